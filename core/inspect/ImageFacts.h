@@ -1,0 +1,34 @@
+#pragma once
+
+#include "disk/DiskImage.h"
+#include "inspect/DiskLayout.h"
+#include "util/Error.h"
+
+#include <QString>
+
+namespace cvmi::inspect {
+
+// Everything the inspection learned about one image file. The policy judges this; the CLI and the
+// GUI show it. Later stages (guest OS facts) add members here.
+struct ImageFacts {
+    QString path;
+    uint64_t fileSize = 0;
+
+    // Set when the file cannot be used at all (not a disk image, truncated, encrypted, ...):
+    // nothing below is then meaningful.
+    Error error;
+
+    QString format;    // raw|qcow2|vhd|vmdk
+    QString subformat; // v2|v3|fixed|dynamic|monolithicSparse|streamOptimized|...
+    uint64_t virtualSize = 0;
+    QList<disk::Finding> containerFindings;
+
+    bool layoutKnown = false; // false when the partition table could not be read
+    Error layoutError;        // why, when it could not
+    DiskLayout layout;
+
+    // Bytes read from the image file(s) during inspection: the proof that we read metadata only.
+    uint64_t bytesRead = 0;
+};
+
+} // namespace cvmi::inspect

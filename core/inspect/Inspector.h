@@ -1,0 +1,20 @@
+#pragma once
+
+#include "disk/DiskImage.h"
+#include "inspect/DiskLayout.h"
+#include "inspect/ImageFacts.h"
+#include "util/CancelToken.h"
+
+#include <memory>
+
+namespace cvmi::inspect {
+
+// Reads the partition table and identifies each partition's file system. Uses The Sleuth Kit for
+// MBR/GPT and ext/NTFS/FAT/ISO, and small probes of our own for XFS, Btrfs, LVM2, swap and LUKS.
+bool readDiskLayout(disk::DiskImage& image, DiskLayout* layout, Error* error);
+
+// The whole first step: open the container, then read the layout. Never throws; problems land in
+// ImageFacts::error / layoutError. Safe to run on a worker thread; checks `cancel` between steps.
+ImageFacts inspectImage(const QString& path, const CancelToken& cancel = {});
+
+} // namespace cvmi::inspect
