@@ -1,0 +1,29 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+
+namespace cvmi::policy {
+
+enum class Verdict { Pass, Warn, Fail, Unknown };
+QString verdictName(Verdict verdict); // "pass" | "warn" | "fail" | "unknown"
+
+// One line of the compliance checklist.
+struct RuleResult {
+    QString id;       // stable, from the policy file: "image.format", "disk.size", ...
+    QString group;    // "image" | "layout" | "os" | "drivers" | "network"
+    QString title;    // "Image format", translated
+    Verdict verdict = Verdict::Unknown;
+    QString evidence; // what was found, and where
+    QString fix;      // what to do; empty on pass
+};
+
+struct Report {
+    QString policyId;      // "tencent-cvm-import"
+    QString policyVersion; // the rule file's version
+    QList<RuleResult> rules;
+    // No rule failed. Unknown rules do not make an image non-compliant, but are shown.
+    bool compliant() const;
+};
+
+} // namespace cvmi::policy
