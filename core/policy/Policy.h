@@ -18,7 +18,8 @@ public:
     static Policy builtin();
     // A rule file chosen by the user (`--policy FILE`); nullopt with a clear error when invalid.
     static std::optional<Policy> fromFile(const QString& path, Error* error);
-    static std::optional<Policy> fromJson(const QByteArray& json, const QString& origin, Error* error);
+    static std::optional<Policy> fromJson(const QByteArray& json, const QString& origin,
+                                          Error* error);
 
     QString id() const { return m_id; }
     QString version() const { return m_version; }

@@ -10,9 +10,9 @@ QString verdictName(Verdict verdict); // "pass" | "warn" | "fail" | "unknown"
 
 // One line of the compliance checklist.
 struct RuleResult {
-    QString id;       // stable, from the policy file: "image.format", "disk.size", ...
-    QString group;    // "image" | "layout" | "os" | "drivers" | "network"
-    QString title;    // "Image format", translated
+    QString id;    // stable, from the policy file: "image.format", "disk.size", ...
+    QString group; // "image" | "layout" | "os" | "drivers" | "network"
+    QString title; // "Image format", translated
     Verdict verdict = Verdict::Unknown;
     QString evidence; // what was found, and where
     QString fix;      // what to do; empty on pass

@@ -11,7 +11,10 @@ struct Error {
     QString message;
 
     bool isSet() const { return !code.isEmpty(); }
-    static Error make(QString code, QString message) { return Error{std::move(code), std::move(message)}; }
+    static Error make(QString code, QString message)
+    {
+        return Error{std::move(code), std::move(message)};
+    }
 };
 
 // Sets *out when the caller asked for details; always returns false so that readers can write

@@ -21,7 +21,8 @@ inline quint64 qemuVirtualSize(const QString& image)
     if (!runTool(QStringLiteral("qemu-img"),
                  {QStringLiteral("info"), QStringLiteral("--output=json"), image}, &out))
         return 0;
-    return quint64(QJsonDocument::fromJson(out).object().value(QStringLiteral("virtual-size")).toDouble());
+    return quint64(
+        QJsonDocument::fromJson(out).object().value(QStringLiteral("virtual-size")).toDouble());
 }
 
 // Compares the whole virtual disk of `image` (opened through openDiskImage) with qemu-img's raw
@@ -30,8 +31,8 @@ inline QString compareWithQemu(const QString& image, const QString& expectFormat
 {
     QTemporaryDir tmp;
     const QString raw = tmp.filePath(QStringLiteral("truth.raw"));
-    if (!runTool(QStringLiteral("qemu-img"),
-                 {QStringLiteral("convert"), QStringLiteral("-O"), QStringLiteral("raw"), image, raw}))
+    if (!runTool(QStringLiteral("qemu-img"), {QStringLiteral("convert"), QStringLiteral("-O"),
+                                              QStringLiteral("raw"), image, raw}))
         return QStringLiteral("qemu-img convert failed");
     Error error;
     auto disk = disk::openDiskImage(image, &error);
@@ -41,7 +42,9 @@ inline QString compareWithQemu(const QString& image, const QString& expectFormat
         return QStringLiteral("format %1, expected %2").arg(disk->format(), expectFormat);
     const quint64 qemuSize = qemuVirtualSize(image);
     if (disk->virtualSize() != qemuSize)
-        return QStringLiteral("virtual size %1, qemu-img says %2").arg(disk->virtualSize()).arg(qemuSize);
+        return QStringLiteral("virtual size %1, qemu-img says %2")
+            .arg(disk->virtualSize())
+            .arg(qemuSize);
     QFile truth(raw);
     if (!truth.open(QIODevice::ReadOnly))
         return QStringLiteral("cannot open qemu-img output");

@@ -12,7 +12,8 @@ namespace cvmi::test {
 
 inline QString fixtureDir()
 {
-    return qEnvironmentVariable("CVMI_FIXTURE_DIR", QDir::currentPath() + QStringLiteral("/fixtures"));
+    return qEnvironmentVariable("CVMI_FIXTURE_DIR",
+                                QDir::currentPath() + QStringLiteral("/fixtures"));
 }
 inline QString baseDisk(const QString& name)
 {
@@ -24,8 +25,8 @@ inline QString sourceDir()
 }
 
 // Runs a tool to completion; returns its stdout, or fails the test with its stderr.
-inline bool runTool(const QString& program, const QStringList& arguments, QByteArray* stdOut = nullptr,
-                    int timeoutMs = 120000)
+inline bool runTool(const QString& program, const QStringList& arguments,
+                    QByteArray* stdOut = nullptr, int timeoutMs = 120000)
 {
     QProcess process;
     process.start(program, arguments);

@@ -43,7 +43,8 @@ void TestDiskOpener::rejections_data()
     QTest::addColumn<QString>("code");
     const QString raw = test::baseDisk(QStringLiteral("whole-ext4.raw"));
     auto row = [](const char* tag, const char* file, const QString& cmd, const char* code) {
-        QTest::newRow(tag) << QString::fromLatin1(file) << QStringList{cmd} << QString::fromLatin1(code);
+        QTest::newRow(tag) << QString::fromLatin1(file) << QStringList{cmd}
+                           << QString::fromLatin1(code);
     };
     row("vhdx", "d.vhdx", QStringLiteral("qemu-img convert -O vhdx %1 d.vhdx").arg(raw), "vhdx");
     row("vdi", "d.vdi", QStringLiteral("qemu-img convert -O vdi %1 d.vdi").arg(raw), "vdi");
@@ -54,7 +55,10 @@ void TestDiskOpener::rejections_data()
     row("zip", "d.zip", QStringLiteral("cp %1 d.img && zip -q d.zip d.img").arg(raw), "zip");
     row("tar", "d.tar", QStringLiteral("cp %1 e.img && tar -cf d.tar e.img").arg(raw), "tar");
     row("ova", "d.ova", QStringLiteral("cp %1 e.vmdk && tar -cf d.ova e.vmdk").arg(raw), "ova");
-    row("iso", "d.iso", QStringLiteral("mkdir -p isod && echo hi > isod/a && xorriso -as mkisofs -quiet -o d.iso isod"), "iso9660");
+    row("iso", "d.iso",
+        QStringLiteral(
+            "mkdir -p isod && echo hi > isod/a && xorriso -as mkisofs -quiet -o d.iso isod"),
+        "iso9660");
     row("empty", "empty.raw", QStringLiteral(": > empty.raw"), "empty");
     row("text", "notes.txt", QStringLiteral("echo 'hello world' > notes.txt"), "unknown_format");
 }

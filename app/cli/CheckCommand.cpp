@@ -1,0 +1,82 @@
+#include "CheckCommand.h"
+
+#include "TextReport.h"
+#include "inspect/Inspector.h"
+#include "policy/Policy.h"
+#include "policy/ReportJson.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QJsonDocument>
+
+#include <cstdio>
+#include <unistd.h>
+
+namespace cvmi::cli {
+
+namespace {
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(cvmi::cli::CheckCommand)
+};
+} // namespace
+
+int runCheck(const CliContext& context)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        Text::tr("Inspects a disk image (reading only its metadata) and judges it against the "
+                 "Tencent Cloud import rules.\nExit status: 0 compliant, 1 not compliant, 2 "
+                 "unusable input or error."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("IMAGE"),
+                                 Text::tr("A .qcow2, .vmdk, .vhd or .raw file."));
+    const QCommandLineOption json(QStringLiteral("json"),
+                                  Text::tr("Print the result as JSON (see docs/check-json.md)."));
+    const QCommandLineOption policyFile(
+        QStringLiteral("policy"),
+        Text::tr("Judge with this rule file instead of the built-in rules."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption stats(
+        QStringLiteral("stats"),
+        Text::tr("Print the bytes read from the image to standard error."));
+    parser.addOptions({json, policyFile, stats});
+    if (!parser.parse(context.arguments)) {
+        context.err << parser.errorText() << '\n';
+        return ExitError;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        context.out << parser.helpText();
+        return ExitOk;
+    }
+    if (parser.positionalArguments().size() != 1) {
+        context.err << Text::tr("Usage: cvm-import check IMAGE [--json] [--policy FILE]") << '\n';
+        return ExitError;
+    }
+
+    policy::Policy rules = policy::Policy::builtin();
+    if (parser.isSet(policyFile)) {
+        Error error;
+        auto loaded = policy::Policy::fromFile(parser.value(policyFile), &error);
+        if (!loaded) {
+            context.err << error.message << '\n';
+            return ExitError;
+        }
+        rules = *loaded;
+    }
+
+    const inspect::ImageFacts facts = inspect::inspectImage(parser.positionalArguments().first());
+    const policy::Report report = rules.evaluate(facts);
+    if (parser.isSet(json))
+        context.out << QJsonDocument(policy::checkResultToJson(facts, report))
+                           .toJson(QJsonDocument::Indented);
+    else
+        printTextReport(context.out, facts, report,
+                        ::isatty(STDOUT_FILENO) != 0 || qEnvironmentVariableIsSet("CVMI_UNICODE"));
+    if (parser.isSet(stats))
+        context.err << "bytes_read=" << facts.bytesRead << '\n';
+    if (facts.error.isSet())
+        return ExitError;
+    return report.compliant() ? ExitOk : ExitNotCompliant;
+}
+
+} // namespace cvmi::cli

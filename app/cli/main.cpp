@@ -1,0 +1,53 @@
+// cvm-import: the wizard's core from the command line, for scripts and servers.
+#include "CheckCommand.h"
+#include "CliContext.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <cstdio>
+
+namespace {
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(cvmi::cli::Main)
+};
+
+QString usage()
+{
+    return Text::tr(
+        "Usage: cvm-import COMMAND [OPTIONS]\n\n"
+        "Commands:\n"
+        "  check IMAGE    inspect a disk image and judge it against the import rules\n\n"
+        "Run `cvm-import COMMAND --help` for a command's options.\n"
+        "Exit status: 0 success/compliant, 1 not compliant, 2 error.\n");
+}
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("cvm-import"));
+    QCoreApplication::setOrganizationName(QStringLiteral("cvm-import-wizard"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(CVMI_VERSION));
+
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    QStringList args = QCoreApplication::arguments();
+    if (args.size() < 2 || args[1] == QLatin1String("--help") || args[1] == QLatin1String("-h")) {
+        out << usage();
+        return args.size() < 2 ? cvmi::cli::ExitError : cvmi::cli::ExitOk;
+    }
+    if (args[1] == QLatin1String("--version") || args[1] == QLatin1String("-v")) {
+        out << "cvm-import " << QCoreApplication::applicationVersion() << '\n';
+        return cvmi::cli::ExitOk;
+    }
+    const QString command = args[1];
+    // The command's own parser sees "cvm-import check ..." as its program name and arguments.
+    args.removeAt(1);
+    args[0] = QStringLiteral("cvm-import ") + command;
+    const cvmi::cli::CliContext context{args, out, err};
+    if (command == QLatin1String("check"))
+        return cvmi::cli::runCheck(context);
+    err << Text::tr("Unknown command \"%1\".").arg(command) << "\n\n" << usage();
+    return cvmi::cli::ExitError;
+}

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "inspect/ImageFacts.h"
+#include "policy/Report.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+
+#include <span>
+
+namespace cvmi::policy {
+
+// What a check sees: the facts, and the rule's parameters from the policy file.
+struct CheckInput {
+    const inspect::ImageFacts& facts;
+    const QJsonObject& params;
+};
+
+// One check implementation. The policy file says which checks run, in which order, with which
+// parameters; the code says how each is judged. `run` fills verdict, evidence and fix.
+struct CheckDefinition {
+    const char* name;  // as written in the policy file: "max_virtual_size"
+    const char* title; // QT_TRANSLATE_NOOP("cvmi::policy::Check", ...)
+    // false when the check cannot say anything until the image was readable (then "unknown")
+    bool needsReadableImage;
+    void (*run)(const CheckInput& input, RuleResult* result);
+};
+
+std::span<const CheckDefinition> imageChecks();
+std::span<const CheckDefinition> layoutChecks();
+const CheckDefinition* findCheck(const QString& name);
+
+// The translation context of every check's texts (lupdate reads Check::tr calls).
+struct Check {
+    Q_DECLARE_TR_FUNCTIONS(cvmi::policy::Check)
+};
+
+// Helpers for check implementations.
+void pass(RuleResult* result, QString evidence);
+void warn(RuleResult* result, QString evidence, QString fix);
+void failRule(RuleResult* result, QString evidence, QString fix);
+void unknown(RuleResult* result, QString evidence, QString fix = {});
+
+} // namespace cvmi::policy

@@ -1,0 +1,86 @@
+// Checks on the image file itself: can we read it, is its container accepted, is it whole.
+#include "policy/Check.h"
+
+#include "util/ByteSize.h"
+
+#include <QJsonArray>
+
+namespace cvmi::policy {
+
+namespace {
+
+void imageReadable(const CheckInput& in, RuleResult* r)
+{
+    const auto& f = in.facts;
+    if (f.error.isSet()) {
+        failRule(r, f.error.message,
+                 Check::tr("Choose a system disk image in raw, qcow2, VHD or VMDK format."));
+        return;
+    }
+    pass(r, Check::tr("Opened %1 (%2 on disk).").arg(f.path, formatBytes(f.fileSize)));
+}
+
+QString formatLabel(const inspect::ImageFacts& f)
+{
+    return f.subformat.isEmpty() || f.subformat == f.format
+               ? f.format
+               : QStringLiteral("%1 (%2)").arg(f.format, f.subformat);
+}
+
+void containerFormat(const CheckInput& in, RuleResult* r)
+{
+    QStringList allowed;
+    for (const auto& v : in.params.value(QLatin1String("allowed")).toArray())
+        allowed << v.toString();
+    if (allowed.contains(in.facts.format)) {
+        pass(r,
+             Check::tr("The image is %1, which Tencent Cloud imports.").arg(formatLabel(in.facts)));
+        return;
+    }
+    failRule(r,
+             Check::tr("The image is %1; accepted formats: %2.")
+                 .arg(formatLabel(in.facts), allowed.join(u", ")),
+             Check::tr("Convert it, e.g. `qemu-img convert -O qcow2 IMAGE disk.qcow2`."));
+}
+
+// Backing files, differencing VHDs and VMDK deltas: the file alone is not the whole disk.
+void containerFindings(const CheckInput& in, RuleResult* r)
+{
+    QStringList blockers, warnings;
+    for (const auto& finding : in.facts.containerFindings) {
+        if (finding.severity == disk::Finding::Severity::Blocker)
+            blockers << finding.message;
+        else if (finding.severity == disk::Finding::Severity::Warning)
+            warnings << finding.message;
+    }
+    if (!blockers.isEmpty()) {
+        failRule(r, blockers.join(u'\n'),
+                 Check::tr("Make a self-contained copy first (merge snapshots or flatten with "
+                           "`qemu-img convert`), then check that copy."));
+    } else if (!warnings.isEmpty()) {
+        warn(r, warnings.join(u'\n'), Check::tr("Review the notes above before uploading."));
+    } else {
+        pass(r,
+             Check::tr(
+                 "The image is self-contained: no backing file, parent disk or snapshot chain."));
+    }
+}
+
+const CheckDefinition kImageChecks[] = {
+    {"image_readable",
+     QT_TRANSLATE_NOOP("cvmi::policy::Check", "Image file is a readable disk image"), false,
+     imageReadable},
+    {"container_format", QT_TRANSLATE_NOOP("cvmi::policy::Check", "Image format"), true,
+     containerFormat},
+    {"container_findings", QT_TRANSLATE_NOOP("cvmi::policy::Check", "Self-contained image"), true,
+     containerFindings},
+};
+
+} // namespace
+
+std::span<const CheckDefinition> imageChecks()
+{
+    return kImageChecks;
+}
+
+} // namespace cvmi::policy

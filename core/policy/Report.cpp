@@ -1,0 +1,29 @@
+#include "policy/Report.h"
+
+#include <algorithm>
+
+namespace cvmi::policy {
+
+QString verdictName(Verdict verdict)
+{
+    switch (verdict) {
+    case Verdict::Pass:
+        return QStringLiteral("pass");
+    case Verdict::Warn:
+        return QStringLiteral("warn");
+    case Verdict::Fail:
+        return QStringLiteral("fail");
+    case Verdict::Unknown:
+        break;
+    }
+    return QStringLiteral("unknown");
+}
+
+bool Report::compliant() const
+{
+    return !rules.isEmpty() && std::none_of(rules.cbegin(), rules.cend(), [](const RuleResult& r) {
+        return r.verdict == Verdict::Fail;
+    });
+}
+
+} // namespace cvmi::policy
