@@ -44,8 +44,7 @@ QByteArray ByteSource::readUpTo(uint64_t offset, size_t length, Error* error)
 }
 
 std::unique_ptr<FileByteSource> FileByteSource::open(const QString& path,
-                                                     std::shared_ptr<ReadStats> stats,
-                                                     Error* error)
+                                                     std::shared_ptr<ReadStats> stats, Error* error)
 {
     const QByteArray native = QFile::encodeName(path);
     const int fd = ::open(native.constData(), O_RDONLY | O_CLOEXEC);

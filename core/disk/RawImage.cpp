@@ -23,16 +23,17 @@ private:
 
 bool at(const QByteArray& head, qsizetype offset, const char* magic, qsizetype length)
 {
-    return head.size() >= offset + length && std::memcmp(head.constData() + offset, magic, size_t(length)) == 0;
+    return head.size() >= offset + length &&
+           std::memcmp(head.constData() + offset, magic, size_t(length)) == 0;
 }
 
 // File systems that may sit at offset 0 of a disk without a partition table.
 bool fileSystemAtStart(const QByteArray& head)
 {
     return (head.size() >= 1082 && le16(head.constData() + 1080) == 0xEF53) // ext2/3/4
-           || at(head, 3, "NTFS    ", 8) || at(head, 0, "XFSB", 4)
-           || at(head, 0x10040, "_BHRfS_M", 8) || at(head, 0, "LUKS\xba\xbe", 6)
-           || at(head, 0x200, "LABELONE", 8) || at(head, 0x36, "FAT", 3) || at(head, 0x52, "FAT32", 5);
+           || at(head, 3, "NTFS    ", 8) || at(head, 0, "XFSB", 4) ||
+           at(head, 0x10040, "_BHRfS_M", 8) || at(head, 0, "LUKS\xba\xbe", 6) ||
+           at(head, 0x200, "LABELONE", 8) || at(head, 0x36, "FAT", 3) || at(head, 0x52, "FAT32", 5);
 }
 
 } // namespace
@@ -44,8 +45,9 @@ int probeRaw(const ProbeInput& input)
     const QByteArray& h = input.head;
     const bool bootSignature = h.size() >= 512 && uchar(h[510]) == 0x55 && uchar(h[511]) == 0xAA;
     const QString lower = input.fileName.toLower();
-    const bool rawName = (lower.endsWith(QLatin1String(".raw")) || lower.endsWith(QLatin1String(".img"))) &&
-                         input.fileSize % 512 == 0;
+    const bool rawName =
+        (lower.endsWith(QLatin1String(".raw")) || lower.endsWith(QLatin1String(".img"))) &&
+        input.fileSize % 512 == 0;
     return (bootSignature || fileSystemAtStart(h) || rawName) ? 1 : 0;
 }
 

@@ -19,33 +19,74 @@ bool hasSuffix(const ProbeInput& in, const char* suffix)
     return in.fileName.endsWith(QLatin1String(suffix), Qt::CaseInsensitive);
 }
 
-bool isEmpty(const ProbeInput& in) { return in.fileSize == 0; }
-bool isVhdx(const ProbeInput& in) { return at(in.head, 0, "vhdxfile", 8); }
+bool isEmpty(const ProbeInput& in)
+{
+    return in.fileSize == 0;
+}
+bool isVhdx(const ProbeInput& in)
+{
+    return at(in.head, 0, "vhdxfile", 8);
+}
 bool isVdi(const ProbeInput& in)
 {
     // "<<< Oracle VM VirtualBox Disk Image >>>" text, then the magic 0xbeda107f at 0x40.
     return at(in.head, 0x40, "\x7f\x10\xda\xbe", 4);
 }
-bool isQed(const ProbeInput& in) { return at(in.head, 0, "QED\0", 4); }
-bool isIso(const ProbeInput& in) { return at(in.head, 0x8001, "CD001", 5); }
-bool isGzip(const ProbeInput& in) { return at(in.head, 0, "\x1f\x8b", 2); }
-bool isXz(const ProbeInput& in) { return at(in.head, 0, "\xfd" "7zXZ\0", 6); }
-bool isZstd(const ProbeInput& in) { return at(in.head, 0, "\x28\xb5\x2f\xfd", 4); }
-bool isBzip2(const ProbeInput& in) { return at(in.head, 0, "BZh", 3) && in.head.size() > 3 && in.head[3] >= '1' && in.head[3] <= '9'; }
-bool isZip(const ProbeInput& in) { return at(in.head, 0, "PK\x03\x04", 4); }
-bool isSevenZip(const ProbeInput& in) { return at(in.head, 0, "7z\xbc\xaf\x27\x1c", 6); }
-bool isTar(const ProbeInput& in) { return at(in.head, 257, "ustar", 5); }
-bool isOva(const ProbeInput& in) { return isTar(in) && hasSuffix(in, ".ova"); }
+bool isQed(const ProbeInput& in)
+{
+    return at(in.head, 0, "QED\0", 4);
+}
+bool isIso(const ProbeInput& in)
+{
+    return at(in.head, 0x8001, "CD001", 5);
+}
+bool isGzip(const ProbeInput& in)
+{
+    return at(in.head, 0, "\x1f\x8b", 2);
+}
+bool isXz(const ProbeInput& in)
+{
+    return at(in.head, 0,
+              "\xfd"
+              "7zXZ\0",
+              6);
+}
+bool isZstd(const ProbeInput& in)
+{
+    return at(in.head, 0, "\x28\xb5\x2f\xfd", 4);
+}
+bool isBzip2(const ProbeInput& in)
+{
+    return at(in.head, 0, "BZh", 3) && in.head.size() > 3 && in.head[3] >= '1' && in.head[3] <= '9';
+}
+bool isZip(const ProbeInput& in)
+{
+    return at(in.head, 0, "PK\x03\x04", 4);
+}
+bool isSevenZip(const ProbeInput& in)
+{
+    return at(in.head, 0, "7z\xbc\xaf\x27\x1c", 6);
+}
+bool isTar(const ProbeInput& in)
+{
+    return at(in.head, 257, "ustar", 5);
+}
+bool isOva(const ProbeInput& in)
+{
+    return isTar(in) && hasSuffix(in, ".ova");
+}
 
 const RejectedFormat kRejected[] = {
     {"empty", isEmpty,
-     QT_TRANSLATE_NOOP("cvmi::disk::Rejected",
-                       "The file is empty (0 bytes). It is not a disk image; export the disk again.")},
+     QT_TRANSLATE_NOOP(
+         "cvmi::disk::Rejected",
+         "The file is empty (0 bytes). It is not a disk image; export the disk again.")},
     {"vhdx", isVhdx,
-     QT_TRANSLATE_NOOP("cvmi::disk::Rejected",
-                       "This is a VHDX file (Hyper-V). Tencent Cloud imports VHD but not VHDX: convert "
-                       "it with `qemu-img convert -O vpc -o subformat=dynamic disk.vhdx disk.vhd`, "
-                       "or in Hyper-V Manager with Edit Disk > Convert > VHD.")},
+     QT_TRANSLATE_NOOP(
+         "cvmi::disk::Rejected",
+         "This is a VHDX file (Hyper-V). Tencent Cloud imports VHD but not VHDX: convert "
+         "it with `qemu-img convert -O vpc -o subformat=dynamic disk.vhdx disk.vhd`, "
+         "or in Hyper-V Manager with Edit Disk > Convert > VHD.")},
     {"vdi", isVdi,
      QT_TRANSLATE_NOOP("cvmi::disk::Rejected",
                        "This is a VirtualBox VDI file, which cannot be imported. Convert it with "
@@ -56,30 +97,34 @@ const RejectedFormat kRejected[] = {
                        "This is a QED image, which cannot be imported. Convert it with "
                        "`qemu-img convert -O qcow2 disk.qed disk.qcow2`.")},
     {"iso9660", isIso,
-     QT_TRANSLATE_NOOP("cvmi::disk::Rejected",
-                       "This is an ISO 9660 CD/DVD image (an installer or a data disc), not a system "
-                       "disk. Install the system from it in a virtual machine, then import that "
-                       "machine's disk.")},
+     QT_TRANSLATE_NOOP(
+         "cvmi::disk::Rejected",
+         "This is an ISO 9660 CD/DVD image (an installer or a data disc), not a system "
+         "disk. Install the system from it in a virtual machine, then import that "
+         "machine's disk.")},
     {"ova", isOva,
      QT_TRANSLATE_NOOP("cvmi::disk::Rejected",
                        "This is an OVA appliance (a tar archive). Extract the .vmdk inside it "
                        "(`tar -xf appliance.ova`) and choose that file.")},
     {"tar", isTar,
-     QT_TRANSLATE_NOOP("cvmi::disk::Rejected",
-                       "This is a tar archive. Extract the disk image inside it (`tar -xf file.tar`) "
-                       "and choose that file.")},
+     QT_TRANSLATE_NOOP(
+         "cvmi::disk::Rejected",
+         "This is a tar archive. Extract the disk image inside it (`tar -xf file.tar`) "
+         "and choose that file.")},
     {"gzip", isGzip,
      QT_TRANSLATE_NOOP("cvmi::disk::Rejected",
                        "This file is gzip-compressed. Decompress it first (`gunzip -k FILE`) and "
                        "choose the disk image it contains.")},
     {"xz", isXz,
-     QT_TRANSLATE_NOOP("cvmi::disk::Rejected",
-                       "This file is xz-compressed. Decompress it first (`unxz -k FILE`) and choose "
-                       "the disk image it contains.")},
+     QT_TRANSLATE_NOOP(
+         "cvmi::disk::Rejected",
+         "This file is xz-compressed. Decompress it first (`unxz -k FILE`) and choose "
+         "the disk image it contains.")},
     {"zstd", isZstd,
-     QT_TRANSLATE_NOOP("cvmi::disk::Rejected",
-                       "This file is zstd-compressed. Decompress it first (`unzstd FILE`) and choose "
-                       "the disk image it contains.")},
+     QT_TRANSLATE_NOOP(
+         "cvmi::disk::Rejected",
+         "This file is zstd-compressed. Decompress it first (`unzstd FILE`) and choose "
+         "the disk image it contains.")},
     {"bzip2", isBzip2,
      QT_TRANSLATE_NOOP("cvmi::disk::Rejected",
                        "This file is bzip2-compressed. Decompress it first (`bunzip2 -k FILE`) and "
@@ -89,9 +134,10 @@ const RejectedFormat kRejected[] = {
                        "This is a zip archive. Extract the disk image inside it (`unzip FILE`) and "
                        "choose that file.")},
     {"7z", isSevenZip,
-     QT_TRANSLATE_NOOP("cvmi::disk::Rejected",
-                       "This is a 7-Zip archive. Extract the disk image inside it (`7z x FILE`) and "
-                       "choose that file.")},
+     QT_TRANSLATE_NOOP(
+         "cvmi::disk::Rejected",
+         "This is a 7-Zip archive. Extract the disk image inside it (`7z x FILE`) and "
+         "choose that file.")},
 };
 
 } // namespace
