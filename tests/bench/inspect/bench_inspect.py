@@ -1,0 +1,115 @@
+#!/usr/bin/env python3
+"""Inspection speed and I/O: `cvm-import check --json` against `qemu-img info` on the same files.
+
+For each container (qcow2, vmdk, vhd) it builds, with the real tools, a 50 GiB-virtual and a
+2 TiB-virtual sparse image whose MBR partition holds a populated ext4 file system, then prints
+the median wall time of both programs (measured in this run, on this machine) as a ratio, and the
+bytes our inspection read from the image (its --stats). Goals: ratio <= 3, bytes read < 4 MiB.
+
+Usage: bench_inspect.py --cli build/release/app/cli/cvm-import [--work DIR] [--runs N]
+"""
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+GiB = 1 << 30
+TiB = 1 << 40
+sbin = os.environ.get("PATH", "") + ":/usr/sbin:/sbin"
+ENV = dict(os.environ, PATH=sbin)
+
+
+def run(*cmd, **kw):
+    return subprocess.run(cmd, check=True, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE, **kw)
+
+
+def populate(tree):
+    """A few thousand small files and some larger ones: what a small system's root looks like."""
+    for d in range(40):
+        sub = os.path.join(tree, "usr", "share", f"pkg{d}")
+        os.makedirs(sub, exist_ok=True)
+        for f in range(50):
+            with open(os.path.join(sub, f"file{f}.txt"), "w") as fh:
+                fh.write(f"package {d} file {f}\n" * (1 + f * 10))
+    os.makedirs(os.path.join(tree, "etc"), exist_ok=True)
+    with open(os.path.join(tree, "etc", "os-release"), "w") as fh:
+        fh.write('NAME="Bench Linux"\nID=bench\nVERSION_ID="1"\n')
+    with open(os.path.join(tree, "var.bin"), "wb") as fh:
+        fh.write(os.urandom(32 << 20))
+
+
+def make_raw(path, size, tree):
+    with open(path, "wb") as fh:
+        fh.truncate(size)
+    sectors = size // 512
+    table = f"label: dos\nstart=2048, size={sectors - 2048}, type=83, bootable\n"
+    run("sfdisk", "-q", path, input=table.encode())
+    fs_kib = (sectors - 2048) // 2
+    run("mkfs.ext4", "-q", "-F", "-E", f"offset={2048 * 512},lazy_itable_init=1,lazy_journal_init=1",
+        "-d", tree, path, f"{fs_kib}k")
+
+
+def median_seconds(cmd, runs):
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(cmd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def bytes_read(cli, image):
+    proc = subprocess.run([cli, "check", "--json", "--stats", image], env=ENV,
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    for line in proc.stderr.splitlines():
+        if line.startswith("bytes_read="):
+            return int(line.split("=", 1)[1]), proc.returncode
+    raise SystemExit(f"no bytes_read from {cli} on {image}: {proc.stderr}")
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--cli", required=True)
+    ap.add_argument("--work", default=None)
+    ap.add_argument("--runs", type=int, default=9)
+    args = ap.parse_args()
+    work = args.work or tempfile.mkdtemp(prefix="cvmi-bench-")
+    os.makedirs(work, exist_ok=True)
+    tree = os.path.join(work, "tree")
+    if not os.path.isdir(tree):
+        populate(tree)
+
+    rows = []
+    for label, size, vhd_size in (("50 GiB", 50 * GiB, 50 * GiB), ("2 TiB", 2 * TiB, 2040 * GiB)):
+        for fmt, opts in (("qcow2", []), ("vmdk", ["-o", "subformat=monolithicSparse"]),
+                          ("vhd", ["-o", "subformat=dynamic"])):
+            disk_size = vhd_size if fmt == "vhd" else size
+            raw = os.path.join(work, f"disk-{disk_size}.raw")
+            if not os.path.exists(raw):
+                make_raw(raw, disk_size, tree)
+            image = os.path.join(work, f"disk-{label.replace(' ', '')}.{fmt}")
+            if not os.path.exists(image):
+                run("qemu-img", "convert", "-O", "vpc" if fmt == "vhd" else fmt, *opts, raw, image)
+            ours = median_seconds([args.cli, "check", "--json", image], args.runs)
+            qemu = median_seconds(["qemu-img", "info", image], args.runs)
+            nbytes, code = bytes_read(args.cli, image)
+            rows.append((label, fmt, ours, qemu, ours / qemu, nbytes, code))
+
+    print(f"{'virtual':8} {'format':6} {'check (ms)':>11} {'qemu-img info (ms)':>19} {'ratio':>6} "
+          f"{'bytes read':>11} {'exit':>4}")
+    ok = True
+    for label, fmt, ours, qemu, ratio, nbytes, code in rows:
+        print(f"{label:8} {fmt:6} {ours * 1000:11.1f} {qemu * 1000:19.1f} {ratio:6.2f} {nbytes:11d} {code:4d}")
+        ok = ok and ratio <= 3.0 and nbytes < 4 * 1024 * 1024
+    print("goal (ratio <= 3, < 4 MiB read):", "met" if ok else "NOT met")
+    if not args.work:
+        shutil.rmtree(work)
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

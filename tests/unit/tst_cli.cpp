@@ -1,0 +1,201 @@
+// `cvm-import check` end to end: the real binary on fixture images, its JSON and exit codes.
+#include "TestSupport.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+
+using namespace cvmi;
+
+namespace {
+
+struct CliRun {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+CliRun runCli(const QStringList& arguments)
+{
+    QProcess process;
+    process.start(qEnvironmentVariable("CVMI_CLI"), arguments);
+    CliRun run;
+    if (!process.waitForFinished(120000)) {
+        process.kill();
+        return run;
+    }
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+    run.out = process.readAllStandardOutput();
+    run.err = process.readAllStandardError();
+    return run;
+}
+
+QJsonObject checkJson(const QString& image, int expectedExit)
+{
+    const CliRun run = runCli({QStringLiteral("check"), QStringLiteral("--json"), image});
+    if (run.exitCode != expectedExit)
+        qWarning("exit %d, stderr: %s", run.exitCode, run.err.constData());
+    QJsonParseError error{};
+    const QJsonDocument doc = QJsonDocument::fromJson(run.out, &error);
+    if (error.error != QJsonParseError::NoError || run.exitCode != expectedExit)
+        return {};
+    return doc.object();
+}
+
+QString verdict(const QJsonObject& result, const QString& id)
+{
+    for (const auto& v : result.value(QStringLiteral("rules")).toArray()) {
+        if (v.toObject().value(QStringLiteral("id")).toString() == id)
+            return v.toObject().value(QStringLiteral("verdict")).toString();
+    }
+    return {};
+}
+
+} // namespace
+
+class TestCli : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void compliantRawMbrDisk();
+    void compliantThroughQcow2();
+    void gptDiskIsNotCompliant();
+    void unusableFileExitsTwo();
+    void readableTextReport();
+    void readsOnlyMetadata();
+    void badArguments();
+    void versionAndHelp();
+
+private:
+    QTemporaryDir m_dir;
+};
+
+void TestCli::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    QVERIFY2(QFile::exists(qEnvironmentVariable("CVMI_CLI")),
+             "CVMI_CLI must name the cvm-import binary");
+}
+
+void TestCli::compliantRawMbrDisk()
+{
+    const QJsonObject j = checkJson(test::baseDisk(QStringLiteral("mbr-ext4.raw")), 0);
+    QVERIFY(!j.isEmpty());
+    QCOMPARE(j.value(QStringLiteral("format")).toString(), QStringLiteral("raw"));
+    QCOMPARE(j.value(QStringLiteral("virtual_size")).toDouble(), 64.0 * 1024 * 1024);
+    QCOMPARE(j.value(QStringLiteral("partition_table")).toString(), QStringLiteral("mbr"));
+    QCOMPARE(j.value(QStringLiteral("compliant")).toBool(), true);
+    const QJsonArray parts = j.value(QStringLiteral("partitions")).toArray();
+    QCOMPARE(parts.size(), 2);
+    const QJsonObject root = parts.at(0).toObject();
+    QCOMPARE(root.value(QStringLiteral("index")).toInt(), 1);
+    QCOMPARE(root.value(QStringLiteral("start")).toDouble(), 2048.0 * 512);
+    QCOMPARE(root.value(QStringLiteral("bootable")).toBool(), true);
+    QCOMPARE(root.value(QStringLiteral("filesystem")).toString(), QStringLiteral("ext4"));
+    QCOMPARE(root.value(QStringLiteral("label")).toString(), QStringLiteral("fixroot"));
+    QCOMPARE(root.value(QStringLiteral("uuid")).toString(),
+             QStringLiteral("0b2f7a3c-1111-4c5e-9a2b-5d9e0c7f1a01"));
+    QCOMPARE(parts.at(1).toObject().value(QStringLiteral("filesystem")).toString(),
+             QStringLiteral("ext3"));
+    QCOMPARE(verdict(j, QStringLiteral("disk.partition_table")), QStringLiteral("pass"));
+}
+
+void TestCli::compliantThroughQcow2()
+{
+    const QString image = m_dir.filePath(QStringLiteral("mbr.qcow2"));
+    QVERIFY(test::runTool(QStringLiteral("qemu-img"),
+                          {QStringLiteral("convert"), QStringLiteral("-O"), QStringLiteral("qcow2"),
+                           test::baseDisk(QStringLiteral("mbr-ext4.raw")), image}));
+    const QJsonObject j = checkJson(image, 0);
+    QCOMPARE(j.value(QStringLiteral("format")).toString(), QStringLiteral("qcow2"));
+    QCOMPARE(j.value(QStringLiteral("partitions")).toArray().size(), 2);
+}
+
+void TestCli::gptDiskIsNotCompliant()
+{
+    const QJsonObject j = checkJson(test::baseDisk(QStringLiteral("gpt-ext4.raw")), 1);
+    QVERIFY(!j.isEmpty());
+    QCOMPARE(j.value(QStringLiteral("partition_table")).toString(), QStringLiteral("gpt"));
+    QCOMPARE(j.value(QStringLiteral("compliant")).toBool(), false);
+    QCOMPARE(verdict(j, QStringLiteral("disk.partition_table")), QStringLiteral("fail"));
+    const QJsonArray parts = j.value(QStringLiteral("partitions")).toArray();
+    QCOMPARE(parts.size(), 2);
+    QCOMPARE(parts.at(0).toObject().value(QStringLiteral("filesystem")).toString(),
+             QStringLiteral("vfat"));
+}
+
+void TestCli::unusableFileExitsTwo()
+{
+    const QString gz = m_dir.filePath(QStringLiteral("disk.raw.gz"));
+    QProcess gzip;
+    gzip.setStandardOutputFile(gz);
+    gzip.start(QStringLiteral("gzip"),
+               {QStringLiteral("-c"), test::baseDisk(QStringLiteral("whole-ext4.raw"))});
+    QVERIFY(gzip.waitForFinished());
+    const QJsonObject j = checkJson(gz, 2);
+    QCOMPARE(j.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),
+             QStringLiteral("gzip"));
+    QVERIFY(j.value(QStringLiteral("error"))
+                .toObject()
+                .value(QStringLiteral("message"))
+                .toString()
+                .contains(QStringLiteral("gunzip")));
+    QCOMPARE(j.value(QStringLiteral("compliant")).toBool(), false);
+    QCOMPARE(
+        runCli({QStringLiteral("check"), m_dir.filePath(QStringLiteral("missing.qcow2"))}).exitCode,
+        2);
+}
+
+void TestCli::readableTextReport()
+{
+    const CliRun run =
+        runCli({QStringLiteral("check"), test::baseDisk(QStringLiteral("gpt-ext4.raw"))});
+    QCOMPARE(run.exitCode, 1);
+    const QString text = QString::fromUtf8(run.out);
+    QVERIFY2(text.contains(QStringLiteral("[FAIL] MBR partition table")), qPrintable(text));
+    QVERIFY(text.contains(QStringLiteral("Fix: ")));
+    QVERIFY(text.contains(QStringLiteral("NOT importable")));
+}
+
+void TestCli::readsOnlyMetadata()
+{
+    const CliRun run =
+        runCli({QStringLiteral("check"), QStringLiteral("--stats"), QStringLiteral("--json"),
+                test::baseDisk(QStringLiteral("mbr-ext4.raw"))});
+    QCOMPARE(run.exitCode, 0);
+    const QByteArray line = run.err.trimmed();
+    QVERIFY2(line.startsWith("bytes_read="), line.constData());
+    const qulonglong bytes = line.mid(11).toULongLong();
+    QVERIFY(bytes > 0);
+    QVERIFY2(bytes < 4 * 1024 * 1024, line.constData()); // the disk is 64 MiB
+}
+
+void TestCli::badArguments()
+{
+    QCOMPARE(runCli({}).exitCode, 2);
+    QCOMPARE(runCli({QStringLiteral("frobnicate")}).exitCode, 2);
+    QCOMPARE(runCli({QStringLiteral("check")}).exitCode, 2);
+    QCOMPARE(
+        runCli({QStringLiteral("check"), QStringLiteral("--no-such-option"), QStringLiteral("x")})
+            .exitCode,
+        2);
+    const CliRun badPolicy = runCli({QStringLiteral("check"), QStringLiteral("--policy"),
+                                     m_dir.filePath(QStringLiteral("none.json")),
+                                     test::baseDisk(QStringLiteral("mbr-ext4.raw"))});
+    QCOMPARE(badPolicy.exitCode, 2);
+    QVERIFY(badPolicy.err.contains("none.json"));
+}
+
+void TestCli::versionAndHelp()
+{
+    const CliRun version = runCli({QStringLiteral("--version")});
+    QCOMPARE(version.exitCode, 0);
+    QVERIFY(version.out.startsWith("cvm-import "));
+    const CliRun help = runCli({QStringLiteral("check"), QStringLiteral("--help")});
+    QCOMPARE(help.exitCode, 0);
+    QVERIFY(help.out.contains("--json"));
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
