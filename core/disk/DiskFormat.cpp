@@ -2,12 +2,14 @@
 #include "disk/DiskFormat.h"
 
 #include "disk/RawImage.h"
+#include "disk/VmdkImage.h"
 
 namespace cvmi::disk {
 
 namespace {
 const DiskFormatDriver kDrivers[] = {
     {"raw", probeRaw, openRaw},
+    {"vmdk", probeVmdk, openVmdk},
 };
 } // namespace
 
