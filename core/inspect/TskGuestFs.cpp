@@ -1,0 +1,166 @@
+#include "inspect/TskGuestFs.h"
+
+#include <QCoreApplication>
+
+#include <tsk/libtsk.h>
+
+namespace cvmi::inspect {
+
+namespace {
+
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(cvmi::inspect::TskGuestFs)
+};
+
+QString tskMessage()
+{
+    const char* message = tsk_error_get();
+    return message ? QString::fromUtf8(message).trimmed() : QString();
+}
+
+bool tskFail(Error* error, const QString& what)
+{
+    return fail(error, QStringLiteral("fs_read_error"),
+                Text::tr("%1 failed in the guest file system: %2").arg(what, tskMessage()));
+}
+
+GuestNode::Kind kindOfName(TSK_FS_NAME_TYPE_ENUM type)
+{
+    switch (type) {
+    case TSK_FS_NAME_TYPE_REG:
+        return GuestNode::Kind::File;
+    case TSK_FS_NAME_TYPE_DIR:
+    case TSK_FS_NAME_TYPE_VIRT_DIR:
+        return GuestNode::Kind::Directory;
+    case TSK_FS_NAME_TYPE_LNK:
+        return GuestNode::Kind::Symlink;
+    default:
+        return GuestNode::Kind::Other;
+    }
+}
+
+GuestNode::Kind kindOfMeta(TSK_FS_META_TYPE_ENUM type)
+{
+    switch (type) {
+    case TSK_FS_META_TYPE_REG:
+        return GuestNode::Kind::File;
+    case TSK_FS_META_TYPE_DIR:
+    case TSK_FS_META_TYPE_VIRT_DIR:
+        return GuestNode::Kind::Directory;
+    case TSK_FS_META_TYPE_LNK:
+        return GuestNode::Kind::Symlink;
+    default:
+        return GuestNode::Kind::Other;
+    }
+}
+
+// RAII for the two TSK handles we open per call.
+struct FileCloser {
+    void operator()(TSK_FS_FILE* f) const { tsk_fs_file_close(f); }
+};
+struct DirCloser {
+    void operator()(TSK_FS_DIR* d) const { tsk_fs_dir_close(d); }
+};
+using FilePtr = std::unique_ptr<TSK_FS_FILE, FileCloser>;
+using DirPtr = std::unique_ptr<TSK_FS_DIR, DirCloser>;
+
+} // namespace
+
+std::unique_ptr<TskGuestFs> TskGuestFs::open(TSK_IMG_INFO* image, uint64_t byteOffset, Error* error)
+{
+    tsk_error_reset();
+    TSK_FS_INFO* fs = tsk_fs_open_img(image, TSK_OFF_T(byteOffset), TSK_FS_TYPE_DETECT);
+    if (!fs) {
+        fail(error, QStringLiteral("fs_unreadable"),
+             Text::tr("No file system that can be read was found at byte %1: %2")
+                 .arg(byteOffset)
+                 .arg(tskMessage()));
+        return nullptr;
+    }
+    return std::unique_ptr<TskGuestFs>(new TskGuestFs(fs));
+}
+
+TskGuestFs::TskGuestFs(TSK_FS_INFO* fs) : m_fs(fs) {}
+
+TskGuestFs::~TskGuestFs()
+{
+    tsk_fs_close(m_fs);
+}
+
+QString TskGuestFs::typeName() const
+{
+    return QString::fromLatin1(tsk_fs_type_toname(m_fs->ftype));
+}
+
+GuestNode TskGuestFs::root() const
+{
+    return GuestNode{uint64_t(m_fs->root_inum), GuestNode::Kind::Directory, 0};
+}
+
+bool TskGuestFs::caseInsensitiveNames() const
+{
+    return TSK_FS_TYPE_ISNTFS(m_fs->ftype) || TSK_FS_TYPE_ISFAT(m_fs->ftype) ||
+           TSK_FS_TYPE_ISISO9660(m_fs->ftype);
+}
+
+bool TskGuestFs::listDirectory(const GuestNode& directory, QList<GuestDirEntry>* entries,
+                               Error* error)
+{
+    tsk_error_reset();
+    DirPtr dir(tsk_fs_dir_open_meta(m_fs, TSK_INUM_T(directory.id)));
+    if (!dir)
+        return tskFail(error, Text::tr("Listing a directory"));
+    entries->clear();
+    const size_t count = tsk_fs_dir_getsize(dir.get());
+    for (size_t i = 0; i < count; ++i) {
+        const TSK_FS_NAME* name = tsk_fs_dir_get_name(dir.get(), i);
+        // Deleted names are forensic leftovers; the running system would not see them.
+        if (!name || !name->name || (name->flags & TSK_FS_NAME_FLAG_UNALLOC))
+            continue;
+        GuestNode node{uint64_t(name->meta_addr), kindOfName(name->type), 0};
+        if (name->type == TSK_FS_NAME_TYPE_UNDEF) {
+            // Old ext2 without the filetype feature: only the inode knows.
+            FilePtr file(tsk_fs_dir_get(dir.get(), i));
+            if (file && file->meta)
+                node.kind = kindOfMeta(file->meta->type);
+        }
+        entries->append(GuestDirEntry{QString::fromUtf8(name->name), node});
+    }
+    return true;
+}
+
+bool TskGuestFs::readFile(const GuestNode& file, uint64_t offset, size_t maxBytes, QByteArray* out,
+                          Error* error)
+{
+    tsk_error_reset();
+    FilePtr handle(tsk_fs_file_open_meta(m_fs, nullptr, TSK_INUM_T(file.id)));
+    if (!handle || !handle->meta)
+        return tskFail(error, Text::tr("Opening a file"));
+    const uint64_t size = uint64_t(handle->meta->size);
+    out->clear();
+    if (offset >= size)
+        return true;
+    const uint64_t wanted = std::min<uint64_t>(maxBytes, size - offset);
+    out->resize(qsizetype(wanted));
+    const ssize_t got = tsk_fs_file_read(handle.get(), TSK_OFF_T(offset), out->data(),
+                                         size_t(wanted), TSK_FS_FILE_READ_FLAG_NONE);
+    if (got < 0)
+        return tskFail(error, Text::tr("Reading a file"));
+    out->resize(qsizetype(got));
+    return true;
+}
+
+bool TskGuestFs::readSymlink(const GuestNode& link, QString* target, Error* error)
+{
+    tsk_error_reset();
+    FilePtr handle(tsk_fs_file_open_meta(m_fs, nullptr, TSK_INUM_T(link.id)));
+    if (!handle || !handle->meta)
+        return tskFail(error, Text::tr("Opening a symbolic link"));
+    if (handle->meta->type != TSK_FS_META_TYPE_LNK || !handle->meta->link)
+        return fail(error, QStringLiteral("not_a_symlink"),
+                    Text::tr("The entry is not a symbolic link."));
+    *target = QString::fromUtf8(handle->meta->link);
+    return true;
+}
+
+} // namespace cvmi::inspect
