@@ -1,0 +1,46 @@
+#include "inspect/Inspector.h"
+
+#include "disk/DiskImageOpener.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+
+namespace cvmi::inspect {
+
+namespace {
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(cvmi::inspect::Inspector)
+};
+} // namespace
+
+ImageFacts inspectImage(const QString& path, const CancelToken& cancel)
+{
+    ImageFacts facts;
+    facts.path = path;
+    facts.fileSize = uint64_t(std::max<qint64>(0, QFileInfo(path).size()));
+    auto stats = std::make_shared<disk::ReadStats>();
+    const auto cancelled = [&] {
+        if (!cancel.isCancelled())
+            return false;
+        facts.error = Error{QStringLiteral("cancelled"), Text::tr("The inspection was cancelled.")};
+        return true;
+    };
+
+    auto disk = disk::openDiskImage(path, &facts.error, stats);
+    facts.bytesRead = stats->bytesRead.load();
+    if (!disk || cancelled())
+        return facts;
+    facts.format = disk->format();
+    facts.subformat = disk->subformat();
+    facts.virtualSize = disk->virtualSize();
+    facts.containerFindings = disk->findings();
+
+    facts.layoutKnown = readDiskLayout(*disk, &facts.layout, &facts.layoutError);
+    if (!facts.layoutKnown)
+        facts.layout = DiskLayout{};
+    facts.bytesRead = stats->bytesRead.load();
+    cancelled();
+    return facts;
+}
+
+} // namespace cvmi::inspect
