@@ -223,6 +223,32 @@ bool fillGptPartitions(TSK_VS_INFO* vs, disk::DiskImage& disk, QList<PartitionIn
     return true;
 }
 
+// TSK_VS_TYPE_DETECT is not used: in libtsk 4.11 it leaks the DOS table it set aside when a GPT
+// (or BSD label) wins, on every GPT disk. Asking for each type in our own order avoids that, and
+// the order is the one that matters here: a protective MBR means GPT, otherwise DOS.
+TSK_VS_INFO* openVolumeSystem(TskImage& tsk, const MbrSector& mbr)
+{
+    const TSK_VS_TYPE_ENUM protectiveOrder[] = {TSK_VS_TYPE_GPT, TSK_VS_TYPE_DOS};
+    const TSK_VS_TYPE_ENUM dosOrder[] = {TSK_VS_TYPE_DOS, TSK_VS_TYPE_GPT};
+    for (TSK_VS_TYPE_ENUM type : mbr.protective ? protectiveOrder : dosOrder) {
+        if (type == TSK_VS_TYPE_DOS && !mbr.signature)
+            continue;
+        tsk_error_reset();
+        if (TSK_VS_INFO* vs = tsk_vs_open(tsk.handle(), 0, type))
+            return vs;
+        if (!tsk.lastReadError().code.isEmpty())
+            return nullptr;
+    }
+    for (TSK_VS_TYPE_ENUM type : {TSK_VS_TYPE_BSD, TSK_VS_TYPE_SUN, TSK_VS_TYPE_MAC}) {
+        tsk_error_reset();
+        if (TSK_VS_INFO* vs = tsk_vs_open(tsk.handle(), 0, type))
+            return vs;
+        if (!tsk.lastReadError().code.isEmpty())
+            return nullptr;
+    }
+    return nullptr;
+}
+
 } // namespace
 
 bool readDiskLayout(disk::DiskImage& disk, DiskLayout* layout, Error* error)
@@ -256,8 +282,7 @@ bool readDiskLayout(disk::DiskImage& disk, DiskLayout* layout, Error* error)
         return true;
     }
 
-    tsk_error_reset();
-    std::unique_ptr<TSK_VS_INFO, VsCloser> vs(tsk_vs_open(tsk->handle(), 0, TSK_VS_TYPE_DETECT));
+    std::unique_ptr<TSK_VS_INFO, VsCloser> vs(openVolumeSystem(*tsk, mbr));
     if (!vs && !tsk->lastReadError().code.isEmpty())
         return fail(error, tsk->lastReadError().code, tsk->lastReadError().message);
 

@@ -15,11 +15,22 @@ printf 'label: dos\nstart=64, type=83, bootable\n' | sfdisk -q "$raw"
 mkdir -p "$tmp/tree" && echo hello >"$tmp/tree/hello.txt"
 mkfs.ext4 -q -F -E offset=32768 -d "$tmp/tree" "$raw" 1984k
 q() { qemu-img convert -O "$@"; }
-q qcow2 -o compat=0.10 "$raw" "$out/fuzz_qcow2/v2.qcow2"
+# Small clusters keep every qcow2 seed under the fuzzers' 256 KiB input limit.
+q qcow2 -o compat=0.10,cluster_size=4096 "$raw" "$out/fuzz_qcow2/v2.qcow2"
 q qcow2 -o compat=1.1,cluster_size=4096 "$raw" "$out/fuzz_qcow2/v3-4k.qcow2"
 q qcow2 -c -o cluster_size=4096 "$raw" "$out/fuzz_qcow2/deflate.qcow2"
 q qcow2 -c -o compression_type=zstd,cluster_size=4096 "$raw" "$out/fuzz_qcow2/zstd.qcow2"
 q qcow2 -o extended_l2=on,cluster_size=16384 "$raw" "$out/fuzz_qcow2/extl2.qcow2"
+q qcow2 -o cluster_size=512 "$raw" "$out/fuzz_qcow2/c512.qcow2"
+# An overlay (backing file name and format extension) with a cluster of its own, and zero
+# clusters and subclusters made by qemu-io.
+(cd "$tmp" && qemu-img convert -O qcow2 -o cluster_size=4096 "$raw" base.qcow2 &&
+    qemu-img create -q -f qcow2 -b base.qcow2 -F qcow2 -o cluster_size=4096 overlay.qcow2 &&
+    qemu-io -f qcow2 -c 'write -P 0x5a 64k 4k' overlay.qcow2 >/dev/null &&
+    cp base.qcow2 zero.qcow2 && qemu-io -f qcow2 -c 'write -z 32k 64k' zero.qcow2 >/dev/null &&
+    cp "$out/fuzz_qcow2/extl2.qcow2" zero-l2.qcow2 &&
+    qemu-io -f qcow2 -c 'write -z 33280 2048' -c 'write -P 0x11 1m 1k' zero-l2.qcow2 >/dev/null)
+cp "$tmp/overlay.qcow2" "$tmp/zero.qcow2" "$tmp/zero-l2.qcow2" "$out/fuzz_qcow2/"
 q vpc -o subformat=dynamic "$raw" "$out/fuzz_vhd/dynamic.vhd"
 q vpc -o subformat=fixed "$raw" "$out/fuzz_vhd/fixed.vhd"
 q vmdk -o subformat=monolithicSparse "$raw" "$out/fuzz_vmdk/sparse.vmdk"
@@ -34,14 +45,24 @@ base=${CVMI_FIXTURE_DIR:-}/base
 if [ -f "$base/gpt-ext4.raw" ]; then
     head -c 65536 "$base/gpt-ext4.raw" >"$out/fuzz_partitions/gpt.bin"
 fi
-# File-system probes look at the first 72 KiB of a partition.
+# Primaries and a chain of logical partitions within the first 256 KiB (the fuzzers' limit).
+truncate -s 256K "$tmp/logical.raw"
+printf 'label: dos\nstart=8, size=32, type=83, bootable\nstart=48, size=400, type=5\nstart=56, size=40, type=82\nstart=104, size=40, type=8e\nstart=152, size=40, type=7\n' |
+    sfdisk -q "$tmp/logical.raw"
+cp "$tmp/logical.raw" "$out/fuzz_partitions/logical.bin"
+# File-system probes look at the first 68 KiB of a partition.
 dd if="$raw" of="$out/fuzz_fsprobes/ext4.bin" bs=1024 skip=32 count=72 status=none
-for fs in xfs btrfs swap; do
+for fs in xfs btrfs swap ntfs vfat luks iso; do
     f=$tmp/$fs.img
     case $fs in
     xfs) truncate -s 300M "$f" && mkfs.xfs -q -f "$f" ;;
     btrfs) truncate -s 128M "$f" && mkfs.btrfs -q -f "$f" >/dev/null ;;
     swap) truncate -s 1M "$f" && mkswap -q -L sw "$f" >/dev/null ;;
+    ntfs) truncate -s 8M "$f" && mkntfs -q -F -Q -s 512 -L nt "$f" >/dev/null 2>&1 ;;
+    vfat) truncate -s 8M "$f" && mkfs.vfat -n FAT "$f" >/dev/null ;;
+    luks) truncate -s 20M "$f" && cryptsetup luksFormat -q --type luks2 --pbkdf pbkdf2 \
+        --pbkdf-force-iterations 1000 "$f" <(printf 'x') ;;
+    iso) xorriso -as mkisofs -quiet -V ISO -o "$f" "$tmp/tree" 2>/dev/null ;;
     esac
     head -c 73728 "$f" >"$out/fuzz_fsprobes/$fs.bin"
 done
