@@ -253,15 +253,25 @@ TSK_VS_INFO* openVolumeSystem(TskImage& tsk, const MbrSector& mbr)
 
 bool readDiskLayout(disk::DiskImage& disk, DiskLayout* layout, Error* error)
 {
-    *layout = DiskLayout{};
-    layout->sectorSize = kSector;
     if (disk.virtualSize() < kSector) {
+        *layout = DiskLayout{};
         layout->partitionTable = QStringLiteral("none");
         return true;
     }
     auto tsk = TskImage::open(disk, error);
-    if (!tsk)
-        return false;
+    return tsk && readDiskLayout(*tsk, layout, error);
+}
+
+bool readDiskLayout(TskImage& tskImage, DiskLayout* layout, Error* error)
+{
+    *layout = DiskLayout{};
+    layout->sectorSize = kSector;
+    disk::DiskImage& disk = tskImage.disk();
+    if (disk.virtualSize() < kSector) {
+        layout->partitionTable = QStringLiteral("none");
+        return true;
+    }
+    TskImage* tsk = &tskImage;
 
     QByteArray sector0;
     if (!readClamped(disk, 0, kSector, &sector0, error))

@@ -2,6 +2,7 @@
 
 #include "disk/DiskImage.h"
 #include "inspect/DiskLayout.h"
+#include "inspect/GuestFacts.h"
 #include "util/Error.h"
 
 #include <QString>
@@ -26,6 +27,9 @@ struct ImageFacts {
     bool layoutKnown = false; // false when the partition table could not be read
     Error layoutError;        // why, when it could not
     DiskLayout layout;
+
+    // The operating system inside (searched only when the layout could be read).
+    GuestFacts guest;
 
     // Bytes read from the image file(s) during inspection: the proof that we read metadata only.
     uint64_t bytesRead = 0;

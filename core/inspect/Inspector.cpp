@@ -1,6 +1,7 @@
 #include "inspect/Inspector.h"
 
 #include "disk/DiskImageOpener.h"
+#include "inspect/GuestInspector.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -35,9 +36,12 @@ ImageFacts inspectImage(const QString& path, const CancelToken& cancel)
     facts.virtualSize = disk->virtualSize();
     facts.containerFindings = disk->findings();
 
-    facts.layoutKnown = readDiskLayout(*disk, &facts.layout, &facts.layoutError);
+    auto tsk = TskImage::open(*disk, &facts.layoutError);
+    facts.layoutKnown = tsk && readDiskLayout(*tsk, &facts.layout, &facts.layoutError);
     if (!facts.layoutKnown)
         facts.layout = DiskLayout{};
+    else if (!cancelled())
+        inspectGuest(*tsk, facts.layout, &facts.guest, cancel);
     facts.bytesRead = stats->bytesRead.load();
     cancelled();
     return facts;

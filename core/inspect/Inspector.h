@@ -3,6 +3,7 @@
 #include "disk/DiskImage.h"
 #include "inspect/DiskLayout.h"
 #include "inspect/ImageFacts.h"
+#include "inspect/TskImage.h"
 #include "util/CancelToken.h"
 
 #include <memory>
@@ -13,8 +14,13 @@ namespace cvmi::inspect {
 // MBR/GPT and ext/NTFS/FAT/ISO, and small probes of our own for XFS, Btrfs, LVM2, swap and LUKS.
 bool readDiskLayout(disk::DiskImage& image, DiskLayout* layout, Error* error);
 
-// The whole first step: open the container, then read the layout. Never throws; problems land in
-// ImageFacts::error / layoutError. Safe to run on a worker thread; checks `cancel` between steps.
+// readDiskLayout() over an already open TSK view of the image (inspectImage reuses it for the
+// guest OS search).
+bool readDiskLayout(TskImage& image, DiskLayout* layout, Error* error);
+
+// The whole first step: open the container, read the layout, then find the guest OS. Never throws;
+// problems land in ImageFacts::error / layoutError. Safe to run on a worker thread; checks `cancel`
+// between steps.
 ImageFacts inspectImage(const QString& path, const CancelToken& cancel = {});
 
 } // namespace cvmi::inspect

@@ -66,10 +66,20 @@ using DirPtr = std::unique_ptr<TSK_FS_DIR, DirCloser>;
 
 } // namespace
 
-std::unique_ptr<TskGuestFs> TskGuestFs::open(TSK_IMG_INFO* image, uint64_t byteOffset, Error* error)
+std::unique_ptr<TskGuestFs> TskGuestFs::open(TSK_IMG_INFO* image, uint64_t byteOffset, Error* error,
+                                             const QString& filesystem)
 {
+    TSK_FS_TYPE_ENUM type = TSK_FS_TYPE_DETECT;
+    if (filesystem.startsWith(QLatin1String("ext")))
+        type = TSK_FS_TYPE_EXT_DETECT;
+    else if (filesystem == QLatin1String("ntfs"))
+        type = TSK_FS_TYPE_NTFS_DETECT;
+    else if (filesystem == QLatin1String("vfat") || filesystem == QLatin1String("exfat"))
+        type = TSK_FS_TYPE_FAT_DETECT;
+    else if (filesystem == QLatin1String("iso9660"))
+        type = TSK_FS_TYPE_ISO9660_DETECT;
     tsk_error_reset();
-    TSK_FS_INFO* fs = tsk_fs_open_img(image, TSK_OFF_T(byteOffset), TSK_FS_TYPE_DETECT);
+    TSK_FS_INFO* fs = tsk_fs_open_img(image, TSK_OFF_T(byteOffset), type);
     if (!fs) {
         fail(error, QStringLiteral("fs_unreadable"),
              Text::tr("No file system that can be read was found at byte %1: %2")

@@ -16,7 +16,10 @@ class TskGuestFs final : public GuestFs {
 public:
     // Opens the file system that starts `byteOffset` bytes into the image; nullptr with the
     // reason ("fs_unreadable", TSK's own words included) when TSK does not recognise it.
-    static std::unique_ptr<TskGuestFs> open(TSK_IMG_INFO* image, uint64_t byteOffset, Error* error);
+    // `filesystem` (ext4, ntfs, vfat, iso9660, ...: what readDiskLayout found) picks TSK's driver
+    // instead of trying them all; empty means detect.
+    static std::unique_ptr<TskGuestFs> open(TSK_IMG_INFO* image, uint64_t byteOffset, Error* error,
+                                            const QString& filesystem = {});
     ~TskGuestFs() override;
     TskGuestFs(const TskGuestFs&) = delete;
     TskGuestFs& operator=(const TskGuestFs&) = delete;

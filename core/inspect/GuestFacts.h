@@ -1,0 +1,106 @@
+#pragma once
+
+#include <QList>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+#include <cstdint>
+
+namespace cvmi::inspect {
+
+// Where a fact was read: the guest path (as the guest names it) and the raw value found there,
+// so the report can say "/etc/os-release: VERSION_ID=\"7\"" rather than just "CentOS 7".
+struct Evidence {
+    QString path;
+    QString value;
+};
+
+struct KernelFacts {
+    QString version;     // "3.10.0-1160.el7.x86_64", from the /boot/vmlinuz-* or /lib/modules name
+    QString imagePath;   // "/boot/vmlinuz-3.10.0-1160.el7.x86_64" (empty when only modules exist)
+    QString modulesPath; // "/lib/modules/3.10.0-1160.el7.x86_64" (empty when absent)
+    // virtio drivers found as module files (virtio_blk.ko.xz ...) or listed in modules.builtin
+    QStringList virtioModules;
+    QStringList virtioBuiltin;
+    // The initramfs: whether it could be read and whether virtio_blk is inside it.
+    QString initramfsPath;
+    QString initramfsCompression; // gzip|xz|zstd|lz4|none|unknown
+    bool initramfsRead = false;
+    bool initramfsHasVirtioBlk = false;
+    QString initramfsNote; // why it could not be read, when it could not
+    // The kernel's release string matches the distribution's own packaging (".el7.x86_64", ...).
+    bool native = false;
+    QString nativeNote; // the pattern expected or matched
+};
+
+// A network interface the guest configures at boot.
+struct NetInterface {
+    QString name;   // "eth0", "ens3", ...
+    QString source; // the file that configures it
+    bool ipv6 = false;
+    QString ipv6Evidence; // "IPV6INIT=yes", "inet6 static", "dhcp6: true", ...
+};
+
+struct FstabEntry {
+    QString spec;       // "UUID=...", "/dev/sda1", "LABEL=root"
+    QString mountPoint; // "/", "/boot"
+    QString type;       // "ext4", "xfs", "swap"
+    int line = 0;
+};
+
+// A Windows driver the import needs (viostor, vioscsi, netkvm).
+struct WindowsDriver {
+    QString name;         // "viostor"
+    QString filePath;     // "Windows/System32/drivers/viostor.sys" when present
+    bool service = false; // a Services\<name> key exists in the current control set
+    int start = -1;       // its Start value (0 = boot) when present
+};
+
+struct WindowsFacts {
+    QString systemRoot;       // "/Windows" as found on the NTFS volume
+    QString productName;      // "Windows Server 2012 R2 Standard"
+    QString editionId;        // "ServerStandard"
+    QString installationType; // "Server", "Client", "Server Core"
+    QString currentVersion;   // "6.3"
+    QString currentBuild;     // "9600"
+    QString controlSet;       // "ControlSet001"
+    QList<WindowsDriver> drivers;
+    bool ipv6Known = false;
+    uint32_t ipv6DisabledComponents = 0; // Tcpip6\Parameters\DisabledComponents (0xFF = off)
+    int networkAdapters = -1;            // adapters bound to TCP/IP, when known
+};
+
+// What the guest operating system is, read from its files. Filled by inspectGuest() after the
+// layout is known; the policy judges it.
+struct GuestFacts {
+    bool searched = false;  // an OS search ran over the partitions
+    QString family;         // "linux" | "windows" | "" (no OS found)
+    int rootPartition = -1; // PartitionInfo::index of the system (root / C:) partition
+    QString rootFilesystem; // ext4, ntfs, ...
+    // Why no OS could be looked for where one probably is (root on LVM, XFS, LUKS, unreadable).
+    QString obstacle;
+
+    QString distro;       // os-release ID style: centos|rhel|ubuntu|debian|coreos|fedora-coreos|
+                          // flatcar|opensuse-leap|opensuse-tumbleweed|sles|windows|<other id>
+    QString distroName;   // "CentOS Linux", "Windows Server 2012 R2 Standard"
+    QString version;      // "7", "22.04", "15.5", "6.3.9600"
+    QString prettyName;   // as the OS names itself
+    QString architecture; // x86_64 | i386 | arm64 | arm | ppc64le | s390x | unknown
+    QMap<QString, Evidence> evidence; // keyed "distro", "version", "architecture", ...
+
+    // Linux
+    QList<KernelFacts> kernels;
+    QList<NetInterface> interfaces;
+    bool ipv6Disabled = false; // sysctl or kernel command line turns IPv6 off everywhere
+    QString ipv6DisabledEvidence;
+    QList<FstabEntry> fstab;
+    bool cloudInit = false;
+    QString cloudInitEvidence;
+    bool lvmRoot = false;
+
+    // Windows
+    WindowsFacts windows;
+};
+
+} // namespace cvmi::inspect

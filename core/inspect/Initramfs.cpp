@@ -1,0 +1,518 @@
+#include "inspect/Initramfs.h"
+
+#include <QCoreApplication>
+#include <QtEndian>
+
+#include <lz4.h>
+#include <lz4frame.h>
+#include <lzma.h>
+#include <zlib.h>
+#include <zstd.h>
+
+#include <cstring>
+#include <memory>
+#include <vector>
+
+namespace cvmi::inspect {
+
+namespace {
+
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(cvmi::inspect::Initramfs)
+};
+
+constexpr size_t kChunk = 1024 * 1024;
+constexpr size_t kOutChunk = 256 * 1024;
+constexpr uint32_t kMaxCpioName = 4096;
+
+// Walks cpio "newc"/"crc" archives as bytes arrive, keeping nothing but the names wanted.
+// Archives may follow one another, with zero padding in between.
+class CpioScanner {
+public:
+    enum class State { Seeking, Header, Name, Skip, Foreign, Broken };
+
+    explicit CpioScanner(const QStringList& wanted) : m_wanted(wanted) {}
+
+    // Consumes bytes; stops early (returning how many were used) on foreign data or damage.
+    size_t feed(const uint8_t* data, size_t size)
+    {
+        size_t i = 0;
+        while (i < size && m_state != State::Foreign && m_state != State::Broken) {
+            switch (m_state) {
+            case State::Seeking:
+                if (data[i] == 0) {
+                    ++i;
+                    break;
+                }
+                if (data[i] != '0') {
+                    m_state = State::Foreign;
+                    break;
+                }
+                m_state = State::Header;
+                m_buffer.clear();
+                break;
+            case State::Header: {
+                const size_t n = std::min(size - i, size_t(110) - size_t(m_buffer.size()));
+                m_buffer.append(reinterpret_cast<const char*>(data + i), qsizetype(n));
+                i += n;
+                if (m_buffer.size() == 110)
+                    parseHeader();
+                break;
+            }
+            case State::Name: {
+                const size_t n = std::min<size_t>(size - i, m_nameSize - size_t(m_buffer.size()));
+                m_buffer.append(reinterpret_cast<const char*>(data + i), qsizetype(n));
+                i += n;
+                if (size_t(m_buffer.size()) == m_nameSize)
+                    finishName();
+                break;
+            }
+            case State::Skip: {
+                const uint64_t n = std::min<uint64_t>(size - i, m_skip);
+                i += size_t(n);
+                m_skip -= n;
+                if (m_skip == 0)
+                    m_state = State::Seeking;
+                break;
+            }
+            case State::Foreign:
+            case State::Broken:
+                break;
+            }
+        }
+        return i;
+    }
+
+    State state() const { return m_state; }
+    bool sawTrailer() const { return m_trailers > 0; }
+    bool foundAll() const { return !m_wanted.isEmpty() && m_foundNames.size() == m_wanted.size(); }
+    const QStringList& found() const { return m_found; }
+    uint64_t entries() const { return m_entries; }
+    // After Foreign: the scanner may be reused for a new stream.
+    void resetForNewStream() { m_state = State::Seeking; }
+
+private:
+    static bool hexField(const QByteArray& header, int offset, uint32_t* value)
+    {
+        bool ok = false;
+        *value = header.mid(offset, 8).toUInt(&ok, 16);
+        return ok;
+    }
+
+    void parseHeader()
+    {
+        uint32_t fileSize = 0;
+        if ((!m_buffer.startsWith("070701") && !m_buffer.startsWith("070702")) ||
+            !hexField(m_buffer, 54, &fileSize) || !hexField(m_buffer, 94, &m_nameSize) ||
+            m_nameSize == 0 || m_nameSize > kMaxCpioName) {
+            m_state = State::Broken;
+            return;
+        }
+        m_fileSize = fileSize;
+        m_state = State::Name;
+        m_buffer.clear();
+    }
+
+    void finishName()
+    {
+        ++m_entries;
+        const QString name =
+            QString::fromUtf8(m_buffer.constData(),
+                              qsizetype(qstrnlen(m_buffer.constData(), size_t(m_buffer.size()))));
+        // Header plus name are padded to a multiple of 4, and so is the data.
+        const uint64_t namePad = (4 - (110 + m_nameSize) % 4) % 4;
+        const uint64_t dataPad = (4 - m_fileSize % 4) % 4;
+        m_skip = namePad + m_fileSize + dataPad;
+        if (name == QLatin1String("TRAILER!!!")) {
+            ++m_trailers;
+        } else {
+            const QString base = name.section(u'/', -1);
+            if (m_wanted.contains(base) && !m_foundNames.contains(base)) {
+                m_foundNames << base;
+                m_found << name;
+            }
+        }
+        m_state = m_skip ? State::Skip : State::Seeking;
+    }
+
+    QStringList m_wanted;
+    QStringList m_foundNames;
+    QStringList m_found;
+    State m_state = State::Seeking;
+    QByteArray m_buffer;
+    uint32_t m_nameSize = 0;
+    uint64_t m_fileSize = 0;
+    uint64_t m_skip = 0;
+    uint64_t m_entries = 0;
+    int m_trailers = 0;
+};
+
+// Feeds decompressed bytes to the scanner; false to stop (found everything, damage, too big).
+class Sink {
+public:
+    Sink(CpioScanner& scanner, uint64_t maxOutput) : m_scanner(scanner), m_max(maxOutput) {}
+    bool push(const uint8_t* data, size_t size)
+    {
+        m_total += size;
+        if (m_total > m_max) {
+            m_tooBig = true;
+            return false;
+        }
+        m_scanner.feed(data, size);
+        return !m_scanner.foundAll() && m_scanner.state() != CpioScanner::State::Foreign &&
+               m_scanner.state() != CpioScanner::State::Broken;
+    }
+    bool tooBig() const { return m_tooBig; }
+
+private:
+    CpioScanner& m_scanner;
+    uint64_t m_max;
+    uint64_t m_total = 0;
+    bool m_tooBig = false;
+};
+
+// Sequential reads of the compressed part.
+class Input {
+public:
+    Input(const InitramfsReader& read, uint64_t start, uint64_t end)
+        : m_read(read), m_pos(start), m_end(end)
+    {
+    }
+    // Next chunk; empty at the end. `ok` false on a read error.
+    QByteArray next(bool* ok)
+    {
+        *ok = true;
+        if (m_pos >= m_end)
+            return {};
+        QByteArray chunk;
+        const size_t n = size_t(std::min<uint64_t>(kChunk, m_end - m_pos));
+        if (!m_read(m_pos, n, &chunk)) {
+            *ok = false;
+            return {};
+        }
+        if (chunk.isEmpty())
+            m_end = m_pos; // the file ended before the size we were told
+        m_pos += uint64_t(chunk.size());
+        return chunk;
+    }
+    bool atEnd() const { return m_pos >= m_end; }
+
+private:
+    const InitramfsReader& m_read;
+    uint64_t m_pos;
+    uint64_t m_end;
+};
+
+using Decoder = bool (*)(Input& in, Sink& sink, QString* note);
+
+bool decodeGzip(Input& in, Sink& sink, QString* note)
+{
+    z_stream z{};
+    if (inflateInit2(&z, 16 + MAX_WBITS) != Z_OK)
+        return false;
+    std::vector<uint8_t> out(kOutChunk);
+    bool ok = true, more = true;
+    QByteArray chunk;
+    int rc = Z_OK;
+    while (more && rc != Z_STREAM_END) {
+        if (z.avail_in == 0) {
+            chunk = in.next(&ok);
+            if (!ok || chunk.isEmpty())
+                break;
+            z.next_in = reinterpret_cast<Bytef*>(chunk.data());
+            z.avail_in = uInt(chunk.size());
+        }
+        z.next_out = out.data();
+        z.avail_out = uInt(out.size());
+        rc = inflate(&z, Z_NO_FLUSH);
+        if (rc != Z_OK && rc != Z_STREAM_END && rc != Z_BUF_ERROR) {
+            *note = Text::tr("the gzip data is damaged (%1)")
+                        .arg(QString::fromLatin1(z.msg ? z.msg : ""));
+            inflateEnd(&z);
+            return false;
+        }
+        more = sink.push(out.data(), out.size() - z.avail_out);
+    }
+    inflateEnd(&z);
+    return ok;
+}
+
+bool decodeLzma(Input& in, Sink& sink, QString* note, bool xz)
+{
+    lzma_stream s = LZMA_STREAM_INIT;
+    const lzma_ret init = xz ? lzma_stream_decoder(&s, UINT64_MAX, LZMA_CONCATENATED)
+                             : lzma_alone_decoder(&s, UINT64_MAX);
+    if (init != LZMA_OK)
+        return false;
+    std::vector<uint8_t> out(kOutChunk);
+    bool ok = true, more = true;
+    QByteArray chunk;
+    lzma_ret rc = LZMA_OK;
+    while (more && rc != LZMA_STREAM_END) {
+        lzma_action action = LZMA_RUN;
+        if (s.avail_in == 0) {
+            chunk = in.next(&ok);
+            if (!ok)
+                break;
+            s.next_in = reinterpret_cast<const uint8_t*>(chunk.constData());
+            s.avail_in = size_t(chunk.size());
+            if (chunk.isEmpty())
+                action = LZMA_FINISH;
+        }
+        s.next_out = out.data();
+        s.avail_out = out.size();
+        rc = lzma_code(&s, action);
+        if (rc != LZMA_OK && rc != LZMA_STREAM_END) {
+            if (rc != LZMA_BUF_ERROR)
+                *note = Text::tr("the %1 data is damaged (code %2)")
+                            .arg(xz ? QStringLiteral("xz") : QStringLiteral("lzma"))
+                            .arg(int(rc));
+            lzma_end(&s);
+            return rc == LZMA_BUF_ERROR && ok;
+        }
+        more = sink.push(out.data(), out.size() - s.avail_out);
+        if (action == LZMA_FINISH && s.avail_out != 0)
+            break;
+    }
+    lzma_end(&s);
+    return ok;
+}
+
+bool decodeXz(Input& in, Sink& sink, QString* note)
+{
+    return decodeLzma(in, sink, note, true);
+}
+bool decodeLzmaAlone(Input& in, Sink& sink, QString* note)
+{
+    return decodeLzma(in, sink, note, false);
+}
+
+bool decodeZstd(Input& in, Sink& sink, QString* note)
+{
+    std::unique_ptr<ZSTD_DStream, size_t (*)(ZSTD_DStream*)> z(ZSTD_createDStream(),
+                                                               ZSTD_freeDStream);
+    if (!z)
+        return false;
+    ZSTD_initDStream(z.get());
+    std::vector<uint8_t> out(kOutChunk);
+    bool ok = true, more = true;
+    while (more) {
+        const QByteArray chunk = in.next(&ok);
+        if (!ok || chunk.isEmpty())
+            break;
+        ZSTD_inBuffer input{chunk.constData(), size_t(chunk.size()), 0};
+        while (more && input.pos < input.size) {
+            ZSTD_outBuffer output{out.data(), out.size(), 0};
+            const size_t rc = ZSTD_decompressStream(z.get(), &output, &input);
+            if (ZSTD_isError(rc)) {
+                *note = Text::tr("the zstd data is damaged (%1)")
+                            .arg(QString::fromLatin1(ZSTD_getErrorName(rc)));
+                return false;
+            }
+            more = sink.push(out.data(), output.pos);
+        }
+    }
+    return ok;
+}
+
+// The kernel's own LZ4 format ("legacy"): a magic number, then blocks of at most 8 MiB of output,
+// each preceded by its compressed size; a repeated magic starts a new stream.
+bool decodeLz4Legacy(Input& in, Sink& sink, QString* note)
+{
+    constexpr uint32_t kMagic = 0x184C2102;
+    constexpr size_t kMaxBlockOut = 8 * 1024 * 1024;
+    QByteArray pending;
+    bool ok = true;
+    const auto fill = [&](size_t need) {
+        while (size_t(pending.size()) < need) {
+            const QByteArray chunk = in.next(&ok);
+            if (!ok || chunk.isEmpty())
+                return false;
+            pending += chunk;
+        }
+        return true;
+    };
+    std::vector<char> out(kMaxBlockOut);
+    for (;;) {
+        if (!fill(4))
+            return ok;
+        uint32_t blockSize = 0;
+        std::memcpy(&blockSize, pending.constData(), 4);
+        blockSize = qFromLittleEndian(blockSize);
+        pending.remove(0, 4);
+        if (blockSize == kMagic)
+            continue;
+        if (blockSize == 0 || blockSize > uint32_t(LZ4_compressBound(int(kMaxBlockOut))))
+            return true; // the end of the stream: padding or the next, uncompressed, part
+        if (!fill(blockSize)) {
+            *note = Text::tr("the lz4 data ends inside a block");
+            return false;
+        }
+        const int n =
+            LZ4_decompress_safe(pending.constData(), out.data(), int(blockSize), int(out.size()));
+        if (n < 0) {
+            *note = Text::tr("the lz4 data is damaged");
+            return false;
+        }
+        pending.remove(0, qsizetype(blockSize));
+        if (!sink.push(reinterpret_cast<const uint8_t*>(out.data()), size_t(n)))
+            return true;
+    }
+}
+
+bool decodeLz4Frame(Input& in, Sink& sink, QString* note)
+{
+    LZ4F_dctx* ctx = nullptr;
+    if (LZ4F_isError(LZ4F_createDecompressionContext(&ctx, LZ4F_VERSION)))
+        return false;
+    std::unique_ptr<LZ4F_dctx, size_t (*)(LZ4F_dctx*)> owner(ctx, LZ4F_freeDecompressionContext);
+    std::vector<uint8_t> out(kOutChunk);
+    bool ok = true, more = true;
+    while (more) {
+        const QByteArray chunk = in.next(&ok);
+        if (!ok || chunk.isEmpty())
+            break;
+        size_t pos = 0;
+        while (more && pos < size_t(chunk.size())) {
+            size_t outSize = out.size();
+            size_t inSize = size_t(chunk.size()) - pos;
+            const size_t rc = LZ4F_decompress(ctx, out.data(), &outSize, chunk.constData() + pos,
+                                              &inSize, nullptr);
+            if (LZ4F_isError(rc)) {
+                *note = Text::tr("the lz4 data is damaged (%1)")
+                            .arg(QString::fromLatin1(LZ4F_getErrorName(rc)));
+                return false;
+            }
+            pos += inSize;
+            more = sink.push(out.data(), outSize);
+            if (rc == 0)
+                return true;
+        }
+    }
+    return ok;
+}
+
+struct Compression {
+    const char* name;
+    QByteArrayView magic;
+    Decoder decode;
+};
+
+const Compression* compressionOf(const QByteArray& head)
+{
+    static const Compression kKinds[] = {
+        {"gzip", QByteArrayView("\x1f\x8b", 2), decodeGzip},
+        {"xz",
+         QByteArrayView("\xfd"
+                        "7zXZ\0",
+                        6),
+         decodeXz},
+        {"zstd", QByteArrayView("\x28\xb5\x2f\xfd", 4), decodeZstd},
+        {"lz4", QByteArrayView("\x02\x21\x4c\x18", 4), decodeLz4Legacy},
+        {"lz4", QByteArrayView("\x04\x22\x4d\x18", 4), decodeLz4Frame},
+        {"lzma", QByteArrayView("\x5d\x00\x00", 3), decodeLzmaAlone},
+    };
+    for (const Compression& c : kKinds)
+        if (head.startsWith(c.magic))
+            return &c;
+    return nullptr;
+}
+
+QString compressionGuess(const QByteArray& head)
+{
+    if (head.startsWith("BZh"))
+        return QStringLiteral("bzip2");
+    if (head.startsWith("\x89LZO"))
+        return QStringLiteral("lzo");
+    return QStringLiteral("unknown");
+}
+
+} // namespace
+
+InitramfsScan scanInitramfs(uint64_t size, const InitramfsReader& read,
+                            const QStringList& wantedFileNames, uint64_t maxOutput)
+{
+    InitramfsScan scan;
+    CpioScanner scanner(wantedFileNames);
+
+    // 1. Uncompressed archives at the front (dracut's early microcode, or all of it).
+    uint64_t pos = 0;
+    while (pos < size) {
+        QByteArray chunk;
+        if (!read(pos, size_t(std::min<uint64_t>(kChunk, size - pos)), &chunk)) {
+            scan.note = Text::tr("the file could not be read");
+            return scan;
+        }
+        if (chunk.isEmpty())
+            break; // the end of the file
+        const size_t used =
+            scanner.feed(reinterpret_cast<const uint8_t*>(chunk.constData()), size_t(chunk.size()));
+        pos += used;
+        if (scanner.foundAll())
+            break;
+        if (scanner.state() == CpioScanner::State::Broken) {
+            scan.note = Text::tr("the cpio archive is damaged near byte %1").arg(pos);
+            scan.entries = scanner.entries();
+            return scan;
+        }
+        if (scanner.state() == CpioScanner::State::Foreign)
+            break;
+    }
+    if (scanner.state() == CpioScanner::State::Header ||
+        scanner.state() == CpioScanner::State::Name ||
+        (scanner.state() == CpioScanner::State::Skip && !scanner.foundAll())) {
+        scan.note = Text::tr("the cpio archive is cut short");
+        scan.entries = scanner.entries();
+        return scan;
+    }
+    scan.compression = QStringLiteral("none");
+
+    // 2. The compressed main archive, if any.
+    if (!scanner.foundAll() && scanner.state() == CpioScanner::State::Foreign) {
+        QByteArray head;
+        if (!read(pos, 8, &head)) {
+            scan.note = Text::tr("the file could not be read");
+            return scan;
+        }
+        const Compression* compression = compressionOf(head);
+        if (!compression) {
+            scan.compression = compressionGuess(head);
+            scan.note = Text::tr("its %1 compression is not supported here").arg(scan.compression);
+            return scan;
+        }
+        scan.compression = QString::fromLatin1(compression->name);
+        scanner.resetForNewStream();
+        Sink sink(scanner, maxOutput);
+        Input input(read, pos, size);
+        QString note;
+        const bool ok = compression->decode(input, sink, &note);
+        if (sink.tooBig()) {
+            scan.note = Text::tr("it unpacks to more than %1 MiB").arg(maxOutput >> 20);
+            scan.entries = scanner.entries();
+            return scan;
+        }
+        if (!ok) {
+            scan.note = note.isEmpty() ? Text::tr("the file could not be read") : note;
+            scan.entries = scanner.entries();
+            return scan;
+        }
+        if (!scanner.foundAll() && !scanner.sawTrailer()) {
+            // No end-of-archive marker: the compressed data ended early, or held no cpio.
+            scan.note = Text::tr("the compressed archive is cut short or holds no cpio archive");
+            scan.entries = scanner.entries();
+            return scan;
+        }
+        if (scanner.state() == CpioScanner::State::Broken ||
+            (scanner.state() == CpioScanner::State::Foreign && !scanner.sawTrailer())) {
+            scan.note = Text::tr("the unpacked data is not a cpio archive");
+            scan.entries = scanner.entries();
+            return scan;
+        }
+    }
+    scan.read = true;
+    scan.found = scanner.found();
+    scan.entries = scanner.entries();
+    return scan;
+}
+
+} // namespace cvmi::inspect

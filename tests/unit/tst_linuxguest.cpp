@@ -1,0 +1,247 @@
+// Linux guest detection on disks built by tests/fixtures/make-linux-disks.sh: distribution and
+// version, architecture from ELF headers, kernels, virtio drivers, initramfs in every compression,
+// a separate /boot found through fstab, and the obstacles that hide an OS.
+#include "TestSupport.h"
+#include "inspect/ElfHeader.h"
+#include "inspect/Initramfs.h"
+#include "inspect/Inspector.h"
+#include "inspect/LinuxKernels.h"
+#include "inspect/LinuxRelease.h"
+#include "inspect/MemoryGuestFs.h"
+
+#include <QtTest>
+
+using namespace cvmi;
+using namespace cvmi::inspect;
+
+namespace {
+
+QString linuxDisk(const QString& name)
+{
+    return test::fixtureDir() + QStringLiteral("/linux/") + name;
+}
+
+GuestFacts guestOf(const QString& name)
+{
+    const ImageFacts facts = inspectImage(linuxDisk(name));
+    if (!facts.error.code.isEmpty() || !facts.layoutKnown)
+        qWarning("%s: %s %s", qPrintable(name), qPrintable(facts.error.message),
+                 qPrintable(facts.layoutError.message));
+    return facts.guest;
+}
+
+} // namespace
+
+class TestLinuxGuest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void centos7WithSeparateBoot()
+    {
+        const GuestFacts g = guestOf(QStringLiteral("centos7.raw"));
+        QCOMPARE(g.family, QStringLiteral("linux"));
+        QCOMPARE(g.distro, QStringLiteral("centos"));
+        QCOMPARE(g.version, QStringLiteral("7.9.2009")); // refined from /etc/centos-release
+        QCOMPARE(g.evidence.value(QStringLiteral("version")).path,
+                 QStringLiteral("/etc/centos-release"));
+        QCOMPARE(g.prettyName, QStringLiteral("CentOS Linux 7 (Core)"));
+        QCOMPARE(g.architecture, QStringLiteral("x86_64"));
+        QCOMPARE(g.evidence.value(QStringLiteral("architecture")).path, QStringLiteral("/bin/sh"));
+        QCOMPARE(g.rootPartition, 2);
+        QCOMPARE(g.rootFilesystem, QStringLiteral("ext4"));
+        QCOMPARE(g.kernels.size(), 1);
+        const KernelFacts& k = g.kernels[0];
+        QCOMPARE(k.version, QStringLiteral("3.10.0-1160.el7.x86_64"));
+        QCOMPARE(k.imagePath, QStringLiteral("/boot/vmlinuz-3.10.0-1160.el7.x86_64"));
+        QCOMPARE(k.modulesPath, QStringLiteral("/lib/modules/3.10.0-1160.el7.x86_64"));
+        QVERIFY(k.virtioModules.contains(QStringLiteral("virtio_blk")));
+        QVERIFY(k.virtioModules.contains(QStringLiteral("virtio_net")));
+        QVERIFY(k.virtioModules.contains(QStringLiteral("virtio_pci")));
+        QCOMPARE(k.initramfsPath, QStringLiteral("/boot/initramfs-3.10.0-1160.el7.x86_64.img"));
+        QVERIFY2(k.initramfsRead, qPrintable(k.initramfsNote));
+        QCOMPARE(k.initramfsCompression, QStringLiteral("gzip")); // after the early microcode
+        QVERIFY(k.initramfsHasVirtioBlk);
+        QVERIFY(k.native);
+    }
+
+    void ubuntuMergedUsrAndBuiltinVirtio()
+    {
+        const GuestFacts g = guestOf(QStringLiteral("ubuntu2204.raw"));
+        QCOMPARE(g.distro, QStringLiteral("ubuntu"));
+        QCOMPARE(g.version, QStringLiteral("22.04")); // debian_version's "bookworm/sid" ignored
+        QCOMPARE(g.evidence.value(QStringLiteral("distro")).path,
+                 QStringLiteral("/etc/os-release"));
+        QCOMPARE(g.architecture, QStringLiteral("x86_64"));
+        QCOMPARE(g.kernels.size(), 1);
+        const KernelFacts& k = g.kernels[0];
+        QVERIFY(k.virtioModules.isEmpty());
+        QCOMPARE(k.virtioBuiltin,
+                 QStringList({QStringLiteral("virtio_blk"), QStringLiteral("virtio_net"),
+                              QStringLiteral("virtio_pci")}));
+        QCOMPARE(k.initramfsCompression, QStringLiteral("zstd"));
+        QVERIFY(k.initramfsRead);
+        QVERIFY(!k.initramfsHasVirtioBlk);
+        QVERIFY(k.native);
+    }
+
+    void debian32Bit()
+    {
+        const GuestFacts g = guestOf(QStringLiteral("debian12-i386.raw"));
+        QCOMPARE(g.distro, QStringLiteral("debian"));
+        QCOMPARE(g.version, QStringLiteral("12.4"));
+        QCOMPARE(g.architecture, QStringLiteral("i386"));
+        QCOMPARE(g.kernels.size(), 1);
+        QCOMPARE(g.kernels[0].initramfsCompression, QStringLiteral("xz"));
+        QVERIFY(g.kernels[0].initramfsHasVirtioBlk);
+        QVERIFY(g.kernels[0].native);
+    }
+
+    void slesFromLegacyReleaseFile()
+    {
+        const GuestFacts g = guestOf(QStringLiteral("sles11.raw"));
+        QCOMPARE(g.distro, QStringLiteral("sles"));
+        QCOMPARE(g.version, QStringLiteral("11.4"));
+        QCOMPARE(g.rootFilesystem, QStringLiteral("ext3"));
+        QCOMPARE(g.evidence.value(QStringLiteral("distro")).path,
+                 QStringLiteral("/etc/SuSE-release"));
+        QCOMPARE(g.kernels.size(), 1);
+        QCOMPARE(g.kernels[0].initramfsCompression, QStringLiteral("lzma"));
+        QVERIFY(g.kernels[0].initramfsRead);
+        QVERIFY(!g.kernels[0].initramfsHasVirtioBlk);
+        QVERIFY(g.kernels[0].native);
+    }
+
+    void rhelArm64CustomKernel()
+    {
+        const GuestFacts g = guestOf(QStringLiteral("rhel8-arm64.raw"));
+        QCOMPARE(g.distro, QStringLiteral("rhel"));
+        QCOMPARE(g.version, QStringLiteral("8.9"));
+        QCOMPARE(g.architecture, QStringLiteral("arm64"));
+        QCOMPARE(g.kernels.size(), 1);
+        QVERIFY(!g.kernels[0].native);
+        QVERIFY(g.kernels[0].nativeNote.contains(QStringLiteral(".el7.x86_64")));
+        QCOMPARE(g.kernels[0].initramfsCompression, QStringLiteral("lz4"));
+        QVERIFY2(g.kernels[0].initramfsRead, qPrintable(g.kernels[0].initramfsNote));
+        QVERIFY(g.kernels[0].initramfsHasVirtioBlk);
+        QCOMPARE(g.kernels[0].virtioModules, QStringList{QStringLiteral("virtio_net")});
+    }
+
+    void dataDiskHasNoOs()
+    {
+        const GuestFacts g = guestOf(QStringLiteral("data-disk.raw"));
+        QVERIFY(g.searched);
+        QVERIFY(g.family.isEmpty());
+        QVERIFY(g.obstacle.isEmpty());
+    }
+
+    void xfsRootIsAnObstacle()
+    {
+        const GuestFacts g = guestOf(QStringLiteral("xfs-root.raw"));
+        QVERIFY(g.family.isEmpty());
+        QVERIFY(g.obstacle.contains(QStringLiteral("xfs")));
+        QVERIFY(g.obstacle.contains(QStringLiteral("partition 2")));
+    }
+
+    void osReleaseQuoting()
+    {
+        const auto v = parseOsRelease("# comment\nNAME=\"Foo \\\"Linux\\\"\"\nID=foo\n"
+                                      "VERSION_ID='1.2'\nBROKEN\n=x\nEMPTY=\n");
+        QCOMPARE(v.value(QStringLiteral("NAME")), QStringLiteral("Foo \"Linux\""));
+        QCOMPARE(v.value(QStringLiteral("ID")), QStringLiteral("foo"));
+        QCOMPARE(v.value(QStringLiteral("VERSION_ID")), QStringLiteral("1.2"));
+        QCOMPARE(v.value(QStringLiteral("EMPTY")), QString());
+        QVERIFY(!v.contains(QStringLiteral("BROKEN")));
+    }
+
+    void legacyReleasesThroughMemoryFs()
+    {
+        MemoryGuestFs fs;
+        fs.addFile(QStringLiteral("/etc/redhat-release"),
+                   "Red Hat Enterprise Linux Server release 6.10 (Santiago)\n");
+        GuestFacts g;
+        QVERIFY(detectLinuxRelease(fs, &g));
+        QCOMPARE(g.distro, QStringLiteral("rhel"));
+        QCOMPARE(g.version, QStringLiteral("6.10"));
+
+        MemoryGuestFs empty;
+        GuestFacts none;
+        QVERIFY(!detectLinuxRelease(empty, &none));
+
+        MemoryGuestFs fcos;
+        fcos.addFile(QStringLiteral("/usr/lib/os-release"),
+                     "ID=fedora\nVARIANT_ID=coreos\nVERSION_ID=39\n");
+        GuestFacts f;
+        QVERIFY(detectLinuxRelease(fcos, &f));
+        QCOMPARE(f.distro, QStringLiteral("fedora-coreos"));
+
+        MemoryGuestFs blank;
+        blank.addFile(QStringLiteral("/etc/debian_version"), "\n");
+        GuestFacts b;
+        QVERIFY(detectLinuxRelease(blank, &b));
+        QCOMPARE(b.distro, QStringLiteral("debian"));
+    }
+
+    void nativeKernelPatterns()
+    {
+        QVERIFY(isNativeKernel(QStringLiteral("centos"),
+                               QStringLiteral("4.18.0-513.5.1.el8_9.x86_64"), nullptr));
+        QVERIFY(
+            isNativeKernel(QStringLiteral("ubuntu"), QStringLiteral("5.4.0-150-generic"), nullptr));
+        QVERIFY(!isNativeKernel(QStringLiteral("ubuntu"), QStringLiteral("5.4.0-custom"), nullptr));
+        QVERIFY(
+            isNativeKernel(QStringLiteral("debian"), QStringLiteral("4.19.0-25-amd64"), nullptr));
+        QVERIFY(isNativeKernel(QStringLiteral("sles"),
+                               QStringLiteral("5.14.21-150500.55.39-default"), nullptr));
+        QVERIFY(!isNativeKernel(QStringLiteral("centos"),
+                                QStringLiteral("5.10.0-1.el7.elrepo.x86_64"), nullptr));
+        QVERIFY(!isNativeKernel(QStringLiteral("arch"), QStringLiteral("6.6.1-arch1-1"), nullptr));
+    }
+
+    void elfHeaders()
+    {
+        QCOMPARE(elfArchitecture({}), QString());
+        QCOMPARE(elfArchitecture("#!/bin/sh\n"), QString());
+        QByteArray elf(64, '\0');
+        elf.replace(0, 4,
+                    "\x7f"
+                    "ELF");
+        elf[4] = 2;
+        elf[5] = 1;
+        elf[18] = 62;
+        QCOMPARE(elfArchitecture(elf), QStringLiteral("x86_64"));
+        QCOMPARE(elfArchitecture(elf.left(19)), QString());
+        elf[18] = char(183);
+        QCOMPARE(elfArchitecture(elf), QStringLiteral("arm64"));
+    }
+
+    // Damaged or hostile initramfs bytes: a note, never a crash or a hang.
+    void initramfsDamage()
+    {
+        const auto scan = [](const QByteArray& bytes, uint64_t maxOut = 1 << 30) {
+            return scanInitramfs(
+                uint64_t(bytes.size()),
+                [&](uint64_t offset, size_t length, QByteArray* out) {
+                    *out = bytes.mid(qsizetype(offset), qsizetype(length));
+                    return true;
+                },
+                {QStringLiteral("virtio_blk.ko")}, maxOut);
+        };
+        QVERIFY(!scan(QByteArray("\x1f\x8b garbage garbage", 20)).read);
+        QVERIFY(!scan(QByteArray("BZh91AY&SY")).read);
+        QCOMPARE(scan(QByteArray("BZh91AY&SY")).compression, QStringLiteral("bzip2"));
+        QVERIFY(!scan(QByteArray("070701zzzzzzzz")).read);
+        QVERIFY(!scan(QByteArray("\x28\xb5\x2f\xfd\x00\x00", 6)).read);
+        // A zstd bomb of zeros: stops at the output bound.
+        QProcess zstd;
+        zstd.start(QStringLiteral("zstd"), {QStringLiteral("-q"), QStringLiteral("-c")});
+        zstd.write(QByteArray(8 * 1024 * 1024, '\0'));
+        zstd.closeWriteChannel();
+        QVERIFY(zstd.waitForFinished());
+        const auto bomb = scan(zstd.readAllStandardOutput(), 1024 * 1024);
+        QVERIFY(!bomb.read);
+        QVERIFY(bomb.note.contains(QStringLiteral("more than")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLinuxGuest)
+#include "tst_linuxguest.moc"
