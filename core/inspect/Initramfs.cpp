@@ -240,8 +240,11 @@ bool decodeGzip(Input& in, Sink& sink, QString* note)
 bool decodeLzma(Input& in, Sink& sink, QString* note, bool xz)
 {
     lzma_stream s = LZMA_STREAM_INIT;
-    const lzma_ret init = xz ? lzma_stream_decoder(&s, UINT64_MAX, LZMA_CONCATENATED)
-                             : lzma_alone_decoder(&s, UINT64_MAX);
+    // The header chooses the dictionary size; a hostile one could ask for gigabytes. Real
+    // initramfs archives use 64 MiB at most (xz -9, lzma -9).
+    constexpr uint64_t kMemLimit = 256ull * 1024 * 1024;
+    const lzma_ret init = xz ? lzma_stream_decoder(&s, kMemLimit, LZMA_CONCATENATED)
+                             : lzma_alone_decoder(&s, kMemLimit);
     if (init != LZMA_OK)
         return false;
     std::vector<uint8_t> out(kOutChunk);

@@ -6,7 +6,7 @@ out=${1:?usage: make-corpus.sh OUTDIR}
 export PATH="$PATH:/usr/sbin:/sbin"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-mkdir -p "$out"/{fuzz_qcow2,fuzz_vhd,fuzz_vmdk,fuzz_vmdk_descriptor,fuzz_fsprobes,fuzz_partitions}
+mkdir -p "$out"/{fuzz_qcow2,fuzz_vhd,fuzz_vmdk,fuzz_vmdk_descriptor,fuzz_fsprobes,fuzz_partitions,fuzz_guestfiles}
 
 # A 2 MiB disk: MBR, one ext4 partition, a little data in it.
 raw=$tmp/small.raw
@@ -31,8 +31,45 @@ q qcow2 -o cluster_size=512 "$raw" "$out/fuzz_qcow2/c512.qcow2"
     cp "$out/fuzz_qcow2/extl2.qcow2" zero-l2.qcow2 &&
     qemu-io -f qcow2 -c 'write -z 33280 2048' -c 'write -P 0x11 1m 1k' zero-l2.qcow2 >/dev/null)
 cp "$tmp/overlay.qcow2" "$tmp/zero.qcow2" "$tmp/zero-l2.qcow2" "$out/fuzz_qcow2/"
-q vpc -o subformat=dynamic "$raw" "$out/fuzz_vhd/dynamic.vhd"
-q vpc -o subformat=fixed "$raw" "$out/fuzz_vhd/fixed.vhd"
+# VHD seeds of the first 128 KiB, under the fuzzers' input limit. qemu-img writes dynamic VHDs
+# with 2 MiB blocks (one block would already pass the limit) and cannot make differencing ones,
+# so its empty dynamic VHD is laid out again with 4 KiB blocks, one sector bitmap with clear bits,
+# and a copy marked differencing with a parent name, as Hyper-V writes them.
+head -c 128K "$raw" >"$tmp/vhd.raw"
+q vpc -o subformat=fixed "$tmp/vhd.raw" "$out/fuzz_vhd/fixed.vhd"
+q vpc -o subformat=fixed,force_size=on "$tmp/vhd.raw" "$out/fuzz_vhd/fixed-force.vhd"
+q vpc -o subformat=dynamic "$tmp/vhd.raw" "$tmp/dynamic.vhd"
+python3 - "$tmp/dynamic.vhd" "$tmp/vhd.raw" "$out/fuzz_vhd" <<'EOF'
+import struct, sys
+vhd, raw, out = open(sys.argv[1], 'rb').read(), open(sys.argv[2], 'rb').read(), sys.argv[3]
+footer, header = vhd[:512], vhd[512:1536]
+size = struct.unpack('>Q', footer[48:56])[0]
+block, table = 4096, 1536
+entries = (size + block - 1) // block
+data = (table + entries * 4 + 511) // 512 * 512
+def checksum(b, at):
+    b[at:at + 4] = bytes(4)
+    b[at:at + 4] = struct.pack('>I', ~sum(b) & 0xffffffff)
+def build(disk_type, parent):
+    f = bytearray(footer)
+    f[60:64] = struct.pack('>I', disk_type)
+    checksum(f, 64)
+    h = bytearray(header)
+    h[16:24] = struct.pack('>Q', table)
+    h[28:36] = struct.pack('>II', entries, block)
+    h[64:576] = parent.encode('utf-16-be').ljust(512, b'\0')
+    checksum(h, 36)
+    bat, blocks = bytearray(b'\xff' * (entries * 4)), bytearray()
+    for i in range(entries):
+        chunk = raw[i * block:(i + 1) * block]
+        if chunk.strip(b'\0'):
+            bat[i * 4:i * 4 + 4] = struct.pack('>I', (data + len(blocks)) // 512)
+            bitmap = bytes([0xa5 if i == 1 else 0xff]) + bytes(511)
+            blocks += bitmap + chunk.ljust(block, b'\0')
+    return (bytes(f) + bytes(h) + bytes(bat)).ljust(data, b'\0') + bytes(blocks) + bytes(f)
+open(out + '/dynamic-4k.vhd', 'wb').write(build(3, ''))
+open(out + '/differencing.vhd', 'wb').write(build(4, 'parent.vhd'))
+EOF
 q vmdk -o subformat=monolithicSparse "$raw" "$out/fuzz_vmdk/sparse.vmdk"
 q vmdk -o subformat=streamOptimized "$raw" "$out/fuzz_vmdk/stream.vmdk"
 (cd "$tmp" && qemu-img convert -O vmdk -o subformat=monolithicFlat "$raw" flat.vmdk)
@@ -66,3 +103,16 @@ for fs in xfs btrfs swap ntfs vfat luks iso; do
     esac
     head -c 73728 "$f" >"$out/fuzz_fsprobes/$fs.bin"
 done
+# Guest files: release files, an ELF header, and small initramfs archives in each compression.
+g=$out/fuzz_guestfiles
+printf 'NAME="CentOS Linux"\nID="centos"\nVERSION_ID="7"\n' >"$g/os-release"
+head -c 64 /bin/dash >"$g/elf"
+mkdir -p "$tmp/initrd/usr/lib/modules" && echo blk >"$tmp/initrd/usr/lib/modules/virtio_blk.ko.xz"
+(cd "$tmp/initrd" && find . | cpio -o -H newc --quiet) >"$tmp/initrd.cpio"
+cp "$tmp/initrd.cpio" "$g/cpio"
+gzip -c "$tmp/initrd.cpio" >"$g/gzip"
+xz -c --check=crc32 "$tmp/initrd.cpio" >"$g/xz"
+zstd -q -c "$tmp/initrd.cpio" >"$g/zstd"
+lz4 -l -q -c "$tmp/initrd.cpio" >"$g/lz4"
+lzma -c "$tmp/initrd.cpio" >"$g/lzma"
+cat "$tmp/initrd.cpio" "$g/gzip" >"$g/early-gzip"
