@@ -34,7 +34,7 @@ void unknown(RuleResult* result, QString evidence, QString fix)
 
 const CheckDefinition* findCheck(const QString& name)
 {
-    for (auto checks : {imageChecks(), layoutChecks()}) {
+    for (auto checks : {imageChecks(), layoutChecks(), osChecks(), guestSystemChecks()}) {
         for (const CheckDefinition& check : checks) {
             if (name == QLatin1String(check.name))
                 return &check;

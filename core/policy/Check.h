@@ -28,6 +28,8 @@ struct CheckDefinition {
 
 std::span<const CheckDefinition> imageChecks();
 std::span<const CheckDefinition> layoutChecks();
+std::span<const CheckDefinition> osChecks();
+std::span<const CheckDefinition> guestSystemChecks();
 const CheckDefinition* findCheck(const QString& name);
 
 // The translation context of every check's texts (lupdate reads Check::tr calls).

@@ -28,9 +28,10 @@ bool invalid(Error* error, const QString& origin, const QString& what)
 
 const QSet<QString>& knownGroups()
 {
-    static const QSet<QString> groups{QStringLiteral("image"), QStringLiteral("layout"),
-                                      QStringLiteral("os"), QStringLiteral("drivers"),
-                                      QStringLiteral("network")};
+    static const QSet<QString> groups{QStringLiteral("image"),   QStringLiteral("layout"),
+                                      QStringLiteral("os"),      QStringLiteral("drivers"),
+                                      QStringLiteral("network"), QStringLiteral("kernel"),
+                                      QStringLiteral("licence"), QStringLiteral("practice")};
     return groups;
 }
 
@@ -146,6 +147,7 @@ Report Policy::evaluate(const inspect::ImageFacts& facts) const
             check->run(CheckInput{facts, params}, &result);
         report.rules.append(result);
     }
+    report.form = suggestForm(facts, m_document.value(QLatin1String("form")).toObject());
     return report;
 }
 

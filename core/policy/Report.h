@@ -1,5 +1,7 @@
 #pragma once
 
+#include "policy/FormSuggestion.h"
+
 #include <QList>
 #include <QString>
 
@@ -22,6 +24,7 @@ struct Report {
     QString policyId;      // "tencent-cvm-import"
     QString policyVersion; // the rule file's version
     QList<RuleResult> rules;
+    FormSuggestion form; // proposed ImportImage values, from the facts
     // No rule failed. Unknown rules do not make an image non-compliant, but are shown.
     bool compliant() const;
 };

@@ -46,6 +46,110 @@ QJsonArray rulesToJson(const Report& report)
     return rules;
 }
 
+QJsonArray stringsToJson(const QStringList& list)
+{
+    return QJsonArray::fromStringList(list);
+}
+
+QJsonObject kernelToJson(const inspect::KernelFacts& k)
+{
+    return QJsonObject{
+        {QStringLiteral("version"), k.version},
+        {QStringLiteral("image"), k.imagePath},
+        {QStringLiteral("modules"), k.modulesPath},
+        {QStringLiteral("virtio_modules"), stringsToJson(k.virtioModules)},
+        {QStringLiteral("virtio_builtin"), stringsToJson(k.virtioBuiltin)},
+        {QStringLiteral("initramfs"),
+         QJsonObject{{QStringLiteral("path"), k.initramfsPath},
+                     {QStringLiteral("compression"), k.initramfsCompression},
+                     {QStringLiteral("read"), k.initramfsRead},
+                     {QStringLiteral("has_virtio_blk"), k.initramfsHasVirtioBlk},
+                     {QStringLiteral("note"), k.initramfsNote}}},
+        {QStringLiteral("native"), k.native},
+    };
+}
+
+QJsonObject windowsToJson(const inspect::WindowsFacts& w)
+{
+    QJsonArray drivers;
+    for (const auto& d : w.drivers)
+        drivers.append(QJsonObject{{QStringLiteral("name"), d.name},
+                                   {QStringLiteral("file"), d.filePath},
+                                   {QStringLiteral("service"), d.service},
+                                   {QStringLiteral("start"), d.start}});
+    QJsonObject out{
+        {QStringLiteral("system_root"), w.systemRoot},
+        {QStringLiteral("product_name"), w.productName},
+        {QStringLiteral("edition_id"), w.editionId},
+        {QStringLiteral("installation_type"), w.installationType},
+        {QStringLiteral("current_version"), w.currentVersion},
+        {QStringLiteral("current_build"), w.currentBuild},
+        {QStringLiteral("control_set"), w.controlSet},
+        {QStringLiteral("drivers"), drivers},
+        {QStringLiteral("network_adapters"), w.networkAdapters},
+    };
+    out.insert(QStringLiteral("ipv6_disabled_components"),
+               w.ipv6Known ? QJsonValue(double(w.ipv6DisabledComponents)) : QJsonValue());
+    return out;
+}
+
+// The "os" object: present (possibly with "family": null) once the guest was searched.
+QJsonObject guestToJson(const inspect::GuestFacts& g)
+{
+    QJsonObject evidence;
+    for (auto it = g.evidence.cbegin(); it != g.evidence.cend(); ++it)
+        evidence.insert(it.key(), QJsonObject{{QStringLiteral("path"), it.value().path},
+                                              {QStringLiteral("value"), it.value().value}});
+    QJsonArray kernels, interfaces, fstab;
+    for (const auto& k : g.kernels)
+        kernels.append(kernelToJson(k));
+    for (const auto& i : g.interfaces)
+        interfaces.append(QJsonObject{{QStringLiteral("name"), i.name},
+                                      {QStringLiteral("source"), i.source},
+                                      {QStringLiteral("ipv6"), i.ipv6},
+                                      {QStringLiteral("ipv6_evidence"), i.ipv6Evidence}});
+    for (const auto& e : g.fstab)
+        fstab.append(QJsonObject{{QStringLiteral("spec"), e.spec},
+                                 {QStringLiteral("mount_point"), e.mountPoint},
+                                 {QStringLiteral("type"), e.type},
+                                 {QStringLiteral("line"), e.line}});
+    QJsonObject out{
+        {QStringLiteral("family"), g.family.isEmpty() ? QJsonValue() : QJsonValue(g.family)},
+        {QStringLiteral("distro"), g.distro},
+        {QStringLiteral("name"), g.distroName},
+        {QStringLiteral("version"), g.version},
+        {QStringLiteral("pretty_name"), g.prettyName},
+        {QStringLiteral("architecture"), g.architecture},
+        {QStringLiteral("root_partition"), g.rootPartition},
+        {QStringLiteral("root_filesystem"), g.rootFilesystem},
+        {QStringLiteral("obstacle"), g.obstacle},
+        {QStringLiteral("evidence"), evidence},
+    };
+    if (g.family == QLatin1String("windows")) {
+        out.insert(QStringLiteral("windows"), windowsToJson(g.windows));
+    } else if (g.family == QLatin1String("linux")) {
+        out.insert(QStringLiteral("kernels"), kernels);
+        out.insert(QStringLiteral("interfaces"), interfaces);
+        out.insert(QStringLiteral("ipv6_disabled"), g.ipv6Disabled);
+        out.insert(QStringLiteral("fstab"), fstab);
+        out.insert(QStringLiteral("cloud_init"), g.cloudInit);
+    }
+    return out;
+}
+
+QJsonObject formToJson(const FormSuggestion& f)
+{
+    return QJsonObject{
+        {QStringLiteral("OsType"), f.osType},
+        {QStringLiteral("OsVersion"), f.osVersion},
+        {QStringLiteral("Architecture"), f.architecture},
+        {QStringLiteral("BootMode"), f.bootMode},
+        {QStringLiteral("LicenseType"), f.licenseType},
+        {QStringLiteral("ImageName"), f.imageName},
+        {QStringLiteral("notes"), stringsToJson(f.notes)},
+    };
+}
+
 } // namespace
 
 QJsonObject checkResultToJson(const inspect::ImageFacts& facts, const Report& report)
@@ -81,6 +185,8 @@ QJsonObject checkResultToJson(const inspect::ImageFacts& facts, const Report& re
         for (const auto& p : facts.layout.partitions)
             partitions.append(partitionToJson(p));
         out.insert(QStringLiteral("partitions"), partitions);
+        out.insert(QStringLiteral("os"), guestToJson(facts.guest));
+        out.insert(QStringLiteral("suggested_form"), formToJson(report.form));
     } else {
         out.insert(QStringLiteral("partition_table"), QJsonValue::Null);
         out.insert(QStringLiteral("partitions"), QJsonArray{});

@@ -10,6 +10,11 @@ using namespace cvmi;
 
 namespace {
 
+QString linuxDisk(const QString& name)
+{
+    return test::fixtureDir() + QStringLiteral("/linux/") + name;
+}
+
 struct CliRun {
     int exitCode = -1;
     QByteArray out;
@@ -80,12 +85,16 @@ void TestCli::initTestCase()
 
 void TestCli::compliantRawMbrDisk()
 {
-    const QJsonObject j = checkJson(test::baseDisk(QStringLiteral("mbr-ext4.raw")), 0);
+    // Partitions and file systems are right, but its OS ("Fixture Linux", ID=fixture) is not a
+    // supported distribution: exit 1.
+    const QJsonObject j = checkJson(test::baseDisk(QStringLiteral("mbr-ext4.raw")), 1);
     QVERIFY(!j.isEmpty());
     QCOMPARE(j.value(QStringLiteral("format")).toString(), QStringLiteral("raw"));
     QCOMPARE(j.value(QStringLiteral("virtual_size")).toDouble(), 64.0 * 1024 * 1024);
     QCOMPARE(j.value(QStringLiteral("partition_table")).toString(), QStringLiteral("mbr"));
-    QCOMPARE(j.value(QStringLiteral("compliant")).toBool(), true);
+    QCOMPARE(j.value(QStringLiteral("compliant")).toBool(), false);
+    QCOMPARE(verdict(j, QStringLiteral("os.detected")), QStringLiteral("pass"));
+    QCOMPARE(verdict(j, QStringLiteral("os.supported")), QStringLiteral("fail"));
     const QJsonArray parts = j.value(QStringLiteral("partitions")).toArray();
     QCOMPARE(parts.size(), 2);
     const QJsonObject root = parts.at(0).toObject();
@@ -106,10 +115,19 @@ void TestCli::compliantThroughQcow2()
     const QString image = m_dir.filePath(QStringLiteral("mbr.qcow2"));
     QVERIFY(test::runTool(QStringLiteral("qemu-img"),
                           {QStringLiteral("convert"), QStringLiteral("-O"), QStringLiteral("qcow2"),
-                           test::baseDisk(QStringLiteral("mbr-ext4.raw")), image}));
+                           linuxDisk(QStringLiteral("centos7.raw")), image}));
     const QJsonObject j = checkJson(image, 0);
     QCOMPARE(j.value(QStringLiteral("format")).toString(), QStringLiteral("qcow2"));
     QCOMPARE(j.value(QStringLiteral("partitions")).toArray().size(), 2);
+    QCOMPARE(j.value(QStringLiteral("compliant")).toBool(), true);
+    const QJsonObject os = j.value(QStringLiteral("os")).toObject();
+    QCOMPARE(os.value(QStringLiteral("distro")).toString(), QStringLiteral("centos"));
+    QCOMPARE(os.value(QStringLiteral("version")).toString(), QStringLiteral("7.9.2009"));
+    QCOMPARE(j.value(QStringLiteral("suggested_form"))
+                 .toObject()
+                 .value(QStringLiteral("OsType"))
+                 .toString(),
+             QStringLiteral("CentOS"));
 }
 
 void TestCli::gptDiskIsNotCompliant()
@@ -160,9 +178,8 @@ void TestCli::readableTextReport()
 
 void TestCli::readsOnlyMetadata()
 {
-    const CliRun run =
-        runCli({QStringLiteral("check"), QStringLiteral("--stats"), QStringLiteral("--json"),
-                test::baseDisk(QStringLiteral("mbr-ext4.raw"))});
+    const CliRun run = runCli({QStringLiteral("check"), QStringLiteral("--stats"),
+                               QStringLiteral("--json"), linuxDisk(QStringLiteral("centos7.raw"))});
     QCOMPARE(run.exitCode, 0);
     const QByteArray line = run.err.trimmed();
     QVERIFY2(line.startsWith("bytes_read="), line.constData());

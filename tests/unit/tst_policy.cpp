@@ -30,6 +30,22 @@ inspect::ImageFacts compliantFacts()
     root.bootable = true;
     root.filesystem = QStringLiteral("ext4");
     f.layout.partitions = {root};
+    // A guest that passes every OS rule (those rules are tested in tst_guestpolicy).
+    inspect::GuestFacts& g = f.guest;
+    g.searched = true;
+    g.family = QStringLiteral("linux");
+    g.distro = QStringLiteral("debian");
+    g.version = QStringLiteral("12.4");
+    g.architecture = QStringLiteral("x86_64");
+    g.rootPartition = 1;
+    g.rootFilesystem = QStringLiteral("ext4");
+    inspect::KernelFacts k;
+    k.version = QStringLiteral("6.1.0-13-amd64");
+    k.virtioBuiltin = {QStringLiteral("virtio_blk"), QStringLiteral("virtio_net"),
+                       QStringLiteral("virtio_pci")};
+    k.native = true;
+    g.kernels = {k};
+    g.cloudInit = true;
     return f;
 }
 
