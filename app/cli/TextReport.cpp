@@ -60,12 +60,46 @@ void printFacts(QTextStream& out, const inspect::ImageFacts& f)
     }
 }
 
+void printGuest(QTextStream& out, const inspect::ImageFacts& f)
+{
+    const auto& g = f.guest;
+    if (!f.layoutKnown || !g.searched)
+        return;
+    if (g.family.isEmpty()) {
+        out << Text::tr("System:     none found%1")
+                   .arg(g.obstacle.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(g.obstacle))
+            << '\n';
+        return;
+    }
+    out << Text::tr("System:     %1, %2, on %3")
+               .arg(g.prettyName.isEmpty() ? g.distroName : g.prettyName, g.architecture,
+                    g.rootPartition == 0 ? Text::tr("the whole disk")
+                                         : Text::tr("partition %1").arg(g.rootPartition))
+        << '\n';
+    for (const auto& k : g.kernels)
+        out << Text::tr("Kernel:     %1%2")
+                   .arg(k.version, k.native ? QString() : Text::tr(" (not native)"))
+            << '\n';
+}
+
+void printForm(QTextStream& out, const policy::FormSuggestion& form)
+{
+    if (form.osType.isEmpty())
+        return;
+    out << Text::tr("Import as:  OsType=%1 OsVersion=%2 Architecture=%3 BootMode=\"%4\" "
+                    "LicenseType=%5 ImageName=%6")
+               .arg(form.osType, form.osVersion, form.architecture, form.bootMode, form.licenseType,
+                    form.imageName)
+        << '\n';
+}
+
 } // namespace
 
 void printTextReport(QTextStream& out, const inspect::ImageFacts& facts,
                      const policy::Report& report, bool unicodeSymbols)
 {
     printFacts(out, facts);
+    printGuest(out, facts);
     out << '\n';
     if (facts.error.isSet())
         out << Text::tr("Error [%1]: %2").arg(facts.error.code, facts.error.message) << "\n\n";
@@ -80,11 +114,12 @@ void printTextReport(QTextStream& out, const inspect::ImageFacts& facts,
     }
     out << '\n';
     if (report.compliant())
-        out << Text::tr("Result: meets the import rules checked so far (rules %1 %2).")
+        out << Text::tr("Result: meets the import rules (rules %1 %2).")
                    .arg(report.policyId, report.policyVersion)
             << '\n';
     else
         out << Text::tr("Result: NOT importable: %n rule(s) failed.", nullptr, failures) << '\n';
+    printForm(out, report.form);
 }
 
 } // namespace cvmi::cli
