@@ -1,0 +1,50 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+#include <QWidget>
+
+class QLabel;
+class QMimeData;
+class QPushButton;
+
+namespace cvmi::ui {
+
+// The large target at the top of the Image page: drop a disk image on it, or browse for one.
+// After a choice it shows the file's name and size; while a drag hovers it is highlighted.
+class DropZone : public QWidget {
+    Q_OBJECT
+public:
+    explicit DropZone(QWidget* parent = nullptr);
+
+    // Shows `path` as the chosen file (also used when the image comes from the command line).
+    void showFile(const QString& path);
+    bool isHighlighted() const { return m_highlighted; }
+
+    // The first local file (not a folder) among the dragged URLs, or an empty string.
+    static QString localFileFrom(const QMimeData* mime);
+    static QStringList fileDialogFilters();
+
+signals:
+    void fileChosen(const QString& path);
+
+protected:
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dragMoveEvent(QDragMoveEvent* event) override;
+    void dragLeaveEvent(QDragLeaveEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+    void paintEvent(QPaintEvent* event) override;
+
+private:
+    void browse();
+    void setHighlighted(bool highlighted);
+
+    QLabel* m_icon = nullptr;
+    QLabel* m_headline = nullptr;
+    QLabel* m_detail = nullptr;
+    QPushButton* m_browse = nullptr;
+    QString m_lastFolder;
+    bool m_highlighted = false;
+};
+
+} // namespace cvmi::ui

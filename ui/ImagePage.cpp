@@ -1,0 +1,143 @@
+#include "ImagePage.h"
+
+#include "DropZone.h"
+#include "ImportWizard.h"
+#include "InspectionRunner.h"
+#include "ReportView.h"
+#include "WizardSession.h"
+
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QStyle>
+#include <QVBoxLayout>
+
+namespace cvmi::ui {
+
+ImagePage::ImagePage(WizardSession* session, QWidget* parent)
+    : QWizardPage(parent), m_session(session), m_runner(new InspectionRunner(this)),
+      m_dropZone(new DropZone(this)), m_stack(new QStackedWidget(this)),
+      m_busyPanel(new QWidget(this)), m_progress(new QProgressBar(this)),
+      m_busyLabel(new QLabel(this)), m_cancelButton(new QPushButton(tr("Cancel Check"), this)),
+      m_reportView(new ReportView(this))
+{
+    setObjectName(QStringLiteral("imagePage"));
+    setTitle(ImportWizard::pageTitle(tr("Check the disk image")));
+    // The introduction is a label of the page rather than QWizard's subtitle, which the classic
+    // style indents away from both the title and the page content.
+    auto* intro = new QLabel(tr("Choose the system disk image to import. It is checked against "
+                                "Tencent Cloud's import rules before anything is uploaded."),
+                             this);
+    intro->setObjectName(QStringLiteral("imageIntro"));
+    intro->setTextFormat(Qt::PlainText);
+    intro->setWordWrap(true);
+
+    m_progress->setObjectName(QStringLiteral("inspectionProgress"));
+    m_progress->setRange(0, 0); // indeterminate: the inspection reports no fraction done
+    m_progress->setTextVisible(false);
+    m_progress->setMaximumWidth(320);
+    m_busyLabel->setObjectName(QStringLiteral("inspectionLabel"));
+    m_busyLabel->setTextFormat(Qt::PlainText);
+    m_cancelButton->setObjectName(QStringLiteral("cancelInspection"));
+
+    auto* busyRow = new QHBoxLayout;
+    busyRow->setSpacing(12);
+    busyRow->addStretch();
+    busyRow->addWidget(m_busyLabel);
+    busyRow->addWidget(m_progress, 1);
+    busyRow->addWidget(m_cancelButton);
+    busyRow->addStretch();
+    auto* busyLayout = new QVBoxLayout(m_busyPanel);
+    busyLayout->addStretch(1);
+    busyLayout->addLayout(busyRow);
+    busyLayout->addStretch(2);
+
+    m_stack->addWidget(m_reportView);
+    m_stack->addWidget(m_busyPanel);
+
+    auto* layout = new QVBoxLayout(this);
+    // QWizard's classic style indents the page title by the style's layout margin; the same
+    // margin here lines the content up with the title instead of with the window edge.
+    const int margin = style()->pixelMetric(QStyle::PM_LayoutLeftMargin);
+    layout->setContentsMargins(margin, 4, margin, 0);
+    layout->setSpacing(14);
+    layout->addWidget(intro);
+    layout->addWidget(m_dropZone);
+    layout->addWidget(m_stack, 1);
+
+    registerField(QStringLiteral("image.path*"), this, "imagePath",
+                  SIGNAL(imagePathChanged(QString)));
+
+    connect(m_dropZone, &DropZone::fileChosen, this, &ImagePage::inspect);
+    connect(m_cancelButton, &QPushButton::clicked, this, &ImagePage::cancelInspection);
+    connect(m_runner, &InspectionRunner::finished, this, &ImagePage::onFinished);
+    connect(m_runner, &InspectionRunner::cancelled, this, &ImagePage::onCancelled);
+    connect(m_session, &WizardSession::imagePathChanged, this, &ImagePage::imagePathChanged);
+    connect(m_session, &WizardSession::inspectionChanged, this, &ImagePage::completeChanged);
+}
+
+void ImagePage::inspect(const QString& path)
+{
+    if (path.isEmpty())
+        return;
+    m_dropZone->showFile(path);
+    m_session->setImagePath(path);
+    m_busyLabel->setText(tr("Inspecting %1…").arg(QFileInfo(path).fileName()));
+    setBusy(true);
+    m_runner->start(path);
+}
+
+void ImagePage::cancelInspection()
+{
+    m_runner->cancel();
+}
+
+void ImagePage::setPolicy(const policy::Policy& policy)
+{
+    m_runner->setPolicy(policy);
+}
+
+QString ImagePage::imagePath() const
+{
+    return m_session->imagePath();
+}
+
+bool ImagePage::isInspecting() const
+{
+    return m_runner->isRunning();
+}
+
+bool ImagePage::isComplete() const
+{
+    return QWizardPage::isComplete() && !m_runner->isRunning() && m_session->imageImportable();
+}
+
+void ImagePage::onFinished(const InspectionResult& result)
+{
+    m_session->setInspection(result);
+    m_reportView->showInspection(result);
+    setBusy(false);
+    emit inspectionShown();
+}
+
+void ImagePage::onCancelled()
+{
+    m_reportView->showMessage(
+        tr("The check was cancelled. Drop an image, or use Browse…, to check one."));
+    setBusy(false);
+    emit completeChanged();
+}
+
+void ImagePage::setBusy(bool busy)
+{
+    m_stack->setCurrentWidget(busy ? m_busyPanel : static_cast<QWidget*>(m_reportView));
+    m_cancelButton->setEnabled(busy);
+    if (busy)
+        m_cancelButton->setFocus(Qt::OtherFocusReason);
+    emit completeChanged();
+}
+
+} // namespace cvmi::ui

@@ -1,0 +1,66 @@
+#pragma once
+
+#include <QWizardPage>
+
+namespace cvmi::policy {
+class Policy;
+}
+
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QStackedWidget;
+
+namespace cvmi::ui {
+
+class DropZone;
+class InspectionRunner;
+class ReportView;
+class WizardSession;
+struct InspectionResult;
+
+// Step 1: choose the image and see at once whether it can be imported. The inspection runs on a
+// worker (InspectionRunner); this page only shows its progress and result. Next is enabled when
+// the image is readable and no rule failed.
+class ImagePage : public QWizardPage {
+    Q_OBJECT
+    // Registered as the wizard field "image.path" so later pages can read it with field().
+    Q_PROPERTY(QString imagePath READ imagePath NOTIFY imagePathChanged)
+public:
+    explicit ImagePage(WizardSession* session, QWidget* parent = nullptr);
+
+    // Starts checking `path`, replacing any check still running.
+    void inspect(const QString& path);
+    void cancelInspection();
+    // The rules images are judged by from the next check on (default: the built-in rules).
+    void setPolicy(const policy::Policy& policy);
+
+    QString imagePath() const;
+    bool isInspecting() const;
+    bool isComplete() const override;
+
+    DropZone* dropZone() const { return m_dropZone; }
+    ReportView* reportView() const { return m_reportView; }
+
+signals:
+    void imagePathChanged(const QString& path);
+    // Emitted once the result of the newest request is on screen.
+    void inspectionShown();
+
+private:
+    void onFinished(const InspectionResult& result);
+    void onCancelled();
+    void setBusy(bool busy);
+
+    WizardSession* m_session;
+    InspectionRunner* m_runner;
+    DropZone* m_dropZone;
+    QStackedWidget* m_stack;
+    QWidget* m_busyPanel;
+    QProgressBar* m_progress;
+    QLabel* m_busyLabel;
+    QPushButton* m_cancelButton;
+    ReportView* m_reportView;
+};
+
+} // namespace cvmi::ui

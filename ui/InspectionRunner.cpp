@@ -1,0 +1,87 @@
+#include "InspectionRunner.h"
+
+#include "inspect/Inspector.h"
+
+#include <QPointer>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace cvmi::ui {
+
+namespace {
+
+// Runs on the worker: everything here reads the file, so none of it may touch the GUI thread.
+InspectionResult inspectAndJudge(const QString& path, const policy::Policy& policy,
+                                 const CancelToken& cancel)
+{
+    InspectionResult result;
+    result.facts = inspect::inspectImage(path, cancel);
+    if (!cancel.isCancelled())
+        result.report = policy.evaluate(result.facts);
+    return result;
+}
+
+} // namespace
+
+InspectionRunner::InspectionRunner(QObject* parent)
+    : QObject(parent), m_policy(policy::Policy::builtin())
+{
+}
+
+InspectionRunner::~InspectionRunner()
+{
+    // The worker may outlive us; tell it to stop early. It holds no pointer to this object.
+    m_token.cancel();
+}
+
+void InspectionRunner::start(const QString& path)
+{
+    m_token.cancel(); // the previous request, if any, is no longer wanted
+    m_token = CancelToken();
+    const quint64 generation = ++m_generation;
+    m_path = path;
+    setRunning(true);
+    emit started(path);
+
+    QPointer<InspectionRunner> self(this);
+    QtConcurrent::run(inspectAndJudge, path, m_policy, m_token)
+        .then(this, [self, generation](const InspectionResult& result) {
+            // When the worker is done before then() attaches this continuation, Qt runs it at
+            // once, inside start(). Posting it once more keeps the promise that results arrive
+            // from the event loop, after start() has returned and the caller's state is set.
+            QMetaObject::invokeMethod(
+                self,
+                [self, generation, result] {
+                    if (self)
+                        self->deliver(generation, result);
+                },
+                Qt::QueuedConnection);
+        });
+}
+
+void InspectionRunner::cancel()
+{
+    if (!m_running)
+        return;
+    m_token.cancel();
+    ++m_generation; // whatever the worker still returns is now stale
+    setRunning(false);
+    emit cancelled(m_path);
+}
+
+void InspectionRunner::deliver(quint64 generation, const InspectionResult& result)
+{
+    if (generation != m_generation)
+        return;
+    setRunning(false);
+    emit finished(result);
+}
+
+void InspectionRunner::setRunning(bool running)
+{
+    if (m_running == running)
+        return;
+    m_running = running;
+    emit runningChanged(running);
+}
+
+} // namespace cvmi::ui
