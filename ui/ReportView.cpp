@@ -181,7 +181,7 @@ void ReportView::showInspection(const InspectionResult& result)
     auto* facts = new QVBoxLayout;
     facts->setSpacing(8);
     facts->addWidget(sectionTitle(tr("Image")));
-    facts->addWidget(buildFacts(result.facts));
+    facts->addWidget(buildFacts(result.facts, result.report.form));
     facts->addStretch();
 
     auto* columns = new QHBoxLayout;
@@ -218,7 +218,8 @@ QWidget* ReportView::buildSummary(const InspectionResult& result) const
 
     // Two whole sentences rather than "%n problem(s)": no English plural translation is loaded,
     // and the headline is the first thing a user reads.
-    auto* headline = new QLabel(compliant      ? tr("Compliant so far")
+    auto* headline = new QLabel(compliant && warnings == 0 ? tr("Ready to import")
+                                : compliant                ? tr("Importable: read the warnings")
                                 : failures > 1 ? tr("Not importable: %1 problems").arg(failures)
                                                : tr("Not importable: 1 problem"));
     headline->setObjectName(QStringLiteral("summaryHeadline"));
@@ -279,7 +280,8 @@ QWidget* ReportView::buildError(const inspect::ImageFacts& facts) const
     return box;
 }
 
-QWidget* ReportView::buildFacts(const inspect::ImageFacts& facts) const
+QWidget* ReportView::buildFacts(const inspect::ImageFacts& facts,
+                                const policy::FormSuggestion& suggestion) const
 {
     auto* box = new QWidget;
     box->setObjectName(QStringLiteral("facts"));
@@ -309,6 +311,30 @@ QWidget* ReportView::buildFacts(const inspect::ImageFacts& facts) const
     addRow(tr("Partition table"), wrappingLabel(partitionTableLabel(facts)));
     if (facts.layoutKnown && !facts.layout.partitions.isEmpty())
         addRow(tr("Partitions"), buildPartitions(facts.layout));
+    const auto& guest = facts.guest;
+    if (!guest.family.isEmpty()) {
+        const QString root = guest.rootPartition == 0 ? tr("whole disk")
+                                                      : tr("partition %1").arg(guest.rootPartition);
+        addRow(
+            tr("System"),
+            wrappingLabel(tr("%1\n%2 · %3 · on %4")
+                              .arg(guest.prettyName.isEmpty() ? guest.distroName : guest.prettyName,
+                                   guest.architecture, guest.rootFilesystem, root)));
+        QStringList kernels;
+        for (const auto& k : guest.kernels)
+            kernels << k.version;
+        if (!kernels.isEmpty())
+            addRow(tr("Kernel"), wrappingLabel(kernels.join(u'\n')));
+    } else if (guest.searched && facts.layoutKnown) {
+        addRow(tr("System"), wrappingLabel(guest.obstacle.isEmpty()
+                                               ? tr("none found")
+                                               : tr("not readable: %1").arg(guest.obstacle)));
+    }
+    if (!suggestion.osType.isEmpty())
+        addRow(tr("Import as"), wrappingLabel(tr("%1 %2, %3\n%4, licence %5")
+                                                  .arg(suggestion.osType, suggestion.osVersion,
+                                                       suggestion.architecture, suggestion.bootMode,
+                                                       suggestion.licenseType)));
     return box;
 }
 

@@ -29,7 +29,7 @@ public:
 private:
     QWidget* buildSummary(const InspectionResult& result) const;
     QWidget* buildError(const inspect::ImageFacts& facts) const;
-    QWidget* buildFacts(const inspect::ImageFacts& facts) const;
+    QWidget* buildFacts(const inspect::ImageFacts& facts, const policy::FormSuggestion& form) const;
     QWidget* buildRule(const policy::RuleResult& rule) const;
     QWidget* buildPartitions(const inspect::DiskLayout& layout) const;
     QLabel* sectionTitle(const QString& text) const;

@@ -5,7 +5,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 binary=${1:-$root/build/release/app/gui/cvm-import-wizard}
-image=${2:-$root/build/fixtures/base/mbr-ext4.raw}
+image=${2:-$root/build/release/fixtures/linux/centos7.raw}
 output=${3:-$root/docs/screenshots/image-page.png}
 
 for file in "$binary" "$image"; do
