@@ -1,7 +1,9 @@
 // The driver table: add a line here when you add a format reader.
 #include "disk/DiskFormat.h"
 
+#include "disk/Qcow2Image.h"
 #include "disk/RawImage.h"
+#include "disk/VhdImage.h"
 #include "disk/VmdkImage.h"
 
 namespace cvmi::disk {
@@ -9,7 +11,9 @@ namespace cvmi::disk {
 namespace {
 const DiskFormatDriver kDrivers[] = {
     {"raw", probeRaw, openRaw},
+    {"qcow2", probeQcow2, openQcow2},
     {"vmdk", probeVmdk, openVmdk},
+    {"vhd", probeVhd, openVhd},
 };
 } // namespace
 
