@@ -31,14 +31,23 @@ run_ctest() { # build-dir label
     [ "$nfail" -eq 0 ] || status=1
 }
 
-build() { # dir, cmake args...
+build() { # dir, cmake args... [-- build target]
     local dir=$1
     shift
-    cmake -S "$root" -B "$dir" -G Ninja "$@" >"$dir.configure.log" 2>&1 || {
+    local args=() target=()
+    while [ $# -gt 0 ]; do
+        if [ "$1" = "--" ]; then
+            target=(--target "$2")
+            break
+        fi
+        args+=("$1")
+        shift
+    done
+    cmake -S "$root" -B "$dir" -G Ninja "${args[@]}" >"$dir.configure.log" 2>&1 || {
         cat "$dir.configure.log"
         return 1
     }
-    cmake --build "$dir" --parallel "$jobs" 2>&1 | tail -n 40
+    cmake --build "$dir" --parallel "$jobs" "${target[@]}" 2>&1 | tail -n 40
     return "${PIPESTATUS[0]}"
 }
 
@@ -66,7 +75,7 @@ fi
 if [ "${SKIP_FUZZ:-0}" != 1 ]; then
     echo "== libFuzzer smoke runs (${FUZZ_SECONDS:-30} s each) =="
     if CC=clang CXX=clang++ build build/ci-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCVMI_FUZZ=ON \
-        -DCVMI_BUILD_GUI=OFF; then
+        -DCVMI_BUILD_GUI=OFF -- fuzzers; then
         if tests/fuzz/run-fuzzers.sh build/ci-fuzz "${FUZZ_SECONDS:-30}"; then
             passed=$((passed + 1))
         else
