@@ -76,7 +76,9 @@ if [ "${SKIP_FUZZ:-0}" != 1 ]; then
     echo "== libFuzzer smoke runs (${FUZZ_SECONDS:-30} s each) =="
     if CC=clang CXX=clang++ build build/ci-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCVMI_FUZZ=ON \
         -DCVMI_BUILD_GUI=OFF -- fuzzers; then
-        if tests/fuzz/run-fuzzers.sh build/ci-fuzz "${FUZZ_SECONDS:-30}"; then
+        # Seeds also come from the fixtures the Release tests built (GPT disk, Windows kernels).
+        if CVMI_FIXTURE_DIR=$root/build/ci-release/fixtures \
+            tests/fuzz/run-fuzzers.sh build/ci-fuzz "${FUZZ_SECONDS:-30}"; then
             passed=$((passed + 1))
         else
             failed=$((failed + 1))

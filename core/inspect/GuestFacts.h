@@ -69,6 +69,10 @@ struct WindowsFacts {
     bool ipv6Known = false;
     uint32_t ipv6DisabledComponents = 0; // Tcpip6\Parameters\DisabledComponents (0xFF = off)
     int networkAdapters = -1;            // adapters bound to TCP/IP, when known
+    // Hives whose two sequence numbers differ ("SYSTEM"): Windows was not shut down cleanly and
+    // recent changes (a driver just installed) may exist only in the .LOG1/.LOG2 files, which
+    // are not replayed; what was read may be older than the running system was.
+    QStringList dirtyHives;
 };
 
 // What the guest operating system is, read from its files. Filled by inspectGuest() after the
@@ -93,7 +97,11 @@ struct GuestFacts {
     QList<KernelFacts> kernels;
     QList<NetInterface> interfaces;
     bool ipv6Disabled = false; // sysctl or kernel command line turns IPv6 off everywhere
+    // "path: line" that decided ipv6Disabled; also set when sysctl turns IPv6 on explicitly
+    // (net.ipv6.conf.all.disable_ipv6 = 0) while ipv6Disabled stays false.
     QString ipv6DisabledEvidence;
+    // Network configuration files that could not be parsed: path, and why (a broken netplan YAML).
+    QList<Evidence> networkConfigErrors;
     QList<FstabEntry> fstab;
     bool cloudInit = false;
     QString cloudInitEvidence;

@@ -1,9 +1,12 @@
 #include "inspect/GuestInspector.h"
 
 #include "inspect/GuestPath.h"
+#include "inspect/LinuxFstab.h"
 #include "inspect/LinuxKernels.h"
+#include "inspect/LinuxNetwork.h"
 #include "inspect/LinuxRelease.h"
 #include "inspect/TskGuestFs.h"
+#include "inspect/WindowsInspector.h"
 
 #include <QCoreApplication>
 
@@ -45,18 +48,15 @@ const PartitionInfo* bootPartitionFromFstab(GuestFs& root, const DiskLayout& lay
     const auto fstab = GuestPath::readFile(root, QStringLiteral("/etc/fstab"), 256 * 1024);
     if (!fstab)
         return nullptr;
-    for (const QByteArray& raw : fstab->split('\n')) {
-        const QStringList fields =
-            QString::fromUtf8(raw).simplified().split(u' ', Qt::SkipEmptyParts);
-        if (fields.size() < 2 || fields[0].startsWith(u'#') || fields[1] != QLatin1String("/boot"))
+    for (const FstabEntry& entry : parseFstab(*fstab)) {
+        if (entry.mountPoint != QLatin1String("/boot"))
             continue;
-        const QString spec = fields[0];
         for (const PartitionInfo& p : layout.partitions) {
             if (&p == &rootPart)
                 continue;
-            if ((spec.startsWith(QLatin1String("UUID=")) &&
-                 spec.mid(5).compare(p.uuid, Qt::CaseInsensitive) == 0) ||
-                (spec.startsWith(QLatin1String("LABEL=")) && spec.mid(6) == p.label))
+            if ((entry.spec.startsWith(QLatin1String("UUID=")) &&
+                 entry.spec.mid(5).compare(p.uuid, Qt::CaseInsensitive) == 0) ||
+                (entry.spec.startsWith(QLatin1String("LABEL=")) && entry.spec.mid(6) == p.label))
                 return &p;
         }
     }
@@ -96,6 +96,9 @@ bool inspectLinuxRoot(TskImage& image, const DiskLayout& layout, const Partition
         }
     }
     inspectLinuxKernels(fs, boot.get(), &found);
+    inspectLinuxNetwork(fs, &found);
+    inspectFstab(fs, &found);
+    inspectCloudInit(fs, &found);
     *facts = found;
     return true;
 }
@@ -139,9 +142,27 @@ void inspectGuest(TskImage& image, const DiskLayout& layout, GuestFacts* facts,
         auto fs = TskGuestFs::open(image.handle(), part.start, &error, part.filesystem);
         if (!fs)
             continue;
+        if (part.filesystem == QLatin1String("ntfs")) {
+            GuestFacts found;
+            Error windowsError;
+            if (inspectWindows(*fs, &found, &windowsError)) {
+                found.searched = true;
+                found.family = QStringLiteral("windows");
+                found.rootPartition = part.index;
+                found.rootFilesystem = part.filesystem;
+                *facts = found;
+                return;
+            }
+            if (windowsError.isSet())
+                facts->obstacle = Text::tr("%1 holds Windows, but it could not be read: %2")
+                                      .arg(partitionName(part), windowsError.message);
+            continue;
+        }
         if (inspectLinuxRoot(image, layout, part, *fs, facts))
             return;
     }
+    if (!facts->obstacle.isEmpty())
+        return;
     facts->obstacle = obstacleFor(layout, &facts->lvmRoot);
 }
 

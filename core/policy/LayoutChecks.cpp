@@ -92,9 +92,12 @@ void mbrBootCode(const CheckInput& in, RuleResult* r)
         anyBootable = anyBootable || p.bootable;
     if (!layout.bootCode) {
         warn(r, Check::tr("The MBR holds no boot code, so the disk cannot start by itself."),
-             Check::tr("Install a boot loader into the MBR (e.g. `grub-install /dev/sda` inside "
-                       "the machine) "
-                       "and export the disk again."));
+             in.facts.guest.family == QLatin1String("windows")
+                 ? Check::tr("Write the Windows boot code into the MBR (`bootsect /nt60 SYS /mbr` "
+                             "in an elevated prompt, or `bootrec /fixmbr` from the recovery "
+                             "console) and export the disk again.")
+                 : Check::tr("Install a boot loader into the MBR (e.g. `grub-install /dev/sda` "
+                             "inside the machine) and export the disk again."));
     } else if (!anyBootable) {
         warn(r, Check::tr("The MBR has boot code but no partition is marked active."),
              Check::tr("Most boot loaders do not need the flag, but Windows does: mark the system "

@@ -6,7 +6,7 @@ out=${1:?usage: make-corpus.sh OUTDIR}
 export PATH="$PATH:/usr/sbin:/sbin"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-mkdir -p "$out"/{fuzz_qcow2,fuzz_vhd,fuzz_vmdk,fuzz_vmdk_descriptor,fuzz_fsprobes,fuzz_partitions,fuzz_guestfiles}
+mkdir -p "$out"/{fuzz_qcow2,fuzz_vhd,fuzz_vmdk,fuzz_vmdk_descriptor,fuzz_fsprobes,fuzz_partitions,fuzz_guestfiles,fuzz_pe,fuzz_linuxconfig}
 
 # A 2 MiB disk: MBR, one ext4 partition, a little data in it.
 raw=$tmp/small.raw
@@ -116,3 +116,12 @@ zstd -q -c "$tmp/initrd.cpio" >"$g/zstd"
 lz4 -l -q -c "$tmp/initrd.cpio" >"$g/lz4"
 lzma -c "$tmp/initrd.cpio" >"$g/lzma"
 cat "$tmp/initrd.cpio" "$g/gzip" >"$g/early-gzip"
+# PE headers: the Windows fixtures' kernels (clang + lld-link made them), read out of their NTFS
+# volumes with ntfscat, when the fixtures exist.
+win=${CVMI_FIXTURE_DIR:-}/windows
+for vol in "$win"/*.ntfs; do
+    [ -f "$vol" ] || continue
+    ntfscat "$vol" Windows/System32/ntoskrnl.exe 2>/dev/null | head -c 4096 \
+        >"$out/fuzz_pe/$(basename "$vol" .ntfs).exe" || true
+done
+head -c 4096 /bin/dash >"$out/fuzz_pe/not-pe.elf"
