@@ -126,6 +126,39 @@ private slots:
         QCOMPARE(g.kernels[0].virtioModules, QStringList{QStringLiteral("virtio_net")});
     }
 
+    // Network, fstab and cloud-init as the fixtures configure them, found through the whole
+    // inspection (the parsers themselves are tested in tst_linuxnetwork).
+    void networkAndPracticeFacts()
+    {
+        const GuestFacts centos = guestOf(QStringLiteral("centos7.raw"));
+        QCOMPARE(centos.interfaces.size(), 1);
+        QCOMPARE(centos.interfaces[0].name, QStringLiteral("eth0"));
+        QVERIFY(!centos.interfaces[0].ipv6);
+        QCOMPARE(centos.fstab.size(), 2);
+        QCOMPARE(centos.fstab[1].mountPoint, QStringLiteral("/boot"));
+        QVERIFY(!centos.cloudInit);
+
+        const GuestFacts ubuntu = guestOf(QStringLiteral("ubuntu2204.raw"));
+        QCOMPARE(ubuntu.interfaces.size(), 1);
+        QCOMPARE(ubuntu.interfaces[0].name, QStringLiteral("ens3"));
+        QVERIFY(ubuntu.interfaces[0].ipv6);
+        QVERIFY(ubuntu.cloudInit);
+        bool sdb = false;
+        for (const auto& e : ubuntu.fstab)
+            sdb = sdb || e.spec == QLatin1String("/dev/sdb1");
+        QVERIFY(sdb);
+
+        const GuestFacts debian = guestOf(QStringLiteral("debian12-i386.raw"));
+        QCOMPARE(debian.interfaces.size(), 1);
+        QCOMPARE(debian.interfaces[0].name, QStringLiteral("eth0"));
+        QVERIFY(
+            debian.interfaces[0].source.startsWith(QStringLiteral("/etc/network/interfaces.d/")));
+
+        const GuestFacts sles = guestOf(QStringLiteral("sles11.raw"));
+        QCOMPARE(sles.interfaces.size(), 1);
+        QCOMPARE(sles.interfaces[0].name, QStringLiteral("eth0"));
+    }
+
     void dataDiskHasNoOs()
     {
         const GuestFacts g = guestOf(QStringLiteral("data-disk.raw"));
