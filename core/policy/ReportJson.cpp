@@ -1,5 +1,6 @@
 #include "policy/ReportJson.h"
 
+#include <QHash>
 #include <QJsonArray>
 
 namespace cvmi::policy {
@@ -93,7 +94,84 @@ QJsonObject windowsToJson(const inspect::WindowsFacts& w)
     return out;
 }
 
-// The "os" object: present (possibly with "family": null) once the guest was searched.
+// The distribution as one of the families the import rules name; the precise id stays in
+// "distro_id".
+QString distroFamily(const inspect::GuestFacts& g)
+{
+    if (g.family.isEmpty())
+        return {};
+    if (g.family == QLatin1String("windows"))
+        return QStringLiteral("windows");
+    static const QHash<QString, QString> families{
+        {QStringLiteral("centos"), QStringLiteral("centos")},
+        {QStringLiteral("rhel"), QStringLiteral("rhel")},
+        {QStringLiteral("ubuntu"), QStringLiteral("ubuntu")},
+        {QStringLiteral("debian"), QStringLiteral("debian")},
+        {QStringLiteral("coreos"), QStringLiteral("coreos")},
+        {QStringLiteral("fedora-coreos"), QStringLiteral("coreos")},
+        {QStringLiteral("flatcar"), QStringLiteral("coreos")},
+        {QStringLiteral("opensuse"), QStringLiteral("opensuse")},
+        {QStringLiteral("opensuse-leap"), QStringLiteral("opensuse")},
+        {QStringLiteral("opensuse-tumbleweed"), QStringLiteral("opensuse")},
+        {QStringLiteral("sles"), QStringLiteral("sles")},
+        {QStringLiteral("sled"), QStringLiteral("sles")},
+    };
+    return families.value(g.distro, QStringLiteral("other"));
+}
+
+// true when the storage and network virtio drivers are there, false when one is missing,
+// "unknown" when there is nothing to tell it from.
+QJsonValue virtioState(const inspect::GuestFacts& g)
+{
+    if (g.family == QLatin1String("windows")) {
+        bool storage = false, network = false;
+        for (const auto& d : g.windows.drivers) {
+            if (d.filePath.isEmpty())
+                continue;
+            storage =
+                storage || d.name == QLatin1String("viostor") || d.name == QLatin1String("vioscsi");
+            network = network || d.name == QLatin1String("netkvm");
+        }
+        return storage && network;
+    }
+    if (g.family != QLatin1String("linux") || g.kernels.isEmpty())
+        return QStringLiteral("unknown");
+    bool any = false;
+    for (const auto& k : g.kernels) {
+        const auto has = [&](const char* name) {
+            return k.virtioModules.contains(QLatin1String(name)) ||
+                   k.virtioBuiltin.contains(QLatin1String(name));
+        };
+        any = any || (has("virtio_blk") && has("virtio_net"));
+    }
+    return any;
+}
+
+QJsonArray nicNames(const inspect::GuestFacts& g)
+{
+    QJsonArray names;
+    for (const auto& i : g.interfaces)
+        names.append(i.name);
+    return names;
+}
+
+QJsonValue ipv6State(const inspect::GuestFacts& g)
+{
+    if (g.family == QLatin1String("windows"))
+        return g.windows.ipv6Known ? QJsonValue((g.windows.ipv6DisabledComponents & 0xFF) != 0xFF)
+                                   : QJsonValue(QStringLiteral("unknown"));
+    if (g.family != QLatin1String("linux"))
+        return QStringLiteral("unknown");
+    if (g.ipv6Disabled)
+        return false;
+    for (const auto& i : g.interfaces)
+        if (i.ipv6)
+            return true;
+    return false;
+}
+
+// The "os" object: present (with "family": "none" when nothing was found) once the guest was
+// searched.
 QJsonObject guestToJson(const inspect::GuestFacts& g)
 {
     QJsonObject evidence;
@@ -114,12 +192,20 @@ QJsonObject guestToJson(const inspect::GuestFacts& g)
                                  {QStringLiteral("type"), e.type},
                                  {QStringLiteral("line"), e.line}});
     QJsonObject out{
-        {QStringLiteral("family"), g.family.isEmpty() ? QJsonValue() : QJsonValue(g.family)},
-        {QStringLiteral("distro"), g.distro},
+        {QStringLiteral("family"), g.family.isEmpty() ? QStringLiteral("none") : g.family},
+        {QStringLiteral("distro"), distroFamily(g)},
+        {QStringLiteral("distro_id"), g.distro},
+        {QStringLiteral("product"),
+         g.family == QLatin1String("windows") ? g.windows.productName : g.prettyName},
+        {QStringLiteral("edition"), g.windows.editionId},
+        {QStringLiteral("arch"), g.architecture},
+        {QStringLiteral("virtio"), virtioState(g)},
+        {QStringLiteral("nics"), nicNames(g)},
+        {QStringLiteral("ipv6"), ipv6State(g)},
         {QStringLiteral("name"), g.distroName},
         {QStringLiteral("version"), g.version},
         {QStringLiteral("pretty_name"), g.prettyName},
-        {QStringLiteral("architecture"), g.architecture},
+        {QStringLiteral("architecture"), g.architecture}, // the same as "arch", kept for schema 1
         {QStringLiteral("root_partition"), g.rootPartition},
         {QStringLiteral("root_filesystem"), g.rootFilesystem},
         {QStringLiteral("obstacle"), g.obstacle},
@@ -186,7 +272,7 @@ QJsonObject checkResultToJson(const inspect::ImageFacts& facts, const Report& re
             partitions.append(partitionToJson(p));
         out.insert(QStringLiteral("partitions"), partitions);
         out.insert(QStringLiteral("os"), guestToJson(facts.guest));
-        out.insert(QStringLiteral("suggested_form"), formToJson(report.form));
+        out.insert(QStringLiteral("form_suggestion"), formToJson(report.form));
     } else {
         out.insert(QStringLiteral("partition_table"), QJsonValue::Null);
         out.insert(QStringLiteral("partitions"), QJsonArray{});

@@ -123,7 +123,7 @@ void TestCli::compliantThroughQcow2()
     const QJsonObject os = j.value(QStringLiteral("os")).toObject();
     QCOMPARE(os.value(QStringLiteral("distro")).toString(), QStringLiteral("centos"));
     QCOMPARE(os.value(QStringLiteral("version")).toString(), QStringLiteral("7.9.2009"));
-    QCOMPARE(j.value(QStringLiteral("suggested_form"))
+    QCOMPARE(j.value(QStringLiteral("form_suggestion"))
                  .toObject()
                  .value(QStringLiteral("OsType"))
                  .toString(),

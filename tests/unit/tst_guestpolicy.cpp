@@ -272,7 +272,7 @@ private slots:
         QCOMPARE(os[QStringLiteral("distro")].toString(), QStringLiteral("centos"));
         QCOMPARE(os[QStringLiteral("kernels")].toArray().size(), 1);
         QCOMPARE(
-            json[QStringLiteral("suggested_form")].toObject()[QStringLiteral("OsType")].toString(),
+            json[QStringLiteral("form_suggestion")].toObject()[QStringLiteral("OsType")].toString(),
             QStringLiteral("CentOS"));
     }
 };
