@@ -6,12 +6,21 @@
 #include "ReportView.h"
 #include "WizardSession.h"
 
+#include "policy/ReportHtml.h"
+#include "policy/ReportJson.h"
+
+#include <QDir>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
+#include <QJsonDocument>
 #include <QLabel>
+#include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSaveFile>
 #include <QStackedWidget>
+#include <QStandardPaths>
 #include <QStyle>
 #include <QVBoxLayout>
 
@@ -22,7 +31,7 @@ ImagePage::ImagePage(WizardSession* session, QWidget* parent)
       m_dropZone(new DropZone(this)), m_stack(new QStackedWidget(this)),
       m_busyPanel(new QWidget(this)), m_progress(new QProgressBar(this)),
       m_busyLabel(new QLabel(this)), m_cancelButton(new QPushButton(tr("Cancel Check"), this)),
-      m_reportView(new ReportView(this))
+      m_reportView(new ReportView(this)), m_saveButton(new QPushButton(tr("Save Report…"), this))
 {
     setObjectName(QStringLiteral("imagePage"));
     setTitle(ImportWizard::pageTitle(tr("Check the disk image")));
@@ -55,6 +64,14 @@ ImagePage::ImagePage(WizardSession* session, QWidget* parent)
     busyLayout->addLayout(busyRow);
     busyLayout->addStretch(2);
 
+    m_saveButton->setObjectName(QStringLiteral("saveReport"));
+    m_saveButton->setToolTip(tr("Save this report as JSON or as an HTML page"));
+    m_saveButton->setEnabled(false);
+    auto* saveRow = new QHBoxLayout;
+    saveRow->setContentsMargins(0, 0, 0, 0);
+    saveRow->addStretch();
+    saveRow->addWidget(m_saveButton);
+
     m_stack->addWidget(m_reportView);
     m_stack->addWidget(m_busyPanel);
 
@@ -67,6 +84,7 @@ ImagePage::ImagePage(WizardSession* session, QWidget* parent)
     layout->addWidget(intro);
     layout->addWidget(m_dropZone);
     layout->addWidget(m_stack, 1);
+    layout->addLayout(saveRow);
 
     registerField(QStringLiteral("image.path*"), this, "imagePath",
                   SIGNAL(imagePathChanged(QString)));
@@ -77,6 +95,8 @@ ImagePage::ImagePage(WizardSession* session, QWidget* parent)
     connect(m_runner, &InspectionRunner::cancelled, this, &ImagePage::onCancelled);
     connect(m_session, &WizardSession::imagePathChanged, this, &ImagePage::imagePathChanged);
     connect(m_session, &WizardSession::inspectionChanged, this, &ImagePage::completeChanged);
+    connect(m_session, &WizardSession::inspectionChanged, this, &ImagePage::updateSaveButton);
+    connect(m_saveButton, &QPushButton::clicked, this, &ImagePage::saveReport);
 }
 
 void ImagePage::inspect(const QString& path)
@@ -133,11 +153,93 @@ void ImagePage::onCancelled()
 
 void ImagePage::setBusy(bool busy)
 {
+    m_saveButton->setEnabled(!busy && m_session->hasInspection() && m_reportView->hasReport());
     m_stack->setCurrentWidget(busy ? m_busyPanel : static_cast<QWidget*>(m_reportView));
     m_cancelButton->setEnabled(busy);
     if (busy)
         m_cancelButton->setFocus(Qt::OtherFocusReason);
     emit completeChanged();
+}
+
+void ImagePage::updateSaveButton()
+{
+    m_saveButton->setEnabled(!m_runner->isRunning() && m_session->hasInspection() &&
+                             m_reportView->hasReport());
+}
+
+void ImagePage::setSavePathChooser(SavePathChooser chooser)
+{
+    m_chooseSavePath = std::move(chooser);
+}
+
+bool ImagePage::saveReport()
+{
+    if (!m_session->hasInspection() || !m_reportView->hasReport())
+        return false;
+    const InspectionResult& result = m_session->inspection();
+    QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    if (folder.isEmpty() || !QFileInfo(folder).isDir())
+        folder = QDir::homePath();
+    const QString suggested = QDir(folder).filePath(
+        tr("%1-check.json").arg(QFileInfo(result.facts.path).completeBaseName()));
+    const std::optional<ReportTarget> target =
+        m_chooseSavePath ? m_chooseSavePath(suggested) : askSavePath(suggested);
+    if (!target || target->path.isEmpty())
+        return false;
+    QString error;
+    if (writeReport(result, *target, &error))
+        return true;
+    QMessageBox box(QMessageBox::Warning, tr("Save Report"),
+                    tr("The report could not be saved to %1.").arg(target->path), QMessageBox::Ok,
+                    this);
+    box.setObjectName(QStringLiteral("saveReportError"));
+    box.setTextFormat(Qt::PlainText);
+    box.setInformativeText(error);
+    box.exec();
+    return false;
+}
+
+std::optional<ReportTarget> ImagePage::askSavePath(const QString& suggested)
+{
+    const QString jsonFilter = tr("JSON report (*.json)");
+    const QString htmlFilter = tr("HTML report (*.html)");
+    QString selected = jsonFilter;
+    QString path =
+        QFileDialog::getSaveFileName(this, tr("Save Report"), suggested,
+                                     jsonFilter + QStringLiteral(";;") + htmlFilter, &selected);
+    if (path.isEmpty())
+        return std::nullopt;
+    // The name decides when it has a known suffix; otherwise the chosen filter does, and its
+    // suffix is added so that the file opens in the right program.
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    ReportTarget target{path, ReportTarget::Format::Json};
+    if (suffix == QLatin1String("html") || suffix == QLatin1String("htm")) {
+        target.format = ReportTarget::Format::Html;
+    } else if (suffix != QLatin1String("json")) {
+        const bool html = selected == htmlFilter;
+        target.format = html ? ReportTarget::Format::Html : ReportTarget::Format::Json;
+        target.path += html ? QStringLiteral(".html") : QStringLiteral(".json");
+    }
+    return target;
+}
+
+bool ImagePage::writeReport(const InspectionResult& result, const ReportTarget& target,
+                            QString* errorMessage)
+{
+    const QByteArray bytes =
+        target.format == ReportTarget::Format::Html
+            ? policy::reportToHtml(result.facts, result.report).toUtf8()
+            : QJsonDocument(policy::checkResultToJson(result.facts, result.report))
+                  .toJson(QJsonDocument::Indented);
+    // QSaveFile writes beside the target and renames at the end: a failed or interrupted save
+    // never leaves a half-written report in place of an older one.
+    QSaveFile file(target.path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+        if (errorMessage)
+            *errorMessage = file.errorString();
+        return false;
+    }
+    return true;
 }
 
 } // namespace cvmi::ui

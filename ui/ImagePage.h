@@ -2,6 +2,9 @@
 
 #include <QWizardPage>
 
+#include <functional>
+#include <optional>
+
 namespace cvmi::policy {
 class Policy;
 }
@@ -18,6 +21,13 @@ class InspectionRunner;
 class ReportView;
 class WizardSession;
 struct InspectionResult;
+
+// Where "Save report…" writes, and in which form.
+struct ReportTarget {
+    enum class Format { Json, Html };
+    QString path;
+    Format format = Format::Json;
+};
 
 // Step 1: choose the image and see at once whether it can be imported. The inspection runs on a
 // worker (InspectionRunner); this page only shows its progress and result. Next is enabled when
@@ -39,6 +49,17 @@ public:
     bool isInspecting() const;
     bool isComplete() const override;
 
+    // Asks where to save the report of the image on screen (a file dialog by default; tests
+    // replace it so that no dialog opens) and writes it there. False when there is no report, the
+    // user cancelled, or writing failed (then a message box says why).
+    bool saveReport();
+    using SavePathChooser = std::function<std::optional<ReportTarget>(const QString& suggested)>;
+    void setSavePathChooser(SavePathChooser chooser);
+    // Writes `result` as `format` to `path` atomically (QSaveFile); on failure `errorMessage`
+    // says why and the file is left as it was.
+    static bool writeReport(const InspectionResult& result, const ReportTarget& target,
+                            QString* errorMessage);
+
     DropZone* dropZone() const { return m_dropZone; }
     ReportView* reportView() const { return m_reportView; }
 
@@ -51,6 +72,8 @@ private:
     void onFinished(const InspectionResult& result);
     void onCancelled();
     void setBusy(bool busy);
+    std::optional<ReportTarget> askSavePath(const QString& suggested);
+    void updateSaveButton();
 
     WizardSession* m_session;
     InspectionRunner* m_runner;
@@ -61,6 +84,8 @@ private:
     QLabel* m_busyLabel;
     QPushButton* m_cancelButton;
     ReportView* m_reportView;
+    QPushButton* m_saveButton;
+    SavePathChooser m_chooseSavePath;
 };
 
 } // namespace cvmi::ui

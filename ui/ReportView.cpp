@@ -2,13 +2,16 @@
 
 #include "Icons.h"
 
+#include "policy/ReportHtml.h"
 #include "util/ByteSize.h"
 
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QGridLayout>
-#include <QHash>
+#include <QKeyEvent>
 #include <QLabel>
+#include <QMouseEvent>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace cvmi::ui {
@@ -58,23 +61,6 @@ QString verdictWord(policy::Verdict verdict)
     return ReportView::tr("Not determined");
 }
 
-QString groupTitle(const QString& group)
-{
-    static const QHash<QString, const char*> titles{
-        {QStringLiteral("image"), QT_TRANSLATE_NOOP("cvmi::ui::ReportView", "Image file")},
-        {QStringLiteral("layout"), QT_TRANSLATE_NOOP("cvmi::ui::ReportView", "Disk layout")},
-        {QStringLiteral("os"), QT_TRANSLATE_NOOP("cvmi::ui::ReportView", "Operating system")},
-        {QStringLiteral("drivers"), QT_TRANSLATE_NOOP("cvmi::ui::ReportView", "Drivers")},
-        {QStringLiteral("network"), QT_TRANSLATE_NOOP("cvmi::ui::ReportView", "Network")},
-        {QStringLiteral("kernel"), QT_TRANSLATE_NOOP("cvmi::ui::ReportView", "Kernel")},
-        {QStringLiteral("licence"), QT_TRANSLATE_NOOP("cvmi::ui::ReportView", "Licence")},
-        {QStringLiteral("practice"), QT_TRANSLATE_NOOP("cvmi::ui::ReportView", "Good practice")},
-    };
-    const char* title = titles.value(group);
-    // A group added to the rule file before the program knows its name still gets a heading.
-    return title ? ReportView::tr(title) : group;
-}
-
 QString formatLabel(const inspect::ImageFacts& facts)
 {
     if (facts.subformat.isEmpty() || facts.subformat == facts.format)
@@ -100,6 +86,27 @@ void setBold(QLabel* label, qreal scale = 1.0)
         font.setPointSizeF(font.pointSizeF() * scale);
     label->setFont(font);
 }
+
+// The arrow that shows or hides a rule's details. QToolButton reacts to Space only; Enter and
+// Return toggle it too, as they do a disclosure triangle elsewhere.
+class DisclosureButton : public QToolButton {
+public:
+    using QToolButton::QToolButton;
+
+protected:
+    void keyPressEvent(QKeyEvent* event) override
+    {
+        if (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) {
+            if (!event->isAutoRepeat())
+                click();
+            event->accept();
+            return;
+        }
+        QToolButton::keyPressEvent(event);
+    }
+};
+
+const char* const kDisclosureProperty = "cvmiDisclosure";
 
 } // namespace
 
@@ -162,19 +169,20 @@ void ReportView::showInspection(const InspectionResult& result)
         for (const auto* rule : attention)
             checks->addWidget(buildRule(*rule));
     }
-    QString group;
-    bool groupStarted = false;
-    for (const auto& rule : result.report.rules) {
-        if (needsAttention(rule))
-            continue;
-        if (!groupStarted || rule.group != group) {
-            if (checks->count() > 0)
-                checks->addSpacing(6);
-            group = rule.group;
-            groupStarted = true;
-            checks->addWidget(sectionTitle(groupTitle(group)));
+    // Groups in the order the rule file introduces them, even if its rules interleave.
+    for (const QString& group : policy::ruleGroups(result.report)) {
+        QList<const policy::RuleResult*> rules;
+        for (const auto& rule : result.report.rules) {
+            if (rule.group == group && !needsAttention(rule))
+                rules.append(&rule);
         }
-        checks->addWidget(buildRule(rule));
+        if (rules.isEmpty())
+            continue;
+        if (checks->count() > 0)
+            checks->addSpacing(6);
+        checks->addWidget(sectionTitle(policy::ruleGroupTitle(group)));
+        for (const auto* rule : rules)
+            checks->addWidget(buildRule(*rule));
     }
     checks->addStretch();
 
@@ -367,11 +375,12 @@ QWidget* ReportView::buildPartitions(const inspect::DiskLayout& layout) const
     return box;
 }
 
-QWidget* ReportView::buildRule(const policy::RuleResult& rule) const
+QWidget* ReportView::buildRule(const policy::RuleResult& rule)
 {
     auto* row = new QWidget;
     row->setObjectName(QStringLiteral("rule:") + rule.id);
     row->setProperty("verdict", policy::verdictName(rule.verdict));
+    row->setAccessibleName(tr("%1: %2").arg(verdictWord(rule.verdict), rule.title));
 
     auto* icon = new QLabel;
     icon->setObjectName(QStringLiteral("verdictIcon"));
@@ -384,20 +393,19 @@ QWidget* ReportView::buildRule(const policy::RuleResult& rule) const
     auto* title = new QLabel(rule.title);
     title->setObjectName(QStringLiteral("ruleTitle"));
     title->setTextFormat(Qt::PlainText);
+    title->setWordWrap(true);
     setBold(title);
 
-    auto* layout = new QGridLayout(row);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setHorizontalSpacing(10);
-    layout->setVerticalSpacing(3);
-    layout->setColumnStretch(1, 1);
-    layout->addWidget(icon, 0, 0, Qt::AlignTop);
-    layout->addWidget(title, 0, 1);
-    int line = 1;
+    // Evidence and fix sit in one box that the arrow shows or hides.
+    auto* details = new QWidget;
+    details->setObjectName(QStringLiteral("ruleDetails"));
+    auto* detailLayout = new QVBoxLayout(details);
+    detailLayout->setContentsMargins(0, 0, 0, 0);
+    detailLayout->setSpacing(3);
     if (!rule.evidence.isEmpty()) {
         auto* evidence = wrappingLabel(rule.evidence, Qt::RichText);
         evidence->setObjectName(QStringLiteral("ruleEvidence"));
-        layout->addWidget(evidence, line++, 1);
+        detailLayout->addWidget(evidence);
     }
     const bool needsFix =
         rule.verdict == policy::Verdict::Warn || rule.verdict == policy::Verdict::Fail;
@@ -409,9 +417,65 @@ QWidget* ReportView::buildRule(const policy::RuleResult& rule) const
         QPalette pal = fix->palette();
         pal.setColor(QPalette::WindowText, secondaryColor());
         fix->setPalette(pal);
-        layout->addWidget(fix, line++, 1);
+        detailLayout->addWidget(fix);
     }
+
+    auto* layout = new QGridLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setHorizontalSpacing(10);
+    layout->setVerticalSpacing(3);
+    layout->setColumnStretch(1, 1);
+    layout->addWidget(icon, 0, 0, Qt::AlignTop);
+    layout->addWidget(title, 0, 1);
+    if (detailLayout->count() == 0) {
+        delete details;
+        return row;
+    }
+    layout->addWidget(details, 1, 1, 1, 2);
+
+    // Passed rules start folded so that the list is short and what needs attention stands out;
+    // everything else shows its details at once.
+    const bool expanded = rule.verdict != policy::Verdict::Pass;
+    auto* toggle = new DisclosureButton;
+    toggle->setObjectName(QStringLiteral("ruleDisclosure"));
+    toggle->setAutoRaise(true);
+    toggle->setFocusPolicy(Qt::StrongFocus);
+    toggle->setIconSize(QSize(10, 10));
+    toggle->setFixedSize(kRuleIconSize + 2, kRuleIconSize);
+    toggle->setAccessibleName(tr("Details of “%1”").arg(rule.title));
+    // Not a checkable button: a checked tool button is drawn pressed in, which reads as a
+    // control that is stuck on. The state lives in the "expanded" property and the arrow.
+    const auto showDetails = [details, toggle](bool on) {
+        details->setVisible(on);
+        toggle->setProperty("expanded", on);
+        toggle->setArrowType(on ? Qt::DownArrow : Qt::RightArrow);
+        toggle->setToolTip(on ? tr("Hide the details") : tr("Show the details"));
+        toggle->setAccessibleDescription(on ? tr("Expanded") : tr("Collapsed"));
+    };
+    showDetails(expanded);
+    connect(toggle, &QToolButton::clicked, details,
+            [details, showDetails] { showDetails(details->isHidden()); });
+    layout->addWidget(toggle, 0, 2, Qt::AlignTop);
+
+    // Clicking the title folds and unfolds as well: a larger target than the arrow.
+    title->setCursor(Qt::PointingHandCursor);
+    title->setProperty(kDisclosureProperty, QVariant::fromValue<QObject*>(toggle));
+    title->installEventFilter(this);
     return row;
+}
+
+bool ReportView::eventFilter(QObject* watched, QEvent* event)
+{
+    if (event->type() == QEvent::MouseButtonRelease) {
+        const auto* mouse = static_cast<QMouseEvent*>(event);
+        auto* toggle =
+            qobject_cast<QToolButton*>(watched->property(kDisclosureProperty).value<QObject*>());
+        if (toggle && mouse->button() == Qt::LeftButton) {
+            toggle->click();
+            return true;
+        }
+    }
+    return QScrollArea::eventFilter(watched, event);
 }
 
 QLabel* ReportView::sectionTitle(const QString& text) const

@@ -191,6 +191,8 @@ bool probeLvm2(QByteArrayView head, FsSignature* out)
         if (!bytesEqual(head, label, "LABELONE", 8) || !bytesEqual(head, label + 24, "LVM2 001", 8))
             continue;
         const uint8_t* p = at(head, label, 32);
+        if (!p)
+            return false; // bytesEqual checked the range; this tells the optimiser so too
         const uint32_t pvHeader = le32(p + 20);
         out->type = QStringLiteral("lvm2");
         const uint8_t* id = pvHeader < 512 ? at(head, label + pvHeader, 32) : nullptr;

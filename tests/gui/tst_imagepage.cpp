@@ -10,9 +10,12 @@
 #include "WizardSession.h"
 
 #include "policy/Policy.h"
+#include "policy/ReportHtml.h"
+#include "policy/ReportJson.h"
 
 #include <QAbstractButton>
 #include <QApplication>
+#include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFile>
@@ -20,12 +23,16 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTextDocumentFragment>
 #include <QThreadPool>
+#include <QTimer>
+#include <QToolButton>
 
 #include <memory>
 #include <optional>
@@ -83,6 +90,11 @@ private slots:
     void nonImageShowsError();
     void cancelWhileRunningDropsStaleResult();
     void quickSecondDropWins();
+    void passedRuleDetailsFold();
+    void everyRuleGroupHasAHeading();
+    void saveReportWritesJsonAndHtml();
+    void saveReportErrorSaysWhy();
+    void reportHtmlEscapesImageText();
 
 private:
     ui::ImagePage* page() const { return m_wizard->imagePage(); }
@@ -92,6 +104,8 @@ private:
     QWidget* row(const QString& ruleId) const;
     QString verdictOf(const QString& ruleId) const;
     bool iconMatchesVerdict(const QString& ruleId) const;
+    // Drops `file` (a base disk) and waits for its report.
+    bool showReport(const QString& file);
     // Waits until no worker is left, then lets its queued continuation run: after this, any
     // result that was going to arrive has arrived.
     static void drainWorkers();
@@ -178,6 +192,14 @@ bool TestImagePage::iconMatchesVerdict(const QString& ruleId) const
                icon->pixmap().toImage() == expected.toImage();
     }
     return false;
+}
+
+bool TestImagePage::showReport(const QString& file)
+{
+    if (!drop(test::baseDisk(file)))
+        return false;
+    return QTest::qWaitFor([this] { return report()->hasReport(); }, kInspectionTimeoutMs) &&
+           m_wizard->session()->hasInspection();
 }
 
 void TestImagePage::drainWorkers()
@@ -351,6 +373,222 @@ void TestImagePage::quickSecondDropWins()
     auto* headline = page()->dropZone()->findChild<QLabel*>(QStringLiteral("dropHeadline"));
     QVERIFY(headline && headline->text().startsWith(QStringLiteral("gpt-ext4.raw")));
     QVERIFY(!advanceButton()->isEnabled());
+}
+
+void TestImagePage::passedRuleDetailsFold()
+{
+    const auto rules = imageAndLayoutRules();
+    QVERIFY(rules);
+    m_wizard->setPolicy(*rules);
+    QVERIFY(showReport(QStringLiteral("mbr-ext4.raw")));
+
+    // The rules are grouped under their headings.
+    QStringList headings;
+    for (const auto* label : report()->findChildren<QLabel*>())
+        headings << label->text();
+    QVERIFY(headings.contains(QStringLiteral("Image file")));
+    QVERIFY(headings.contains(QStringLiteral("Disk layout")));
+
+    QWidget* passed = row(QStringLiteral("disk.partition_table"));
+    QVERIFY(passed);
+    QCOMPARE(passed->property("verdict").toString(), QStringLiteral("pass"));
+    QVERIFY(!passed->accessibleName().isEmpty());
+    auto* evidence = passed->findChild<QLabel*>(QStringLiteral("ruleEvidence"));
+    auto* toggle = passed->findChild<QToolButton*>(QStringLiteral("ruleDisclosure"));
+    auto* title = passed->findChild<QLabel*>(QStringLiteral("ruleTitle"));
+    QVERIFY(evidence && toggle && title);
+    QVERIFY(toggle->isVisible());
+    QVERIFY(toggle->accessibleName().contains(title->text()));
+    QVERIFY(toggle->focusPolicy() & Qt::TabFocus);
+    // Folded at first: the title shows, the evidence does not.
+    QVERIFY(title->isVisible());
+    QVERIFY(!evidence->isVisible());
+    QVERIFY(!toggle->property("expanded").toBool());
+
+    QTest::mouseClick(toggle, Qt::LeftButton);
+    QVERIFY(evidence->isVisible());
+    QVERIFY(toggle->property("expanded").toBool());
+    toggle->setFocus(Qt::TabFocusReason);
+    QTest::keyClick(toggle, Qt::Key_Space);
+    QVERIFY(!evidence->isVisible());
+    QTest::keyClick(toggle, Qt::Key_Return);
+    QVERIFY(evidence->isVisible());
+    QTest::keyClick(toggle, Qt::Key_Enter);
+    QVERIFY(!evidence->isVisible());
+    // The title is a larger target for the same switch.
+    QTest::mouseClick(title, Qt::LeftButton);
+    QVERIFY(evidence->isVisible());
+    QVERIFY(toggle->property("expanded").toBool());
+}
+
+void TestImagePage::everyRuleGroupHasAHeading()
+{
+    QFile file(QStringLiteral(":/policy/tencent-cvm-default.json"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonObject document = QJsonDocument::fromJson(file.readAll()).object();
+    QSet<QString> groups;
+    for (const auto& rule : document.value(QStringLiteral("rules")).toArray())
+        groups.insert(rule.toObject().value(QStringLiteral("group")).toString());
+    QVERIFY(groups.size() >= 5);
+    for (const QString& group : groups)
+        QVERIFY2(policy::ruleGroupTitle(group) != group, qPrintable(group));
+    QCOMPARE(policy::ruleGroupTitle(QStringLiteral("licence")), QStringLiteral("Licensing"));
+    QCOMPARE(policy::ruleGroupTitle(QStringLiteral("practice")), QStringLiteral("Good practice"));
+}
+
+void TestImagePage::saveReportWritesJsonAndHtml()
+{
+    auto* save = page()->findChild<QPushButton*>(QStringLiteral("saveReport"));
+    QVERIFY(save);
+    QVERIFY(!save->isEnabled());
+    QVERIFY(showReport(QStringLiteral("gpt-ext4.raw")));
+    QVERIFY(save->isEnabled());
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    std::optional<ui::ReportTarget> answer;
+    QStringList suggestions;
+    page()->setSavePathChooser([&](const QString& suggested) {
+        suggestions << suggested;
+        return answer;
+    });
+
+    // Cancelled: nothing is written.
+    QVERIFY(!page()->saveReport());
+    QCOMPARE(suggestions.size(), 1);
+    QVERIFY(suggestions.first().endsWith(QStringLiteral("gpt-ext4-check.json")));
+    QVERIFY(QDir(dir.path()).isEmpty());
+
+    const auto& result = m_wizard->session()->inspection();
+    const QString jsonPath = dir.filePath(QStringLiteral("report.json"));
+    answer = ui::ReportTarget{jsonPath, ui::ReportTarget::Format::Json};
+    QTest::mouseClick(save, Qt::LeftButton);
+    QCOMPARE(suggestions.size(), 2);
+    QFile json(jsonPath);
+    QVERIFY(json.open(QIODevice::ReadOnly));
+    const QByteArray jsonBytes = json.readAll();
+    const QJsonObject expected = policy::checkResultToJson(result.facts, result.report);
+    QCOMPARE(jsonBytes, QJsonDocument(expected).toJson(QJsonDocument::Indented));
+    QJsonParseError parseError;
+    const QJsonDocument parsed = QJsonDocument::fromJson(jsonBytes, &parseError);
+    QCOMPARE(parseError.error, QJsonParseError::NoError);
+    QCOMPARE(parsed.object(), expected);
+
+    const QString htmlPath = dir.filePath(QStringLiteral("report.html"));
+    answer = ui::ReportTarget{htmlPath, ui::ReportTarget::Format::Html};
+    QVERIFY(page()->saveReport());
+    QFile htmlFile(htmlPath);
+    QVERIFY(htmlFile.open(QIODevice::ReadOnly));
+    const QString html = QString::fromUtf8(htmlFile.readAll());
+    QCOMPARE(html, policy::reportToHtml(result.facts, result.report));
+    QVERIFY(html.startsWith(QStringLiteral("<!DOCTYPE html>")));
+    QVERIFY(html.contains(QStringLiteral("</html>")));
+    QVERIFY(!result.report.rules.isEmpty());
+    for (const auto& rule : result.report.rules)
+        QVERIFY2(html.contains(rule.title.toHtmlEscaped()), qPrintable(rule.id));
+    QVERIFY(html.contains(QStringLiteral("gpt-ext4.raw")));
+    QVERIFY(html.contains(QStringLiteral("sgdisk"))); // the partition table's fix
+    // Self-contained: no scripts, no links to anything outside.
+    QVERIFY(!html.contains(QStringLiteral("<script"), Qt::CaseInsensitive));
+    QVERIFY(!html.contains(QStringLiteral("<link"), Qt::CaseInsensitive));
+    QVERIFY(!html.contains(QStringLiteral("src="), Qt::CaseInsensitive));
+}
+
+void TestImagePage::saveReportErrorSaysWhy()
+{
+    QVERIFY(showReport(QStringLiteral("mbr-ext4.raw")));
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("missing/folder/report.json"));
+    page()->setSavePathChooser([&](const QString&) {
+        return std::optional<ui::ReportTarget>(
+            ui::ReportTarget{path, ui::ReportTarget::Format::Json});
+    });
+    QString shownText, shownReason;
+    QTimer::singleShot(0, page(), [&] {
+        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+        if (!box)
+            return;
+        shownText = box->text();
+        shownReason = box->informativeText();
+        box->accept();
+    });
+    QVERIFY(!page()->saveReport());
+    QVERIFY2(shownText.contains(path), qPrintable(shownText));
+    QVERIFY(!shownReason.isEmpty());
+    QVERIFY(!QFile::exists(path));
+}
+
+void TestImagePage::reportHtmlEscapesImageText()
+{
+    const QString script = QStringLiteral("<script>alert(1)</script>");
+    inspect::ImageFacts facts;
+    facts.path = QStringLiteral("/tmp/disk") + script + QStringLiteral(".raw");
+    facts.fileSize = 1 << 20;
+    facts.format = QStringLiteral("raw");
+    facts.virtualSize = 1 << 20;
+    facts.layoutKnown = true;
+    facts.layout.partitionTable = QStringLiteral("mbr");
+    inspect::PartitionInfo partition;
+    partition.index = 1;
+    partition.size = 1 << 19;
+    partition.filesystem = QStringLiteral("ext4");
+    partition.label = script;
+    partition.typeName = QStringLiteral("Linux");
+    facts.layout.partitions << partition;
+    facts.guest.searched = true;
+    facts.guest.family = QStringLiteral("linux");
+    facts.guest.prettyName = QStringLiteral("Evil <b>Linux</b> & co");
+    facts.guest.architecture = QStringLiteral("x86_64");
+    facts.guest.rootFilesystem = QStringLiteral("ext4");
+    facts.guest.rootPartition = 1;
+    inspect::KernelFacts kernel;
+    kernel.version = QStringLiteral("5.0<img src=x>");
+    facts.guest.kernels << kernel;
+
+    policy::Report report;
+    report.policyId = QStringLiteral("test-rules");
+    report.policyVersion = QStringLiteral("1");
+    report.form.osType = QStringLiteral("CentOS");
+    report.form.imageName = QStringLiteral("name") + script;
+    report.rules << policy::RuleResult{QStringLiteral("disk.label"),
+                                       QStringLiteral("layout"),
+                                       QStringLiteral("Label check"),
+                                       policy::Verdict::Fail,
+                                       QStringLiteral("Label `") + script + QStringLiteral("`."),
+                                       QStringLiteral("Rename it: `e2label /dev/sda1 root`.")};
+    report.rules << policy::RuleResult{QStringLiteral("image.format"), QStringLiteral("image"),
+                                       QStringLiteral("Image format"), policy::Verdict::Pass,
+                                       QStringLiteral("raw"),          QString()};
+    report.rules << policy::RuleResult{QStringLiteral("licence.byol"),
+                                       QStringLiteral("licence"),
+                                       QStringLiteral("Licence <i>type</i>"),
+                                       policy::Verdict::Unknown,
+                                       QString(),
+                                       QString()};
+
+    const QString html = policy::reportToHtml(facts, report);
+    QVERIFY(!html.contains(QStringLiteral("<script"), Qt::CaseInsensitive));
+    QVERIFY(!html.contains(QStringLiteral("<img"), Qt::CaseInsensitive));
+    QVERIFY(!html.contains(QStringLiteral("<b>Linux")));
+    QVERIFY(!html.contains(QStringLiteral("<i>type")));
+    QVERIFY(html.contains(script.toHtmlEscaped()));
+    QVERIFY(html.contains(QStringLiteral("Evil &lt;b&gt;Linux&lt;/b&gt; &amp; co")));
+    // Quoted commands are set as code, still escaped.
+    QVERIFY(html.contains(QStringLiteral("<code>") + script.toHtmlEscaped() +
+                          QStringLiteral("</code>")));
+    QVERIFY(html.contains(QStringLiteral("<code>e2label /dev/sda1 root</code>")));
+    // Grouped, in the order of the rules, with a symbol per verdict.
+    const qsizetype layout = html.indexOf(QStringLiteral("<h3>Disk layout</h3>"));
+    const qsizetype image = html.indexOf(QStringLiteral("<h3>Image file</h3>"));
+    const qsizetype licence = html.indexOf(QStringLiteral("<h3>Licensing</h3>"));
+    QVERIFY(layout > 0 && image > layout && licence > image);
+    for (const char* symbol : {"✓", "✗", "?"})
+        QVERIFY(html.contains(QString::fromUtf8(symbol)));
+    QVERIFY(html.contains(QStringLiteral("Label check")));
+    QVERIFY(html.contains(QStringLiteral("How to fix:")));
+    QVERIFY(html.contains(QStringLiteral("CentOS")));
+    QVERIFY(html.contains(QStringLiteral("Not importable: 1 problem")));
 }
 
 QTEST_MAIN(TestImagePage)

@@ -1,0 +1,85 @@
+#pragma once
+
+// The CVM API 3.0 actions the wizard calls (DescribeRegions, DescribeImportImageOs,
+// ImportImage, DescribeImages), with TC3 verification and the API's envelopes: HTTP 200 with
+// Response.Error for API errors, a RequestId on every answer. Imported images go IMPORTING →
+// NORMAL, or IMPORTFAILED when the object cannot be read or is not a disk image, once the
+// configured delay has passed (judged when the image is next looked at, so the timeline
+// survives a restart of the emulator).
+#include "CosService.h"
+#include "FaultInjector.h"
+#include "HttpExchange.h"
+#include "SignatureVerifier.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace cvmi::emu {
+
+struct ImageRecord {
+    QString imageId;
+    QString appId;
+    QString region;
+    QString name;
+    QString description;
+    QString osType;
+    QString osVersion;
+    QString architecture;
+    QString bootMode;
+    QString licenseType;
+    QString imageFamily;
+    QString imageUrl;
+    QJsonArray tags; // [{Key, Value}]
+    QString state;   // IMPORTING, NORMAL, IMPORTFAILED
+    qint64 createdMs = 0;
+    qint64 readyAtMs = 0;
+    qint64 sizeGiB = 0;
+    QString failReason; // not in the API (the console shows it); kept for the emulator's log
+};
+
+class CvmService {
+public:
+    CvmService(QString stateFile, const SignatureVerifier& verifier, CosService& cos,
+               const AccountStore& accounts);
+
+    bool load(QString* error);
+    void setImportDelayMs(int ms) { m_importDelayMs = ms; }
+
+    QString operationFor(const EmuRequest& request) const;
+    EmuResponse handle(const EmuRequest& request);
+    EmuResponse faultResponse(const EmuRequest& request, FaultKind kind) const;
+
+    static constexpr int maxImageName = 60;
+    static constexpr int maxImageDescription = 256;
+
+private:
+    struct ApiError {
+        QString code;
+        QString message;
+    };
+    EmuResponse envelope(const EmuRequest& request, QJsonObject response) const;
+    EmuResponse apiError(const EmuRequest& request, const QString& code,
+                         const QString& message) const;
+
+    QJsonObject describeRegions(const EmulatorAccount& account) const;
+    QJsonObject describeImportImageOs() const;
+    std::optional<ApiError> importImage(const QJsonObject& params, const EmulatorAccount& account,
+                                        const QString& region, qint64 nowMs, QJsonObject* out);
+    std::optional<ApiError> describeImages(const QJsonObject& params,
+                                           const EmulatorAccount& account, const QString& region,
+                                           qint64 nowMs, QJsonObject* out);
+
+    void settle(ImageRecord& image, qint64 nowMs);
+    QJsonObject imageJson(const ImageRecord& image) const;
+    bool save() const;
+
+    QString m_stateFile;
+    const SignatureVerifier& m_verifier;
+    CosService& m_cos;
+    const AccountStore& m_accounts;
+    QJsonObject m_osList;
+    QList<ImageRecord> m_images;
+    int m_importDelayMs = 3000;
+};
+
+} // namespace cvmi::emu

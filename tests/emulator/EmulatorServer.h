@@ -1,0 +1,39 @@
+#pragma once
+
+// The HTTP front: Qt HttpServer parses requests; this subclass gets the socket with each one,
+// routes it to CVM (X-TC-Action, *.tencentcloudapi.com) or COS (everything else), applies the
+// fault injector's decision (abort, late or truncated answer, skewed clock) and writes the
+// response itself. Listens on 127.0.0.1 only. Paths under /-/emulator/ are the emulator's own
+// control API (fault rules and counters); no COS bucket name can start with '-'.
+#include "CosService.h"
+#include "CvmService.h"
+#include "FaultInjector.h"
+
+#include <QAbstractHttpServer>
+
+namespace cvmi::emu {
+
+class EmulatorServer : public QAbstractHttpServer {
+    Q_OBJECT
+public:
+    EmulatorServer(CvmService& cvm, CosService& cos, FaultInjector& faults,
+                   QObject* parent = nullptr);
+
+    // 0 picks a free port; returns the port, or 0 on failure (*error set).
+    quint16 listenLoopback(quint16 port, QString* error);
+
+protected:
+    bool handleRequest(const QHttpServerRequest& request, QTcpSocket* socket) override;
+    void missingHandler(const QHttpServerRequest& request, QTcpSocket* socket) override;
+
+private:
+    EmuResponse control(const EmuRequest& request);
+    static void send(QTcpSocket* socket, const EmuResponse& response, qint64 now, bool close,
+                     bool truncate);
+
+    CvmService& m_cvm;
+    CosService& m_cos;
+    FaultInjector& m_faults;
+};
+
+} // namespace cvmi::emu
