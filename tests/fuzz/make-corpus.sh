@@ -3,6 +3,8 @@
 # Usage: make-corpus.sh OUTDIR   → OUTDIR/<fuzzer name>/seed files
 set -euo pipefail
 out=${1:?usage: make-corpus.sh OUTDIR}
+mkdir -p "$out"
+out=$(cd "$out" && pwd) # absolute: some steps run in a temporary folder
 export PATH="$PATH:/usr/sbin:/sbin"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

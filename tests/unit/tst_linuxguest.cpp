@@ -259,7 +259,7 @@ private slots:
                 },
                 {QStringLiteral("virtio_blk.ko")}, maxOut);
         };
-        QVERIFY(!scan(QByteArray("\x1f\x8b garbage garbage", 20)).read);
+        QVERIFY(!scan(QByteArrayLiteral("\x1f\x8b garbage garbage")).read);
         QVERIFY(!scan(QByteArray("BZh91AY&SY")).read);
         QCOMPARE(scan(QByteArray("BZh91AY&SY")).compression, QStringLiteral("bzip2"));
         QVERIFY(!scan(QByteArray("070701zzzzzzzz")).read);
