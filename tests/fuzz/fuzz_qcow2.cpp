@@ -1,5 +1,6 @@
 // libFuzzer target: the whole qcow2 opener and reader on arbitrary bytes: header, extensions,
 // L1/L2 lookups, zero and subcluster maps, zlib and zstd clusters.
+#include "FuzzReads.h"
 #include "disk/ByteSource.h"
 #include "disk/Qcow2Image.h"
 
@@ -10,24 +11,7 @@
 using namespace cvmi;
 using namespace cvmi::disk;
 
-namespace {
-
-void readSome(DiskImage& image)
-{
-    const uint64_t size = image.virtualSize();
-    // The start, a range straddling the middle, and the end: enough to walk the tables and
-    // decompress a few clusters while keeping one input fast.
-    const uint64_t offsets[] = {0, size / 2 > 3000 ? size / 2 - 3000 : 0,
-                                size > 4096 ? size - 4096 : 0};
-    std::vector<char> buffer(128 * 1024);
-    for (uint64_t offset : offsets) {
-        const size_t length = size_t(std::min<uint64_t>(buffer.size(), size - offset));
-        Error error;
-        image.read(offset, buffer.data(), length, &error);
-    }
-}
-
-} // namespace
+using cvmi::fuzz::readSome;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
 {

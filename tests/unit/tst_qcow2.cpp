@@ -2,6 +2,7 @@
 // extended L2, zero clusters, preallocation, a 2 TiB sparse disk read cheaply, and the refusal
 // of encrypted, external-data, truncated and damaged files.
 #include "QemuTruth.h"
+#include "ScratchFiles.h"
 #include "TestSupport.h"
 #include "disk/DiskImageOpener.h"
 #include "disk/Qcow2Image.h"
@@ -16,6 +17,10 @@
 
 using namespace cvmi;
 using namespace cvmi::disk;
+using cvmi::test::openError;
+using cvmi::test::readFile;
+using cvmi::test::sh;
+using cvmi::test::writeFile;
 
 class TestQcow2 : public QObject {
     Q_OBJECT
@@ -47,36 +52,6 @@ private:
         const QString path = m_dir.filePath(name);
         QDir().mkpath(path);
         return path;
-    }
-    static bool sh(const QString& dir, const QString& command)
-    {
-        QProcess shell;
-        shell.setWorkingDirectory(dir);
-        shell.start(QStringLiteral("sh"), {QStringLiteral("-c"), command});
-        if (!shell.waitForFinished(300000) || shell.exitCode() != 0) {
-            qWarning("%s: %s", qPrintable(command), shell.readAllStandardError().constData());
-            return false;
-        }
-        return true;
-    }
-    static QByteArray readFile(const QString& path)
-    {
-        QFile file(path);
-        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-    }
-    static bool writeFile(const QString& path, const QByteArray& data)
-    {
-        QFile file(path);
-        return file.open(QIODevice::WriteOnly | QIODevice::Truncate) &&
-               file.write(data) == data.size();
-    }
-    static Error openError(const QString& path)
-    {
-        Error error;
-        auto image = openDiskImage(path, &error);
-        if (image)
-            error = Error::make(QStringLiteral("opened"), QStringLiteral("opened"));
-        return error;
     }
     // Reads the whole virtual disk; false with *error on the first failing read.
     static bool readAll(DiskImage& image, QByteArray* out, Error* error)

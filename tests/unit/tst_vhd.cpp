@@ -2,6 +2,7 @@
 // that are and are not whole CHS geometries, a 2040 GiB dynamic disk read cheaply, sector
 // bitmaps, differencing disks, the backup footer, and refusals of damaged files.
 #include "QemuTruth.h"
+#include "ScratchFiles.h"
 #include "TestSupport.h"
 #include "disk/DiskImageOpener.h"
 #include "disk/VhdImage.h"
@@ -16,6 +17,10 @@
 
 using namespace cvmi;
 using namespace cvmi::disk;
+using cvmi::test::openError;
+using cvmi::test::readFile;
+using cvmi::test::sh;
+using cvmi::test::writeFile;
 
 namespace {
 
@@ -95,36 +100,6 @@ private:
         const QString path = m_dir.filePath(name);
         QDir().mkpath(path);
         return path;
-    }
-    static bool sh(const QString& dir, const QString& command)
-    {
-        QProcess shell;
-        shell.setWorkingDirectory(dir);
-        shell.start(QStringLiteral("sh"), {QStringLiteral("-c"), command});
-        if (!shell.waitForFinished(300000) || shell.exitCode() != 0) {
-            qWarning("%s: %s", qPrintable(command), shell.readAllStandardError().constData());
-            return false;
-        }
-        return true;
-    }
-    static QByteArray readFile(const QString& path)
-    {
-        QFile file(path);
-        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-    }
-    static bool writeFile(const QString& path, const QByteArray& data)
-    {
-        QFile file(path);
-        return file.open(QIODevice::WriteOnly | QIODevice::Truncate) &&
-               file.write(data) == data.size();
-    }
-    static Error openError(const QString& path)
-    {
-        Error error;
-        auto image = openDiskImage(path, &error);
-        if (image)
-            error = Error::make(QStringLiteral("opened"), QStringLiteral("opened"));
-        return error;
     }
     static quint64 vpcVirtualSize(const QString& image)
     {

@@ -1,6 +1,7 @@
 // The VMDK reader against qemu-img: every subformat qemu-img writes, split disks larger than
 // 2 GiB, a 2 TiB sparse disk read cheaply, delta disks, and refusals of damaged or foreign files.
 #include "QemuTruth.h"
+#include "ScratchFiles.h"
 #include "TestSupport.h"
 #include "disk/DiskImageOpener.h"
 #include "disk/VmdkDescriptor.h"
@@ -12,6 +13,10 @@
 
 using namespace cvmi;
 using namespace cvmi::disk;
+using cvmi::test::openError;
+using cvmi::test::readFile;
+using cvmi::test::sh;
+using cvmi::test::writeFile;
 
 class TestVmdk : public QObject {
     Q_OBJECT
@@ -44,36 +49,6 @@ private:
         const QString path = m_dir.filePath(name);
         QDir().mkpath(path);
         return path;
-    }
-    static bool sh(const QString& dir, const QString& command)
-    {
-        QProcess shell;
-        shell.setWorkingDirectory(dir);
-        shell.start(QStringLiteral("sh"), {QStringLiteral("-c"), command});
-        if (!shell.waitForFinished(300000) || shell.exitCode() != 0) {
-            qWarning("%s: %s", qPrintable(command), shell.readAllStandardError().constData());
-            return false;
-        }
-        return true;
-    }
-    static bool writeFile(const QString& path, const QByteArray& data)
-    {
-        QFile file(path);
-        return file.open(QIODevice::WriteOnly | QIODevice::Truncate) &&
-               file.write(data) == data.size();
-    }
-    static QByteArray readFile(const QString& path)
-    {
-        QFile file(path);
-        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-    }
-    static Error openError(const QString& path)
-    {
-        Error error;
-        auto image = openDiskImage(path, &error);
-        if (image)
-            error = Error::make(QStringLiteral("opened"), QStringLiteral("opened"));
-        return error;
     }
     // A descriptor as VMware writes it; the DDB section keeps qemu-img's parser happy too.
     static QByteArray descriptor(const QByteArray& createType, const QByteArray& extents)
