@@ -13,6 +13,10 @@ namespace cvmi::disk {
 
 namespace {
 
+using qcow2::corrupt;
+using qcow2::fileNameOf;
+using qcow2::truncated;
+
 QString tr(const char* text)
 {
     return QCoreApplication::translate("cvmi::disk::Qcow2Image", text);
@@ -40,29 +44,6 @@ constexpr uint32_t kExtDataFile = 0x44415441;
 // Names longer than this are not names; they only serve messages anyway.
 constexpr uint32_t kMaxExtensionNameBytes = 4096;
 constexpr size_t kFeatureEntryBytes = 48;
-
-QString fileNameOf(const ByteSource& file)
-{
-    return QFileInfo(file.name()).fileName();
-}
-
-bool corrupt(Error* error, const ByteSource& file, const QString& detail)
-{
-    return fail(error, QStringLiteral("qcow2_corrupt"),
-                tr("The qcow2 file %1 is damaged: %2 Check it with `qemu-img check %1`; if it "
-                   "cannot be repaired, copy it again from the original.")
-                    .arg(fileNameOf(file), detail));
-}
-
-bool truncated(Error* error, const ByteSource& file, const QString& what, uint64_t offset)
-{
-    return fail(
-        error, QStringLiteral("truncated"),
-        tr("The qcow2 file %1 ends too early: its %2 at offset %3 lies beyond the end of "
-           "the %4-byte file. It was probably cut off while copying or downloading; copy "
-           "it again.")
-            .arg(fileNameOf(file), what, QString::number(offset), QString::number(file.size())));
-}
 
 bool unsupportedFeature(Error* error, const ByteSource& file, const QString& what)
 {
@@ -346,5 +327,32 @@ bool readQcow2Header(ByteSource& file, Qcow2Header* header, Error* error)
     *header = std::move(h);
     return true;
 }
+
+namespace qcow2 {
+
+QString fileNameOf(const ByteSource& file)
+{
+    return QFileInfo(file.name()).fileName();
+}
+
+bool corrupt(Error* error, const ByteSource& file, const QString& detail)
+{
+    return fail(error, QStringLiteral("qcow2_corrupt"),
+                tr("The qcow2 file %1 is damaged: %2 Check it with `qemu-img check %1`; if it "
+                   "cannot be repaired, copy it again from the original.")
+                    .arg(fileNameOf(file), detail));
+}
+
+bool truncated(Error* error, const ByteSource& file, const QString& what, uint64_t offset)
+{
+    return fail(
+        error, QStringLiteral("truncated"),
+        tr("The qcow2 file %1 ends too early: its %2 at offset %3 lies beyond the end of "
+           "the %4-byte file. It was probably cut off while copying or downloading; copy "
+           "it again.")
+            .arg(fileNameOf(file), what, QString::number(offset), QString::number(file.size())));
+}
+
+} // namespace qcow2
 
 } // namespace cvmi::disk

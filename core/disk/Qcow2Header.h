@@ -56,4 +56,11 @@ struct Qcow2Header {
 // error that names the way out. The L1 table is checked for place and size, but not read.
 bool readQcow2Header(ByteSource& file, Qcow2Header* header, Error* error);
 
+// The two errors both the header parser and the reader give, worded once.
+namespace qcow2 {
+QString fileNameOf(const ByteSource& file);
+bool corrupt(Error* error, const ByteSource& file, const QString& detail);
+bool truncated(Error* error, const ByteSource& file, const QString& what, uint64_t offset);
+} // namespace qcow2
+
 } // namespace cvmi::disk

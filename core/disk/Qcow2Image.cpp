@@ -18,6 +18,10 @@ namespace cvmi::disk {
 
 namespace {
 
+using qcow2::corrupt;
+using qcow2::fileNameOf;
+using qcow2::truncated;
+
 QString tr(const char* text)
 {
     return QCoreApplication::translate("cvmi::disk::Qcow2Image", text);
@@ -39,29 +43,6 @@ constexpr int kZstdWindowLogMax = 23;
 // QEMU writes raw deflate with a 4 KiB window and reads with the same; matching it means we
 // accept exactly the compressed clusters qemu-img does.
 constexpr int kDeflateWindowBits = -12;
-
-QString fileNameOf(const ByteSource& file)
-{
-    return QFileInfo(file.name()).fileName();
-}
-
-bool corrupt(Error* error, const ByteSource& file, const QString& detail)
-{
-    return fail(error, QStringLiteral("qcow2_corrupt"),
-                tr("The qcow2 file %1 is damaged: %2 Check it with `qemu-img check %1`; if it "
-                   "cannot be repaired, copy it again from the original.")
-                    .arg(fileNameOf(file), detail));
-}
-
-bool truncated(Error* error, const ByteSource& file, const QString& what, uint64_t offset)
-{
-    return fail(
-        error, QStringLiteral("truncated"),
-        tr("The qcow2 file %1 ends too early: its %2 at offset %3 lies beyond the end of "
-           "the %4-byte file. It was probably cut off while copying or downloading; copy "
-           "it again.")
-            .arg(fileNameOf(file), what, QString::number(offset), QString::number(file.size())));
-}
 
 struct ZstdDeleter {
     void operator()(ZSTD_DCtx* context) const { ZSTD_freeDCtx(context); }
