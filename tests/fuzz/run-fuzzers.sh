@@ -9,7 +9,7 @@ corpus=$build/fuzz-corpus
 "$here/make-corpus.sh" "$corpus" || exit 1
 status=0
 for target in "$build"/tests/fuzz/fuzz_*; do
-    [ -x "$target" ] || continue
+    [ -f "$target" ] && [ -x "$target" ] || continue # not the *_autogen folders
     name=$(basename "$target")
     mkdir -p "$corpus/$name" "$build/fuzz-artifacts/$name"
     work=$(mktemp -d)
