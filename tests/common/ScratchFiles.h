@@ -6,11 +6,21 @@
 #include "disk/DiskImageOpener.h"
 
 #include <QByteArray>
+#include <QDir>
 #include <QFile>
 #include <QProcess>
 #include <QString>
+#include <QTemporaryDir>
 
 namespace cvmi::test {
+
+// A fresh folder per test case inside `dir`, so files of different cases never meet.
+inline QString scratchFolder(const QTemporaryDir& dir, const QString& name)
+{
+    const QString path = dir.filePath(name);
+    QDir().mkpath(path);
+    return path;
+}
 
 // Runs `command` with sh in `dir`; false (with its stderr logged) when it fails.
 inline bool sh(const QString& dir, const QString& command)

@@ -47,12 +47,7 @@ private slots:
     void probeAndOpener();
 
 private:
-    QString folder(const QString& name)
-    {
-        const QString path = m_dir.filePath(name);
-        QDir().mkpath(path);
-        return path;
-    }
+    QString folder(const QString& name) { return test::scratchFolder(m_dir, name); }
     // Reads the whole virtual disk; false with *error on the first failing read.
     static bool readAll(DiskImage& image, QByteArray* out, Error* error)
     {

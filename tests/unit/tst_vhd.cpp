@@ -95,12 +95,7 @@ private slots:
     void probe();
 
 private:
-    QString folder(const QString& name)
-    {
-        const QString path = m_dir.filePath(name);
-        QDir().mkpath(path);
-        return path;
-    }
+    QString folder(const QString& name) { return test::scratchFolder(m_dir, name); }
     static quint64 vpcVirtualSize(const QString& image)
     {
         QByteArray out;

@@ -44,12 +44,7 @@ private slots:
 
 private:
     // A fresh folder per case, so extent files of different cases never meet.
-    QString folder(const QString& name)
-    {
-        const QString path = m_dir.filePath(name);
-        QDir().mkpath(path);
-        return path;
-    }
+    QString folder(const QString& name) { return test::scratchFolder(m_dir, name); }
     // A descriptor as VMware writes it; the DDB section keeps qemu-img's parser happy too.
     static QByteArray descriptor(const QByteArray& createType, const QByteArray& extents)
     {
