@@ -1,0 +1,149 @@
+#include "importform/CosObjectUrl.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+#include <QUrl>
+
+namespace cvmi::importform {
+
+namespace {
+
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(cvmi::importform::CosObjectUrl)
+};
+
+QString expectedForm()
+{
+    return QStringLiteral("https://<bucket>-<APPID>.cos.<region>.myqcloud.com/<key>");
+}
+
+} // namespace
+
+bool isSignatureParameter(const QString& rawName)
+{
+    const QString name = rawName.trimmed().toLower();
+    // COS's native signature (q-sign-algorithm, q-ak, q-sign-time, q-key-time, q-header-list,
+    // q-url-param-list, q-signature) and its older single "sign" parameter; the session token of
+    // temporary credentials; AWS SigV4 / V2 query signing (COS's S3-compatible API).
+    return name.startsWith(u"q-") || name == u"sign" || name == u"x-cos-security-token" ||
+           name.startsWith(u"x-amz-") || name == u"signature" || name == u"awsaccesskeyid";
+}
+
+QString stripSignature(const QString& url, bool* stripped)
+{
+    bool removed = false;
+    QString text = url;
+    // user:password@ between the scheme and the host.
+    const qsizetype schemeEnd = text.indexOf(u"://");
+    if (schemeEnd >= 0) {
+        const qsizetype hostStart = schemeEnd + 3;
+        qsizetype hostEnd = text.size();
+        for (const QChar c : {u'/', u'?', u'#'}) {
+            const qsizetype at = text.indexOf(c, hostStart);
+            if (at >= 0)
+                hostEnd = std::min(hostEnd, at);
+        }
+        const qsizetype at = text.lastIndexOf(u'@', hostEnd - 1);
+        if (at >= hostStart) {
+            text.remove(hostStart, at + 1 - hostStart);
+            removed = true;
+        }
+    }
+    // A fragment is never sent to COS, so it cannot matter to the import; dropping it means a
+    // signature pasted after a '#' cannot survive either.
+    const qsizetype fragment = text.indexOf(u'#');
+    if (fragment >= 0)
+        text.truncate(fragment);
+    const qsizetype queryStart = text.indexOf(u'?');
+    if (queryStart >= 0) {
+        const QStringList pairs = text.mid(queryStart + 1).split(u'&', Qt::SkipEmptyParts);
+        QStringList kept;
+        for (const QString& pair : pairs) {
+            const QString name = pair.section(u'=', 0, 0);
+            const QString decoded = QUrl::fromPercentEncoding(name.toUtf8());
+            if (isSignatureParameter(name) || isSignatureParameter(decoded))
+                removed = true;
+            else
+                kept.append(pair);
+        }
+        text.truncate(queryStart);
+        if (!kept.isEmpty())
+            text += u'?' + kept.join(u'&');
+    }
+    if (stripped)
+        *stripped = removed;
+    return text;
+}
+
+std::optional<CosObjectUrl> parseCosObjectUrl(const QString& text, Error* error)
+{
+    const QString trimmed = text.trimmed();
+    if (trimmed.isEmpty()) {
+        fail(error, QStringLiteral("url.empty"),
+             Text::tr("The image URL is empty: upload the image first, or paste its COS URL "
+                      "(%1).")
+                 .arg(expectedForm()));
+        return std::nullopt;
+    }
+    const QUrl url(trimmed, QUrl::StrictMode);
+    if (!url.isValid() || url.host().isEmpty()) {
+        fail(error, QStringLiteral("url.invalid"),
+             Text::tr("\"%1\" is not a valid URL: the image URL must look like %2.")
+                 .arg(stripSignature(trimmed), expectedForm()));
+        return std::nullopt;
+    }
+    if (url.scheme() != u"https") {
+        fail(error, QStringLiteral("url.not_https"),
+             Text::tr("The image URL uses \"%1\": use https:// so that the image cannot be "
+                      "altered on the way (%2).")
+                 .arg(url.scheme(), expectedForm()));
+        return std::nullopt;
+    }
+    if (!url.userInfo().isEmpty()) {
+        fail(error, QStringLiteral("url.user_info"),
+             Text::tr("The image URL carries a user name or password before the host: remove "
+                      "it; COS URLs never contain credentials (%1).")
+                 .arg(expectedForm()));
+        return std::nullopt;
+    }
+    if (url.port() != -1 && url.port() != 443) {
+        fail(error, QStringLiteral("url.port"),
+             Text::tr("The image URL names port %1: COS serves https on the default port only; "
+                      "remove \":%1\".")
+                 .arg(url.port()));
+        return std::nullopt;
+    }
+    static const QRegularExpression host(QStringLiteral(
+        "^(([a-z0-9](?:[a-z0-9-]*[a-z0-9])?)-([0-9]+))\\.cos\\.([a-z]+(?:-[a-z0-9]+)+)\\."
+        "(myqcloud\\.com|tencentcos\\.cn)$"));
+    const auto m = host.match(url.host().toLower());
+    if (!m.hasMatch()) {
+        fail(error, QStringLiteral("url.not_cos"),
+             Text::tr("\"%1\" is not a COS bucket's regional address: the image URL must be a "
+                      "COS object URL of the form %2 (or the .tencentcos.cn alias); CVM imports "
+                      "only from COS.")
+                 .arg(url.host(), expectedForm()));
+        return std::nullopt;
+    }
+    CosObjectUrl out;
+    out.bucket = m.captured(1);
+    out.appId = m.captured(3);
+    out.region = m.captured(4);
+    out.domain = m.captured(5);
+    out.key = url.path(QUrl::FullyDecoded).mid(1);
+    if (out.key.isEmpty() || out.key.endsWith(u'/')) {
+        fail(error, QStringLiteral("url.no_key"),
+             Text::tr("The image URL names the bucket %1 but no object: add the image's object "
+                      "key after the host, e.g. %2/images/disk.qcow2.")
+                 .arg(out.bucket, QStringLiteral("https://") + url.host()));
+        return std::nullopt;
+    }
+    const QString query = url.query(QUrl::FullyEncoded);
+    for (const QString& pair : query.split(u'&', Qt::SkipEmptyParts)) {
+        if (isSignatureParameter(QUrl::fromPercentEncoding(pair.section(u'=', 0, 0).toUtf8())))
+            out.presigned = true;
+    }
+    return out;
+}
+
+} // namespace cvmi::importform
