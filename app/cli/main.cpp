@@ -1,6 +1,7 @@
 // cvm-import: the wizard's core from the command line, for scripts and servers.
 #include "CheckCommand.h"
 #include "CliContext.h"
+#include "DoctorCommand.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -17,9 +18,10 @@ QString usage()
     return Text::tr(
         "Usage: cvm-import COMMAND [OPTIONS]\n\n"
         "Commands:\n"
-        "  check IMAGE    inspect a disk image and judge it against the import rules\n\n"
+        "  check IMAGE    inspect a disk image and judge it against the import rules\n"
+        "  doctor         check the credentials, region, import permission and COS access\n\n"
         "Run `cvm-import COMMAND --help` for a command's options.\n"
-        "Exit status: 0 success/compliant, 1 not compliant, 2 error.\n");
+        "Exit status: 0 success/compliant, 1 not compliant or a check failed, 2 error.\n");
 }
 } // namespace
 
@@ -48,6 +50,8 @@ int main(int argc, char* argv[])
     const cvmi::cli::CliContext context{args, out, err};
     if (command == QLatin1String("check"))
         return cvmi::cli::runCheck(context);
+    if (command == QLatin1String("doctor"))
+        return cvmi::cli::runDoctor(context);
     err << Text::tr("Unknown command \"%1\".").arg(command) << "\n\n" << usage();
     return cvmi::cli::ExitError;
 }

@@ -221,33 +221,37 @@ QFuture<CloudResult<QList<CosBucket>>> CosClient::listBuckets()
     Call call;
     call.method = "GET";
     call.host = CloudEndpoints::cosServiceHost();
-    return mapAnswer<QList<CosBucket>>(send(call), [](const Answer& answer) {
-        QList<CosBucket> buckets;
-        QXmlStreamReader reader(answer.body);
-        CosBucket current;
-        bool inBucket = false;
-        while (!reader.atEnd()) {
-            const auto token = reader.readNext();
-            if (token == QXmlStreamReader::StartElement) {
-                const auto name = reader.name();
-                if (name == QLatin1String("Bucket")) {
-                    inBucket = true;
-                    current = {};
-                } else if (inBucket && name == QLatin1String("Name")) {
-                    current.name = reader.readElementText();
-                } else if (inBucket && name == QLatin1String("Location")) {
-                    current.location = reader.readElementText();
-                } else if (inBucket && name == QLatin1String("CreationDate")) {
-                    current.creationDate = reader.readElementText();
-                }
-            } else if (token == QXmlStreamReader::EndElement &&
-                       reader.name() == QLatin1String("Bucket")) {
-                inBucket = false;
-                buckets.append(current);
+    return mapAnswer<QList<CosBucket>>(
+        send(call), [](const Answer& answer) { return parseBucketList(answer.body); });
+}
+
+QList<CosBucket> CosClient::parseBucketList(const QByteArray& body)
+{
+    QList<CosBucket> buckets;
+    QXmlStreamReader reader(body);
+    CosBucket current;
+    bool inBucket = false;
+    while (!reader.atEnd()) {
+        const auto token = reader.readNext();
+        if (token == QXmlStreamReader::StartElement) {
+            const auto name = reader.name();
+            if (name == QLatin1String("Bucket")) {
+                inBucket = true;
+                current = {};
+            } else if (inBucket && name == QLatin1String("Name")) {
+                current.name = reader.readElementText();
+            } else if (inBucket && name == QLatin1String("Location")) {
+                current.location = reader.readElementText();
+            } else if (inBucket && name == QLatin1String("CreationDate")) {
+                current.creationDate = reader.readElementText();
             }
+        } else if (token == QXmlStreamReader::EndElement &&
+                   reader.name() == QLatin1String("Bucket")) {
+            inBucket = false;
+            buckets.append(current);
         }
-        return buckets;
-    });
+    }
+    return buckets;
 }
 
 QFuture<CloudResult<bool>> CosClient::headBucket(const QString& bucket, const QString& region)

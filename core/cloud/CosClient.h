@@ -84,6 +84,10 @@ public:
     // One signed request; error set for a transport failure or a non-2xx answer.
     QFuture<CloudResult<Answer>> send(const Call& call);
 
+    // Parses GET Service's ListAllMyBucketsResult body into its buckets (exposed for the tests
+    // and the fuzzers).
+    static QList<CosBucket> parseBucketList(const QByteArray& body);
+
     // Parses COS's XML <Error> body (or a bare status for HEAD) into a CloudError.
     static CloudError parseError(int status, const QByteArray& body, const QByteArray& requestId,
                                  bool missingIsKey);

@@ -94,11 +94,22 @@ CloudResult<QJsonObject> CvmClient::parseResponse(int httpStatus, const QByteArr
         return result;
     }
     result.requestId = response.value(QStringLiteral("RequestId")).toString();
-    const QJsonObject error = response.value(QStringLiteral("Error")).toObject();
-    if (!error.isEmpty()) {
-        result.error = CloudErrors::cvmError(error.value(QStringLiteral("Code")).toString(),
-                                             error.value(QStringLiteral("Message")).toString(),
-                                             result.requestId, httpStatus);
+    if (response.contains(QStringLiteral("Error"))) {
+        const QJsonObject error = response.value(QStringLiteral("Error")).toObject();
+        const QString code = error.value(QStringLiteral("Code")).toString();
+        // An Error without a code is still a refusal, never a success with an empty answer.
+        if (code.isEmpty()) {
+            result.error = CloudErrors::networkError(
+                QStringLiteral("Network.BadResponse"),
+                QCoreApplication::translate("cvmi::cloud::CvmClient",
+                                            "HTTP status %1, an error answer without a code")
+                    .arg(httpStatus));
+            result.error.requestId = result.requestId;
+            result.error.httpStatus = httpStatus;
+            return result;
+        }
+        result.error = CloudErrors::cvmError(
+            code, error.value(QStringLiteral("Message")).toString(), result.requestId, httpStatus);
         return result;
     }
     if (httpStatus != 200) {

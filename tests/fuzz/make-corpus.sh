@@ -8,7 +8,7 @@ out=$(cd "$out" && pwd) # absolute: some steps run in a temporary folder
 export PATH="$PATH:/usr/sbin:/sbin"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-mkdir -p "$out"/{fuzz_qcow2,fuzz_vhd,fuzz_vmdk,fuzz_vmdk_descriptor,fuzz_fsprobes,fuzz_partitions,fuzz_guestfiles,fuzz_pe,fuzz_linuxconfig}
+mkdir -p "$out"/{fuzz_qcow2,fuzz_vhd,fuzz_vmdk,fuzz_vmdk_descriptor,fuzz_fsprobes,fuzz_partitions,fuzz_guestfiles,fuzz_pe,fuzz_linuxconfig,fuzz_cvm_response,fuzz_cos_xml}
 
 # A 2 MiB disk: MBR, one ext4 partition, a little data in it.
 raw=$tmp/small.raw
@@ -127,3 +127,18 @@ for vol in "$win"/*.ntfs; do
         >"$out/fuzz_pe/$(basename "$vol" .ntfs).exe" || true
 done
 head -c 4096 /bin/dash >"$out/fuzz_pe/not-pe.elf"
+# Cloud answers (the shapes of ../shared/spec/tencentcloud-api.md). The first byte picks the HTTP
+# status the fuzzer pretends: CVM \x00 = 200, \x03 = 500; COS \x02 = 403, \x04 = 404 (a bare 404
+# means NoSuchBucket), \x05 = 404 with a missing key.
+c=$out/fuzz_cvm_response
+printf '\000{"Response":{"RegionSet":[{"Region":"ap-guangzhou","RegionName":"South China(Guangzhou)","RegionState":"AVAILABLE"}],"TotalCount":1,"RequestId":"6ef60bec-0242-43af-bb20-270359fb54a7"}}' >"$c/regions"
+printf '\000{"Response":{"Error":{"Code":"UnauthorizedOperation.PermissionDenied","Message":"You are not authorized (cvm:ImportImage)"},"RequestId":"b5b41468-520d-4192-b42f-595cc34b6c1c"}}' >"$c/error"
+printf '\000{"Response":{"ImageId":"img-8toqc6s3","DeprecatedWarning":["x"],"RequestId":"r"}}' >"$c/import"
+printf '\003{"Response":{"RequestId":"r-500"}}' >"$c/status500"
+printf '\000{"Response":{"Error":{"Message":"no code"},"RequestId":"r"}}' >"$c/error-without-code"
+printf '\004<html><body>502 Bad Gateway</body></html>' >"$c/html"
+x=$out/fuzz_cos_xml
+printf '\000<?xml version="1.0" encoding="UTF-8"?>\n<ListAllMyBucketsResult><Owner><ID>qcs::cam::uin/100000000001:uin/100000000001</ID><DisplayName>100000000001</DisplayName></Owner><Buckets><Bucket><Name>images-1250000000</Name><Location>ap-guangzhou</Location><CreationDate>2026-01-02T03:04:05Z</CreationDate><BucketType>cos</BucketType></Bucket><Bucket><Name>logs-1250000000</Name><Location>ap-shanghai</Location><CreationDate>2025-12-01T00:00:00Z</CreationDate></Bucket></Buckets></ListAllMyBucketsResult>' >"$x/buckets"
+printf '\002<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>SignatureDoesNotMatch</Code><Message>The Signature you specified is invalid.</Message><Resource>service.cos.myqcloud.com/</Resource><RequestId>NjA4ZTJh</RequestId><TraceId>OGVmYzZi</TraceId><StringToSign>sha1\n1700000000;1700000600\nabc\n</StringToSign><FormatString>get\n/\n\nhost=service.cos.myqcloud.com\n</FormatString></Error>' >"$x/signature"
+printf '\004<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>NoSuchBucket</Code><Message>The specified bucket does not exist.</Message><RequestId>NjA4</RequestId></Error>' >"$x/nosuchbucket"
+printf '\005' >"$x/bare-404-key"
