@@ -512,8 +512,10 @@ EmuResponse CosService::completeUpload(const EmuRequest& request, const Target& 
                          QStringLiteral("The list of parts was not in ascending order. The parts "
                                         "list must be specified in order by part number."));
         previous = n;
+        // A named copy: clang 14 cannot capture a structured binding.
+        const int number = n;
         const auto found = std::find_if(stored.cbegin(), stored.cend(),
-                                        [n](const PartInfo& p) { return p.number == n; });
+                                        [number](const PartInfo& p) { return p.number == number; });
         if (found == stored.cend() || unquote(found->etag) != unquote(e))
             return error(request, 400, QStringLiteral("InvalidPart"),
                          QStringLiteral("One or more of the specified parts could not be found. "
