@@ -513,9 +513,9 @@ EmuResponse CosService::completeUpload(const EmuRequest& request, const Target& 
                                         "list must be specified in order by part number."));
         previous = n;
         // A named copy: clang 14 cannot capture a structured binding.
-        const int number = n;
+        const int wanted = n;
         const auto found = std::find_if(stored.cbegin(), stored.cend(),
-                                        [number](const PartInfo& p) { return p.number == number; });
+                                        [wanted](const PartInfo& p) { return p.number == wanted; });
         if (found == stored.cend() || unquote(found->etag) != unquote(e))
             return error(request, 400, QStringLiteral("InvalidPart"),
                          QStringLiteral("One or more of the specified parts could not be found. "
