@@ -1,5 +1,6 @@
 #include "ImportWizard.h"
 
+#include "AccountPage.h"
 #include "ImagePage.h"
 #include "WizardSession.h"
 
@@ -9,7 +10,7 @@ namespace cvmi::ui {
 
 ImportWizard::ImportWizard(QWidget* parent)
     : QWizard(parent), m_session(new WizardSession(this)),
-      m_imagePage(new ImagePage(m_session, this))
+      m_imagePage(new ImagePage(m_session, this)), m_accountPage(new AccountPage(m_session, this))
 {
     setObjectName(QStringLiteral("importWizard"));
     setWindowTitle(tr("CVM Import Wizard"));
@@ -17,6 +18,7 @@ ImportWizard::ImportWizard(QWidget* parent)
     setOption(QWizard::NoBackButtonOnStartPage);
     setTitleFormat(Qt::RichText);
     setPage(PageImage, m_imagePage);
+    setPage(PageAccount, m_accountPage); // the next id after PageImage: Next leads here
     setStartId(PageImage);
     resize(defaultSize());
 }

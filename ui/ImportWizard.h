@@ -8,6 +8,7 @@ class Policy;
 
 namespace cvmi::ui {
 
+class AccountPage;
 class ImagePage;
 class WizardSession;
 
@@ -24,6 +25,7 @@ public:
 
     WizardSession* session() const { return m_session; }
     ImagePage* imagePage() const { return m_imagePage; }
+    AccountPage* accountPage() const { return m_accountPage; }
 
     // Starts on `path` as if it had been dropped (the command line's IMAGE argument).
     void openImage(const QString& path);
@@ -38,6 +40,7 @@ public:
 private:
     WizardSession* m_session;
     ImagePage* m_imagePage;
+    AccountPage* m_accountPage;
 };
 
 } // namespace cvmi::ui

@@ -1,8 +1,14 @@
 #include "WizardSession.h"
 
+#include "cloud/CosClient.h"
+#include "cloud/CvmClient.h"
+#include "cloud/HttpClient.h"
+
 namespace cvmi::ui {
 
-WizardSession::WizardSession(QObject* parent) : QObject(parent) {}
+WizardSession::WizardSession(QObject* parent) : QObject(parent), m_http(new cloud::HttpClient(this))
+{
+}
 
 void WizardSession::setImagePath(const QString& path)
 {
@@ -25,6 +31,50 @@ void WizardSession::clearInspection()
         return;
     m_inspection.reset();
     emit inspectionChanged();
+}
+
+void WizardSession::dropClients()
+{
+    if (m_cvm)
+        m_cvm->deleteLater();
+    if (m_cos)
+        m_cos->deleteLater();
+    m_cvm = nullptr;
+    m_cos = nullptr;
+}
+
+void WizardSession::setAccount(const cloud::Credentials& credentials, const QString& region,
+                               const cloud::CloudEndpoints& endpoints)
+{
+    dropClients();
+    m_credentials = credentials;
+    m_region = region;
+    m_endpoints = endpoints;
+    m_cvm = new cloud::CvmClient(m_http, endpoints, credentials, this);
+    m_cvm->setRegion(region);
+    m_cos = new cloud::CosClient(m_http, endpoints, credentials, this);
+    setBucket({});
+    emit accountChanged();
+}
+
+void WizardSession::clearAccount()
+{
+    if (!hasAccount())
+        return;
+    dropClients();
+    m_credentials = {};
+    m_region.clear();
+    m_endpoints = {};
+    setBucket({});
+    emit accountChanged();
+}
+
+void WizardSession::setBucket(const QString& bucket)
+{
+    if (bucket == m_bucket)
+        return;
+    m_bucket = bucket;
+    emit bucketChanged(bucket);
 }
 
 } // namespace cvmi::ui

@@ -2,10 +2,19 @@
 
 #include "InspectionResult.h"
 
+#include "cloud/CloudEndpoints.h"
+#include "cloud/Credentials.h"
+
 #include <QObject>
 #include <QString>
 
 #include <optional>
+
+namespace cvmi::cloud {
+class CosClient;
+class CvmClient;
+class HttpClient;
+} // namespace cvmi::cloud
 
 namespace cvmi::ui {
 
@@ -30,13 +39,44 @@ public:
     // The image was inspected, was readable, and no rule failed: the upload may begin.
     bool imageImportable() const { return m_inspection && m_inspection->importable(); }
 
+    // The account part, filled by the Account page. The credentials carry secrets: show them
+    // only through Credentials::redacted(). setAccount() rebuilds the clients (the previous ones
+    // are deleted later, so that calls in flight end in the event loop, not in freed memory) and
+    // forgets the chosen bucket, which belonged to the previous account or region.
+    void setAccount(const cloud::Credentials& credentials, const QString& region,
+                    const cloud::CloudEndpoints& endpoints);
+    void clearAccount();
+    bool hasAccount() const { return m_cvm != nullptr; }
+    const cloud::Credentials& credentials() const { return m_credentials; }
+    QString region() const { return m_region; }
+    const cloud::CloudEndpoints& endpoints() const { return m_endpoints; }
+    // Null until setAccount(); owned by the session.
+    cloud::HttpClient* http() const { return m_http; }
+    cloud::CvmClient* cvm() const { return m_cvm; }
+    cloud::CosClient* cos() const { return m_cos; }
+
+    QString bucket() const { return m_bucket; } // "<name>-<APPID>" in region(), or empty
+    void setBucket(const QString& bucket);
+
 signals:
     void imagePathChanged(const QString& path);
     void inspectionChanged();
+    void accountChanged();
+    void bucketChanged(const QString& bucket);
 
 private:
+    void dropClients();
+
     QString m_imagePath;
     std::optional<InspectionResult> m_inspection;
+
+    cloud::Credentials m_credentials;
+    QString m_region;
+    cloud::CloudEndpoints m_endpoints;
+    cloud::HttpClient* m_http;
+    cloud::CvmClient* m_cvm = nullptr;
+    cloud::CosClient* m_cos = nullptr;
+    QString m_bucket;
 };
 
 } // namespace cvmi::ui

@@ -1,12 +1,19 @@
-// cvm-import-wizard [IMAGE] [--screenshot FILE]: the wizard, optionally starting on an image.
+// cvm-import-wizard [IMAGE] [--screenshot FILE] [--page account] [--demo]: the wizard,
+// optionally starting on an image, on the account page, or against the local cloud emulator.
+#include "DemoCloud.h"
+
+#include "AccountPage.h"
 #include "ImagePage.h"
 #include "ImportWizard.h"
+#include "WizardSession.h"
 
 #include "Icons.h"
 
 #include "policy/Policy.h"
+#include "settings/AppSettings.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QCommandLineParser>
 #include <QFileInfo>
 #include <QScreen>
@@ -14,6 +21,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <cstdlib>
 
 using cvmi::ui::ImportWizard;
 
@@ -30,6 +38,8 @@ struct Options {
     QString image;
     QString screenshot;
     QString policyFile;
+    QString page; // "" or "account"
+    bool demo = false;
 };
 
 Options parseArguments(const QApplication& app)
@@ -56,7 +66,28 @@ Options parseArguments(const QApplication& app)
                                         "built-in rules (as `cvm-import check --policy`)."),
         QStringLiteral("FILE"));
     parser.addOption(policy);
+    const QCommandLineOption page(
+        QStringLiteral("page"),
+        QApplication::translate("main",
+                                "Start on PAGE instead of the image page: \"account\". With "
+                                "--screenshot, credentials found (or the demo's) are "
+                                "checked before the picture is taken."),
+        QStringLiteral("PAGE"));
+    parser.addOption(page);
+    const QCommandLineOption demo(
+        QStringLiteral("demo"),
+        QApplication::translate("main", "Talk to a local emulator of Tencent Cloud started inside "
+                                        "the wizard, with a demo account and bucket, instead of "
+                                        "the cloud. Nothing leaves this computer."));
+    parser.addOption(demo);
     parser.process(app); // exits for --help, --version and unknown options
+    if (parser.isSet(page) && parser.value(page) != QLatin1String("account")) {
+        std::fprintf(stderr,
+                     "cvm-import-wizard: unknown page \"%s\"; the pages that can be "
+                     "opened directly are: account\n",
+                     qPrintable(parser.value(page)));
+        std::exit(2);
+    }
 
     const QStringList positional = parser.positionalArguments();
     if (positional.size() > 1)
@@ -65,7 +96,8 @@ Options parseArguments(const QApplication& app)
     // directory.
     const QString image =
         positional.isEmpty() ? QString() : QFileInfo(positional.first()).absoluteFilePath();
-    return Options{image, parser.value(screenshot), parser.value(policy)};
+    return Options{image, parser.value(screenshot), parser.value(policy), parser.value(page),
+                   parser.isSet(demo)};
 }
 
 void restoreSize(QWidget* window)
@@ -93,14 +125,37 @@ void scheduleScreenshot(QApplication& app, ImportWizard& wizard, const Options& 
         QTimer::singleShot(kScreenshotSettleMs, &wizard,
                            [&app, &wizard, file] { takeScreenshot(app, wizard, file); });
     };
-    if (options.image.isEmpty())
+    cvmi::ui::AccountPage* account = wizard.accountPage();
+    if (!options.page.isEmpty()) {
+        // The account page as a user sees it after Check (every line answered, the first bucket
+        // chosen) when there are credentials to check, else as it opens.
+        QObject::connect(
+            account, &cvmi::ui::AccountPage::checkFinished, &wizard,
+            [account, grab] {
+                if (account->bucketBox()->count() > 0)
+                    account->bucketBox()->setCurrentIndex(0);
+                grab();
+            },
+            Qt::SingleShotConnection);
+        auto checkOrGrab = [account, grab] {
+            if (account->currentCredentials().isUsable())
+                account->startCheck();
+            else
+                grab();
+        };
+        if (options.demo)
+            QTimer::singleShot(kScreenshotIdleDelayMs, account, checkOrGrab);
+        else
+            QObject::connect(account, &cvmi::ui::AccountPage::discoveryShown, &wizard, checkOrGrab,
+                             Qt::SingleShotConnection);
+    } else if (options.image.isEmpty())
         QTimer::singleShot(kScreenshotIdleDelayMs, &wizard, grab);
     else
         QObject::connect(wizard.imagePage(), &cvmi::ui::ImagePage::inspectionShown, &wizard, grab,
                          Qt::SingleShotConnection);
     QTimer::singleShot(kScreenshotDeadlineMs, &wizard, [&app] {
-        std::fprintf(stderr, "cvm-import-wizard: the inspection did not finish in time for the "
-                             "screenshot\n");
+        std::fprintf(stderr, "cvm-import-wizard: the inspection or the account check did not "
+                             "finish in time for the screenshot\n");
         app.exit(1);
     });
 }
@@ -119,7 +174,30 @@ int main(int argc, char* argv[])
     const Options options = parseArguments(app);
     const bool screenshotRun = !options.screenshot.isEmpty();
 
+    // Before the wizard, so that they outlive its pages.
+    cvmi::settings::AppSettings settings;
+    cvmi::gui::DemoCloud demo;
     ImportWizard wizard;
+    if (options.demo) {
+        QString error;
+        if (!demo.start(&error)) {
+            std::fprintf(stderr, "cvm-import-wizard: the demo's local emulator did not start: %s\n",
+                         qPrintable(error));
+            return 2;
+        }
+        wizard.setWindowTitle(QApplication::translate("main", "CVM Import Wizard — Demo (local "
+                                                              "emulator, no cloud)"));
+        // The demo's port changes every run and its keys are public: neither is saved.
+        const QString note = QApplication::translate(
+            "main", "The demo account of the local emulator: its keys are published, not "
+                    "secret, and nothing is saved.");
+        wizard.accountPage()->setFixedAccount(demo.credentials(), demo.endpoints(), demo.endpoint(),
+                                              demo.endpoint(), note);
+    } else {
+        wizard.accountPage()->setSettings(&settings);
+    }
+    if (options.page == QLatin1String("account"))
+        wizard.setStartId(ImportWizard::PageAccount);
     if (!options.policyFile.isEmpty()) {
         cvmi::Error error;
         const auto policy = cvmi::policy::Policy::fromFile(options.policyFile, &error);

@@ -1,0 +1,43 @@
+#pragma once
+
+// `cvm-import-wizard --demo`: the local cloud emulator started inside the wizard, with a demo
+// account and a demo bucket, so that a newcomer can walk through every step without an account
+// and without reaching the internet. The demo keys below are not secrets: the emulator only
+// exists in this process, on 127.0.0.1, for as long as the window is open.
+#include "cloud/CloudEndpoints.h"
+#include "cloud/Credentials.h"
+
+#include <QString>
+#include <memory>
+
+namespace cvmi::emu {
+class CloudEmulator;
+}
+
+namespace cvmi::gui {
+
+class DemoCloud {
+public:
+    // Published in the documentation; they open nothing but this process's emulator.
+    static QString secretId() { return QStringLiteral("AKIDDEMO00000000000000000000000000000"); }
+    static QString secretKey() { return QStringLiteral("demo-secret-key-not-a-secret"); }
+    static QString appId() { return QStringLiteral("1300000000"); }
+    static QString region() { return QStringLiteral("ap-guangzhou"); }
+    static QString bucket() { return QStringLiteral("demo-images-1300000000"); }
+
+    DemoCloud();
+    ~DemoCloud();
+
+    // Starts the emulator (state in a temporary folder removed on exit); false with *error.
+    bool start(QString* error);
+    // Credentials with source "demo" and the region.
+    cloud::Credentials credentials() const;
+    // Both services pointed at the emulator's loopback address.
+    cloud::CloudEndpoints endpoints() const;
+    QString endpoint() const;
+
+private:
+    std::unique_ptr<emu::CloudEmulator> m_emulator;
+};
+
+} // namespace cvmi::gui

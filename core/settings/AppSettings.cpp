@@ -1,0 +1,210 @@
+#include "settings/AppSettings.h"
+
+#include "cloud/CredentialStore.h"
+
+#include <QDir>
+#include <QRegularExpression>
+
+namespace cvmi::settings {
+
+namespace {
+
+const QString kProfile = QStringLiteral("account/profile");
+const QString kRegion = QStringLiteral("account/region");
+const QString kCvmEndpoint = QStringLiteral("endpoints/cvm");
+const QString kCosEndpoint = QStringLiteral("endpoints/cos");
+const QString kPartSize = QStringLiteral("upload/partSize");
+const QString kConcurrency = QStringLiteral("upload/concurrency");
+const QString kRateLimit = QStringLiteral("upload/rateLimit");
+const QString kLanguage = QStringLiteral("ui/language");
+
+// Tencent Cloud region ids: "ap-guangzhou", "na-siliconvalley", "ap-shanghai-fsi".
+bool validRegion(const QString& region)
+{
+    static const QRegularExpression pattern(QStringLiteral("^[a-z]{2,}(-[a-z0-9]+){1,3}$"));
+    return pattern.match(region).hasMatch();
+}
+
+bool validLanguage(const QString& language)
+{
+    static const QRegularExpression pattern(QStringLiteral("^[a-z]{2,3}([_-][A-Z]{2}|_Han[st])?$"));
+    return pattern.match(language).hasMatch();
+}
+
+} // namespace
+
+AppSettings::AppSettings() : m_settings(std::make_unique<QSettings>()) {}
+
+AppSettings::AppSettings(const QString& iniFile)
+    : m_settings(std::make_unique<QSettings>(iniFile, QSettings::IniFormat))
+{
+}
+
+AppSettings::~AppSettings() = default;
+
+QString AppSettings::fileName() const
+{
+    return m_settings->fileName();
+}
+
+QString AppSettings::profile() const
+{
+    const QString stored = m_settings->value(kProfile).toString();
+    return cloud::CredentialStore::validProfile(stored, nullptr) ? stored : defaultProfile();
+}
+
+bool AppSettings::setProfile(const QString& profile, Error* error)
+{
+    if (!cloud::CredentialStore::validProfile(profile, error))
+        return false;
+    m_settings->setValue(kProfile, profile);
+    return true;
+}
+
+QString AppSettings::region() const
+{
+    const QString stored = m_settings->value(kRegion).toString();
+    return validRegion(stored) ? stored : QString();
+}
+
+bool AppSettings::setRegion(const QString& region, Error* error)
+{
+    if (!region.isEmpty() && !validRegion(region))
+        return fail(error, QStringLiteral("settings.region"),
+                    tr("\"%1\" is not a Tencent Cloud region id; use the form ap-guangzhou "
+                       "(lower-case letters and digits joined by '-').")
+                        .arg(region));
+    m_settings->setValue(kRegion, region);
+    return true;
+}
+
+QString AppSettings::cvmEndpoint() const
+{
+    return m_settings->value(kCvmEndpoint).toString();
+}
+
+bool AppSettings::setCvmEndpoint(const QString& url, Error* error)
+{
+    cloud::CloudEndpoints check;
+    if (!check.setCvmEndpoint(url.trimmed(), error))
+        return false;
+    m_settings->setValue(kCvmEndpoint, url.trimmed());
+    return true;
+}
+
+QString AppSettings::cosEndpoint() const
+{
+    return m_settings->value(kCosEndpoint).toString();
+}
+
+bool AppSettings::setCosEndpoint(const QString& url, Error* error)
+{
+    cloud::CloudEndpoints check;
+    if (!check.setCosEndpoint(url.trimmed(), error))
+        return false;
+    m_settings->setValue(kCosEndpoint, url.trimmed());
+    return true;
+}
+
+cloud::CloudEndpoints AppSettings::endpoints(Error* error) const
+{
+    cloud::CloudEndpoints endpoints;
+    // The file may have been edited by hand; a bad override is left out (the real service is
+    // used) and reported, rather than sending signed requests somewhere unintended.
+    endpoints.setCvmEndpoint(cvmEndpoint(), error);
+    endpoints.setCosEndpoint(cosEndpoint(), error);
+    return endpoints;
+}
+
+qint64 AppSettings::partSize() const
+{
+    bool ok = false;
+    const qint64 stored = m_settings->value(kPartSize).toLongLong(&ok);
+    return ok && (stored == 0 || (stored >= minPartSize && stored <= maxPartSize)) ? stored : 0;
+}
+
+bool AppSettings::setPartSize(qint64 bytes, Error* error)
+{
+    if (bytes != 0 && (bytes < minPartSize || bytes > maxPartSize))
+        return fail(error, QStringLiteral("settings.part_size"),
+                    tr("A part size of %1 bytes is outside COS's limits: use 0 (chosen from the "
+                       "file size) or 1 MiB to 5 GiB.")
+                        .arg(bytes));
+    m_settings->setValue(kPartSize, bytes);
+    return true;
+}
+
+int AppSettings::concurrency() const
+{
+    bool ok = false;
+    const int stored = m_settings->value(kConcurrency).toInt(&ok);
+    return ok && stored >= 1 && stored <= maxConcurrency ? stored : defaultConcurrency;
+}
+
+bool AppSettings::setConcurrency(int parts, Error* error)
+{
+    if (parts < 1 || parts > maxConcurrency)
+        return fail(error, QStringLiteral("settings.concurrency"),
+                    tr("%1 parallel uploads is not possible: use 1 to %2 (default %3).")
+                        .arg(parts)
+                        .arg(maxConcurrency)
+                        .arg(defaultConcurrency));
+    m_settings->setValue(kConcurrency, parts);
+    return true;
+}
+
+qint64 AppSettings::rateLimit() const
+{
+    bool ok = false;
+    const qint64 stored = m_settings->value(kRateLimit).toLongLong(&ok);
+    return ok && stored >= 0 ? stored : 0;
+}
+
+bool AppSettings::setRateLimit(qint64 bytesPerSecond, Error* error)
+{
+    if (bytesPerSecond < 0)
+        return fail(error, QStringLiteral("settings.rate_limit"),
+                    tr("A rate limit of %1 bytes per second is negative: use 0 for no limit.")
+                        .arg(bytesPerSecond));
+    m_settings->setValue(kRateLimit, bytesPerSecond);
+    return true;
+}
+
+QString AppSettings::language() const
+{
+    const QString stored = m_settings->value(kLanguage).toString();
+    return validLanguage(stored) ? stored : QString();
+}
+
+bool AppSettings::setLanguage(const QString& language, Error* error)
+{
+    if (!language.isEmpty() && !validLanguage(language))
+        return fail(error, QStringLiteral("settings.language"),
+                    tr("\"%1\" is not a language name; use an empty value for the system's "
+                       "language, or a name such as en or zh_CN.")
+                        .arg(language));
+    m_settings->setValue(kLanguage, language);
+    return true;
+}
+
+bool AppSettings::sync(Error* error)
+{
+    m_settings->sync();
+    switch (m_settings->status()) {
+    case QSettings::NoError:
+        return true;
+    case QSettings::AccessError:
+        return fail(error, QStringLiteral("settings.write"),
+                    tr("Cannot write the settings file %1: permission denied or the folder is "
+                       "missing. Check the folder's permissions.")
+                        .arg(QDir::toNativeSeparators(m_settings->fileName())));
+    case QSettings::FormatError:
+        return fail(error, QStringLiteral("settings.format"),
+                    tr("The settings file %1 is not a valid settings file; move it away to start "
+                       "with the defaults.")
+                        .arg(QDir::toNativeSeparators(m_settings->fileName())));
+    }
+    return true;
+}
+
+} // namespace cvmi::settings

@@ -1,0 +1,65 @@
+#pragma once
+
+// The user's lasting choices, over QSettings (~/.config/CVM Import Wizard/CVM Import Wizard.conf
+// on Linux): the account's profile, region and endpoint overrides, and the upload's part size,
+// concurrency and rate limit, and the interface language. Setters validate and refuse bad values
+// with an Error saying why; getters return the default for a missing or hand-edited bad value, so
+// a broken file never stops the program. No secret is ever stored here (see CredentialStore).
+#include "cloud/CloudEndpoints.h"
+#include "util/Error.h"
+
+#include <QCoreApplication>
+#include <QSettings>
+#include <QString>
+#include <memory>
+
+namespace cvmi::settings {
+
+class AppSettings {
+    Q_DECLARE_TR_FUNCTIONS(cvmi::settings::AppSettings)
+public:
+    static constexpr int defaultConcurrency = 4;
+    static constexpr int maxConcurrency = 64;
+    // COS multipart limits: parts of 1 MiB .. 5 GiB (the last part may be smaller).
+    static constexpr qint64 minPartSize = qint64(1) << 20;
+    static constexpr qint64 maxPartSize = qint64(5) << 30;
+    static QString defaultProfile() { return QStringLiteral("default"); }
+
+    // The application's settings (organisation and application name of QCoreApplication).
+    AppSettings();
+    // An INI file of its own, for the tests and for --settings style overrides.
+    explicit AppSettings(const QString& iniFile);
+    ~AppSettings();
+
+    QString profile() const; // the keyring entry and tccli profile; "default"
+    bool setProfile(const QString& profile, Error* error);
+
+    QString region() const; // "" = the credentials' region, else ap-guangzhou
+    bool setRegion(const QString& region, Error* error);
+
+    // Endpoint overrides as typed ("" = the real service), validated with CloudEndpoints.
+    QString cvmEndpoint() const;
+    bool setCvmEndpoint(const QString& url, Error* error);
+    QString cosEndpoint() const;
+    bool setCosEndpoint(const QString& url, Error* error);
+    // Both overrides applied; a stored value that no longer validates is skipped with *error set.
+    cloud::CloudEndpoints endpoints(Error* error = nullptr) const;
+
+    qint64 partSize() const; // bytes, 0 = chosen from the file size
+    bool setPartSize(qint64 bytes, Error* error);
+    int concurrency() const; // parallel part uploads, default 4
+    bool setConcurrency(int parts, Error* error);
+    qint64 rateLimit() const; // bytes per second, 0 = none
+    bool setRateLimit(qint64 bytesPerSecond, Error* error);
+    QString language() const; // "" = the system's, else e.g. "en" or "zh_CN"
+    bool setLanguage(const QString& language, Error* error);
+
+    // Writes pending changes; false with *error when the file cannot be written.
+    bool sync(Error* error = nullptr);
+    QString fileName() const;
+
+private:
+    std::unique_ptr<QSettings> m_settings;
+};
+
+} // namespace cvmi::settings

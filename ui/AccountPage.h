@@ -1,0 +1,159 @@
+#pragma once
+
+#include "cloud/CloudEndpoints.h"
+#include "cloud/Credentials.h"
+
+#include <QPointer>
+#include <QWizardPage>
+
+#include <functional>
+#include <optional>
+
+namespace cvmi::cloud {
+class CredentialStore;
+class PermissionCheck;
+struct PermissionLine;
+} // namespace cvmi::cloud
+namespace cvmi::settings {
+class AppSettings;
+}
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QRadioButton;
+
+namespace cvmi::ui {
+
+class PermissionList;
+class WizardSession;
+
+// Step 2: the account. Credentials are picked up from where the user already keeps them
+// (environment, tccli, SDK profile, coscli, our keyring entry) or typed, optionally remembered in
+// the system keyring. "Check" runs the permission checklist (PermissionCheck) with a live result
+// per line, then the region's buckets are offered, or a new one created. Every call is
+// asynchronous; the page is complete when every line passed and a bucket is chosen.
+class AccountPage : public QWizardPage {
+    Q_OBJECT
+public:
+    explicit AccountPage(WizardSession* session, QWidget* parent = nullptr);
+    ~AccountPage() override;
+
+    // Where typed credentials are remembered (default: the system keyring) and read back. The
+    // page does not take ownership.
+    void setCredentialStore(cloud::CredentialStore* store);
+    // Where profile, region and endpoint overrides persist (default: none, nothing is saved).
+    void setSettings(settings::AppSettings* settings);
+    // How credentials are discovered (default: CredentialSources::discover of this user's home
+    // and environment); runs on a worker thread, so it must not touch widgets.
+    using Discoverer = std::function<cloud::CredentialDiscovery()>;
+    void setDiscoverer(Discoverer discoverer);
+    // The demo: these credentials and endpoints, nothing discovered, read or remembered.
+    // `note` says where they come from (shown under them).
+    void setFixedAccount(const cloud::Credentials& credentials,
+                         const cloud::CloudEndpoints& endpoints, const QString& cvmText,
+                         const QString& cosText, const QString& note);
+
+    // Looks for credentials (worker thread) and in the keyring; discoveryShown() when done.
+    void discover();
+    // Endpoint overrides as typed ("" = the real service); false with *error when refused.
+    bool setEndpointOverrides(const QString& cvm, const QString& cos, Error* error);
+    void setRegion(const QString& region);
+    QString region() const;
+    // The credentials Check will use: the found ones or the typed ones.
+    cloud::Credentials currentCredentials() const;
+
+    void startCheck();
+    bool isChecking() const;
+    bool checkPassed() const { return m_checkPassed; }
+    QString chosenBucket() const;
+    // Creates `bucket` ("<name>-<APPID>") in the region; bucketCreated() when COS answered.
+    void createBucket(const QString& bucket);
+    // Asks for the new bucket's name (a dialog by default; tests replace it).
+    using BucketNameAsker = std::function<std::optional<QString>(const QString& appId)>;
+    void setBucketNameAsker(BucketNameAsker asker);
+
+    void initializePage() override;
+    bool isComplete() const override;
+
+    QRadioButton* useFoundButton() const { return m_useFound; }
+    QRadioButton* useTypedButton() const { return m_useTyped; }
+    QLineEdit* secretIdEdit() const { return m_secretId; }
+    QLineEdit* secretKeyEdit() const { return m_secretKey; }
+    QLineEdit* tokenEdit() const { return m_token; }
+    QCheckBox* rememberBox() const { return m_remember; }
+    QComboBox* regionBox() const { return m_regionBox; }
+    QPushButton* endpointsButton() const { return m_endpointsButton; }
+    QPushButton* checkButton() const { return m_checkButton; }
+    PermissionList* permissionList() const { return m_lines; }
+    QComboBox* bucketBox() const { return m_bucketBox; }
+    QPushButton* createBucketButton() const { return m_createButton; }
+    QLabel* foundLabel() const { return m_foundLabel; }
+    QLabel* lookedLabel() const { return m_lookedLabel; }
+    QLabel* keyringLabel() const { return m_keyringLabel; }
+    QLabel* bucketStatusLabel() const { return m_bucketStatus; }
+    QLabel* endpointsLabel() const { return m_endpointsLabel; }
+
+signals:
+    void discoveryShown();
+    void checkFinished(bool allOk);
+    // Remembering or forgetting in the keyring ended; `error` empty on success.
+    void keyringDone(const QString& error);
+    void bucketCreated(const QString& bucket, const QString& error);
+
+private:
+    void buildLayout();
+    void showDiscovery(const cloud::CredentialDiscovery& discovery);
+    void showKeyringEntry(const std::optional<cloud::Credentials>& stored, const QString& error);
+    void invalidate();
+    void onLineChanged(int index, const cloud::PermissionLine& line);
+    void onCheckFinished(bool allOk);
+    void rememberCredentials(const cloud::Credentials& credentials);
+    void loadRegions();
+    void fillRegions(const QList<QPair<QString, QString>>& regions);
+    void fillBuckets();
+    void onBucketChosen();
+    void editEndpoints();
+    void askAndCreateBucket();
+    void updateEndpointsLabel();
+    QString profile() const;
+
+    WizardSession* m_session;
+    cloud::CredentialStore* m_store;
+    settings::AppSettings* m_settings = nullptr;
+    Discoverer m_discoverer;
+    BucketNameAsker m_askBucketName;
+    std::optional<cloud::Credentials> m_found;
+    bool m_fixed = false;
+    bool m_discovered = false;
+    bool m_keyringHadEntry = false;
+    bool m_checkPassed = false;
+    QString m_cvmOverride;
+    QString m_cosOverride;
+    QString m_keyringError; // why the keyring could not be read, shown once Remember is ticked
+    cloud::CloudEndpoints m_endpoints;
+    QPointer<cloud::PermissionCheck> m_check;
+
+    QRadioButton* m_useFound;
+    QRadioButton* m_useTyped;
+    QLabel* m_foundLabel;
+    QLabel* m_lookedLabel;
+    QLineEdit* m_secretId;
+    QLineEdit* m_secretKey;
+    QLineEdit* m_token;
+    QCheckBox* m_remember;
+    QLabel* m_keyringLabel;
+    QComboBox* m_regionBox;
+    QPushButton* m_endpointsButton;
+    QLabel* m_endpointsLabel;
+    QPushButton* m_checkButton;
+    QLabel* m_checkStatus;
+    PermissionList* m_lines;
+    QComboBox* m_bucketBox;
+    QPushButton* m_createButton;
+    QLabel* m_bucketStatus;
+};
+
+} // namespace cvmi::ui
