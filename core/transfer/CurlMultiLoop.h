@@ -1,0 +1,50 @@
+#pragma once
+
+// libcurl's multi interface driven from one thread: transfers are added with a completion
+// callback, step() performs what is ready, hands finished transfers to their callbacks and
+// then sleeps in curl_multi_poll until a socket is ready, the timeout passes or another thread
+// calls wakeup(). Everything but wakeup() belongs to the loop's thread.
+#include "transfer/CurlTransfer.h"
+
+#include <functional>
+#include <map>
+#include <memory>
+
+typedef void CURLM;
+
+namespace cvmi::transfer {
+
+class CurlMultiLoop {
+public:
+    using Done = std::function<void(const HttpAnswer&)>;
+
+    CurlMultiLoop();
+    ~CurlMultiLoop();
+    CurlMultiLoop(const CurlMultiLoop&) = delete;
+    CurlMultiLoop& operator=(const CurlMultiLoop&) = delete;
+
+    // Returns an id for remove().
+    quint64 add(std::unique_ptr<CurlTransfer> transfer, Done done);
+    // Drops a transfer without calling its callback (pause with drop, cancel, shutdown).
+    void remove(quint64 id);
+    void removeAll();
+    int active() const { return int(m_transfers.size()); }
+    // Bytes of request bodies sent so far by the transfers in flight.
+    qint64 bytesInFlight() const;
+
+    // One round: perform, dispatch finished transfers, then wait up to maxWaitMs.
+    void step(int maxWaitMs);
+    // Any thread: ends the current wait at once.
+    void wakeup();
+
+private:
+    struct Entry {
+        std::unique_ptr<CurlTransfer> transfer;
+        Done done;
+    };
+    CURLM* m_multi = nullptr;
+    std::map<quint64, Entry> m_transfers;
+    quint64 m_nextId = 1;
+};
+
+} // namespace cvmi::transfer

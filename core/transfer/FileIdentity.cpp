@@ -1,0 +1,73 @@
+#include "transfer/FileIdentity.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QFileInfo>
+
+namespace cvmi::transfer {
+
+QJsonObject FileIdentity::toJson() const
+{
+    return {{QStringLiteral("path"), path},
+            {QStringLiteral("size"), QString::number(size)},
+            {QStringLiteral("mtimeMs"), QString::number(mtimeMs)},
+            {QStringLiteral("sampledSha256"), sampledSha256}};
+}
+
+FileIdentity FileIdentity::fromJson(const QJsonObject& o)
+{
+    // 64-bit integers travel as strings: a JSON double cannot hold every byte count exactly.
+    FileIdentity f;
+    f.path = o.value(QStringLiteral("path")).toString();
+    f.size = o.value(QStringLiteral("size")).toString().toLongLong();
+    f.mtimeMs = o.value(QStringLiteral("mtimeMs")).toString().toLongLong();
+    f.sampledSha256 = o.value(QStringLiteral("sampledSha256")).toString();
+    return f;
+}
+
+QString FileIdentity::difference(const FileIdentity& now) const
+{
+    if (size != now.size)
+        return FileIdentityReader::tr("its size changed from %1 to %2 bytes")
+            .arg(size)
+            .arg(now.size);
+    if (mtimeMs != now.mtimeMs)
+        return FileIdentityReader::tr("it was modified (its modification time changed)");
+    if (sampledSha256 != now.sampledSha256)
+        return FileIdentityReader::tr("its content changed");
+    if (path != now.path)
+        return FileIdentityReader::tr("it is another file");
+    return {};
+}
+
+std::optional<FileIdentity> FileIdentityReader::read(const QString& path, Error* error)
+{
+    const QFileInfo info(path);
+    QFile file(info.absoluteFilePath());
+    if (!info.isFile() || !file.open(QIODevice::ReadOnly)) {
+        fail(error, QStringLiteral("upload.file"),
+             tr("Cannot read \"%1\": %2. Check that the file exists and that you may read it.")
+                 .arg(path, info.exists() && !info.isFile() ? tr("it is not a regular file")
+                                                            : file.errorString()));
+        return std::nullopt;
+    }
+    FileIdentity id;
+    id.path = info.absoluteFilePath();
+    id.size = file.size();
+    id.mtimeMs = info.lastModified().toMSecsSinceEpoch();
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    const qint64 step = id.size / 4;
+    const qint64 offsets[] = {0, step, 2 * step, 3 * step, qMax<qint64>(0, id.size - sampleBytes)};
+    for (const qint64 offset : offsets) {
+        if (!file.seek(offset)) {
+            fail(error, QStringLiteral("upload.file"),
+                 tr("Cannot read \"%1\": %2.").arg(path, file.errorString()));
+            return std::nullopt;
+        }
+        hash.addData(file.read(sampleBytes));
+    }
+    id.sampledSha256 = QString::fromLatin1(hash.result().toHex());
+    return id;
+}
+
+} // namespace cvmi::transfer

@@ -1,0 +1,44 @@
+#pragma once
+
+// How a file is cut into parts, within COS's multipart limits: at most 10,000 parts, each at
+// least 1 MiB except the last, at most 5 GiB. The automatic size starts at 8 MiB (few enough
+// requests on a fast line, small enough that a retried part costs seconds) and grows in whole
+// MiB only when the file would otherwise need more than 10,000 parts.
+#include "util/Error.h"
+
+#include <QCoreApplication>
+#include <optional>
+
+namespace cvmi::transfer {
+
+struct PartPlan {
+    qint64 fileSize = 0;
+    qint64 partSize = 0;
+    int partCount = 0;      // 1 for a single PUT
+    bool singlePut = false; // the whole file in one PutObject
+
+    qint64 offsetOf(int partNumber) const { return qint64(partNumber - 1) * partSize; }
+    qint64 lengthOf(int partNumber) const
+    {
+        return qMin(partSize, fileSize - offsetOf(partNumber));
+    }
+};
+
+class PartPlanner {
+    Q_DECLARE_TR_FUNCTIONS(cvmi::transfer::PartPlanner)
+public:
+    static constexpr int maxParts = 10000;
+    static constexpr qint64 MiB = 1024 * 1024;
+    static constexpr qint64 minPartSize = MiB;
+    static constexpr qint64 maxPartSize = 5LL * 1024 * MiB;
+    static constexpr qint64 defaultPartSize = 8 * MiB;
+
+    // requestedPartSize 0: automatic. singlePutThreshold < 0: files up to one part go in one PUT.
+    // minimumPart lowers the 1 MiB floor (tests only; COS itself refuses smaller parts).
+    // nullopt with *error ("upload.part_size", "upload.too_large") when no plan fits.
+    static std::optional<PartPlan> plan(qint64 fileSize, qint64 requestedPartSize,
+                                        qint64 singlePutThreshold, Error* error,
+                                        qint64 minimumPart = minPartSize);
+};
+
+} // namespace cvmi::transfer

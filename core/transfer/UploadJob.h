@@ -1,0 +1,91 @@
+#pragma once
+
+// What the upload engine is asked to do (UploadJob), and what it reports back (UploadProgress,
+// UploadResult). Plain values: the CLI and the upload page fill a job, hand it to UploadEngine
+// and read the results from its signals.
+#include "cloud/CloudEndpoints.h"
+#include "cloud/CloudError.h"
+#include "cloud/Credentials.h"
+#include "util/Error.h"
+
+#include <QMetaType>
+#include <QString>
+
+namespace cvmi::transfer {
+
+// Which signature and addressing the store speaks. Cos: COS's native q-sign signature, virtual
+// host <bucket>.cos.<region>.myqcloud.com, CRC-64 checked on every part. S3: AWS SigV4 (COS's
+// S3-compatible face, or any S3 store such as moto), path style or virtual host, Content-MD5 on
+// every part because S3 stores check it where they have no CRC-64.
+enum class Dialect { Cos, S3 };
+
+struct UploadDestination {
+    Dialect dialect = Dialect::Cos;
+    QString bucket; // COS: "<name>-<APPID>"
+    QString key;    // decoded object key, e.g. "images/centos7.qcow2"
+    QString region; // "ap-guangzhou"; also the SigV4 credential scope's region
+    // Where to connect: endpoints.cosEndpoint() when set (an emulator, a gateway, moto), else the
+    // real host. The request always names and signs the real host (see CloudEndpoints).
+    cloud::CloudEndpoints endpoints;
+    // S3 only: the service host the requests name ("cos.<region>.myqcloud.com" when empty; for a
+    // local moto "127.0.0.1:5000"), and whether the bucket goes into the path or the host name.
+    QString s3ServiceHost;
+    bool s3PathStyle = true;
+};
+
+struct RetrySettings {
+    int maxAttempts = 8;    // per request (a part, Initiate, Complete...), first try included
+    int baseDelayMs = 500;  // the backoff before the n-th retry is up to base × 2^(n-1)...
+    int maxDelayMs = 30000; // ... capped here, with full jitter
+    int stallSeconds = 60;  // below 1 byte/s for this long: the request is dropped and retried
+    int connectTimeoutSeconds = 30;
+};
+
+struct UploadJob {
+    QString filePath;
+    UploadDestination destination;
+    cloud::Credentials credentials;
+
+    qint64 partSize = 0;                // 0: chosen from the file size (PartPlanner)
+    int concurrency = 4;                // parts in flight at once, 1..32
+    qint64 singlePutThreshold = -1;     // files up to this size go in one PUT; -1: up to one part
+    qint64 rateLimitBytesPerSecond = 0; // 0: unlimited; shared by all parts in flight
+    // A checkpoint of an earlier run of this file to this destination is used (only the missing
+    // parts are sent) unless restart is set: then its multipart upload is aborted and the upload
+    // starts over. A checkpoint whose file changed is refused unless restart is set.
+    bool restart = false;
+    QString checkpointDir; // empty: <AppDataLocation>/uploads
+    RetrySettings retry;
+    // COS refuses parts below 1 MiB except the last; tests of the planner may lower this.
+    qint64 minPartSize = 1024 * 1024;
+};
+
+enum class UploadState { Preparing, Uploading, Pausing, Paused, Completing, Finished };
+
+struct UploadProgress {
+    qint64 bytesSent = 0; // confirmed parts plus the bytes of parts in flight
+    qint64 totalBytes = 0;
+    int partsDone = 0;
+    int partsTotal = 0;
+    double bytesPerSecond = 0; // smoothed over the last seconds
+    qint64 etaSeconds = -1;    // -1: unknown yet
+    UploadState state = UploadState::Preparing;
+};
+
+struct UploadResult {
+    bool ok = false;
+    bool cancelled = false; // cancel(): the multipart upload was aborted, the checkpoint removed
+    QString objectUrl;      // https://<bucket>.cos.<region>.myqcloud.com/<key> (CosClient form)
+    quint64 crc64 = 0;      // CRC-64/ECMA of the whole file, as COS's x-cos-hash-crc64ecma
+    QString etag;
+    qint64 size = 0;
+    int partsUploaded = 0; // parts sent by this run (a resumed run sends only the missing ones)
+    int partsReused = 0;   // parts already on the server from an earlier run
+    Error error;           // set when !ok: code "upload.*", a full sentence
+    cloud::CloudError cloudError; // the service's error behind `error`, when there was one
+};
+
+} // namespace cvmi::transfer
+
+Q_DECLARE_METATYPE(cvmi::transfer::UploadProgress)
+Q_DECLARE_METATYPE(cvmi::transfer::UploadResult)

@@ -1,0 +1,668 @@
+#include "transfer/UploadSession.h"
+
+#include "cloud/CosClient.h"
+#include "cloud/SigV4Signer.h"
+#include "transfer/Integrity.h"
+#include "transfer/MultipartCalls.h"
+#include "transfer/MultipartXml.h"
+
+#include <QDateTime>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QRandomGenerator>
+
+Q_LOGGING_CATEGORY(lcTransfer, "cvmi.transfer")
+
+namespace cvmi::transfer {
+
+namespace {
+
+QString unquoted(QString etag)
+{
+    etag = etag.trimmed();
+    if (etag.size() >= 2 && etag.startsWith(u'"') && etag.endsWith(u'"'))
+        etag = etag.mid(1, etag.size() - 2);
+    return etag.toLower();
+}
+
+// The longest the loop sleeps: progress reports and pause/cancel requests are never later.
+constexpr int tickMs = 50;
+
+} // namespace
+
+UploadSession::UploadSession(UploadJob job, Sink sink)
+    : m_job(std::move(job)), m_sink(std::move(sink)), m_checkpoints(m_job.checkpointDir)
+{
+    m_job.concurrency = qBound(1, m_job.concurrency, 32);
+    m_job.retry.maxAttempts = qMax(1, m_job.retry.maxAttempts);
+    m_clock.start();
+}
+
+UploadSession::~UploadSession()
+{
+    releaseAll();
+}
+
+void UploadSession::pause()
+{
+    m_paused = true;
+    m_loop.wakeup();
+}
+
+void UploadSession::resume()
+{
+    m_paused = false;
+    m_loop.wakeup();
+}
+
+void UploadSession::cancel()
+{
+    int expected = int(Stop::None);
+    m_stop.compare_exchange_strong(expected, int(Stop::Cancel));
+    m_paused = false;
+    m_loop.wakeup();
+}
+
+void UploadSession::shutdown()
+{
+    m_stop = int(Stop::Shutdown);
+    m_loop.wakeup();
+}
+
+qint64 UploadSession::nowSeconds() const
+{
+    return QDateTime::currentSecsSinceEpoch() + m_clockOffset;
+}
+
+TransferSettings UploadSession::settings(bool part) const
+{
+    TransferSettings s;
+    s.connectTimeoutSeconds = m_job.retry.connectTimeoutSeconds;
+    s.stallSeconds = m_job.retry.stallSeconds;
+    // The limit is shared by the parts in flight: each handle gets its share.
+    if (part && m_job.rateLimitBytesPerSecond > 0)
+        s.maxSendBytesPerSecond = qMax<qint64>(1, m_job.rateLimitBytesPerSecond /
+                                                      (m_plan.singlePut ? 1 : m_job.concurrency));
+    return s;
+}
+
+void UploadSession::run()
+{
+    const UploadResult result = runImpl();
+    releaseAll();
+    if (stopRequest() == Stop::Shutdown)
+        return;
+    if (result.ok)
+        report(UploadState::Finished, true);
+    m_sink.finished(result);
+}
+
+UploadSession::Failure UploadSession::cloudFailure(const QString& what,
+                                                   const cloud::CloudError& error) const
+{
+    return {Error::make(QStringLiteral("upload.failed"),
+                        tr("Uploading \"%1\" failed while %2: %3")
+                            .arg(QFileInfo(m_job.filePath).fileName(), what, error.toString())),
+            error};
+}
+
+UploadSession::Failure UploadSession::badResponse(const QString& what, const QString& problem) const
+{
+    const cloud::CloudError error =
+        cloud::CloudErrors::networkError(QStringLiteral("Network.BadResponse"), problem);
+    return cloudFailure(what, error);
+}
+
+UploadResult UploadSession::failed(const Failure& failure)
+{
+    qCWarning(lcTransfer).noquote()
+        << "upload failed:" << failure.error.code << failure.error.message;
+    UploadResult r;
+    r.error = failure.error;
+    r.cloudError = failure.cloud;
+    r.partsUploaded = m_partsUploaded;
+    r.partsReused = m_partsReused;
+    return r;
+}
+
+UploadResult UploadSession::stopped()
+{
+    UploadResult r;
+    r.cancelled = true;
+    r.partsUploaded = m_partsUploaded;
+    r.partsReused = m_partsReused;
+    r.error = Error::make(QStringLiteral("upload.cancelled"),
+                          tr("The upload of \"%1\" was cancelled; nothing of it is left on the "
+                             "server.")
+                              .arg(QFileInfo(m_job.filePath).fileName()));
+    if (stopRequest() != Stop::Cancel)
+        return r;
+    m_loop.removeAll();
+    if (!m_checkpoint.uploadId.isEmpty()) {
+        abortRemote(m_checkpoint.uploadId);
+        m_checkpoints.remove(m_file.path, m_destinationKey);
+    }
+    return r;
+}
+
+UploadResult UploadSession::runImpl()
+{
+    report(UploadState::Preparing, true);
+    Error error;
+    const auto file = FileIdentityReader::read(m_job.filePath, &error);
+    if (!file)
+        return failed({error, {}});
+    m_file = *file;
+    m_dialect = StoreDialect::create(m_job.destination, m_job.credentials);
+    m_destinationKey = Checkpoints::destinationKey(m_job.destination);
+
+    std::optional<Checkpoint> existing = m_checkpoints.load(m_file.path, m_destinationKey, &error);
+    if (error.isSet())
+        qCWarning(lcTransfer).noquote() << error.message;
+    if (existing && m_job.restart) {
+        qCInfo(lcTransfer) << "restart: aborting the earlier multipart upload";
+        abortRemote(existing->uploadId);
+        m_checkpoints.remove(m_file.path, m_destinationKey);
+        existing.reset();
+    }
+    if (existing) {
+        const QString difference = existing->file.difference(m_file);
+        if (!difference.isEmpty())
+            return failed({Error::make(QStringLiteral("upload.file_changed"),
+                                       tr("\"%1\" cannot be resumed: %2 since the interrupted "
+                                          "upload. Upload it again from the start (the parts "
+                                          "already sent are then discarded).")
+                                           .arg(m_file.path, difference)),
+                           {}});
+    }
+
+    const qint64 partSize = existing ? existing->partSize : m_job.partSize;
+    const auto plan = PartPlanner::plan(
+        m_file.size, partSize, existing ? 0 : m_job.singlePutThreshold, &error, m_job.minPartSize);
+    if (!plan)
+        return failed({error, {}});
+    m_plan = *plan;
+    m_highWater = 0;
+    m_pool = std::make_unique<BufferPool>(m_plan.singlePut ? 1 : m_job.concurrency + 2);
+    if (stopRequest() != Stop::None)
+        return stopped();
+    if (m_plan.singlePut)
+        return singlePut();
+
+    std::optional<Failure> failure;
+    if (existing) {
+        m_checkpoint = *existing;
+        if (!reconcile(m_checkpoint, &failure)) {
+            if (failure)
+                return failed(*failure);
+            if (stopRequest() != Stop::None)
+                return stopped();
+        }
+    }
+    if (m_checkpoint.uploadId.isEmpty()) {
+        HttpAnswer answer;
+        int attempts = 0;
+        const qint64 initiatedAfter = nowSeconds();
+        if (!exchange(MultipartCalls::initiate(m_job.destination.key), {},
+                      tr("starting the multipart upload"), &answer, &failure, false, 0, &attempts))
+            return failure ? failed(*failure) : stopped();
+        QString problem;
+        const auto id = MultipartXml::uploadId(answer.body, &problem);
+        if (!id)
+            return failed(badResponse(tr("starting the multipart upload"), problem));
+        m_checkpoint = {};
+        m_checkpoint.file = m_file;
+        m_checkpoint.destination = m_destinationKey;
+        m_checkpoint.uploadId = *id;
+        m_checkpoint.partSize = m_plan.partSize;
+        if (!m_checkpoints.save(m_checkpoint, &error))
+            qCWarning(lcTransfer).noquote() << error.message;
+        if (attempts > 1)
+            abortOrphans(*id, initiatedAfter);
+        qCInfo(lcTransfer).noquote() << "multipart upload started," << m_plan.partCount
+                                     << "parts of" << m_plan.partSize << "bytes";
+    }
+    if (!uploadParts(&failure))
+        return failure ? failed(*failure) : stopped();
+    return complete();
+}
+
+bool UploadSession::reconcile(Checkpoint& checkpoint, std::optional<Failure>* failure)
+{
+    QMap<int, CheckpointPart> kept;
+    int marker = 0;
+    for (int page = 0; page < 20; ++page) { // 20 pages of 1,000 cover COS's 10,000 parts
+        HttpAnswer answer;
+        std::optional<Failure> listFailure;
+        if (!exchange(MultipartCalls::listParts(m_job.destination.key, checkpoint.uploadId, marker),
+                      {}, tr("listing the parts already uploaded"), &answer, &listFailure)) {
+            if (listFailure && listFailure->cloud.code == QLatin1String("NoSuchUpload")) {
+                // Completed or aborted meanwhile, or expired: start a new one.
+                qCInfo(lcTransfer) << "the checkpoint's multipart upload is gone; starting over";
+                m_checkpoints.remove(m_file.path, m_destinationKey);
+                checkpoint = {};
+                return true;
+            }
+            *failure = listFailure;
+            return false;
+        }
+        QString problem;
+        const auto parts = MultipartXml::partsPage(answer.body, &problem);
+        if (!parts) {
+            *failure = badResponse(tr("listing the parts already uploaded"), problem);
+            return false;
+        }
+        for (const ListedPart& p : parts->parts) {
+            const auto it = checkpoint.parts.constFind(p.number);
+            // Only parts we recorded (so we know their CRC) and whose size and ETag still match.
+            if (it != checkpoint.parts.constEnd() && p.number <= m_plan.partCount &&
+                p.size == m_plan.lengthOf(p.number) && unquoted(p.etag) == unquoted(it->etag))
+                kept.insert(p.number, *it);
+        }
+        if (!parts->truncated || parts->nextMarker <= marker)
+            break;
+        marker = parts->nextMarker;
+    }
+    checkpoint.parts = kept;
+    m_partsReused = int(kept.size());
+    qCInfo(lcTransfer) << "resuming:" << kept.size() << "of" << m_plan.partCount
+                       << "parts already on the server";
+    return true;
+}
+
+void UploadSession::abortOrphans(const QString& ours, qint64 initiatedAfter)
+{
+    // An Initiate whose answer was lost created an upload nobody knows the id of: it would cost
+    // storage until deleted. Only uploads of this very key started since our first attempt
+    // (less a margin for clock differences) are ours to abort.
+    HttpAnswer answer;
+    std::optional<Failure> failure;
+    if (!exchange(MultipartCalls::listUploads(m_job.destination.key, {}, {}), {},
+                  tr("listing unfinished uploads"), &answer, &failure))
+        return;
+    QString problem;
+    const auto page = MultipartXml::uploadsPage(answer.body, &problem);
+    if (!page)
+        return;
+    for (const PendingUpload& u : page->uploads) {
+        const QDateTime initiated = QDateTime::fromString(u.initiated, Qt::ISODateWithMs);
+        if (u.key != m_job.destination.key || u.uploadId == ours || !initiated.isValid() ||
+            initiated.toSecsSinceEpoch() < initiatedAfter - 120)
+            continue;
+        qCInfo(lcTransfer) << "aborting an upload orphaned by a lost Initiate answer";
+        abortRemote(u.uploadId);
+    }
+}
+
+bool UploadSession::exchange(const StoreRequest& request, const QByteArray& body,
+                             const QString& what, HttpAnswer* answer,
+                             std::optional<Failure>* failure, bool ignoreStop, int maxAttempts,
+                             int* attemptsUsed)
+{
+    const int attemptsAllowed = maxAttempts > 0 ? maxAttempts : m_job.retry.maxAttempts;
+    for (int attempt = 1;; ++attempt) {
+        if (attemptsUsed)
+            *attemptsUsed = attempt;
+        if (!ignoreStop && stopRequest() != Stop::None)
+            return false;
+        const PreparedRequest prepared = m_dialect->prepare(request, nowSeconds());
+        bool done = false;
+        m_loop.add(std::make_unique<CurlTransfer>(prepared, body.constData(), body.size(),
+                                                  settings(false)),
+                   [&](const HttpAnswer& a) {
+                       *answer = a;
+                       done = true;
+                   });
+        while (!done) {
+            if (stopRequest() == Stop::Shutdown || (!ignoreStop && stopRequest() != Stop::None)) {
+                m_loop.removeAll();
+                return false;
+            }
+            m_loop.step(tickMs);
+            report(m_state, false);
+        }
+        const Verdict verdict = RetryPolicy::judge(*answer, QDateTime::currentSecsSinceEpoch());
+        if (verdict.kind == Verdict::Kind::Success)
+            return true;
+        if (verdict.clockOffset)
+            m_clockOffset = *verdict.clockOffset;
+        if (verdict.kind == Verdict::Kind::Fatal || attempt >= attemptsAllowed) {
+            *failure = cloudFailure(what, verdict.error);
+            return false;
+        }
+        const int delay = RetryPolicy::delayMs(m_job.retry, attempt,
+                                               QRandomGenerator::global()->generateDouble());
+        qCInfo(lcTransfer).noquote() << "retrying" << request.method << "after"
+                                     << verdict.error.code << "in" << delay << "ms";
+        const qint64 due = m_clock.elapsed() + delay;
+        while (m_clock.elapsed() < due) {
+            if (stopRequest() == Stop::Shutdown || (!ignoreStop && stopRequest() != Stop::None))
+                return false;
+            m_loop.step(int(qBound<qint64>(1, due - m_clock.elapsed(), qint64(tickMs))));
+        }
+    }
+}
+
+void UploadSession::abortRemote(const QString& uploadId)
+{
+    HttpAnswer answer;
+    std::optional<Failure> failure;
+    if (!exchange(MultipartCalls::abort(m_job.destination.key, uploadId), {},
+                  tr("aborting the multipart upload"), &answer, &failure, true, 4)) {
+        if (failure && failure->cloud.code != QLatin1String("NoSuchUpload"))
+            qCWarning(lcTransfer).noquote()
+                << "could not abort multipart upload" << uploadId << ":" << failure->error.message;
+    }
+}
+
+UploadResult UploadSession::singlePut()
+{
+    m_state = UploadState::Uploading;
+    m_reader =
+        std::make_unique<PartReader>(m_file.path, QList<PartRange>{{1, 0, m_file.size}}, *m_pool,
+                                     m_dialect->sendsContentMd5(), [this] { m_loop.wakeup(); });
+    PartBuffer* buffer = nullptr;
+    while (!(buffer = m_reader->take())) {
+        if (stopRequest() != Stop::None)
+            return stopped();
+        m_loop.step(tickMs);
+    }
+    m_highWater = m_pool->highWater();
+    const auto give = [&] {
+        m_pool->release(buffer);
+    };
+    if (!buffer->readError.isEmpty()) {
+        give();
+        return failed(
+            {Error::make(QStringLiteral("upload.file"),
+                         tr("Cannot read \"%1\": %2.").arg(m_file.path, buffer->readError)),
+             {}});
+    }
+    HttpAnswer answer;
+    std::optional<Failure> failure;
+    m_meter.start(m_clock.elapsed(), 0);
+    const bool ok = exchange(MultipartCalls::putObject(m_job.destination.key, buffer->contentMd5),
+                             buffer->data, tr("uploading the file"), &answer, &failure);
+    const quint64 crc = buffer->crc64;
+    give();
+    if (!ok)
+        return failure ? failed(*failure) : stopped();
+    if (const auto mismatch = Integrity::check(0, crc, answer.header("x-cos-hash-crc64ecma")))
+        return failed({*mismatch, {}});
+    m_partsUploaded = 1;
+    UploadResult r;
+    r.ok = true;
+    r.objectUrl = m_dialect->objectUrl();
+    r.crc64 = crc;
+    r.etag = QString::fromLatin1(answer.header("etag"));
+    r.size = m_file.size;
+    r.partsUploaded = 1;
+    return r;
+}
+
+bool UploadSession::uploadParts(std::optional<Failure>* failure)
+{
+    QList<PartRange> todo;
+    for (int n = 1; n <= m_plan.partCount; ++n) {
+        if (!m_checkpoint.parts.contains(n))
+            todo.append({n, m_plan.offsetOf(n), m_plan.lengthOf(n)});
+    }
+    m_reader = std::make_unique<PartReader>(
+        m_file.path, todo, *m_pool, m_dialect->sendsContentMd5(), [this] { m_loop.wakeup(); });
+    m_meter.start(m_clock.elapsed(), bytesDone());
+    m_state = UploadState::Uploading;
+    report(m_state, true);
+    while (m_checkpoint.parts.size() < m_plan.partCount) {
+        if (stopRequest() != Stop::None)
+            return false;
+        if (m_partFailure) {
+            *failure = m_partFailure;
+            return false;
+        }
+        const bool paused = m_paused.load();
+        if (!paused) {
+            while (int(m_inFlight.size()) < m_job.concurrency) {
+                PartBuffer* buffer = nullptr;
+                int attempts = 0;
+                if (!m_retries.empty() && m_retries.front().dueMs <= m_clock.elapsed()) {
+                    buffer = m_retries.front().buffer;
+                    attempts = m_retries.front().attempts;
+                    m_retries.pop_front();
+                } else if (!(buffer = m_reader->take())) {
+                    break;
+                }
+                m_highWater = m_pool->highWater();
+                if (!buffer->readError.isEmpty()) {
+                    *failure = Failure{Error::make(QStringLiteral("upload.file"),
+                                                   tr("Cannot read part %1 of \"%2\": %3.")
+                                                       .arg(buffer->number)
+                                                       .arg(m_file.path, buffer->readError)),
+                                       {}};
+                    m_pool->release(buffer);
+                    return false;
+                }
+                startPart(buffer, attempts);
+            }
+        }
+        m_state = !paused              ? UploadState::Uploading
+                  : m_inFlight.empty() ? UploadState::Paused
+                                       : UploadState::Pausing;
+        int wait = tickMs;
+        if (!m_retries.empty() && !paused)
+            wait =
+                int(qBound<qint64>(0, m_retries.front().dueMs - m_clock.elapsed(), qint64(tickMs)));
+        m_loop.step(wait);
+        report(m_state, false);
+    }
+    return true;
+}
+
+void UploadSession::startPart(PartBuffer* buffer, int attempts)
+{
+    const StoreRequest request = MultipartCalls::uploadPart(
+        m_job.destination.key, m_checkpoint.uploadId, buffer->number, buffer->contentMd5);
+    const PreparedRequest prepared = m_dialect->prepare(request, nowSeconds());
+    const int number = buffer->number;
+    InFlight entry;
+    entry.buffer = buffer;
+    entry.attempts = attempts + 1;
+    m_inFlight[number] = entry;
+    m_inFlight[number].transferId =
+        m_loop.add(std::make_unique<CurlTransfer>(prepared, buffer->data.constData(),
+                                                  buffer->data.size(), settings(true)),
+                   [this, number](const HttpAnswer& answer) { onPartDone(number, answer); });
+}
+
+void UploadSession::onPartDone(int number, const HttpAnswer& answer)
+{
+    const auto it = m_inFlight.find(number);
+    if (it == m_inFlight.end())
+        return;
+    const InFlight entry = it->second;
+    m_inFlight.erase(it);
+    PartBuffer* buffer = entry.buffer;
+
+    const Verdict verdict = RetryPolicy::judge(answer, QDateTime::currentSecsSinceEpoch());
+    if (verdict.kind == Verdict::Kind::Success) {
+        const QString etag = QString::fromLatin1(answer.header("etag"));
+        if (etag.isEmpty()) {
+            // A 2xx without an ETag is an answer cut short (the headers came half): the part
+            // may or may not be stored, so it is sent again like after any transport failure.
+            Verdict cut;
+            cut.kind = Verdict::Kind::Retry;
+            cut.error = cloud::CloudErrors::networkError(QStringLiteral("Network.BadResponse"),
+                                                         QStringLiteral("no ETag"));
+            retryOrFail(number, entry, cut);
+            return;
+        }
+        if (const auto mismatch =
+                Integrity::check(number, buffer->crc64, answer.header("x-cos-hash-crc64ecma"))) {
+            m_partFailure = Failure{*mismatch, {}};
+            m_pool->release(buffer);
+            return;
+        }
+        m_checkpoint.parts.insert(number, {etag, buffer->crc64, qint64(buffer->data.size())});
+        ++m_partsUploaded;
+        m_pool->release(buffer);
+        Error error;
+        if (!m_checkpoints.save(m_checkpoint, &error))
+            qCWarning(lcTransfer).noquote() << error.message;
+        return;
+    }
+    retryOrFail(number, entry, verdict);
+}
+
+void UploadSession::retryOrFail(int number, const InFlight& entry, const Verdict& verdict)
+{
+    PartBuffer* buffer = entry.buffer;
+    if (verdict.clockOffset)
+        m_clockOffset = *verdict.clockOffset;
+    if (verdict.kind == Verdict::Kind::Fatal || entry.attempts >= m_job.retry.maxAttempts) {
+        m_partFailure = cloudFailure(tr("sending part %1 of %2").arg(number).arg(m_plan.partCount),
+                                     verdict.error);
+        m_pool->release(buffer);
+        return;
+    }
+    const int delay = RetryPolicy::delayMs(m_job.retry, entry.attempts,
+                                           QRandomGenerator::global()->generateDouble());
+    qCInfo(lcTransfer).noquote() << "part" << number << "failed with" << verdict.error.code
+                                 << "- retry" << entry.attempts << "in" << delay << "ms";
+    Waiting waiting{buffer, entry.attempts, m_clock.elapsed() + delay};
+    const auto at = std::upper_bound(m_retries.begin(), m_retries.end(), waiting.dueMs,
+                                     [](qint64 due, const Waiting& w) { return due < w.dueMs; });
+    m_retries.insert(at, waiting);
+}
+
+UploadResult UploadSession::complete()
+{
+    m_state = UploadState::Completing;
+    report(m_state, true);
+    // A file that changed while its parts were read would complete into a mix of versions.
+    Error error;
+    const auto now = FileIdentityReader::read(m_file.path, &error);
+    if (!now)
+        return failed({error, {}});
+    if (now->size != m_file.size || now->mtimeMs != m_file.mtimeMs)
+        return failed({Error::make(QStringLiteral("upload.file_changed"),
+                                   tr("\"%1\" changed while it was being uploaded (%2). Upload "
+                                      "it again from the start once nothing writes to it.")
+                                       .arg(m_file.path, m_file.difference(*now))),
+                       {}});
+    QList<CompletedPart> parts;
+    QList<QPair<quint64, qint64>> crcs;
+    for (auto it = m_checkpoint.parts.cbegin(); it != m_checkpoint.parts.cend(); ++it) {
+        parts.append({it.key(), it->etag});
+        crcs.append({it->crc64, it->size});
+    }
+    const quint64 crc = Integrity::combine(crcs);
+    const QByteArray body = MultipartXml::completeBody(parts);
+    HttpAnswer answer;
+    std::optional<Failure> failure;
+    const QString what = tr("completing the multipart upload");
+    QString headEtag;
+    if (!exchange(MultipartCalls::complete(m_job.destination.key, m_checkpoint.uploadId, body),
+                  body, what, &answer, &failure)) {
+        // A Complete whose answer was lost succeeded on the server, and its retry finds the
+        // upload gone: the object is ours if it has exactly our size and CRC-64.
+        if (failure && failure->cloud.code == QLatin1String("NoSuchUpload") &&
+            completedEarlier(crc, &headEtag))
+            return succeeded(crc, headEtag);
+        return failure ? failed(*failure) : stopped();
+    }
+    bool errorBody = false;
+    QString problem;
+    const auto etag = MultipartXml::completedEtag(answer.body, &errorBody, &problem);
+    if (errorBody)
+        return failed(cloudFailure(
+            what, cloud::CosClient::parseError(answer.status, answer.body,
+                                               answer.header("x-cos-request-id"), false)));
+    if (!etag) {
+        // An answer cut short after COS completed the object: recognise it by size and CRC.
+        if (completedEarlier(crc, &headEtag))
+            return succeeded(crc, headEtag);
+        return failed(badResponse(what, problem));
+    }
+    if (const auto mismatch = Integrity::check(0, crc, answer.header("x-cos-hash-crc64ecma")))
+        return failed({*mismatch, {}});
+    return succeeded(crc, *etag);
+}
+
+bool UploadSession::completedEarlier(quint64 crc, QString* etag)
+{
+    StoreRequest head;
+    head.method = "HEAD";
+    head.key = m_job.destination.key;
+    head.payloadSha256 = cloud::SigV4Signer::payloadHash({});
+    HttpAnswer answer;
+    std::optional<Failure> failure;
+    if (!exchange(head, {}, tr("checking the completed object"), &answer, &failure))
+        return false;
+    bool ok = false;
+    const qint64 size = answer.header("content-length").toLongLong(&ok);
+    const QByteArray header = answer.header("x-cos-hash-crc64ecma");
+    *etag = QString::fromLatin1(answer.header("etag"));
+    return ok && size == m_file.size && !header.isEmpty() && !Integrity::check(0, crc, header);
+}
+
+UploadResult UploadSession::succeeded(quint64 crc, const QString& etag)
+{
+    m_checkpoints.remove(m_file.path, m_destinationKey);
+    qCInfo(lcTransfer).noquote() << "upload complete:" << m_plan.partCount << "parts,"
+                                 << m_partsUploaded << "sent by this run";
+    UploadResult r;
+    r.ok = true;
+    r.objectUrl = m_dialect->objectUrl();
+    r.crc64 = crc;
+    r.etag = etag;
+    r.size = m_file.size;
+    r.partsUploaded = m_partsUploaded;
+    r.partsReused = m_partsReused;
+    return r;
+}
+
+qint64 UploadSession::bytesDone() const
+{
+    qint64 sum = 0;
+    for (const CheckpointPart& p : m_checkpoint.parts)
+        sum += p.size;
+    return sum;
+}
+
+void UploadSession::report(UploadState state, bool force)
+{
+    const qint64 nowMs = m_clock.elapsed();
+    const qint64 sent = state == UploadState::Finished
+                            ? m_file.size
+                            : qMin(m_file.size, bytesDone() + m_loop.bytesInFlight());
+    m_meter.sample(nowMs, sent);
+    if (!m_meter.due(nowMs) && !force)
+        return;
+    m_state = state;
+    UploadProgress p;
+    p.totalBytes = m_file.size;
+    p.bytesSent = sent;
+    p.partsDone = m_plan.singlePut ? (state == UploadState::Finished ? 1 : 0)
+                                   : int(m_checkpoint.parts.size());
+    p.partsTotal = m_plan.partCount;
+    p.bytesPerSecond = m_meter.bytesPerSecond();
+    p.etaSeconds = m_meter.etaSeconds(m_file.size - sent);
+    p.state = state;
+    if (m_sink.progress)
+        m_sink.progress(p);
+}
+
+void UploadSession::releaseAll()
+{
+    m_loop.removeAll();
+    m_reader.reset();
+    if (!m_pool)
+        return;
+    for (auto& [number, entry] : m_inFlight)
+        m_pool->release(entry.buffer);
+    m_inFlight.clear();
+    for (const Waiting& w : m_retries)
+        m_pool->release(w.buffer);
+    m_retries.clear();
+}
+
+} // namespace cvmi::transfer

@@ -1,0 +1,118 @@
+#pragma once
+
+// One upload from start to end, run on the transfer thread: file identity and part plan, the
+// checkpoint (reconciled with ListParts), Initiate, the parts through one curl multi loop with
+// the file read ahead into the buffer pool, Complete, and the CRC-64 proofs. Internal to
+// UploadEngine, which owns the thread; pause(), resume(), cancel() and shutdown() may be called
+// from any thread.
+#include "transfer/BufferPool.h"
+#include "transfer/Checkpoint.h"
+#include "transfer/CurlMultiLoop.h"
+#include "transfer/PartPlanner.h"
+#include "transfer/PartReader.h"
+#include "transfer/ProgressMeter.h"
+#include "transfer/RetryPolicy.h"
+#include "transfer/StoreDialect.h"
+
+#include <QElapsedTimer>
+#include <atomic>
+#include <deque>
+
+namespace cvmi::transfer {
+
+class UploadSession {
+    Q_DECLARE_TR_FUNCTIONS(cvmi::transfer::UploadSession)
+public:
+    struct Sink {
+        std::function<void(const UploadProgress&)> progress;
+        std::function<void(const UploadResult&)> finished; // not called after shutdown()
+    };
+
+    UploadSession(UploadJob job, Sink sink);
+    ~UploadSession();
+
+    void run(); // on the transfer thread; returns when finished, cancelled or shut down
+
+    void pause();
+    void resume();
+    void cancel();   // abort the multipart upload, remove the checkpoint
+    void shutdown(); // stop at once, keep the checkpoint and the server's parts for a resume
+
+    int bufferHighWater() const { return m_highWater.load(); }
+
+private:
+    enum class Stop { None, Cancel, Shutdown };
+    struct Failure {
+        Error error;
+        cloud::CloudError cloud;
+    };
+    struct InFlight {
+        PartBuffer* buffer = nullptr;
+        int attempts = 0;
+        quint64 transferId = 0;
+    };
+    struct Waiting {
+        PartBuffer* buffer = nullptr;
+        int attempts = 0;
+        qint64 dueMs = 0;
+    };
+
+    UploadResult runImpl();
+    UploadResult stopped();
+    UploadResult failed(const Failure& failure);
+    UploadResult singlePut();
+    bool reconcile(Checkpoint& checkpoint, std::optional<Failure>* failure);
+    bool uploadParts(std::optional<Failure>* failure);
+    UploadResult complete();
+    bool completedEarlier(quint64 crc, QString* etag);
+    UploadResult succeeded(quint64 crc, const QString& etag);
+
+    // A request through the loop with retries, waiting for its answer; false on a permanent
+    // error, too many attempts (then *failure is set) or a stop request (unless ignoreStop).
+    bool exchange(const StoreRequest& request, const QByteArray& body, const QString& what,
+                  HttpAnswer* answer, std::optional<Failure>* failure, bool ignoreStop = false,
+                  int maxAttempts = 0, int* attemptsUsed = nullptr);
+    void abortOrphans(const QString& ours, qint64 initiatedAfter);
+    void retryOrFail(int number, const InFlight& entry, const Verdict& verdict);
+    void abortRemote(const QString& uploadId);
+    Failure cloudFailure(const QString& what, const cloud::CloudError& error) const;
+    Failure badResponse(const QString& what, const QString& problem) const;
+
+    void startPart(PartBuffer* buffer, int attempts);
+    void onPartDone(int number, const HttpAnswer& answer);
+    void releaseAll();
+    qint64 nowSeconds() const;
+    TransferSettings settings(bool part) const;
+    qint64 bytesDone() const;
+    void report(UploadState state, bool force);
+    Stop stopRequest() const { return Stop(m_stop.load()); }
+
+    UploadJob m_job;
+    Sink m_sink;
+    std::unique_ptr<StoreDialect> m_dialect;
+    FileIdentity m_file;
+    PartPlan m_plan;
+    Checkpoints m_checkpoints;
+    Checkpoint m_checkpoint;
+    QString m_destinationKey;
+    qint64 m_clockOffset = 0;
+    int m_partsUploaded = 0;
+    int m_partsReused = 0;
+
+    CurlMultiLoop m_loop;
+    std::unique_ptr<BufferPool> m_pool;
+    std::unique_ptr<PartReader> m_reader;
+    std::map<int, InFlight> m_inFlight;
+    std::deque<Waiting> m_retries;
+    std::optional<Failure> m_partFailure;
+
+    ProgressMeter m_meter;
+    QElapsedTimer m_clock;
+    UploadState m_state = UploadState::Preparing;
+
+    std::atomic_int m_stop = int(Stop::None);
+    std::atomic_bool m_paused = false;
+    std::atomic_int m_highWater = 0;
+};
+
+} // namespace cvmi::transfer

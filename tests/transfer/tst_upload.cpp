@@ -1,0 +1,574 @@
+// Whole uploads through UploadEngine against the in-process emulator: a single PUT, multipart in
+// both dialects, every fault the emulator can inject (each retried, the object still exactly the
+// file), permanent errors that stop at once, pause / resume, cancel leaving nothing behind,
+// resuming from a checkpoint after the engine was destroyed mid-upload, a file changed between
+// runs, the rate limit, the progress rate and the buffer pool's bound. The engine runs curl on its
+// own thread; the emulator answers on this one, so every wait spins this thread's event loop.
+#include "CloudTestSupport.h"
+
+#include "transfer/MultipartAdmin.h"
+#include "transfer/UploadEngine.h"
+#include "util/Crc64.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace cvmi;
+using namespace cvmi::cloudtest;
+using namespace cvmi::transfer;
+
+namespace {
+constexpr qint64 MiB = 1024 * 1024;
+constexpr int waitMs = 60000;
+} // namespace
+
+class TestUpload : public QObject {
+    Q_OBJECT
+
+    std::unique_ptr<emu::CloudEmulator> m_emulator;
+    std::unique_ptr<QTemporaryDir> m_dir;
+
+    QString makeFile(const QString& name, qint64 size, quint32 seed = 1)
+    {
+        const QString path = m_dir->filePath(name);
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly))
+            return {};
+        QRandomGenerator gen(seed);
+        QByteArray chunk(qint64(MiB), Qt::Uninitialized);
+        for (qint64 done = 0; done < size; done += chunk.size()) {
+            gen.fillRange(reinterpret_cast<quint32*>(chunk.data()), chunk.size() / 4);
+            f.write(chunk.constData(), qMin<qint64>(chunk.size(), size - done));
+        }
+        return path;
+    }
+
+    static quint64 fileCrc(const QString& path)
+    {
+        QFile f(path);
+        if (!f.open(QIODevice::ReadOnly))
+            return 0;
+        util::Crc64 crc;
+        while (!f.atEnd())
+            crc.update(f.read(MiB));
+        return crc.value();
+    }
+
+    UploadJob job(const QString& path, const QString& key)
+    {
+        UploadJob j;
+        j.filePath = path;
+        j.destination.bucket = kBucket;
+        j.destination.key = key;
+        j.destination.region = kRegion;
+        j.destination.endpoints = endpointsFor(*m_emulator);
+        j.credentials = credentials(kId, kKey);
+        j.partSize = MiB;
+        j.concurrency = 3;
+        j.checkpointDir = m_dir->filePath(QStringLiteral("checkpoints"));
+        j.retry.baseDelayMs = 20;
+        j.retry.maxDelayMs = 200;
+        j.retry.stallSeconds = 2;
+        return j;
+    }
+
+    // Fault rules plus a last rule that never fires and only counts UploadPart requests.
+    bool setFaults(QJsonArray rules)
+    {
+        rules.append(QJsonObject{{QStringLiteral("operation"), QStringLiteral("UploadPart")},
+                                 {QStringLiteral("fault"), QStringLiteral("stall")},
+                                 {QStringLiteral("times"), 0}});
+        QString error;
+        const bool ok = m_emulator->setFaults(
+            QJsonObject{{QStringLiteral("seed"), 7}, {QStringLiteral("rules"), rules}}, &error);
+        if (!ok)
+            qWarning() << error;
+        return ok;
+    }
+    int uploadPartRequests() const
+    {
+        const QJsonArray rules =
+            m_emulator->faultCounters().value(QStringLiteral("rules")).toArray();
+        return rules.isEmpty() ? -1
+                               : rules.last().toObject().value(QStringLiteral("matched")).toInt();
+    }
+    int injected(const char* kind) const
+    {
+        return m_emulator->faultCounters().value(QLatin1String(kind)).toInt();
+    }
+
+    static UploadResult resultOf(const QSignalSpy& spy)
+    {
+        return qvariant_cast<UploadResult>(spy.at(0).at(0));
+    }
+
+    // Runs a job to its end; the result, and whether it arrived in time.
+    UploadResult run(const UploadJob& j, bool* arrived)
+    {
+        UploadEngine engine(j);
+        QSignalSpy spy(&engine, &UploadEngine::finished);
+        engine.start();
+        *arrived = spy.wait(waitMs);
+        return *arrived ? resultOf(spy) : UploadResult{};
+    }
+
+    void verifyObject(const QString& key, const QString& path, const UploadResult& r)
+    {
+        QVERIFY2(r.ok, qPrintable(r.error.message));
+        const auto info = m_emulator->objectInfo(kBucket, key);
+        QVERIFY(info);
+        QCOMPARE(info->size, QFileInfo(path).size());
+        QCOMPARE(info->crc64, fileCrc(path));
+        QCOMPARE(r.crc64, info->crc64);
+        QCOMPARE(r.etag, info->etag);
+        QCOMPARE(r.size, info->size);
+        QVERIFY(m_emulator->pendingUploads(kBucket).isEmpty());
+    }
+
+private slots:
+    void initTestCase() { captureLogs(); }
+
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        m_emulator = std::make_unique<emu::CloudEmulator>();
+        addAccounts(*m_emulator);
+        QString error;
+        QVERIFY2(m_emulator->start(0, &error), qPrintable(error));
+        QVERIFY(m_emulator->createBucket(kBucket, kRegion));
+    }
+    void cleanup()
+    {
+        m_emulator.reset();
+        m_dir.reset();
+    }
+
+    void singlePut()
+    {
+        const QString path = makeFile(QStringLiteral("small.raw"), 100 * 1024 + 3);
+        QVERIFY(setFaults({}));
+        bool arrived = false;
+        const UploadResult r = run(job(path, QStringLiteral("disks/small.raw")), &arrived);
+        QVERIFY(arrived);
+        verifyObject(QStringLiteral("disks/small.raw"), path, r);
+        QCOMPARE(r.partsUploaded, 1);
+        QCOMPARE(uploadPartRequests(), 0); // one PutObject, no multipart
+        QCOMPARE(r.objectUrl,
+                 QStringLiteral("https://images-1250000000.cos.ap-guangzhou.myqcloud.com/disks/"
+                                "small.raw"));
+    }
+
+    void multipart_data()
+    {
+        QTest::addColumn<int>("dialect");
+        QTest::addColumn<bool>("pathStyle");
+        QTest::addColumn<bool>("temporary");
+        QTest::newRow("cos") << int(Dialect::Cos) << false << false;
+        QTest::newRow("cos temporary credentials") << int(Dialect::Cos) << false << true;
+        QTest::newRow("s3 path style") << int(Dialect::S3) << true << false;
+        QTest::newRow("s3 virtual host") << int(Dialect::S3) << false << true;
+    }
+    void multipart()
+    {
+        QFETCH(int, dialect);
+        QFETCH(bool, pathStyle);
+        QFETCH(bool, temporary);
+        const QString path = makeFile(QStringLiteral("disk a+b.qcow2"), 5 * MiB + 12345);
+        QVERIFY(setFaults({}));
+        UploadJob j = job(path, QStringLiteral("images/disk a+b.qcow2"));
+        j.destination.dialect = Dialect(dialect);
+        j.destination.s3PathStyle = pathStyle;
+        if (temporary)
+            j.credentials = credentials(kTokenId, kTokenKey, kToken);
+        UploadEngine engine(j);
+        QSignalSpy spy(&engine, &UploadEngine::finished);
+        engine.start();
+        QVERIFY(spy.wait(waitMs));
+        const UploadResult r = resultOf(spy);
+        verifyObject(j.destination.key, path, r);
+        QCOMPARE(r.partsUploaded, 6);
+        QCOMPARE(uploadPartRequests(), 6);
+        QVERIFY(engine.bufferHighWater() >= 1);
+        QVERIFY2(engine.bufferHighWater() <= j.concurrency + 2,
+                 qPrintable(QString::number(engine.bufferHighWater())));
+        QVERIFY(!UploadEngine::pending(j)); // the checkpoint is gone once complete
+        QVERIFY(leakedLines(allSecrets()).isEmpty());
+    }
+
+    void sparseFileAutomaticParts()
+    {
+        // A sparse 20 MiB file with a few written bytes: the automatic 8 MiB parts, 3 of them.
+        const QString path = m_dir->filePath(QStringLiteral("sparse.raw"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        QVERIFY(f.resize(20 * MiB));
+        for (const qint64 at : {qint64(0), 8 * MiB - 1, 15 * MiB, 20 * MiB - 4}) {
+            f.seek(at);
+            f.write("CVMI", 4);
+        }
+        f.close();
+        QVERIFY(setFaults({}));
+        UploadJob j = job(path, QStringLiteral("sparse.raw"));
+        j.partSize = 0;
+        UploadEngine engine(j);
+        QSignalSpy spy(&engine, &UploadEngine::finished);
+        engine.start();
+        QVERIFY(spy.wait(waitMs));
+        verifyObject(QStringLiteral("sparse.raw"), path, resultOf(spy));
+        QCOMPARE(resultOf(spy).partsUploaded, 3);
+        QCOMPARE(uploadPartRequests(), 3);
+        QVERIFY(engine.bufferHighWater() <= j.concurrency + 2);
+    }
+
+    void faultsAreRetried_data()
+    {
+        QTest::addColumn<QString>("operation");
+        QTest::addColumn<QString>("fault");
+        QTest::addColumn<QString>("when");
+        QTest::newRow("reset before a part") << "UploadPart"
+                                             << "reset"
+                                             << "before";
+        QTest::newRow("reset after a part was stored") << "UploadPart"
+                                                       << "reset"
+                                                       << "after";
+        QTest::newRow("500 on a part") << "UploadPart"
+                                       << "internal-error"
+                                       << "";
+        QTest::newRow("503 SlowDown on a part") << "UploadPart"
+                                                << "slow-down"
+                                                << "";
+        QTest::newRow("stalled part") << "UploadPart"
+                                      << "stall"
+                                      << "";
+        QTest::newRow("truncated part answer") << "UploadPart"
+                                               << "truncate"
+                                               << "";
+        QTest::newRow("500 on initiate") << "InitiateMultipartUpload"
+                                         << "internal-error"
+                                         << "";
+        QTest::newRow("truncated initiate answer") << "InitiateMultipartUpload"
+                                                   << "truncate"
+                                                   << "";
+        QTest::newRow("503 on complete") << "CompleteMultipartUpload"
+                                         << "slow-down"
+                                         << "";
+        // Complete processed, its answer cut: the retry finds the upload gone, and the engine
+        // recognises its object by size and CRC-64.
+        QTest::newRow("truncated complete answer") << "CompleteMultipartUpload"
+                                                   << "truncate"
+                                                   << "";
+        QTest::newRow("reset after complete") << "CompleteMultipartUpload"
+                                              << "reset"
+                                              << "after";
+    }
+    void faultsAreRetried()
+    {
+        QFETCH(QString, operation);
+        QFETCH(QString, fault);
+        QFETCH(QString, when);
+        QJsonObject rule{{QStringLiteral("operation"), operation},
+                         {QStringLiteral("fault"), fault},
+                         {QStringLiteral("every"), 2},
+                         {QStringLiteral("times"), 2}};
+        if (!when.isEmpty())
+            rule.insert(QStringLiteral("when"), when);
+        if (fault == QLatin1String("stall"))
+            rule.insert(QStringLiteral("ms"), 5000);
+        if (operation != QLatin1String("UploadPart"))
+            rule.insert(QStringLiteral("every"), 1);
+        QVERIFY(setFaults({rule}));
+        const QString path = makeFile(QStringLiteral("f.raw"), 5 * MiB + 1);
+        UploadJob j = job(path, QStringLiteral("f.raw"));
+        j.retry.stallSeconds = 1;
+        bool arrived = false;
+        const UploadResult r = run(j, &arrived);
+        QVERIFY(arrived);
+        verifyObject(QStringLiteral("f.raw"), path, r);
+        QVERIFY2(injected(qPrintable(fault)) >= 1, "the fault never fired");
+    }
+
+    void clockSkewIsCorrected()
+    {
+        QVERIFY(setFaults({QJsonObject{{QStringLiteral("operation"), QStringLiteral("*")},
+                                       {QStringLiteral("fault"), QStringLiteral("skew")},
+                                       {QStringLiteral("seconds"), -3600}}}));
+        const QString path = makeFile(QStringLiteral("skew.raw"), 3 * MiB);
+        bool arrived = false;
+        const UploadResult r = run(job(path, QStringLiteral("skew.raw")), &arrived);
+        QVERIFY(arrived);
+        verifyObject(QStringLiteral("skew.raw"), path, r);
+    }
+
+    void permanentErrorsStopAtOnce_data()
+    {
+        QTest::addColumn<QString>("secretKey");
+        QTest::addColumn<QString>("bucket");
+        QTest::addColumn<QString>("code");
+        QTest::newRow("wrong key") << "not-the-key" << kBucket << "SignatureDoesNotMatch";
+        QTest::newRow("unknown SecretId") << "" << kBucket << "InvalidAccessKeyId";
+        QTest::newRow("no such bucket") << kKey << "nothere-1250000000"
+                                        << "NoSuchBucket";
+        QTest::newRow("another account's bucket") << kKey << kOtherBucket << "AccessDenied";
+    }
+    void permanentErrorsStopAtOnce()
+    {
+        QFETCH(QString, secretKey);
+        QFETCH(QString, bucket);
+        QFETCH(QString, code);
+        QVERIFY(m_emulator->createBucket(kOtherBucket, kRegion));
+        QVERIFY(setFaults({QJsonObject{{QStringLiteral("operation"), QStringLiteral("*")},
+                                       {QStringLiteral("fault"), QStringLiteral("stall")},
+                                       {QStringLiteral("times"), 0}}}));
+        const QString path = makeFile(QStringLiteral("p.raw"), 3 * MiB);
+        UploadJob j = job(path, QStringLiteral("p.raw"));
+        j.destination.bucket = bucket;
+        j.credentials = secretKey.isEmpty() ? credentials(QStringLiteral("AKIDNOBODY0000000000"),
+                                                          QStringLiteral("x"))
+                                            : credentials(kId, secretKey);
+        j.retry.baseDelayMs = 1000; // a retry would show in the elapsed time
+        QElapsedTimer timer;
+        timer.start();
+        bool arrived = false;
+        const UploadResult r = run(j, &arrived);
+        QVERIFY(arrived);
+        QVERIFY(!r.ok);
+        QCOMPARE(r.cloudError.code, code);
+        QCOMPARE(r.error.code, QStringLiteral("upload.failed"));
+        QVERIFY2(r.error.message.contains(r.cloudError.userMessage), qPrintable(r.error.message));
+        QVERIFY2(timer.elapsed() < 900, "a permanent error was retried");
+        // One request in all: the Initiate.
+        const QJsonArray rules =
+            m_emulator->faultCounters().value(QStringLiteral("rules")).toArray();
+        QCOMPARE(rules.first().toObject().value(QStringLiteral("matched")).toInt(), 1);
+        QVERIFY(leakedLines(allSecrets() << QStringLiteral("not-the-key")).isEmpty());
+    }
+
+    void pauseAndResume()
+    {
+        QVERIFY(setFaults({}));
+        const QString path = makeFile(QStringLiteral("pause.raw"), 6 * MiB);
+        UploadJob j = job(path, QStringLiteral("pause.raw"));
+        j.concurrency = 2;
+        j.rateLimitBytesPerSecond = 4 * MiB;
+        UploadEngine engine(j);
+        QSignalSpy done(&engine, &UploadEngine::finished);
+        QSignalSpy progress(&engine, &UploadEngine::progressChanged);
+        engine.start();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !progress.isEmpty() &&
+                qvariant_cast<UploadProgress>(progress.last().at(0)).partsDone >= 1,
+            waitMs);
+        engine.pause();
+        QTRY_VERIFY_WITH_TIMEOUT(qvariant_cast<UploadProgress>(progress.last().at(0)).state ==
+                                     UploadState::Paused,
+                                 waitMs);
+        const int sentWhenPaused = uploadPartRequests();
+        const int doneWhenPaused = qvariant_cast<UploadProgress>(progress.last().at(0)).partsDone;
+        QVERIFY(doneWhenPaused < 6);
+        QTest::qWait(700);
+        QCOMPARE(uploadPartRequests(), sentWhenPaused); // nothing started while paused
+        QVERIFY(done.isEmpty());
+        engine.resume();
+        QVERIFY(done.wait(waitMs));
+        verifyObject(QStringLiteral("pause.raw"), path, resultOf(done));
+        QCOMPARE(uploadPartRequests(), 6);
+    }
+
+    void cancelLeavesNothing()
+    {
+        QVERIFY(setFaults({}));
+        const QString path = makeFile(QStringLiteral("cancel.raw"), 6 * MiB);
+        UploadJob j = job(path, QStringLiteral("cancel.raw"));
+        j.concurrency = 1;
+        j.rateLimitBytesPerSecond = 2 * MiB;
+        UploadEngine engine(j);
+        QSignalSpy done(&engine, &UploadEngine::finished);
+        engine.start();
+        QTRY_VERIFY_WITH_TIMEOUT(uploadPartRequests() >= 2, waitMs);
+        QVERIFY(UploadEngine::pending(j));
+        QCOMPARE(m_emulator->pendingUploads(kBucket).size(), 1);
+        engine.cancel();
+        QVERIFY(done.wait(waitMs));
+        const UploadResult r = resultOf(done);
+        QVERIFY(!r.ok);
+        QVERIFY(r.cancelled);
+        QCOMPARE(r.error.code, QStringLiteral("upload.cancelled"));
+        QVERIFY(m_emulator->pendingUploads(kBucket).isEmpty());
+        QVERIFY(!m_emulator->objectInfo(kBucket, QStringLiteral("cancel.raw")));
+        QVERIFY(!UploadEngine::pending(j));
+    }
+
+    void resumeAfterEngineDestroyed()
+    {
+        QVERIFY(setFaults({}));
+        const QString path = makeFile(QStringLiteral("resume.raw"), 8 * MiB + 77);
+        UploadJob j = job(path, QStringLiteral("resume.raw"));
+        j.concurrency = 2;
+        j.rateLimitBytesPerSecond = 4 * MiB;
+        int doneBefore = 0;
+        {
+            UploadEngine engine(j);
+            QSignalSpy progress(&engine, &UploadEngine::progressChanged);
+            engine.start();
+            QTRY_VERIFY_WITH_TIMEOUT(
+                !progress.isEmpty() &&
+                    qvariant_cast<UploadProgress>(progress.last().at(0)).partsDone >= 3,
+                waitMs);
+        } // destroyed mid-upload, as if the program had been closed
+        QVERIFY(UploadEngine::pending(j));
+        QCOMPARE(m_emulator->pendingUploads(kBucket).size(), 1);
+        const int firstRun = uploadPartRequests();
+        QVERIFY(firstRun < 9);
+
+        j.rateLimitBytesPerSecond = 0;
+        bool arrived = false;
+        const UploadResult r = run(j, &arrived);
+        QVERIFY(arrived);
+        verifyObject(QStringLiteral("resume.raw"), path, r);
+        doneBefore = r.partsReused;
+        QVERIFY2(doneBefore >= 3, qPrintable(QString::number(doneBefore)));
+        QCOMPARE(r.partsReused + r.partsUploaded, 9);
+        // The second run sent exactly the parts the first did not confirm.
+        QCOMPARE(uploadPartRequests() - firstRun, r.partsUploaded);
+        QVERIFY(!UploadEngine::pending(j));
+    }
+
+    void changedFileIsRefused()
+    {
+        QVERIFY(setFaults({}));
+        const QString path = makeFile(QStringLiteral("changed.raw"), 6 * MiB);
+        UploadJob j = job(path, QStringLiteral("changed.raw"));
+        j.concurrency = 1;
+        j.rateLimitBytesPerSecond = 2 * MiB;
+        {
+            UploadEngine engine(j);
+            engine.start();
+            QTRY_VERIFY_WITH_TIMEOUT(UploadEngine::pending(j) && uploadPartRequests() >= 2, waitMs);
+        }
+        // Rewritten with other bytes, same size.
+        makeFile(QStringLiteral("changed.raw"), 6 * MiB, 99);
+        j.rateLimitBytesPerSecond = 0;
+        bool arrived = false;
+        const UploadResult refused = run(j, &arrived);
+        QVERIFY(arrived);
+        QVERIFY(!refused.ok);
+        QCOMPARE(refused.error.code, QStringLiteral("upload.file_changed"));
+        QVERIFY2(refused.error.message.contains(QLatin1String("changed.raw")),
+                 qPrintable(refused.error.message));
+        QCOMPARE(m_emulator->pendingUploads(kBucket).size(), 1);
+        // Starting over discards the old upload on the server too.
+        j.restart = true;
+        const UploadResult r = run(j, &arrived);
+        QVERIFY(arrived);
+        verifyObject(QStringLiteral("changed.raw"), path, r);
+        QCOMPARE(r.partsReused, 0);
+    }
+
+    void rateLimitAndProgressRate()
+    {
+        QVERIFY(setFaults({}));
+        const QString path = makeFile(QStringLiteral("rate.raw"), 4 * MiB);
+        UploadJob j = job(path, QStringLiteral("rate.raw"));
+        j.concurrency = 2;
+        j.rateLimitBytesPerSecond = 2 * MiB;
+        UploadEngine engine(j);
+        QSignalSpy done(&engine, &UploadEngine::finished);
+        QList<qint64> times;
+        QList<UploadProgress> reports;
+        QElapsedTimer timer;
+        connect(&engine, &UploadEngine::progressChanged, this, [&](const UploadProgress& p) {
+            times.append(timer.elapsed());
+            reports.append(p);
+        });
+        timer.start();
+        engine.start();
+        QVERIFY(done.wait(waitMs));
+        const qint64 elapsed = timer.elapsed();
+        verifyObject(QStringLiteral("rate.raw"), path, resultOf(done));
+        // 4 MiB at 2 MiB/s: at least about two seconds (curl's limiter may burst a little).
+        QVERIFY2(elapsed >= 1500, qPrintable(QString::number(elapsed)));
+        // At most ten reports a second; a few forced ones mark state changes.
+        QVERIFY2(reports.size() <= elapsed / 100 + 5, qPrintable(QString::number(reports.size())));
+        QVERIFY(reports.size() >= 5);
+        int closeTogether = 0;
+        for (qsizetype i = 1; i < times.size(); ++i) {
+            if (times.at(i) - times.at(i - 1) < 90)
+                ++closeTogether;
+        }
+        QVERIFY2(closeTogether <= 4, qPrintable(QString::number(closeTogether)));
+        for (qsizetype i = 1; i < reports.size(); ++i)
+            QVERIFY(reports.at(i).partsDone >= reports.at(i - 1).partsDone);
+        QCOMPARE(reports.last().bytesSent, 4 * MiB);
+        QCOMPARE(reports.last().state, UploadState::Finished);
+        QCOMPARE(reports.last().partsDone, 4);
+        bool sawSpeed = false;
+        for (const UploadProgress& p : reports)
+            sawSpeed = sawSpeed || (p.bytesPerSecond > 0 && p.etaSeconds >= 0);
+        QVERIFY(sawSpeed);
+    }
+
+    void listAndAbortPending()
+    {
+        QVERIFY(setFaults({}));
+        const QString path = makeFile(QStringLiteral("orphan.raw"), 6 * MiB);
+        UploadJob j = job(path, QStringLiteral("disks/orphan.raw"));
+        j.concurrency = 1;
+        j.rateLimitBytesPerSecond = 2 * MiB;
+        {
+            UploadEngine engine(j);
+            engine.start();
+            QTRY_VERIFY_WITH_TIMEOUT(uploadPartRequests() >= 2, waitMs);
+        }
+        auto listed =
+            MultipartAdmin::listPending(j.destination, j.credentials, QStringLiteral("disks/"));
+        QTRY_VERIFY_WITH_TIMEOUT(listed.isFinished(), waitMs);
+        const auto pending = listed.result();
+        QVERIFY2(pending.ok(), qPrintable(pending.error.toString()));
+        QCOMPARE(pending.value.size(), 1);
+        QCOMPARE(pending.value.at(0).key, QStringLiteral("disks/orphan.raw"));
+        QCOMPARE(pending.value.at(0).uploadId, m_emulator->pendingUploads(kBucket).at(0).uploadId);
+        auto none =
+            MultipartAdmin::listPending(j.destination, j.credentials, QStringLiteral("other/"));
+        QTRY_VERIFY_WITH_TIMEOUT(none.isFinished(), waitMs);
+        QVERIFY(none.result().ok() && none.result().value.isEmpty());
+
+        auto aborted = MultipartAdmin::abort(j.destination, j.credentials, pending.value.at(0).key,
+                                             pending.value.at(0).uploadId);
+        QTRY_VERIFY_WITH_TIMEOUT(aborted.isFinished(), waitMs);
+        QVERIFY2(aborted.result().ok(), qPrintable(aborted.result().error.toString()));
+        QVERIFY(m_emulator->pendingUploads(kBucket).isEmpty());
+        auto again = MultipartAdmin::abort(j.destination, j.credentials, pending.value.at(0).key,
+                                           pending.value.at(0).uploadId);
+        QTRY_VERIFY_WITH_TIMEOUT(again.isFinished(), waitMs);
+        QCOMPARE(again.result().error.code, QStringLiteral("NoSuchUpload"));
+
+        // The checkpoint now names an upload that is gone: the engine starts over.
+        QVERIFY(UploadEngine::pending(j));
+        j.rateLimitBytesPerSecond = 0;
+        bool arrived = false;
+        const UploadResult r = run(j, &arrived);
+        QVERIFY(arrived);
+        verifyObject(QStringLiteral("disks/orphan.raw"), path, r);
+        QCOMPARE(r.partsReused, 0);
+        QCOMPARE(r.partsUploaded, 6);
+    }
+
+    void unreadableFile()
+    {
+        bool arrived = false;
+        const UploadResult r =
+            run(job(m_dir->filePath(QStringLiteral("absent.raw")), QStringLiteral("x")), &arrived);
+        QVERIFY(arrived);
+        QVERIFY(!r.ok);
+        QCOMPARE(r.error.code, QStringLiteral("upload.file"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestUpload)
+#include "tst_upload.moc"
