@@ -1,0 +1,446 @@
+#include "importrun/ImportRunner.h"
+
+#include "importform/CosObjectUrl.h"
+
+#include <QCoreApplication>
+#include <QLoggingCategory>
+
+namespace cvmi::importrun {
+
+namespace {
+
+Q_LOGGING_CATEGORY(lcImport, "cvmi.importrun")
+
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(cvmi::importrun::ImportRunner)
+};
+
+// DescribeImages may not know an image for a moment after ImportImage answered; after this many
+// answers in a row without it, the ImageId or the region is wrong.
+constexpr int kNotFoundLimit = 3;
+
+QString duration(qint64 ms)
+{
+    const qint64 s = qMax<qint64>(0, ms / 1000);
+    if (s < 60)
+        return Text::tr("%1 s").arg(s);
+    if (s < 3600)
+        return Text::tr("%1 min %2 s").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
+    return Text::tr("%1 h %2 min").arg(s / 3600).arg((s / 60) % 60, 2, 10, QLatin1Char('0'));
+}
+
+// Why an import fails, as far as anyone outside Tencent Cloud can tell (the API names no reason),
+// each with the check of ours that finds it before the next attempt.
+QString failureCauses(const QString& region)
+{
+    return Text::tr(
+               "The usual causes: (1) CVM could not read the object: a private bucket needs a "
+               "pre-signed ImageUrl (the wizard's upload and `cvm-import upload` hand one over), "
+               "and the bucket must be in the import's region %1 (`cvm-import doctor --region "
+               "%1` checks the account and the buckets); (2) the object is not a whole disk "
+               "image (qcow2, VMDK, VHD or raw), or its upload was cut short; (3) the operating "
+               "system or its file system is not supported (ext3/ext4/NTFS on an MBR disk, an "
+               "OS version from the list). `cvm-import check FILE` reads the image as CVM will "
+               "and names the rule that fails. Fix the cause and import again; the failed image "
+               "can be deleted in the CVM console → Images.")
+        .arg(region);
+}
+
+} // namespace
+
+ImportRunner::ImportRunner(cloud::CvmClient* cvm, QObject* parent)
+    : QObject(parent), m_cvm(cvm), m_catalogue(importform::OsCatalogueStore::builtIn())
+{
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, [this] {
+        if (m_stage == Stage::DryRun)
+            sendDryRun();
+        else if (m_stage == Stage::Importing)
+            sendImport();
+        else if (m_stage == Stage::Following)
+            poll();
+    });
+}
+
+ImportRunner::~ImportRunner() = default;
+
+QString ImportRunner::stageName(Stage stage)
+{
+    switch (stage) {
+    case Stage::Idle:
+        return QStringLiteral("idle");
+    case Stage::Validating:
+        return QStringLiteral("validating");
+    case Stage::DryRun:
+        return QStringLiteral("dry_run");
+    case Stage::Importing:
+        return QStringLiteral("importing");
+    case Stage::Following:
+        return QStringLiteral("following");
+    case Stage::Finished:
+        return QStringLiteral("finished");
+    }
+    return {};
+}
+
+QString ImportRunner::outcomeName(Outcome outcome)
+{
+    switch (outcome) {
+    case Outcome::None:
+        return QStringLiteral("none");
+    case Outcome::Normal:
+        return QStringLiteral("normal");
+    case Outcome::ImportFailed:
+        return QStringLiteral("import_failed");
+    case Outcome::CreateFailed:
+        return QStringLiteral("create_failed");
+    case Outcome::DryRunAllowed:
+        return QStringLiteral("dry_run_allowed");
+    case Outcome::Started:
+        return QStringLiteral("started");
+    case Outcome::Invalid:
+        return QStringLiteral("invalid");
+    case Outcome::Refused:
+        return QStringLiteral("refused");
+    case Outcome::Error:
+        return QStringLiteral("error");
+    case Outcome::Stopped:
+        return QStringLiteral("stopped");
+    }
+    return {};
+}
+
+bool ImportRunner::isTransient(const cloud::CloudError& error)
+{
+    const QString& code = error.code;
+    if (code == QLatin1String("Network.Timeout") || code == QLatin1String("Network.Failure"))
+        return true;
+    // A gateway's or an overloaded server's page instead of an API answer.
+    if (code == QLatin1String("Network.BadResponse"))
+        return error.httpStatus == 0 || error.httpStatus >= 500 || error.httpStatus == 429;
+    return code.startsWith(QLatin1String("RequestLimitExceeded")) ||
+           code.startsWith(QLatin1String("InternalError")) ||
+           code == QLatin1String("ResourceUnavailable") || error.httpStatus >= 500;
+}
+
+qint64 ImportRunner::elapsedMs() const
+{
+    if (!m_record.started.isValid())
+        return 0;
+    const QDateTime end =
+        m_record.finished.isValid() ? m_record.finished : QDateTime::currentDateTimeUtc();
+    return qMax<qint64>(0, m_record.started.msecsTo(end));
+}
+
+void ImportRunner::setStage(Stage stage)
+{
+    if (m_stage == stage)
+        return;
+    m_stage = stage;
+    emit stageChanged(stage);
+}
+
+void ImportRunner::start(const importform::ImportForm& form, const QString& region)
+{
+    ++m_generation;
+    m_timer.stop();
+    m_form = form;
+    m_record = ImportRecord{};
+    m_record.region = region;
+    m_record.imageName = form.imageName;
+    m_record.imageUrl = importform::stripSignature(form.imageUrl);
+    m_record.sourceImagePath = m_sourcePath;
+    m_outcome = Outcome::None;
+    m_error = {};
+    m_message.clear();
+    m_remedy.clear();
+    m_transientInARow = 0;
+    m_notFoundInARow = 0;
+    m_delayMs = m_backoff.initialMs;
+
+    setStage(Stage::Validating);
+    m_problems = form.validate(m_catalogue, region);
+    emit validated(m_problems);
+    if (importform::hasErrors(m_problems)) {
+        int errors = 0;
+        for (const importform::FieldProblem& p : m_problems)
+            errors += p.isError() ? 1 : 0;
+        finish(Outcome::Invalid,
+               Text::tr("The form has %n error(s); nothing was sent.", nullptr, errors),
+               Text::tr("Correct the fields named above and start the import again."));
+        return;
+    }
+    m_cvm->setRegion(region);
+    setStage(Stage::DryRun);
+    sendDryRun();
+}
+
+void ImportRunner::follow(const ImportRecord& record)
+{
+    ++m_generation;
+    m_timer.stop();
+    m_record = record;
+    m_record.finished = {}; // set again when a final state is seen now
+    if (!m_record.started.isValid())
+        m_record.started = QDateTime::currentDateTimeUtc();
+    m_outcome = Outcome::None;
+    m_problems.clear();
+    m_error = {};
+    m_message.clear();
+    m_remedy.clear();
+    m_transientInARow = 0;
+    m_notFoundInARow = 0;
+    m_delayMs = m_backoff.initialMs;
+    m_cvm->setRegion(record.region);
+    setStage(Stage::Following);
+    poll();
+}
+
+void ImportRunner::stop()
+{
+    if (!isRunning())
+        return;
+    ++m_generation;
+    m_timer.stop();
+    if (m_record.imageId.isEmpty()) {
+        finish(Outcome::Stopped, Text::tr("Stopped before the import was started."));
+        return;
+    }
+    finish(Outcome::Stopped,
+           Text::tr("Stopped following %1; the import goes on in Tencent Cloud.")
+               .arg(m_record.imageId),
+           Text::tr("Follow it again later from the import history (`cvm-import imports "
+                    "--follow %1`).")
+               .arg(m_record.imageId));
+}
+
+int ImportRunner::nextDelay()
+{
+    const int delay = m_delayMs;
+    const double grown = double(m_delayMs) * qMax(1.0, m_backoff.factor);
+    m_delayMs = int(qMin<double>(m_backoff.maxMs, qMax<double>(1, grown)));
+    return delay;
+}
+
+void ImportRunner::scheduleNext(int delayMs)
+{
+    m_timer.start(delayMs);
+}
+
+void ImportRunner::sendDryRun()
+{
+    cloud::ImportImageRequest request = m_form.toRequest();
+    request.dryRun = true;
+    const quint64 generation = m_generation;
+    m_cvm->importImage(request).then(
+        this, [this, generation](const cloud::CloudResult<cloud::ImportImageResult>& result) {
+            if (generation != m_generation)
+                return;
+            // A success envelope to a DryRun also means "allowed" (CvmClient reports both so),
+            // but must not have created an image.
+            if (result.ok() && result.value.dryRunAllowed) {
+                m_transientInARow = 0;
+                emit dryRunAllowed(result.requestId);
+                if (m_dryRunOnly || m_form.dryRun) {
+                    finish(Outcome::DryRunAllowed,
+                           Text::tr("The dry run passed: the account may import this image "
+                                    "with these values in %1. Nothing was created.")
+                               .arg(m_record.region));
+                    return;
+                }
+                m_delayMs = m_backoff.initialMs;
+                setStage(Stage::Importing);
+                sendImport();
+                return;
+            }
+            if (!result.ok() && isTransient(result.error) &&
+                ++m_transientInARow <= m_backoff.maxTransientRetries) {
+                const int delay = nextDelay();
+                emit retrying(result.error, m_transientInARow, delay);
+                scheduleNext(delay);
+                return;
+            }
+            if (result.ok()) {
+                cloud::CloudError unexpected = cloud::CloudErrors::networkError(
+                    QStringLiteral("Network.BadResponse"),
+                    Text::tr("the DryRun was answered as neither allowed nor refused"));
+                finishWithError(Outcome::Error, unexpected, Text::tr("The dry run failed."));
+                return;
+            }
+            finishWithError(Outcome::Refused, result.error,
+                            Text::tr("The dry run was refused, so nothing was imported."));
+        });
+}
+
+void ImportRunner::sendImport()
+{
+    cloud::ImportImageRequest request = m_form.toRequest();
+    request.dryRun = false;
+    const quint64 generation = m_generation;
+    m_cvm->importImage(request).then(
+        this, [this, generation](const cloud::CloudResult<cloud::ImportImageResult>& result) {
+            if (generation != m_generation)
+                return;
+            // Only a refusal that certainly created nothing is repeated: a lost answer may
+            // belong to an import that started, and a second one would fail as a duplicate name.
+            if (!result.ok() &&
+                result.error.code.startsWith(QLatin1String("RequestLimitExceeded")) &&
+                ++m_transientInARow <= m_backoff.maxTransientRetries) {
+                const int delay = nextDelay();
+                emit retrying(result.error, m_transientInARow, delay);
+                scheduleNext(delay);
+                return;
+            }
+            if (!result.ok()) {
+                finishWithError(Outcome::Refused, result.error,
+                                Text::tr("ImportImage was refused, so nothing was imported."));
+                return;
+            }
+            if (result.value.imageId.isEmpty()) {
+                finishWithError(Outcome::Error,
+                                cloud::CloudErrors::networkError(
+                                    QStringLiteral("Network.BadResponse"),
+                                    Text::tr("ImportImage answered without an ImageId")),
+                                Text::tr("The import may have started, but its ImageId is "
+                                         "unknown; look for it in the CVM console → Images."));
+                return;
+            }
+            m_transientInARow = 0;
+            m_record.imageId = result.value.imageId;
+            m_record.started = QDateTime::currentDateTimeUtc();
+            qCInfo(lcImport).noquote() << "ImportImage" << m_record.imageId << "in"
+                                       << m_record.region << "RequestId" << result.requestId;
+            record(QStringLiteral("IMPORTING"));
+            emit imageCreated(m_record.imageId);
+            emit stateChanged(m_record.state, 0);
+            if (!m_wait) {
+                finish(Outcome::Started,
+                       Text::tr("The import of %1 has started in %2.")
+                           .arg(m_record.imageId, m_record.region),
+                       Text::tr("Follow it with `cvm-import imports --follow %1`.")
+                           .arg(m_record.imageId));
+                return;
+            }
+            m_delayMs = m_backoff.initialMs;
+            setStage(Stage::Following);
+            scheduleNext(nextDelay());
+        });
+}
+
+void ImportRunner::poll()
+{
+    const quint64 generation = m_generation;
+    m_cvm->describeImages({m_record.imageId})
+        .then(this, [this, generation](const cloud::CloudResult<QList<cloud::CvmImage>>& result) {
+            if (generation != m_generation)
+                return;
+            if (!result.ok()) {
+                if (isTransient(result.error) &&
+                    ++m_transientInARow <= m_backoff.maxTransientRetries) {
+                    const int delay = nextDelay();
+                    emit retrying(result.error, m_transientInARow, delay);
+                    scheduleNext(delay);
+                    return;
+                }
+                finishWithError(
+                    Outcome::Error, result.error,
+                    Text::tr("Following %1 stopped; the import goes on in Tencent Cloud and can "
+                             "be followed again with `cvm-import imports --follow %1`.")
+                        .arg(m_record.imageId));
+                return;
+            }
+            m_transientInARow = 0;
+            const cloud::CvmImage* image = nullptr;
+            for (const cloud::CvmImage& i : result.value) {
+                if (i.imageId == m_record.imageId)
+                    image = &i;
+            }
+            if (!image) {
+                if (++m_notFoundInARow < kNotFoundLimit) {
+                    scheduleNext(nextDelay());
+                    return;
+                }
+                finish(Outcome::Error,
+                       Text::tr("Tencent Cloud does not know the image %1 in %2.")
+                           .arg(m_record.imageId, m_record.region),
+                       Text::tr("It may have been deleted, or it belongs to another region or "
+                                "account: check the region (--region) and the credentials."));
+                return;
+            }
+            m_notFoundInARow = 0;
+            const QString state = image->imageState;
+            if (state != m_record.state) {
+                record(state);
+                emit stateChanged(state, elapsedMs());
+            }
+            emit polled(state, elapsedMs());
+            if (ImportHistory::isFinalState(state)) {
+                finalState(state);
+                return;
+            }
+            scheduleNext(nextDelay());
+        });
+}
+
+void ImportRunner::finalState(const QString& state)
+{
+    m_record.finished = QDateTime::currentDateTimeUtc();
+    const QString took = duration(elapsedMs());
+    if (state == QLatin1String("NORMAL")) {
+        record(state);
+        finish(Outcome::Normal,
+               Text::tr("The image %1 (%2) is ready in %3 after %4.")
+                   .arg(m_record.imageId, m_record.imageName, m_record.region, took));
+        return;
+    }
+    const bool create = state == QLatin1String("CREATEFAILED");
+    m_record.message =
+        create ? Text::tr("Tencent Cloud could not create the image %1 from the imported disk "
+                          "(CREATEFAILED) after %2.")
+                     .arg(m_record.imageId, took)
+               : Text::tr("The import of %1 failed (IMPORTFAILED) after %2; Tencent Cloud does "
+                          "not say why.")
+                     .arg(m_record.imageId, took);
+    record(state);
+    finish(create ? Outcome::CreateFailed : Outcome::ImportFailed, m_record.message,
+           failureCauses(m_record.region));
+}
+
+void ImportRunner::record(const QString& state)
+{
+    m_record.state = state;
+    m_record.updated = QDateTime::currentDateTimeUtc();
+    if (!m_history || m_record.imageId.isEmpty())
+        return;
+    Error error;
+    if (!m_history->upsert(m_record, &error)) {
+        qCWarning(lcImport).noquote() << error.message;
+        emit historyFailed(error);
+    }
+}
+
+void ImportRunner::finishWithError(Outcome outcome, const cloud::CloudError& error, QString prefix)
+{
+    m_error = error;
+    QString message = prefix + u' ' + error.userMessage;
+    if (!error.message.isEmpty() && error.message != error.userMessage)
+        message += Text::tr(" (Tencent Cloud: %1: %2)").arg(error.code, error.message);
+    else
+        message += Text::tr(" (%1)").arg(error.code);
+    if (!error.requestId.isEmpty())
+        message += Text::tr(" RequestId %1.").arg(error.requestId);
+    finish(outcome, message, error.remedy);
+}
+
+void ImportRunner::finish(Outcome outcome, QString message, QString remedy)
+{
+    m_timer.stop();
+    ++m_generation;
+    m_outcome = outcome;
+    m_message = std::move(message);
+    m_remedy = std::move(remedy);
+    setStage(Stage::Finished);
+    emit finished(outcome);
+}
+
+} // namespace cvmi::importrun
