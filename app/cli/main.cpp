@@ -2,6 +2,9 @@
 #include "CheckCommand.h"
 #include "CliContext.h"
 #include "DoctorCommand.h"
+#include "ImportCommand.h"
+#include "UploadCommand.h"
+#include "UploadsCommand.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -19,9 +22,18 @@ QString usage()
         "Usage: cvm-import COMMAND [OPTIONS]\n\n"
         "Commands:\n"
         "  check IMAGE    inspect a disk image and judge it against the import rules\n"
-        "  doctor         check the credentials, region, import permission and COS access\n\n"
+        "  doctor         check the credentials, region, import permission and COS access\n"
+        "  upload FILE cos://BUCKET-APPID[/KEY]\n"
+        "                 upload a disk image to COS (resumable, checked with CRC-64)\n"
+        "  uploads [cos://BUCKET-APPID]\n"
+        "                 list or abort interrupted uploads\n"
+        "  import (--draft FILE | --os-type T --os-version V --arch A --image-url URL --name N)\n"
+        "                 import a COS object as a custom image and follow it until it ends\n"
+        "  imports [--follow IMAGE_ID]\n"
+        "                 list the imports started here, or follow one again\n\n"
         "Run `cvm-import COMMAND --help` for a command's options.\n"
-        "Exit status: 0 success/compliant, 1 not compliant or a check failed, 2 error.\n");
+        "Exit status: 0 success/compliant, 1 not compliant or a check failed, 2 error;\n"
+        "upload, import: 130/143 stopped by SIGINT/SIGTERM (resumable).\n");
 }
 } // namespace
 
@@ -52,6 +64,14 @@ int main(int argc, char* argv[])
         return cvmi::cli::runCheck(context);
     if (command == QLatin1String("doctor"))
         return cvmi::cli::runDoctor(context);
+    if (command == QLatin1String("import"))
+        return cvmi::cli::runImport(context);
+    if (command == QLatin1String("imports"))
+        return cvmi::cli::runImports(context);
+    if (command == QLatin1String("upload"))
+        return cvmi::cli::runUpload(context);
+    if (command == QLatin1String("uploads"))
+        return cvmi::cli::runUploads(context);
     err << Text::tr("Unknown command \"%1\".").arg(command) << "\n\n" << usage();
     return cvmi::cli::ExitError;
 }

@@ -1,0 +1,386 @@
+#include "ImportCommand.h"
+
+#include "CloudOptions.h"
+#include "ImportView.h"
+#include "SecretScrubber.h"
+#include "StopSignals.h"
+#include "cloud/CvmClient.h"
+#include "cloud/HttpClient.h"
+#include "importform/Draft.h"
+#include "importform/OsCatalogue.h"
+#include "importrun/ImportHistory.h"
+#include "importrun/ImportRunner.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+
+#include <csignal>
+#include <functional>
+
+namespace cvmi::cli {
+
+namespace {
+
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(cvmi::cli::ImportCommand)
+};
+
+using importrun::ImportHistory;
+using importrun::ImportRecord;
+using importrun::ImportRunner;
+
+// The form options; --draft is the other way to give the form, and the two do not mix.
+struct FormOptions {
+    QCommandLineOption osType{QStringLiteral("os-type"),
+                              Text::tr("OsType, e.g. CentOS (see DescribeImportImageOs)."),
+                              QStringLiteral("T")};
+    QCommandLineOption osVersion{QStringLiteral("os-version"), Text::tr("OsVersion, e.g. 7.9."),
+                                 QStringLiteral("V")};
+    QCommandLineOption arch{QStringLiteral("arch"),
+                            Text::tr("Architecture: x86_64, i386 or arm_64."), QStringLiteral("A")};
+    QCommandLineOption imageUrl{QStringLiteral("image-url"),
+                                Text::tr("ImageUrl: the COS object URL of the disk image."),
+                                QStringLiteral("URL")};
+    QCommandLineOption name{QStringLiteral("name"),
+                            Text::tr("ImageName of the new custom image (at most 60 characters)."),
+                            QStringLiteral("N")};
+    QCommandLineOption description{QStringLiteral("description"), Text::tr("ImageDescription."),
+                                   QStringLiteral("D")};
+    QCommandLineOption bootMode{QStringLiteral("boot-mode"),
+                                Text::tr("BootMode: \"Legacy BIOS\" (default) or UEFI."),
+                                QStringLiteral("M")};
+    QCommandLineOption license{QStringLiteral("license"),
+                               Text::tr("LicenseType: TencentCloud (default) or BYOL."),
+                               QStringLiteral("L")};
+    QCommandLineOption tag{QStringLiteral("tag"),
+                           Text::tr("A tag KEY=VALUE for the image (repeatable)."),
+                           QStringLiteral("K=V")};
+    QCommandLineOption family{QStringLiteral("family"), Text::tr("ImageFamily."),
+                              QStringLiteral("F")};
+
+    QList<QCommandLineOption> all() const
+    {
+        return {osType,      osVersion, arch,    imageUrl, name,
+                description, bootMode,  license, tag,      family};
+    }
+};
+
+// The region a command should use when --region is not given: the draft's or the record's,
+// passed on as --region so that CloudOptions resolves it like the user's own choice.
+QStringList withRegion(QStringList arguments, const QCommandLineParser& parser,
+                       const QString& region)
+{
+    if (!region.isEmpty() && !parser.isSet(QStringLiteral("region")))
+        arguments << QStringLiteral("--region") << region;
+    return arguments;
+}
+
+void printError(const CliContext& context, ImportView& view, bool json, const Error& error)
+{
+    if (json)
+        view.event(QStringLiteral("error"), {{QStringLiteral("code"), error.code},
+                                             {QStringLiteral("message"), error.message}});
+    context.err << error.message << '\n';
+}
+
+// Resolves the cloud options, builds the clients and runs `begin` on the runner until it ends;
+// SIGINT/SIGTERM stop following (the import goes on in the cloud).
+int runWithRunner(const CliContext& context, QCommandLineParser& parser, CloudOptions& options,
+                  bool json, const std::function<void(ImportRunner&)>& configure,
+                  const std::function<void(ImportRunner&)>& begin)
+{
+    // The clients' own log lines repeat what we print; keep them for those who ask
+    // (QT_LOGGING_RULES is applied after these rules and so still wins).
+    QLoggingCategory::setFilterRules(
+        QStringLiteral("cvmi.cloud*.debug=false\ncvmi.cloud*.info=false\n"
+                       "cvmi.importrun.info=false"));
+    SecretScrubber scrub;
+    ImportView view(context.out, json, scrub);
+    Error error;
+    if (!options.resolve(parser, QDir::homePath(), QProcessEnvironment::systemEnvironment(),
+                         &error)) {
+        if (!json && options.stage() != CloudOptions::Stage::Endpoints) {
+            context.err << Text::tr("Credentials looked for in:") << '\n';
+            for (const cloud::CredentialAttempt& attempt : options.discovery().tried)
+                context.err << "  - " << CloudOptions::describeAttempt(attempt) << '\n';
+        }
+        printError(context, view, json, error);
+        return ExitError;
+    }
+    scrub.setSecrets(options.credentials());
+    if (!json) {
+        context.out << Text::tr("Using:      %1").arg(options.credentials().redacted()) << '\n';
+        context.out << Text::tr("Region:     %1").arg(options.region()) << '\n';
+        context.out.flush();
+    }
+
+    cloud::HttpClient http;
+    cloud::CvmClient cvm(&http, options.endpoints(), options.credentials());
+    const ImportHistory history;
+    ImportRunner runner(&cvm);
+    runner.setHistory(&history);
+    configure(runner);
+    view.attach(runner);
+
+    QEventLoop loop;
+    QObject::connect(&runner, &ImportRunner::finished, &loop, &QEventLoop::quit);
+    StopSignals stopSignals;
+    int stoppedBy = 0;
+    QObject::connect(&stopSignals, &StopSignals::received, &runner, [&](int, int signal) {
+        stoppedBy = signal;
+        runner.stop();
+    });
+    begin(runner);
+    if (runner.isRunning())
+        loop.exec();
+    view.finished(runner);
+    if (runner.outcome() == ImportRunner::Outcome::Stopped && stoppedBy != 0)
+        return 128 + stoppedBy;
+    return ImportView::exitCode(runner.outcome());
+}
+
+std::optional<cloud::CvmTag> parseTag(const QString& text)
+{
+    const qsizetype eq = text.indexOf(u'=');
+    if (eq <= 0)
+        return std::nullopt;
+    return cloud::CvmTag{text.left(eq), text.mid(eq + 1)};
+}
+
+} // namespace
+
+int runImport(const CliContext& context)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(Text::tr(
+        "Imports a disk image from COS as a custom CVM image: checks the form, runs the "
+        "ImportImage DryRun, imports, and follows the image until it is NORMAL or has failed. "
+        "The form comes from a draft (--draft) or from the options.\nExit status: 0 NORMAL "
+        "(or the dry run allowed, or started with --no-wait), 1 IMPORTFAILED or a form with "
+        "errors, 2 an error, 130/143 stopped by SIGINT/SIGTERM (the import goes on; follow it "
+        "with `cvm-import imports --follow IMAGE_ID`)."));
+    parser.addHelpOption();
+    const QCommandLineOption draftOption(QStringLiteral("draft"),
+                                         Text::tr("Take the form from this draft file."),
+                                         QStringLiteral("FILE"));
+    const FormOptions form;
+    const QCommandLineOption force(QStringLiteral("force"),
+                                   Text::tr("Force: import even if the image fails the "
+                                            "service's own checks."));
+    const QCommandLineOption dryRun(QStringLiteral("dry-run"),
+                                    Text::tr("Only validate and run the DryRun; import nothing."));
+    const QCommandLineOption noWait(QStringLiteral("no-wait"),
+                                    Text::tr("Exit once the import has started (print the "
+                                             "ImageId) instead of following it."));
+    const QCommandLineOption json(QStringLiteral("json"),
+                                  Text::tr("Print one JSON event per line (docs/cli-import.md)."));
+    parser.addOption(draftOption);
+    parser.addOptions(form.all());
+    parser.addOptions({force, dryRun, noWait, json});
+    CloudOptions cloudOptions;
+    cloudOptions.addTo(parser);
+    if (!parser.parse(context.arguments)) {
+        context.err << parser.errorText() << '\n';
+        return ExitError;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        context.out << parser.helpText();
+        return ExitOk;
+    }
+    const auto usageError = [&](const QString& message) {
+        context.err << message << '\n'
+                    << Text::tr("Usage: cvm-import import (--draft FILE | --os-type T "
+                                "--os-version V --arch A --image-url URL --name N ...) "
+                                "[--dry-run] [--no-wait] [--json]; see --help.")
+                    << '\n';
+        return ExitError;
+    };
+    if (!parser.positionalArguments().isEmpty())
+        return usageError(Text::tr("import takes no file name, only options (unexpected \"%1\").")
+                              .arg(parser.positionalArguments().constFirst()));
+
+    importform::ImportForm importForm;
+    QString draftRegion;
+    QString sourcePath;
+    if (parser.isSet(draftOption)) {
+        for (const QCommandLineOption& option : form.all()) {
+            if (parser.isSet(option))
+                return usageError(Text::tr("--%1 cannot be combined with --draft: edit the "
+                                           "draft, or give the whole form as options.")
+                                      .arg(option.names().constFirst()));
+        }
+        Error error;
+        const auto draft = importform::readDraft(parser.value(draftOption), &error);
+        if (!draft) {
+            context.err << error.message << '\n';
+            return ExitError;
+        }
+        importForm = draft->form;
+        draftRegion = draft->region;
+        sourcePath = draft->source.imagePath;
+    } else {
+        importForm.osType = parser.value(form.osType);
+        importForm.osVersion = parser.value(form.osVersion);
+        importForm.architecture = parser.value(form.arch);
+        importForm.imageUrl = parser.value(form.imageUrl);
+        importForm.imageName = parser.value(form.name);
+        importForm.imageDescription = parser.value(form.description);
+        if (parser.isSet(form.bootMode))
+            importForm.bootMode = parser.value(form.bootMode);
+        if (parser.isSet(form.license))
+            importForm.licenseType = parser.value(form.license);
+        importForm.imageFamily = parser.value(form.family);
+        for (const QString& text : parser.values(form.tag)) {
+            const auto tag = parseTag(text);
+            if (!tag)
+                return usageError(Text::tr("--tag \"%1\" is not KEY=VALUE (the key must not "
+                                           "be empty; the value may be).")
+                                      .arg(text));
+            importForm.tags.append(*tag);
+        }
+    }
+    if (parser.isSet(force))
+        importForm.force = true;
+
+    // The draft's region counts as if given with --region (still overridden by --region).
+    if (!draftRegion.isEmpty() && !parser.isSet(QStringLiteral("region")) &&
+        !parser.parse(withRegion(context.arguments, parser, draftRegion)))
+        return usageError(parser.errorText());
+
+    const bool asJson = parser.isSet(json);
+    QStringList catalogueWarnings;
+    const importform::OsCatalogue catalogue =
+        importform::OsCatalogueStore().load(&catalogueWarnings);
+    for (const QString& warning : catalogueWarnings)
+        context.err << warning << '\n';
+    return runWithRunner(
+        context, parser, cloudOptions, asJson,
+        [&](ImportRunner& runner) {
+            runner.setCatalogue(catalogue);
+            runner.setDryRunOnly(parser.isSet(dryRun));
+            runner.setWait(!parser.isSet(noWait));
+            runner.setSourceImagePath(sourcePath);
+        },
+        [&](ImportRunner& runner) { runner.start(importForm, cloudOptions.region()); });
+}
+
+int runImports(const CliContext& context)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        Text::tr("Lists the imports started from this computer (newest first), or follows one "
+                 "again until it ends.\nExit status: 0 listed, or the followed image is NORMAL; "
+                 "1 it failed; 2 an error."));
+    parser.addHelpOption();
+    const QCommandLineOption follow(QStringLiteral("follow"),
+                                    Text::tr("Follow this import until it ends."),
+                                    QStringLiteral("IMAGE_ID"));
+    const QCommandLineOption json(QStringLiteral("json"),
+                                  Text::tr("Print JSON (docs/cli-import.md)."));
+    parser.addOptions({follow, json});
+    CloudOptions cloudOptions;
+    cloudOptions.addTo(parser);
+    if (!parser.parse(context.arguments)) {
+        context.err << parser.errorText() << '\n';
+        return ExitError;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        context.out << parser.helpText();
+        return ExitOk;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        context.err << Text::tr("imports takes no file or name, only options (unexpected "
+                                "\"%1\"). Usage: cvm-import imports [--follow IMAGE_ID] [--json]")
+                           .arg(parser.positionalArguments().constFirst())
+                    << '\n';
+        return ExitError;
+    }
+    const bool asJson = parser.isSet(json);
+    const ImportHistory history;
+    Error error;
+
+    if (!parser.isSet(follow)) {
+        const auto records = history.load(&error);
+        if (!records) {
+            context.err << error.message << '\n';
+            return ExitError;
+        }
+        if (asJson) {
+            QJsonArray list;
+            for (const ImportRecord& r : *records)
+                list.append(
+                    QJsonObject{{QStringLiteral("image_id"), r.imageId},
+                                {QStringLiteral("region"), r.region},
+                                {QStringLiteral("image_name"), r.imageName},
+                                {QStringLiteral("image_url"), r.imageUrl},
+                                {QStringLiteral("source_image_path"), r.sourceImagePath},
+                                {QStringLiteral("state"), r.state},
+                                {QStringLiteral("message"), r.message},
+                                {QStringLiteral("started"), r.started.toString(Qt::ISODate)},
+                                {QStringLiteral("updated"), r.updated.toString(Qt::ISODate)},
+                                {QStringLiteral("finished"),
+                                 r.finished.isValid() ? QJsonValue(r.finished.toString(Qt::ISODate))
+                                                      : QJsonValue()}});
+            context.out << QJsonDocument(QJsonObject{{QStringLiteral("schema"), 1},
+                                                     {QStringLiteral("file"), history.filePath()},
+                                                     {QStringLiteral("imports"), list}})
+                               .toJson(QJsonDocument::Indented);
+            return ExitOk;
+        }
+        if (records->isEmpty()) {
+            context.out << Text::tr("No imports recorded yet (%1).")
+                               .arg(QDir::toNativeSeparators(history.filePath()))
+                        << '\n';
+            return ExitOk;
+        }
+        context.out << QStringLiteral("%1  %2  %3  %4  %5\n")
+                           .arg(Text::tr("IMAGE ID"), -12)
+                           .arg(Text::tr("REGION"), -16)
+                           .arg(Text::tr("STATE"), -12)
+                           .arg(Text::tr("STARTED (UTC)"), -20)
+                           .arg(Text::tr("NAME"));
+        for (const ImportRecord& r : *records)
+            context.out << QStringLiteral("%1  %2  %3  %4  %5\n")
+                               .arg(r.imageId, -12)
+                               .arg(r.region, -16)
+                               .arg(r.state, -12)
+                               .arg(r.started.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), -20)
+                               .arg(r.imageName);
+        context.out << Text::tr("Follow one with `cvm-import imports --follow IMAGE_ID`.") << '\n';
+        return ExitOk;
+    }
+
+    const QString imageId = parser.value(follow).trimmed();
+    std::optional<ImportRecord> record = history.find(imageId, &error);
+    if (!record) {
+        // Not ours (or the history is gone): followable all the same, in the region given.
+        if (error.code != QLatin1String("history.not_found") ||
+            !parser.isSet(QStringLiteral("region"))) {
+            context.err << error.message << '\n';
+            return ExitError;
+        }
+        record = ImportRecord{};
+        record->imageId = imageId;
+    }
+    if (!parser.parse(withRegion(context.arguments, parser, record->region))) {
+        context.err << parser.errorText() << '\n';
+        return ExitError;
+    }
+    return runWithRunner(
+        context, parser, cloudOptions, asJson, [](ImportRunner&) {},
+        [&](ImportRunner& runner) {
+            ImportRecord r = *record;
+            r.region = cloudOptions.region();
+            if (!asJson)
+                context.out << Text::tr("Image ID:   %1").arg(r.imageId) << '\n';
+            runner.follow(r);
+        });
+}
+
+} // namespace cvmi::cli

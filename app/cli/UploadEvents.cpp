@@ -1,0 +1,90 @@
+#include "UploadEvents.h"
+
+#include "UploadProgressView.h"
+
+#include <QJsonDocument>
+
+namespace cvmi::cli {
+
+using transfer::UploadState;
+
+void UploadEvents::emitEvent(const QString& name, QJsonObject fields)
+{
+    fields.insert(QStringLiteral("event"), name);
+    m_out << QJsonDocument(fields).toJson(QJsonDocument::Compact) << '\n';
+    m_out.flush();
+}
+
+QString UploadEvents::stateName(UploadState state)
+{
+    switch (state) {
+    case UploadState::Preparing:
+        return QStringLiteral("preparing");
+    case UploadState::Uploading:
+        return QStringLiteral("uploading");
+    case UploadState::Pausing:
+        return QStringLiteral("stopping");
+    case UploadState::Paused:
+        return QStringLiteral("stopped");
+    case UploadState::Completing:
+        return QStringLiteral("completing");
+    case UploadState::Finished:
+        return QStringLiteral("finished");
+    }
+    return {};
+}
+
+QJsonObject UploadEvents::progressFields(const transfer::UploadProgress& p)
+{
+    return {{QStringLiteral("state"), stateName(p.state)},
+            {QStringLiteral("bytes_sent"), double(p.bytesSent)},
+            {QStringLiteral("total_bytes"), double(p.totalBytes)},
+            {QStringLiteral("parts_done"), p.partsDone},
+            {QStringLiteral("parts_total"), p.partsTotal},
+            {QStringLiteral("bytes_per_second"), qRound64(p.bytesPerSecond) * 1.0},
+            {QStringLiteral("eta_seconds"),
+             UploadProgressView::etaOf(p) < 0 ? QJsonValue(QJsonValue::Null)
+                                              : QJsonValue(double(UploadProgressView::etaOf(p)))}};
+}
+
+ConfirmedParts::ConfirmedParts(const QString& checkpointDir, const QString& absoluteFilePath,
+                               const QString& destinationKey)
+    : m_checkpoints(checkpointDir), m_file(absoluteFilePath), m_destination(destinationKey)
+{
+}
+
+void ConfirmedParts::prime()
+{
+    const auto record = m_checkpoints.load(m_file, m_destination, nullptr);
+    if (record) {
+        for (auto it = record->parts.cbegin(); it != record->parts.cend(); ++it)
+            m_seen.insert(it.key());
+    }
+}
+
+QMap<int, transfer::CheckpointPart> ConfirmedParts::fresh()
+{
+    QMap<int, transfer::CheckpointPart> parts;
+    const auto record = m_checkpoints.load(m_file, m_destination, nullptr);
+    if (!record)
+        return parts;
+    for (auto it = record->parts.cbegin(); it != record->parts.cend(); ++it) {
+        if (!m_seen.contains(it.key())) {
+            m_seen.insert(it.key());
+            parts.insert(it.key(), it.value());
+        }
+    }
+    return parts;
+}
+
+QList<int> ConfirmedParts::unseen(int total) const
+{
+    QList<int> numbers;
+    for (int n = 1; n <= total; ++n) {
+        if (!m_seen.contains(n))
+            numbers.append(n);
+    }
+    return numbers;
+}
+
+} // namespace cvmi::cli

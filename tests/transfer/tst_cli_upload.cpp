@@ -1,0 +1,740 @@
+// `cvm-import upload` and `cvm-import uploads` end to end: the real binary against the
+// cvm-cloud-emulator executable, each in its own process, so that the CLI can be killed with
+// SIGKILL at any moment like a crashed or powered-off machine. Credentials come from the
+// environment; HOME and XDG_DATA_HOME are temporary, so the resume records live there and no
+// developer's files are read. What arrived is read back from the emulator's state directory
+// (CosStore) and compared with the file's own CRC-64, computed here. Every run's output is kept
+// and searched for the secret key.
+//
+// CVMI_KILL_TRIALS (default 3) sets the number of kill-and-resume trials; the benchmark suite
+// runs 20. CVMI_KILL_SEED makes the kill moments reproducible (the seed used is printed).
+#include "CosStore.h"
+
+#include "util/Crc64.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+using namespace cvmi;
+
+namespace {
+
+constexpr qint64 MiB = 1024 * 1024;
+const QString kId = QStringLiteral("AKIDCLIUPLOADTEST00001");
+const QString kKey = QStringLiteral("cli-upload-test-secret-key");
+const QString kWrongKey = QStringLiteral("cli-upload-test-wrong-secret");
+const QString kAppId = QStringLiteral("1250000000");
+const QString kBucket = QStringLiteral("images-1250000000");
+const QString kRegion = QStringLiteral("ap-guangzhou");
+
+struct CliRun {
+    int exitCode = -1; // -2: crashed or killed
+    QString out;
+    QString err;
+    QList<QJsonObject> events; // stdout lines that are JSON objects
+};
+
+QList<QJsonObject> eventsOf(const QString& out)
+{
+    QList<QJsonObject> events;
+    for (const QString& line : out.split(u'\n', Qt::SkipEmptyParts)) {
+        const QJsonDocument doc = QJsonDocument::fromJson(line.toUtf8());
+        if (doc.isObject())
+            events.append(doc.object());
+    }
+    return events;
+}
+
+QList<QJsonObject> named(const QList<QJsonObject>& events, const QString& name)
+{
+    QList<QJsonObject> found;
+    for (const QJsonObject& e : events) {
+        if (e.value(QStringLiteral("event")).toString() == name)
+            found.append(e);
+    }
+    return found;
+}
+
+} // namespace
+
+class TestCliUpload : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QProcess m_emulator;
+    QString m_endpoint;
+    QString m_state;
+    QStringList m_allOutput;
+
+    QString path(const QString& name) const { return m_dir.filePath(name); }
+
+    QString makeFile(const QString& name, qint64 size, quint32 seed)
+    {
+        QFile f(path(name));
+        if (!f.open(QIODevice::WriteOnly))
+            return {};
+        QRandomGenerator gen(seed);
+        QByteArray chunk(MiB, Qt::Uninitialized);
+        for (qint64 done = 0; done < size; done += chunk.size()) {
+            gen.fillRange(reinterpret_cast<quint32*>(chunk.data()), chunk.size() / 4);
+            f.write(chunk.constData(), qMin<qint64>(chunk.size(), size - done));
+        }
+        return f.fileName();
+    }
+
+    static quint64 fileCrc(const QString& file)
+    {
+        QFile f(file);
+        if (!f.open(QIODevice::ReadOnly))
+            return 0;
+        util::Crc64 crc;
+        while (!f.atEnd())
+            crc.update(f.read(MiB));
+        return crc.value();
+    }
+
+    // The emulator's state as it is on disk now.
+    std::optional<emu::ObjectInfo> storedObject(const QString& key) const
+    {
+        emu::CosStore store(cosState());
+        QString error;
+        if (!store.load(&error))
+            return std::nullopt;
+        return store.object(kBucket, key);
+    }
+    QList<emu::UploadInfo> pendingOnServer() const
+    {
+        emu::CosStore store(cosState());
+        QString error;
+        return store.load(&error) ? store.uploads(kBucket) : QList<emu::UploadInfo>{};
+    }
+    QString cosState() const { return m_state + QStringLiteral("/cos"); } // CloudEmulator's layout
+    QString recordDir() const
+    {
+        return path(QStringLiteral("data/cvm-import-wizard/cvm-import/uploads"));
+    }
+    int records() const
+    {
+        return int(QDir(recordDir()).entryList({QStringLiteral("*.json")}, QDir::Files).size());
+    }
+
+    QProcessEnvironment environment(const QString& key) const
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (const QString& name : env.keys()) {
+            if (name.startsWith(QLatin1String("TENCENTCLOUD_")) ||
+                name == QLatin1String("TCCLI_PROFILE") || name.endsWith(QLatin1String("_proxy")))
+                env.remove(name);
+        }
+        env.insert(QStringLiteral("HOME"), path(QStringLiteral("home")));
+        env.insert(QStringLiteral("XDG_DATA_HOME"), path(QStringLiteral("data")));
+        env.insert(QStringLiteral("TENCENTCLOUD_SECRET_ID"), kId);
+        env.insert(QStringLiteral("TENCENTCLOUD_SECRET_KEY"), key);
+        env.insert(QStringLiteral("TENCENTCLOUD_REGION"), kRegion);
+        // Every log line on, so that the secret search covers the debug output too.
+        env.insert(QStringLiteral("QT_LOGGING_RULES"),
+                   QStringLiteral("cvmi.cloud*=true\ncvmi.transfer*=true"));
+        return env;
+    }
+
+    QStringList cloudArgs() const { return {QStringLiteral("--cos-endpoint"), m_endpoint}; }
+
+    void start(QProcess& process, const QStringList& args, const QString& key = kKey) const
+    {
+        process.setProcessEnvironment(environment(key));
+        process.start(qEnvironmentVariable("CVMI_CLI"), args + cloudArgs());
+    }
+
+    CliRun finish(QProcess& process, int timeoutMs = 50000)
+    {
+        CliRun run;
+        if (!QTest::qWaitFor([&] { return process.state() == QProcess::NotRunning; }, timeoutMs)) {
+            process.kill();
+            process.waitForFinished(5000);
+        }
+        run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+        run.out = QString::fromUtf8(process.readAllStandardOutput());
+        run.err = QString::fromUtf8(process.readAllStandardError());
+        run.events = eventsOf(run.out);
+        keep(run);
+        return run;
+    }
+
+    void keep(const CliRun& run)
+    {
+        m_allOutput << run.out << run.err;
+        if (run.out.contains(kKey) || run.err.contains(kKey) || run.out.contains(kWrongKey) ||
+            run.err.contains(kWrongKey))
+            qWarning("a secret was printed");
+    }
+
+    CliRun cli(const QStringList& args, const QString& key = kKey)
+    {
+        QProcess process;
+        start(process, args, key);
+        if (!process.waitForStarted(20000))
+            return {};
+        return finish(process);
+    }
+
+    // Starts an upload and returns once `parts` part events were printed (or it ended).
+    bool startUntilParts(QProcess& process, const QStringList& args, int parts, QString* seen)
+    {
+        start(process, args);
+        if (!process.waitForStarted(20000))
+            return false;
+        return QTest::qWaitFor(
+            [&] {
+                *seen += QString::fromUtf8(process.readAllStandardOutput());
+                return named(eventsOf(*seen), QStringLiteral("part")).size() >= parts ||
+                       process.state() == QProcess::NotRunning;
+            },
+            30000);
+    }
+
+    // Never kill(0, ...): that is this test's own process group.
+    static bool signal(const QProcess& process, int number)
+    {
+        const qint64 pid = process.processId();
+        return pid > 0 && process.state() == QProcess::Running && ::kill(pid_t(pid), number) == 0;
+    }
+
+    static QStringList uploadArgs(const QString& file, const QString& key,
+                                  const QStringList& extra = {})
+    {
+        return QStringList{QStringLiteral("upload"), file,
+                           QStringLiteral("cos://%1/%2").arg(kBucket, key),
+                           QStringLiteral("--part-size"), QStringLiteral("1M")} +
+               extra;
+    }
+
+    // The successful end of a --json run: the object is the file, byte count and CRC-64.
+    void verifyFinished(const CliRun& run, const QString& file, const QString& key)
+    {
+        QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+        const auto finished = named(run.events, QStringLiteral("finished"));
+        QCOMPARE(finished.size(), 1);
+        const quint64 crc = fileCrc(file);
+        QCOMPARE(finished[0].value(QStringLiteral("crc64")).toString(),
+                 util::Crc64::toDecimal(crc));
+        const auto object = storedObject(key);
+        QVERIFY2(object, qPrintable(key));
+        QCOMPARE(object->size, QFileInfo(file).size());
+        QCOMPARE(object->crc64, crc);
+        QVERIFY(pendingOnServer().isEmpty());
+        QCOMPARE(records(), 0);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY2(QFile::exists(qEnvironmentVariable("CVMI_CLI")), "CVMI_CLI names no file");
+        QVERIFY2(QFile::exists(qEnvironmentVariable("CVMI_EMULATOR")),
+                 "CVMI_EMULATOR names no file");
+        QVERIFY(m_dir.isValid());
+        QVERIFY(QDir().mkpath(path(QStringLiteral("home"))));
+        m_state = path(QStringLiteral("state"));
+        emu::CosStore store(cosState());
+        QString error;
+        QVERIFY2(store.load(&error), qPrintable(error));
+        QVERIFY2(store.createBucket({kBucket, kAppId, kRegion, 0, false}, &error),
+                 qPrintable(error));
+
+        m_emulator.setProgram(qEnvironmentVariable("CVMI_EMULATOR"));
+        m_emulator.setArguments(
+            {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--state-dir"), m_state,
+             QStringLiteral("--account"), QStringLiteral("%1:%2:%3").arg(kId, kKey, kAppId)});
+        m_emulator.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        m_emulator.start();
+        QVERIFY(m_emulator.waitForStarted(10000));
+        QString banner;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                banner += QString::fromUtf8(m_emulator.readAllStandardOutput());
+                return banner.contains(u'\n') || m_emulator.state() == QProcess::NotRunning;
+            },
+            20000));
+        const qsizetype at = banner.indexOf(QLatin1String("listening on "));
+        QVERIFY2(at >= 0, qPrintable(banner));
+        m_endpoint = banner.mid(at + 13).section(u'\n', 0, 0).trimmed();
+        QVERIFY(m_endpoint.startsWith(QLatin1String("http://127.0.0.1:")));
+    }
+
+    void cleanupTestCase()
+    {
+        if (m_emulator.state() != QProcess::NotRunning) {
+            m_emulator.terminate();
+            if (!m_emulator.waitForFinished(5000))
+                m_emulator.kill();
+        }
+        for (const QString& text : std::as_const(m_allOutput)) {
+            QVERIFY(!text.contains(kKey));
+            QVERIFY(!text.contains(kWrongKey));
+        }
+        // Nor in any file the CLI wrote (resume records, settings).
+        for (const QString& dir : {path(QStringLiteral("data")), path(QStringLiteral("home"))}) {
+            QDirIterator it(dir, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+            while (it.hasNext()) {
+                QFile f(it.next());
+                QVERIFY(f.open(QIODevice::ReadOnly));
+                const QByteArray bytes = f.readAll();
+                QVERIFY2(!bytes.contains(kKey.toUtf8()) && !bytes.contains(kWrongKey.toUtf8()),
+                         qPrintable(f.fileName()));
+            }
+        }
+    }
+
+    void jsonEventsOfAWholeUpload()
+    {
+        // 20 MiB and an odd tail: 21 parts of 1 MiB (COS's smallest), the last one short.
+        const QString file = makeFile(QStringLiteral("disk20.raw"), 20 * MiB + 12345, 20);
+        const CliRun run = cli(uploadArgs(
+            file, QStringLiteral("json/disk20.raw"),
+            {QStringLiteral("--json"), QStringLiteral("--concurrency"), QStringLiteral("4")}));
+        verifyFinished(run, file, QStringLiteral("json/disk20.raw"));
+        // Every stdout line is an event; the first says what is done, the last how it ended.
+        QCOMPARE(run.events.size(), run.out.count(u'\n'));
+        QCOMPARE(run.events.first().value(QStringLiteral("event")).toString(),
+                 QStringLiteral("started"));
+        QCOMPARE(run.events.last().value(QStringLiteral("event")).toString(),
+                 QStringLiteral("finished"));
+        const QJsonObject started = run.events.first();
+        QCOMPARE(started.value(QStringLiteral("parts_total")).toInt(), 21);
+        QCOMPARE(started.value(QStringLiteral("part_size")).toDouble(), double(MiB));
+        QCOMPARE(started.value(QStringLiteral("resumed")).toBool(), false);
+        QCOMPARE(started.value(QStringLiteral("key")).toString(),
+                 QStringLiteral("json/disk20.raw"));
+        // Progress only ever grows, and reaches the whole file.
+        const auto progress = named(run.events, QStringLiteral("progress"));
+        QVERIFY(progress.size() >= 2);
+        double lastBytes = -1;
+        int lastParts = -1;
+        for (const QJsonObject& p : progress) {
+            const double bytes = p.value(QStringLiteral("bytes_sent")).toDouble();
+            const int parts = p.value(QStringLiteral("parts_done")).toInt();
+            QVERIFY2(bytes >= lastBytes && parts >= lastParts,
+                     QJsonDocument(p).toJson(QJsonDocument::Compact).constData());
+            QCOMPARE(p.value(QStringLiteral("total_bytes")).toDouble(), double(20 * MiB + 12345));
+            lastBytes = bytes;
+            lastParts = parts;
+        }
+        QCOMPARE(lastBytes, double(20 * MiB + 12345));
+        // One part event per part, each number once, sizes adding up to the file.
+        const auto parts = named(run.events, QStringLiteral("part"));
+        QCOMPARE(parts.size(), 21);
+        QSet<int> numbers;
+        double sum = 0;
+        for (const QJsonObject& p : parts) {
+            numbers.insert(p.value(QStringLiteral("number")).toInt());
+            sum += p.value(QStringLiteral("size")).toDouble();
+        }
+        QCOMPARE(numbers.size(), 21);
+        QCOMPARE(sum, double(20 * MiB + 12345));
+        const QJsonObject finished = run.events.last();
+        QCOMPARE(finished.value(QStringLiteral("parts_uploaded")).toInt(), 21);
+        QCOMPARE(finished.value(QStringLiteral("parts_reused")).toInt(), 0);
+        QCOMPARE(
+            finished.value(QStringLiteral("url")).toString(),
+            QStringLiteral("https://%1.cos.%2.myqcloud.com/json/disk20.raw").arg(kBucket, kRegion));
+        // stderr carries only the log lines this test turned on (QT_LOGGING_RULES).
+        for (const QString& line : run.err.split(u'\n', Qt::SkipEmptyParts))
+            QVERIFY2(line.startsWith(QLatin1String("cvmi.")), qPrintable(line));
+    }
+
+    void textOutputAndDefaultKey()
+    {
+        const QString file = makeFile(QStringLiteral("small disk.raw"), 3 * MiB + 7, 3);
+        // A trailing '/' is a folder: the file's name is added.
+        const CliRun run =
+            cli({QStringLiteral("upload"), file, QStringLiteral("cos://%1/folder/").arg(kBucket),
+                 QStringLiteral("--part-size"), QStringLiteral("1MiB")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+        const auto object = storedObject(QStringLiteral("folder/small disk.raw"));
+        QVERIFY(object);
+        QCOMPARE(object->crc64, fileCrc(file));
+        const QStringList out = run.out.split(u'\n', Qt::SkipEmptyParts);
+        QCOMPARE(out.size(), 2);
+        QCOMPARE(out[0],
+                 QStringLiteral("URL:    https://%1.cos.%2.myqcloud.com/folder/small%20disk.raw")
+                     .arg(kBucket, kRegion));
+        QCOMPARE(out[1], QStringLiteral("CRC-64: %1 (x-cos-hash-crc64ecma, checked)")
+                             .arg(util::Crc64::toDecimal(fileCrc(file))));
+        // Not a terminal: plain lines, no carriage returns or escape sequences.
+        QVERIFY(!run.err.contains(u'\r'));
+        QVERIFY(!run.err.contains(u'\033'));
+        QVERIFY2(run.err.contains(QLatin1String("Uploading ")) &&
+                     run.err.contains(QLatin1String("in 4 part(s) of 1.0 MiB, 4 at a time")),
+                 qPrintable(run.err));
+        QVERIFY2(run.err.contains(QLatin1String("done: 100.0% ")), qPrintable(run.err));
+        QVERIFY(run.err.contains(QLatin1String("Uploaded 3.0 MiB in ")));
+        // Without a key at all, the key is the file's name.
+        const CliRun bare =
+            cli({QStringLiteral("upload"), file, QStringLiteral("cos://%1").arg(kBucket)});
+        QVERIFY2(bare.exitCode == 0, qPrintable(bare.out + bare.err));
+        QVERIFY(storedObject(QStringLiteral("small disk.raw")));
+    }
+
+    void terminalProgressLine()
+    {
+        // script(1) gives the CLI a pseudo-terminal: the line is redrawn in place.
+        const QString script = QStringLiteral("/usr/bin/script");
+        if (!QFile::exists(script))
+            QSKIP("script(1) (util-linux) is not installed");
+        const QString file = makeFile(QStringLiteral("tty.raw"), 4 * MiB, 4);
+        QStringList command{qEnvironmentVariable("CVMI_CLI")};
+        command += uploadArgs(file, QStringLiteral("tty.raw"),
+                              {QStringLiteral("--limit-rate"), QStringLiteral("4M")}) +
+                   cloudArgs();
+        for (QString& word : command)
+            word = QStringLiteral("'") + word + QStringLiteral("'");
+        QProcess process;
+        process.setProcessEnvironment(environment(kKey));
+        process.start(script,
+                      {QStringLiteral("-qefc"), command.join(u' '), QStringLiteral("/dev/null")});
+        QVERIFY(process.waitForStarted(10000));
+        const CliRun run = finish(process);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.out));
+        // One line redrawn: carriage returns, the bar, ETA and parts, erased to the line's end.
+        QVERIFY2(run.out.count(u'\r') >= 5, qPrintable(run.out));
+        QVERIFY(run.out.contains(QLatin1String("\033[K")));
+        QVERIFY(run.out.contains(QLatin1String("] ")));
+        QVERIFY(run.out.contains(QLatin1String(", ETA ")));
+        QVERIFY(run.out.contains(QLatin1String("parts 4/4")));
+        QVERIFY(storedObject(QStringLiteral("tty.raw")));
+    }
+
+    void wrongSecretKey()
+    {
+        const QString file = makeFile(QStringLiteral("wrongkey.raw"), 2 * MiB, 5);
+        const CliRun text = cli(uploadArgs(file, QStringLiteral("wrongkey.raw")), kWrongKey);
+        QCOMPARE(text.exitCode, 2);
+        QVERIFY2(text.err.contains(QLatin1String("SignatureDoesNotMatch")), qPrintable(text.err));
+        QVERIFY2(text.err.contains(QLatin1String("signature")), qPrintable(text.err));
+        QVERIFY(text.out.isEmpty());
+        const CliRun json =
+            cli(uploadArgs(file, QStringLiteral("wrongkey.raw"), {QStringLiteral("--json")}),
+                kWrongKey);
+        QCOMPARE(json.exitCode, 2);
+        const auto failed = named(json.events, QStringLiteral("failed"));
+        QCOMPARE(failed.size(), 1);
+        QCOMPARE(failed[0]
+                     .value(QStringLiteral("cloud"))
+                     .toObject()
+                     .value(QStringLiteral("code"))
+                     .toString(),
+                 QStringLiteral("SignatureDoesNotMatch"));
+        QCOMPARE(failed[0]
+                     .value(QStringLiteral("cloud"))
+                     .toObject()
+                     .value(QStringLiteral("http_status"))
+                     .toInt(),
+                 403);
+        QVERIFY(!storedObject(QStringLiteral("wrongkey.raw")));
+    }
+
+    void badArguments_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        const QString file = path(QStringLiteral("args.raw"));
+        QTest::newRow("not cos") << QStringList{file, QStringLiteral("s3://b-1250000000/k")}
+                                 << QStringLiteral(
+                                        "is not a COS address (it must start with cos://)");
+        QTest::newRow("no appid") << QStringList{file, QStringLiteral("cos://images/k")}
+                                  << QStringLiteral("without its APPID");
+        QTest::newRow("upper case")
+            << QStringList{file, QStringLiteral("cos://Images-1250000000/k")}
+            << QStringLiteral("contains 'I'");
+        QTest::newRow("no bucket")
+            << QStringList{file, QStringLiteral("cos:///k")} << QStringLiteral("names no bucket");
+        QTest::newRow("double slash")
+            << QStringList{file, QStringLiteral("cos://images-1250000000//k")}
+            << QStringLiteral("starting with '/'");
+        QTest::newRow("missing file") << QStringList{path(QStringLiteral("nope.raw")),
+                                                     QStringLiteral("cos://images-1250000000/k")}
+                                      << QStringLiteral("does not exist");
+        QTest::newRow("one argument")
+            << QStringList{file} << QStringLiteral("needs a file and a destination");
+        QTest::newRow("part too small")
+            << QStringList{file, QStringLiteral("cos://images-1250000000/k"),
+                           QStringLiteral("--part-size"), QStringLiteral("512K")}
+            << QStringLiteral("from 1 MiB to 5 GiB");
+        QTest::newRow("part not a size")
+            << QStringList{file, QStringLiteral("cos://images-1250000000/k"),
+                           QStringLiteral("--part-size"), QStringLiteral("8 apples")}
+            << QStringLiteral("is not a size");
+        QTest::newRow("concurrency")
+            << QStringList{file, QStringLiteral("cos://images-1250000000/k"),
+                           QStringLiteral("--concurrency"), QStringLiteral("0")}
+            << QStringLiteral("not a number from 1 to 32");
+    }
+
+    void badArguments()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        if (!QFile::exists(path(QStringLiteral("args.raw"))))
+            QVERIFY(!makeFile(QStringLiteral("args.raw"), 1000, 6).isEmpty());
+        const CliRun run = cli(QStringList{QStringLiteral("upload")} + args);
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(message), qPrintable(run.err));
+        QVERIFY(!storedObject(QStringLiteral("k")));
+    }
+
+    void sigintStopsCleanlyThenResumes()
+    {
+        const QString file = makeFile(QStringLiteral("sigint.raw"), 16 * MiB, 7);
+        const QStringList args = uploadArgs(file, QStringLiteral("sigint.raw"),
+                                            {QStringLiteral("--limit-rate"), QStringLiteral("4M")});
+        QProcess process;
+        start(process, args);
+        QVERIFY(process.waitForStarted(20000));
+        // 4 parts in flight at 1 MiB/s each: the first are confirmed after about a second.
+        QTest::qWait(1500);
+        QVERIFY(process.state() == QProcess::Running);
+        QVERIFY(signal(process, SIGINT));
+        const CliRun stopped = finish(process);
+        QCOMPARE(stopped.exitCode, 130);
+        QVERIFY2(stopped.err.contains(QLatin1String("Stopping once the parts in flight")),
+                 qPrintable(stopped.err));
+        QVERIFY2(stopped.err.contains(QLatin1String("run the same command again to resume")),
+                 qPrintable(stopped.err));
+        QCOMPARE(records(), 1);
+        QCOMPARE(pendingOnServer().size(), 1);
+        QVERIFY(!storedObject(QStringLiteral("sigint.raw")));
+
+        const CliRun resumed = cli(uploadArgs(file, QStringLiteral("sigint.raw")));
+        QVERIFY2(resumed.exitCode == 0, qPrintable(resumed.err));
+        QVERIFY2(resumed.err.contains(QLatin1String("Resuming the interrupted upload")),
+                 qPrintable(resumed.err));
+        QVERIFY2(resumed.err.contains(QLatin1String("are on the server and reused")),
+                 qPrintable(resumed.err));
+        QVERIFY(resumed.err.contains(QLatin1String("Resumed: ")));
+        const auto object = storedObject(QStringLiteral("sigint.raw"));
+        QVERIFY(object);
+        QCOMPARE(object->crc64, fileCrc(file));
+        QVERIFY(pendingOnServer().isEmpty());
+        QCOMPARE(records(), 0);
+    }
+
+    void changedFileNeedsRestart()
+    {
+        const QString file = makeFile(QStringLiteral("changed.raw"), 16 * MiB, 10);
+        const QString key = QStringLiteral("changed.raw");
+        QProcess process;
+        QString seen;
+        QVERIFY(startUntilParts(process,
+                                uploadArgs(file, key,
+                                           {QStringLiteral("--json"),
+                                            QStringLiteral("--limit-rate"), QStringLiteral("4M")}),
+                                1, &seen));
+        QVERIFY(signal(process, SIGTERM));
+        QCOMPARE(finish(process).exitCode, 143);
+        QCOMPARE(pendingOnServer().size(), 1);
+        // The file grows after the interruption: its parts on the server no longer fit it.
+        {
+            QFile f(file);
+            QVERIFY(f.open(QIODevice::Append));
+            QCOMPARE(f.write(QByteArray(4096, 'x')), qint64(4096));
+        }
+        const CliRun refused = cli(uploadArgs(file, key));
+        QCOMPARE(refused.exitCode, 2);
+        QVERIFY2(refused.err.contains(QLatin1String("cannot be resumed")), qPrintable(refused.err));
+        QVERIFY2(refused.err.contains(QLatin1String("--restart")), qPrintable(refused.err));
+        QCOMPARE(pendingOnServer().size(), 1);
+        // --restart aborts the old upload and sends everything again.
+        const CliRun restarted =
+            cli(uploadArgs(file, key, {QStringLiteral("--json"), QStringLiteral("--restart")}));
+        verifyFinished(restarted, file, key);
+        const QJsonObject finished = named(restarted.events, QStringLiteral("finished")).value(0);
+        QCOMPARE(finished.value(QStringLiteral("parts_reused")).toInt(), 0);
+        QCOMPARE(finished.value(QStringLiteral("parts_uploaded")).toInt(), 17);
+    }
+
+    void uploadsListsAndAborts()
+    {
+        // Two interrupted uploads; the record of the second is then lost, so only the server
+        // knows it.
+        const QString a = makeFile(QStringLiteral("pending-a.raw"), 16 * MiB, 8);
+        const QString b = makeFile(QStringLiteral("pending-b.raw"), 16 * MiB, 9);
+        QString uploadA;
+        for (const QString& file : {a, b}) {
+            QProcess process;
+            QString seen;
+            QVERIFY(startUntilParts(
+                process,
+                uploadArgs(file, QStringLiteral("pending/") + QFileInfo(file).fileName(),
+                           {QStringLiteral("--json"), QStringLiteral("--limit-rate"),
+                            QStringLiteral("4M")}),
+                2, &seen));
+            QVERIFY(signal(process, SIGINT));
+            CliRun run = finish(process);
+            run.events = eventsOf(seen + run.out);
+            QCOMPARE(run.exitCode, 130);
+            const auto stopped = named(run.events, QStringLiteral("stopped"));
+            QCOMPARE(stopped.size(), 1);
+            QVERIFY(stopped[0].value(QStringLiteral("resumable")).toBool());
+            QCOMPARE(stopped[0].value(QStringLiteral("signal")).toString(),
+                     QStringLiteral("SIGINT"));
+            if (file == a) {
+                uploadA = stopped[0].value(QStringLiteral("upload_id")).toString();
+            } else {
+                const QStringList names =
+                    QDir(recordDir())
+                        .entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Time);
+                QCOMPARE(names.size(), 2);
+                QVERIFY(QFile::remove(recordDir() + u'/' + names.first())); // the newest
+            }
+        }
+        QVERIFY(!uploadA.isEmpty());
+        QCOMPARE(pendingOnServer().size(), 2);
+
+        // Local records only: no credentials needed, nothing asked of the server.
+        const CliRun local = cli({QStringLiteral("uploads"), QStringLiteral("--json")});
+        QCOMPARE(local.exitCode, 0);
+        const QJsonObject localDoc = QJsonDocument::fromJson(local.out.toUtf8()).object();
+        const QJsonArray records = localDoc.value(QStringLiteral("local")).toArray();
+        QCOMPARE(records.size(), 1);
+        const QJsonObject record = records[0].toObject();
+        QCOMPARE(record.value(QStringLiteral("file")).toString(), a);
+        QCOMPARE(record.value(QStringLiteral("destination")).toString(),
+                 QStringLiteral("cos://%1/pending/pending-a.raw").arg(kBucket));
+        QCOMPARE(record.value(QStringLiteral("upload_id")).toString(), uploadA);
+        QVERIFY(record.value(QStringLiteral("parts_done")).toInt() >= 2);
+        QCOMPARE(record.value(QStringLiteral("parts_total")).toInt(), 16);
+        QVERIFY(record.value(QStringLiteral("age_seconds")).toDouble() < 120);
+        QVERIFY(localDoc.value(QStringLiteral("server")).isNull());
+
+        // With the bucket: the server's list, each marked with whether a record resumes it.
+        const CliRun both =
+            cli({QStringLiteral("uploads"), QStringLiteral("cos://%1").arg(kBucket)});
+        QCOMPARE(both.exitCode, 0);
+        QVERIFY2(both.out.contains(QLatin1String("Unfinished multipart uploads in cos://") +
+                                   kBucket + QLatin1String("/ (ap-guangzhou): 2")),
+                 qPrintable(both.out));
+        QVERIFY(both.out.contains(QLatin1String("resumable from ") + a));
+        QVERIFY(both.out.contains(QLatin1String("no local resume record")));
+        QVERIFY(both.out.contains(QLatin1String("2 of 16 parts done")) ||
+                both.out.contains(QLatin1String(" of 16 parts done")));
+        const CliRun json =
+            cli({QStringLiteral("uploads"), QStringLiteral("cos://%1/pending/").arg(kBucket),
+                 QStringLiteral("--json")});
+        QCOMPARE(json.exitCode, 0);
+        const QJsonArray server = QJsonDocument::fromJson(json.out.toUtf8())
+                                      .object()
+                                      .value(QStringLiteral("server"))
+                                      .toObject()
+                                      .value(QStringLiteral("uploads"))
+                                      .toArray();
+        QCOMPARE(server.size(), 2);
+        int withRecord = 0;
+        for (const QJsonValue& u : server)
+            withRecord += u.toObject().value(QStringLiteral("local")).toBool() ? 1 : 0;
+        QCOMPARE(withRecord, 1);
+
+        // --abort ID: the server forgets it and its record goes.
+        const CliRun aborted = cli({QStringLiteral("uploads"), QStringLiteral("--abort"), uploadA});
+        QVERIFY2(aborted.exitCode == 0, qPrintable(aborted.out + aborted.err));
+        QVERIFY2(aborted.out.contains(QLatin1String("its resume record is removed")),
+                 qPrintable(aborted.out));
+        QCOMPARE(pendingOnServer().size(), 1);
+        QCOMPARE(this->records(), 0);
+        // An ID nobody knows is an error that says how to name the bucket.
+        const CliRun unknown = cli({QStringLiteral("uploads"), QStringLiteral("--abort"), uploadA});
+        QCOMPARE(unknown.exitCode, 2);
+        QVERIFY2(unknown.err.contains(QLatin1String("name its bucket")), qPrintable(unknown.err));
+        // --abort-all with the bucket: also the one only the server knew.
+        const CliRun all = cli({QStringLiteral("uploads"), QStringLiteral("cos://%1").arg(kBucket),
+                                QStringLiteral("--abort-all"), QStringLiteral("--json")});
+        QVERIFY2(all.exitCode == 0, qPrintable(all.out + all.err));
+        const QJsonObject allDoc = QJsonDocument::fromJson(all.out.toUtf8()).object();
+        QCOMPARE(allDoc.value(QStringLiteral("aborted")).toArray().size(), 1);
+        QVERIFY(allDoc.value(QStringLiteral("aborted"))
+                    .toArray()[0]
+                    .toObject()
+                    .value(QStringLiteral("ok"))
+                    .toBool());
+        QCOMPARE(allDoc.value(QStringLiteral("server"))
+                     .toObject()
+                     .value(QStringLiteral("uploads"))
+                     .toArray()
+                     .size(),
+                 0);
+        QVERIFY(pendingOnServer().isEmpty());
+
+        // A damaged record is listed as unusable, with its path, and breaks nothing.
+        QFile damaged(recordDir() + QStringLiteral("/0123456789abcdef0123456789abcdef.json"));
+        QVERIFY(damaged.open(QIODevice::WriteOnly));
+        damaged.write("{\"version\": 1, \"file\": ");
+        damaged.close();
+        const CliRun listed = cli({QStringLiteral("uploads")});
+        QCOMPARE(listed.exitCode, 0);
+        QVERIFY2(listed.out.contains(QLatin1String("(unusable) The resume record")) &&
+                     listed.out.contains(damaged.fileName()),
+                 qPrintable(listed.out));
+        QVERIFY(damaged.remove());
+    }
+
+    void killAndResume()
+    {
+        const int trials = qEnvironmentVariableIsSet("CVMI_KILL_TRIALS")
+                               ? qEnvironmentVariableIntValue("CVMI_KILL_TRIALS")
+                               : 3;
+        const quint32 seed = qEnvironmentVariableIsSet("CVMI_KILL_SEED")
+                                 ? quint32(qEnvironmentVariableIntValue("CVMI_KILL_SEED"))
+                                 : QRandomGenerator::global()->generate();
+        qInfo("kill-and-resume: %d trials, CVMI_KILL_SEED=%u", trials, seed);
+        QRandomGenerator random(seed);
+        for (int trial = 1; trial <= trials; ++trial) {
+            const QString name = QStringLiteral("kill-%1.raw").arg(trial);
+            const QString file = makeFile(name, 32 * MiB, 100 + quint32(trial));
+            // 32 parts at 8 MiB/s: about 4 s. The kill falls anywhere from the first confirmed
+            // part (so that there is something to resume) to near the end.
+            QProcess process;
+            QString seen;
+            QVERIFY(
+                startUntilParts(process,
+                                uploadArgs(file, QStringLiteral("kill/") + name,
+                                           {QStringLiteral("--json"),
+                                            QStringLiteral("--limit-rate"), QStringLiteral("8M")}),
+                                1, &seen));
+            const int delayMs = int(random.bounded(2800));
+            QTest::qWait(delayMs);
+            QVERIFY2(process.state() == QProcess::Running, "finished before the kill");
+            QVERIFY(signal(process, SIGKILL));
+            CliRun killed = finish(process);
+            QCOMPARE(killed.exitCode, -2);
+            QCOMPARE(records(), 1);
+
+            const CliRun resumed =
+                cli(uploadArgs(file, QStringLiteral("kill/") + name, {QStringLiteral("--json")}));
+            verifyFinished(resumed, file, QStringLiteral("kill/") + name);
+            QVERIFY(named(resumed.events, QStringLiteral("started"))
+                        .value(0)
+                        .value(QStringLiteral("resumed"))
+                        .toBool());
+            const QJsonObject finished = named(resumed.events, QStringLiteral("finished")).value(0);
+            const int reused = finished.value(QStringLiteral("parts_reused")).toInt();
+            const int uploaded = finished.value(QStringLiteral("parts_uploaded")).toInt();
+            qInfo("trial %d: killed %d ms after the first part; %d parts reused, %d sent", trial,
+                  delayMs, reused, uploaded);
+            QVERIFY2(reused >= 1, qPrintable(resumed.out));
+            QCOMPARE(reused + uploaded, 32);
+            QFile::remove(file);
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliUpload)
+#include "tst_cli_upload.moc"
