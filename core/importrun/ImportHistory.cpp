@@ -2,6 +2,8 @@
 
 #include "importform/CosObjectUrl.h"
 
+#include "util/AppPaths.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -10,7 +12,6 @@
 #include <QJsonObject>
 #include <QLockFile>
 #include <QSaveFile>
-#include <QStandardPaths>
 #include <algorithm>
 
 namespace cvmi::importrun {
@@ -90,8 +91,7 @@ bool ImportHistory::isFinalState(const QString& state)
 ImportHistory::ImportHistory(QString dir) : m_dir(std::move(dir))
 {
     if (m_dir.isEmpty())
-        m_dir = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
-                QStringLiteral("/cvm-import-wizard");
+        m_dir = util::sharedDataDir();
 }
 
 QString ImportHistory::filePath() const

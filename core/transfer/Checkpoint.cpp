@@ -2,13 +2,14 @@
 
 #include "util/Crc64.h"
 
+#include "util/AppPaths.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSaveFile>
-#include <QStandardPaths>
 
 namespace cvmi::transfer {
 
@@ -17,9 +18,7 @@ constexpr int formatVersion = 1;
 } // namespace
 
 Checkpoints::Checkpoints(const QString& dir)
-    : m_dir(dir.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
-                                QStringLiteral("/uploads")
-                          : dir)
+    : m_dir(dir.isEmpty() ? util::sharedDataDir() + QStringLiteral("/uploads") : dir)
 {
 }
 

@@ -29,7 +29,7 @@ struct Checkpoint {
 class Checkpoints {
     Q_DECLARE_TR_FUNCTIONS(cvmi::transfer::Checkpoints)
 public:
-    // dir empty: <AppDataLocation>/uploads.
+    // dir empty: <shared data dir>/uploads (util/AppPaths.h), the same for the CLI and the GUI.
     explicit Checkpoints(const QString& dir);
 
     QString dir() const { return m_dir; }

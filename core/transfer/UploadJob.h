@@ -54,7 +54,7 @@ struct UploadJob {
     // parts are sent) unless restart is set: then its multipart upload is aborted and the upload
     // starts over. A checkpoint whose file changed is refused unless restart is set.
     bool restart = false;
-    QString checkpointDir; // empty: <AppDataLocation>/uploads
+    QString checkpointDir; // empty: <shared data dir>/uploads
     RetrySettings retry;
     // COS refuses parts below 1 MiB except the last; tests of the planner may lower this.
     qint64 minPartSize = 1024 * 1024;

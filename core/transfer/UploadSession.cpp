@@ -115,8 +115,8 @@ UploadSession::Failure UploadSession::badResponse(const QString& what, const QSt
 
 UploadResult UploadSession::failed(const Failure& failure)
 {
-    qCWarning(lcTransfer).noquote()
-        << "upload failed:" << failure.error.code << failure.error.message;
+    // Info, not a warning: the result carries the error and every front end shows it once.
+    qCInfo(lcTransfer).noquote() << "upload failed:" << failure.error.code << failure.error.message;
     UploadResult r;
     r.error = failure.error;
     r.cloudError = failure.cloud;
@@ -183,6 +183,7 @@ UploadResult UploadSession::runImpl()
         return failed({error, {}});
     m_plan = *plan;
     m_highWater = 0;
+    report(UploadState::Preparing, true); // now with the totals: the first report had none
     m_pool = std::make_unique<BufferPool>(m_plan.singlePut ? 1 : m_job.concurrency + 2);
     if (stopRequest() != Stop::None)
         return stopped();
@@ -640,12 +641,13 @@ void UploadSession::report(UploadState state, bool force)
     m_state = state;
     UploadProgress p;
     p.totalBytes = m_file.size;
-    p.bytesSent = sent;
+    p.bytesSent = qMax<qint64>(0, sent);
     p.partsDone = m_plan.singlePut ? (state == UploadState::Finished ? 1 : 0)
                                    : int(m_checkpoint.parts.size());
     p.partsTotal = m_plan.partCount;
     p.bytesPerSecond = m_meter.bytesPerSecond();
-    p.etaSeconds = m_meter.etaSeconds(m_file.size - sent);
+    // Before the file is read there is nothing to estimate from.
+    p.etaSeconds = m_file.size < 0 ? -1 : m_meter.etaSeconds(m_file.size - sent);
     p.state = state;
     if (m_sink.progress)
         m_sink.progress(p);

@@ -122,7 +122,7 @@ class TestCliUpload : public QObject {
     QString cosState() const { return m_state + QStringLiteral("/cos"); } // CloudEmulator's layout
     QString recordDir() const
     {
-        return path(QStringLiteral("data/cvm-import-wizard/cvm-import/uploads"));
+        return path(QStringLiteral("data/cvm-import-wizard/uploads"));
     }
     int records() const
     {
