@@ -1,6 +1,7 @@
 #include "InspectionRunner.h"
 
 #include "inspect/Inspector.h"
+#include "util/FutureReply.h"
 
 #include <QPointer>
 #include <QtConcurrent/QtConcurrentRun>
@@ -43,19 +44,13 @@ void InspectionRunner::start(const QString& path)
     emit started(path);
 
     QPointer<InspectionRunner> self(this);
-    QtConcurrent::run(inspectAndJudge, path, m_policy, m_token)
-        .then(this, [self, generation](const InspectionResult& result) {
-            // When the worker is done before then() attaches this continuation, Qt runs it at
-            // once, inside start(). Posting it once more keeps the promise that results arrive
-            // from the event loop, after start() has returned and the caller's state is set.
-            QMetaObject::invokeMethod(
-                self,
-                [self, generation, result] {
-                    if (self)
-                        self->deliver(generation, result);
-                },
-                Qt::QueuedConnection);
-        });
+    // The watcher reports from the event loop, after start() has returned and the caller's
+    // state is set, and never once this runner is gone.
+    util::onResult(QtConcurrent::run(inspectAndJudge, path, m_policy, m_token), this,
+                   [self, generation](const InspectionResult& result) {
+                       if (self)
+                           self->deliver(generation, result);
+                   });
 }
 
 void InspectionRunner::cancel()

@@ -1,6 +1,7 @@
 #include "cloud/PermissionCheck.h"
 
 #include "cloud/ClockSkew.h"
+#include "util/FutureReply.h"
 
 #include <QPointer>
 
@@ -98,57 +99,58 @@ void PermissionCheck::start()
         set(m_lines.at(i).item, State::Pending, tr("Not checked yet."));
     set(Item::Credentials, State::Running, tr("Asking Tencent Cloud for the region list..."));
     QPointer<PermissionCheck> self(this);
-    m_cvm->describeRegions().then(this, [self](const CloudResult<QList<CvmRegion>>& result) {
-        if (!self)
-            return;
-        PermissionCheck* c = self.data();
-        c->noteSkew(result.clockSkewSeconds);
-        if (!result.ok()) {
-            c->fail(Item::Credentials, result.error);
-            const QString blocked = tr("Not checked: the credentials were refused.");
-            const QString remedy = tr("Fix the credentials first.");
-            c->set(Item::Region, State::Failed, blocked, remedy);
-            c->set(Item::ImportPermission, State::Failed, blocked, remedy);
-            c->checkCos();
-            return;
-        }
-        QString message = tr("The SecretId is known and the signature is accepted.");
-        if (c->m_skew)
-            message += u' ' + ClockSkew::describe(*c->m_skew);
-        c->set(Item::Credentials, State::Ok, message);
+    util::onResult(
+        m_cvm->describeRegions(), this, [self](const CloudResult<QList<CvmRegion>>& result) {
+            if (!self)
+                return;
+            PermissionCheck* c = self.data();
+            c->noteSkew(result.clockSkewSeconds);
+            if (!result.ok()) {
+                c->fail(Item::Credentials, result.error);
+                const QString blocked = tr("Not checked: the credentials were refused.");
+                const QString remedy = tr("Fix the credentials first.");
+                c->set(Item::Region, State::Failed, blocked, remedy);
+                c->set(Item::ImportPermission, State::Failed, blocked, remedy);
+                c->checkCos();
+                return;
+            }
+            QString message = tr("The SecretId is known and the signature is accepted.");
+            if (c->m_skew)
+                message += u' ' + ClockSkew::describe(*c->m_skew);
+            c->set(Item::Credentials, State::Ok, message);
 
-        c->set(Item::Region, State::Running, tr("Looking for %1...").arg(c->m_region));
-        const CvmRegion* found = nullptr;
-        for (const CvmRegion& region : result.value) {
-            if (region.region == c->m_region)
-                found = &region;
-        }
-        QStringList available;
-        for (const CvmRegion& region : result.value)
-            available.append(region.region);
-        if (c->m_region.isEmpty())
-            c->set(Item::Region, State::Failed, tr("No region was chosen."),
-                   tr("Choose one of: %1.").arg(available.join(QStringLiteral(", "))));
-        else if (!found)
-            c->set(Item::Region, State::Failed,
-                   tr("The region %1 is not available to this account.").arg(c->m_region),
-                   tr("Choose one of: %1.").arg(available.join(QStringLiteral(", "))));
-        else if (found->state != QLatin1String("AVAILABLE"))
-            c->set(Item::Region, State::Failed,
-                   tr("The region %1 is %2.").arg(c->m_region, found->state),
-                   tr("Choose another region."));
-        else
-            c->set(Item::Region, State::Ok,
-                   tr("%1 (%2) is available.").arg(found->region, found->name));
-        c->checkCos();
-    });
+            c->set(Item::Region, State::Running, tr("Looking for %1...").arg(c->m_region));
+            const CvmRegion* found = nullptr;
+            for (const CvmRegion& region : result.value) {
+                if (region.region == c->m_region)
+                    found = &region;
+            }
+            QStringList available;
+            for (const CvmRegion& region : result.value)
+                available.append(region.region);
+            if (c->m_region.isEmpty())
+                c->set(Item::Region, State::Failed, tr("No region was chosen."),
+                       tr("Choose one of: %1.").arg(available.join(QStringLiteral(", "))));
+            else if (!found)
+                c->set(Item::Region, State::Failed,
+                       tr("The region %1 is not available to this account.").arg(c->m_region),
+                       tr("Choose one of: %1.").arg(available.join(QStringLiteral(", "))));
+            else if (found->state != QLatin1String("AVAILABLE"))
+                c->set(Item::Region, State::Failed,
+                       tr("The region %1 is %2.").arg(c->m_region, found->state),
+                       tr("Choose another region."));
+            else
+                c->set(Item::Region, State::Ok,
+                       tr("%1 (%2) is available.").arg(found->region, found->name));
+            c->checkCos();
+        });
 }
 
 void PermissionCheck::checkCos()
 {
     set(Item::Cos, State::Running, tr("Listing your COS buckets..."));
     QPointer<PermissionCheck> self(this);
-    m_cos->listBuckets().then(this, [self](const CloudResult<QList<CosBucket>>& result) {
+    util::onResult(m_cos->listBuckets(), this, [self](const CloudResult<QList<CosBucket>>& result) {
         if (!self)
             return;
         PermissionCheck* c = self.data();
@@ -184,72 +186,76 @@ void PermissionCheck::checkImport()
     set(Item::ImportPermission, State::Running,
         tr("Asking for a dry run of ImportImage in %1...").arg(m_region));
     QPointer<PermissionCheck> self(this);
-    m_cvm->describeImportImageOs().then(this, [self](const CloudResult<ImportImageOsList>& osList) {
-        if (!self)
-            return;
-        PermissionCheck* c = self.data();
-        if (!osList.ok()) {
-            c->fail(Item::ImportPermission, osList.error);
-            c->finish();
-            return;
-        }
-        // Plausible values, so that the dry run is judged on the permission: a listed OS,
-        // and an object URL in a bucket of the region when there is one.
-        ImportImageRequest request;
-        request.dryRun = true;
-        request.imageName = QStringLiteral("cvmi-permission-check");
-        request.osType = QStringLiteral("CentOS");
-        request.osVersion = QStringLiteral("7.9");
-        request.architecture = QStringLiteral("x86_64");
-        for (const ImportImageOsVersion& v : osList.value.versions) {
-            if (osList.value.linuxOs.contains(v.osName) && !v.osVersions.isEmpty() &&
-                !v.architectures.isEmpty()) {
-                request.osType = v.osName;
-                request.osVersion = v.osVersions.constFirst();
-                request.architecture = v.architectures.constFirst();
-                break;
+    util::onResult(
+        m_cvm->describeImportImageOs(), this, [self](const CloudResult<ImportImageOsList>& osList) {
+            if (!self)
+                return;
+            PermissionCheck* c = self.data();
+            if (!osList.ok()) {
+                c->fail(Item::ImportPermission, osList.error);
+                c->finish();
+                return;
             }
-        }
-        const QList<CosBucket> local = c->bucketsInRegion();
-        const QString bucket = local.isEmpty() ? QStringLiteral("cvmi-permission-check-1250000000")
-                                               : local.constFirst().name;
-        request.imageUrl = CosClient::objectUrl(bucket, c->m_region,
-                                                QStringLiteral("cvmi-permission-check.qcow2"));
-        c->m_cvm->setRegion(c->m_region);
-        c->m_cvm->importImage(request).then(
-            c, [self](const CloudResult<ImportImageResult>& result) {
-                if (!self)
-                    return;
-                PermissionCheck* p = self.data();
-                p->noteSkew(result.clockSkewSeconds);
-                const QString code = result.error.code;
-                if (result.ok()) {
-                    p->set(Item::ImportPermission, State::Ok,
-                           tr("The dry run was accepted: this account may import images "
-                              "in %1.")
-                               .arg(p->m_region));
-                } else if (code.startsWith(QLatin1String("UnauthorizedOperation")) ||
-                           code == QLatin1String("AuthFailure.UnauthorizedOperation") ||
-                           code == QLatin1String("OperationDenied.InnerUserProhibitAction") ||
-                           code == QLatin1String("RegionAbilityLimit.UnsupportedToImportImage") ||
-                           code.startsWith(QLatin1String("AuthFailure")) ||
-                           code.startsWith(QLatin1String("Network.")) ||
-                           code == QLatin1String("InternalError") ||
-                           code == QLatin1String("RequestLimitExceeded") ||
-                           code == QLatin1String("UnsupportedRegion")) {
-                    p->fail(Item::ImportPermission, result.error);
-                } else {
-                    // CAM is consulted before the parameters: a parameter error means the
-                    // permission itself was granted.
-                    p->set(Item::ImportPermission, State::Ok,
-                           tr("The account may call ImportImage: the service checked the "
-                              "permission, then refused the check's placeholder values "
-                              "(%1), which is expected.")
-                               .arg(code));
+            // Plausible values, so that the dry run is judged on the permission: a listed OS,
+            // and an object URL in a bucket of the region when there is one.
+            ImportImageRequest request;
+            request.dryRun = true;
+            request.imageName = QStringLiteral("cvmi-permission-check");
+            request.osType = QStringLiteral("CentOS");
+            request.osVersion = QStringLiteral("7.9");
+            request.architecture = QStringLiteral("x86_64");
+            for (const ImportImageOsVersion& v : osList.value.versions) {
+                if (osList.value.linuxOs.contains(v.osName) && !v.osVersions.isEmpty() &&
+                    !v.architectures.isEmpty()) {
+                    request.osType = v.osName;
+                    request.osVersion = v.osVersions.constFirst();
+                    request.architecture = v.architectures.constFirst();
+                    break;
                 }
-                p->finish();
-            });
-    });
+            }
+            const QList<CosBucket> local = c->bucketsInRegion();
+            const QString bucket = local.isEmpty()
+                                       ? QStringLiteral("cvmi-permission-check-1250000000")
+                                       : local.constFirst().name;
+            request.imageUrl = CosClient::objectUrl(bucket, c->m_region,
+                                                    QStringLiteral("cvmi-permission-check.qcow2"));
+            c->m_cvm->setRegion(c->m_region);
+            util::onResult(
+                c->m_cvm->importImage(request), c,
+                [self](const CloudResult<ImportImageResult>& result) {
+                    if (!self)
+                        return;
+                    PermissionCheck* p = self.data();
+                    p->noteSkew(result.clockSkewSeconds);
+                    const QString code = result.error.code;
+                    if (result.ok()) {
+                        p->set(Item::ImportPermission, State::Ok,
+                               tr("The dry run was accepted: this account may import images "
+                                  "in %1.")
+                                   .arg(p->m_region));
+                    } else if (code.startsWith(QLatin1String("UnauthorizedOperation")) ||
+                               code == QLatin1String("AuthFailure.UnauthorizedOperation") ||
+                               code == QLatin1String("OperationDenied.InnerUserProhibitAction") ||
+                               code ==
+                                   QLatin1String("RegionAbilityLimit.UnsupportedToImportImage") ||
+                               code.startsWith(QLatin1String("AuthFailure")) ||
+                               code.startsWith(QLatin1String("Network.")) ||
+                               code == QLatin1String("InternalError") ||
+                               code == QLatin1String("RequestLimitExceeded") ||
+                               code == QLatin1String("UnsupportedRegion")) {
+                        p->fail(Item::ImportPermission, result.error);
+                    } else {
+                        // CAM is consulted before the parameters: a parameter error means the
+                        // permission itself was granted.
+                        p->set(Item::ImportPermission, State::Ok,
+                               tr("The account may call ImportImage: the service checked the "
+                                  "permission, then refused the check's placeholder values "
+                                  "(%1), which is expected.")
+                                   .arg(code));
+                    }
+                    p->finish();
+                });
+        });
 }
 
 void PermissionCheck::finish()
