@@ -27,10 +27,23 @@ bool finish(QXmlStreamReader& reader, QString* problem)
     return true;
 }
 
+// S3's documents end in "Result" (ListPartsResult); moto 5 names some "...Response" instead
+// (ListPartsResponse, CompleteMultipartUploadResponse), and the AWS SDKs never look at the root's
+// name, so such stores work with every SDK. Both spellings are accepted; nothing else is.
+bool isRoot(const QString& root, const char* name)
+{
+    const QLatin1String expected(name);
+    if (root == expected)
+        return true;
+    const QLatin1String result("Result");
+    return expected.endsWith(result) &&
+           root == expected.chopped(result.size()) + QLatin1String("Response");
+}
+
 bool expectRoot(QXmlStreamReader& reader, const char* name, QString* problem)
 {
     const QString root = rootName(reader);
-    if (root == QLatin1String(name))
+    if (isRoot(root, name))
         return true;
     if (problem)
         *problem = root.isEmpty()
@@ -170,7 +183,7 @@ std::optional<QString> MultipartXml::completedEtag(const QByteArray& body, bool*
         *errorBody = true;
         return std::nullopt;
     }
-    if (root != QLatin1String("CompleteMultipartUploadResult")) {
+    if (!isRoot(root, "CompleteMultipartUploadResult")) {
         if (problem)
             *problem = root.isEmpty() ? QStringLiteral("no XML document")
                                       : QStringLiteral("expected <CompleteMultipartUploadResult>, "
