@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the tests need, then builds and runs every test:
-#   1. a Release build with warnings as errors, all CTest tests;
+#   1. a Release build with warnings as errors, all CTest tests, and its Debian package installed,
+#      tried and removed (scripts/check-package.sh);
 #   2. an ASan+UBSan build, all CTest tests;
 #   3. the libFuzzer targets built with clang, each run briefly on its seed corpus.
 # Usage: scripts/test-all.sh            (FUZZ_SECONDS=30 by default; SKIP_FUZZ=1 skips step 3)
@@ -55,8 +56,16 @@ mkdir -p build
 echo "== Release build (warnings are errors) =="
 if build build/ci-release -DCMAKE_BUILD_TYPE=Release -DCVMI_WERROR=ON; then
     run_ctest build/ci-release release
+    echo "== Debian package from the Release build: install, try, remove =="
+    if scripts/check-package.sh build/ci-release; then
+        passed=$((passed + 1))
+    else
+        failed=$((failed + 1))
+        status=1
+    fi
 else
     echo "test-all: the Release build failed" >&2
+    failed=$((failed + 1)) # the package check had nothing to package
     status=1
 fi
 

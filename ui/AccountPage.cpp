@@ -13,6 +13,7 @@
 #include "cloud/KeychainCredentialStore.h"
 #include "cloud/PermissionCheck.h"
 #include "settings/AppSettings.h"
+#include "util/FutureReply.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>
@@ -358,14 +359,16 @@ void AccountPage::discover()
         if (--*pending == 0)
             emit discoveryShown();
     };
-    QtConcurrent::run(m_discoverer).then(this, [this, done](const cloud::CredentialDiscovery& d) {
-        showDiscovery(d);
-        done();
-    });
-    m_store->load(profile()).then(this, [this, done](const cloud::CredentialStoreResult& r) {
-        showKeyringEntry(r.credentials, r.error.message);
-        done();
-    });
+    util::onResult(QtConcurrent::run(m_discoverer), this,
+                   [this, done](const cloud::CredentialDiscovery& d) {
+                       showDiscovery(d);
+                       done();
+                   });
+    util::onResult(m_store->load(profile()), this,
+                   [this, done](const cloud::CredentialStoreResult& r) {
+                       showKeyringEntry(r.credentials, r.error.message);
+                       done();
+                   });
 }
 
 void AccountPage::showDiscovery(const cloud::CredentialDiscovery& discovery)
@@ -524,7 +527,9 @@ cloud::Credentials AccountPage::currentCredentials() const
 
 bool AccountPage::isChecking() const
 {
-    return m_check && m_check->isRunning();
+    // Through a plain pointer: GCC 12 at -O3 sees QPointer's two loads as a possible null.
+    const cloud::PermissionCheck* check = m_check.data();
+    return check != nullptr && check->isRunning();
 }
 
 void AccountPage::invalidate()
@@ -569,13 +574,15 @@ void AccountPage::startCheck()
         m_settings->setCosEndpoint(m_cosOverride, &ignored);
     }
     m_session->setAccount(credentials, chosenRegion, m_endpoints);
-    m_check = new cloud::PermissionCheck(m_session->cvm(), m_session->cos(), chosenRegion, this);
-    connect(m_check, &cloud::PermissionCheck::lineChanged, this, &AccountPage::onLineChanged);
-    connect(m_check, &cloud::PermissionCheck::finished, this, &AccountPage::onCheckFinished);
-    m_lines->setLines(m_check->lines());
+    auto* check =
+        new cloud::PermissionCheck(m_session->cvm(), m_session->cos(), chosenRegion, this);
+    m_check = check;
+    connect(check, &cloud::PermissionCheck::lineChanged, this, &AccountPage::onLineChanged);
+    connect(check, &cloud::PermissionCheck::finished, this, &AccountPage::onCheckFinished);
+    m_lines->setLines(check->lines());
     m_checkButton->setEnabled(false);
     m_checkStatus->setText(tr("Checking %1 in %2…").arg(credentials.redacted(), chosenRegion));
-    m_check->start();
+    check->start();
 }
 
 void AccountPage::onLineChanged(int index, const cloud::PermissionLine& line)
@@ -595,7 +602,7 @@ void AccountPage::rememberCredentials(const cloud::Credentials& credentials)
     if (!remember && !m_keyringHadEntry)
         return;
     auto answer = remember ? m_store->store(profile(), credentials) : m_store->remove(profile());
-    answer.then(this, [this, remember](const cloud::CredentialStoreResult& result) {
+    util::onResult(answer, this, [this, remember](const cloud::CredentialStoreResult& result) {
         if (result.ok()) {
             m_keyringHadEntry = remember;
             m_keyringLabel->setText(remember ? tr("Saved in the system keyring.")
@@ -611,19 +618,20 @@ void AccountPage::rememberCredentials(const cloud::Credentials& credentials)
 void AccountPage::loadRegions()
 {
     cloud::CvmClient* cvm = m_session->cvm();
-    cvm->describeRegions().then(
-        this, [this, cvm](const cloud::CloudResult<QList<cloud::CvmRegion>>& result) {
-            // A newer account may have replaced the client meanwhile; its own check asks again.
-            if (cvm != m_session->cvm() || !result.ok())
-                return;
-            QList<QPair<QString, QString>> regions;
-            for (const cloud::CvmRegion& r : result.value) {
-                if (r.state.isEmpty() || r.state == QLatin1String("AVAILABLE"))
-                    regions.append({r.region, r.name});
-            }
-            if (!regions.isEmpty())
-                fillRegions(regions);
-        });
+    util::onResult(cvm->describeRegions(), this,
+                   [this, cvm](const cloud::CloudResult<QList<cloud::CvmRegion>>& result) {
+                       // A newer account may have replaced the client meanwhile; its own check asks
+                       // again.
+                       if (cvm != m_session->cvm() || !result.ok())
+                           return;
+                       QList<QPair<QString, QString>> regions;
+                       for (const cloud::CvmRegion& r : result.value) {
+                           if (r.state.isEmpty() || r.state == QLatin1String("AVAILABLE"))
+                               regions.append({r.region, r.name});
+                       }
+                       if (!regions.isEmpty())
+                           fillRegions(regions);
+                   });
 }
 
 void AccountPage::onCheckFinished(bool allOk)
@@ -639,15 +647,16 @@ void AccountPage::onCheckFinished(bool allOk)
 
 void AccountPage::fillBuckets()
 {
+    const cloud::PermissionCheck* check = m_check.data();
     const bool cosOk =
-        m_check && m_check->lines().at(static_cast<int>(Item::Cos)).state == State::Ok;
+        check != nullptr && check->lines().at(static_cast<int>(Item::Cos)).state == State::Ok;
     const QSignalBlocker blocker(m_bucketBox);
     m_bucketBox->clear();
     if (!cosOk) {
         m_bucketBox->setPlaceholderText(tr("COS is not usable"));
         return;
     }
-    for (const cloud::CosBucket& bucket : m_check->bucketsInRegion())
+    for (const cloud::CosBucket& bucket : check->bucketsInRegion())
         m_bucketBox->addItem(bucket.name, bucket.name);
     m_bucketBox->setCurrentIndex(-1);
     m_bucketBox->setPlaceholderText(m_bucketBox->count() > 0
@@ -671,8 +680,9 @@ QString AccountPage::chosenBucket() const
 void AccountPage::askAndCreateBucket()
 {
     QString appId;
-    if (m_check) {
-        for (const cloud::CosBucket& bucket : m_check->buckets()) {
+    if (const cloud::PermissionCheck* check = m_check.data()) {
+        const QList<cloud::CosBucket> buckets = check->buckets();
+        for (const cloud::CosBucket& bucket : buckets) {
             appId = cloud::BucketName::appIdOf(bucket.name);
             if (!appId.isEmpty())
                 break;
@@ -704,8 +714,9 @@ void AccountPage::createBucket(const QString& bucket)
     m_createButton->setEnabled(false);
     m_bucketStatus->setText(tr("Creating %1…").arg(bucket));
     cloud::CosClient* cos = m_session->cos();
-    cos->putBucket(bucket, m_session->region())
-        .then(this, [this, bucket, cos](const cloud::CloudResult<bool>& result) {
+    util::onResult(
+        cos->putBucket(bucket, m_session->region()), this,
+        [this, bucket, cos](const cloud::CloudResult<bool>& result) {
             if (cos != m_session->cos())
                 return; // the account changed meanwhile; the answer belongs to the old one
             m_createButton->setEnabled(true);

@@ -56,6 +56,7 @@ public:
                          const cloud::CloudEndpoints& endpoints, const QString& cvmText,
                          const QString& cosText, const QString& note);
 
+    bool hasFixedAccount() const { return m_fixed; } // setFixedAccount() was called
     // Looks for credentials (worker thread) and in the keyring; discoveryShown() when done.
     void discover();
     // Endpoint overrides as typed ("" = the real service); false with *error when refused.

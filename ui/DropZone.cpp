@@ -77,9 +77,18 @@ void DropZone::showFile(const QString& path)
 {
     const QFileInfo info(path);
     m_headline->setText(tr("%1 — %2").arg(info.fileName(), formatBytes(uint64_t(info.size()))));
-    m_detail->setText(tr("In %1. Drop another image to check that one instead.")
-                          .arg(QDir::toNativeSeparators(info.absolutePath())));
+    const QString detail = m_chosenDetail.isEmpty()
+                               ? tr("In %1. Drop another image to check that one instead.")
+                               : m_chosenDetail;
+    m_detail->setText(detail.arg(QDir::toNativeSeparators(info.absolutePath())));
     m_lastFolder = info.absolutePath();
+}
+
+void DropZone::setTexts(const QString& prompt, const QString& detail, const QString& chosenDetail)
+{
+    m_headline->setText(prompt);
+    m_detail->setText(detail);
+    m_chosenDetail = chosenDetail;
 }
 
 QString DropZone::localFileFrom(const QMimeData* mime)

@@ -20,6 +20,10 @@ public:
     // Shows `path` as the chosen file (also used when the image comes from the command line).
     void showFile(const QString& path);
     bool isHighlighted() const { return m_highlighted; }
+    // Other wording for another page (the Upload page): the prompt, its detail, and the detail
+    // under a chosen file, where %1 is its folder.
+    void setTexts(const QString& prompt, const QString& detail, const QString& chosenDetail);
+    QPushButton* browseButton() const { return m_browse; }
 
     // The first local file (not a folder) among the dragged URLs, or an empty string.
     static QString localFileFrom(const QMimeData* mime);
@@ -44,6 +48,7 @@ private:
     QLabel* m_detail = nullptr;
     QPushButton* m_browse = nullptr;
     QString m_lastFolder;
+    QString m_chosenDetail;
     bool m_highlighted = false;
 };
 

@@ -1,8 +1,7 @@
 #pragma once
 
 // "Endpoints…": where the CVM and COS requests go, for a private gateway, a proxy or the local
-// emulator. Empty fields mean the real services. The rule shown to the user: https:// anywhere,
-// http:// only to this machine (loopback), because the requests carry signed credentials.
+// emulator (the fields and their rule: EndpointFields).
 #include "cloud/CloudEndpoints.h"
 
 #include <QDialog>
@@ -11,6 +10,8 @@ class QLabel;
 class QLineEdit;
 
 namespace cvmi::ui {
+
+class EndpointFields;
 
 class EndpointsDialog : public QDialog {
     Q_OBJECT
@@ -26,14 +27,12 @@ public:
     // Validates both fields; on failure the dialog stays open and says why.
     void accept() override;
 
-    QLineEdit* cvmEdit() const { return m_cvmEdit; }
-    QLineEdit* cosEdit() const { return m_cosEdit; }
-    QLabel* errorLabel() const { return m_error; }
+    QLineEdit* cvmEdit() const;
+    QLineEdit* cosEdit() const;
+    QLabel* errorLabel() const;
 
 private:
-    QLineEdit* m_cvmEdit;
-    QLineEdit* m_cosEdit;
-    QLabel* m_error;
+    EndpointFields* m_fields;
     cloud::CloudEndpoints m_endpoints;
 };
 

@@ -1,16 +1,25 @@
 #include "ImportWizard.h"
 
 #include "AccountPage.h"
+#include "FormPage.h"
 #include "ImagePage.h"
+#include "ImportPage.h"
+#include "SettingsDialog.h"
+#include "UploadPage.h"
 #include "WizardSession.h"
 
+#include "settings/AppSettings.h"
+#include "settings/NetworkProxy.h"
+
 #include <QApplication>
+#include <QPushButton>
 
 namespace cvmi::ui {
 
 ImportWizard::ImportWizard(QWidget* parent)
     : QWizard(parent), m_session(new WizardSession(this)),
-      m_imagePage(new ImagePage(m_session, this)), m_accountPage(new AccountPage(m_session, this))
+      m_imagePage(new ImagePage(m_session, this)), m_accountPage(new AccountPage(m_session, this)),
+      m_uploadPage(new UploadPage(m_session, this)), m_formPage(new FormPage(m_session, this))
 {
     setObjectName(QStringLiteral("importWizard"));
     setWindowTitle(tr("CVM Import Wizard"));
@@ -19,8 +28,17 @@ ImportWizard::ImportWizard(QWidget* parent)
     setTitleFormat(Qt::RichText);
     setPage(PageImage, m_imagePage);
     setPage(PageAccount, m_accountPage); // the next id after PageImage: Next leads here
+    setPage(PageUpload, m_uploadPage);
+    setPage(PageForm, m_formPage);
+    m_importPage = new ImportPage(m_session, this);
+    setPage(PageImport, m_importPage);
     setStartId(PageImage);
     resize(defaultSize());
+    // "Settings…", shown once setSettings() gave it something to edit.
+    connect(this, &QWizard::customButtonClicked, this, [this](int which) {
+        if (which == QWizard::CustomButton1)
+            openSettings();
+    });
 }
 
 QString ImportWizard::pageTitle(const QString& text)
@@ -32,14 +50,73 @@ QString ImportWizard::pageTitle(const QString& text)
         .arg(text.toHtmlEscaped());
 }
 
+void ImportWizard::reject()
+{
+    if (m_uploadPage->confirmClose())
+        QWizard::reject();
+}
+
 void ImportWizard::setPolicy(const policy::Policy& policy)
 {
     m_imagePage->setPolicy(policy);
 }
 
+void ImportWizard::openDraft(const QString& path)
+{
+    setStartId(PageForm);
+    m_formPage->openDraftFrom(path);
+}
+
 void ImportWizard::openImage(const QString& path)
 {
     m_imagePage->inspect(path);
+}
+
+void ImportWizard::setSettings(settings::AppSettings* settings)
+{
+    m_settings = settings;
+    setOption(QWizard::HaveCustomButton1, settings != nullptr);
+    if (!settings)
+        return;
+    setButtonText(QWizard::CustomButton1, tr("Settings…"));
+    QAbstractButton* button = this->button(QWizard::CustomButton1);
+    button->setObjectName(QStringLiteral("settingsButton"));
+    // Ctrl+, as in most desktop programs; the Alt mnemonics stay free for Back, Next and Finish.
+    button->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    button->setToolTip(tr("Profile, region, endpoints, proxy, upload and language (Ctrl+,)"));
+    button->setAccessibleName(tr("Settings"));
+    // Apart on the left, away from the buttons that move through the pages.
+    setButtonLayout({QWizard::CustomButton1, QWizard::Stretch, QWizard::BackButton,
+                     QWizard::NextButton, QWizard::CommitButton, QWizard::FinishButton,
+                     QWizard::CancelButton});
+}
+
+void ImportWizard::openSettings()
+{
+    if (!m_settings || findChild<SettingsDialog*>())
+        return;
+    auto* dialog = new SettingsDialog(m_settings, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const QString region = m_settings->region();
+    const QString cvm = m_settings->cvmEndpoint();
+    const QString cos = m_settings->cosEndpoint();
+    const QString profile = m_settings->profile();
+    connect(dialog, &QDialog::accepted, this, [=, this] {
+        settings::applyApplicationProxy(m_settings->proxy());
+        // Upload settings are read when an upload starts; the account is the demo's or the
+        // one the user is checking, so only what was changed here reaches it.
+        if (m_accountPage->hasFixedAccount())
+            return;
+        if (m_settings->cvmEndpoint() != cvm || m_settings->cosEndpoint() != cos)
+            m_accountPage->setEndpointOverrides(m_settings->cvmEndpoint(),
+                                                m_settings->cosEndpoint(), nullptr);
+        if (m_settings->region() != region)
+            m_accountPage->setRegion(m_settings->region());
+        // Another profile names other credentials (tccli, keyring): look again if they were shown.
+        if (m_settings->profile() != profile && currentId() >= PageAccount)
+            m_accountPage->discover();
+    });
+    dialog->open();
 }
 
 } // namespace cvmi::ui

@@ -5,11 +5,17 @@
 namespace cvmi::policy {
 class Policy;
 }
+namespace cvmi::settings {
+class AppSettings;
+}
 
 namespace cvmi::ui {
 
 class AccountPage;
+class FormPage;
 class ImagePage;
+class ImportPage;
+class UploadPage;
 class WizardSession;
 
 // The whole import as a sequence of pages sharing one WizardSession:
@@ -26,21 +32,39 @@ public:
     WizardSession* session() const { return m_session; }
     ImagePage* imagePage() const { return m_imagePage; }
     AccountPage* accountPage() const { return m_accountPage; }
+    UploadPage* uploadPage() const { return m_uploadPage; }
+    FormPage* formPage() const { return m_formPage; }
+    ImportPage* importPage() const { return m_importPage; }
 
     // Starts on `path` as if it had been dropped (the command line's IMAGE argument).
     void openImage(const QString& path);
+    // Starts on the import form filled from the draft `path` (the command line's --draft).
+    void openDraft(const QString& path);
     // Judges images by `policy` instead of the built-in rules (the command line's --policy).
     void setPolicy(const policy::Policy& policy);
+    // Shows "Settings…" (Ctrl+,) on every page, editing `settings` (not owned) in a
+    // SettingsDialog; its OK applies the proxy, and the region and endpoints to the Account page.
+    void setSettings(settings::AppSettings* settings);
+    void openSettings();
 
     static QSize defaultSize() { return {900, 680}; }
     // The wizard shows page titles as rich text so that they can be set larger than the body
     // text (QWizard offers no font setting for them); pages pass their translated title here.
     static QString pageTitle(const QString& text);
 
+public slots:
+    // Cancel, Escape and closing the window (QDialog::closeEvent calls this) ask first while an
+    // upload runs; closing then keeps its checkpoint so that it resumes later.
+    void reject() override;
+
 private:
     WizardSession* m_session;
     ImagePage* m_imagePage;
     AccountPage* m_accountPage;
+    UploadPage* m_uploadPage;
+    FormPage* m_formPage;
+    ImportPage* m_importPage = nullptr;
+    settings::AppSettings* m_settings = nullptr;
 };
 
 } // namespace cvmi::ui

@@ -77,4 +77,34 @@ void WizardSession::setBucket(const QString& bucket)
     emit bucketChanged(bucket);
 }
 
+void WizardSession::setUpload(const UploadedObject& upload)
+{
+    m_upload = upload;
+    emit uploadChanged();
+}
+
+void WizardSession::clearUpload()
+{
+    if (!hasUpload())
+        return;
+    m_upload = {};
+    emit uploadChanged();
+}
+
+void WizardSession::setImportForm(const importform::ImportForm& form)
+{
+    if (m_importForm && *m_importForm == form)
+        return;
+    m_importForm = form;
+    emit importFormChanged();
+}
+
+void WizardSession::clearImportForm()
+{
+    if (!m_importForm)
+        return;
+    m_importForm.reset();
+    emit importFormChanged();
+}
+
 } // namespace cvmi::ui

@@ -1,9 +1,11 @@
 #pragma once
 
 #include "InspectionResult.h"
+#include "UploadedObject.h"
 
 #include "cloud/CloudEndpoints.h"
 #include "cloud/Credentials.h"
+#include "importform/ImportForm.h"
 
 #include <QObject>
 #include <QString>
@@ -58,11 +60,27 @@ public:
     QString bucket() const { return m_bucket; } // "<name>-<APPID>" in region(), or empty
     void setBucket(const QString& bucket);
 
+    // The upload part, filled by the Upload page once COS confirmed the whole object.
+    bool hasUpload() const { return m_upload.isValid(); }
+    const UploadedObject& upload() const { return m_upload; }
+    void setUpload(const UploadedObject& upload);
+    void clearUpload();
+
+    // The import part, filled by the Form page when the form validates without errors: the
+    // ImportImage parameters the Import page sends.
+    bool hasImportForm() const { return m_importForm.has_value(); }
+    // Only meaningful when hasImportForm().
+    const importform::ImportForm& importForm() const { return *m_importForm; }
+    void setImportForm(const importform::ImportForm& form);
+    void clearImportForm();
+
 signals:
     void imagePathChanged(const QString& path);
     void inspectionChanged();
     void accountChanged();
     void bucketChanged(const QString& bucket);
+    void uploadChanged();
+    void importFormChanged();
 
 private:
     void dropClients();
@@ -77,6 +95,8 @@ private:
     cloud::CvmClient* m_cvm = nullptr;
     cloud::CosClient* m_cos = nullptr;
     QString m_bucket;
+    UploadedObject m_upload;
+    std::optional<importform::ImportForm> m_importForm;
 };
 
 } // namespace cvmi::ui

@@ -6,6 +6,8 @@
 #include "UploadCommand.h"
 #include "UploadsCommand.h"
 
+#include "util/Translations.h"
+
 #include <QCoreApplication>
 #include <QTextStream>
 
@@ -43,6 +45,8 @@ int main(int argc, char* argv[])
     QCoreApplication::setApplicationName(QStringLiteral("cvm-import"));
     QCoreApplication::setOrganizationName(QStringLiteral("cvm-import-wizard"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CVMI_VERSION));
+    // The system's language (LANGUAGE, LC_ALL, LC_MESSAGES, LANG); English when none is shipped.
+    cvmi::util::installTranslations(app, {});
 
     QTextStream out(stdout);
     QTextStream err(stderr);

@@ -2,6 +2,11 @@
 
 #include "CloudEmulator.h"
 
+#include "cloud/CosClient.h"
+#include "cloud/HttpClient.h"
+
+#include <QtEndian>
+
 namespace cvmi::gui {
 
 DemoCloud::DemoCloud() : m_emulator(std::make_unique<emu::CloudEmulator>()) {}
@@ -46,6 +51,29 @@ cloud::CloudEndpoints DemoCloud::endpoints() const
     endpoints.setCvmEndpoint(endpoint(), &error);
     endpoints.setCosEndpoint(endpoint(), &error);
     return endpoints;
+}
+
+QString DemoCloud::putDemoDisk(QString* error)
+{
+    QByteArray disk(4096, '\0');
+    disk.replace(0, 4, QByteArrayLiteral("QFI\xfb"));
+    qToBigEndian<quint32>(3, disk.data() + 4);                  // version 3
+    qToBigEndian<quint64>(quint64(10) << 30, disk.data() + 24); // virtual size
+    // Through the emulator's own COS API, signed like any upload, so the demo object is stored
+    // exactly as an uploaded one.
+    cloud::HttpClient http;
+    cloud::CosClient cos(&http, endpoints(), credentials());
+    cloud::CosClient::Call put;
+    put.method = "PUT";
+    put.host = cloud::CosClient::bucketHost(bucket(), region());
+    put.key = demoDiskKey();
+    put.body = disk;
+    const auto stored = cloud::waitFor(cos.send(put));
+    if (!stored.ok()) {
+        *error = stored.error.toString();
+        return {};
+    }
+    return cloud::CosClient::objectUrl(bucket(), region(), demoDiskKey());
 }
 
 } // namespace cvmi::gui

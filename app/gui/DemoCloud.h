@@ -35,6 +35,11 @@ public:
     // Both services pointed at the emulator's loopback address.
     cloud::CloudEndpoints endpoints() const;
     QString endpoint() const;
+    // Puts a small demo disk (a qcow2 header of a 10 GiB disk: what the import service reads)
+    // into the demo bucket, so that an import can be shown without uploading anything first;
+    // its object URL, or an empty string with *error.
+    QString putDemoDisk(QString* error);
+    static QString demoDiskKey() { return QStringLiteral("demo/centos-7.9.qcow2"); }
 
 private:
     std::unique_ptr<emu::CloudEmulator> m_emulator;

@@ -1,27 +1,39 @@
-// cvm-import-wizard [IMAGE] [--screenshot FILE] [--page account] [--demo]: the wizard,
-// optionally starting on an image, on the account page, or against the local cloud emulator.
+// cvm-import-wizard [IMAGE] [--screenshot FILE] [--page account] [--demo] [--draft FILE]: the
+// wizard, optionally starting on an image, on the account page, on the import form filled from a
+// draft, or against the local cloud emulator.
 #include "DemoCloud.h"
 
 #include "AccountPage.h"
+#include "FormPage.h"
 #include "ImagePage.h"
+#include "ImportPage.h"
 #include "ImportWizard.h"
+#include "ObjectUrlChecker.h"
+#include "SettingsDialog.h"
+#include "UploadPage.h"
 #include "WizardSession.h"
 
 #include "Icons.h"
 
 #include "policy/Policy.h"
 #include "settings/AppSettings.h"
+#include "settings/NetworkProxy.h"
+#include "util/Translations.h"
 
 #include <QApplication>
 #include <QComboBox>
 #include <QCommandLineParser>
 #include <QFileInfo>
+#include <QLoggingCategory>
+#include <QPushButton>
 #include <QScreen>
 #include <QSettings>
+#include <QTemporaryDir>
 #include <QTimer>
 
 #include <cstdio>
 #include <cstdlib>
+#include <memory>
 
 using cvmi::ui::ImportWizard;
 
@@ -38,8 +50,9 @@ struct Options {
     QString image;
     QString screenshot;
     QString policyFile;
-    QString page; // "" or "account"
+    QString page; // "", "account", "upload" or "import"
     bool demo = false;
+    QString draft; // --draft FILE: start on the import form filled from it
 };
 
 Options parseArguments(const QApplication& app)
@@ -69,9 +82,14 @@ Options parseArguments(const QApplication& app)
     const QCommandLineOption page(
         QStringLiteral("page"),
         QApplication::translate("main",
-                                "Start on PAGE instead of the image page: \"account\". With "
-                                "--screenshot, credentials found (or the demo's) are "
-                                "checked before the picture is taken."),
+                                "Start on PAGE instead of the image page: \"account\" or "
+                                "\"upload\" (after the account is checked and its first bucket "
+                                "chosen). With --screenshot, credentials found (or the demo's) "
+                                "are checked, and IMAGE is uploaded, before the picture is "
+                                "taken. \"import\": the last page; with --demo, a demo disk in "
+                                "the demo bucket and the form filled for it (with --screenshot, "
+                                "imported first). \"settings\": the settings dialog over the "
+                                "wizard."),
         QStringLiteral("PAGE"));
     parser.addOption(page);
     const QCommandLineOption demo(
@@ -80,11 +98,20 @@ Options parseArguments(const QApplication& app)
                                         "the wizard, with a demo account and bucket, instead of "
                                         "the cloud. Nothing leaves this computer."));
     parser.addOption(demo);
+    const QCommandLineOption draft(
+        QStringLiteral("draft"),
+        QApplication::translate("main", "Start on the import form, filled from the draft FILE "
+                                        "(saved with \"Save Draft\")."),
+        QStringLiteral("FILE"));
+    parser.addOption(draft);
     parser.process(app); // exits for --help, --version and unknown options
-    if (parser.isSet(page) && parser.value(page) != QLatin1String("account")) {
+    if (parser.isSet(page) && parser.value(page) != QLatin1String("account") &&
+        parser.value(page) != QLatin1String("upload") &&
+        parser.value(page) != QLatin1String("import") &&
+        parser.value(page) != QLatin1String("settings")) {
         std::fprintf(stderr,
                      "cvm-import-wizard: unknown page \"%s\"; the pages that can be "
-                     "opened directly are: account\n",
+                     "opened directly are: account, upload, import, settings\n",
                      qPrintable(parser.value(page)));
         std::exit(2);
     }
@@ -96,8 +123,14 @@ Options parseArguments(const QApplication& app)
     // directory.
     const QString image =
         positional.isEmpty() ? QString() : QFileInfo(positional.first()).absoluteFilePath();
-    return Options{image, parser.value(screenshot), parser.value(policy), parser.value(page),
-                   parser.isSet(demo)};
+    Options options{image,
+                    parser.value(screenshot),
+                    parser.value(policy),
+                    parser.value(page),
+                    parser.isSet(demo),
+                    parser.isSet(draft) ? QFileInfo(parser.value(draft)).absoluteFilePath()
+                                        : QString()};
+    return options;
 }
 
 void restoreSize(QWidget* window)
@@ -108,6 +141,62 @@ void restoreSize(QWidget* window)
     // A size saved on a larger monitor must not push the buttons off this one.
     const QSize available = window->screen()->availableSize();
     window->resize(saved.boundedTo(available).expandedTo(window->minimumSizeHint()));
+}
+
+// --page upload: the way a user gets there. The account is checked (the demo's, or credentials
+// found) and its first bucket chosen, IMAGE is checked, then Next.
+void walkToUploadPage(ImportWizard& wizard, const Options& options)
+{
+    cvmi::ui::AccountPage* account = wizard.accountPage();
+    auto waiting = std::make_shared<int>(options.image.isEmpty() ? 1 : 2);
+    auto step = [&wizard, account, waiting] {
+        if (--*waiting > 0)
+            return;
+        if (account->bucketBox()->count() > 0 && account->bucketBox()->currentIndex() < 0)
+            account->bucketBox()->setCurrentIndex(0);
+        wizard.next();
+    };
+    QObject::connect(account, &cvmi::ui::AccountPage::checkFinished, &wizard, step,
+                     Qt::SingleShotConnection);
+    if (!options.image.isEmpty())
+        QObject::connect(wizard.imagePage(), &cvmi::ui::ImagePage::inspectionShown, &wizard, step,
+                         Qt::SingleShotConnection);
+    auto checkOrStep = [account, step] {
+        if (account->currentCredentials().isUsable())
+            account->startCheck();
+        else
+            step();
+    };
+    if (options.demo)
+        QTimer::singleShot(kScreenshotIdleDelayMs, account, checkOrStep);
+    else
+        QObject::connect(account, &cvmi::ui::AccountPage::discoveryShown, &wizard, checkOrStep,
+                         Qt::SingleShotConnection);
+}
+
+// --demo --page import: what the earlier pages would leave behind, without walking them: the
+// demo account, a small demo disk in the demo bucket, and the form filled for it.
+bool prepareDemoImport(ImportWizard& wizard, cvmi::gui::DemoCloud& demo)
+{
+    QString error;
+    const QString url = demo.putDemoDisk(&error);
+    if (url.isEmpty()) {
+        std::fprintf(stderr, "cvm-import-wizard: the demo disk could not be stored: %s\n",
+                     qPrintable(error));
+        return false;
+    }
+    cvmi::ui::WizardSession* session = wizard.session();
+    session->setAccount(demo.credentials(), cvmi::gui::DemoCloud::region(), demo.endpoints());
+    session->setBucket(cvmi::gui::DemoCloud::bucket());
+    cvmi::importform::ImportForm form;
+    form.osType = QStringLiteral("CentOS");
+    form.osVersion = QStringLiteral("7.9");
+    form.architecture = QStringLiteral("x86_64");
+    form.imageUrl = url;
+    form.imageName = QStringLiteral("demo-centos-7.9");
+    form.imageDescription = QApplication::translate("main", "Imported in the wizard's demo");
+    session->setImportForm(form);
+    return true;
 }
 
 void takeScreenshot(QApplication& app, ImportWizard& wizard, const QString& file)
@@ -126,7 +215,61 @@ void scheduleScreenshot(QApplication& app, ImportWizard& wizard, const Options& 
                            [&app, &wizard, file] { takeScreenshot(app, wizard, file); });
     };
     cvmi::ui::AccountPage* account = wizard.accountPage();
-    if (!options.page.isEmpty()) {
+    if (options.page == QLatin1String("settings")) {
+        // The dialog is a window of its own: it is grabbed, not the wizard under it. Its
+        // network and upload tab, the one with the most to explain.
+        QTimer::singleShot(
+            kScreenshotIdleDelayMs, &wizard, [&app, &wizard, file = options.screenshot] {
+                wizard.openSettings();
+                auto* dialog = wizard.findChild<cvmi::ui::SettingsDialog*>();
+                dialog->tabs()->setCurrentIndex(2);
+                QTimer::singleShot(kScreenshotSettleMs, dialog, [&app, dialog, file] {
+                    const bool saved = dialog->grab().save(file, "PNG");
+                    if (!saved)
+                        std::fprintf(stderr, "cvm-import-wizard: cannot write the screenshot %s\n",
+                                     qPrintable(file));
+                    app.exit(saved ? 0 : 1);
+                });
+            });
+    } else if (!options.draft.isEmpty()) {
+        // The form as the draft fills it; a refused draft is shown too, with its message.
+        // The idle delay lets the typed-URL check (debounced) say its result first.
+        QObject::connect(
+            wizard.formPage(), &cvmi::ui::FormPage::draftOpened, &wizard,
+            [&wizard, grab] {
+                QTimer::singleShot(kScreenshotIdleDelayMs + cvmi::ui::ObjectUrlChecker::debounceMs,
+                                   &wizard, grab);
+            },
+            Qt::SingleShotConnection);
+    } else if (options.page == QLatin1String("upload")) {
+        // The upload page once the image is in the bucket: the bar full, the URL and CRC-64.
+        cvmi::ui::UploadPage* upload = wizard.uploadPage();
+        QObject::connect(upload, &cvmi::ui::UploadPage::uploadFinished, &wizard, grab,
+                         Qt::SingleShotConnection);
+        QObject::connect(
+            &wizard, &QWizard::currentIdChanged, &wizard,
+            [upload, grab](int id) {
+                if (id != ImportWizard::PageUpload)
+                    return;
+                if (upload->startButton()->isEnabled())
+                    upload->start();
+                else
+                    grab();
+            },
+            Qt::QueuedConnection);
+    } else if (options.page == QLatin1String("import")) {
+        // The import page once the demo disk's import has ended: every step, the ImageId and
+        // the next step; without a form or an account, the page saying what is missing.
+        cvmi::ui::ImportPage* import = wizard.importPage();
+        QObject::connect(import, &cvmi::ui::ImportPage::importFinished, &wizard, grab,
+                         Qt::SingleShotConnection);
+        QTimer::singleShot(kScreenshotIdleDelayMs, import, [import, grab] {
+            if (import->importButton()->isEnabled())
+                import->startImport();
+            else
+                grab();
+        });
+    } else if (!options.page.isEmpty()) {
         // The account page as a user sees it after Check (every line answered, the first bucket
         // chosen) when there are credentials to check, else as it opens.
         QObject::connect(
@@ -170,6 +313,12 @@ int main(int argc, char* argv[])
     QApplication::setApplicationVersion(QStringLiteral(CVMI_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("cvm-import-wizard"));
     QApplication::setWindowIcon(cvmi::ui::appIcon());
+    // Before any text is shown, the help included: the language chosen in the settings, else the
+    // system's (a change in the settings applies from the next start).
+    cvmi::util::installTranslations(app, cvmi::settings::AppSettings().language());
+    // The window shows what the cloud and transfer logs say; on a terminal they would only
+    // repeat it (QT_LOGGING_RULES is applied after these rules and still turns them on).
+    QLoggingCategory::setFilterRules(QStringLiteral("cvmi.*.debug=false\ncvmi.*.info=false"));
 
     const Options options = parseArguments(app);
     const bool screenshotRun = !options.screenshot.isEmpty();
@@ -196,8 +345,29 @@ int main(int argc, char* argv[])
     } else {
         wizard.accountPage()->setSettings(&settings);
     }
+    // Part size, concurrency and rate limit. The demo's resume records go with its emulator.
+    wizard.uploadPage()->setSettings(&settings);
+    // "Settings…" on every page; the proxy chosen there for the control calls from the start.
+    wizard.setSettings(&settings);
+    cvmi::settings::applyApplicationProxy(settings.proxy());
+    QTemporaryDir demoCheckpoints;
+    if (options.demo)
+        wizard.uploadPage()->setCheckpointDir(demoCheckpoints.path());
     if (options.page == QLatin1String("account"))
         wizard.setStartId(ImportWizard::PageAccount);
+    if (options.page == QLatin1String("upload")) {
+        wizard.setStartId(ImportWizard::PageAccount);
+        walkToUploadPage(wizard, options);
+    }
+    // The demo's imports are of its emulator: they stay out of the history shared with the CLI.
+    QTemporaryDir demoHistory;
+    if (options.demo)
+        wizard.importPage()->setHistoryDir(demoHistory.path());
+    if (options.page == QLatin1String("import")) {
+        wizard.setStartId(ImportWizard::PageImport);
+        if (options.demo && !prepareDemoImport(wizard, demo))
+            return 2;
+    }
     if (!options.policyFile.isEmpty()) {
         cvmi::Error error;
         const auto policy = cvmi::policy::Policy::fromFile(options.policyFile, &error);
@@ -217,6 +387,8 @@ int main(int argc, char* argv[])
     } else {
         scheduleScreenshot(app, wizard, options);
     }
+    if (!options.draft.isEmpty())
+        wizard.openDraft(options.draft);
     wizard.show();
     if (!options.image.isEmpty())
         wizard.openImage(options.image);

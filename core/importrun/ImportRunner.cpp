@@ -1,6 +1,7 @@
 #include "importrun/ImportRunner.h"
 
 #include "importform/CosObjectUrl.h"
+#include "util/FutureReply.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
@@ -232,8 +233,9 @@ void ImportRunner::sendDryRun()
     cloud::ImportImageRequest request = m_form.toRequest();
     request.dryRun = true;
     const quint64 generation = m_generation;
-    m_cvm->importImage(request).then(
-        this, [this, generation](const cloud::CloudResult<cloud::ImportImageResult>& result) {
+    util::onResult(
+        m_cvm->importImage(request), this,
+        [this, generation](const cloud::CloudResult<cloud::ImportImageResult>& result) {
             if (generation != m_generation)
                 return;
             // A success envelope to a DryRun also means "allowed" (CvmClient reports both so),
@@ -277,8 +279,9 @@ void ImportRunner::sendImport()
     cloud::ImportImageRequest request = m_form.toRequest();
     request.dryRun = false;
     const quint64 generation = m_generation;
-    m_cvm->importImage(request).then(
-        this, [this, generation](const cloud::CloudResult<cloud::ImportImageResult>& result) {
+    util::onResult(
+        m_cvm->importImage(request), this,
+        [this, generation](const cloud::CloudResult<cloud::ImportImageResult>& result) {
             if (generation != m_generation)
                 return;
             // Only a refusal that certainly created nothing is repeated: a lost answer may
@@ -330,8 +333,9 @@ void ImportRunner::sendImport()
 void ImportRunner::poll()
 {
     const quint64 generation = m_generation;
-    m_cvm->describeImages({m_record.imageId})
-        .then(this, [this, generation](const cloud::CloudResult<QList<cloud::CvmImage>>& result) {
+    util::onResult(
+        m_cvm->describeImages({m_record.imageId}), this,
+        [this, generation](const cloud::CloudResult<QList<cloud::CvmImage>>& result) {
             if (generation != m_generation)
                 return;
             if (!result.ok()) {

@@ -17,6 +17,7 @@ const QString kPartSize = QStringLiteral("upload/partSize");
 const QString kConcurrency = QStringLiteral("upload/concurrency");
 const QString kRateLimit = QStringLiteral("upload/rateLimit");
 const QString kLanguage = QStringLiteral("ui/language");
+const QString kProxy = QStringLiteral("network/proxy");
 
 // Tencent Cloud region ids: "ap-guangzhou", "na-siliconvalley", "ap-shanghai-fsi".
 bool validRegion(const QString& region)
@@ -67,13 +68,20 @@ QString AppSettings::region() const
     return validRegion(stored) ? stored : QString();
 }
 
-bool AppSettings::setRegion(const QString& region, Error* error)
+bool AppSettings::checkRegion(const QString& region, Error* error)
 {
     if (!region.isEmpty() && !validRegion(region))
         return fail(error, QStringLiteral("settings.region"),
                     tr("\"%1\" is not a Tencent Cloud region id; use the form ap-guangzhou "
                        "(lower-case letters and digits joined by '-').")
                         .arg(region));
+    return true;
+}
+
+bool AppSettings::setRegion(const QString& region, Error* error)
+{
+    if (!checkRegion(region, error))
+        return false;
     m_settings->setValue(kRegion, region);
     return true;
 }
@@ -167,6 +175,60 @@ bool AppSettings::setRateLimit(qint64 bytesPerSecond, Error* error)
                     tr("A rate limit of %1 bytes per second is negative: use 0 for no limit.")
                         .arg(bytesPerSecond));
     m_settings->setValue(kRateLimit, bytesPerSecond);
+    return true;
+}
+
+std::optional<QUrl> AppSettings::parseProxy(const QString& url, Error* error)
+{
+    const QString text = url.trimmed();
+    // "proxy:3128" would parse as scheme "proxy"; only a text with "://" names its scheme.
+    const QUrl parsed(text.contains(QLatin1String("://")) ? text : QStringLiteral("http://") + text,
+                      QUrl::StrictMode);
+    const auto bad = [&](const QString& why) {
+        fail(error, QStringLiteral("settings.proxy"),
+             tr("The proxy \"%1\" cannot be used: %2 Write it as http://host:port, for example "
+                "http://proxy.example.com:3128.")
+                 .arg(text, why));
+        return std::nullopt;
+    };
+    if (text.isEmpty() || !parsed.isValid() || parsed.host().isEmpty())
+        return bad(tr("it is not an address."));
+    if (parsed.scheme() != QLatin1String("http"))
+        return bad(tr("only HTTP proxies are supported (they carry https:// requests through "
+                      "CONNECT, so the traffic stays encrypted)."));
+    if (!parsed.userName().isEmpty() || !parsed.password().isEmpty())
+        return bad(tr("a user name or password would be stored unencrypted in the settings file; "
+                      "set a proxy that needs them in the system (http_proxy) instead."));
+    if (parsed.port() <= 0)
+        return bad(tr("the port is missing."));
+    if (!parsed.path().isEmpty() && parsed.path() != QLatin1String("/"))
+        return bad(tr("a proxy address has no path."));
+    if (parsed.hasQuery() || parsed.hasFragment())
+        return bad(tr("a proxy address has no query or fragment."));
+    QUrl clean;
+    clean.setScheme(parsed.scheme());
+    clean.setHost(parsed.host());
+    clean.setPort(parsed.port());
+    return clean;
+}
+
+QString AppSettings::proxy() const
+{
+    const QString stored = m_settings->value(kProxy).toString();
+    const std::optional<QUrl> url = stored.isEmpty() ? std::nullopt : parseProxy(stored, nullptr);
+    return url ? url->toString() : QString();
+}
+
+bool AppSettings::setProxy(const QString& url, Error* error)
+{
+    if (url.trimmed().isEmpty()) {
+        m_settings->setValue(kProxy, QString());
+        return true;
+    }
+    const std::optional<QUrl> parsed = parseProxy(url, error);
+    if (!parsed)
+        return false;
+    m_settings->setValue(kProxy, parsed->toString());
     return true;
 }
 

@@ -2,16 +2,19 @@
 
 // The user's lasting choices, over QSettings (~/.config/CVM Import Wizard/CVM Import Wizard.conf
 // on Linux): the account's profile, region and endpoint overrides, and the upload's part size,
-// concurrency and rate limit, and the interface language. Setters validate and refuse bad values
-// with an Error saying why; getters return the default for a missing or hand-edited bad value, so
-// a broken file never stops the program. No secret is ever stored here (see CredentialStore).
+// concurrency, rate limit and proxy, and the interface language. Setters validate and refuse bad
+// values with an Error saying why; getters return the default for a missing or hand-edited bad
+// value, so a broken file never stops the program. No secret is ever stored here (see
+// CredentialStore).
 #include "cloud/CloudEndpoints.h"
 #include "util/Error.h"
 
 #include <QCoreApplication>
 #include <QSettings>
 #include <QString>
+#include <QUrl>
 #include <memory>
+#include <optional>
 
 namespace cvmi::settings {
 
@@ -19,7 +22,7 @@ class AppSettings {
     Q_DECLARE_TR_FUNCTIONS(cvmi::settings::AppSettings)
 public:
     static constexpr int defaultConcurrency = 4;
-    static constexpr int maxConcurrency = 64;
+    static constexpr int maxConcurrency = 32; // the upload engine's own bound (UploadSession)
     // COS multipart limits: parts of 1 MiB .. 5 GiB (the last part may be smaller).
     static constexpr qint64 minPartSize = qint64(1) << 20;
     static constexpr qint64 maxPartSize = qint64(5) << 30;
@@ -36,6 +39,8 @@ public:
 
     QString region() const; // "" = the credentials' region, else ap-guangzhou
     bool setRegion(const QString& region, Error* error);
+    // setRegion's check without storing anything ("" is valid), for forms checking as you type.
+    static bool checkRegion(const QString& region, Error* error);
 
     // Endpoint overrides as typed ("" = the real service), validated with CloudEndpoints.
     QString cvmEndpoint() const;
@@ -51,6 +56,14 @@ public:
     bool setConcurrency(int parts, Error* error);
     qint64 rateLimit() const; // bytes per second, 0 = none
     bool setRateLimit(qint64 bytesPerSecond, Error* error);
+    // "" = the system's proxy (Qt's system configuration, libcurl's http_proxy variables), else
+    // a manual HTTP proxy "http://host:port". No user name or password: this file is not a place
+    // for secrets, and a proxy that needs them is set up in the system instead.
+    QString proxy() const;
+    bool setProxy(const QString& url, Error* error);
+    // Parses a manual proxy as typed ("host:port" is read as http://host:port); nullopt with
+    // *error saying what is wrong and the accepted form.
+    static std::optional<QUrl> parseProxy(const QString& url, Error* error);
     QString language() const; // "" = the system's, else e.g. "en" or "zh_CN"
     bool setLanguage(const QString& language, Error* error);
 

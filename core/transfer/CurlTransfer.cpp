@@ -67,6 +67,9 @@ CurlTransfer::CurlTransfer(const PreparedRequest& request, const char* body, qin
         noProxy += u',';
     m_noProxy = (noProxy + QStringLiteral("localhost,127.0.0.1,::1")).toUtf8();
     curl_easy_setopt(m_easy, CURLOPT_NOPROXY, m_noProxy.constData());
+    // A manual proxy replaces the variables; NOPROXY above still keeps loopback direct.
+    if (!settings.proxy.isEmpty())
+        curl_easy_setopt(m_easy, CURLOPT_PROXY, settings.proxy.toUtf8().constData());
 
     curl_easy_setopt(m_easy, CURLOPT_HEADERFUNCTION, &CurlCallbacks::writeHeader);
     curl_easy_setopt(m_easy, CURLOPT_HEADERDATA, this);

@@ -32,6 +32,7 @@ struct TransferSettings {
     int connectTimeoutSeconds = 30;
     int stallSeconds = 60;
     qint64 maxSendBytesPerSecond = 0; // 0: unlimited
+    QString proxy;                    // empty: the environment's proxy variables
 };
 
 class CurlTransfer {

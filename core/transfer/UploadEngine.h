@@ -12,10 +12,10 @@
 // Resuming: a job for the same file and destination as an interrupted one (the program crashed,
 // the engine was destroyed, the network went away) continues from its checkpoint and sends only
 // the parts the server does not have; pending() tells whether there is such a checkpoint.
-// Proxy: libcurl's environment variables (https_proxy, http_proxy, all_proxy, no_proxy); loopback
-// is never proxied. TLS certificates are always verified.
-// For a private bucket, the result's objectUrl needs a signature to be read by the import:
-// CosClient::presignedGetUrl(bucket, region, key, ...) makes one.
+// Proxy: UploadJob::proxy when set, else libcurl's environment variables (https_proxy,
+// http_proxy, all_proxy, no_proxy); loopback is never proxied. TLS certificates are always
+// verified. For a private bucket, the result's objectUrl needs a signature to be read by the
+// import: CosClient::presignedGetUrl(bucket, region, key, ...) makes one.
 #include "transfer/UploadJob.h"
 
 #include <QObject>

@@ -50,6 +50,9 @@ struct UploadJob {
     int concurrency = 4;                // parts in flight at once, 1..32
     qint64 singlePutThreshold = -1;     // files up to this size go in one PUT; -1: up to one part
     qint64 rateLimitBytesPerSecond = 0; // 0: unlimited; shared by all parts in flight
+    // "http://host:port" (AppSettings::proxy): every request but loopback goes through it.
+    // Empty: libcurl's own http_proxy / https_proxy / all_proxy variables.
+    QString proxy;
     // A checkpoint of an earlier run of this file to this destination is used (only the missing
     // parts are sent) unless restart is set: then its multipart upload is aborted and the upload
     // starts over. A checkpoint whose file changed is refused unless restart is set.

@@ -79,6 +79,7 @@ TransferSettings UploadSession::settings(bool part) const
     TransferSettings s;
     s.connectTimeoutSeconds = m_job.retry.connectTimeoutSeconds;
     s.stallSeconds = m_job.retry.stallSeconds;
+    s.proxy = m_job.proxy;
     // The limit is shared by the parts in flight: each handle gets its share.
     if (part && m_job.rateLimitBytesPerSecond > 0)
         s.maxSendBytesPerSecond = qMax<qint64>(1, m_job.rateLimitBytesPerSecond /

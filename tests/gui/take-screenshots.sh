@@ -22,3 +22,34 @@ echo "wrote $output"
 account=$(dirname "$output")/account-page.png
 xvfb-run -a -s "-screen 0 1280x900x24" "$binary" --demo --page account --screenshot "$account"
 echo "wrote $account"
+# The upload page after IMAGE went to the demo bucket of the --demo emulator.
+upload=$(dirname "$output")/upload-page.png
+xvfb-run -a -s "-screen 0 1280x900x24" "$binary" --demo --page upload --screenshot "$upload" "$image"
+echo "wrote $upload"
+# The import form opened from a draft (with a name over the limit, to show how a problem looks).
+form=$(dirname "$output")/form-page.png
+draft=$(mktemp --suffix=.json)
+trap 'rm -rf "$XDG_CONFIG_HOME" "$draft"' EXIT
+cat >"$draft" <<'JSON'
+{
+  "format": "cvm-import-draft", "version": 1, "created": "2026-11-25T10:11:12Z",
+  "app_version": "0.1.0", "region": "ap-guangzhou",
+  "form": {
+    "Architecture": "x86_64", "OsType": "CentOS", "OsVersion": "7.9",
+    "ImageUrl": "https://demo-images-1300000000.cos.ap-guangzhou.myqcloud.com/centos7.qcow2",
+    "ImageName": "centos-7.9-web-frontend-built-from-the-golden-image-of-november",
+    "ImageDescription": "Web front end: nginx 1.20, cloud-init, virtio drivers in the initramfs.",
+    "TagSpecification": [{"ResourceType": "image",
+                          "Tags": [{"Key": "env", "Value": "prod"}, {"Key": "team", "Value": "web"}]}],
+    "LicenseType": "TencentCloud", "BootMode": "Legacy BIOS", "ImageFamily": "web-frontend"
+  }
+}
+JSON
+# Its own cache folder: the built-in OS list, not one this machine fetched earlier.
+XDG_CACHE_HOME=$XDG_CONFIG_HOME/cache \
+    xvfb-run -a -s "-screen 0 1280x900x24" "$binary" --demo --draft "$draft" --screenshot "$form"
+echo "wrote $form"
+# The import page after the demo disk's import in the --demo emulator ended NORMAL.
+import=$(dirname "$output")/import-page.png
+xvfb-run -a -s "-screen 0 1280x900x24" "$binary" --demo --page import --screenshot "$import"
+echo "wrote $import"

@@ -1,0 +1,168 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>cvmi::cli::DoctorCommand</name>
+    <message numerus="yes">
+        <source>Buckets in %1: none (%n in other regions); the upload will create one.</source>
+        <translation>
+            <numerusform>Buckets in %1: none (%n in other regions); the upload will create one.</numerusform>
+            <numerusform>Buckets in %1: none (%n in other regions); the upload will create one.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Result: all %n check(s) passed.</source>
+        <translation>
+            <numerusform>Result: all %n check passed.</numerusform>
+            <numerusform>Result: all %n checks passed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Result: %n of %1 check(s) failed.</source>
+        <translation>
+            <numerusform>Result: %n of %1 checks failed.</numerusform>
+            <numerusform>Result: %n of %1 checks failed.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cvmi::cli::TextReport</name>
+    <message numerus="yes">
+        <source>Result: NOT importable: %n rule(s) failed.</source>
+        <translation>
+            <numerusform>Result: NOT importable: %n rule failed.</numerusform>
+            <numerusform>Result: NOT importable: %n rules failed.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cvmi::cli::UploadCommand</name>
+    <message numerus="yes">
+        <source>in %n part(s) of %1, %2 at a time</source>
+        <translation>
+            <numerusform>in %n part of %1, %2 at a time</numerusform>
+            <numerusform>in %n parts of %1, %2 at a time</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Resuming the interrupted upload: %n of %1 part(s) on record; the server is asked which it still has.</source>
+        <translation>
+            <numerusform>Resuming the interrupted upload: %n of %1 parts on record; the server is asked which it still has.</numerusform>
+            <numerusform>Resuming the interrupted upload: %n of %1 parts on record; the server is asked which it still has.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of %1 part(s) are on the server and reused.</source>
+        <translation>
+            <numerusform>%n of %1 parts is on the server and reused.</numerusform>
+            <numerusform>%n of %1 parts are on the server and reused.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped (%1). %n of %2 part(s) are on the server and recorded for resuming: run the same command again to resume, or discard them with `cvm-import uploads --abort %3`.</source>
+        <translation>
+            <numerusform>Stopped (%1). %n of %2 parts is on the server and recorded for resuming: run the same command again to resume, or discard them with `cvm-import uploads --abort %3`.</numerusform>
+            <numerusform>Stopped (%1). %n of %2 parts are on the server and recorded for resuming: run the same command again to resume, or discard them with `cvm-import uploads --abort %3`.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Resumed: %n part(s) reused from the interrupted upload, %1 sent now.</source>
+        <translation>
+            <numerusform>Resumed: %n part reused from the interrupted upload, %1 sent now.</numerusform>
+            <numerusform>Resumed: %n parts reused from the interrupted upload, %1 sent now.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cvmi::cli::UploadsCommand</name>
+    <message numerus="yes">
+        <source>%n second(s) ago</source>
+        <translation>
+            <numerusform>%n second ago</numerusform>
+            <numerusform>%n seconds ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) ago</source>
+        <translation>
+            <numerusform>%n minute ago</numerusform>
+            <numerusform>%n minutes ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s) ago</source>
+        <translation>
+            <numerusform>%n hour ago</numerusform>
+            <numerusform>%n hours ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>%n day ago</numerusform>
+            <numerusform>%n days ago</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cvmi::cloud::PermissionCheck</name>
+    <message numerus="yes">
+        <source>COS answered: %n bucket(s), none in %1; one will be created there.</source>
+        <translation>
+            <numerusform>COS answered: %n bucket, none in %1; one will be created there.</numerusform>
+            <numerusform>COS answered: %n buckets, none in %1; one will be created there.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>COS answered: %n bucket(s); in %1: %2.</source>
+        <translation>
+            <numerusform>COS answered: %n bucket; in %1: %2.</numerusform>
+            <numerusform>COS answered: %n buckets; in %1: %2.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cvmi::importrun::ImportRunner</name>
+    <message numerus="yes">
+        <source>The form has %n error(s); nothing was sent.</source>
+        <translation>
+            <numerusform>The form has %n error; nothing was sent.</numerusform>
+            <numerusform>The form has %n errors; nothing was sent.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cvmi::policy::Check</name>
+    <message numerus="yes">
+        <source>%n network adapter(s) are configured for TCP/IP.</source>
+        <translation>
+            <numerusform>%n network adapter is configured for TCP/IP.</numerusform>
+            <numerusform>%n network adapters are configured for TCP/IP.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n interface(s) are configured: %1.</source>
+        <translation>
+            <numerusform>%n interface is configured: %1.</numerusform>
+            <numerusform>%n interfaces are configured: %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The disk has an MBR (DOS) partition table with %n partition(s).</source>
+        <translation>
+            <numerusform>The disk has an MBR (DOS) partition table with %n partition.</numerusform>
+            <numerusform>The disk has an MBR (DOS) partition table with %n partitions.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cvmi::ui::ImportPage</name>
+    <message numerus="yes">
+        <source>Valid, with %n warning(s) shown on the Form page.</source>
+        <translation>
+            <numerusform>Valid, with %n warning shown on the Form page.</numerusform>
+            <numerusform>Valid, with %n warnings shown on the Form page.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
