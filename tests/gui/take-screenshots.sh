@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Takes the README's screenshots of the Image page and the Account page on a virtual X server
+# Takes the README's screenshots of every page (and the settings) on a virtual X server
 # (xvfb), so that they show the real program, in its default size, on a real check of a fixture
 # disk and a real check against the --demo emulator.
 # Usage: tests/gui/take-screenshots.sh [WIZARD_BINARY] [IMAGE] [OUTPUT_PNG]
@@ -53,3 +53,12 @@ echo "wrote $form"
 import=$(dirname "$output")/import-page.png
 xvfb-run -a -s "-screen 0 1280x900x24" "$binary" --demo --page import --screenshot "$import"
 echo "wrote $import"
+# The settings dialog.
+settings=$(dirname "$output")/settings.png
+xvfb-run -a -s "-screen 0 1280x900x24" "$binary" --page settings --screenshot "$settings"
+echo "wrote $settings"
+# The account page in Simplified Chinese (needs a CJK font, e.g. Debian's fonts-wqy-microhei).
+zh=$(dirname "$output")/account-page-zh_CN.png
+LANGUAGE=zh_CN LANG=zh_CN.UTF-8 \
+    xvfb-run -a -s "-screen 0 1280x900x24" "$binary" --demo --page account --screenshot "$zh"
+echo "wrote $zh"
