@@ -1,6 +1,7 @@
 #include "DoctorCommand.h"
 
 #include "CloudOptions.h"
+#include "SecretScrubber.h"
 #include "cloud/ClockSkew.h"
 #include "cloud/CosClient.h"
 #include "cloud/CvmClient.h"
@@ -48,25 +49,7 @@ QString lineId(PermissionLine::Item item)
     return {};
 }
 
-// The text we print comes partly from the service (its messages). Whatever it says, the secret
-// key and the token of these credentials never reach the terminal or a script's log.
-class Scrubber {
-public:
-    void setSecrets(const cloud::Credentials& credentials)
-    {
-        m_secrets = {credentials.secretKey, credentials.token};
-        m_secrets.removeAll(QString());
-    }
-    QString operator()(QString text) const
-    {
-        for (const QString& secret : m_secrets)
-            text.replace(secret, QStringLiteral("<redacted>"));
-        return text;
-    }
-
-private:
-    QStringList m_secrets;
-};
+using Scrubber = SecretScrubber;
 
 QJsonObject attemptsJson(const cloud::CredentialDiscovery& discovery, QJsonObject document)
 {
