@@ -401,6 +401,10 @@ Exit status: 0 listed, or the followed image is NORMAL; 1 it failed; 2 an error.
         <source>What to do: %1</source>
         <translation>处理方法：  %1</translation>
     </message>
+    <message>
+        <source>Image URL:  %1</source>
+        <translation>镜像 URL：  %1</translation>
+    </message>
 </context>
 <context>
     <name>cvmi::cli::Main</name>
@@ -2104,10 +2108,6 @@ Exit status: 0 done, 2 error.</source>
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分</translation>
     </message>
-    <message>
-        <source>The usual causes: (1) CVM could not read the object: a private bucket needs a pre-signed ImageUrl (the wizard&apos;s upload and `cvm-import upload` hand one over), and the bucket must be in the import&apos;s region %1 (`cvm-import doctor --region %1` checks the account and the buckets); (2) the object is not a whole disk image (qcow2, VMDK, VHD or raw), or its upload was cut short; (3) the operating system or its file system is not supported (ext3/ext4/NTFS on an MBR disk, an OS version from the list). `cvm-import check FILE` reads the image as CVM will and names the rule that fails. Fix the cause and import again; the failed image can be deleted in the CVM console → Images.</source>
-        <translation>常见原因：(1) CVM 无法读取该对象：私有存储桶需要使用预签名的 ImageUrl（向导的上传步骤和 `cvm-import upload` 会提供），且存储桶必须位于导入地域 %1（`cvm-import doctor --region %1` 可检查账号和存储桶）；(2) 该对象不是完整的磁盘镜像（qcow2、VMDK、VHD 或 raw），或上传不完整；(3) 不支持该操作系统或其文件系统（须为 MBR 磁盘上的 ext3/ext4/NTFS，且操作系统版本在列表中）。`cvm-import check FILE` 会按 CVM 的方式读取镜像，并指出未通过的规则。请排除原因后重新导入；导入失败的镜像可在 CVM 控制台 → 镜像 中删除。</translation>
-    </message>
     <message numerus="yes">
         <source>The form has %n error(s); nothing was sent.</source>
         <translation>
@@ -2201,6 +2201,41 @@ Exit status: 0 done, 2 error.</source>
     <message>
         <source> RequestId %1.</source>
         <translation> RequestId：%1。</translation>
+    </message>
+    <message>
+        <source>The usual causes: (1) CVM could not read the object: a private bucket needs a pre-signed ImageUrl (the wizard and `cvm-import import` send one when the object is not public; it may have expired before the import read it), and the bucket must be in the import&apos;s region %1 (`cvm-import doctor --region %1` checks the account and the buckets); (2) the object is not a whole disk image (qcow2, VMDK, VHD or raw), or its upload was cut short; (3) the operating system or its file system is not supported (ext3/ext4/NTFS on an MBR disk, an OS version from the list). `cvm-import check FILE` reads the image as CVM will and names the rule that fails. Fix the cause and import again; the failed image can be deleted in the CVM console → Images.</source>
+        <translation>常见原因：(1) CVM 无法读取该对象：私有存储桶需要使用预签名的 ImageUrl（对象非公开时，向导和 `cvm-import import` 会发送预签名链接；该链接可能在导入读取前已过期），且存储桶必须位于导入地域 %1（`cvm-import doctor --region %1` 可检查账号和存储桶）；(2) 该对象不是完整的磁盘镜像（qcow2、VMDK、VHD 或 raw），或上传不完整；(3) 不支持该操作系统或其文件系统（须为 MBR 磁盘上的 ext3/ext4/NTFS，且操作系统版本在列表中）。`cvm-import check FILE` 会按 CVM 的方式读取镜像，并指出未通过的规则。请排除原因后重新导入；导入失败的镜像可在 CVM 控制台 → 镜像 中删除。</translation>
+    </message>
+</context>
+<context>
+    <name>cvmi::importrun::ImportUrlResolver</name>
+    <message>
+        <source>The bucket is public-read: the import gets the object&apos;s plain URL.</source>
+        <translation>存储桶为公有读：导入使用对象的普通 URL。</translation>
+    </message>
+    <message>
+        <source>No signed link could be made (%1): the import gets the plain URL, which it can read only if the bucket is public.</source>
+        <translation>无法生成签名链接（%1）：导入使用普通 URL，仅当存储桶公开时才能读取。</translation>
+    </message>
+    <message>
+        <source>no account is connected</source>
+        <translation>未连接账号</translation>
+    </message>
+    <message>
+        <source>The bucket is private: the import gets a signed link valid for %1 hours.</source>
+        <translation>存储桶为私有：导入使用有效期为 %1 小时的签名链接。</translation>
+    </message>
+    <message>
+        <source>Whether the bucket is public could not be checked (%1): the import gets a signed link valid for %2 hours, which works either way.</source>
+        <translation>无法检查存储桶是否公开（%1）：导入使用有效期为 %2 小时的签名链接，两种情况下均可用。</translation>
+    </message>
+    <message>
+        <source>Anyone who has that link can download the image until it expires.</source>
+        <translation>在链接过期之前，任何持有该链接的人都可以下载此镜像。</translation>
+    </message>
+    <message>
+        <source>COS answered HTTP %1</source>
+        <translation>COS 返回 HTTP %1</translation>
     </message>
 </context>
 <context>
@@ -4138,6 +4173,10 @@ https:// 可用于任何主机。http:// 仅可用于本机（localhost、127.0.
         <source>It was made for %1; the account&apos;s region is %2.</source>
         <translation>该草稿是为 %1 创建的，而当前账号的地域为 %2。</translation>
     </message>
+    <message>
+        <source>The checked image %1 is %2 bytes: this object is another file, or an incomplete copy of it. Upload the image, or correct the URL.</source>
+        <translation>已检查的镜像 %1 为 %2 字节：此对象是另一个文件，或是它的不完整副本。请上传该镜像，或更正 URL。</translation>
+    </message>
 </context>
 <context>
     <name>cvmi::ui::ImagePage</name>
@@ -4188,6 +4227,14 @@ https:// 可用于任何主机。http:// 仅可用于本机（localhost、127.0.
     <message>
         <source>HTML report (*.html)</source>
         <translation>HTML 报告 (*.html)</translation>
+    </message>
+    <message>
+        <source>Already in COS? S&amp;kip to the Form</source>
+        <translation>已在 COS 中？跳到表单(&amp;K)</translation>
+    </message>
+    <message>
+        <source>The image is in a COS bucket already: check the account, then fill the import form with its URL</source>
+        <translation>镜像已在 COS 存储桶中：检查账号后，使用其 URL 填写导入表单</translation>
     </message>
 </context>
 <context>
@@ -4486,6 +4533,37 @@ https:// 可用于任何主机。http:// 仅可用于本机（localhost、127.0.
     <message>
         <source>Settings</source>
         <translation>设置</translation>
+    </message>
+</context>
+<context>
+    <name>cvmi::ui::InterruptedUploadNotice</name>
+    <message>
+        <source>C&amp;ontinue It</source>
+        <translation>继续上传(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Not No&amp;w</source>
+        <translation>暂不(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Interrupted upload</source>
+        <translation>中断的上传</translation>
+    </message>
+    <message>
+        <source>Check this file and upload only the parts that are missing in its bucket</source>
+        <translation>检查此文件，并只上传其存储桶中缺少的分块</translation>
+    </message>
+    <message>
+        <source>Hide this notice; the upload can still be continued by choosing the same file and destination</source>
+        <translation>隐藏此提示；之后选择相同的文件和目标位置仍可继续上传</translation>
+    </message>
+    <message>
+        <source>An upload of %1 to %2/%3 was interrupted (%4 of %5 parts sent).</source>
+        <translation>将 %1 上传到 %2/%3 的任务已中断（已发送 %4/%5 个分块）。</translation>
+    </message>
+    <message>
+        <source>Other interrupted uploads: %1 (`cvm-import uploads` lists them).</source>
+        <translation>其他中断的上传：%1 个（`cvm-import uploads` 可列出）。</translation>
     </message>
 </context>
 <context>
@@ -5186,10 +5264,6 @@ https:// 可用于任何主机。http:// 仅可用于本机（localhost、127.0.
         <translation>上传完成并已校验：COS 计算的对象 CRC-64 与文件一致。</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Object URL:&lt;/b&gt; &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt;&lt;br&gt;&lt;b&gt;CRC-64:&lt;/b&gt; %3 &amp;nbsp; &lt;b&gt;Size:&lt;/b&gt; %4&lt;br&gt;Next: the import form.</source>
-        <translation>&lt;b&gt;对象 URL：&lt;/b&gt; &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt;&lt;br&gt;&lt;b&gt;CRC-64：&lt;/b&gt; %3 &amp;nbsp; &lt;b&gt;大小：&lt;/b&gt; %4&lt;br&gt;下一步：填写导入表单。</translation>
-    </message>
-    <message>
         <source>The upload was cancelled and the uploaded parts were deleted.</source>
         <translation>上传已取消，已上传的分块已删除。</translation>
     </message>
@@ -5216,6 +5290,34 @@ https:// 可用于任何主机。http:// 仅可用于本机（localhost、127.0.
     <message>
         <source>Stopped after %1 of %2 parts.</source>
         <translation>已在完成 %1/%2 个分块后停止。</translation>
+    </message>
+    <message>
+        <source>The interrupted upload of this file went to %1/%2 in the region %3. Choose that region on the Account page to resume it; uploading here starts afresh.</source>
+        <translation>此文件中断的上传目标为地域 %3 中的 %1/%2。请在账号页面选择该地域以继续上传；在此处上传将重新开始。</translation>
+    </message>
+    <message>
+        <source>Verified. Checking whether the bucket is public…</source>
+        <translation>已校验。正在检查存储桶是否公开…</translation>
+    </message>
+    <message>
+        <source>a signed link to it, valid until %1</source>
+        <translation>该对象的签名链接，有效期至 %1</translation>
+    </message>
+    <message>
+        <source>this URL</source>
+        <translation>此 URL</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Object URL:&lt;/b&gt; &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt;&lt;br&gt;&lt;b&gt;CRC-64:&lt;/b&gt; %3 &amp;nbsp; &lt;b&gt;Size:&lt;/b&gt; %4&lt;br&gt;&lt;b&gt;For the import:&lt;/b&gt; %5. %6&lt;br&gt;Next: the import form.</source>
+        <translation>&lt;b&gt;对象 URL：&lt;/b&gt; &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt;&lt;br&gt;&lt;b&gt;CRC-64：&lt;/b&gt; %3 &amp;nbsp; &lt;b&gt;大小：&lt;/b&gt; %4&lt;br&gt;&lt;b&gt;用于导入：&lt;/b&gt;%5。%6&lt;br&gt;下一步：填写导入表单。</translation>
+    </message>
+    <message>
+        <source>Already Uploaded: S&amp;kip</source>
+        <translation>已上传：跳过(&amp;K)</translation>
+    </message>
+    <message>
+        <source>The image is at this bucket and key already: go to the form with its URL, which is checked there</source>
+        <translation>镜像已位于此存储桶和对象键：带着其 URL 进入表单，并在表单中检查</translation>
     </message>
 </context>
 <context>

@@ -184,8 +184,19 @@ FormPage::FormPage(WizardSession* session, QWidget* parent)
     });
     connect(m_urlChecker, &ObjectUrlChecker::finished, this, [this](ObjectUrlChecker::State s) {
         using State = ObjectUrlChecker::State;
-        m_urlCheckLabel->setText(m_urlChecker->text());
-        setTextTint(m_urlCheckLabel, s == State::Found                              ? kGoodTint
+        // An object said to be the checked image (skipped upload, typed URL) must at least be
+        // as large as that file: another size means another file or a copy cut short.
+        const QFileInfo image(m_session->imagePath());
+        const bool otherSize = s == State::Found && m_urlChecker->size() >= 0 && image.isFile() &&
+                               image.size() != m_urlChecker->size();
+        QString text = m_urlChecker->text();
+        if (otherSize)
+            text += u' ' + tr("The checked image %1 is %2 bytes: this object is another file, or "
+                              "an incomplete copy of it. Upload the image, or correct the URL.")
+                               .arg(image.fileName(), QLocale().toString(image.size()));
+        m_urlCheckLabel->setText(text);
+        setTextTint(m_urlCheckLabel, otherSize                                      ? kErrorTint
+                                     : s == State::Found                            ? kGoodTint
                                      : s == State::NotFound || s == State::NoAccess ? kErrorTint
                                                                                     : QColor());
     });
@@ -646,7 +657,12 @@ void FormPage::prefill()
         fields.insert(field::imageName);
     }
     if (m_session->hasUpload()) {
-        importform::applyUploadUrl(&proposal, m_session->upload().objectUrl);
+        importform::applyUploadUrl(&proposal, m_session->upload().formUrl());
+        fields.insert(field::imageUrl);
+    } else if (m_session->uploadSkipped() && !m_session->skippedObjectUrl().isEmpty()) {
+        // The Upload page's bucket and key, said to hold the image already: checked with a
+        // HEAD like any URL typed here.
+        importform::applyUploadUrl(&proposal, m_session->skippedObjectUrl());
         fields.insert(field::imageUrl);
     }
     fields.subtract(m_edited);
@@ -696,7 +712,7 @@ void FormPage::revalidate()
 void FormPage::checkUrlSoon()
 {
     const QString url = m_imageUrl->text().trimmed();
-    if (m_session->hasUpload() && url == m_session->upload().objectUrl.trimmed()) {
+    if (m_session->hasUpload() && url == m_session->upload().formUrl().trimmed()) {
         // Put there by this session's upload, which COS confirmed: nothing to ask.
         m_urlChecker->clear();
         m_urlCheckLabel->setText(tr("Uploaded by this wizard: %1.")

@@ -3,6 +3,7 @@
 #include "DropZone.h"
 #include "ImportWizard.h"
 #include "InspectionRunner.h"
+#include "InterruptedUploadNotice.h"
 #include "ReportView.h"
 #include "WizardSession.h"
 
@@ -28,10 +29,12 @@ namespace cvmi::ui {
 
 ImagePage::ImagePage(WizardSession* session, QWidget* parent)
     : QWizardPage(parent), m_session(session), m_runner(new InspectionRunner(this)),
-      m_dropZone(new DropZone(this)), m_stack(new QStackedWidget(this)),
-      m_busyPanel(new QWidget(this)), m_progress(new QProgressBar(this)),
-      m_busyLabel(new QLabel(this)), m_cancelButton(new QPushButton(tr("Cancel Check"), this)),
-      m_reportView(new ReportView(this)), m_saveButton(new QPushButton(tr("Save Report…"), this))
+      m_notice(new InterruptedUploadNotice(this)), m_dropZone(new DropZone(this)),
+      m_stack(new QStackedWidget(this)), m_busyPanel(new QWidget(this)),
+      m_progress(new QProgressBar(this)), m_busyLabel(new QLabel(this)),
+      m_cancelButton(new QPushButton(tr("Cancel Check"), this)), m_reportView(new ReportView(this)),
+      m_saveButton(new QPushButton(tr("Save Report…"), this)),
+      m_skipButton(new QPushButton(tr("Already in COS? S&kip to the Form"), this))
 {
     setObjectName(QStringLiteral("imagePage"));
     setTitle(ImportWizard::pageTitle(tr("Check the disk image")));
@@ -67,8 +70,14 @@ ImagePage::ImagePage(WizardSession* session, QWidget* parent)
     m_saveButton->setObjectName(QStringLiteral("saveReport"));
     m_saveButton->setToolTip(tr("Save this report as JSON or as an HTML page"));
     m_saveButton->setEnabled(false);
+    // For an image uploaded earlier (perhaps from another machine): no local file to check, the
+    // Account page, then straight to the form, where its COS URL is typed and checked.
+    m_skipButton->setObjectName(QStringLiteral("skipToForm"));
+    m_skipButton->setToolTip(tr("The image is in a COS bucket already: check the account, then "
+                                "fill the import form with its URL"));
     auto* saveRow = new QHBoxLayout;
     saveRow->setContentsMargins(0, 0, 0, 0);
+    saveRow->addWidget(m_skipButton);
     saveRow->addStretch();
     saveRow->addWidget(m_saveButton);
 
@@ -82,6 +91,7 @@ ImagePage::ImagePage(WizardSession* session, QWidget* parent)
     layout->setContentsMargins(margin, 4, margin, 0);
     layout->setSpacing(14);
     layout->addWidget(intro);
+    layout->addWidget(m_notice);
     layout->addWidget(m_dropZone);
     layout->addWidget(m_stack, 1);
     layout->addLayout(saveRow);
@@ -97,6 +107,16 @@ ImagePage::ImagePage(WizardSession* session, QWidget* parent)
     connect(m_session, &WizardSession::inspectionChanged, this, &ImagePage::completeChanged);
     connect(m_session, &WizardSession::inspectionChanged, this, &ImagePage::updateSaveButton);
     connect(m_saveButton, &QPushButton::clicked, this, &ImagePage::saveReport);
+    connect(m_skipButton, &QPushButton::clicked, this, &ImagePage::skipUpload);
+    // Offered with no image, or with one that passed (the upload of which is skipped); an image
+    // that failed the check stops here either way.
+    const auto updateSkip = [this] {
+        m_skipButton->setEnabled(!m_runner->isRunning() && (m_session->imagePath().isEmpty() ||
+                                                            m_session->imageImportable()));
+    };
+    connect(m_session, &WizardSession::imagePathChanged, this, updateSkip);
+    connect(m_session, &WizardSession::inspectionChanged, this, updateSkip);
+    connect(m_session, &WizardSession::uploadSkippedChanged, this, &ImagePage::completeChanged);
 }
 
 void ImagePage::inspect(const QString& path)
@@ -132,7 +152,21 @@ bool ImagePage::isInspecting() const
 
 bool ImagePage::isComplete() const
 {
-    return QWizardPage::isComplete() && !m_runner->isRunning() && m_session->imageImportable();
+    if (m_runner->isRunning())
+        return false;
+    // Skipped without a file: the image.path field may stay empty.
+    if (m_session->uploadSkipped() && m_session->imagePath().isEmpty())
+        return true;
+    return QWizardPage::isComplete() && m_session->imageImportable();
+}
+
+void ImagePage::skipUpload()
+{
+    if (m_runner->isRunning())
+        return;
+    m_session->setUploadSkipped(true);
+    if (wizard() && isComplete())
+        wizard()->next();
 }
 
 void ImagePage::onFinished(const InspectionResult& result)

@@ -17,6 +17,7 @@ class QStackedWidget;
 namespace cvmi::ui {
 
 class DropZone;
+class InterruptedUploadNotice;
 class InspectionRunner;
 class ReportView;
 class WizardSession;
@@ -62,6 +63,9 @@ public:
 
     DropZone* dropZone() const { return m_dropZone; }
     ReportView* reportView() const { return m_reportView; }
+    QPushButton* skipButton() const { return m_skipButton; }
+    // Hidden unless the wizard found an interrupted upload when it started.
+    InterruptedUploadNotice* interruptedUploadNotice() const { return m_notice; }
 
 signals:
     void imagePathChanged(const QString& path);
@@ -69,6 +73,8 @@ signals:
     void inspectionShown();
 
 private:
+    // "Already in COS? Skip to the Form": the upload is skipped (WizardSession::uploadSkipped).
+    void skipUpload();
     void onFinished(const InspectionResult& result);
     void onCancelled();
     void setBusy(bool busy);
@@ -77,6 +83,7 @@ private:
 
     WizardSession* m_session;
     InspectionRunner* m_runner;
+    InterruptedUploadNotice* m_notice;
     DropZone* m_dropZone;
     QStackedWidget* m_stack;
     QWidget* m_busyPanel;
@@ -85,6 +92,7 @@ private:
     QPushButton* m_cancelButton;
     ReportView* m_reportView;
     QPushButton* m_saveButton;
+    QPushButton* m_skipButton;
     SavePathChooser m_chooseSavePath;
 };
 

@@ -262,7 +262,15 @@ importrun::ImportRunner* ImportPage::newRunner()
     m_runner->setHistory(&m_history);
     m_runner->setBackoff(m_backoff);
     m_runner->setSourceImagePath(m_session->imagePath());
+    // A plain URL of a private object (a draft keeps no signature) is signed again here.
+    m_runner->setCos(m_session->cos());
     connect(m_runner, &importrun::ImportRunner::stageChanged, this, &ImportPage::onStage);
+    connect(m_runner, &importrun::ImportRunner::importUrlChosen, this,
+            [this](bool, const QString& note) {
+                const ImportStageList::Line validated = m_stages->line(ImportStageList::Validate);
+                m_stages->setLine(ImportStageList::Validate, validated.state,
+                                  validated.message + u' ' + note, validated.remedy);
+            });
     connect(m_runner, &importrun::ImportRunner::validated, this, &ImportPage::onValidated);
     connect(m_runner, &importrun::ImportRunner::dryRunAllowed, this,
             [this](const QString& requestId) {

@@ -4,6 +4,7 @@
 #include "FormPage.h"
 #include "ImagePage.h"
 #include "ImportPage.h"
+#include "InterruptedUploadNotice.h"
 #include "SettingsDialog.h"
 #include "UploadPage.h"
 #include "WizardSession.h"
@@ -13,6 +14,7 @@
 
 #include <QApplication>
 #include <QPushButton>
+#include <QTimer>
 
 namespace cvmi::ui {
 
@@ -39,6 +41,40 @@ ImportWizard::ImportWizard(QWidget* parent)
         if (which == QWizard::CustomButton1)
             openSettings();
     });
+    // Continue It: the file checked as if dropped, and the Upload page led to the destination
+    // of its interrupted upload, where the resume is offered.
+    connect(m_imagePage->interruptedUploadNotice(), &InterruptedUploadNotice::continueRequested,
+            this, [this](const InterruptedUpload& upload) {
+                m_imagePage->inspect(upload.filePath);
+                m_session->setResumeTarget(upload);
+            });
+}
+
+void ImportWizard::showEvent(QShowEvent* event)
+{
+    QWizard::showEvent(event);
+    if (m_shown)
+        return;
+    m_shown = true;
+    // Queued: the command line opens its IMAGE right after show(), and that start wins.
+    QTimer::singleShot(0, this, &ImportWizard::offerInterruptedUploads);
+}
+
+void ImportWizard::offerInterruptedUploads()
+{
+    // The demo's uploads go to its own emulator and folder; a start on an image, a draft or
+    // another page has its own purpose.
+    if (m_startedOnFile || m_accountPage->hasFixedAccount() || currentId() != PageImage)
+        return;
+    m_imagePage->interruptedUploadNotice()->showUploads(
+        interruptedUploads(m_uploadPage->checkpointDir()));
+}
+
+int ImportWizard::nextId() const
+{
+    if (currentId() == PageAccount && m_session->uploadSkipped())
+        return PageForm;
+    return QWizard::nextId();
 }
 
 QString ImportWizard::pageTitle(const QString& text)
@@ -63,12 +99,15 @@ void ImportWizard::setPolicy(const policy::Policy& policy)
 
 void ImportWizard::openDraft(const QString& path)
 {
+    m_startedOnFile = true;
     setStartId(PageForm);
     m_formPage->openDraftFrom(path);
 }
 
 void ImportWizard::openImage(const QString& path)
 {
+    m_startedOnFile = true;
+    m_imagePage->interruptedUploadNotice()->dismiss();
     m_imagePage->inspect(path);
 }
 

@@ -57,7 +57,18 @@ public slots:
     // upload runs; closing then keeps its checkpoint so that it resumes later.
     void reject() override;
 
+    // The Upload page is left out when the image is in COS already (WizardSession::uploadSkipped).
+    int nextId() const override;
+
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
+    // On the first show: the newest interrupted upload (of the Upload page's checkpoint folder)
+    // is offered on the Image page, unless the wizard was started on an image, a draft, another
+    // page, or the demo's account.
+    void offerInterruptedUploads();
+
     WizardSession* m_session;
     ImagePage* m_imagePage;
     AccountPage* m_accountPage;
@@ -65,6 +76,8 @@ private:
     FormPage* m_formPage;
     ImportPage* m_importPage = nullptr;
     settings::AppSettings* m_settings = nullptr;
+    bool m_shown = false;
+    bool m_startedOnFile = false; // openImage() or openDraft() was called
 };
 
 } // namespace cvmi::ui

@@ -6,6 +6,7 @@
 #include "WizardSession.h"
 
 #include "cloud/CosClient.h"
+#include "importrun/ImportUrlResolver.h"
 #include "settings/AppSettings.h"
 #include "transfer/UploadEngine.h"
 #include "util/ByteSize.h"
@@ -18,6 +19,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPointer>
 #include <QPushButton>
@@ -86,7 +88,9 @@ UploadPage::UploadPage(WizardSession* session, QWidget* parent)
       m_pauseButton(new QPushButton(tr("&Pause"), this)),
       m_resumeButton(new QPushButton(tr("&Resume"), this)),
       m_cancelButton(new QPushButton(tr("Cance&l Upload"), this)),
-      m_retryButton(new QPushButton(tr("Re&try"), this)), m_progress(new UploadProgressPanel(this)),
+      m_retryButton(new QPushButton(tr("Re&try"), this)),
+      m_skipButton(new QPushButton(tr("Already Uploaded: S&kip"), this)),
+      m_progress(new UploadProgressPanel(this)),
       m_message(plainLabel(this, QStringLiteral("uploadMessage"))), m_result(new QLabel(this))
 {
     setObjectName(QStringLiteral("uploadPage"));
@@ -135,6 +139,7 @@ UploadPage::UploadPage(WizardSession* session, QWidget* parent)
     connect(m_resumeButton, &QPushButton::clicked, this, &UploadPage::resume);
     connect(m_cancelButton, &QPushButton::clicked, this, &UploadPage::cancelUpload);
     connect(m_retryButton, &QPushButton::clicked, this, &UploadPage::retry);
+    connect(m_skipButton, &QPushButton::clicked, this, &UploadPage::skip);
     connect(m_session, &WizardSession::inspectionChanged, this, &UploadPage::updateWarning);
     setPhase(Phase::Ready);
 }
@@ -183,11 +188,15 @@ void UploadPage::buildLayout()
     m_cancelButton->setToolTip(tr("Stop and delete the parts already uploaded"));
     m_retryButton->setObjectName(QStringLiteral("retryUpload"));
     m_retryButton->setToolTip(tr("Continue from the parts already uploaded"));
+    m_skipButton->setObjectName(QStringLiteral("skipUpload"));
+    m_skipButton->setToolTip(tr("The image is at this bucket and key already: go to the form "
+                                "with its URL, which is checked there"));
     auto* buttons = new QHBoxLayout;
     for (QPushButton* b : {m_startButton, m_startOverButton, m_pauseButton, m_resumeButton,
                            m_retryButton, m_cancelButton})
         buttons->addWidget(b);
     buttons->addStretch(1);
+    buttons->addWidget(m_skipButton);
 
     m_message->setAccessibleName(tr("Upload status"));
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -220,7 +229,8 @@ void UploadPage::buildLayout()
                         m_pauseButton,
                         m_resumeButton,
                         m_retryButton,
-                        m_cancelButton};
+                        m_cancelButton,
+                        m_skipButton};
     for (size_t i = 0; i + 1 < std::size(order); ++i)
         setTabOrder(order[i], order[i + 1]);
 }
@@ -248,13 +258,44 @@ bool UploadPage::ask(Question question, const QString& text, const QString& deta
 
 void UploadPage::initializePage()
 {
+    // Reached through Next: the upload is what the user came for (a skip is chosen here again).
+    m_session->setUploadSkipped(false);
     // Back and Next again must not disturb an upload that runs or is done.
     if (isBusy() || m_phase == Phase::Done)
         return;
     if (!m_fileChosenHere)
         m_filePath = m_session->imagePath();
+    applyResumeTarget();
     showFile();
     fillBuckets();
+}
+
+bool UploadPage::resumeTargetApplies() const
+{
+    const InterruptedUpload& target = m_session->resumeTarget();
+    return target.isValid() && !m_filePath.isEmpty() &&
+           QFileInfo(m_filePath).absoluteFilePath() == target.filePath;
+}
+
+void UploadPage::applyResumeTarget()
+{
+    if (!resumeTargetApplies())
+        return;
+    const InterruptedUpload& target = m_session->resumeTarget();
+    const QString id = target.filePath + u'|' + target.bucket + u'|' + target.key;
+    if (id == m_appliedResumeTarget)
+        return;
+    m_appliedResumeTarget = id;
+    // The key now; the bucket when fillBuckets() fills the list.
+    m_keyEdited = true;
+    const QSignalBlocker blocker(m_keyEdit);
+    m_keyEdit->setText(target.key);
+    if (target.region == m_session->region() && !target.bucket.isEmpty()) {
+        const QSignalBlocker boxBlocker(m_bucketBox);
+        if (m_bucketBox->findData(target.bucket) < 0)
+            m_bucketBox->addItem(target.bucket, target.bucket);
+        m_bucketBox->setCurrentIndex(m_bucketBox->findData(target.bucket));
+    }
 }
 
 void UploadPage::cleanupPage()
@@ -313,6 +354,9 @@ void UploadPage::fillBuckets()
         m_bucketBox->setPlaceholderText(tr("Choose a bucket on the Account page"));
         if (!chosen.isEmpty())
             m_bucketBox->addItem(chosen, chosen);
+        // The account's bucket stays a choice when an interrupted upload's bucket was chosen.
+        if (!m_session->bucket().isEmpty() && m_session->bucket() != chosen)
+            m_bucketBox->addItem(m_session->bucket(), m_session->bucket());
         // With a placeholder, QComboBox leaves a new first item unselected.
         m_bucketBox->setCurrentIndex(chosen.isEmpty() ? -1 : 0);
     }
@@ -420,6 +464,13 @@ void UploadPage::refreshOffer()
                                      "uploaded. Or start over and upload the whole file again.")
                                       .arg(done)
                                       .arg(total));
+    } else if (resumeTargetApplies() && !isBusy() && m_phase == Phase::Ready &&
+               m_session->hasAccount() && m_session->resumeTarget().region != m_session->region()) {
+        const InterruptedUpload& target = m_session->resumeTarget();
+        m_offerLabel->setText(tr("The interrupted upload of this file went to %1/%2 in the "
+                                 "region %3. Choose that region on the Account page to resume "
+                                 "it; uploading here starts afresh.")
+                                  .arg(target.bucket, target.key, target.region));
     }
     updateState();
 }
@@ -448,11 +499,15 @@ void UploadPage::updateState()
     m_startOverButton->setEnabled(ready);
     m_retryButton->setVisible(m_phase == Phase::Failed && !changed);
     m_retryButton->setEnabled(ready);
-    m_pauseButton->setVisible(m_phase == Phase::Uploading);
+    m_pauseButton->setVisible(m_phase == Phase::Uploading && !m_resolving);
     m_resumeButton->setVisible(m_phase == Phase::Paused);
-    m_cancelButton->setVisible(m_phase == Phase::Uploading || m_phase == Phase::Paused ||
-                               m_phase == Phase::Cancelling);
+    m_cancelButton->setVisible(
+        !m_resolving &&
+        (m_phase == Phase::Uploading || m_phase == Phase::Paused || m_phase == Phase::Cancelling));
     m_cancelButton->setEnabled(m_phase != Phase::Cancelling);
+    m_skipButton->setVisible(idle);
+    m_skipButton->setEnabled(idle && keyProblem(objectKey()).isEmpty() && !bucket().isEmpty() &&
+                             m_session->hasAccount());
     m_progress->setVisible(m_phase != Phase::Ready || m_lastProgress.totalBytes > 0);
     m_result->setVisible(m_phase == Phase::Done);
 }
@@ -598,36 +653,20 @@ void UploadPage::onFinished(const UploadResult& result)
         m_engine = nullptr;
     }
     if (result.ok) {
-        UploadedObject object;
-        object.objectUrl = result.objectUrl;
-        object.bucket = bucket();
-        object.key = objectKey();
-        object.region = m_session->region();
-        object.size = result.size;
-        object.crc64 = result.crc64;
-        m_session->setUpload(object);
-        UploadProgress done = m_lastProgress;
-        done.bytesSent = done.totalBytes = result.size;
-        done.partsDone = done.partsTotal =
-            qMax(done.partsTotal, result.partsUploaded + result.partsReused);
-        done.state = transfer::UploadState::Finished;
-        m_lastProgress = done;
-        m_progress->showProgress(done);
-        m_message->setText(
-            result.partsReused > 0
-                ? tr("Uploaded and verified: %1 parts sent now, %2 reused from the earlier "
-                     "upload. COS's CRC-64 of the object equals the file's.")
-                      .arg(result.partsUploaded)
-                      .arg(result.partsReused)
-                : tr("Uploaded and verified: COS's CRC-64 of the object equals the file's."));
-        m_result->setText(
-            tr("<b>Object URL:</b> <a href=\"%1\">%2</a><br><b>CRC-64:</b> %3 &nbsp; "
-               "<b>Size:</b> %4<br>Next: the import form.")
-                .arg(result.objectUrl.toHtmlEscaped(), result.objectUrl.toHtmlEscaped())
-                .arg(result.crc64)
-                .arg(formatBytesExact(uint64_t(result.size)).toHtmlEscaped()));
-        setPhase(Phase::Done);
-    } else if (result.cancelled) {
+        // COS has the whole object; before the form gets its URL, whether the import can read
+        // it without our credentials decides which URL that is.
+        m_resolving = true;
+        updateState();
+        m_progress->showStatus(tr("Verified. Checking whether the bucket is public…"));
+        importrun::ImportUrlResolver::resolve(
+            m_session->cos(), bucket(), m_session->region(), objectKey(), this,
+            [this, result](const importrun::ImportUrlDecision& decision) {
+                finishUpload(result, decision.url, decision.signedUrl, decision.expires,
+                             decision.note);
+            });
+        return;
+    }
+    if (result.cancelled) {
         m_lastProgress = UploadProgress{};
         m_message->setText(tr("The upload was cancelled and the uploaded parts were deleted."));
         setPhase(Phase::Ready);
@@ -657,8 +696,67 @@ void UploadPage::onFinished(const UploadResult& result)
     emit uploadFinished(result);
 }
 
+void UploadPage::finishUpload(const UploadResult& result, const QString& importUrl,
+                              bool importUrlSigned, const QDateTime& expires, const QString& note)
+{
+    m_resolving = false;
+    UploadedObject object;
+    object.objectUrl = result.objectUrl;
+    object.bucket = bucket();
+    object.key = objectKey();
+    object.region = m_session->region();
+    object.size = result.size;
+    object.crc64 = result.crc64;
+    object.importUrl = importUrl;
+    object.importUrlSigned = importUrlSigned;
+    object.importUrlExpires = expires;
+    m_session->setUpload(object);
+    UploadProgress done = m_lastProgress;
+    done.bytesSent = done.totalBytes = result.size;
+    done.partsDone = done.partsTotal =
+        qMax(done.partsTotal, result.partsUploaded + result.partsReused);
+    done.state = transfer::UploadState::Finished;
+    m_lastProgress = done;
+    m_progress->showProgress(done);
+    m_message->setText(
+        result.partsReused > 0
+            ? tr("Uploaded and verified: %1 parts sent now, %2 reused from the earlier "
+                 "upload. COS's CRC-64 of the object equals the file's.")
+                  .arg(result.partsUploaded)
+                  .arg(result.partsReused)
+            : tr("Uploaded and verified: COS's CRC-64 of the object equals the file's."));
+    // The signed URL itself is not shown here: its query may carry a session token. The form's
+    // ImageUrl field holds it.
+    const QString handedOn =
+        importUrlSigned ? tr("a signed link to it, valid until %1")
+                              .arg(QLocale().toString(expires.toLocalTime(), QLocale::ShortFormat))
+                        : tr("this URL");
+    m_result->setText(tr("<b>Object URL:</b> <a href=\"%1\">%2</a><br><b>CRC-64:</b> %3 &nbsp; "
+                         "<b>Size:</b> %4<br><b>For the import:</b> %5. %6<br>Next: the import "
+                         "form.")
+                          .arg(result.objectUrl.toHtmlEscaped(), result.objectUrl.toHtmlEscaped())
+                          .arg(result.crc64)
+                          .arg(formatBytesExact(uint64_t(result.size)).toHtmlEscaped(),
+                               handedOn.toHtmlEscaped(), note.toHtmlEscaped()));
+    setPhase(Phase::Done);
+    emit uploadFinished(result);
+}
+
+void UploadPage::skip()
+{
+    if (!m_skipButton->isEnabled())
+        return;
+    m_session->setUploadSkipped(
+        true, cloud::CosClient::objectUrl(bucket(), m_session->region(), objectKey()));
+    emit completeChanged();
+    if (wizard())
+        wizard()->next();
+}
+
 bool UploadPage::isComplete() const
 {
+    if (m_session->uploadSkipped() && (m_phase == Phase::Ready || m_phase == Phase::Failed))
+        return QWizardPage::isComplete();
     return QWizardPage::isComplete() && m_phase == Phase::Done && m_session->hasUpload();
 }
 

@@ -32,8 +32,10 @@ class WizardSession;
 // another is dropped here; the bucket comes from the Account page (any other bucket of the
 // region may be chosen) and the object key defaults to the file name. The UploadEngine does the
 // work on its own thread; this page shows its progress and offers Pause, Resume and Cancel. An
-// earlier unfinished upload of the same file to the same place is offered for resumption. The
-// page is complete when COS confirmed the whole object; its URL and CRC-64 go to the session.
+// earlier unfinished upload of the same file to the same place is offered for resumption (its
+// bucket and key preselected when the user chose to continue it on the Image page). The page is
+// complete when COS confirmed the whole object; its URL and CRC-64 go to the session, with the
+// URL the import gets (ImportUrlResolver: plain for a public bucket, else pre-signed).
 class UploadPage : public QWizardPage {
     Q_OBJECT
 public:
@@ -53,6 +55,7 @@ public:
     void setSettings(settings::AppSettings* settings);
     // Where resume records are kept (default: the engine's, <shared data dir>/uploads).
     void setCheckpointDir(const QString& dir);
+    QString checkpointDir() const { return m_checkpointDir; }
     void setAsker(Asker asker);
 
     // Uploads `path` instead of the checked image (as a drop on the page does).
@@ -101,6 +104,7 @@ public:
     QPushButton* resumeButton() const { return m_resumeButton; }
     QPushButton* cancelButton() const { return m_cancelButton; }
     QPushButton* retryButton() const { return m_retryButton; }
+    QPushButton* skipButton() const { return m_skipButton; }
     UploadProgressPanel* progressPanel() const { return m_progress; }
 
 signals:
@@ -113,6 +117,12 @@ private:
     void showFile();
     void fillBuckets();
     void refreshOffer();
+    // "Already Uploaded: Skip": the object at the chosen bucket and key goes to the form.
+    void skip();
+    void applyResumeTarget();
+    bool resumeTargetApplies() const;
+    void finishUpload(const transfer::UploadResult& result, const QString& importUrl,
+                      bool importUrlSigned, const QDateTime& expires, const QString& note);
     void updateWarning();
     void updateState();
     bool confirmNotImportable();
@@ -134,6 +144,11 @@ private:
     transfer::UploadEngine* m_engine = nullptr;
     transfer::UploadProgress m_lastProgress;
     std::optional<transfer::Checkpoint> m_offer;
+    // COS confirmed the object; the URL for the import is being decided (Upload phase kept).
+    bool m_resolving = false;
+    // The session's resume target already applied (its bucket and key preselected once, so
+    // that the user's own choice afterwards stands).
+    QString m_appliedResumeTarget;
 
     QLabel* m_intro;
     DropZone* m_dropZone;
@@ -148,6 +163,7 @@ private:
     QPushButton* m_resumeButton;
     QPushButton* m_cancelButton;
     QPushButton* m_retryButton;
+    QPushButton* m_skipButton;
     UploadProgressPanel* m_progress;
     QLabel* m_message;
     QLabel* m_result;

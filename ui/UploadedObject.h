@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDateTime>
 #include <QString>
 
 namespace cvmi::ui {
@@ -13,8 +14,30 @@ struct UploadedObject {
     QString region;
     qint64 size = 0;
     quint64 crc64 = 0; // CRC-64/ECMA, as COS's x-cos-hash-crc64ecma
+    // What the import form gets as ImageUrl: objectUrl when anyone may read the object, else a
+    // pre-signed GET URL (importUrlSigned) that CVM's import can read without our credentials.
+    // It may carry a session token: show it only in the form's own field.
+    QString importUrl;
+    bool importUrlSigned = false;
+    QDateTime importUrlExpires; // when the signature ends (importUrlSigned only)
 
     bool isValid() const { return !objectUrl.isEmpty(); }
+    // The URL to hand to the import: importUrl when one was decided, else objectUrl.
+    QString formUrl() const { return importUrl.isEmpty() ? objectUrl : importUrl; }
+};
+
+// An upload that stopped before COS had the whole object (its resume record is in the
+// checkpoint folder), as offered when the wizard starts: which file went where, and how far.
+struct InterruptedUpload {
+    QString filePath; // absolute
+    QString bucket;
+    QString key;
+    QString region;
+    int partsDone = 0;
+    int partsTotal = 0;
+    QDateTime updated; // the last part confirmed
+
+    bool isValid() const { return !filePath.isEmpty(); }
 };
 
 } // namespace cvmi::ui

@@ -4,6 +4,8 @@
 #include "cloud/CvmClient.h"
 #include "cloud/HttpClient.h"
 
+#include <QFileInfo>
+
 namespace cvmi::ui {
 
 WizardSession::WizardSession(QObject* parent) : QObject(parent), m_http(new cloud::HttpClient(this))
@@ -15,7 +17,10 @@ void WizardSession::setImagePath(const QString& path)
     clearInspection();
     if (path == m_imagePath)
         return;
+    if (m_resumeTarget.filePath != QFileInfo(path).absoluteFilePath())
+        m_resumeTarget = {};
     m_imagePath = path;
+    setUploadSkipped(false);
     emit imagePathChanged(path);
 }
 
@@ -81,6 +86,16 @@ void WizardSession::setUpload(const UploadedObject& upload)
 {
     m_upload = upload;
     emit uploadChanged();
+}
+
+void WizardSession::setUploadSkipped(bool skipped, const QString& objectUrl)
+{
+    const QString url = skipped ? objectUrl : QString();
+    if (skipped == m_uploadSkipped && url == m_skippedObjectUrl)
+        return;
+    m_uploadSkipped = skipped;
+    m_skippedObjectUrl = url;
+    emit uploadSkippedChanged(skipped);
 }
 
 void WizardSession::clearUpload()

@@ -66,6 +66,20 @@ public:
     void setUpload(const UploadedObject& upload);
     void clearUpload();
 
+    // The image is in COS already (uploaded earlier, by this program or another): the Upload
+    // page is skipped and the Form page asks for (or proposes) its URL. `objectUrl` is where the
+    // Upload page's bucket and key point, empty when skipped from the Image page. Forgotten when
+    // another image is chosen.
+    bool uploadSkipped() const { return m_uploadSkipped; }
+    QString skippedObjectUrl() const { return m_skippedObjectUrl; }
+    void setUploadSkipped(bool skipped, const QString& objectUrl = {});
+
+    // An interrupted upload the user chose to continue (the notice on the Image page): the
+    // Upload page preselects its bucket and key for that file, so that the resume is offered.
+    // Forgotten when another image is chosen.
+    const InterruptedUpload& resumeTarget() const { return m_resumeTarget; }
+    void setResumeTarget(const InterruptedUpload& target) { m_resumeTarget = target; }
+
     // The import part, filled by the Form page when the form validates without errors: the
     // ImportImage parameters the Import page sends.
     bool hasImportForm() const { return m_importForm.has_value(); }
@@ -80,6 +94,7 @@ signals:
     void accountChanged();
     void bucketChanged(const QString& bucket);
     void uploadChanged();
+    void uploadSkippedChanged(bool skipped);
     void importFormChanged();
 
 private:
@@ -96,6 +111,9 @@ private:
     cloud::CosClient* m_cos = nullptr;
     QString m_bucket;
     UploadedObject m_upload;
+    InterruptedUpload m_resumeTarget;
+    bool m_uploadSkipped = false;
+    QString m_skippedObjectUrl;
     std::optional<importform::ImportForm> m_importForm;
 };
 

@@ -4,6 +4,7 @@
 #include "ImportView.h"
 #include "SecretScrubber.h"
 #include "StopSignals.h"
+#include "cloud/CosClient.h"
 #include "cloud/CvmClient.h"
 #include "cloud/HttpClient.h"
 #include "importform/Draft.h"
@@ -122,8 +123,11 @@ int runWithRunner(const CliContext& context, QCommandLineParser& parser, CloudOp
 
     cloud::HttpClient http;
     cloud::CvmClient cvm(&http, options.endpoints(), options.credentials());
+    // To sign a private object's plain URL (a draft keeps no signature) before the DryRun.
+    cloud::CosClient cos(&http, options.endpoints(), options.credentials());
     const ImportHistory history;
     ImportRunner runner(&cvm);
+    runner.setCos(&cos);
     runner.setHistory(&history);
     configure(runner);
     view.attach(runner);

@@ -125,6 +125,15 @@ void ImportView::attach(ImportRunner& runner)
                       << fieldName(p) << ": " << m_scrub(p.message) << '\n';
             m_out.flush();
         });
+    QObject::connect(&runner, &ImportRunner::importUrlChosen, &runner,
+                     [this](bool signedUrl, const QString& note) {
+                         if (m_json)
+                             return event(QStringLiteral("image_url"),
+                                          {{QStringLiteral("signed"), signedUrl},
+                                           {QStringLiteral("message"), m_scrub(note)}});
+                         m_out << Text::tr("Image URL:  %1").arg(m_scrub(note)) << '\n';
+                         m_out.flush();
+                     });
     QObject::connect(
         &runner, &ImportRunner::dryRunAllowed, &runner, [this](const QString& requestId) {
             if (m_json)

@@ -48,6 +48,8 @@ public:
     ~CosClient() override;
 
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
+    HttpClient* http() const { return m_http; }
+    const CloudEndpoints& endpoints() const { return m_endpoints; }
     qint64 clockOffset() const { return m_clockOffset; } // server minus local, learnt on skew
 
     static QString bucketHost(const QString& bucket, const QString& region);

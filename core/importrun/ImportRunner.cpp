@@ -1,6 +1,7 @@
 #include "importrun/ImportRunner.h"
 
 #include "importform/CosObjectUrl.h"
+#include "importrun/ImportUrlResolver.h"
 #include "util/FutureReply.h"
 
 #include <QCoreApplication>
@@ -34,17 +35,18 @@ QString duration(qint64 ms)
 // each with the check of ours that finds it before the next attempt.
 QString failureCauses(const QString& region)
 {
-    return Text::tr(
-               "The usual causes: (1) CVM could not read the object: a private bucket needs a "
-               "pre-signed ImageUrl (the wizard's upload and `cvm-import upload` hand one over), "
-               "and the bucket must be in the import's region %1 (`cvm-import doctor --region "
-               "%1` checks the account and the buckets); (2) the object is not a whole disk "
-               "image (qcow2, VMDK, VHD or raw), or its upload was cut short; (3) the operating "
-               "system or its file system is not supported (ext3/ext4/NTFS on an MBR disk, an "
-               "OS version from the list). `cvm-import check FILE` reads the image as CVM will "
-               "and names the rule that fails. Fix the cause and import again; the failed image "
-               "can be deleted in the CVM console → Images.")
-        .arg(region);
+    return Text::
+        tr("The usual causes: (1) CVM could not read the object: a private bucket needs a "
+           "pre-signed ImageUrl (the wizard and `cvm-import import` send one when the object is "
+           "not public; it may have expired before the import read it), "
+           "and the bucket must be in the import's region %1 (`cvm-import doctor --region "
+           "%1` checks the account and the buckets); (2) the object is not a whole disk "
+           "image (qcow2, VMDK, VHD or raw), or its upload was cut short; (3) the operating "
+           "system or its file system is not supported (ext3/ext4/NTFS on an MBR disk, an "
+           "OS version from the list). `cvm-import check FILE` reads the image as CVM will "
+           "and names the rule that fails. Fix the cause and import again; the failed image "
+           "can be deleted in the CVM console → Images.")
+            .arg(region);
 }
 
 } // namespace
@@ -172,8 +174,32 @@ void ImportRunner::start(const importform::ImportForm& form, const QString& regi
         return;
     }
     m_cvm->setRegion(region);
-    setStage(Stage::DryRun);
-    sendDryRun();
+    prepareUrl();
+}
+
+void ImportRunner::prepareUrl()
+{
+    Error parseError;
+    const std::optional<importform::CosObjectUrl> url =
+        m_cos ? importform::parseCosObjectUrl(m_form.imageUrl, &parseError) : std::nullopt;
+    if (!url || url->presigned) {
+        setStage(Stage::DryRun);
+        sendDryRun();
+        return;
+    }
+    const quint64 generation = m_generation;
+    ImportUrlResolver::resolve(m_cos, url->bucket, url->region, url->key, this,
+                               [this, generation](const ImportUrlDecision& decision) {
+                                   if (generation != m_generation)
+                                       return;
+                                   if (decision.signedUrl)
+                                       m_form.imageUrl = decision.url;
+                                   qCInfo(lcImport).noquote()
+                                       << "ImageUrl" << (decision.signedUrl ? "signed" : "plain");
+                                   emit importUrlChosen(decision.signedUrl, decision.note);
+                                   setStage(Stage::DryRun);
+                                   sendDryRun();
+                               });
 }
 
 void ImportRunner::follow(const ImportRecord& record)

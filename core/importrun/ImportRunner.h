@@ -17,6 +17,10 @@
 #include <QObject>
 #include <QTimer>
 
+namespace cvmi::cloud {
+class CosClient;
+}
+
 namespace cvmi::importrun {
 
 class ImportRunner : public QObject {
@@ -58,6 +62,10 @@ public:
     void setDryRunOnly(bool dryRunOnly) { m_dryRunOnly = dryRunOnly; }
     void setWait(bool wait) { m_wait = wait; } // false: finish once the ImageId is known
     void setSourceImagePath(const QString& path) { m_sourcePath = path; }
+    // With a COS client, a plain (unsigned) COS ImageUrl is checked before the DryRun: when the
+    // object is not public, the import is sent a pre-signed URL made with that client's account
+    // (ImportUrlResolver), since a draft never keeps a signature. Null: the URL is sent as is.
+    void setCos(cloud::CosClient* cos) { m_cos = cos; }
 
     // Validate, DryRun, ImportImage, follow, in `region` (the form's DryRun flag also makes it a
     // dry run only).
@@ -91,6 +99,8 @@ public:
 signals:
     void stageChanged(cvmi::importrun::ImportRunner::Stage stage);
     void validated(const QList<cvmi::importform::FieldProblem>& problems); // warnings included
+    // The ImageUrl this import sends was decided (setCos): signed or plain, and why.
+    void importUrlChosen(bool signedUrl, const QString& note);
     void dryRunAllowed(const QString& requestId);
     void imageCreated(const QString& imageId);
     // Every DescribeImages answer (stateChanged only when the state differs from the last).
@@ -102,6 +112,7 @@ signals:
 
 private:
     void setStage(Stage stage);
+    void prepareUrl();
     void sendDryRun();
     void sendImport();
     void poll();
@@ -113,6 +124,7 @@ private:
     void finalState(const QString& state);
 
     cloud::CvmClient* m_cvm;
+    cloud::CosClient* m_cos = nullptr;
     importform::OsCatalogue m_catalogue;
     const ImportHistory* m_history = nullptr;
     Backoff m_backoff;

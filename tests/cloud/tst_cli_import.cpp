@@ -212,8 +212,11 @@ private slots:
                  QStringLiteral("--dry-run"), QStringLiteral("--json")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
         const QList<QJsonObject> list = events(r.out);
-        QCOMPARE(names(list), (QStringList{QStringLiteral("validated"), QStringLiteral("dry_run"),
-                                           QStringLiteral("finished")}));
+        // The bucket is private: the plain URL is checked and a signed one sent, never printed.
+        QCOMPARE(names(list), (QStringList{QStringLiteral("validated"), QStringLiteral("image_url"),
+                                           QStringLiteral("dry_run"), QStringLiteral("finished")}));
+        QCOMPARE(list.at(1).value(QStringLiteral("signed")).toBool(), true);
+        QVERIFY(!r.out.contains(QLatin1String("q-signature")));
         QCOMPARE(list.last().value(QStringLiteral("outcome")).toString(),
                  QStringLiteral("dry_run_allowed"));
         QCOMPARE(list.last().value(QStringLiteral("image_id")).toString(), QString());

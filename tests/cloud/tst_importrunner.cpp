@@ -214,6 +214,94 @@ private slots:
         QVERIFY(r.started.isValid() && r.finished.isValid() && r.finished >= r.started);
     }
 
+    // The image record the emulator keeps: what ImportImage was really sent.
+    QString sentImageUrl(const QString& imageId) const
+    {
+        QFile file(m_emulator->stateDir() + QStringLiteral("/images.json"));
+        if (!file.open(QIODevice::ReadOnly))
+            return {};
+        for (const QJsonValue& v : QJsonDocument::fromJson(file.readAll()).array()) {
+            if (v.toObject().value(QStringLiteral("imageId")).toString() == imageId)
+                return v.toObject().value(QStringLiteral("imageUrl")).toString();
+        }
+        return {};
+    }
+
+    // A draft's plain URL of a private object: the import is sent a pre-signed one, the history
+    // keeps the plain one.
+    void privateObjectIsSentASignedUrl()
+    {
+        QTemporaryDir dir;
+        const ImportHistory history(dir.path());
+        auto client = cvm();
+        cloud::CosClient cos(m_http.get(), endpointsFor(*m_emulator), credentials(kId, kKey));
+        ImportRunner runner(client.get());
+        runner.setBackoff(fastBackoff());
+        runner.setHistory(&history);
+        runner.setCos(&cos);
+        QSignalSpy chosen(&runner, &ImportRunner::importUrlChosen);
+        const importform::ImportForm f = form(QStringLiteral("disks/good.qcow2"));
+        runner.start(f, kRegion);
+        QVERIFY(waitDone(runner));
+        QVERIFY2(runner.outcome() == Outcome::Normal, qPrintable(runner.message()));
+        QCOMPARE(chosen.size(), 1);
+        QCOMPARE(chosen.first().at(0).toBool(), true);
+        QVERIFY2(chosen.first().at(1).toString().contains(QLatin1String("private")),
+                 qPrintable(chosen.first().at(1).toString()));
+        const QString sent = sentImageUrl(runner.imageId());
+        QVERIFY2(sent.startsWith(f.imageUrl + u'?') && sent.contains(QLatin1String("q-signature")),
+                 qPrintable(sent));
+        Error error;
+        const auto records = history.load(&error);
+        QVERIFY2(records && records->size() == 1, qPrintable(error.message));
+        QCOMPARE(records->first().imageUrl, f.imageUrl);
+    }
+
+    // A public-read object keeps its plain URL; a URL signed already is not checked again.
+    void publicOrSignedUrlIsSentAsIs()
+    {
+        const QString publicBucket = QStringLiteral("public-") + kAppId;
+        QString error;
+        QVERIFY2(m_emulator->createBucket(publicBucket, kRegion, true, &error), qPrintable(error));
+        cloud::CosClient cos(m_http.get(), endpointsFor(*m_emulator), credentials(kId, kKey));
+        cloud::CosClient::Call call;
+        call.method = "PUT";
+        call.host = cloud::CosClient::bucketHost(publicBucket, kRegion);
+        call.key = QStringLiteral("open.qcow2");
+        call.body = qcow2Header(quint64(20) << 30);
+        QVERIFY(cloud::waitFor(cos.send(call)).ok());
+
+        auto client = cvm();
+        ImportRunner runner(client.get());
+        runner.setBackoff(fastBackoff());
+        runner.setCos(&cos);
+        QSignalSpy chosen(&runner, &ImportRunner::importUrlChosen);
+        importform::ImportForm f = form(QStringLiteral("open.qcow2"));
+        f.imageUrl = cloud::CosClient::objectUrl(publicBucket, kRegion, call.key);
+        runner.start(f, kRegion);
+        QVERIFY(waitDone(runner));
+        QVERIFY2(runner.outcome() == Outcome::Normal, qPrintable(runner.message()));
+        QCOMPARE(chosen.size(), 1);
+        QCOMPARE(chosen.first().at(0).toBool(), false);
+        QCOMPARE(sentImageUrl(runner.imageId()), f.imageUrl);
+
+        Error signError;
+        const auto presigned = cos.presignedGetUrl(
+            kBucket, kRegion, QStringLiteral("disks/good.qcow2"), 3600, &signError);
+        QVERIFY2(presigned, qPrintable(signError.message));
+        ImportRunner again(client.get());
+        again.setBackoff(fastBackoff());
+        again.setCos(&cos);
+        QSignalSpy chosenAgain(&again, &ImportRunner::importUrlChosen);
+        importform::ImportForm g = form(QStringLiteral("disks/good.qcow2"));
+        g.imageUrl = *presigned;
+        again.start(g, kRegion);
+        QVERIFY(waitDone(again));
+        QVERIFY2(again.outcome() == Outcome::Normal, qPrintable(again.message()));
+        QCOMPARE(chosenAgain.size(), 0);
+        QCOMPARE(sentImageUrl(again.imageId()), *presigned);
+    }
+
     void missingObjectFails()
     {
         QTemporaryDir dir;

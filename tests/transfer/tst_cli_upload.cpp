@@ -120,10 +120,7 @@ class TestCliUpload : public QObject {
         return store.load(&error) ? store.uploads(kBucket) : QList<emu::UploadInfo>{};
     }
     QString cosState() const { return m_state + QStringLiteral("/cos"); } // CloudEmulator's layout
-    QString recordDir() const
-    {
-        return path(QStringLiteral("data/cvm-import-wizard/uploads"));
-    }
+    QString recordDir() const { return path(QStringLiteral("data/cvm-import-wizard/uploads")); }
     int records() const
     {
         return int(QDir(recordDir()).entryList({QStringLiteral("*.json")}, QDir::Files).size());
