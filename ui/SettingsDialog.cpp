@@ -5,6 +5,7 @@
 
 #include "cloud/CredentialStore.h"
 #include "settings/AppSettings.h"
+#include "util/ByteSize.h"
 
 #include <QButtonGroup>
 #include <QComboBox>
@@ -14,41 +15,15 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
-#include <QRegularExpression>
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QVBoxLayout>
-
-#include <cmath>
 
 namespace cvmi::ui {
 
 using settings::AppSettings;
 
 namespace {
-
-// Bytes from "8M", "64 MiB", "1.5G", "512k", "1048576": every unit is a power of 1024 whether
-// written K, KB or KiB, as the command line's --part-size and --limit-rate read them.
-std::optional<qint64> parseBytes(QString text, bool perSecond)
-{
-    static const QRegularExpression shape(
-        QStringLiteral("^([0-9]+(?:\\.[0-9]+)?)\\s*(?:([kmgt])(?:i?b)?|b)?$"),
-        QRegularExpression::CaseInsensitiveOption);
-    text = text.trimmed();
-    if (perSecond && text.endsWith(QLatin1String("/s"), Qt::CaseInsensitive))
-        text.chop(2);
-    const QRegularExpressionMatch m = shape.match(text.trimmed());
-    if (!m.hasMatch())
-        return std::nullopt;
-    static const QString units = QStringLiteral("kmgt");
-    const QString unit = m.captured(2).toLower();
-    const int shift = unit.isEmpty() ? 0 : 10 * int(units.indexOf(unit.at(0)) + 1);
-    const double bytes = std::round(m.captured(1).toDouble() * std::ldexp(1.0, shift));
-    // 2^62 bytes is far beyond any disk or line; the bound keeps the conversion defined.
-    if (!std::isfinite(bytes) || bytes > std::ldexp(1.0, 62))
-        return std::nullopt;
-    return qint64(bytes);
-}
 
 // The English word or its translation ("auto", "none"), as the field shows one or the other.
 bool isWord(const QString& text, const QString& english, const QString& translated)
@@ -64,7 +39,7 @@ std::optional<qint64> SettingsDialog::parsePartSize(const QString& text, Error* 
 {
     if (text.trimmed().isEmpty() || isWord(text, QStringLiteral("auto"), tr("auto")))
         return 0;
-    const std::optional<qint64> bytes = parseBytes(text, false);
+    const std::optional<qint64> bytes = parseByteSize(text, false);
     if (!bytes) {
         fail(error, QStringLiteral("settings.part_size"),
              tr("\"%1\" is not a size: write \"auto\", or a number with a unit K, M or G "
@@ -88,7 +63,7 @@ std::optional<qint64> SettingsDialog::parseRateLimit(const QString& text, Error*
 {
     if (text.trimmed().isEmpty() || isWord(text, QStringLiteral("none"), tr("none")))
         return 0;
-    const std::optional<qint64> bytes = parseBytes(text, true);
+    const std::optional<qint64> bytes = parseByteSize(text, true);
     if (!bytes) {
         fail(error, QStringLiteral("settings.rate_limit"),
              tr("\"%1\" is not a rate: write \"none\", or a number with a unit K, M or G per "

@@ -3,6 +3,7 @@
 #include <QString>
 
 #include <cstdint>
+#include <optional>
 
 namespace cvmi {
 
@@ -10,5 +11,10 @@ namespace cvmi {
 // readable and checkable.
 QString formatBytes(uint64_t bytes);
 QString formatBytesExact(uint64_t bytes);
+
+// Bytes from "8M", "64 MiB", "1.5G", "512k", "1048576" (and "4M/s" when perSecond): every unit is
+// a power of 1024 whether written K, KB or KiB, as the CLI's --part-size and --limit-rate and
+// the settings dialog read them. nullopt for anything else, or beyond 2^62.
+std::optional<qint64> parseByteSize(QString text, bool perSecond = false);
 
 } // namespace cvmi

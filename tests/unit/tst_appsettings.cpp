@@ -2,6 +2,7 @@
 // bad input with a specific error and keeping the previous value, endpoint overrides validated by
 // CloudEndpoints (plain http:// only for loopback), and hand-edited bad values read as defaults.
 #include "settings/AppSettings.h"
+#include "util/ByteSize.h"
 
 #include <QSettings>
 #include <QTemporaryDir>
@@ -18,6 +19,24 @@ private:
     QString file(const char* name) const { return m_dir.filePath(QString::fromLatin1(name)); }
 
 private slots:
+    // The sizes the settings dialog and the CLI's --part-size / --limit-rate read.
+    void byteSizes()
+    {
+        constexpr qint64 MiB = 1024 * 1024;
+        QCOMPARE(parseByteSize(QStringLiteral("1048576")), MiB);
+        QCOMPARE(parseByteSize(QStringLiteral("8M")), 8 * MiB);
+        QCOMPARE(parseByteSize(QStringLiteral(" 64 MiB ")), 64 * MiB);
+        QCOMPARE(parseByteSize(QStringLiteral("64mb")), 64 * MiB);
+        QCOMPARE(parseByteSize(QStringLiteral("1.5G")), 1536 * MiB);
+        QCOMPARE(parseByteSize(QStringLiteral("512k")), 512 * 1024);
+        QCOMPARE(parseByteSize(QStringLiteral("2T")), 2 * 1024 * 1024 * MiB);
+        QCOMPARE(parseByteSize(QStringLiteral("10b")), 10);
+        QCOMPARE(parseByteSize(QStringLiteral("4M/s"), true), 4 * MiB);
+        for (const char* bad :
+             {"", "M", "-1M", "8X", "8 M B", "1e3", "0x10", "8M/s", "99999999999999999999T"})
+            QVERIFY2(!parseByteSize(QLatin1String(bad)), bad);
+    }
+
     void defaults()
     {
         const AppSettings s(file("empty.ini"));
