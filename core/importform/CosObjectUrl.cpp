@@ -139,10 +139,33 @@ std::optional<CosObjectUrl> parseCosObjectUrl(const QString& text, Error* error)
         return std::nullopt;
     }
     const QString query = url.query(QUrl::FullyEncoded);
+    QDateTime amzDate;
+    qint64 amzExpires = -1;
     for (const QString& pair : query.split(u'&', Qt::SkipEmptyParts)) {
-        if (isSignatureParameter(QUrl::fromPercentEncoding(pair.section(u'=', 0, 0).toUtf8())))
+        const QString name = QUrl::fromPercentEncoding(pair.section(u'=', 0, 0).toUtf8());
+        const QString value = QUrl::fromPercentEncoding(pair.section(u'=', 1).toUtf8());
+        if (isSignatureParameter(name))
             out.presigned = true;
+        bool ok = false;
+        if (name.compare(QLatin1String("q-key-time"), Qt::CaseInsensitive) == 0 ||
+            name.compare(QLatin1String("q-sign-time"), Qt::CaseInsensitive) == 0) {
+            const qint64 end = value.section(u';', 1, 1).toLongLong(&ok);
+            if (ok && end > 0 && end < (qint64(1) << 40)) {
+                const QDateTime at = QDateTime::fromSecsSinceEpoch(end, Qt::UTC);
+                if (!out.signatureExpires.isValid() || at < out.signatureExpires)
+                    out.signatureExpires = at;
+            }
+        } else if (name.compare(QLatin1String("X-Amz-Date"), Qt::CaseInsensitive) == 0) {
+            amzDate = QDateTime::fromString(value, QStringLiteral("yyyyMMdd'T'HHmmss'Z'"));
+            amzDate.setTimeSpec(Qt::UTC);
+        } else if (name.compare(QLatin1String("X-Amz-Expires"), Qt::CaseInsensitive) == 0) {
+            amzExpires = value.toLongLong(&ok);
+            if (!ok || amzExpires < 0 || amzExpires > 7 * 24 * 3600)
+                amzExpires = -1;
+        }
     }
+    if (!out.signatureExpires.isValid() && amzDate.isValid() && amzExpires >= 0)
+        out.signatureExpires = amzDate.addSecs(amzExpires);
     return out;
 }
 

@@ -7,6 +7,7 @@
 // but never stored: stripSignature() removes it before a draft is written.
 #include "util/Error.h"
 
+#include <QDateTime>
 #include <QString>
 #include <optional>
 
@@ -19,6 +20,9 @@ struct CosObjectUrl {
     QString domain; // "myqcloud.com" or "tencentcos.cn"
     QString key;    // decoded object key, no leading '/'
     bool presigned = false;
+    // When a pre-signed URL's signature ends (COS's q-key-time / q-sign-time end, or SigV4's
+    // X-Amz-Date + X-Amz-Expires); invalid when unsigned or not stated.
+    QDateTime signatureExpires;
 };
 
 // Parses and checks the URL; on failure *error names what is wrong and the form expected.

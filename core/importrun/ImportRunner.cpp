@@ -21,6 +21,9 @@ struct Text {
 // answers in a row without it, the ImageId or the region is wrong.
 constexpr int kNotFoundLimit = 3;
 
+// A pre-signed ImageUrl with less time left than this is signed again before the import.
+constexpr qint64 kMinSignatureLeftSeconds = 3600;
+
 QString duration(qint64 ms)
 {
     const qint64 s = qMax<qint64>(0, ms / 1000);
@@ -182,7 +185,12 @@ void ImportRunner::prepareUrl()
     Error parseError;
     const std::optional<importform::CosObjectUrl> url =
         m_cos ? importform::parseCosObjectUrl(m_form.imageUrl, &parseError) : std::nullopt;
-    if (!url || url->presigned) {
+    // A signature that ends before the import can have read the object (it starts within
+    // minutes, a large image takes longer) is made again, like a missing one.
+    const bool expiring =
+        url && url->presigned && url->signatureExpires.isValid() &&
+        url->signatureExpires < QDateTime::currentDateTimeUtc().addSecs(kMinSignatureLeftSeconds);
+    if (!url || (url->presigned && !expiring)) {
         setStage(Stage::DryRun);
         sendDryRun();
         return;

@@ -7,6 +7,7 @@
 
 #include "cloud/CosClient.h"
 #include "cloud/HttpClient.h"
+#include "importform/CosObjectUrl.h"
 #include "importform/Draft.h"
 #include "importrun/ImportHistory.h"
 #include "importrun/ImportRunner.h"
@@ -287,7 +288,7 @@ private slots:
 
         Error signError;
         const auto presigned = cos.presignedGetUrl(
-            kBucket, kRegion, QStringLiteral("disks/good.qcow2"), 3600, &signError);
+            kBucket, kRegion, QStringLiteral("disks/good.qcow2"), 4 * 3600, &signError);
         QVERIFY2(presigned, qPrintable(signError.message));
         ImportRunner again(client.get());
         again.setBackoff(fastBackoff());
@@ -300,6 +301,28 @@ private slots:
         QVERIFY2(again.outcome() == Outcome::Normal, qPrintable(again.message()));
         QCOMPARE(chosenAgain.size(), 0);
         QCOMPARE(sentImageUrl(again.imageId()), *presigned);
+
+        // A link with a minute left would end before the import read the object: signed again.
+        const auto shortLived = cos.presignedGetUrl(
+            kBucket, kRegion, QStringLiteral("disks/good.qcow2"), 60, &signError);
+        QVERIFY2(shortLived, qPrintable(signError.message));
+        ImportRunner third(client.get());
+        third.setBackoff(fastBackoff());
+        third.setCos(&cos);
+        QSignalSpy chosenThird(&third, &ImportRunner::importUrlChosen);
+        importform::ImportForm h = form(QStringLiteral("disks/good.qcow2"));
+        h.imageUrl = *shortLived;
+        third.start(h, kRegion);
+        QVERIFY(waitDone(third));
+        QVERIFY2(third.outcome() == Outcome::Normal, qPrintable(third.message()));
+        QCOMPARE(chosenThird.size(), 1);
+        QCOMPARE(chosenThird.first().at(0).toBool(), true);
+        const QString sent = sentImageUrl(third.imageId());
+        QVERIFY(sent != *shortLived && sent.contains(QLatin1String("q-signature")));
+        Error parseError;
+        const auto parsed = importform::parseCosObjectUrl(sent, &parseError);
+        QVERIFY2(parsed, qPrintable(parseError.message));
+        QVERIFY(parsed->signatureExpires > QDateTime::currentDateTimeUtc().addSecs(20 * 3600));
     }
 
     void missingObjectFails()
