@@ -8,7 +8,7 @@ out=$(cd "$out" && pwd) # absolute: some steps run in a temporary folder
 export PATH="$PATH:/usr/sbin:/sbin"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-mkdir -p "$out"/{fuzz_qcow2,fuzz_vhd,fuzz_vmdk,fuzz_vmdk_descriptor,fuzz_fsprobes,fuzz_partitions,fuzz_guestfiles,fuzz_pe,fuzz_linuxconfig,fuzz_cvm_response,fuzz_cos_xml}
+mkdir -p "$out"/{fuzz_qcow2,fuzz_vhd,fuzz_vmdk,fuzz_vmdk_descriptor,fuzz_fsprobes,fuzz_partitions,fuzz_guestfiles,fuzz_pe,fuzz_linuxconfig,fuzz_cvm_response,fuzz_cos_xml,fuzz_draft}
 
 # A 2 MiB disk: MBR, one ext4 partition, a little data in it.
 raw=$tmp/small.raw
@@ -142,3 +142,9 @@ printf '\000<?xml version="1.0" encoding="UTF-8"?>\n<ListAllMyBucketsResult><Own
 printf '\002<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>SignatureDoesNotMatch</Code><Message>The Signature you specified is invalid.</Message><Resource>service.cos.myqcloud.com/</Resource><RequestId>NjA4ZTJh</RequestId><TraceId>OGVmYzZi</TraceId><StringToSign>sha1\n1700000000;1700000600\nabc\n</StringToSign><FormatString>get\n/\n\nhost=service.cos.myqcloud.com\n</FormatString></Error>' >"$x/signature"
 printf '\004<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>NoSuchBucket</Code><Message>The specified bucket does not exist.</Message><RequestId>NjA4</RequestId></Error>' >"$x/nosuchbucket"
 printf '\005' >"$x/bare-404-key"
+# Drafts (docs/draft-format.md) and ImageUrls, plain and pre-signed (COS and SigV4).
+d=$out/fuzz_draft
+printf '{"format":"cvm-import-draft","version":1,"created":"2026-11-25T10:11:12Z","region":"ap-guangzhou","form":{"Architecture":"x86_64","OsType":"CentOS","OsVersion":"7.9","ImageUrl":"https://images-1250000000.cos.ap-guangzhou.myqcloud.com/centos7.qcow2","ImageName":"centos","TagSpecification":[{"ResourceType":"image","Tags":[{"Key":"env","Value":"prod"}]}],"BootMode":"Legacy BIOS"}}' >"$d/draft"
+printf 'https://images-1250000000.cos.ap-guangzhou.myqcloud.com/a/Windows%%20Server.vmdk' >"$d/url"
+printf 'https://images-1250000000.cos.ap-guangzhou.myqcloud.com/d.qcow2?q-sign-algorithm=sha1&q-ak=AKIDx&q-sign-time=1700000000%%3B1700086400&q-key-time=1700000000%%3B1700086400&q-header-list=host&q-url-param-list=&q-signature=ab' >"$d/url-cos-signed"
+printf 'https://images-1250000000.cos.ap-guangzhou.myqcloud.com/d.qcow2?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Date=20261203T180000Z&X-Amz-Expires=600&X-Amz-Signature=ab' >"$d/url-sigv4"
