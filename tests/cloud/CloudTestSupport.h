@@ -11,6 +11,7 @@
 #include <QLoggingCategory>
 #include <QMutex>
 #include <QStringList>
+#include <QtEndian>
 
 namespace cvmi::cloudtest {
 
@@ -27,6 +28,17 @@ inline const QString kAppId = QStringLiteral("1250000000");
 inline const QString kRegion = QStringLiteral("ap-guangzhou");
 inline const QString kBucket = QStringLiteral("images-1250000000");
 inline const QString kOtherBucket = QStringLiteral("theirs-1250000009");
+
+// The first 4 KiB of a qcow2 image of `size` bytes: enough for the emulator's disk probe, which
+// decides whether an import succeeds.
+inline QByteArray qcow2Header(quint64 size)
+{
+    QByteArray data(4096, '\0');
+    data.replace(0, 4, QByteArrayLiteral("QFI\xfb"));
+    qToBigEndian<quint32>(3, data.data() + 4);
+    qToBigEndian<quint64>(size, data.data() + 24);
+    return data;
+}
 
 inline QStringList& capturedLog()
 {

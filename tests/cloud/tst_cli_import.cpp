@@ -31,15 +31,6 @@ struct CliRun {
     QString err;
 };
 
-QByteArray qcow2Header(quint64 size)
-{
-    QByteArray data(4096, '\0');
-    data.replace(0, 4, QByteArrayLiteral("QFI\xfb"));
-    qToBigEndian<quint32>(3, data.data() + 4);
-    qToBigEndian<quint64>(size, data.data() + 24);
-    return data;
-}
-
 QList<QJsonObject> events(const QString& out)
 {
     QList<QJsonObject> list;

@@ -30,15 +30,6 @@ using Outcome = ImportRunner::Outcome;
 
 namespace {
 
-QByteArray qcow2Header(quint64 size)
-{
-    QByteArray data(4096, '\0');
-    data.replace(0, 4, QByteArrayLiteral("QFI\xfb"));
-    qToBigEndian<quint32>(3, data.data() + 4);
-    qToBigEndian<quint64>(size, data.data() + 24);
-    return data;
-}
-
 QStringList strings(std::initializer_list<const char*> items)
 {
     QStringList out;

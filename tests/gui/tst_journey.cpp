@@ -72,16 +72,6 @@ QString fixture(const QString& name)
     return QDir(test::fixtureDir()).filePath(name);
 }
 
-// The first 4 KiB of a qcow2 image of `size` bytes: enough for the emulator's disk probe.
-QByteArray qcow2Header(quint64 size)
-{
-    QByteArray data(4096, '\0');
-    data.replace(0, 4, QByteArrayLiteral("QFI\xfb"));
-    qToBigEndian<quint32>(3, data.data() + 4);
-    qToBigEndian<quint64>(size, data.data() + 24);
-    return data;
-}
-
 quint64 fileCrc(const QString& path)
 {
     QFile f(path);
