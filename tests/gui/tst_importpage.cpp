@@ -45,16 +45,6 @@ namespace {
 constexpr int kTimeoutMs = 20000;
 const QString kGoodKey = QStringLiteral("disks/good.qcow2");
 
-// The first cluster of a qcow2 v3 image of `size` bytes: what the import service reads.
-QByteArray qcow2Header(quint64 size)
-{
-    QByteArray data(4096, '\0');
-    data.replace(0, 4, QByteArrayLiteral("QFI\xfb"));
-    qToBigEndian<quint32>(3, data.data() + 4);
-    qToBigEndian<quint64>(size, data.data() + 24);
-    return data;
-}
-
 importform::ImportForm formFor(const QString& key, const QString& name)
 {
     importform::ImportForm f;
