@@ -7,6 +7,7 @@
 // the failing rules and their reasons; reached through the account page (as `--page account IMAGE`
 // does), its upload asks first and, declined, sends nothing. No secret reaches a log line.
 #include "CloudTestSupport.h"
+#include "FileCrc.h"
 #include "TestSupport.h"
 
 #include "AccountPage.h"
@@ -72,17 +73,6 @@ QString fixture(const QString& name)
     return QDir(test::fixtureDir()).filePath(name);
 }
 
-quint64 fileCrc(const QString& path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return 0;
-    util::Crc64 crc;
-    while (!f.atEnd())
-        crc.update(f.read(4 * MiB));
-    return crc.value();
-}
-
 // Every text the window shows, to prove no secret is on screen.
 QStringList visibleTexts(const QWidget* root)
 {
@@ -127,6 +117,9 @@ private:
     // Types the test account's credentials, clicks Check, expects every line to pass, and picks
     // the bucket. Discovery must have been shown already.
     void passAccount(ImportWizard& wizard);
+    // From a checked (or being checked) image on the Image page, through Next, the account
+    // (passAccount) and Next again, to the Upload page.
+    void advanceToUpload(ImportWizard& wizard);
     QWidget* ruleRow(ImportWizard& wizard, const QString& ruleId) const;
     QString verdictOf(ImportWizard& wizard, const QString& ruleId) const;
     static void drainWorkers();
@@ -292,6 +285,19 @@ QString TestJourney::verdictOf(ImportWizard& wizard, const QString& ruleId) cons
     return row ? row->property("verdict").toString() : QStringLiteral("(no row)");
 }
 
+void TestJourney::advanceToUpload(ImportWizard& wizard)
+{
+    QTRY_VERIFY_WITH_TIMEOUT(
+        wizard.session()->hasInspection() && !wizard.imagePage()->isInspecting(), kTimeoutMs);
+    QSignalSpy discovered(wizard.accountPage(), &ui::AccountPage::discoveryShown);
+    QVERIFY(next(wizard, ImportWizard::PageAccount));
+    QVERIFY(discovered.count() > 0 || discovered.wait(kTimeoutMs));
+    passAccount(wizard);
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY(next(wizard, ImportWizard::PageUpload));
+}
+
 void TestJourney::compliantJourney()
 {
     const QString image = QFileInfo(fixture(kCompliant)).absoluteFilePath();
@@ -347,7 +353,7 @@ void TestJourney::compliantJourney()
     const auto object = m_emulator->objectInfo(kBucket, QStringLiteral("centos7.raw"));
     QVERIFY(object);
     QCOMPARE(object->size, QFileInfo(image).size());
-    QCOMPARE(object->crc64, fileCrc(image));
+    QCOMPARE(object->crc64, test::fileCrc(image));
     QVERIFY(session->hasUpload());
     QCOMPARE(session->upload().crc64, object->crc64);
     QVERIFY(m_emulator->pendingUploads(kBucket).isEmpty());
@@ -636,15 +642,9 @@ void TestJourney::alreadyUploadedSkipsTheUpload()
     wizard->show();
     QVERIFY(QTest::qWaitForWindowExposed(wizard.get()));
     QVERIFY(drop(*wizard, image));
-    QTRY_VERIFY_WITH_TIMEOUT(session->hasInspection() && !wizard->imagePage()->isInspecting(),
-                             kTimeoutMs);
-    QSignalSpy discovered(wizard->accountPage(), &ui::AccountPage::discoveryShown);
-    QVERIFY(next(*wizard, ImportWizard::PageAccount));
-    QVERIFY(discovered.count() > 0 || discovered.wait(kTimeoutMs));
-    passAccount(*wizard);
+    advanceToUpload(*wizard);
     if (QTest::currentTestFailed())
         return;
-    QVERIFY(next(*wizard, ImportWizard::PageUpload));
     ui::UploadPage* upload = wizard->uploadPage();
     QVERIFY(upload->skipButton()->isVisible() && upload->skipButton()->isEnabled());
     QTest::mouseClick(upload->skipButton(), Qt::LeftButton);
@@ -681,15 +681,9 @@ void TestJourney::interruptedUploadIsOfferedAtStart()
         wizard->show();
         QVERIFY(QTest::qWaitForWindowExposed(wizard.get()));
         QVERIFY(drop(*wizard, image));
-        QTRY_VERIFY_WITH_TIMEOUT(
-            wizard->session()->hasInspection() && !wizard->imagePage()->isInspecting(), kTimeoutMs);
-        QSignalSpy discovered(wizard->accountPage(), &ui::AccountPage::discoveryShown);
-        QVERIFY(next(*wizard, ImportWizard::PageAccount));
-        QVERIFY(discovered.count() > 0 || discovered.wait(kTimeoutMs));
-        passAccount(*wizard);
+        advanceToUpload(*wizard);
         if (QTest::currentTestFailed())
             return;
-        QVERIFY(next(*wizard, ImportWizard::PageUpload));
         ui::UploadPage* upload = wizard->uploadPage();
         QSignalSpy progress(upload, &ui::UploadPage::progressShown);
         QTest::mouseClick(upload->startButton(), Qt::LeftButton);
@@ -722,16 +716,10 @@ void TestJourney::interruptedUploadIsOfferedAtStart()
              qPrintable(text));
     QTest::mouseClick(notice->continueButton(), Qt::LeftButton);
     QVERIFY(!notice->isVisible());
-    QTRY_VERIFY_WITH_TIMEOUT(
-        wizard->session()->hasInspection() && !wizard->imagePage()->isInspecting(), kTimeoutMs);
-    QCOMPARE(wizard->session()->imagePath(), image);
-    QSignalSpy discovered(wizard->accountPage(), &ui::AccountPage::discoveryShown);
-    QVERIFY(next(*wizard, ImportWizard::PageAccount));
-    QVERIFY(discovered.count() > 0 || discovered.wait(kTimeoutMs));
-    passAccount(*wizard);
+    advanceToUpload(*wizard);
     if (QTest::currentTestFailed())
         return;
-    QVERIFY(next(*wizard, ImportWizard::PageUpload));
+    QCOMPARE(wizard->session()->imagePath(), image);
     ui::UploadPage* upload = wizard->uploadPage();
     QTRY_VERIFY_WITH_TIMEOUT(upload->hasResumeOffer(), kTimeoutMs);
     QCOMPARE(upload->bucket(), kBucket);
@@ -743,7 +731,8 @@ void TestJourney::interruptedUploadIsOfferedAtStart()
     QVERIFY2(result.ok, qPrintable(result.error.message));
     QVERIFY2(result.partsReused >= partsBefore, qPrintable(QString::number(result.partsReused)));
     QCOMPARE(result.partsReused + result.partsUploaded, 8);
-    QCOMPARE(m_emulator->objectInfo(kBucket, QStringLiteral("centos7.raw"))->crc64, fileCrc(image));
+    QCOMPARE(m_emulator->objectInfo(kBucket, QStringLiteral("centos7.raw"))->crc64,
+             test::fileCrc(image));
     QVERIFY(m_emulator->pendingUploads(kBucket).isEmpty());
 }
 

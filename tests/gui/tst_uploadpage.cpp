@@ -6,6 +6,7 @@
 // refused; a non-importable image needs a confirmation; closing during an upload asks and keeps
 // the checkpoint; and no secret reaches a log line or the screen.
 #include "CloudTestSupport.h"
+#include "FileCrc.h"
 
 #include "AccountPage.h"
 #include "ImportWizard.h"
@@ -42,17 +43,6 @@ namespace {
 
 constexpr int kTimeoutMs = 30000;
 constexpr qint64 MiB = 1024 * 1024;
-
-quint64 fileCrc(const QString& path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return 0;
-    util::Crc64 crc;
-    while (!f.atEnd())
-        crc.update(f.read(MiB));
-    return crc.value();
-}
 
 UploadResult resultOf(const QSignalSpy& spy)
 {
@@ -207,7 +197,7 @@ private slots:
 
         const auto info = m_emulator->objectInfo(kBucket, QStringLiteral("disk.raw"));
         QVERIFY(info);
-        QCOMPARE(info->crc64, fileCrc(path));
+        QCOMPARE(info->crc64, test::fileCrc(path));
         QCOMPARE(page.phase(), UploadPage::Phase::Done);
         QVERIFY(page.isComplete());
         QVERIFY(!page.isBusy());
@@ -275,7 +265,7 @@ private slots:
         QVERIFY(finished.wait(kTimeoutMs));
         QVERIFY(resultOf(finished).ok);
         QCOMPARE(m_emulator->objectInfo(kBucket, QStringLiteral("pause.raw"))->crc64,
-                 fileCrc(path));
+                 test::fileCrc(path));
         QVERIFY(page.isComplete());
     }
 
@@ -361,7 +351,7 @@ private slots:
         QVERIFY(r.partsReused >= already);
         QCOMPARE(r.partsReused + r.partsUploaded, 8);
         QCOMPARE(m_emulator->objectInfo(kBucket, QStringLiteral("resume.raw"))->crc64,
-                 fileCrc(path));
+                 test::fileCrc(path));
         QVERIFY(page.messageLabel()->text().contains(QStringLiteral("reused")));
     }
 

@@ -12,6 +12,7 @@
 // moto_server is moto.server:main; the test runs it as `python -m moto.server` with the first
 // Python (CVMI_PYTHON, python3.11, python3) that imports moto's server and boto3, so that the
 // helper script's boto3 and the server come from one installation. Without one: skipped.
+#include "FileCrc.h"
 #include "cloud/CosClient.h"
 #include "transfer/Checkpoint.h"
 #include "transfer/CurlTransfer.h"
@@ -160,17 +161,6 @@ class TestMotoPeer : public QObject {
             f.write(chunk.constData(), qMin<qint64>(chunk.size(), size - done));
         }
         return path;
-    }
-
-    static quint64 fileCrc(const QString& path)
-    {
-        QFile f(path);
-        if (!f.open(QIODevice::ReadOnly))
-            return 0;
-        util::Crc64 crc;
-        while (!f.atEnd())
-            crc.update(f.read(MiB));
-        return crc.value();
     }
 
     UploadDestination destination(const QString& key) const
@@ -373,7 +363,7 @@ private slots:
         QVERIFY2(r.ok, qPrintable(r.error.message));
         QCOMPARE(r.partsUploaded, 4);
         QCOMPARE(r.size, QFileInfo(path).size());
-        QCOMPARE(r.crc64, fileCrc(path));
+        QCOMPARE(r.crc64, test::fileCrc(path));
         QVERIFY2(r.etag.endsWith(QLatin1String("-4\"")), qPrintable(r.etag)); // S3's multipart
         const QString difference = readsBackIdentical(j.destination.key, path);
         QVERIFY2(difference.isEmpty(), qPrintable(difference));
@@ -403,7 +393,7 @@ private slots:
         QVERIFY2(r.partsReused >= confirmed && r.partsReused <= listed,
                  qPrintable(QString::number(r.partsReused)));
         QCOMPARE(r.partsReused + r.partsUploaded, 4);
-        QCOMPARE(r.crc64, fileCrc(path));
+        QCOMPARE(r.crc64, test::fileCrc(path));
         const QString difference = readsBackIdentical(j.destination.key, path);
         QVERIFY2(difference.isEmpty(), qPrintable(difference));
         QVERIFY(botoUploads(j.destination.key).isEmpty());

@@ -9,6 +9,7 @@
 // CVMI_KILL_TRIALS (default 3) sets the number of kill-and-resume trials; the benchmark suite
 // runs 20. CVMI_KILL_SEED makes the kill moments reproducible (the seed used is printed).
 #include "CosStore.h"
+#include "FileCrc.h"
 
 #include "util/Crc64.h"
 
@@ -91,17 +92,6 @@ class TestCliUpload : public QObject {
             f.write(chunk.constData(), qMin<qint64>(chunk.size(), size - done));
         }
         return f.fileName();
-    }
-
-    static quint64 fileCrc(const QString& file)
-    {
-        QFile f(file);
-        if (!f.open(QIODevice::ReadOnly))
-            return 0;
-        util::Crc64 crc;
-        while (!f.atEnd())
-            crc.update(f.read(MiB));
-        return crc.value();
     }
 
     // The emulator's state as it is on disk now.
@@ -222,7 +212,7 @@ class TestCliUpload : public QObject {
         QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
         const auto finished = named(run.events, QStringLiteral("finished"));
         QCOMPARE(finished.size(), 1);
-        const quint64 crc = fileCrc(file);
+        const quint64 crc = test::fileCrc(file);
         QCOMPARE(finished[0].value(QStringLiteral("crc64")).toString(),
                  util::Crc64::toDecimal(crc));
         const auto object = storedObject(key);
@@ -372,14 +362,14 @@ private slots:
         QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
         const auto object = storedObject(QStringLiteral("folder/small disk.raw"));
         QVERIFY(object);
-        QCOMPARE(object->crc64, fileCrc(file));
+        QCOMPARE(object->crc64, test::fileCrc(file));
         const QStringList out = run.out.split(u'\n', Qt::SkipEmptyParts);
         QCOMPARE(out.size(), 2);
         QCOMPARE(out[0],
                  QStringLiteral("URL:    https://%1.cos.%2.myqcloud.com/folder/small%20disk.raw")
                      .arg(kBucket, kRegion));
         QCOMPARE(out[1], QStringLiteral("CRC-64: %1 (x-cos-hash-crc64ecma, checked)")
-                             .arg(util::Crc64::toDecimal(fileCrc(file))));
+                             .arg(util::Crc64::toDecimal(test::fileCrc(file))));
         // Not a terminal: plain lines, no carriage returns or escape sequences.
         QVERIFY(!run.err.contains(u'\r'));
         QVERIFY(!run.err.contains(u'\033'));
@@ -533,7 +523,7 @@ private slots:
         QVERIFY(resumed.err.contains(QLatin1String("Resumed: ")));
         const auto object = storedObject(QStringLiteral("sigint.raw"));
         QVERIFY(object);
-        QCOMPARE(object->crc64, fileCrc(file));
+        QCOMPARE(object->crc64, test::fileCrc(file));
         QVERIFY(pendingOnServer().isEmpty());
         QCOMPARE(records(), 0);
     }

@@ -5,6 +5,7 @@
 // runs, the rate limit, the progress rate and the buffer pool's bound. The engine runs curl on its
 // own thread; the emulator answers on this one, so every wait spins this thread's event loop.
 #include "CloudTestSupport.h"
+#include "FileCrc.h"
 
 #include "transfer/MultipartAdmin.h"
 #include "transfer/UploadEngine.h"
@@ -47,17 +48,6 @@ class TestUpload : public QObject {
             f.write(chunk.constData(), qMin<qint64>(chunk.size(), size - done));
         }
         return path;
-    }
-
-    static quint64 fileCrc(const QString& path)
-    {
-        QFile f(path);
-        if (!f.open(QIODevice::ReadOnly))
-            return 0;
-        util::Crc64 crc;
-        while (!f.atEnd())
-            crc.update(f.read(MiB));
-        return crc.value();
     }
 
     UploadJob job(const QString& path, const QString& key)
@@ -124,7 +114,7 @@ class TestUpload : public QObject {
         const auto info = m_emulator->objectInfo(kBucket, key);
         QVERIFY(info);
         QCOMPARE(info->size, QFileInfo(path).size());
-        QCOMPARE(info->crc64, fileCrc(path));
+        QCOMPARE(info->crc64, test::fileCrc(path));
         QCOMPARE(r.crc64, info->crc64);
         QCOMPARE(r.etag, info->etag);
         QCOMPARE(r.size, info->size);
