@@ -4,6 +4,7 @@
 // at it, and a message handler that keeps every log line so that a test can prove no secret was
 // ever printed.
 #include "CloudEmulator.h"
+#include "Qcow2Header.h"
 
 #include "cloud/CloudEndpoints.h"
 #include "cloud/Credentials.h"
@@ -11,7 +12,6 @@
 #include <QLoggingCategory>
 #include <QMutex>
 #include <QStringList>
-#include <QtEndian>
 
 namespace cvmi::cloudtest {
 
@@ -29,16 +29,7 @@ inline const QString kRegion = QStringLiteral("ap-guangzhou");
 inline const QString kBucket = QStringLiteral("images-1250000000");
 inline const QString kOtherBucket = QStringLiteral("theirs-1250000009");
 
-// The first 4 KiB of a qcow2 image of `size` bytes: enough for the emulator's disk probe, which
-// decides whether an import succeeds.
-inline QByteArray qcow2Header(quint64 size)
-{
-    QByteArray data(4096, '\0');
-    data.replace(0, 4, QByteArrayLiteral("QFI\xfb"));
-    qToBigEndian<quint32>(3, data.data() + 4);
-    qToBigEndian<quint64>(size, data.data() + 24);
-    return data;
-}
+using test::qcow2Header;
 
 inline QStringList& capturedLog()
 {

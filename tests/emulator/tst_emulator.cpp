@@ -4,6 +4,7 @@
 // matches util::Crc64 of the file, state that survives a restart, each injected fault as a
 // client sees it, imports that end NORMAL or IMPORTFAILED, and boto3 as a peer nobody here wrote.
 #include "CloudEmulator.h"
+#include "Qcow2Header.h"
 
 #include "cloud/CosSigner.h"
 #include "cloud/SigV4Signer.h"
@@ -185,16 +186,6 @@ QByteArray quotedMd5(const QByteArray& data)
 QByteArray crcText(const QByteArray& data)
 {
     return util::Crc64::toDecimal(util::Crc64::compute(data)).toLatin1();
-}
-
-// A qcow2 header: magic, version 3, and a virtual size of `size` bytes at offset 24.
-QByteArray qcow2Header(quint64 size)
-{
-    QByteArray data(4096, '\0');
-    data.replace(0, 4, QByteArrayLiteral("QFI\xfb"));
-    qToBigEndian<quint32>(3, data.data() + 4);
-    qToBigEndian<quint64>(size, data.data() + 24);
-    return data;
 }
 
 struct CvmOptions {
@@ -1036,9 +1027,9 @@ private slots:
 
     void importImage()
     {
-        QCOMPARE(
-            putObject(QStringLiteral("disks/good.qcow2"), qcow2Header(quint64(20) << 30)).status,
-            200);
+        QCOMPARE(putObject(QStringLiteral("disks/good.qcow2"), test::qcow2Header(quint64(20) << 30))
+                     .status,
+                 200);
         QCOMPARE(putObject(QStringLiteral("disks/notes.txt"), "not a disk image at all").status,
                  200);
 
