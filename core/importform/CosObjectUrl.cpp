@@ -158,6 +158,10 @@ std::optional<CosObjectUrl> parseCosObjectUrl(const QString& text, Error* error)
         } else if (name.compare(QLatin1String("X-Amz-Date"), Qt::CaseInsensitive) == 0) {
             amzDate = QDateTime::fromString(value, QStringLiteral("yyyyMMdd'T'HHmmss'Z'"));
             amzDate.setTimeSpec(Qt::UTC);
+            // Like q-key-time above: only a date after 1970 is a signing time (the fuzzer found
+            // a year 1013, whose "end" would have been a negative time stamp).
+            if (amzDate.isValid() && amzDate.toSecsSinceEpoch() <= 0)
+                amzDate = QDateTime();
         } else if (name.compare(QLatin1String("X-Amz-Expires"), Qt::CaseInsensitive) == 0) {
             amzExpires = value.toLongLong(&ok);
             if (!ok || amzExpires < 0 || amzExpires > 7 * 24 * 3600)

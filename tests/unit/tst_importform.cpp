@@ -358,6 +358,10 @@ private slots:
         QVERIFY(!expiry(QStringLiteral("?q-key-time=garbage&q-signature=ab")).isValid());
         QVERIFY(!expiry(QStringLiteral("?q-key-time=1%3B99999999999999999999")).isValid());
         QVERIFY(!expiry(QStringLiteral("?X-Amz-Date=20261203T180000Z&X-Amz-Expires=-5")).isValid());
+        // Found by fuzz_draft: a signing date before 1970 is no end time at all.
+        QVERIFY(!expiry(QStringLiteral("?X-Amz-Date=10130601T180000Z&X-Amz-Expires=600"
+                                       "&X-Amz-Signature=ab"))
+                     .isValid());
     }
 
     void presignedUrlWarns()
