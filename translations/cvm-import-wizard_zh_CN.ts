@@ -857,6 +857,18 @@ Exit status: 0 done, 2 error.</source>
         <source>Abort every unfinished upload listed: the bucket&apos;s (under PREFIX), or without a bucket every one a local record names.</source>
         <translation>终止列出的所有未完成上传：指定存储桶时为该存储桶中（PREFIX 下）的上传，未指定存储桶时为本地记录所涉及的每个上传。</translation>
     </message>
+    <message>
+        <source>Listing the unfinished uploads of cos://%1/%2 failed: %3</source>
+        <translation>列出 cos://%1/%2 的未完成上传失败：%3</translation>
+    </message>
+    <message>
+        <source>Removed the resume record of cos://%1/%2: its interrupted start left no upload on the server.</source>
+        <translation>已删除 cos://%1/%2 的断点记录：那次中断的启动没有在服务器上留下上传。</translation>
+    </message>
+    <message>
+        <source>interrupted while starting, %1, before the server&apos;s answer: running its upload command again (or --abort-all) aborts whatever that start left</source>
+        <translation>在启动时中断（%1），当时服务器尚未应答：再次运行它的上传命令（或使用 --abort-all）会终止那次启动留下的一切</translation>
+    </message>
 </context>
 <context>
     <name>cvmi::cloud::BucketName</name>
@@ -3416,6 +3428,10 @@ Exit status: 0 done, 2 error.</source>
     <message>
         <source>Cannot write the resume record &quot;%1&quot;: %2. Check the free space and the permissions of %3.</source>
         <translation>无法写入断点记录“%1”：%2。请检查 %3 的可用空间和权限。</translation>
+    </message>
+    <message>
+        <source>it has neither an upload ID nor a start time</source>
+        <translation>它既没有上传 ID，也没有启动时间</translation>
     </message>
 </context>
 <context>

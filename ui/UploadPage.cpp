@@ -441,9 +441,10 @@ void UploadPage::refreshOffer()
         const UploadJob job = currentJob();
         if (UploadEngine::pending(job)) {
             Error error;
-            m_offer = transfer::Checkpoints(job.checkpointDir)
-                          .load(QFileInfo(m_filePath).absoluteFilePath(),
-                                transfer::Checkpoints::destinationKey(job.destination), &error);
+            m_offer =
+                transfer::Checkpoints(job.checkpointDir)
+                    .loadResumable(QFileInfo(m_filePath).absoluteFilePath(),
+                                   transfer::Checkpoints::destinationKey(job.destination), &error);
             if (error.isSet())
                 m_offerLabel->setText(error.message);
         }

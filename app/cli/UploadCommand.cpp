@@ -214,7 +214,7 @@ private:
     {
         m_engine.reset(); // stops the transfer thread; the server's parts and the record stay
         const auto record = transfer::Checkpoints(m_p.job.checkpointDir)
-                                .load(m_p.absolutePath, m_p.destinationKey, nullptr);
+                                .loadResumable(m_p.absolutePath, m_p.destinationKey, nullptr);
         const int status =
             m_stopSignal == SIGTERM ? ExitStoppedByTerminate : ExitStoppedByInterrupt;
         if (m_p.json) {
@@ -293,7 +293,7 @@ private:
     bool resumable() const
     {
         return transfer::Checkpoints(m_p.job.checkpointDir)
-            .load(m_p.absolutePath, m_p.destinationKey, nullptr)
+            .loadResumable(m_p.absolutePath, m_p.destinationKey, nullptr)
             .has_value();
     }
 
@@ -484,7 +484,7 @@ int runUpload(const CliContext& context)
     const transfer::Checkpoints checkpoints(job.checkpointDir);
     Error recordError;
     if (!job.restart)
-        p.record = checkpoints.load(p.absolutePath, p.destinationKey, &recordError);
+        p.record = checkpoints.loadResumable(p.absolutePath, p.destinationKey, &recordError);
     if (recordError.isSet() && !p.json)
         context.err << scrub(recordError.message) << '\n';
     if (p.record && job.partSize > 0 && job.partSize != p.record->partSize && !p.json)

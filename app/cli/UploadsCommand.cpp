@@ -43,6 +43,7 @@ QString destinationText(const transfer::DestinationParts& d)
 }
 
 // What is to be aborted: an upload on the server, and the local record that resumes it, if any.
+// No uploadId: only the record goes (one awaiting its upload id whose start left nothing).
 struct Abort {
     transfer::UploadDestination destination;
     QString uploadId;
@@ -229,9 +230,40 @@ private:
         }
         for (const CheckpointEntry& e : m_records) {
             Abort a;
-            if (e.checkpoint && abortOfRecord(e, &a))
+            if (!e.checkpoint || !abortOfRecord(e, &a))
+                continue;
+            if (!e.checkpoint->awaitingUploadId())
                 aborts->append(a);
+            else if (!planAbortUnconfirmed(a, aborts))
+                return false;
         }
+        return true;
+    }
+
+    // The record of a start interrupted before its answer: the server is asked which uploads
+    // of its key that start may have created, and those are aborted; the record goes with them.
+    bool planAbortUnconfirmed(const Abort& base, QList<Abort>* aborts)
+    {
+        const transfer::Checkpoint& record = *base.record;
+        const auto listed = transfer::MultipartAdmin::listPending(base.destination, m_credentials,
+                                                                  base.destination.key)
+                                .result();
+        if (!listed.ok()) {
+            fail(Text::tr("Listing the unfinished uploads of cos://%1/%2 failed: %3")
+                     .arg(base.destination.bucket, base.destination.key, listed.error.toString()));
+            return false;
+        }
+        bool any = false;
+        for (const PendingUpload& u : listed.value) {
+            if (!u.mayBeStartedBy(base.destination.key, record.startedAt))
+                continue;
+            Abort a = base;
+            a.uploadId = u.uploadId;
+            aborts->append(a);
+            any = true;
+        }
+        if (!any)
+            aborts->append(base); // nothing on the server: only the record goes
         return true;
     }
 
@@ -241,6 +273,12 @@ private:
         o.bucket = a.destination.bucket;
         o.key = a.destination.key;
         o.uploadId = a.uploadId;
+        if (a.uploadId.isEmpty()) {
+            transfer::Checkpoints(m_checkpointDir)
+                .remove(a.record->file.path, a.record->destination);
+            o.ok = o.recordRemoved = true;
+            return o;
+        }
         const auto result = transfer::MultipartAdmin::abort(a.destination, m_credentials,
                                                             a.destination.key, a.uploadId)
                                 .result();
@@ -260,7 +298,12 @@ private:
     {
         QTextStream& out = m_context.out;
         for (const AbortOutcome& o : m_aborted) {
-            if (o.ok)
+            if (o.ok && o.uploadId.isEmpty())
+                out << Text::tr("Removed the resume record of cos://%1/%2: its interrupted start "
+                                "left no upload on the server.")
+                           .arg(o.bucket, o.key)
+                    << '\n';
+            else if (o.ok)
                 out << Text::tr("Aborted upload %1 of cos://%2/%3%4.")
                            .arg(o.uploadId, o.bucket, o.key,
                                 o.recordRemoved ? Text::tr("; its resume record is removed")
@@ -284,12 +327,18 @@ private:
             }
             out << "  " << QDir::toNativeSeparators(e.checkpoint->file.path) << " -> "
                 << destinationText(e.destination) << " (" << e.destination.region << ")\n"
-                << "      "
-                << Text::tr("%1 of %2 parts done, last part %3, upload ID %4")
-                       .arg(e.checkpoint->parts.size())
-                       .arg(e.partsTotal())
-                       .arg(age(e.updated), e.checkpoint->uploadId)
-                << '\n';
+                << "      ";
+            if (e.checkpoint->awaitingUploadId())
+                out << Text::tr("interrupted while starting, %1, before the server's answer: "
+                                "running its upload command again (or --abort-all) aborts "
+                                "whatever that start left")
+                           .arg(age(e.updated));
+            else
+                out << Text::tr("%1 of %2 parts done, last part %3, upload ID %4")
+                           .arg(e.checkpoint->parts.size())
+                           .arg(e.partsTotal())
+                           .arg(age(e.updated), e.checkpoint->uploadId);
+            out << '\n';
         }
         if (!m_records.isEmpty())
             out << "  " << Text::tr("Resume one by running its upload command again.") << '\n';
@@ -340,7 +389,15 @@ private:
                 o.insert(QStringLiteral("key"), e.destination.key);
                 o.insert(QStringLiteral("region"), e.destination.region);
                 o.insert(QStringLiteral("endpoint"), e.destination.endpoint);
-                o.insert(QStringLiteral("upload_id"), e.checkpoint->uploadId);
+                o.insert(QStringLiteral("upload_id"), e.checkpoint->awaitingUploadId()
+                                                          ? QJsonValue(QJsonValue::Null)
+                                                          : QJsonValue(e.checkpoint->uploadId));
+                o.insert(QStringLiteral("started"),
+                         e.checkpoint->startedAt > 0
+                             ? QJsonValue(QDateTime::fromSecsSinceEpoch(e.checkpoint->startedAt)
+                                              .toUTC()
+                                              .toString(Qt::ISODate))
+                             : QJsonValue(QJsonValue::Null));
                 o.insert(QStringLiteral("part_size"), double(e.checkpoint->partSize));
                 o.insert(QStringLiteral("parts_done"), int(e.checkpoint->parts.size()));
                 o.insert(QStringLiteral("parts_total"), e.partsTotal());
@@ -374,7 +431,9 @@ private:
         for (const AbortOutcome& o : m_aborted) {
             QJsonObject a{{QStringLiteral("bucket"), o.bucket},
                           {QStringLiteral("key"), o.key},
-                          {QStringLiteral("upload_id"), o.uploadId},
+                          {QStringLiteral("upload_id"), o.uploadId.isEmpty()
+                                                            ? QJsonValue(QJsonValue::Null)
+                                                            : QJsonValue(o.uploadId)},
                           {QStringLiteral("ok"), o.ok},
                           {QStringLiteral("record_removed"), o.recordRemoved}};
             if (!o.ok)

@@ -67,9 +67,13 @@ std::optional<Checkpoint> Checkpoints::load(const QString& absoluteFilePath,
     c.destination = o.value(QStringLiteral("destination")).toString();
     c.uploadId = o.value(QStringLiteral("uploadId")).toString();
     c.partSize = o.value(QStringLiteral("partSize")).toString().toLongLong();
-    if (c.destination != destinationKey || c.file.path != absoluteFilePath ||
-        c.uploadId.isEmpty() || c.partSize <= 0)
+    c.startedAt = o.value(QStringLiteral("startedAt")).toString().toLongLong();
+    if (c.destination != destinationKey || c.file.path != absoluteFilePath || c.partSize <= 0)
         return bad(tr("it names another upload"));
+    // Without an upload id only the start time says which server uploads may be its own.
+    if (c.uploadId.isEmpty() &&
+        (c.startedAt <= 0 || !o.value(QStringLiteral("parts")).toArray().isEmpty()))
+        return bad(tr("it has neither an upload ID nor a start time"));
     for (const QJsonValue& v : o.value(QStringLiteral("parts")).toArray()) {
         const QJsonObject p = v.toObject();
         const int number = p.value(QStringLiteral("number")).toInt();
@@ -81,6 +85,16 @@ std::optional<Checkpoint> Checkpoints::load(const QString& absoluteFilePath,
             return bad(tr("a part entry is damaged"));
         c.parts.insert(number, part);
     }
+    return c;
+}
+
+std::optional<Checkpoint> Checkpoints::loadResumable(const QString& absoluteFilePath,
+                                                     const QString& destinationKey,
+                                                     Error* error) const
+{
+    auto c = load(absoluteFilePath, destinationKey, error);
+    if (c && c->awaitingUploadId())
+        c.reset();
     return c;
 }
 
@@ -97,6 +111,7 @@ bool Checkpoints::save(const Checkpoint& c, Error* error) const
                         {QStringLiteral("destination"), c.destination},
                         {QStringLiteral("uploadId"), c.uploadId},
                         {QStringLiteral("partSize"), QString::number(c.partSize)},
+                        {QStringLiteral("startedAt"), QString::number(c.startedAt)},
                         {QStringLiteral("parts"), parts}};
     QDir().mkpath(m_dir);
     const QString path = pathFor(c.file.path, c.destination);

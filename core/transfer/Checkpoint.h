@@ -21,9 +21,15 @@ struct CheckpointPart {
 struct Checkpoint {
     FileIdentity file;
     QString destination; // Checkpoints::destinationKey()
+    // Empty in a record written just before InitiateMultipartUpload is sent: if the program dies
+    // before the answer arrives, the server may hold an upload whose id nobody knows, and this
+    // record is what lets the next run (or `cvm-import uploads --abort-all`) find and abort it.
     QString uploadId;
     qint64 partSize = 0;
+    qint64 startedAt = 0; // our clock, seconds since the epoch, when Initiate was first sent
     QMap<int, CheckpointPart> parts;
+
+    bool awaitingUploadId() const { return uploadId.isEmpty(); }
 };
 
 class Checkpoints {
@@ -41,6 +47,10 @@ public:
     // ("upload.checkpoint") and treated as none by the caller.
     std::optional<Checkpoint> load(const QString& absoluteFilePath, const QString& destinationKey,
                                    Error* error) const;
+    // load(), less a record still awaiting its upload id: that one has no parts to resume (the
+    // engine aborts what its start may have left and begins afresh), so front ends offer none.
+    std::optional<Checkpoint> loadResumable(const QString& absoluteFilePath,
+                                            const QString& destinationKey, Error* error) const;
     bool save(const Checkpoint& checkpoint, Error* error) const;
     void remove(const QString& absoluteFilePath, const QString& destinationKey) const;
 

@@ -1,5 +1,6 @@
 #include "transfer/MultipartXml.h"
 
+#include <QDateTime>
 #include <QXmlStreamReader>
 #include <QXmlStreamWriter>
 
@@ -130,6 +131,12 @@ std::optional<PartsPage> MultipartXml::partsPage(const QByteArray& body, QString
     if (!finish(reader, problem))
         return std::nullopt;
     return page;
+}
+
+bool PendingUpload::mayBeStartedBy(const QString& ofKey, qint64 sentAt) const
+{
+    const QDateTime when = QDateTime::fromString(initiated, Qt::ISODateWithMs);
+    return key == ofKey && when.isValid() && when.toSecsSinceEpoch() >= sentAt - 120;
 }
 
 std::optional<UploadsPage> MultipartXml::uploadsPage(const QByteArray& body, QString* problem)

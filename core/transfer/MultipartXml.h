@@ -26,6 +26,11 @@ struct PendingUpload {
     QString key;
     QString uploadId;
     QString initiated; // ISO 8601 as sent
+
+    // Whether this may be the upload an InitiateMultipartUpload of `key` sent at `sentAt` (our
+    // clock, seconds since the epoch) or later created: the same key, initiated no earlier than
+    // that less two minutes for the difference between the server's clock and ours.
+    bool mayBeStartedBy(const QString& key, qint64 sentAt) const;
 };
 
 struct UploadsPage {

@@ -142,6 +142,10 @@ UploadResult UploadSession::stopped()
     if (!m_checkpoint.uploadId.isEmpty()) {
         abortRemote(m_checkpoint.uploadId);
         m_checkpoints.remove(m_file.path, m_destinationKey);
+    } else if (m_checkpoint.startedAt > 0 && abortOrphans({}, m_checkpoint.startedAt, true)) {
+        // Cancelled while starting: whatever the Initiate in flight created is gone now. If the
+        // server could not be asked, the record stays for the next start to finish this.
+        m_checkpoints.remove(m_file.path, m_destinationKey);
     }
     return r;
 }
@@ -160,6 +164,22 @@ UploadResult UploadSession::runImpl()
     std::optional<Checkpoint> existing = m_checkpoints.load(m_file.path, m_destinationKey, &error);
     if (error.isSet())
         qCWarning(lcTransfer).noquote() << error.message;
+    // A start that died before the server's answer (see Checkpoint::uploadId) may have left an
+    // upload nobody knows the id of: abort it before beginning afresh. When the server cannot
+    // be asked now, the record stays and the new start keeps its time, so the cleanup is only
+    // postponed.
+    qint64 orphansSince = 0;
+    if (existing && existing->awaitingUploadId()) {
+        qCInfo(lcTransfer) << "an earlier start was interrupted before its answer; aborting "
+                              "what it may have created";
+        if (abortOrphans({}, existing->startedAt))
+            m_checkpoints.remove(m_file.path, m_destinationKey);
+        else
+            orphansSince = existing->startedAt;
+        existing.reset();
+        if (stopRequest() != Stop::None)
+            return stopped();
+    }
     if (existing && m_job.restart) {
         qCInfo(lcTransfer) << "restart: aborting the earlier multipart upload";
         abortRemote(existing->uploadId);
@@ -202,25 +222,36 @@ UploadResult UploadSession::runImpl()
         }
     }
     if (m_checkpoint.uploadId.isEmpty()) {
+        m_checkpoint = {};
+        m_checkpoint.file = m_file;
+        m_checkpoint.destination = m_destinationKey;
+        m_checkpoint.partSize = m_plan.partSize;
+        m_checkpoint.startedAt = orphansSince > 0 ? orphansSince : nowSeconds();
+        // Written before the request, so that no moment exists in which the server may hold
+        // an upload of ours that no record on this computer leads to.
+        if (!m_checkpoints.save(m_checkpoint, &error))
+            qCWarning(lcTransfer).noquote() << error.message;
         HttpAnswer answer;
         int attempts = 0;
-        const qint64 initiatedAfter = nowSeconds();
         if (!exchange(MultipartCalls::initiate(m_job.destination.key), {},
-                      tr("starting the multipart upload"), &answer, &failure, false, 0, &attempts))
+                      tr("starting the multipart upload"), &answer, &failure, false, 0,
+                      &attempts)) {
+            // Refused by the server at the first attempt: nothing was created. Otherwise an
+            // answer may have been lost on the way, and the record stays for the next start
+            // (or `cvm-import uploads --abort-all`) to clean up after.
+            if (failure && failure->cloud.httpStatus > 0 && attempts <= 1 && orphansSince == 0)
+                m_checkpoints.remove(m_file.path, m_destinationKey);
             return failure ? failed(*failure) : stopped();
+        }
         QString problem;
         const auto id = MultipartXml::uploadId(answer.body, &problem);
         if (!id)
             return failed(badResponse(tr("starting the multipart upload"), problem));
-        m_checkpoint = {};
-        m_checkpoint.file = m_file;
-        m_checkpoint.destination = m_destinationKey;
         m_checkpoint.uploadId = *id;
-        m_checkpoint.partSize = m_plan.partSize;
         if (!m_checkpoints.save(m_checkpoint, &error))
             qCWarning(lcTransfer).noquote() << error.message;
-        if (attempts > 1)
-            abortOrphans(*id, initiatedAfter);
+        if (attempts > 1 || orphansSince > 0)
+            abortOrphans(*id, m_checkpoint.startedAt);
         qCInfo(lcTransfer).noquote() << "multipart upload started," << m_plan.partCount
                                      << "parts of" << m_plan.partSize << "bytes";
     }
@@ -272,7 +303,7 @@ bool UploadSession::reconcile(Checkpoint& checkpoint, std::optional<Failure>* fa
     return true;
 }
 
-void UploadSession::abortOrphans(const QString& ours, qint64 initiatedAfter)
+bool UploadSession::abortOrphans(const QString& ours, qint64 sentAt, bool ignoreStop)
 {
     // An Initiate whose answer was lost created an upload nobody knows the id of: it would cost
     // storage until deleted. Only uploads of this very key started since our first attempt
@@ -280,20 +311,21 @@ void UploadSession::abortOrphans(const QString& ours, qint64 initiatedAfter)
     HttpAnswer answer;
     std::optional<Failure> failure;
     if (!exchange(MultipartCalls::listUploads(m_job.destination.key, {}, {}), {},
-                  tr("listing unfinished uploads"), &answer, &failure))
-        return;
+                  tr("listing unfinished uploads"), &answer, &failure, ignoreStop,
+                  ignoreStop ? 4 : 0))
+        return false;
     QString problem;
     const auto page = MultipartXml::uploadsPage(answer.body, &problem);
     if (!page)
-        return;
+        return false;
+    bool allGone = true;
     for (const PendingUpload& u : page->uploads) {
-        const QDateTime initiated = QDateTime::fromString(u.initiated, Qt::ISODateWithMs);
-        if (u.key != m_job.destination.key || u.uploadId == ours || !initiated.isValid() ||
-            initiated.toSecsSinceEpoch() < initiatedAfter - 120)
+        if (u.uploadId == ours || !u.mayBeStartedBy(m_job.destination.key, sentAt))
             continue;
         qCInfo(lcTransfer) << "aborting an upload orphaned by a lost Initiate answer";
-        abortRemote(u.uploadId);
+        allGone = abortRemote(u.uploadId) && allGone;
     }
+    return allGone;
 }
 
 bool UploadSession::exchange(const StoreRequest& request, const QByteArray& body,
@@ -345,16 +377,19 @@ bool UploadSession::exchange(const StoreRequest& request, const QByteArray& body
     }
 }
 
-void UploadSession::abortRemote(const QString& uploadId)
+bool UploadSession::abortRemote(const QString& uploadId)
 {
     HttpAnswer answer;
     std::optional<Failure> failure;
-    if (!exchange(MultipartCalls::abort(m_job.destination.key, uploadId), {},
-                  tr("aborting the multipart upload"), &answer, &failure, true, 4)) {
-        if (failure && failure->cloud.code != QLatin1String("NoSuchUpload"))
-            qCWarning(lcTransfer).noquote()
-                << "could not abort multipart upload" << uploadId << ":" << failure->error.message;
-    }
+    if (exchange(MultipartCalls::abort(m_job.destination.key, uploadId), {},
+                 tr("aborting the multipart upload"), &answer, &failure, true, 4))
+        return true;
+    if (failure && failure->cloud.code == QLatin1String("NoSuchUpload"))
+        return true; // gone already: what an abort wants
+    if (failure)
+        qCWarning(lcTransfer).noquote()
+            << "could not abort multipart upload" << uploadId << ":" << failure->error.message;
+    return false;
 }
 
 UploadResult UploadSession::singlePut()

@@ -72,9 +72,11 @@ private:
     bool exchange(const StoreRequest& request, const QByteArray& body, const QString& what,
                   HttpAnswer* answer, std::optional<Failure>* failure, bool ignoreStop = false,
                   int maxAttempts = 0, int* attemptsUsed = nullptr);
-    void abortOrphans(const QString& ours, qint64 initiatedAfter);
+    // Aborts the uploads of our key that an Initiate sent at sentAt or later may have created,
+    // except ours; false when the server could not be asked or an abort failed.
+    bool abortOrphans(const QString& ours, qint64 sentAt, bool ignoreStop = false);
     void retryOrFail(int number, const InFlight& entry, const Verdict& verdict);
-    void abortRemote(const QString& uploadId);
+    bool abortRemote(const QString& uploadId); // true also when it was gone already
     Failure cloudFailure(const QString& what, const cloud::CloudError& error) const;
     Failure badResponse(const QString& what, const QString& problem) const;
 

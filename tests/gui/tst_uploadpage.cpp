@@ -19,6 +19,7 @@
 #include "util/Crc64.h"
 
 #include <QComboBox>
+#include <QDateTime>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -353,6 +354,54 @@ private slots:
         QCOMPARE(m_emulator->objectInfo(kBucket, QStringLiteral("resume.raw"))->crc64,
                  test::fileCrc(path));
         QVERIFY(page.messageLabel()->text().contains(QStringLiteral("reused")));
+    }
+
+    // A record of a start whose answer never came (the program died in between) holds no parts:
+    // no resume is offered, and the plain upload first aborts what that start left.
+    void unconfirmedStartIsNotOffered()
+    {
+        setRate(3 * MiB);
+        const QString path = makeFile(QStringLiteral("unconfirmed.raw"), 7 * MiB, 6);
+        ui::WizardSession session;
+        setAccount(session);
+        transfer::UploadJob job;
+        {
+            UploadPage first(&session);
+            preparePage(first, path);
+            job = first.currentJob();
+        }
+        {
+            UploadEngine engine(job);
+            QSignalSpy progress(&engine, &UploadEngine::progressChanged);
+            engine.start();
+            QTRY_VERIFY_WITH_TIMEOUT(partsDone(progress) >= 1, kTimeoutMs);
+        }
+        // Back to the record as it was written before the Initiate's answer.
+        const transfer::Checkpoints checkpoints(job.checkpointDir);
+        const QString destination = transfer::Checkpoints::destinationKey(job.destination);
+        Error error;
+        auto record = checkpoints.load(path, destination, &error);
+        QVERIFY(record);
+        record->uploadId.clear();
+        record->parts.clear();
+        record->startedAt = QDateTime::currentSecsSinceEpoch() - 30;
+        QVERIFY(checkpoints.save(*record, &error));
+        QCOMPARE(m_emulator->pendingUploads(kBucket).size(), 1);
+
+        setRate(0);
+        UploadPage page(&session);
+        preparePage(page, path);
+        QVERIFY(!page.hasResumeOffer());
+        QVERIFY(!page.startOverButton()->isVisible());
+        QCOMPARE(page.startButton()->text(), QStringLiteral("&Start Upload"));
+        QSignalSpy finished(&page, &UploadPage::uploadFinished);
+        QTest::mouseClick(page.startButton(), Qt::LeftButton);
+        QVERIFY(finished.wait(kTimeoutMs));
+        const UploadResult r = resultOf(finished);
+        QVERIFY2(r.ok, qPrintable(r.error.message));
+        QCOMPARE(r.partsReused, 0);
+        QVERIFY(m_emulator->pendingUploads(kBucket).isEmpty());
+        QVERIFY(!UploadEngine::pending(job));
     }
 
     void startOverDiscardsTheEarlierUpload()

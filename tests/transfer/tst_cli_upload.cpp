@@ -13,6 +13,7 @@
 
 #include "util/Crc64.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QDirIterator>
 #include <QElapsedTimer>
@@ -223,6 +224,50 @@ class TestCliUpload : public QObject {
         QCOMPARE(records(), 0);
     }
 
+    // The state a crash between InitiateMultipartUpload and its answer leaves: an upload on the
+    // server, and a record that was written before the request and so has no upload id. Made
+    // from a real interrupted upload whose record is then put back to what it was before the
+    // answer came. Returns the upload id only the server knows.
+    QString leaveUnconfirmedStart(const QString& file, const QString& key)
+    {
+        QProcess process;
+        QString seen;
+        if (!startUntilParts(process,
+                             uploadArgs(file, key,
+                                        {QStringLiteral("--json"), QStringLiteral("--limit-rate"),
+                                         QStringLiteral("4M")}),
+                             1, &seen) ||
+            !signal(process, SIGINT))
+            return {};
+        const CliRun run = finish(process);
+        const QString id = named(eventsOf(seen + run.out), QStringLiteral("stopped"))
+                               .value(0)
+                               .value(QStringLiteral("upload_id"))
+                               .toString();
+        const QStringList names =
+            QDir(recordDir()).entryList({QStringLiteral("*.json")}, QDir::Files);
+        if (names.size() != 1 || id.isEmpty()) {
+            qWarning("after the interrupted upload: %lld records, upload id \"%s\"; %s",
+                     qlonglong(names.size()), qPrintable(id), qPrintable(run.err));
+            return {};
+        }
+        return unconfirmRecord(recordDir() + u'/' + names.first()) ? id : QString();
+    }
+    static bool unconfirmRecord(const QString& recordPath)
+    {
+        QFile f(recordPath);
+        if (!f.open(QIODevice::ReadOnly))
+            return false;
+        QJsonObject o = QJsonDocument::fromJson(f.readAll()).object();
+        f.close();
+        o.insert(QStringLiteral("uploadId"), QString());
+        o.insert(QStringLiteral("parts"), QJsonArray());
+        o.insert(QStringLiteral("startedAt"),
+                 QString::number(QDateTime::currentSecsSinceEpoch() - 30));
+        return f.open(QIODevice::WriteOnly | QIODevice::Truncate) &&
+               f.write(QJsonDocument(o).toJson()) > 0;
+    }
+
 private slots:
     void initTestCase()
     {
@@ -265,7 +310,8 @@ private slots:
         if (!QTest::currentTestFailed())
             return;
         for (const emu::UploadInfo& upload : pendingOnServer())
-            cli({QStringLiteral("uploads"), QStringLiteral("--abort"), upload.uploadId});
+            cli({QStringLiteral("uploads"), QStringLiteral("cos://%1").arg(kBucket),
+                 QStringLiteral("--abort"), upload.uploadId});
         QDir dir(recordDir());
         for (const QString& name : dir.entryList({QStringLiteral("*.json")}, QDir::Files))
             dir.remove(name);
@@ -684,6 +730,78 @@ private slots:
                      listed.out.contains(damaged.fileName()),
                  qPrintable(listed.out));
         QVERIFY(damaged.remove());
+    }
+
+    // A start interrupted before its answer: listed as such, cleaned up by --abort-all
+    // without a bucket (the record says where), or by running the same upload again.
+    void unconfirmedStartIsCleanedUp()
+    {
+        const QString file = makeFile(QStringLiteral("starting.raw"), 20 * MiB, 12);
+        const QString key = QStringLiteral("starting/starting.raw");
+        const QString orphan = leaveUnconfirmedStart(file, key);
+        QVERIFY(!orphan.isEmpty());
+        QCOMPARE(pendingOnServer().size(), 1);
+
+        const CliRun text = cli({QStringLiteral("uploads")});
+        QCOMPARE(text.exitCode, 0);
+        QVERIFY2(text.out.contains(QLatin1String("interrupted while starting")),
+                 qPrintable(text.out));
+        const CliRun json = cli({QStringLiteral("uploads"), QStringLiteral("--json")});
+        const QJsonObject record = QJsonDocument::fromJson(json.out.toUtf8())
+                                       .object()
+                                       .value(QStringLiteral("local"))
+                                       .toArray()
+                                       .at(0)
+                                       .toObject();
+        QCOMPARE(record.value(QStringLiteral("file")).toString(), file);
+        QVERIFY(record.value(QStringLiteral("upload_id")).isNull());
+        QVERIFY(record.value(QStringLiteral("started")).toString().endsWith(u'Z'));
+        QCOMPARE(record.value(QStringLiteral("parts_done")).toInt(), 0);
+
+        // --abort-all without a bucket: the record's own bucket is asked for the uploads of its
+        // key since the start, and those go, with the record.
+        const CliRun all = cli(
+            {QStringLiteral("uploads"), QStringLiteral("--abort-all"), QStringLiteral("--json")});
+        QVERIFY2(all.exitCode == 0, qPrintable(all.out + all.err));
+        const QJsonArray aborted = QJsonDocument::fromJson(all.out.toUtf8())
+                                       .object()
+                                       .value(QStringLiteral("aborted"))
+                                       .toArray();
+        QCOMPARE(aborted.size(), 1);
+        QCOMPARE(aborted[0].toObject().value(QStringLiteral("upload_id")).toString(), orphan);
+        QVERIFY(aborted[0].toObject().value(QStringLiteral("ok")).toBool());
+        QVERIFY(aborted[0].toObject().value(QStringLiteral("record_removed")).toBool());
+        QVERIFY(pendingOnServer().isEmpty());
+        QCOMPARE(records(), 0);
+
+        // The same record with nothing on the server: only the record goes, and it says so.
+        const QString again = leaveUnconfirmedStart(file, key);
+        QVERIFY(!again.isEmpty());
+        QVERIFY(cli({QStringLiteral("uploads"), QStringLiteral("--abort"), again}).exitCode == 2);
+        QVERIFY(cli({QStringLiteral("uploads"), QStringLiteral("cos://%1").arg(kBucket),
+                     QStringLiteral("--abort"), again})
+                    .exitCode == 0);
+        QCOMPARE(records(), 1); // the server's upload is gone; the record knew no id
+        const CliRun onlyRecord = cli({QStringLiteral("uploads"), QStringLiteral("--abort-all")});
+        QVERIFY2(onlyRecord.exitCode == 0, qPrintable(onlyRecord.out + onlyRecord.err));
+        QVERIFY2(onlyRecord.out.contains(QLatin1String("Removed the resume record of cos://") +
+                                         kBucket + u'/' + key),
+                 qPrintable(onlyRecord.out));
+        QCOMPARE(records(), 0);
+
+        // Running the upload again aborts what the start left, then uploads from the start.
+        QVERIFY(!leaveUnconfirmedStart(file, key).isEmpty());
+        const CliRun resumed = cli(uploadArgs(file, key, {QStringLiteral("--json")}));
+        verifyFinished(resumed, file, key); // no upload left on the server, no record
+        QVERIFY(!named(resumed.events, QStringLiteral("started"))
+                     .value(0)
+                     .value(QStringLiteral("resumed"))
+                     .toBool());
+        QCOMPARE(named(resumed.events, QStringLiteral("finished"))
+                     .value(0)
+                     .value(QStringLiteral("parts_uploaded"))
+                     .toInt(),
+                 20);
     }
 
     void killAndResume()

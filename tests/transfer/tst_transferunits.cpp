@@ -20,6 +20,7 @@
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 #include <atomic>
 #include <curl/curl.h>
 #include <thread>
@@ -161,6 +162,19 @@ private slots:
         QCOMPARE(page->uploads.at(0).key, QStringLiteral("a b.qcow2"));
         QCOMPARE(page->uploads.at(0).uploadId, QStringLiteral("u1"));
         QVERIFY(!page->truncated);
+        // Which uploads a start at a given moment may have created: its key, initiated no
+        // earlier than two minutes before (the server's clock may be behind ours).
+        const PendingUpload& u = page->uploads.at(0);
+        const qint64 at =
+            QDateTime(QDate(2026, 1, 1), QTime(0, 0), QTimeZone::utc()).toSecsSinceEpoch();
+        QVERIFY(u.mayBeStartedBy(QStringLiteral("a b.qcow2"), at));
+        QVERIFY(u.mayBeStartedBy(QStringLiteral("a b.qcow2"), at + 120));
+        QVERIFY(!u.mayBeStartedBy(QStringLiteral("a b.qcow2"), at + 121));
+        QVERIFY(u.mayBeStartedBy(QStringLiteral("a b.qcow2"), at - 86400));
+        QVERIFY(!u.mayBeStartedBy(QStringLiteral("a b.qcow2x"), at));
+        PendingUpload undated = u;
+        undated.initiated = QStringLiteral("yesterday");
+        QVERIFY(!undated.mayBeStartedBy(QStringLiteral("a b.qcow2"), at));
     }
     void xmlComplete()
     {
@@ -343,6 +357,35 @@ private slots:
         QCOMPARE(error.code, QStringLiteral("upload.checkpoint"));
         store.remove(c.file.path, c.destination);
         QVERIFY(!QFile::exists(store.pathFor(c.file.path, c.destination)));
+
+        // Written before Initiate: no upload id yet, only the moment of the start.
+        Checkpoint starting = c;
+        starting.uploadId.clear();
+        starting.parts.clear();
+        starting.startedAt = 1764000000;
+        QVERIFY2(store.save(starting, &error), qPrintable(error.message));
+        const auto pending = store.load(c.file.path, c.destination, &error);
+        QVERIFY(pending);
+        QVERIFY(pending->awaitingUploadId());
+        QCOMPARE(pending->startedAt, 1764000000);
+        QVERIFY(!store.loadResumable(c.file.path, c.destination, &error));
+        // Neither an id nor a start time, or parts without an id: nothing to go by.
+        starting.startedAt = 0;
+        QVERIFY(store.save(starting, &error));
+        error = {};
+        QVERIFY(!store.load(c.file.path, c.destination, &error));
+        QCOMPARE(error.code, QStringLiteral("upload.checkpoint"));
+        starting.startedAt = 1764000000;
+        starting.parts = c.parts;
+        QVERIFY(store.save(starting, &error));
+        QVERIFY(!store.load(c.file.path, c.destination, &error));
+        // With an id, the start time is kept and the record is resumable.
+        c.startedAt = 1764000000;
+        QVERIFY(store.save(c, &error));
+        const auto resumable = store.loadResumable(c.file.path, c.destination, &error);
+        QVERIFY(resumable);
+        QCOMPARE(resumable->startedAt, 1764000000);
+        QCOMPARE(resumable->uploadId, c.uploadId);
     }
 
     void fileIdentityNoticesChanges()

@@ -1,18 +1,22 @@
 // Whole uploads through UploadEngine against the in-process emulator: a single PUT, multipart in
 // both dialects, every fault the emulator can inject (each retried, the object still exactly the
 // file), permanent errors that stop at once, pause / resume, cancel leaving nothing behind,
-// resuming from a checkpoint after the engine was destroyed mid-upload, a file changed between
-// runs, the rate limit, the progress rate and the buffer pool's bound. The engine runs curl on its
-// own thread; the emulator answers on this one, so every wait spins this thread's event loop.
+// resuming from a checkpoint after the engine was destroyed mid-upload, starts whose answer was
+// lost (closed, failed or cancelled before the upload id arrived), a file changed between runs, the
+// rate limit, the progress rate and the buffer pool's bound. The engine runs curl on its own
+// thread; the emulator answers on this one, so every wait spins this thread's event loop.
 #include "CloudTestSupport.h"
 #include "FileCrc.h"
 
+#include "transfer/Checkpoint.h"
 #include "transfer/MultipartAdmin.h"
 #include "transfer/UploadEngine.h"
 #include "util/Crc64.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRandomGenerator>
@@ -332,6 +336,8 @@ private slots:
         QCOMPARE(r.error.code, QStringLiteral("upload.failed"));
         QVERIFY2(r.error.message.contains(r.cloudError.userMessage), qPrintable(r.error.message));
         QVERIFY2(timer.elapsed() < 900, "a permanent error was retried");
+        // Refused at once, so nothing was started: no record of a start to clean up after.
+        QVERIFY(!UploadEngine::pending(j));
         // One request in all: the Initiate.
         const QJsonArray rules =
             m_emulator->faultCounters().value(QStringLiteral("rules")).toArray();
@@ -540,6 +546,129 @@ private slots:
         verifyObject(QStringLiteral("disks/orphan.raw"), path, r);
         QCOMPARE(r.partsReused, 0);
         QCOMPARE(r.partsUploaded, 6);
+    }
+
+    // Every Initiate is carried out by the server and its answer then cut off, as when the
+    // network drops at the worst moment: each attempt leaves an upload whose id we never get.
+    bool loseInitiateAnswers()
+    {
+        return setFaults(
+            {QJsonObject{{QStringLiteral("operation"), QStringLiteral("InitiateMultipartUpload")},
+                         {QStringLiteral("fault"), QStringLiteral("reset")},
+                         {QStringLiteral("when"), QStringLiteral("after")},
+                         {QStringLiteral("every"), 1}}});
+    }
+    int uploadsOf(const QString& key) const
+    {
+        int n = 0;
+        for (const auto& u : m_emulator->pendingUploads(kBucket))
+            n += u.key == key ? 1 : 0;
+        return n;
+    }
+    std::optional<Checkpoint> recordOf(const UploadJob& j) const
+    {
+        return Checkpoints(j.checkpointDir)
+            .load(QFileInfo(j.filePath).absoluteFilePath(),
+                  Checkpoints::destinationKey(j.destination), nullptr);
+    }
+    // An upload of another key, interrupted and left on the server with its record.
+    void leaveAnotherUpload(const QString& key)
+    {
+        QVERIFY(setFaults({}));
+        UploadJob other = job(makeFile(QStringLiteral("other.raw"), 6 * MiB, 5), key);
+        other.concurrency = 1;
+        other.rateLimitBytesPerSecond = 2 * MiB;
+        UploadEngine engine(other);
+        engine.start();
+        QTRY_VERIFY_WITH_TIMEOUT(uploadPartRequests() >= 1, waitMs);
+    }
+
+    // Closed (or killed) after an Initiate whose answer never came: the record written before
+    // the request leads the next run to the uploads that start left, which it aborts, and only
+    // those: another key's unfinished upload stays.
+    void startInterruptedBeforeItsAnswer()
+    {
+        leaveAnotherUpload(QStringLiteral("disks/other.raw"));
+        QVERIFY(loseInitiateAnswers());
+        const QString path = makeFile(QStringLiteral("start.raw"), 5 * MiB, 3);
+        UploadJob j = job(path, QStringLiteral("disks/start.raw"));
+        j.retry.baseDelayMs = j.retry.maxDelayMs = 600000; // closed while waiting to retry
+        {
+            UploadEngine engine(j);
+            engine.start();
+            QTRY_VERIFY_WITH_TIMEOUT(injected("reset") >= 1, waitMs);
+        }
+        const auto record = recordOf(j);
+        QVERIFY(record);
+        QVERIFY(record->awaitingUploadId());
+        QVERIFY(qAbs(record->startedAt - QDateTime::currentSecsSinceEpoch()) < 60);
+        QVERIFY(record->parts.isEmpty());
+        QVERIFY(UploadEngine::pending(j));
+        // Nothing to resume: the front ends offer none.
+        QVERIFY(!Checkpoints(j.checkpointDir)
+                     .loadResumable(QFileInfo(path).absoluteFilePath(),
+                                    Checkpoints::destinationKey(j.destination), nullptr));
+        QVERIFY(uploadsOf(QStringLiteral("disks/start.raw")) >= 1);
+
+        QVERIFY(setFaults({}));
+        j.retry = job(path, {}).retry;
+        bool arrived = false;
+        const UploadResult r = run(j, &arrived);
+        QVERIFY(arrived);
+        QVERIFY2(r.ok, qPrintable(r.error.message));
+        QCOMPARE(r.partsReused, 0);
+        QCOMPARE(r.partsUploaded, 5);
+        const auto info = m_emulator->objectInfo(kBucket, QStringLiteral("disks/start.raw"));
+        QVERIFY(info);
+        QCOMPARE(info->crc64, test::fileCrc(path));
+        QCOMPARE(uploadsOf(QStringLiteral("disks/start.raw")), 0);
+        QCOMPARE(uploadsOf(QStringLiteral("disks/other.raw")), 1);
+        QVERIFY(!UploadEngine::pending(j));
+    }
+
+    // Every attempt's answer lost: the upload fails, but its record stays for the next run,
+    // which aborts what all those attempts left.
+    void startFailedAfterLostAnswers()
+    {
+        QVERIFY(loseInitiateAnswers());
+        const QString path = makeFile(QStringLiteral("lost.raw"), 4 * MiB, 4);
+        UploadJob j = job(path, QStringLiteral("lost.raw"));
+        j.retry.maxAttempts = 3;
+        bool arrived = false;
+        UploadResult r = run(j, &arrived);
+        QVERIFY(arrived);
+        QVERIFY(!r.ok);
+        QCOMPARE(r.error.code, QStringLiteral("upload.failed"));
+        QCOMPARE(uploadsOf(QStringLiteral("lost.raw")), 3);
+        const auto record = recordOf(j);
+        QVERIFY(record && record->awaitingUploadId());
+
+        QVERIFY(setFaults({}));
+        r = run(j, &arrived);
+        QVERIFY(arrived);
+        verifyObject(QStringLiteral("lost.raw"), path, r); // no upload left on the server
+        QVERIFY(!UploadEngine::pending(j));
+    }
+
+    // Cancelled while starting: "nothing of it is left on the server" holds for the uploads a
+    // lost Initiate answer left, too.
+    void cancelWhileStarting()
+    {
+        QVERIFY(loseInitiateAnswers());
+        const QString path = makeFile(QStringLiteral("cs.raw"), 4 * MiB, 6);
+        UploadJob j = job(path, QStringLiteral("cs.raw"));
+        j.retry.baseDelayMs = j.retry.maxDelayMs = 600000;
+        UploadEngine engine(j);
+        QSignalSpy done(&engine, &UploadEngine::finished);
+        engine.start();
+        QTRY_VERIFY_WITH_TIMEOUT(injected("reset") >= 1, waitMs);
+        QVERIFY(uploadsOf(QStringLiteral("cs.raw")) >= 1);
+        engine.cancel();
+        QVERIFY(done.wait(waitMs));
+        const UploadResult r = resultOf(done);
+        QVERIFY(r.cancelled);
+        QCOMPARE(uploadsOf(QStringLiteral("cs.raw")), 0);
+        QVERIFY(!UploadEngine::pending(j));
     }
 
     void unreadableFile()
