@@ -312,12 +312,20 @@ bool UploadSession::abortOrphans(const QString& ours, qint64 sentAt, bool ignore
     std::optional<Failure> failure;
     if (!exchange(MultipartCalls::listUploads(m_job.destination.key, {}, {}), {},
                   tr("listing unfinished uploads"), &answer, &failure, ignoreStop,
-                  ignoreStop ? 4 : 0))
+                  ignoreStop ? 4 : 0)) {
+        if (failure)
+            qCWarning(lcTransfer).noquote()
+                << "could not look for uploads left by an interrupted start:"
+                << failure->error.message;
         return false;
+    }
     QString problem;
     const auto page = MultipartXml::uploadsPage(answer.body, &problem);
-    if (!page)
+    if (!page) {
+        qCWarning(lcTransfer).noquote()
+            << "could not look for uploads left by an interrupted start:" << problem;
         return false;
+    }
     bool allGone = true;
     for (const PendingUpload& u : page->uploads) {
         if (u.uploadId == ours || !u.mayBeStartedBy(m_job.destination.key, sentAt))
