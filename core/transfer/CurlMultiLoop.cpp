@@ -54,6 +54,7 @@ void CurlMultiLoop::step(int maxWaitMs)
     int running = 0;
     curl_multi_perform(m_multi, &running);
     int queued = 0;
+    bool finished = false;
     while (CURLMsg* message = curl_multi_info_read(m_multi, &queued)) {
         if (message->msg != CURLMSG_DONE)
             continue;
@@ -71,8 +72,10 @@ void CurlMultiLoop::step(int maxWaitMs)
         const HttpAnswer answer = entry.transfer->finish(code);
         entry.transfer.reset();
         entry.done(answer);
+        finished = true;
     }
-    curl_multi_poll(m_multi, nullptr, 0, maxWaitMs, nullptr);
+    if (!finished)
+        curl_multi_poll(m_multi, nullptr, 0, maxWaitMs, nullptr);
 }
 
 void CurlMultiLoop::wakeup()

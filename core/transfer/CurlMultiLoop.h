@@ -1,9 +1,9 @@
 #pragma once
 
 // libcurl's multi interface driven from one thread: transfers are added with a completion
-// callback, step() performs what is ready, hands finished transfers to their callbacks and
-// then sleeps in curl_multi_poll until a socket is ready, the timeout passes or another thread
-// calls wakeup(). Everything but wakeup() belongs to the loop's thread.
+// callback, step() performs what is ready, hands finished transfers to their callbacks and,
+// when none finished, sleeps in curl_multi_poll until a socket is ready, the timeout passes or
+// another thread calls wakeup(). Everything but wakeup() belongs to the loop's thread.
 #include "transfer/CurlTransfer.h"
 
 #include <functional>
@@ -32,7 +32,10 @@ public:
     // Bytes of request bodies sent so far by the transfers in flight.
     qint64 bytesInFlight() const;
 
-    // One round: perform, dispatch finished transfers, then wait up to maxWaitMs.
+    // One round: perform and dispatch finished transfers; only if none finished, wait up to
+    // maxWaitMs. A finished transfer returns at once, so that the caller can start the next
+    // one without sleeping first: with one part in flight that sleep idled the connection
+    // after every part.
     void step(int maxWaitMs);
     // Any thread: ends the current wait at once.
     void wakeup();

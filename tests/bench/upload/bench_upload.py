@@ -12,6 +12,8 @@ between a curl Initiate and a curl Complete. Both are timed from the first reque
 completed object, and both objects must carry the file's CRC-64 (the emulator's
 x-cos-hash-crc64ecma, against the file's CRC computed here by bench_crc64).
 
+Each client uploads --rounds times (default 3) per concurrency, the two interleaved with the
+order alternating; the run of median wall time is printed, with the highest peak RSS.
 Printed per concurrency: throughput of both (MiB/s), the ratio ours/curl, our process's peak RSS
 (getrusage of the child) against the limit (concurrency + 2) x part size + 64 MiB, and CPU
 seconds per GiB of both clients. Then CRC-64 throughput of cvmi::util::Crc64 on one core over a
@@ -24,7 +26,8 @@ killed with SIGKILL at random moments and resumed, every object's CRC-64 equal t
 The emulator's account is a bench-only fake (it exists only in the emulator this run starts).
 
 Usage: bench_upload.py [--build build/release] [--size 4G] [--part-size 8M]
-                       [--concurrency 1,4,8] [--work DIR] [--kill-trials N] [--no-upload]
+                       [--concurrency 1,4,8] [--rounds 3] [--work DIR] [--kill-trials N]
+                       [--no-upload]
 """
 import argparse
 import json
@@ -80,7 +83,10 @@ def run_child(cmd, env=None):
 class Emulator:
     def __init__(self, binary, work):
         self.state = os.path.join(work, "state")
-        os.makedirs(self.state, exist_ok=True)
+        # Fresh every run: a --work folder kept from an earlier run must not hand this one its
+        # bucket and objects.
+        shutil.rmtree(self.state, ignore_errors=True)
+        os.makedirs(self.state)
         self.log = open(os.path.join(work, "emulator.log"), "w+")
         self.proc = subprocess.Popen(
             [binary, "--port", "0", "--state-dir", self.state, "--region", REGION,
@@ -254,6 +260,13 @@ def baseline(curl, parts, key, concurrency, work):
     return time.monotonic() - start, cpu, rss
 
 
+def median(runs):
+    """The run of median wall time, with the highest peak RSS of all runs."""
+    ordered = sorted(runs, key=lambda run: run[0])
+    wall, cpu, _ = ordered[len(ordered) // 2]
+    return wall, cpu, max(run[2] for run in runs)
+
+
 def stored_crc(curl, key):
     status, text = curl.call("HEAD", curl.url(key), head=True)
     if status != 200:
@@ -270,6 +283,8 @@ def main():
     ap.add_argument("--part-size", type=size_arg, default=8 * MiB)
     ap.add_argument("--concurrency", default="1,4,8")
     ap.add_argument("--work", help="folder for the file, its parts and the emulator's state")
+    ap.add_argument("--rounds", type=int, default=3,
+                    help="uploads per client and concurrency, interleaved; the median is shown")
     ap.add_argument("--kill-trials", type=int, default=0)
     ap.add_argument("--no-upload", action="store_true",
                     help="skip the upload comparison (e.g. with --kill-trials alone)")
@@ -324,21 +339,26 @@ def compare(args, cli, emulator_bin, levels):
               f"{'curl cpu s/GiB':>14} {'curl RSS MiB':>12}")
         results = []
         for c in levels:
-            # Alternate who goes first, so that neither always meets a warmer cache.
-            order = ["ours", "curl"] if c % 2 else ["curl", "ours"]
-            measured = {}
-            for who in order:
-                warm([path] if who == "ours" else parts)
-                key = f"{who}-c{c}.raw"
-                if who == "ours":
-                    measured[who] = ours(cli, emulator, work, path, key, args.part_size, c)
-                else:
-                    measured[who] = baseline(curl, parts, key, c, work)
-                crc = stored_crc(curl, key)
-                if crc != file_crc:
-                    sys.exit(f"{who} at concurrency {c}: stored CRC-64 {crc}, file {file_crc}")
-                curl.call("DELETE", curl.url(key))
-            (o_wall, o_cpu, o_rss), (c_wall, c_cpu, c_rss) = measured["ours"], measured["curl"]
+            runs = {"ours": [], "curl": []}
+            for r in range(args.rounds):
+                # Alternate who goes first, so that neither always meets a warmer cache or a
+                # fresher emulator (the emulator's own disk writes dominate on two cores and
+                # vary from run to run).
+                order = ["ours", "curl"] if (c + r) % 2 else ["curl", "ours"]
+                for who in order:
+                    warm([path] if who == "ours" else parts)
+                    key = f"{who}-c{c}-r{r}.raw"
+                    if who == "ours":
+                        runs[who].append(ours(cli, emulator, work, path, key, args.part_size, c))
+                    else:
+                        runs[who].append(baseline(curl, parts, key, c, work))
+                    crc = stored_crc(curl, key)
+                    if crc != file_crc:
+                        sys.exit(f"{who} at concurrency {c}: stored CRC-64 {crc}, "
+                                 f"file {file_crc}")
+                    curl.call("DELETE", curl.url(key))
+            (o_wall, o_cpu, o_rss), (c_wall, c_cpu, c_rss) = median(runs["ours"]), \
+                median(runs["curl"])
             o_speed = args.size / MiB / o_wall
             c_speed = args.size / MiB / c_wall
             limit = (c + 2) * args.part_size + 64 * MiB
