@@ -128,6 +128,22 @@ private:
                                   : qvariant_cast<UploadProgress>(progress.last().at(0)).partsDone;
     }
 
+    // The page's job for this file, uploaded until `parts` parts are confirmed and then left as
+    // when the program is closed mid-upload (the engine destroyed). False on a timeout.
+    bool interruptUpload(ui::WizardSession& session, const QString& path, int parts,
+                         transfer::UploadJob* job)
+    {
+        {
+            UploadPage first(&session);
+            preparePage(first, path);
+            *job = first.currentJob();
+        }
+        UploadEngine engine(*job);
+        QSignalSpy progress(&engine, &UploadEngine::progressChanged);
+        engine.start();
+        return QTest::qWaitFor([&] { return partsDone(progress) >= parts; }, kTimeoutMs);
+    }
+
 private slots:
     void initTestCase()
     {
@@ -313,17 +329,7 @@ private slots:
         ui::WizardSession session;
         setAccount(session);
         transfer::UploadJob job;
-        {
-            UploadPage first(&session);
-            preparePage(first, path);
-            job = first.currentJob();
-        }
-        {
-            UploadEngine engine(job);
-            QSignalSpy progress(&engine, &UploadEngine::progressChanged);
-            engine.start();
-            QTRY_VERIFY_WITH_TIMEOUT(partsDone(progress) >= 2, kTimeoutMs);
-        } // destroyed mid-upload, as when the program was closed
+        QVERIFY(interruptUpload(session, path, 2, &job));
         QVERIFY(UploadEngine::pending(job));
         const transfer::Checkpoints checkpoints(job.checkpointDir);
         Error error;
@@ -365,17 +371,7 @@ private slots:
         ui::WizardSession session;
         setAccount(session);
         transfer::UploadJob job;
-        {
-            UploadPage first(&session);
-            preparePage(first, path);
-            job = first.currentJob();
-        }
-        {
-            UploadEngine engine(job);
-            QSignalSpy progress(&engine, &UploadEngine::progressChanged);
-            engine.start();
-            QTRY_VERIFY_WITH_TIMEOUT(partsDone(progress) >= 1, kTimeoutMs);
-        }
+        QVERIFY(interruptUpload(session, path, 1, &job));
         // Back to the record as it was written before the Initiate's answer.
         const transfer::Checkpoints checkpoints(job.checkpointDir);
         const QString destination = transfer::Checkpoints::destinationKey(job.destination);
