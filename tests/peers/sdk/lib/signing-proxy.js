@@ -195,11 +195,15 @@ class SigningProxy {
     } else {
       this.record(kind, expected, req.headers.authorization, 'Authorization');
     }
-    // Headers COS lets a client sign that ours sent unsigned: fine for COS, refused by buckets in
-    // strict signature mode for Content-Type and Content-Length (see the spec, §2).
+    // The SDK signs each of these whenever it sends it (util.getSignHeaderObj); buckets in
+    // strict signature mode refuse Content-Type and Content-Length unsigned (the spec, §2).
     for (const name of Object.keys(req.headers)) {
-      const signable = /^(x-cos-|x-ci-)/.test(name) || ['content-type', 'content-length', 'content-md5'].includes(name);
-      if (signable && !headerList.includes(name)) this.notes.add(`${kind} sends ${name} unsigned`);
+      const signedBySdk = /^(x-cos-|x-ci-)/.test(name) ||
+        ['cache-control', 'content-disposition', 'content-encoding', 'content-length', 'content-md5', 'content-type',
+          'expires'].includes(name);
+      if (signedBySdk && !headerList.includes(name)) {
+        this.mismatches.push(`${kind}: sends ${name} unsigned, which the SDK always signs`);
+      }
     }
     if (/\+/.test(u.pathname)) this.notes.add(`${kind}: a raw '+' in the path (COS reads a space)`);
   }
