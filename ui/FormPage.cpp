@@ -261,10 +261,17 @@ void FormPage::buildLayout()
     catalogueRow->addWidget(m_catalogueLabel, 1);
     catalogueRow->addWidget(m_refreshButton, 0, Qt::AlignTop);
 
+    m_osChoiceLabel = plainLabel({}, this);
+    m_osChoiceLabel->setObjectName(QStringLiteral("osChoice"));
+    m_osChoiceLabel->setAccessibleName(tr("How the detected version was matched"));
+    makeSecondary(m_osChoiceLabel);
+    m_osChoiceLabel->hide();
+
     auto* osBox = new QGroupBox(tr("Operating system"), this);
     auto* osForm = new QFormLayout(osBox);
     row(osForm, tr("OS &type:"), m_osType, withNote(m_osType, field::osType));
-    row(osForm, tr("OS &version:"), m_osVersion, withNote(m_osVersion, field::osVersion));
+    row(osForm, tr("OS &version:"), m_osVersion,
+        withNote(m_osVersion, field::osVersion, m_osChoiceLabel));
     row(osForm, tr("&Architecture:"), m_architecture,
         withNote(m_architecture, field::architecture));
     row(osForm, tr("Boot &mode:"), m_bootMode, withNote(m_bootMode, field::bootMode));
@@ -424,6 +431,8 @@ void FormPage::markEdited(const QString& fieldId)
     if (m_filling)
         return;
     m_edited.insert(fieldId);
+    if (fieldId == field::osType || fieldId == field::osVersion)
+        showOsChoice({}); // the user's own choice needs no explanation
     revalidate();
 }
 
@@ -456,9 +465,41 @@ void FormPage::setCatalogue(const importform::OsCatalogue& catalogue, const QStr
     fillOsTypes();
     fillOsVersions(true);
     --m_filling;
+    prefillOs(); // another list may offer other versions, or spell the OS otherwise
     m_catalogueLabel->setText(catalogueStatus());
     revalidate();
     emit catalogueChanged();
+}
+
+void FormPage::prefillOs()
+{
+    if (!m_session->hasInspection())
+        return;
+    const policy::FormSuggestion& s = m_session->inspection().report.form;
+    importform::ImportForm proposal = form();
+    QString note;
+    importform::applySuggestion(&proposal, s, m_session->imagePath(), m_catalogue, &note);
+    QSet<QString> fields;
+    if (!s.osType.isEmpty())
+        fields.insert(field::osType);
+    if (!s.osVersion.isEmpty())
+        fields.insert(field::osVersion);
+    fields.subtract(m_edited);
+    if (!fields.isEmpty())
+        fillFields(proposal, fields);
+    showOsChoice(fields.contains(field::osVersion) || fields.contains(field::osType) ? note
+                                                                                     : QString());
+}
+
+void FormPage::showOsChoice(const QString& note)
+{
+    m_osChoiceLabel->setText(note);
+    m_osChoiceLabel->setVisible(!note.isEmpty());
+}
+
+QString FormPage::osChoiceText() const
+{
+    return m_osChoiceLabel->text();
 }
 
 QString FormPage::catalogueStatus() const
@@ -639,9 +680,10 @@ void FormPage::prefill()
 {
     importform::ImportForm proposal = form();
     QSet<QString> fields;
+    QString osNote;
     if (m_session->hasInspection()) {
         const policy::FormSuggestion& s = m_session->inspection().report.form;
-        importform::applySuggestion(&proposal, s, m_session->imagePath());
+        importform::applySuggestion(&proposal, s, m_session->imagePath(), m_catalogue, &osNote);
         const std::pair<QString, QString> suggested[] = {{field::osType, s.osType},
                                                          {field::osVersion, s.osVersion},
                                                          {field::architecture, s.architecture},
@@ -666,6 +708,8 @@ void FormPage::prefill()
         fields.insert(field::imageUrl);
     }
     fields.subtract(m_edited);
+    if (fields.contains(field::osType) || fields.contains(field::osVersion))
+        showOsChoice(osNote);
     if (fields.isEmpty())
         return;
     fillFields(proposal, fields);

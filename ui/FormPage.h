@@ -53,6 +53,9 @@ public:
     // The proposal of the inspection and the upload's URL, into the fields the user has not
     // edited. Called when the page opens and when the session learns something new.
     void prefill();
+    // What the OS prefill chose and from what ("CentOS 7.9.2009 detected; the service offers
+    // 7."), shown under OS version; empty when there is nothing to say.
+    QString osChoiceText() const;
     // `fieldId`: an importform::field id, or "Force" / "DryRun".
     bool isUserEdited(const QString& fieldId) const { return m_edited.contains(fieldId); }
 
@@ -90,6 +93,10 @@ private:
     void markEdited(const QString& fieldId);
     void setCatalogue(const importform::OsCatalogue& catalogue, const QStringList& warnings = {});
     void fillOsTypes();
+    // The inspection's OS mapped onto the current catalogue, into OsType/OsVersion unless the
+    // user chose them (importform::chooseOs), with its note.
+    void prefillOs();
+    void showOsChoice(const QString& note);
     // keepForeign: keep a version the OS does not offer (from a draft or the inspection).
     void fillOsVersions(bool keepForeign);
     void fillFields(const importform::ImportForm& form, const QSet<QString>& fields);
@@ -112,6 +119,7 @@ private:
     QComboBox* m_bootMode;
     QComboBox* m_licenseType;
     QLabel* m_catalogueLabel;
+    QLabel* m_osChoiceLabel = nullptr;
     QPushButton* m_refreshButton;
     QLineEdit* m_imageUrl;
     QLabel* m_urlCheckLabel;

@@ -258,7 +258,11 @@ importrun::ImportRunner* ImportPage::newRunner()
     m_runner = new importrun::ImportRunner(cvm, this);
     cvm->setParent(m_runner);
     QStringList warnings; // an unreadable cache falls back to the built-in list, logged there
-    m_runner->setCatalogue(importform::OsCatalogueStore().load(&warnings));
+    const importform::OsCatalogueStore store;
+    m_runner->setCatalogue(store.load(&warnings));
+    // The live list is asked first (and kept): a value it lacks stops the import before
+    // anything is sent; offline, the stored list only warns.
+    m_runner->setCatalogueStore(store);
     m_runner->setHistory(&m_history);
     m_runner->setBackoff(m_backoff);
     m_runner->setSourceImagePath(m_session->imagePath());

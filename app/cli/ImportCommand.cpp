@@ -41,7 +41,8 @@ struct FormOptions {
     QCommandLineOption osType{QStringLiteral("os-type"),
                               Text::tr("OsType, e.g. CentOS (see DescribeImportImageOs)."),
                               QStringLiteral("T")};
-    QCommandLineOption osVersion{QStringLiteral("os-version"), Text::tr("OsVersion, e.g. 7.9."),
+    QCommandLineOption osVersion{QStringLiteral("os-version"),
+                                 Text::tr("OsVersion as DescribeImportImageOs lists it, e.g. 7."),
                                  QStringLiteral("V")};
     QCommandLineOption arch{QStringLiteral("arch"),
                             Text::tr("Architecture: x86_64, i386 or arm_64."), QStringLiteral("A")};
@@ -258,15 +259,18 @@ int runImport(const CliContext& context)
         return usageError(parser.errorText());
 
     const bool asJson = parser.isSet(json);
+    // The live OS list is asked first and kept here; the cached (or built-in) one is the
+    // fallback when the service cannot be asked.
+    const importform::OsCatalogueStore store;
     QStringList catalogueWarnings;
-    const importform::OsCatalogue catalogue =
-        importform::OsCatalogueStore().load(&catalogueWarnings);
+    const importform::OsCatalogue catalogue = store.load(&catalogueWarnings);
     for (const QString& warning : catalogueWarnings)
         context.err << warning << '\n';
     return runWithRunner(
         context, parser, cloudOptions, asJson,
         [&](ImportRunner& runner) {
             runner.setCatalogue(catalogue);
+            runner.setCatalogueStore(store);
             runner.setDryRunOnly(parser.isSet(dryRun));
             runner.setWait(!parser.isSet(noWait));
             runner.setSourceImagePath(sourcePath);

@@ -222,7 +222,9 @@ QFuture<CloudResult<QList<CvmRegion>>> CvmClient::describeRegions()
 QFuture<CloudResult<ImportImageOsList>> CvmClient::describeImportImageOs()
 {
     return mapResult<ImportImageOsList>(
-        call(QStringLiteral("DescribeImportImageOs"), {}, QString()),
+        // The current API page marks Region as required here (older pages: optional); the
+        // region is sent whenever one is known, which the service accepts either way.
+        call(QStringLiteral("DescribeImportImageOs"), {}, m_region),
         [](const CloudResult<QJsonObject>& r) {
             ImportImageOsList list;
             const QJsonObject supported =

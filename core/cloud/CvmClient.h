@@ -107,6 +107,7 @@ public:
                                            const QString& region);
 
     QFuture<CloudResult<QList<CvmRegion>>> describeRegions();
+    // In region() when one is set (X-TC-Region), else without.
     QFuture<CloudResult<ImportImageOsList>> describeImportImageOs();
     QFuture<CloudResult<ImportImageResult>> importImage(const ImportImageRequest& request);
     QFuture<CloudResult<QList<CvmImage>>> describeImages(const QStringList& imageIds);

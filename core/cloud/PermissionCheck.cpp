@@ -186,6 +186,7 @@ void PermissionCheck::checkImport()
     set(Item::ImportPermission, State::Running,
         tr("Asking for a dry run of ImportImage in %1...").arg(m_region));
     QPointer<PermissionCheck> self(this);
+    m_cvm->setRegion(m_region); // DescribeImportImageOs is asked in the region too
     util::onResult(
         m_cvm->describeImportImageOs(), this, [self](const CloudResult<ImportImageOsList>& osList) {
             if (!self)
@@ -202,7 +203,7 @@ void PermissionCheck::checkImport()
             request.dryRun = true;
             request.imageName = QStringLiteral("cvmi-permission-check");
             request.osType = QStringLiteral("CentOS");
-            request.osVersion = QStringLiteral("7.9");
+            request.osVersion = QStringLiteral("7");
             request.architecture = QStringLiteral("x86_64");
             for (const ImportImageOsVersion& v : osList.value.versions) {
                 if (osList.value.linuxOs.contains(v.osName) && !v.osVersions.isEmpty() &&
@@ -219,7 +220,6 @@ void PermissionCheck::checkImport()
                                        : local.constFirst().name;
             request.imageUrl = CosClient::objectUrl(bucket, c->m_region,
                                                     QStringLiteral("cvmi-permission-check.qcow2"));
-            c->m_cvm->setRegion(c->m_region);
             util::onResult(
                 c->m_cvm->importImage(request), c,
                 [self](const CloudResult<ImportImageResult>& result) {

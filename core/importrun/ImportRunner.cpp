@@ -165,6 +165,47 @@ void ImportRunner::start(const importform::ImportForm& form, const QString& regi
     m_delayMs = m_backoff.initialMs;
 
     setStage(Stage::Validating);
+    m_cvm->setRegion(region); // DescribeImportImageOs included
+    if (m_store)
+        fetchCatalogue();
+    else
+        validate();
+}
+
+void ImportRunner::fetchCatalogue()
+{
+    const quint64 generation = m_generation;
+    util::onResult(
+        m_cvm->describeImportImageOs(), this,
+        [this, generation](const cloud::CloudResult<cloud::ImportImageOsList>& result) {
+            if (generation != m_generation)
+                return; // stopped, or started again
+            cloud::CloudError error = result.error;
+            if (result.ok() && result.value.linuxOs.isEmpty() && result.value.windowsOs.isEmpty() &&
+                result.value.versions.isEmpty()) {
+                error.code = QStringLiteral("Catalogue.Empty");
+                error.userMessage = Text::tr("DescribeImportImageOs answered an empty list.");
+            } else if (result.ok()) {
+                const QDateTime now = QDateTime::currentDateTimeUtc();
+                m_catalogue = importform::OsCatalogue(result.value,
+                                                      importform::OsCatalogue::Origin::Live, now);
+                Error saveError;
+                if (!m_store->save(result.value, now, &saveError))
+                    qCWarning(lcImport).noquote() << saveError.message; // the import goes on
+            }
+            if (!error.code.isEmpty())
+                qCInfo(lcImport).noquote()
+                    << "DescribeImportImageOs failed (" << error.code
+                    << "); the form is checked against the cached or built-in OS list";
+            emit catalogueUsed(m_catalogue, error);
+            validate();
+        });
+}
+
+void ImportRunner::validate()
+{
+    const QString region = m_record.region;
+    const importform::ImportForm& form = m_form;
     m_problems = form.validate(m_catalogue, region);
     emit validated(m_problems);
     if (importform::hasErrors(m_problems)) {
@@ -176,7 +217,6 @@ void ImportRunner::start(const importform::ImportForm& form, const QString& regi
                Text::tr("Correct the fields named above and start the import again."));
         return;
     }
-    m_cvm->setRegion(region);
     prepareUrl();
 }
 

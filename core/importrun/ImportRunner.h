@@ -16,6 +16,7 @@
 #include <QDateTime>
 #include <QObject>
 #include <QTimer>
+#include <optional>
 
 namespace cvmi::cloud {
 class CosClient;
@@ -56,7 +57,14 @@ public:
     explicit ImportRunner(cloud::CvmClient* cvm, QObject* parent = nullptr);
     ~ImportRunner() override;
 
+    // The OS list that validates the form when the live one cannot be had (the cache or the
+    // built-in list: OsCatalogueStore::load()); a value missing from it is only a warning.
     void setCatalogue(const importform::OsCatalogue& catalogue) { m_catalogue = catalogue; }
+    // With a store, start() first asks DescribeImportImageOs in the import's region: the live
+    // list validates OsType, OsVersion and Architecture (a value it lacks is an error; nothing
+    // is sent) and is saved in the store for offline use. When the call fails, the list of
+    // setCatalogue() is used and catalogueUsed() carries the error.
+    void setCatalogueStore(const importform::OsCatalogueStore& store) { m_store = store; }
     void setHistory(const ImportHistory* history) { m_history = history; } // null: none kept
     void setBackoff(const Backoff& backoff) { m_backoff = backoff; }
     void setDryRunOnly(bool dryRunOnly) { m_dryRunOnly = dryRunOnly; }
@@ -98,6 +106,10 @@ public:
 
 signals:
     void stageChanged(cvmi::importrun::ImportRunner::Stage stage);
+    // Before validated(), with a store: the list the form is checked against, and the reason
+    // the live one could not be had (error.code empty when `catalogue` is live).
+    void catalogueUsed(const cvmi::importform::OsCatalogue& catalogue,
+                       const cvmi::cloud::CloudError& error);
     void validated(const QList<cvmi::importform::FieldProblem>& problems); // warnings included
     // The ImageUrl this import sends was decided (setCos): signed or plain, and why.
     void importUrlChosen(bool signedUrl, const QString& note);
@@ -112,6 +124,8 @@ signals:
 
 private:
     void setStage(Stage stage);
+    void fetchCatalogue();
+    void validate();
     void prepareUrl();
     void sendDryRun();
     void sendImport();
@@ -126,6 +140,7 @@ private:
     cloud::CvmClient* m_cvm;
     cloud::CosClient* m_cos = nullptr;
     importform::OsCatalogue m_catalogue;
+    std::optional<importform::OsCatalogueStore> m_store;
     const ImportHistory* m_history = nullptr;
     Backoff m_backoff;
     bool m_dryRunOnly = false;

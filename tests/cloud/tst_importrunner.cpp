@@ -100,7 +100,7 @@ private:
     {
         importform::ImportForm f;
         f.osType = QStringLiteral("CentOS");
-        f.osVersion = QStringLiteral("7.9");
+        f.osVersion = QStringLiteral("7"); // the vendor's lists name majors
         f.architecture = QStringLiteral("x86_64");
         f.imageUrl = cloud::CosClient::objectUrl(kBucket, kRegion, key);
         f.imageName = QStringLiteral("runner-test-%1").arg(++m_names);

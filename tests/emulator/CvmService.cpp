@@ -118,7 +118,9 @@ CvmService::CvmService(QString stateFile, const SignatureVerifier& verifier, Cos
 
 bool CvmService::load(QString* error)
 {
-    QFile os(QStringLiteral(":/cvmi-emulator/import-image-os.json"));
+    // The product's own offline default (resources/import-os/default.json, compiled into
+    // cvmi_core): one home for the vendor's published DescribeImportImageOs answer.
+    QFile os(QStringLiteral(":/import-os/default.json"));
     if (!os.open(QIODevice::ReadOnly)) {
         if (error)
             *error = QStringLiteral("the OS list resource is missing");

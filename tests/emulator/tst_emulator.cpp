@@ -419,7 +419,7 @@ private:
     {
         return {{QStringLiteral("ImageName"), name},
                 {QStringLiteral("OsType"), QStringLiteral("CentOS")},
-                {QStringLiteral("OsVersion"), QStringLiteral("7.9")},
+                {QStringLiteral("OsVersion"), QStringLiteral("7")}, // the vendor's list
                 {QStringLiteral("Architecture"), QStringLiteral("x86_64")},
                 {QStringLiteral("BootMode"), QStringLiteral("Legacy BIOS")},
                 {QStringLiteral("LicenseType"), QStringLiteral("TencentCloud")},

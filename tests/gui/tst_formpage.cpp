@@ -53,6 +53,7 @@ policy::FormSuggestion centosSuggestion()
     policy::FormSuggestion s;
     s.osType = QStringLiteral("CentOS");
     s.osVersion = QStringLiteral("7.9");
+    s.detectedVersion = QStringLiteral("7.9.2009");
     s.architecture = QStringLiteral("x86_64");
     s.bootMode = QStringLiteral("Legacy BIOS");
     s.licenseType = QStringLiteral("TencentCloud");
@@ -80,10 +81,10 @@ ImportForm validForm()
 {
     ImportForm f;
     f.osType = QStringLiteral("Ubuntu");
-    f.osVersion = QStringLiteral("22.04");
+    f.osVersion = QStringLiteral("16"); // the vendor's lists name majors
     f.architecture = QStringLiteral("x86_64");
     f.imageUrl = objectUrl(QStringLiteral("ubuntu.qcow2"));
-    f.imageName = QStringLiteral("ubuntu-22.04");
+    f.imageName = QStringLiteral("ubuntu-16");
     f.imageDescription = QStringLiteral("Web front end, built 2026-11-25");
     f.imageFamily = QStringLiteral("web-front");
     f.tags = {{QStringLiteral("env"), QStringLiteral("prod")},
@@ -246,7 +247,11 @@ private slots:
 
         const ImportForm f = h.page->form();
         QCOMPARE(f.osType, QStringLiteral("CentOS"));
-        QCOMPARE(f.osVersion, QStringLiteral("7.9"));
+        // 7.9.2009 detected, mapped onto the list's "7", and said so under the field.
+        QCOMPARE(f.osVersion, QStringLiteral("7"));
+        QCOMPARE(h.page->osChoiceText(),
+                 QStringLiteral("CentOS 7.9.2009 detected; the built-in OS list offers 7."));
+        QVERIFY(h.child<QLabel>("osChoice")->isVisible());
         QCOMPARE(f.architecture, QStringLiteral("x86_64"));
         QCOMPARE(f.bootMode, QStringLiteral("Legacy BIOS"));
         QCOMPARE(f.licenseType, QStringLiteral("TencentCloud"));
@@ -277,28 +282,66 @@ private slots:
         h.session.setImagePath(QStringLiteral("/images/centos7.qcow2"));
         h.session.setInspection(inspection(centosSuggestion()));
         h.retype(h.edit("imageName"), QStringLiteral("my-own-name"));
-        QVERIFY(h.choose(h.combo("osVersion"), QStringLiteral("7.8")));
+        QVERIFY(h.choose(h.combo("osVersion"), QStringLiteral("6")));
         QVERIFY(h.page->isUserEdited(field::imageName));
         QVERIFY(h.page->isUserEdited(field::osVersion));
+        QVERIFY(h.page->osChoiceText().isEmpty()); // the user's choice needs no explanation
 
         // A second inspection (another check of the image) proposes other values.
         policy::FormSuggestion other = centosSuggestion();
         other.osVersion = QStringLiteral("7.7");
+        other.detectedVersion = QStringLiteral("7.7.1908");
         other.bootMode = QStringLiteral("UEFI");
         other.imageName = QStringLiteral("centos-7.7");
         h.session.setInspection(inspection(other));
         h.page->initializePage();
         const ImportForm f = h.page->form();
         QCOMPARE(f.imageName, QStringLiteral("my-own-name"));
-        QCOMPARE(f.osVersion, QStringLiteral("7.8"));
+        QCOMPARE(f.osVersion, QStringLiteral("6"));
         QCOMPARE(f.bootMode, QStringLiteral("UEFI")); // not edited: follows the proposal
 
         // Choosing another OS offers its versions and forgets the one of the previous OS.
         QVERIFY(h.choose(h.combo("osType"), QStringLiteral("Ubuntu")));
-        QVERIFY(h.combo("osVersion")->findData(QStringLiteral("22.04")) >= 0);
+        QVERIFY(h.combo("osVersion")->findData(QStringLiteral("16")) >= 0);
         QVERIFY(h.page->form().osVersion.isEmpty());
         QVERIFY(problemWithCode(h.page->problems(), field::osVersion,
                                 QStringLiteral("os_version.required")));
+    }
+
+    void prefillMapsOntoTheOfferedList()
+    {
+        Harness h;
+        policy::FormSuggestion rhel = centosSuggestion();
+        rhel.osType = QStringLiteral("RedHat");
+        rhel.detectedVersion = QStringLiteral("7.9");
+        rhel.licenseType = QStringLiteral("BYOL");
+        h.session.setInspection(inspection(rhel));
+        h.page->initializePage();
+        QCOMPARE(h.page->form().osType, QStringLiteral("Redhat")); // the list's spelling
+        QCOMPARE(h.page->form().osVersion, QStringLiteral("7"));
+        const QLabel* label = h.child<QLabel>("osChoice");
+        QVERIFY(label->isVisible());
+        QCOMPARE(label->text(),
+                 QStringLiteral("RedHat 7.9 detected; the built-in OS list offers Redhat 7."));
+
+        // The live list replaces the built-in one: mapped again, and said so.
+        h.connect(*m_emulator);
+        QSignalSpy refreshed(h.page.get(), &FormPage::catalogueRefreshed);
+        h.page->refreshCatalogue();
+        QVERIFY(refreshed.wait(kTimeoutMs));
+        QCOMPARE(h.page->catalogue().origin(), importform::OsCatalogue::Origin::Live);
+        QCOMPARE(label->text(),
+                 QStringLiteral("RedHat 7.9 detected; the service offers Redhat 7."));
+        QVERIFY2(h.page->isComplete(), qPrintable(h.page->note(field::osType)->text()));
+
+        // The user's own choice needs no explanation, and a later list leaves it alone.
+        QVERIFY(h.choose(h.combo("osVersion"), QStringLiteral("6")));
+        QVERIFY(!label->isVisible());
+        refreshed.clear();
+        h.page->refreshCatalogue();
+        QVERIFY(refreshed.wait(kTimeoutMs));
+        QCOMPARE(h.page->form().osVersion, QStringLiteral("6"));
+        QVERIFY(!label->isVisible());
     }
 
     void problemsNextToTheirFieldsBlockNext()
@@ -332,19 +375,19 @@ private slots:
         h.retype(h.edit("imageUrl"), objectUrl(QStringLiteral("ubuntu.qcow2")));
         QVERIFY(h.page->isComplete());
 
-        // An OS the catalogue does not list (from a draft): shown, explained, blocking.
+        // An OS the built-in list does not name (from a draft): shown and explained, but only
+        // a warning, since that list may be out of date and the service decides.
         ImportForm unknownOs = validForm();
         unknownOs.osType = QStringLiteral("Plan 9");
         h.page->setForm(unknownOs);
         QCOMPARE(h.page->form().osType, QStringLiteral("Plan 9"));
         QVERIFY(h.combo("osType")->currentText().contains(QLatin1String("not in the list")));
-        QVERIFY(h.page->note(field::osType)->showsError());
+        QVERIFY(!h.page->note(field::osType)->showsError());
         QVERIFY(h.page->note(field::osType)->text().contains(QLatin1String("Plan 9")));
-        QVERIFY(!h.page->isComplete());
-        QVERIFY(!h.page->validatePage());
-        QVERIFY(!h.session.hasImportForm());
+        QVERIFY(h.page->note(field::osType)->text().contains(QLatin1String("service decides")));
+        QVERIFY(h.page->isComplete());
         QVERIFY(h.choose(h.combo("osType"), QStringLiteral("Ubuntu")));
-        QVERIFY(h.choose(h.combo("osVersion"), QStringLiteral("22.04")));
+        QVERIFY(h.choose(h.combo("osVersion"), QStringLiteral("16")));
         QVERIFY(h.page->isComplete());
         QCOMPARE(h.combo("osType")->findText(QStringLiteral("Plan 9 (not in the list)")), -1);
 
@@ -477,6 +520,14 @@ private slots:
         QVERIFY(h.page->catalogue().hasOsType(QStringLiteral("CentOS")));
         QVERIFY(h.page->catalogueStatus().contains(QLatin1String("from Tencent Cloud")));
         QCOMPARE(h.combo("osType")->count(), h.page->catalogue().osTypes().size());
+
+        // The live list is the service's word: an OS it does not name blocks Next.
+        ImportForm unknownOs = validForm();
+        unknownOs.osType = QStringLiteral("Plan 9");
+        h.page->setForm(unknownOs);
+        QVERIFY(h.page->note(field::osType)->showsError());
+        QVERIFY(!h.page->isComplete());
+        QVERIFY(!h.page->validatePage());
 
         // The cache was written: the next page starts with it, dated.
         const importform::OsCatalogueStore store(h.cache.path());
