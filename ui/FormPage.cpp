@@ -487,8 +487,13 @@ void FormPage::prefillOs()
     fields.subtract(m_edited);
     if (!fields.isEmpty())
         fillFields(proposal, fields);
-    showOsChoice(fields.contains(field::osVersion) || fields.contains(field::osType) ? note
-                                                                                     : QString());
+    // The note explains both values: once the user chose either, it no longer applies.
+    showOsChoice(osChoiceApplies() ? note : QString());
+}
+
+bool FormPage::osChoiceApplies() const
+{
+    return !m_edited.contains(field::osType) && !m_edited.contains(field::osVersion);
 }
 
 void FormPage::showOsChoice(const QString& note)
@@ -708,7 +713,7 @@ void FormPage::prefill()
         fields.insert(field::imageUrl);
     }
     fields.subtract(m_edited);
-    if (fields.contains(field::osType) || fields.contains(field::osVersion))
+    if (m_session->hasInspection() && osChoiceApplies())
         showOsChoice(osNote);
     if (fields.isEmpty())
         return;

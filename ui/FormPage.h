@@ -97,6 +97,7 @@ private:
     // user chose them (importform::chooseOs), with its note.
     void prefillOs();
     void showOsChoice(const QString& note);
+    bool osChoiceApplies() const; // neither OsType nor OsVersion is the user's own
     // keepForeign: keep a version the OS does not offer (from a draft or the inspection).
     void fillOsVersions(bool keepForeign);
     void fillFields(const importform::ImportForm& form, const QSet<QString>& fields);

@@ -119,8 +119,7 @@ void ImportView::attach(ImportRunner& runner)
                 m_out << Text::tr("OS list:    from Tencent Cloud (%1 systems), kept for offline "
                                   "use")
                              .arg(catalogue.osTypes().size())
-                      << '
-';
+                      << '\n';
             } else {
                 const QString used = catalogue.origin() == Origin::Cache
                                          ? Text::tr("the list saved on %1")

@@ -10,13 +10,6 @@
 #include <QDir>
 #include <QTemporaryDir>
 
-// Q_INIT_RESOURCE must be used outside any namespace; the OS list lives in a resource of the
-// static library, which the linker would otherwise drop.
-static void initEmulatorResources()
-{
-    Q_INIT_RESOURCE(cvmi_emulator_data);
-}
-
 namespace cvmi::emu {
 
 struct CloudEmulator::Impl {
@@ -40,7 +33,6 @@ CloudEmulator::CloudEmulator(QObject* parent) : CloudEmulator(QString(), parent)
 
 CloudEmulator::CloudEmulator(const QString& stateDir, QObject* parent) : QObject(parent)
 {
-    initEmulatorResources();
     if (stateDir.isEmpty()) {
         auto temporary = std::make_unique<QTemporaryDir>();
         d = std::make_unique<Impl>(temporary->path());
