@@ -237,6 +237,7 @@ private slots:
         m_emulator->clearFaults();
     }
 
+private:
     // Requests the emulator has seen while `run` ran (a skew rule of 0 s only counts).
     template <typename F> int requestsDuring(F run)
     {
@@ -262,6 +263,7 @@ private slots:
         return waitFor(m_http.send(get));
     }
 
+private slots:
     void clockBehindExpiredCorrected()
     {
         // This computer 15 minutes behind COS: the header signature's key time (600 s) has
