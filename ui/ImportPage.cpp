@@ -284,6 +284,12 @@ importrun::ImportRunner* ImportPage::newRunner()
                                       .arg(requestId));
             });
     connect(m_runner, &importrun::ImportRunner::imageCreated, this, &ImportPage::onImageCreated);
+    connect(m_runner, &importrun::ImportRunner::imageFoundByName, this,
+            [this](const QString&, const QString& note) {
+                const ImportStageList::Line line = m_stages->line(ImportStageList::Import);
+                m_stages->setLine(ImportStageList::Import, line.state, line.message + u' ' + note,
+                                  line.remedy);
+            });
     connect(m_runner, &importrun::ImportRunner::polled, this, &ImportPage::showFollowing);
     connect(m_runner, &importrun::ImportRunner::stateChanged, this, &ImportPage::reloadHistory);
     connect(m_runner, &importrun::ImportRunner::retrying, this, &ImportPage::onRetrying);

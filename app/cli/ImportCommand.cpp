@@ -324,6 +324,7 @@ int runImports(const CliContext& context)
             for (const ImportRecord& r : *records)
                 list.append(
                     QJsonObject{{QStringLiteral("image_id"), r.imageId},
+                                {QStringLiteral("request_id"), r.requestId},
                                 {QStringLiteral("region"), r.region},
                                 {QStringLiteral("image_name"), r.imageName},
                                 {QStringLiteral("image_url"), r.imageUrl},
@@ -353,13 +354,18 @@ int runImports(const CliContext& context)
                            .arg(Text::tr("STATE"), -12)
                            .arg(Text::tr("STARTED (UTC)"), -20)
                            .arg(Text::tr("NAME"));
-        for (const ImportRecord& r : *records)
+        // An import whose ImageId the service did not give and the search did not find: "-"
+        // and its message (with the RequestId) under it.
+        for (const ImportRecord& r : *records) {
             context.out << QStringLiteral("%1  %2  %3  %4  %5\n")
-                               .arg(r.imageId, -12)
+                               .arg(r.imageId.isEmpty() ? QStringLiteral("-") : r.imageId, -12)
                                .arg(r.region, -16)
-                               .arg(r.state, -12)
+                               .arg(r.state.isEmpty() ? QStringLiteral("-") : r.state, -12)
                                .arg(r.started.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), -20)
                                .arg(r.imageName);
+            if (r.imageId.isEmpty() && !r.message.isEmpty())
+                context.out << "  " << r.message << '\n';
+        }
         context.out << Text::tr("Follow one with `cvm-import imports --follow IMAGE_ID`.") << '\n';
         return ExitOk;
     }

@@ -190,6 +190,15 @@ void ImportView::attach(ImportRunner& runner)
                          m_out << Text::tr("Image ID:   %1").arg(imageId) << '\n';
                          m_out.flush();
                      });
+    QObject::connect(&runner, &ImportRunner::imageFoundByName, &runner,
+                     [this](const QString& imageId, const QString& note) {
+                         if (m_json)
+                             return event(QStringLiteral("image_found_by_name"),
+                                          {{QStringLiteral("image_id"), imageId},
+                                           {QStringLiteral("message"), m_scrub(note)}});
+                         m_out << Text::tr("Note:       %1").arg(m_scrub(note)) << '\n';
+                         m_out.flush();
+                     });
     QObject::connect(&runner, &ImportRunner::stateChanged, &runner,
                      [this](const QString& state, qint64 elapsedMs) {
                          if (!m_json)

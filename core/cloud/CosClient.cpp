@@ -17,6 +17,7 @@ struct CosXmlError {
     QString requestId;
     QString stringToSign;
     QString formatString;
+    QString serverTime;
 };
 
 CosXmlError readXmlError(const QByteArray& body)
@@ -37,6 +38,8 @@ CosXmlError readXmlError(const QByteArray& body)
             e.stringToSign = reader.readElementText();
         else if (name == QLatin1String("FormatString"))
             e.formatString = reader.readElementText();
+        else if (name == QLatin1String("ServerTime"))
+            e.serverTime = reader.readElementText();
     }
     return e;
 }
@@ -110,6 +113,18 @@ CloudError CosClient::parseError(int status, const QByteArray& body, const QByte
     return CloudErrors::cosError(code, xml.message, id, status);
 }
 
+std::optional<qint64> CosClient::serverTime(const QByteArray& dateHeader,
+                                            const QByteArray& errorBody)
+{
+    if (const auto date = ClockSkew::parseHttpDate(dateHeader))
+        return date;
+    const QString text = readXmlError(errorBody).serverTime;
+    const QDateTime time = QDateTime::fromString(text, Qt::ISODate);
+    if (text.isEmpty() || !time.isValid())
+        return std::nullopt;
+    return time.toSecsSinceEpoch();
+}
+
 QString CosClient::redact(QString text) const
 {
     static const QRegularExpression tokenParam(QStringLiteral("(x-cos-security-token[=:])[^&\\n]*"),
@@ -134,7 +149,8 @@ QFuture<CloudResult<CosClient::Answer>> CosClient::send(const Call& call)
 void CosClient::sendImpl(const Call& call, bool retried,
                          std::shared_ptr<QPromise<CloudResult<Answer>>> promise)
 {
-    const qint64 now = QDateTime::currentSecsSinceEpoch() + m_clockOffset;
+    const qint64 signedOffset = m_clockOffset;
+    const qint64 now = QDateTime::currentSecsSinceEpoch() + signedOffset;
     const auto [start, end] = CosSigner::keyTimeFor(now, requestSignSeconds);
     CosSignRequest s;
     s.secretId = m_credentials.secretId;
@@ -162,7 +178,7 @@ void CosClient::sendImpl(const Call& call, bool retried,
     qCDebug(lcCloud).noquote() << "COS" << call.method << call.host << call.key << "to"
                                << request.url.host() << "key" << m_credentials.redacted();
 
-    m_http->send(request, [this, call, retried, promise, start = start,
+    m_http->send(request, [this, call, retried, promise, signedOffset, start = start,
                            end = end](const HttpResponse& response) {
         CloudResult<Answer> result;
         result.value = {response.status, response.headers, response.body};
@@ -175,7 +191,7 @@ void CosClient::sendImpl(const Call& call, bool retried,
         } else if (response.status < 200 || response.status > 299) {
             result.error = parseError(response.status, response.body,
                                       response.header("x-cos-request-id"), call.missingIsKey);
-            const auto server = ClockSkew::parseHttpDate(response.header("date"));
+            const auto server = serverTime(response.header("date"), response.body);
             // A HEAD answer has no body: a 403 whose Date lies outside the signature's key time
             // is the same clock problem COS names RequestTimeTooSkewed in a body.
             if (response.status == 403 && response.body.isEmpty() && server &&
@@ -191,11 +207,20 @@ void CosClient::sendImpl(const Call& call, bool retried,
                     << "server FormatString:"
                     << redact(xml.formatString).replace(u'\n', QStringLiteral("\\n"));
             }
-            if (!retried && result.error.code == QLatin1String("RequestTimeTooSkewed") && server) {
-                m_clockOffset = *server - QDateTime::currentSecsSinceEpoch();
+            // Either of COS's clock answers, with the server's time well away from the one we
+            // signed with: one retry with the server's offset (the vendor SDK's rule).
+            const std::optional<qint64> corrected =
+                !retried && server &&
+                        ClockSkew::isCosClockError(result.error.code, result.error.message)
+                    ? ClockSkew::correction(*server, QDateTime::currentSecsSinceEpoch(),
+                                            signedOffset)
+                    : std::nullopt;
+            if (corrected) {
+                m_clockOffset = *corrected;
                 qCWarning(lcCloud).noquote()
-                    << "COS RequestTimeTooSkewed, RequestId" << result.error.requestId
-                    << "- retrying once with the server's clock offset" << m_clockOffset << "s";
+                    << "COS" << result.error.code << result.error.message << "RequestId"
+                    << result.error.requestId << "- retrying once with the server's clock offset"
+                    << m_clockOffset << "s";
                 auto retryPromise = std::make_shared<QPromise<CloudResult<Answer>>>();
                 retryPromise->start();
                 const qint64 offset = m_clockOffset;

@@ -6,7 +6,8 @@
 // service.cos.myqcloud.com); with a COS endpoint override they are sent to the override with that
 // Host header. Temporary credentials add x-cos-security-token. The XML error body is parsed;
 // SignatureDoesNotMatch logs COS's StringToSign / FormatString with the token redacted;
-// RequestTimeTooSkewed is retried once with the offset of the server's Date header.
+// RequestTimeTooSkewed and AccessDenied "Request has expired" (ClockSkew::isCosClockError) are
+// retried once with the offset of the server's Date header.
 #include "cloud/CloudEndpoints.h"
 #include "cloud/CloudResult.h"
 #include "cloud/CosSigner.h"
@@ -51,6 +52,9 @@ public:
     HttpClient* http() const { return m_http; }
     const CloudEndpoints& endpoints() const { return m_endpoints; }
     qint64 clockOffset() const { return m_clockOffset; } // server minus local, learnt on skew
+    // An offset learnt elsewhere (the upload engine, the CVM client), for the signatures and
+    // pre-signed URLs made from now on.
+    void setClockOffset(qint64 seconds) { m_clockOffset = seconds; }
 
     static QString bucketHost(const QString& bucket, const QString& region);
     // https://<bucket>.cos.<region>.myqcloud.com/<encoded key>: the ImageUrl form.
@@ -89,6 +93,11 @@ public:
     // Parses GET Service's ListAllMyBucketsResult body into its buckets (exposed for the tests
     // and the fuzzers).
     static QList<CosBucket> parseBucketList(const QByteArray& body);
+
+    // The server's time of an answer: its Date header, else the <ServerTime> of its XML error
+    // body (where the vendor's SDK also looks).
+    static std::optional<qint64> serverTime(const QByteArray& dateHeader,
+                                            const QByteArray& errorBody);
 
     // Parses COS's XML <Error> body (or a bare status for HEAD) into a CloudError.
     static CloudError parseError(int status, const QByteArray& body, const QByteArray& requestId,

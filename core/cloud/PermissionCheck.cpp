@@ -163,16 +163,18 @@ void PermissionCheck::checkCos()
             QStringList names;
             for (const CosBucket& bucket : local)
                 names.append(bucket.name);
-            if (local.isEmpty())
-                c->set(Item::Cos, State::Ok,
-                       tr("COS answered: %n bucket(s), none in %1; one will be created there.",
-                          nullptr, int(result.value.size()))
-                           .arg(c->m_region));
-            else
-                c->set(
-                    Item::Cos, State::Ok,
-                    tr("COS answered: %n bucket(s); in %1: %2.", nullptr, int(result.value.size()))
-                        .arg(c->m_region, names.join(QStringLiteral(", "))));
+            QString message =
+                local.isEmpty()
+                    ? tr("COS answered: %n bucket(s), none in %1; one will be created there.",
+                         nullptr, int(result.value.size()))
+                          .arg(c->m_region)
+                    : tr("COS answered: %n bucket(s); in %1: %2.", nullptr,
+                         int(result.value.size()))
+                          .arg(c->m_region, names.join(QStringLiteral(", ")));
+            // COS's own clock answer was corrected (CosClient): said on its line too.
+            if (result.clockSkewSeconds)
+                message += u' ' + ClockSkew::describe(*result.clockSkewSeconds);
+            c->set(Item::Cos, State::Ok, message);
         }
         if (c->m_lines.at(static_cast<int>(Item::ImportPermission)).state == State::Failed)
             c->finish();

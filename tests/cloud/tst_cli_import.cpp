@@ -227,6 +227,41 @@ private slots:
         QVERIFY(noSecrets(r));
     }
 
+    // ImportImage answered without ImageId: the output says the image was found by its name.
+    void imageIdFoundByName()
+    {
+        const QString draft =
+            writeDraft(QStringLiteral("cli-found-by-name"), QStringLiteral("disks/good.qcow2"));
+        m_emulator->setOmitImportImageId(true);
+        const CliRun r = run(QStringLiteral("import"), {QStringLiteral("--draft"), draft});
+        const CliRun json =
+            run(QStringLiteral("import"), {QStringLiteral("--draft"),
+                                           writeDraft(QStringLiteral("cli-found-by-name-json"),
+                                                      QStringLiteral("disks/good.qcow2")),
+                                           QStringLiteral("--json"), QStringLiteral("--no-wait")});
+        m_emulator->setOmitImportImageId(false);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+        const QStringList out = r.out.split(u'\n', Qt::SkipEmptyParts);
+        const QString idLine = out.filter(QStringLiteral("Image ID:   img-")).value(0);
+        QVERIFY2(!idLine.isEmpty(), qPrintable(r.out));
+        const QString id = idLine.mid(12);
+        QVERIFY2(out.contains(QStringLiteral("Note:       The service did not return the new "
+                                             "image's ID; found %1 by its name "
+                                             "\"cli-found-by-name\".")
+                                  .arg(id)),
+                 qPrintable(r.out));
+        QVERIFY(out.constLast().startsWith(QStringLiteral("Result:     The image ") + id));
+        QVERIFY2(json.exitCode == 0, qPrintable(json.out + json.err));
+        const QList<QJsonObject> lines = events(json.out);
+        const qsizetype at = names(lines).indexOf(QStringLiteral("image_found_by_name"));
+        QVERIFY2(at > 0, qPrintable(json.out));
+        QVERIFY(lines.at(at)
+                    .value(QStringLiteral("image_id"))
+                    .toString()
+                    .startsWith(QLatin1String("img-")));
+        QVERIFY(noSecrets(r) && noSecrets(json));
+    }
+
     void dryRunWithOptions()
     {
         const CliRun r =

@@ -1,7 +1,9 @@
 // CosClient against the in-process emulator: buckets listed, HEAD/PUT Bucket, HEAD Object with
 // size, ETag and CRC-64, pre-signed GET URLs that work and have a bounded expiry, each XML error
 // mapped with its RequestId, SignatureDoesNotMatch logged without secrets, a skewed server clock
-// fixed by one retry (also for bodiless HEAD answers), temporary credentials.
+// fixed by one retry (also for bodiless HEAD answers), a clock 15 minutes behind (AccessDenied
+// "Request has expired") fixed the same way while other AccessDenied answers are not retried,
+// temporary credentials.
 #include "CloudTestSupport.h"
 
 #include "cloud/ClockSkew.h"
@@ -10,6 +12,7 @@
 #include "util/Crc64.h"
 
 #include <QCryptographicHash>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QTest>
 #include <QUrlQuery>
@@ -232,6 +235,123 @@ private slots:
         QVERIFY(result.clockSkewSeconds);
         QVERIFY(qAbs(*result.clockSkewSeconds + 7200) <= 5);
         m_emulator->clearFaults();
+    }
+
+private:
+    // Requests the emulator has seen while `run` ran (a skew rule of 0 s only counts).
+    template <typename F> int requestsDuring(F run)
+    {
+        setSkew(0);
+        run();
+        const QJsonArray rules =
+            m_emulator->faultCounters().value(QStringLiteral("rules")).toArray();
+        m_emulator->clearFaults();
+        return rules.isEmpty() ? -1
+                               : rules.at(0).toObject().value(QStringLiteral("matched")).toInt();
+    }
+
+    HttpResponse fetchPresigned(const QString& url)
+    {
+        const QUrl parsed(url);
+        QUrl target = parsed;
+        target.setScheme(QStringLiteral("http"));
+        target.setHost(QStringLiteral("127.0.0.1"));
+        target.setPort(m_emulator->port());
+        HttpRequest get;
+        get.url = target;
+        get.headers.append({"Host", parsed.host().toUtf8()});
+        return waitFor(m_http.send(get));
+    }
+
+private slots:
+    void clockBehindExpiredCorrected()
+    {
+        // This computer 15 minutes behind COS: the header signature's key time (600 s) has
+        // ended by the server's clock, and COS answers AccessDenied "Request has expired". One
+        // retry signed with the server's Date, as the vendor's SDK does.
+        m_emulator->setClockOffsetSeconds(900);
+        auto c = client();
+        CloudResult<QList<CosBucket>> listed;
+        const int requests = requestsDuring([&] { listed = waitFor(c->listBuckets()); });
+        CosClient::Call put;
+        put.method = "PUT";
+        put.host = CosClient::bucketHost(kBucket, kRegion);
+        put.key = QStringLiteral("clock/behind.bin");
+        put.body = "written with the server's time";
+        const auto stored = waitFor(c->send(put));
+        // A pre-signed URL made now uses the learnt offset: valid for 60 s by COS's clock.
+        Error error;
+        const auto url =
+            c->presignedGetUrl(kBucket, kRegion, QStringLiteral("clock/behind.bin"), 60, &error);
+        QVERIFY(url);
+        const HttpResponse fetched = fetchPresigned(*url);
+        m_emulator->setClockOffsetSeconds(0);
+
+        QVERIFY2(listed.ok(), qPrintable(listed.error.toString()));
+        QCOMPARE(requests, 2);
+        QVERIFY(listed.clockSkewSeconds);
+        QVERIFY2(qAbs(*listed.clockSkewSeconds - 900) <= 5,
+                 qPrintable(QString::number(*listed.clockSkewSeconds)));
+        QCOMPARE(c->clockOffset(), *listed.clockSkewSeconds);
+        QVERIFY(ClockSkew::describe(*listed.clockSkewSeconds).contains(QLatin1String("behind")));
+        QVERIFY2(stored.ok(), qPrintable(stored.error.toString()));
+        QVERIFY(!stored.clockSkewSeconds); // already signed with the learnt offset
+        QCOMPARE(fetched.status, 200);
+        QCOMPARE(fetched.body, QByteArray("written with the server's time"));
+    }
+
+    void learntOffsetCorrectedAgain()
+    {
+        // An offset learnt earlier that is wrong again (COS's clock jumps): measured from the
+        // offset the request was signed with, so corrected again by one retry. A persisting
+        // "Request has expired" speaks of the clock, not of permissions.
+        m_emulator->setClockOffsetSeconds(900);
+        auto c = client();
+        QVERIFY(waitFor(c->listBuckets()).ok());
+        m_emulator->setClockOffsetSeconds(900 + 3600);
+        CloudResult<bool> made;
+        const int requests = requestsDuring(
+            [&] { made = waitFor(c->putBucket(QStringLiteral("later-1250000000"), kRegion)); });
+        m_emulator->setClockOffsetSeconds(0);
+        QCOMPARE(requests, 2);
+        QVERIFY2(made.ok(), qPrintable(made.error.toString()));
+        QVERIFY(made.clockSkewSeconds);
+        QVERIFY(qAbs(*made.clockSkewSeconds - 4500) <= 5);
+        const CloudError expired = CloudErrors::cosError(
+            QStringLiteral("AccessDenied"), QStringLiteral("Request has expired"), {}, 403);
+        QCOMPARE(expired.userMessage,
+                 CloudErrors::cos(QStringLiteral("RequestTimeTooSkewed")).userMessage);
+        QVERIFY(CloudErrors::cosError(QStringLiteral("AccessDenied"),
+                                      QStringLiteral("Access Denied."), {}, 403)
+                    .userMessage != expired.userMessage);
+    }
+
+    void accessDeniedNotAboutTimeNotRetried()
+    {
+        // A permission refusal (another account's bucket) with the server's clock 2 minutes
+        // off: not a clock answer, so no retry and no clock correction.
+        m_emulator->setClockOffsetSeconds(120);
+        auto c = client();
+        CosClient::Call put;
+        put.method = "PUT";
+        put.host = CosClient::bucketHost(kOtherBucket, kRegion);
+        put.key = QStringLiteral("not-mine.bin");
+        put.body = "x";
+        CloudResult<CosClient::Answer> denied;
+        const int requests = requestsDuring([&] { denied = waitFor(c->send(put)); });
+        m_emulator->setClockOffsetSeconds(0);
+        QCOMPARE(denied.error.code, QStringLiteral("AccessDenied"));
+        QVERIFY(denied.error.message != QLatin1String("Request has expired"));
+        QCOMPARE(requests, 1);
+        QVERIFY(!denied.clockSkewSeconds);
+        QCOMPARE(c->clockOffset(), 0);
+        QVERIFY(!ClockSkew::isCosClockError(denied.error.code, denied.error.message));
+        QVERIFY(ClockSkew::isCosClockError(QStringLiteral("AccessDenied"),
+                                           QStringLiteral("Request has expired")));
+        QVERIFY(ClockSkew::isCosClockError(QStringLiteral("RequestTimeTooSkewed"), {}));
+        QVERIFY(!ClockSkew::correction(1000, 1000 - 20, 0)); // within the SDK's 30 s
+        QCOMPARE(ClockSkew::correction(1000, 100, 0), qint64(900));
+        QVERIFY(!ClockSkew::correction(1000, 100, 890)); // already signed with that offset
     }
 
     void insecureEndpointRefused()

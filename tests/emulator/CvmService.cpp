@@ -434,7 +434,8 @@ std::optional<CvmService::ApiError> CvmService::importImage(const QJsonObject& p
     image.readyAtMs = image.createdMs + m_importDelayMs;
     m_images.append(image);
     save();
-    out->insert(QStringLiteral("ImageId"), image.imageId);
+    if (!m_omitImportImageId)
+        out->insert(QStringLiteral("ImageId"), image.imageId);
     return std::nullopt;
 }
 
@@ -570,6 +571,8 @@ std::optional<CvmService::ApiError> CvmService::describeImages(const QJsonObject
         if (image.appId != account.appId || image.region != region)
             continue;
         if (!ids.isEmpty() && !ids.contains(QJsonValue(image.imageId)))
+            continue;
+        if (nowMs < image.createdMs + m_imageListingDelayMs)
             continue;
         bool keep = true;
         for (const QJsonValue& f : filters) {

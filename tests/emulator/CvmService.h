@@ -44,6 +44,10 @@ public:
 
     bool load(QString* error);
     void setImportDelayMs(int ms) { m_importDelayMs = ms; }
+    // Older API descriptions list only RequestId in ImportImage's answer: answer so.
+    void setOmitImportImageId(bool omit) { m_omitImportImageId = omit; }
+    // A new image is listed by DescribeImages only this long after its creation.
+    void setImageListingDelayMs(int ms) { m_imageListingDelayMs = ms; }
 
     QString operationFor(const EmuRequest& request) const;
     EmuResponse handle(const EmuRequest& request);
@@ -80,6 +84,8 @@ private:
     QJsonObject m_osList;
     QList<ImageRecord> m_images;
     int m_importDelayMs = 3000;
+    bool m_omitImportImageId = false;
+    int m_imageListingDelayMs = 0;
 };
 
 } // namespace cvmi::emu

@@ -589,7 +589,12 @@ private slots:
                  QStringLiteral("SignatureDoesNotMatch"));
 
         c.signedHost.clear();
-        c.clockOffset = -3600; // the 600 s window has passed by the server's clock
+        c.clockOffset = -3600; // the 600 s window has passed by the server's clock: as COS
+        r = cos(c);
+        QCOMPARE(r.status, 403);
+        QCOMPARE(xmlText(r.body, QStringLiteral("Code")), QStringLiteral("AccessDenied"));
+        QCOMPARE(xmlText(r.body, QStringLiteral("Message")), QStringLiteral("Request has expired"));
+        c.clockOffset = 3600; // the window has not begun yet
         r = cos(c);
         QCOMPARE(r.status, 403);
         QCOMPARE(xmlText(r.body, QStringLiteral("Code")), QStringLiteral("RequestTimeTooSkewed"));
@@ -981,6 +986,29 @@ private slots:
         const QJsonObject counters = m_emulator->faultCounters();
         QCOMPARE(counters.value(QStringLiteral("stall")).toInt(), 1);
         QCOMPARE(counters.value(QStringLiteral("truncate")).toInt(), 1);
+    }
+
+    void clockOffsetAhead()
+    {
+        // The services' clock 15 minutes ahead: a client 15 minutes behind, as COS and CVM see
+        // it. COS's header signature (600 s key time) has expired; CVM's 300 s window is passed.
+        m_emulator->setClockOffsetSeconds(900);
+        CosCall get;
+        get.key = QStringLiteral("missing");
+        Reply r = cos(get);
+        const Reply cvmReply = cvm(QStringLiteral("DescribeRegions"), {});
+        get.clockOffset = 900; // signed with the server's time: accepted
+        const Reply corrected = cos(get);
+        m_emulator->setClockOffsetSeconds(0);
+        QCOMPARE(r.status, 403);
+        QCOMPARE(xmlText(r.body, QStringLiteral("Code")), QStringLiteral("AccessDenied"));
+        QCOMPARE(xmlText(r.body, QStringLiteral("Message")), QStringLiteral("Request has expired"));
+        QDateTime date = QDateTime::fromString(QString::fromLatin1(r.header("date")),
+                                               QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
+        date.setTimeSpec(Qt::UTC);
+        QVERIFY(qAbs(date.toSecsSinceEpoch() - QDateTime::currentSecsSinceEpoch() - 900) < 5);
+        QCOMPARE(errorCode(cvmReply), QStringLiteral("AuthFailure.SignatureExpire"));
+        QCOMPARE(xmlText(corrected.body, QStringLiteral("Code")), QStringLiteral("NoSuchKey"));
     }
 
     void faultSkewAndControlApi()
