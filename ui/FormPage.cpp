@@ -1,5 +1,6 @@
 #include "FormPage.h"
 
+#include "ChooseObjectDialog.h"
 #include "FieldNote.h"
 #include "Icons.h"
 #include "ImportWizard.h"
@@ -10,6 +11,7 @@
 
 #include "util/FutureReply.h"
 
+#include "cloud/CosClient.h"
 #include "cloud/CvmClient.h"
 #include "importform/Draft.h"
 #include "importform/FormLimits.h"
@@ -149,6 +151,7 @@ FormPage::FormPage(WizardSession* session, QWidget* parent)
       m_architecture(new QComboBox(this)), m_bootMode(new QComboBox(this)),
       m_licenseType(new QComboBox(this)), m_catalogueLabel(plainLabel({}, this)),
       m_refreshButton(new QPushButton(tr("R&efresh List"), this)), m_imageUrl(new QLineEdit(this)),
+      m_chooseObjectButton(new QPushButton(tr("C&hoose Object…"), this)),
       m_urlCheckLabel(plainLabel({}, this)), m_imageName(new QLineEdit(this)),
       m_description(new QPlainTextEdit(this)), m_imageFamily(new QLineEdit(this)),
       m_tags(new TagTable(this)), m_dataDisks(new UrlListEdit(this)),
@@ -179,7 +182,8 @@ FormPage::FormPage(WizardSession* session, QWidget* parent)
     connect(m_session, &WizardSession::inspectionChanged, this, &FormPage::prefill);
     connect(m_session, &WizardSession::uploadChanged, this, &FormPage::prefill);
     connect(m_session, &WizardSession::accountChanged, this, [this] {
-        revalidate(); // the region may have changed
+        m_chosenBucket.clear(); // another account's, or another region's
+        revalidate();           // the region may have changed
         checkUrlSoon();
     });
     connect(m_urlChecker, &ObjectUrlChecker::finished, this, [this](ObjectUrlChecker::State s) {
@@ -295,8 +299,16 @@ void FormPage::buildLayout()
 
     auto* imageBox = new QGroupBox(tr("Image"), this);
     auto* imageForm = new QFormLayout(imageBox);
+    m_chooseObjectButton->setObjectName(QStringLiteral("chooseObject"));
+    m_chooseObjectButton->setToolTip(
+        tr("The image is in COS already: choose its object from a bucket's list"));
+    auto* urlRow = new QWidget(this);
+    auto* urlLayout = new QHBoxLayout(urlRow);
+    urlLayout->setContentsMargins(0, 0, 0, 0);
+    urlLayout->addWidget(m_imageUrl, 1);
+    urlLayout->addWidget(m_chooseObjectButton);
     row(imageForm, tr("Image &URL:"), m_imageUrl,
-        withNote(m_imageUrl, field::imageUrl, m_urlCheckLabel));
+        withNote(urlRow, field::imageUrl, m_urlCheckLabel));
     row(imageForm, tr("&Image name:"), m_imageName, withNote(m_imageName, field::imageName));
     row(imageForm, tr("Descri&ption:"), m_description,
         withNote(m_description, field::imageDescription));
@@ -365,6 +377,7 @@ void FormPage::buildLayout()
                                 m_licenseType,
                                 m_refreshButton,
                                 m_imageUrl,
+                                m_chooseObjectButton,
                                 m_imageName,
                                 m_description,
                                 m_imageFamily,
@@ -422,6 +435,7 @@ void FormPage::connectEdits()
     connect(m_dryRun, &QCheckBox::toggled, this, [this] { markEdited(kDryRun); });
     connect(m_imageUrl, &QLineEdit::textEdited, this, [this] { checkUrlSoon(); });
     connect(m_refreshButton, &QPushButton::clicked, this, &FormPage::refreshCatalogue);
+    connect(m_chooseObjectButton, &QPushButton::clicked, this, &FormPage::chooseObject);
     connect(m_saveButton, &QPushButton::clicked, this, &FormPage::saveDraft);
     connect(m_openButton, &QPushButton::clicked, this, &FormPage::openDraft);
 }
@@ -774,6 +788,29 @@ void FormPage::checkUrlSoon()
         m_urlCheckLabel->setText(m_urlChecker->text());
         setTextTint(m_urlCheckLabel, {});
     }
+}
+
+void FormPage::chooseObject()
+{
+    QString bucket = m_chosenBucket;
+    if (bucket.isEmpty())
+        bucket = m_session->bucket();
+    if (bucket.isEmpty() && m_session->hasUpload() &&
+        m_session->upload().region == m_session->region())
+        bucket = m_session->upload().bucket;
+    auto* dialog = new ChooseObjectDialog(m_session, bucket, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const QString region = m_session->region();
+    connect(dialog, &QDialog::accepted, this, [this, dialog, region] {
+        m_chosenBucket = dialog->bucket();
+        // The plain URL, as for an image skipped on the Upload page: the HEAD check below
+        // confirms the object, and the import signs the URL when the bucket is private.
+        m_imageUrl->setText(cloud::CosClient::objectUrl(dialog->bucket(), region, dialog->key()));
+        markEdited(field::imageUrl);
+        checkUrlSoon();
+        m_imageUrl->setFocus(Qt::OtherFocusReason);
+    });
+    dialog->open();
 }
 
 QString FormPage::urlCheckText() const

@@ -28,7 +28,8 @@ class WizardSession;
 // the user; every change is validated at once (ImportForm::validate) and the problem is shown
 // under its field. The OS choices come from the OS catalogue (cache or built-in list), which
 // "Refresh List" renews from DescribeImportImageOs. A URL typed by hand is checked with a HEAD
-// request. The page is complete when the form has no error; the form then goes into the session.
+// request, as is one chosen from a bucket's list ("Choose object…"). The page is complete when the
+// form has no error; the form then goes into the session.
 class FormPage : public QWizardPage {
     Q_OBJECT
 public:
@@ -103,6 +104,8 @@ private:
     void fillFields(const importform::ImportForm& form, const QSet<QString>& fields);
     void revalidate();
     void checkUrlSoon();
+    // "Choose object…": a dialog lists a bucket's objects; the chosen one's URL fills ImageUrl.
+    void chooseObject();
     void setDraftStatus(const QString& text, bool error);
     QString askDraftPath(bool save, const QString& suggested);
     QString region() const;
@@ -123,6 +126,7 @@ private:
     QLabel* m_osChoiceLabel = nullptr;
     QPushButton* m_refreshButton;
     QLineEdit* m_imageUrl;
+    QPushButton* m_chooseObjectButton;
     QLabel* m_urlCheckLabel;
     QLineEdit* m_imageName;
     QPlainTextEdit* m_description;
@@ -142,6 +146,7 @@ private:
     QSet<QString> m_edited;
     int m_filling = 0; // > 0 while the program, not the user, changes fields
     QString m_draftRegion;
+    QString m_chosenBucket; // the bucket of the last object chosen, opened first next time
     QList<importform::FieldProblem> m_problems;
 };
 

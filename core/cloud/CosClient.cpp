@@ -44,6 +44,20 @@ CosXmlError readXmlError(const QByteArray& body)
     return e;
 }
 
+// "a=b&c" with RFC 3986 encoding of names and values, in the given order (the signature covers
+// the decoded pairs, so any correct encoding is accepted).
+QString encodeQuery(const StringPairList& params)
+{
+    QStringList parts;
+    for (const auto& [name, value] : params) {
+        QString part = QString::fromLatin1(name.toUtf8().toPercentEncoding());
+        if (!value.isEmpty())
+            part += u'=' + QString::fromLatin1(value.toUtf8().toPercentEncoding());
+        parts.append(part);
+    }
+    return parts.join(u'&');
+}
+
 template <typename T, typename F>
 QFuture<CloudResult<T>> mapAnswer(QFuture<CloudResult<CosClient::Answer>> future, F convert)
 {
@@ -161,13 +175,15 @@ void CosClient::sendImpl(const Call& call, bool retried,
     s.key = call.key;
     s.headers = call.headers;
     s.headers.prepend({QStringLiteral("Host"), call.host});
+    s.params = call.params;
     s.keyTimeStart = start;
     s.keyTimeEnd = end;
     const CosSigned signature = CosSigner::sign(s);
 
     HttpRequest request;
     request.method = call.method;
-    request.url = m_endpoints.cosConnectUrl(call.host, CosSigner::encodeKeyPath(call.key));
+    request.url = m_endpoints.cosConnectUrl(call.host, CosSigner::encodeKeyPath(call.key),
+                                            encodeQuery(call.params));
     for (const auto& [name, value] : s.headers)
         request.headers.append({name.toUtf8(), value.toUtf8()});
     for (const auto& [name, value] : signature.extraHeaders)
@@ -294,6 +310,38 @@ QFuture<CloudResult<bool>> CosClient::putBucket(const QString& bucket, const QSt
     call.host = bucketHost(bucket, region);
     call.headers.append({QStringLiteral("x-cos-acl"), QStringLiteral("private")});
     return mapAnswer<bool>(send(call), [](const Answer&) { return true; });
+}
+
+QFuture<CloudResult<CosObjectPage>>
+CosClient::listObjects(const QString& bucket, const QString& region, const CosListQuery& query)
+{
+    Call call;
+    call.method = "GET";
+    call.host = bucketHost(bucket, region);
+    if (!query.delimiter.isEmpty())
+        call.params.append({QStringLiteral("delimiter"), query.delimiter});
+    call.params.append({QStringLiteral("encoding-type"), QStringLiteral("url")});
+    if (!query.marker.isEmpty())
+        call.params.append({QStringLiteral("marker"), query.marker});
+    call.params.append({QStringLiteral("max-keys"),
+                        QString::number(qBound(1, query.maxKeys, CosObjectPage::maxKeys))});
+    if (!query.prefix.isEmpty())
+        call.params.append({QStringLiteral("prefix"), query.prefix});
+    return send(call).then([](const CloudResult<Answer>& result) {
+        if (!result.ok())
+            return result.withValue(CosObjectPage{});
+        QString problem;
+        std::optional<CosObjectPage> page = CosObjectPage::parse(result.value.body, &problem);
+        CloudResult<CosObjectPage> out = result.withValue(page.value_or(CosObjectPage{}));
+        if (!page) {
+            qCWarning(lcCloud).noquote() << "COS GET Bucket: unreadable answer," << problem
+                                         << "RequestId" << result.requestId;
+            out.error = CloudErrors::networkError(QStringLiteral("Network.BadResponse"), problem);
+            out.error.requestId = result.requestId;
+            out.error.httpStatus = result.value.status;
+        }
+        return out;
+    });
 }
 
 QFuture<CloudResult<CosObjectInfo>> CosClient::headObject(const QString& bucket,

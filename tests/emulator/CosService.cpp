@@ -1,5 +1,7 @@
 #include "CosService.h"
 
+#include "CosObjectListing.h"
+
 #include "util/Crc64.h"
 
 #include <QCryptographicHash>
@@ -153,6 +155,8 @@ QString CosService::operationFor(const EmuRequest& request) const
             return QStringLiteral("PutBucket");
         if (m == "GET" && request.hasQuery(QStringLiteral("uploads")))
             return QStringLiteral("ListMultipartUploads");
+        if (m == "GET")
+            return QStringLiteral("GetBucket");
         return QStringLiteral("Bucket") + QString::fromLatin1(m);
     case Target::Kind::Object:
         break;
@@ -261,6 +265,8 @@ EmuResponse CosService::handle(const EmuRequest& request)
         return headBucket(*bucket);
     if (op == QLatin1String("ListMultipartUploads"))
         return listUploads(request, t, *auth.account);
+    if (op == QLatin1String("GetBucket"))
+        return getBucket(request, *bucket);
     if (op == QLatin1String("HeadObject"))
         return getObject(request, t, true);
     if (op == QLatin1String("GetObject"))
@@ -682,6 +688,17 @@ EmuResponse CosService::listUploads(const EmuRequest& request, const Target& tar
     w.writeEndElement();
     w.writeEndDocument();
     return xml(body);
+}
+
+EmuResponse CosService::getBucket(const EmuRequest& request, const BucketInfo& bucket) const
+{
+    QString problem;
+    const auto query = CosObjectListing::parseQuery(request, &problem);
+    if (!query)
+        return error(request, 400, QStringLiteral("InvalidArgument"), problem);
+    return xml(
+        CosObjectListing::resultXml(bucket.name, bucket.appId, *query,
+                                    CosObjectListing::page(m_store.objects(bucket.name), *query)));
 }
 
 EmuResponse CosService::abortUpload(const EmuRequest& request, const Target& target)

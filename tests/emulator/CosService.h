@@ -70,6 +70,7 @@ private:
                           const EmulatorAccount& account) const;
     EmuResponse listUploads(const EmuRequest& request, const Target& target,
                             const EmulatorAccount& account) const;
+    EmuResponse getBucket(const EmuRequest& request, const BucketInfo& bucket) const;
     EmuResponse abortUpload(const EmuRequest& request, const Target& target);
 
     CosStore& m_store;

@@ -4,6 +4,7 @@
 // matches util::Crc64 of the file, state that survives a restart, each injected fault as a
 // client sees it, imports that end NORMAL or IMPORTFAILED, and boto3 as a peer nobody here wrote.
 #include "CloudEmulator.h"
+#include "CosStore.h"
 #include "Qcow2Header.h"
 
 #include "cloud/CosSigner.h"
@@ -738,6 +739,213 @@ private slots:
         noBucket.bucket = QStringLiteral("absent-1250000000");
         QCOMPARE(xmlText(cos(noBucket).body, QStringLiteral("Code")),
                  QStringLiteral("NoSuchBucket"));
+    }
+
+    // GET Bucket (List Objects) as COS documents it: UTF-8 key order, prefix, marker paging,
+    // delimiter roll-up into CommonPrefixes, max-keys bounds, encoding-type=url, and the same
+    // signature and ownership rules as every other bucket request.
+    void cosListObjects()
+    {
+        const QString bucket = QStringLiteral("listing-1250000000");
+        QVERIFY(m_emulator->createBucket(bucket, kRegion));
+        const QStringList keys{QStringLiteral("z/deep/x"),        QStringLiteral("other.txt"),
+                               QStringLiteral("disks/中文.iso"),  QStringLiteral("disks/b b.vhd"),
+                               QStringLiteral("disks/sub/f.img"), QStringLiteral("disks/c+d.raw"),
+                               QStringLiteral("disks/100%.img"),  QStringLiteral("disks/a.qcow2"),
+                               QStringLiteral("disks/sub/e.vmdk")};
+        for (qsizetype i = 0; i < keys.size(); ++i) {
+            CosCall put;
+            put.method = "PUT";
+            put.bucket = bucket;
+            put.key = keys.at(i);
+            put.body = pattern(100 + i, int(i));
+            QCOMPARE(cos(put).status, 200);
+        }
+        // UTF-8 byte order: '1' < 'a' < ... < "sub/" < 0xE4 (中).
+        const QStringList sorted{
+            QStringLiteral("disks/100%.img"),   QStringLiteral("disks/a.qcow2"),
+            QStringLiteral("disks/b b.vhd"),    QStringLiteral("disks/c+d.raw"),
+            QStringLiteral("disks/sub/e.vmdk"), QStringLiteral("disks/sub/f.img"),
+            QStringLiteral("disks/中文.iso"),   QStringLiteral("other.txt"),
+            QStringLiteral("z/deep/x")};
+        const auto list = [&](const StringPairList& params) {
+            CosCall c;
+            c.bucket = bucket;
+            c.params = params;
+            return cos(c);
+        };
+
+        Reply r = list({});
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.header("content-type"), QByteArray("application/xml"));
+        QCOMPARE(xmlText(r.body, QStringLiteral("Name")), bucket);
+        QCOMPARE(xmlText(r.body, QStringLiteral("MaxKeys")), QStringLiteral("1000"));
+        QCOMPARE(xmlText(r.body, QStringLiteral("IsTruncated")), QStringLiteral("false"));
+        QVERIFY(!r.body.contains("<NextMarker>"));
+        QVERIFY(!r.body.contains("<Delimiter>"));
+        QVERIFY(!r.body.contains("<EncodingType>"));
+        QCOMPARE(xmlTexts(r.body, QStringLiteral("Key")), sorted);
+        // One entry in full: the size, ETag and CRC the object's own PUT gave.
+        const qsizetype chinese = keys.indexOf(QStringLiteral("disks/中文.iso"));
+        const QByteArray data = pattern(100 + chinese, int(chinese));
+        QCOMPARE(xmlTexts(r.body, QStringLiteral("Size")).at(6), QString::number(data.size()));
+        QCOMPARE(xmlTexts(r.body, QStringLiteral("ETag")).at(6),
+                 QString::fromLatin1(quotedMd5(data)));
+        const QDateTime modified = QDateTime::fromString(
+            xmlTexts(r.body, QStringLiteral("LastModified")).at(6), Qt::ISODateWithMs);
+        QVERIFY(modified.isValid());
+        QVERIFY(qAbs(modified.secsTo(QDateTime::currentDateTimeUtc())) < 60);
+        QCOMPARE(xmlTexts(r.body, QStringLiteral("ID")).value(0), kAppId);
+        QCOMPARE(xmlTexts(r.body, QStringLiteral("DisplayName")).value(0), kAppId);
+        QCOMPARE(xmlTexts(r.body, QStringLiteral("StorageClass")).size(), sorted.size());
+        QCOMPARE(xmlTexts(r.body, QStringLiteral("StorageClass")).value(0),
+                 QStringLiteral("STANDARD"));
+
+        // prefix: the SDK always sends it, empty when unset.
+        r = list({{QStringLiteral("prefix"), QString()}});
+        QCOMPARE(xmlTexts(r.body, QStringLiteral("Key")), sorted);
+        r = list({{QStringLiteral("prefix"), QStringLiteral("disks/")}});
+        QCOMPARE(xmlText(r.body, QStringLiteral("Prefix")), QStringLiteral("disks/"));
+        QCOMPARE(xmlTexts(r.body, QStringLiteral("Key")), sorted.mid(0, 7));
+        r = list({{QStringLiteral("prefix"), QStringLiteral("disks/中")}});
+        QCOMPARE(xmlTexts(r.body, QStringLiteral("Key")), QStringList{sorted.at(6)});
+        r = list({{QStringLiteral("prefix"), QStringLiteral("nothing/")}});
+        QCOMPARE(r.status, 200);
+        QVERIFY(xmlTexts(r.body, QStringLiteral("Key")).isEmpty());
+
+        // delimiter: the folder's objects, and its subfolders as CommonPrefixes.
+        r = list({{QStringLiteral("delimiter"), QStringLiteral("/")},
+                  {QStringLiteral("prefix"), QStringLiteral("disks/")}});
+        QCOMPARE(xmlText(r.body, QStringLiteral("Delimiter")), QStringLiteral("/"));
+        QCOMPARE(
+            xmlTexts(r.body, QStringLiteral("Key")),
+            (QStringList{sorted.at(0), sorted.at(1), sorted.at(2), sorted.at(3), sorted.at(6)}));
+        QStringList prefixes = xmlTexts(r.body, QStringLiteral("Prefix"));
+        QCOMPARE(prefixes.takeFirst(), QStringLiteral("disks/")); // the request's own
+        QCOMPARE(prefixes, QStringList{QStringLiteral("disks/sub/")});
+        r = list({{QStringLiteral("delimiter"), QStringLiteral("/")}});
+        QCOMPARE(xmlTexts(r.body, QStringLiteral("Key")), QStringList{QStringLiteral("other.txt")});
+        prefixes = xmlTexts(r.body, QStringLiteral("Prefix"));
+        prefixes.removeFirst();
+        QCOMPARE(prefixes, (QStringList{QStringLiteral("disks/"), QStringLiteral("z/")}));
+
+        // marker: strictly after it, and NextMarker leads through every page exactly once.
+        r = list({{QStringLiteral("marker"), QStringLiteral("disks/c+d.raw")}});
+        QCOMPARE(xmlText(r.body, QStringLiteral("Marker")), QStringLiteral("disks/c+d.raw"));
+        QCOMPARE(xmlTexts(r.body, QStringLiteral("Key")), sorted.mid(4));
+        for (const QString& delimiter : {QString(), QStringLiteral("/")}) {
+            QStringList seen;
+            QString marker;
+            int pages = 0;
+            for (;; ++pages) {
+                QVERIFY(pages < 20);
+                StringPairList params{{QStringLiteral("max-keys"), QStringLiteral("2")}};
+                if (!marker.isEmpty())
+                    params.append({QStringLiteral("marker"), marker});
+                if (!delimiter.isEmpty())
+                    params.append({QStringLiteral("delimiter"), delimiter});
+                r = list(params);
+                QCOMPARE(r.status, 200);
+                QCOMPARE(xmlText(r.body, QStringLiteral("MaxKeys")), QStringLiteral("2"));
+                QStringList entries = xmlTexts(r.body, QStringLiteral("Prefix"));
+                entries.removeFirst();
+                entries = xmlTexts(r.body, QStringLiteral("Key")) + entries;
+                QVERIFY(entries.size() <= 2);
+                seen += entries;
+                if (xmlText(r.body, QStringLiteral("IsTruncated")) == QLatin1String("false")) {
+                    QVERIFY(!r.body.contains("<NextMarker>"));
+                    break;
+                }
+                marker = xmlText(r.body, QStringLiteral("NextMarker"));
+                QVERIFY(!marker.isEmpty());
+            }
+            seen.sort();
+            if (delimiter.isEmpty()) {
+                QStringList expected = sorted;
+                expected.sort();
+                QCOMPARE(seen, expected);
+                QCOMPARE(pages, 4); // 9 keys, 2 a page
+            } else {
+                QCOMPARE(seen, (QStringList{QStringLiteral("disks/"), QStringLiteral("other.txt"),
+                                            QStringLiteral("z/")}));
+            }
+        }
+
+        // encoding-type=url: keys and the echoed parameters percent-encoded.
+        r = list({{QStringLiteral("encoding-type"), QStringLiteral("url")},
+                  {QStringLiteral("prefix"), QStringLiteral("disks/")},
+                  {QStringLiteral("max-keys"), QStringLiteral("4")}});
+        QCOMPARE(xmlText(r.body, QStringLiteral("EncodingType")), QStringLiteral("url"));
+        QCOMPARE(
+            xmlTexts(r.body, QStringLiteral("Key")),
+            (QStringList{QStringLiteral("disks/100%25.img"), QStringLiteral("disks/a.qcow2"),
+                         QStringLiteral("disks/b%20b.vhd"), QStringLiteral("disks/c%2Bd.raw")}));
+        QCOMPARE(xmlText(r.body, QStringLiteral("NextMarker")), QStringLiteral("disks/c%2Bd.raw"));
+        r = list({{QStringLiteral("encoding-type"), QStringLiteral("url")},
+                  {QStringLiteral("prefix"), QStringLiteral("disks/中")}});
+        QCOMPARE(xmlTexts(r.body, QStringLiteral("Key")),
+                 QStringList{QStringLiteral("disks/%E4%B8%AD%E6%96%87.iso")});
+        r = list({{QStringLiteral("encoding-type"), QStringLiteral("base64")}});
+        QCOMPARE(r.status, 400);
+        QCOMPARE(xmlText(r.body, QStringLiteral("Code")), QStringLiteral("InvalidArgument"));
+
+        // max-keys: at most 1000 (more asks for the maximum), 0 lists nothing, not a number or
+        // negative is InvalidArgument.
+        r = list({{QStringLiteral("max-keys"), QStringLiteral("5000")}});
+        QCOMPARE(r.status, 200);
+        QCOMPARE(xmlText(r.body, QStringLiteral("MaxKeys")), QStringLiteral("1000"));
+        r = list({{QStringLiteral("max-keys"), QStringLiteral("0")}});
+        QCOMPARE(r.status, 200);
+        QVERIFY(xmlTexts(r.body, QStringLiteral("Key")).isEmpty());
+        QCOMPARE(xmlText(r.body, QStringLiteral("IsTruncated")), QStringLiteral("false"));
+        for (const QString& bad :
+             {QStringLiteral("ten"), QStringLiteral("-1"), QStringLiteral("1.5")}) {
+            r = list({{QStringLiteral("max-keys"), bad}});
+            QVERIFY2(r.status == 400, qPrintable(bad));
+            QCOMPARE(xmlText(r.body, QStringLiteral("Code")), QStringLiteral("InvalidArgument"));
+            QVERIFY(xmlText(r.body, QStringLiteral("Message")).contains(QLatin1String("max-keys")));
+        }
+        // The default page is 1000 entries: one more object than that is cut off after 1000.
+        CosStore direct(m_emulator->stateDir() + QStringLiteral("/cos"));
+        QString problem;
+        for (int i = 0; i < 1000; ++i)
+            QVERIFY2(direct.putObject(
+                         bucket, QStringLiteral("bulk/%1").arg(i, 4, 10, QLatin1Char('0')),
+                         QByteArray("x"), QString(), QDateTime::currentMSecsSinceEpoch(), &problem),
+                     qPrintable(problem));
+        r = list({});
+        QCOMPARE(xmlTexts(r.body, QStringLiteral("Key")).size(), 1000);
+        QCOMPARE(xmlText(r.body, QStringLiteral("IsTruncated")), QStringLiteral("true"));
+        QCOMPARE(xmlText(r.body, QStringLiteral("NextMarker")), QStringLiteral("bulk/0999"));
+        r = list({{QStringLiteral("marker"), QStringLiteral("bulk/0999")}});
+        QCOMPARE(xmlTexts(r.body, QStringLiteral("Key")), sorted);
+        QCOMPARE(xmlText(r.body, QStringLiteral("IsTruncated")), QStringLiteral("false"));
+
+        // The signature is required, and another account's bucket is refused.
+        r = rawHttp(port(), "GET", "/",
+                    {{"Host", CloudEmulator::cosHost(bucket, kRegion).toUtf8()}}, {});
+        QCOMPARE(r.status, 403);
+        QCOMPARE(xmlText(r.body, QStringLiteral("Code")), QStringLiteral("AccessDenied"));
+        QVERIFY(!r.body.contains("<Contents>"));
+        CosCall wrongKey;
+        wrongKey.bucket = bucket;
+        wrongKey.secretKey = QStringLiteral("wrong");
+        r = cos(wrongKey);
+        QCOMPARE(r.status, 403);
+        QCOMPARE(xmlText(r.body, QStringLiteral("Code")), QStringLiteral("SignatureDoesNotMatch"));
+        CosCall other;
+        other.bucket = bucket;
+        other.secretId = kOtherId;
+        other.secretKey = kOtherKey;
+        r = cos(other);
+        QCOMPARE(r.status, 403);
+        QCOMPARE(xmlText(r.body, QStringLiteral("Code")), QStringLiteral("AccessDenied"));
+        QVERIFY(!r.body.contains("<Contents>"));
+        CosCall absent;
+        absent.bucket = QStringLiteral("absent-1250000000");
+        r = cos(absent);
+        QCOMPARE(r.status, 404);
+        QCOMPARE(xmlText(r.body, QStringLiteral("Code")), QStringLiteral("NoSuchBucket"));
     }
 
     void presignedGet()
