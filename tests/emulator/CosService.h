@@ -54,6 +54,8 @@ private:
     EmuResponse error(const EmuRequest& request, int status, const QString& code,
                       const QString& message, const AuthResult* auth = nullptr) const;
     EmuResponse xml(const QByteArray& body) const;
+    // 411 MissingContentLength for a body COS needs the length of, else nothing.
+    std::optional<EmuResponse> lengthRequired(const EmuRequest& request, const QString& op) const;
 
     EmuResponse getService(const EmuRequest& request, const Target& target,
                            const EmulatorAccount& account) const;
