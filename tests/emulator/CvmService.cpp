@@ -236,7 +236,8 @@ EmuResponse CvmService::handle(const EmuRequest& request)
                                 .arg(parseError.errorString()));
         params = doc.object();
     }
-    // ImportImage asks CAM first and looks at its parameters after (see importImage()).
+    // ImportImage asks CAM first and looks at its parameters after (see importImage()); a GET's
+    // query cannot even be read without knowing the names, so there an unknown one comes first.
     if (action != QLatin1String("ImportImage")) {
         if (const auto problem = findUnknownParameter(params, schema))
             return apiError(request, problem->code, problem->message);
