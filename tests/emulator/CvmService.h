@@ -1,11 +1,12 @@
 #pragma once
 
 // The CVM API 3.0 actions the wizard calls (DescribeRegions, DescribeImportImageOs,
-// ImportImage, DescribeImages), with TC3 verification and the API's envelopes: HTTP 200 with
-// Response.Error for API errors, a RequestId on every answer. Imported images go IMPORTING →
-// NORMAL, or IMPORTFAILED when the object cannot be read or is not a disk image, once the
-// configured delay has passed (judged when the image is next looked at, so the timeline
-// survives a restart of the emulator).
+// ImportImage, DescribeImages) as POST with a JSON body or GET with the parameters in the query,
+// each refusing names it does not define (CvmParams.h), with TC3 verification and the API's
+// envelopes: HTTP 200 with Response.Error for API errors, a RequestId on every answer. Imported
+// images go IMPORTING → NORMAL, or IMPORTFAILED when the object cannot be read or is not a disk
+// image, once the configured delay has passed (judged when the image is next looked at, so the
+// timeline survives a restart of the emulator).
 #include "CosService.h"
 #include "FaultInjector.h"
 #include "HttpExchange.h"

@@ -159,6 +159,18 @@ private slots:
                                 "small.raw"));
     }
 
+    void emptyFile()
+    {
+        // One PUT of no bytes, which COS (and the emulator) take only with "Content-Length: 0".
+        const QString path = makeFile(QStringLiteral("empty.raw"), 0);
+        QVERIFY(setFaults({}));
+        bool arrived = false;
+        const UploadResult r = run(job(path, QStringLiteral("disks/empty.raw")), &arrived);
+        QVERIFY(arrived);
+        verifyObject(QStringLiteral("disks/empty.raw"), path, r);
+        QCOMPARE(uploadPartRequests(), 0);
+    }
+
     void multipart_data()
     {
         QTest::addColumn<int>("dialect");
@@ -362,17 +374,24 @@ private slots:
         QTest::addColumn<QString>("secretKey");
         QTest::addColumn<QString>("bucket");
         QTest::addColumn<QString>("code");
-        QTest::newRow("wrong key") << "not-the-key" << kBucket << "SignatureDoesNotMatch";
-        QTest::newRow("unknown SecretId") << "" << kBucket << "InvalidAccessKeyId";
+        QTest::addColumn<QString>("region");
+        QTest::newRow("wrong key")
+            << "not-the-key" << kBucket << "SignatureDoesNotMatch" << kRegion;
+        QTest::newRow("unknown SecretId") << "" << kBucket << "InvalidAccessKeyId" << kRegion;
         QTest::newRow("no such bucket") << kKey << "nothere-1250000000"
-                                        << "NoSuchBucket";
-        QTest::newRow("another account's bucket") << kKey << kOtherBucket << "AccessDenied";
+                                        << "NoSuchBucket" << kRegion;
+        QTest::newRow("another account's bucket")
+            << kKey << kOtherBucket << "AccessDenied" << kRegion;
+        // The bucket is in ap-guangzhou: COS's ap-shanghai has no such bucket.
+        QTest::newRow("bucket in another region")
+            << kKey << kBucket << "NoSuchBucket" << QStringLiteral("ap-shanghai");
     }
     void permanentErrorsStopAtOnce()
     {
         QFETCH(QString, secretKey);
         QFETCH(QString, bucket);
         QFETCH(QString, code);
+        QFETCH(QString, region);
         QVERIFY(m_emulator->createBucket(kOtherBucket, kRegion));
         // COS's clock 2 minutes ahead, inside the signature's time: none of these refusals is
         // a clock answer, and none may be retried as one.
@@ -383,6 +402,7 @@ private slots:
         const QString path = makeFile(QStringLiteral("p.raw"), 3 * MiB);
         UploadJob j = job(path, QStringLiteral("p.raw"));
         j.destination.bucket = bucket;
+        j.destination.region = region;
         j.credentials = secretKey.isEmpty() ? credentials(QStringLiteral("AKIDNOBODY0000000000"),
                                                           QStringLiteral("x"))
                                             : credentials(kId, secretKey);
