@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs what the tests need, then builds and runs every test:
+# Installs what the tests need (Debian packages, the vendor's npm SDKs), then builds and runs
+# every test:
 #   1. a Release build with warnings as errors, all CTest tests, and its Debian package installed,
 #      tried and removed (scripts/check-package.sh);
 #   2. an ASan+UBSan build, all CTest tests;
@@ -10,6 +11,11 @@ cd "$(dirname "$0")/.."
 root=$PWD
 jobs=$(nproc)
 scripts/install-deps.sh build test || exit 2
+# The vendor's SDKs for the peer.sdk.* tests (npm ci from tests/peers/sdk/package-lock.json).
+scripts/install-npm-peers.sh || {
+    echo "test-all: the vendor SDKs could not be installed (see above); the peer.sdk.* tests need them" >&2
+    exit 2
+}
 
 passed=0
 failed=0

@@ -49,6 +49,10 @@ public:
         s.key = request.key;
         s.headers = request.headers;
         s.headers.prepend({QStringLiteral("Host"), host});
+        // Signed and sent: curl then sends this header instead of its own.
+        if (request.contentLength >= 0 && (request.method == "PUT" || request.method == "POST"))
+            s.headers.append(
+                {QStringLiteral("Content-Length"), QString::number(request.contentLength)});
         s.params = request.query;
         s.keyTimeStart = start;
         s.keyTimeEnd = end;

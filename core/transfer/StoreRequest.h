@@ -19,6 +19,9 @@ struct StoreRequest {
     // The lower-hex SHA-256 of a small body (SigV4 signs it); empty: UNSIGNED-PAYLOAD, as for
     // the parts, whose integrity Content-MD5 and the CRC-64 check instead.
     QString payloadSha256;
+    // The body's size, for PUT and POST: COS's dialect then signs and sends Content-Length, as
+    // the vendor's SDK does (buckets in strict signature mode require it). -1: not given.
+    qint64 contentLength = -1;
 };
 
 struct PreparedRequest {

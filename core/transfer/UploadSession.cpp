@@ -361,7 +361,9 @@ bool UploadSession::exchange(const StoreRequest& request, const QByteArray& body
         if (!ignoreStop && stopRequest() != Stop::None)
             return false;
         const qint64 signedOffset = m_clockOffset;
-        const PreparedRequest prepared = m_dialect->prepare(request, nowSeconds());
+        StoreRequest sized = request;
+        sized.contentLength = body.size();
+        const PreparedRequest prepared = m_dialect->prepare(sized, nowSeconds());
         bool done = false;
         m_loop.add(std::make_unique<CurlTransfer>(prepared, body.constData(), body.size(),
                                                   settings(false)),
@@ -539,8 +541,9 @@ bool UploadSession::uploadParts(std::optional<Failure>* failure)
 
 void UploadSession::startPart(PartBuffer* buffer, int attempts)
 {
-    const StoreRequest request = MultipartCalls::uploadPart(
-        m_job.destination.key, m_checkpoint.uploadId, buffer->number, buffer->contentMd5);
+    StoreRequest request = MultipartCalls::uploadPart(m_job.destination.key, m_checkpoint.uploadId,
+                                                      buffer->number, buffer->contentMd5);
+    request.contentLength = buffer->data.size();
     const PreparedRequest prepared = m_dialect->prepare(request, nowSeconds());
     const int number = buffer->number;
     InFlight entry;
