@@ -195,9 +195,12 @@ class SigningProxy {
     } else {
       this.record(kind, expected, req.headers.authorization, 'Authorization');
     }
-    // The SDK signs each of these whenever it sends it (util.getSignHeaderObj); buckets in
-    // strict signature mode refuse Content-Type and Content-Length unsigned (the spec, §2).
+    // The SDK signs each of these whenever it sends it with a value (util.getSignHeaderObj; an
+    // empty one, like the blank Cache-Control its putObject sends, is dropped before signing in
+    // getAuthorizationAsync); buckets in strict signature mode refuse Content-Type and
+    // Content-Length unsigned (the spec, §2).
     for (const name of Object.keys(req.headers)) {
+      if (req.headers[name] === '') continue;
       const signedBySdk = /^(x-cos-|x-ci-)/.test(name) ||
         ['cache-control', 'content-disposition', 'content-encoding', 'content-length', 'content-md5', 'content-type',
           'expires'].includes(name);
