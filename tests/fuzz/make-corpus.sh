@@ -144,7 +144,7 @@ printf '\004<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>NoSuchBucket</C
 printf '\005' >"$x/bare-404-key"
 # Drafts (docs/draft-format.md) and ImageUrls, plain and pre-signed (COS and SigV4).
 d=$out/fuzz_draft
-printf '{"format":"cvm-import-draft","version":1,"created":"2026-11-25T10:11:12Z","region":"ap-guangzhou","form":{"Architecture":"x86_64","OsType":"CentOS","OsVersion":"7.9","ImageUrl":"https://images-1250000000.cos.ap-guangzhou.myqcloud.com/centos7.qcow2","ImageName":"centos","TagSpecification":[{"ResourceType":"image","Tags":[{"Key":"env","Value":"prod"}]}],"BootMode":"Legacy BIOS"}}' >"$d/draft"
+printf '{"format":"cvm-import-draft","version":1,"created":"2026-11-25T10:11:12Z","region":"ap-guangzhou","form":{"Architecture":"x86_64","OsType":"CentOS","OsVersion":"7","ImageUrl":"https://images-1250000000.cos.ap-guangzhou.myqcloud.com/centos7.qcow2","ImageName":"centos","TagSpecification":[{"ResourceType":"image","Tags":[{"Key":"env","Value":"prod"}]}],"BootMode":"Legacy BIOS"}}' >"$d/draft"
 printf 'https://images-1250000000.cos.ap-guangzhou.myqcloud.com/a/Windows%%20Server.vmdk' >"$d/url"
 printf 'https://images-1250000000.cos.ap-guangzhou.myqcloud.com/d.qcow2?q-sign-algorithm=sha1&q-ak=AKIDx&q-sign-time=1700000000%%3B1700086400&q-key-time=1700000000%%3B1700086400&q-header-list=host&q-url-param-list=&q-signature=ab' >"$d/url-cos-signed"
 printf 'https://images-1250000000.cos.ap-guangzhou.myqcloud.com/d.qcow2?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Date=20261203T180000Z&X-Amz-Expires=600&X-Amz-Signature=ab' >"$d/url-sigv4"
