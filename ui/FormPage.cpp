@@ -1,5 +1,6 @@
 #include "FormPage.h"
 
+#include "ChooseObjectDialog.h"
 #include "FieldNote.h"
 #include "Icons.h"
 #include "ImportWizard.h"
@@ -10,6 +11,7 @@
 
 #include "util/FutureReply.h"
 
+#include "cloud/CosClient.h"
 #include "cloud/CvmClient.h"
 #include "importform/Draft.h"
 #include "importform/FormLimits.h"
@@ -149,6 +151,7 @@ FormPage::FormPage(WizardSession* session, QWidget* parent)
       m_architecture(new QComboBox(this)), m_bootMode(new QComboBox(this)),
       m_licenseType(new QComboBox(this)), m_catalogueLabel(plainLabel({}, this)),
       m_refreshButton(new QPushButton(tr("R&efresh List"), this)), m_imageUrl(new QLineEdit(this)),
+      m_chooseObjectButton(new QPushButton(tr("C&hoose Object…"), this)),
       m_urlCheckLabel(plainLabel({}, this)), m_imageName(new QLineEdit(this)),
       m_description(new QPlainTextEdit(this)), m_imageFamily(new QLineEdit(this)),
       m_tags(new TagTable(this)), m_dataDisks(new UrlListEdit(this)),
@@ -179,7 +182,8 @@ FormPage::FormPage(WizardSession* session, QWidget* parent)
     connect(m_session, &WizardSession::inspectionChanged, this, &FormPage::prefill);
     connect(m_session, &WizardSession::uploadChanged, this, &FormPage::prefill);
     connect(m_session, &WizardSession::accountChanged, this, [this] {
-        revalidate(); // the region may have changed
+        m_chosenBucket.clear(); // another account's, or another region's
+        revalidate();           // the region may have changed
         checkUrlSoon();
     });
     connect(m_urlChecker, &ObjectUrlChecker::finished, this, [this](ObjectUrlChecker::State s) {
@@ -261,10 +265,17 @@ void FormPage::buildLayout()
     catalogueRow->addWidget(m_catalogueLabel, 1);
     catalogueRow->addWidget(m_refreshButton, 0, Qt::AlignTop);
 
+    m_osChoiceLabel = plainLabel({}, this);
+    m_osChoiceLabel->setObjectName(QStringLiteral("osChoice"));
+    m_osChoiceLabel->setAccessibleName(tr("How the detected version was matched"));
+    makeSecondary(m_osChoiceLabel);
+    m_osChoiceLabel->hide();
+
     auto* osBox = new QGroupBox(tr("Operating system"), this);
     auto* osForm = new QFormLayout(osBox);
     row(osForm, tr("OS &type:"), m_osType, withNote(m_osType, field::osType));
-    row(osForm, tr("OS &version:"), m_osVersion, withNote(m_osVersion, field::osVersion));
+    row(osForm, tr("OS &version:"), m_osVersion,
+        withNote(m_osVersion, field::osVersion, m_osChoiceLabel));
     row(osForm, tr("&Architecture:"), m_architecture,
         withNote(m_architecture, field::architecture));
     row(osForm, tr("Boot &mode:"), m_bootMode, withNote(m_bootMode, field::bootMode));
@@ -288,8 +299,16 @@ void FormPage::buildLayout()
 
     auto* imageBox = new QGroupBox(tr("Image"), this);
     auto* imageForm = new QFormLayout(imageBox);
+    m_chooseObjectButton->setObjectName(QStringLiteral("chooseObject"));
+    m_chooseObjectButton->setToolTip(
+        tr("The image is in COS already: choose its object from a bucket's list"));
+    auto* urlRow = new QWidget(this);
+    auto* urlLayout = new QHBoxLayout(urlRow);
+    urlLayout->setContentsMargins(0, 0, 0, 0);
+    urlLayout->addWidget(m_imageUrl, 1);
+    urlLayout->addWidget(m_chooseObjectButton);
     row(imageForm, tr("Image &URL:"), m_imageUrl,
-        withNote(m_imageUrl, field::imageUrl, m_urlCheckLabel));
+        withNote(urlRow, field::imageUrl, m_urlCheckLabel));
     row(imageForm, tr("&Image name:"), m_imageName, withNote(m_imageName, field::imageName));
     row(imageForm, tr("Descri&ption:"), m_description,
         withNote(m_description, field::imageDescription));
@@ -358,6 +377,7 @@ void FormPage::buildLayout()
                                 m_licenseType,
                                 m_refreshButton,
                                 m_imageUrl,
+                                m_chooseObjectButton,
                                 m_imageName,
                                 m_description,
                                 m_imageFamily,
@@ -415,6 +435,7 @@ void FormPage::connectEdits()
     connect(m_dryRun, &QCheckBox::toggled, this, [this] { markEdited(kDryRun); });
     connect(m_imageUrl, &QLineEdit::textEdited, this, [this] { checkUrlSoon(); });
     connect(m_refreshButton, &QPushButton::clicked, this, &FormPage::refreshCatalogue);
+    connect(m_chooseObjectButton, &QPushButton::clicked, this, &FormPage::chooseObject);
     connect(m_saveButton, &QPushButton::clicked, this, &FormPage::saveDraft);
     connect(m_openButton, &QPushButton::clicked, this, &FormPage::openDraft);
 }
@@ -424,6 +445,8 @@ void FormPage::markEdited(const QString& fieldId)
     if (m_filling)
         return;
     m_edited.insert(fieldId);
+    if (fieldId == field::osType || fieldId == field::osVersion)
+        showOsChoice({}); // the user's own choice needs no explanation
     revalidate();
 }
 
@@ -456,9 +479,46 @@ void FormPage::setCatalogue(const importform::OsCatalogue& catalogue, const QStr
     fillOsTypes();
     fillOsVersions(true);
     --m_filling;
+    prefillOs(); // another list may offer other versions, or spell the OS otherwise
     m_catalogueLabel->setText(catalogueStatus());
     revalidate();
     emit catalogueChanged();
+}
+
+void FormPage::prefillOs()
+{
+    if (!m_session->hasInspection())
+        return;
+    const policy::FormSuggestion& s = m_session->inspection().report.form;
+    importform::ImportForm proposal = form();
+    QString note;
+    importform::applySuggestion(&proposal, s, m_session->imagePath(), m_catalogue, &note);
+    QSet<QString> fields;
+    if (!s.osType.isEmpty())
+        fields.insert(field::osType);
+    if (!s.osVersion.isEmpty())
+        fields.insert(field::osVersion);
+    fields.subtract(m_edited);
+    if (!fields.isEmpty())
+        fillFields(proposal, fields);
+    // The note explains both values: once the user chose either, it no longer applies.
+    showOsChoice(osChoiceApplies() ? note : QString());
+}
+
+bool FormPage::osChoiceApplies() const
+{
+    return !m_edited.contains(field::osType) && !m_edited.contains(field::osVersion);
+}
+
+void FormPage::showOsChoice(const QString& note)
+{
+    m_osChoiceLabel->setText(note);
+    m_osChoiceLabel->setVisible(!note.isEmpty());
+}
+
+QString FormPage::osChoiceText() const
+{
+    return m_osChoiceLabel->text();
 }
 
 QString FormPage::catalogueStatus() const
@@ -639,9 +699,10 @@ void FormPage::prefill()
 {
     importform::ImportForm proposal = form();
     QSet<QString> fields;
+    QString osNote;
     if (m_session->hasInspection()) {
         const policy::FormSuggestion& s = m_session->inspection().report.form;
-        importform::applySuggestion(&proposal, s, m_session->imagePath());
+        importform::applySuggestion(&proposal, s, m_session->imagePath(), m_catalogue, &osNote);
         const std::pair<QString, QString> suggested[] = {{field::osType, s.osType},
                                                          {field::osVersion, s.osVersion},
                                                          {field::architecture, s.architecture},
@@ -666,6 +727,8 @@ void FormPage::prefill()
         fields.insert(field::imageUrl);
     }
     fields.subtract(m_edited);
+    if (m_session->hasInspection() && osChoiceApplies())
+        showOsChoice(osNote);
     if (fields.isEmpty())
         return;
     fillFields(proposal, fields);
@@ -725,6 +788,29 @@ void FormPage::checkUrlSoon()
         m_urlCheckLabel->setText(m_urlChecker->text());
         setTextTint(m_urlCheckLabel, {});
     }
+}
+
+void FormPage::chooseObject()
+{
+    QString bucket = m_chosenBucket;
+    if (bucket.isEmpty())
+        bucket = m_session->bucket();
+    if (bucket.isEmpty() && m_session->hasUpload() &&
+        m_session->upload().region == m_session->region())
+        bucket = m_session->upload().bucket;
+    auto* dialog = new ChooseObjectDialog(m_session, bucket, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const QString region = m_session->region();
+    connect(dialog, &QDialog::accepted, this, [this, dialog, region] {
+        m_chosenBucket = dialog->bucket();
+        // The plain URL, as for an image skipped on the Upload page: the HEAD check below
+        // confirms the object, and the import signs the URL when the bucket is private.
+        m_imageUrl->setText(cloud::CosClient::objectUrl(dialog->bucket(), region, dialog->key()));
+        markEdited(field::imageUrl);
+        checkUrlSoon();
+        m_imageUrl->setFocus(Qt::OtherFocusReason);
+    });
+    dialog->open();
 }
 
 QString FormPage::urlCheckText() const

@@ -28,7 +28,8 @@ class WizardSession;
 // the user; every change is validated at once (ImportForm::validate) and the problem is shown
 // under its field. The OS choices come from the OS catalogue (cache or built-in list), which
 // "Refresh List" renews from DescribeImportImageOs. A URL typed by hand is checked with a HEAD
-// request. The page is complete when the form has no error; the form then goes into the session.
+// request, as is one chosen from a bucket's list ("Choose object…"). The page is complete when the
+// form has no error; the form then goes into the session.
 class FormPage : public QWizardPage {
     Q_OBJECT
 public:
@@ -53,6 +54,9 @@ public:
     // The proposal of the inspection and the upload's URL, into the fields the user has not
     // edited. Called when the page opens and when the session learns something new.
     void prefill();
+    // What the OS prefill chose and from what ("CentOS 7.9.2009 detected; the service offers
+    // 7."), shown under OS version; empty when there is nothing to say.
+    QString osChoiceText() const;
     // `fieldId`: an importform::field id, or "Force" / "DryRun".
     bool isUserEdited(const QString& fieldId) const { return m_edited.contains(fieldId); }
 
@@ -90,11 +94,18 @@ private:
     void markEdited(const QString& fieldId);
     void setCatalogue(const importform::OsCatalogue& catalogue, const QStringList& warnings = {});
     void fillOsTypes();
+    // The inspection's OS mapped onto the current catalogue, into OsType/OsVersion unless the
+    // user chose them (importform::chooseOs), with its note.
+    void prefillOs();
+    void showOsChoice(const QString& note);
+    bool osChoiceApplies() const; // neither OsType nor OsVersion is the user's own
     // keepForeign: keep a version the OS does not offer (from a draft or the inspection).
     void fillOsVersions(bool keepForeign);
     void fillFields(const importform::ImportForm& form, const QSet<QString>& fields);
     void revalidate();
     void checkUrlSoon();
+    // "Choose object…": a dialog lists a bucket's objects; the chosen one's URL fills ImageUrl.
+    void chooseObject();
     void setDraftStatus(const QString& text, bool error);
     QString askDraftPath(bool save, const QString& suggested);
     QString region() const;
@@ -112,8 +123,10 @@ private:
     QComboBox* m_bootMode;
     QComboBox* m_licenseType;
     QLabel* m_catalogueLabel;
+    QLabel* m_osChoiceLabel = nullptr;
     QPushButton* m_refreshButton;
     QLineEdit* m_imageUrl;
+    QPushButton* m_chooseObjectButton;
     QLabel* m_urlCheckLabel;
     QLineEdit* m_imageName;
     QPlainTextEdit* m_description;
@@ -133,6 +146,7 @@ private:
     QSet<QString> m_edited;
     int m_filling = 0; // > 0 while the program, not the user, changes fields
     QString m_draftRegion;
+    QString m_chosenBucket; // the bucket of the last object chosen, opened first next time
     QList<importform::FieldProblem> m_problems;
 };
 

@@ -109,15 +109,16 @@ const importrun::ImportRecord* ImportHistoryList::current() const
 
 void ImportHistoryList::updateButton()
 {
-    // A finished import has nothing left to follow; its last state is already in the list.
+    // A finished import has nothing left to follow (its last state is already in the list), nor
+    // has one whose ImageId is unknown.
     const importrun::ImportRecord* r = current();
-    m_follow->setEnabled(m_followEnabled && r && !r->isFinal());
+    m_follow->setEnabled(m_followEnabled && r && r->canFollow());
 }
 
 void ImportHistoryList::requestFollow()
 {
     const importrun::ImportRecord* r = current();
-    if (m_followEnabled && r && !r->isFinal())
+    if (m_followEnabled && r && r->canFollow())
         emit followRequested(*r);
 }
 

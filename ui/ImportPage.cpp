@@ -258,7 +258,11 @@ importrun::ImportRunner* ImportPage::newRunner()
     m_runner = new importrun::ImportRunner(cvm, this);
     cvm->setParent(m_runner);
     QStringList warnings; // an unreadable cache falls back to the built-in list, logged there
-    m_runner->setCatalogue(importform::OsCatalogueStore().load(&warnings));
+    const importform::OsCatalogueStore store;
+    m_runner->setCatalogue(store.load(&warnings));
+    // The live list is asked first (and kept): a value it lacks stops the import before
+    // anything is sent; offline, the stored list only warns.
+    m_runner->setCatalogueStore(store);
     m_runner->setHistory(&m_history);
     m_runner->setBackoff(m_backoff);
     m_runner->setSourceImagePath(m_session->imagePath());
@@ -271,6 +275,17 @@ importrun::ImportRunner* ImportPage::newRunner()
                 m_stages->setLine(ImportStageList::Validate, validated.state,
                                   validated.message + u' ' + note, validated.remedy);
             });
+    m_catalogueNote.clear();
+    connect(m_runner, &importrun::ImportRunner::catalogueUsed, this,
+            [this](const importform::OsCatalogue&, const cloud::CloudError& error) {
+                m_catalogueNote =
+                    error.isSet()
+                        ? tr("The OS list could not be asked (%1): the form was checked against "
+                             "the saved or built-in list, where a missing value is only a "
+                             "warning and the service decides.")
+                              .arg(error.userMessage.isEmpty() ? error.code : error.userMessage)
+                        : tr("OS values checked against the list Tencent Cloud sent just now.");
+            });
     connect(m_runner, &importrun::ImportRunner::validated, this, &ImportPage::onValidated);
     connect(m_runner, &importrun::ImportRunner::dryRunAllowed, this,
             [this](const QString& requestId) {
@@ -280,6 +295,12 @@ importrun::ImportRunner* ImportPage::newRunner()
                                       .arg(requestId));
             });
     connect(m_runner, &importrun::ImportRunner::imageCreated, this, &ImportPage::onImageCreated);
+    connect(m_runner, &importrun::ImportRunner::imageFoundByName, this,
+            [this](const QString&, const QString& note) {
+                const ImportStageList::Line line = m_stages->line(ImportStageList::Import);
+                m_stages->setLine(ImportStageList::Import, line.state, line.message + u' ' + note,
+                                  line.remedy);
+            });
     connect(m_runner, &importrun::ImportRunner::polled, this, &ImportPage::showFollowing);
     connect(m_runner, &importrun::ImportRunner::stateChanged, this, &ImportPage::reloadHistory);
     connect(m_runner, &importrun::ImportRunner::retrying, this, &ImportPage::onRetrying);
@@ -375,15 +396,18 @@ void ImportPage::onValidated(const QList<importform::FieldProblem>& problems)
         else
             ++warnings;
     }
+    const QString listNote = m_catalogueNote.isEmpty() ? QString() : u'\n' + m_catalogueNote;
     if (!errors.isEmpty()) {
-        m_stages->setLine(ImportStageList::Validate, State::Failed, errors.join(QLatin1Char('\n')),
+        m_stages->setLine(ImportStageList::Validate, State::Failed,
+                          errors.join(QLatin1Char('\n')) + listNote,
                           tr("Go back to the Form page and correct the fields named here."));
         return;
     }
-    m_stages->setLine(
-        ImportStageList::Validate, State::Ok,
-        warnings == 0 ? tr("Every field is valid.")
-                      : tr("Valid, with %n warning(s) shown on the Form page.", nullptr, warnings));
+    m_stages->setLine(ImportStageList::Validate, State::Ok,
+                      (warnings == 0 ? tr("Every field is valid.")
+                                     : tr("Valid, with %n warning(s) shown on the Form page.",
+                                          nullptr, warnings)) +
+                          listNote);
 }
 
 void ImportPage::onImageCreated(const QString& imageId)

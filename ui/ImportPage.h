@@ -100,6 +100,7 @@ private:
     QLabel* m_resultIcon;
     QLabel* m_result;
     QLabel* m_finishNote;
+    QString m_catalogueNote; // which OS list checked the form, for the Validate line
     ImportHistoryList* m_historyList;
     ImportNotifier* m_notifier;
 };

@@ -5,6 +5,7 @@
 #include "UploadProgressPanel.h"
 #include "WizardSession.h"
 
+#include "cloud/ClockSkew.h"
 #include "cloud/CosClient.h"
 #include "importrun/ImportUrlResolver.h"
 #include "settings/AppSettings.h"
@@ -653,6 +654,10 @@ void UploadPage::onFinished(const UploadResult& result)
         m_engine->deleteLater();
         m_engine = nullptr;
     }
+    // COS said the clock is off and the engine signed with the server's time: the signed link
+    // for the import is made with that time too.
+    if (result.clockSkewSeconds && m_session->cos())
+        m_session->cos()->setClockOffset(*result.clockSkewSeconds);
     if (result.ok) {
         // COS has the whole object; before the form gets its URL, whether the import can read
         // it without our credentials decides which URL that is.
@@ -686,6 +691,8 @@ void UploadPage::onFinished(const UploadResult& result)
                                          : tr(", request %1").arg(result.cloudError.requestId));
         if (m_lastProgress.partsDone > 0)
             text += u'\n' + tr("Retry continues from the parts already uploaded.");
+        if (result.clockSkewSeconds)
+            text += u'\n' + cloud::ClockSkew::describe(*result.clockSkewSeconds);
         m_message->setText(text);
         m_progress->showStatus(tr("Stopped after %1 of %2 parts.")
                                    .arg(m_lastProgress.partsDone)
@@ -719,13 +726,16 @@ void UploadPage::finishUpload(const UploadResult& result, const QString& importU
     done.state = transfer::UploadState::Finished;
     m_lastProgress = done;
     m_progress->showProgress(done);
-    m_message->setText(
+    QString message =
         result.partsReused > 0
             ? tr("Uploaded and verified: %1 parts sent now, %2 reused from the earlier "
                  "upload. COS's CRC-64 of the object equals the file's.")
                   .arg(result.partsUploaded)
                   .arg(result.partsReused)
-            : tr("Uploaded and verified: COS's CRC-64 of the object equals the file's."));
+            : tr("Uploaded and verified: COS's CRC-64 of the object equals the file's.");
+    if (result.clockSkewSeconds)
+        message += u' ' + cloud::ClockSkew::describe(*result.clockSkewSeconds);
+    m_message->setText(message);
     // The signed URL itself is not shown here: its query may carry a session token. The form's
     // ImageUrl field holds it.
     const QString handedOn =

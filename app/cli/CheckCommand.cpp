@@ -1,6 +1,8 @@
 #include "CheckCommand.h"
 
 #include "TextReport.h"
+#include "importform/FormPrefill.h"
+#include "importform/OsCatalogue.h"
 #include "inspect/Inspector.h"
 #include "policy/Policy.h"
 #include "policy/ReportJson.h"
@@ -65,7 +67,15 @@ int runCheck(const CliContext& context)
     }
 
     const inspect::ImageFacts facts = inspect::inspectImage(parser.positionalArguments().first());
-    const policy::Report report = rules.evaluate(facts);
+    policy::Report report = rules.evaluate(facts);
+    // OsType and OsVersion as the OS list offers them (the one `import` cached, else the
+    // built-in one), and a note on how they were chosen: "7.9.2009 detected; ... offers 7".
+    const importform::OsChoice os =
+        importform::chooseOs(report.form, importform::OsCatalogueStore().load());
+    report.form.osType = os.osType;
+    report.form.osVersion = os.osVersion;
+    if (!os.note.isEmpty())
+        report.form.notes.append(os.note);
     if (parser.isSet(json))
         context.out << QJsonDocument(policy::checkResultToJson(facts, report))
                            .toJson(QJsonDocument::Indented);

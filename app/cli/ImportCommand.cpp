@@ -41,7 +41,8 @@ struct FormOptions {
     QCommandLineOption osType{QStringLiteral("os-type"),
                               Text::tr("OsType, e.g. CentOS (see DescribeImportImageOs)."),
                               QStringLiteral("T")};
-    QCommandLineOption osVersion{QStringLiteral("os-version"), Text::tr("OsVersion, e.g. 7.9."),
+    QCommandLineOption osVersion{QStringLiteral("os-version"),
+                                 Text::tr("OsVersion as DescribeImportImageOs lists it, e.g. 7."),
                                  QStringLiteral("V")};
     QCommandLineOption arch{QStringLiteral("arch"),
                             Text::tr("Architecture: x86_64, i386 or arm_64."), QStringLiteral("A")};
@@ -258,15 +259,18 @@ int runImport(const CliContext& context)
         return usageError(parser.errorText());
 
     const bool asJson = parser.isSet(json);
+    // The live OS list is asked first and kept here; the cached (or built-in) one is the
+    // fallback when the service cannot be asked.
+    const importform::OsCatalogueStore store;
     QStringList catalogueWarnings;
-    const importform::OsCatalogue catalogue =
-        importform::OsCatalogueStore().load(&catalogueWarnings);
+    const importform::OsCatalogue catalogue = store.load(&catalogueWarnings);
     for (const QString& warning : catalogueWarnings)
         context.err << warning << '\n';
     return runWithRunner(
         context, parser, cloudOptions, asJson,
         [&](ImportRunner& runner) {
             runner.setCatalogue(catalogue);
+            runner.setCatalogueStore(store);
             runner.setDryRunOnly(parser.isSet(dryRun));
             runner.setWait(!parser.isSet(noWait));
             runner.setSourceImagePath(sourcePath);
@@ -320,6 +324,7 @@ int runImports(const CliContext& context)
             for (const ImportRecord& r : *records)
                 list.append(
                     QJsonObject{{QStringLiteral("image_id"), r.imageId},
+                                {QStringLiteral("request_id"), r.requestId},
                                 {QStringLiteral("region"), r.region},
                                 {QStringLiteral("image_name"), r.imageName},
                                 {QStringLiteral("image_url"), r.imageUrl},
@@ -349,13 +354,18 @@ int runImports(const CliContext& context)
                            .arg(Text::tr("STATE"), -12)
                            .arg(Text::tr("STARTED (UTC)"), -20)
                            .arg(Text::tr("NAME"));
-        for (const ImportRecord& r : *records)
+        // An import whose ImageId the service did not give and the search did not find: "-"
+        // and its message (with the RequestId) under it.
+        for (const ImportRecord& r : *records) {
             context.out << QStringLiteral("%1  %2  %3  %4  %5\n")
-                               .arg(r.imageId, -12)
+                               .arg(r.imageId.isEmpty() ? QStringLiteral("-") : r.imageId, -12)
                                .arg(r.region, -16)
-                               .arg(r.state, -12)
+                               .arg(r.state.isEmpty() ? QStringLiteral("-") : r.state, -12)
                                .arg(r.started.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), -20)
                                .arg(r.imageName);
+            if (r.imageId.isEmpty() && !r.message.isEmpty())
+                context.out << "  " << r.message << '\n';
+        }
         context.out << Text::tr("Follow one with `cvm-import imports --follow IMAGE_ID`.") << '\n';
         return ExitOk;
     }

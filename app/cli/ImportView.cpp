@@ -99,6 +99,43 @@ void ImportView::status(const QString& state, qint64 elapsedMs, bool changed)
 void ImportView::attach(ImportRunner& runner)
 {
     QObject::connect(
+        &runner, &ImportRunner::catalogueUsed, &runner,
+        [this](const importform::OsCatalogue& catalogue, const cloud::CloudError& error) {
+            using Origin = importform::OsCatalogue::Origin;
+            const QString source = catalogue.origin() == Origin::Live ? QStringLiteral("live")
+                                   : catalogue.origin() == Origin::Cache
+                                       ? QStringLiteral("cache")
+                                       : QStringLiteral("built_in");
+            if (m_json) {
+                QJsonObject o{{QStringLiteral("source"), source},
+                              {QStringLiteral("os_types"), catalogue.osTypes().size()}};
+                if (catalogue.fetched().isValid())
+                    o.insert(QStringLiteral("fetched"), catalogue.fetched().toString(Qt::ISODate));
+                if (error.isSet())
+                    o.insert(QStringLiteral("error"), errorJson(error, m_scrub));
+                return event(QStringLiteral("os_list"), o);
+            }
+            if (!error.isSet()) {
+                m_out << Text::tr("OS list:    from Tencent Cloud (%1 systems), kept for offline "
+                                  "use")
+                             .arg(catalogue.osTypes().size())
+                      << '\n';
+            } else {
+                const QString used = catalogue.origin() == Origin::Cache
+                                         ? Text::tr("the list saved on %1")
+                                               .arg(catalogue.fetched().toString(Qt::ISODate))
+                                         : Text::tr("the built-in list");
+                m_out << Text::tr("OS list:    not available (%1); the form is checked against "
+                                  "%2, which may be out of date: a value missing from it is a "
+                                  "warning, and the service decides")
+                             .arg(m_scrub(error.userMessage.isEmpty() ? error.code
+                                                                      : error.userMessage),
+                                  used)
+                      << '\n';
+            }
+            m_out.flush();
+        });
+    QObject::connect(
         &runner, &ImportRunner::validated, &runner,
         [this](const QList<importform::FieldProblem>& problems) {
             if (m_json) {
@@ -151,6 +188,15 @@ void ImportView::attach(ImportRunner& runner)
                                           {{QStringLiteral("image_id"), imageId},
                                            {QStringLiteral("region"), runner.region()}});
                          m_out << Text::tr("Image ID:   %1").arg(imageId) << '\n';
+                         m_out.flush();
+                     });
+    QObject::connect(&runner, &ImportRunner::imageFoundByName, &runner,
+                     [this](const QString& imageId, const QString& note) {
+                         if (m_json)
+                             return event(QStringLiteral("image_found_by_name"),
+                                          {{QStringLiteral("image_id"), imageId},
+                                           {QStringLiteral("message"), m_scrub(note)}});
+                         m_out << Text::tr("Note:       %1").arg(m_scrub(note)) << '\n';
                          m_out.flush();
                      });
     QObject::connect(&runner, &ImportRunner::stateChanged, &runner,

@@ -91,6 +91,8 @@ void printForm(QTextStream& out, const policy::FormSuggestion& form)
                .arg(form.osType, form.osVersion, form.architecture, form.bootMode, form.licenseType,
                     form.imageName)
         << '\n';
+    for (const QString& note : form.notes)
+        out << "            " << note << '\n';
 }
 
 } // namespace

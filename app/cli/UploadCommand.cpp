@@ -7,6 +7,7 @@
 #include "StopSignals.h"
 #include "UploadEvents.h"
 #include "UploadProgressView.h"
+#include "cloud/ClockSkew.h"
 #include "transfer/Checkpoint.h"
 #include "transfer/PartPlanner.h"
 #include "transfer/UploadEngine.h"
@@ -287,7 +288,10 @@ private:
                             {QStringLiteral("size"), double(r.size)},
                             {QStringLiteral("parts_uploaded"), r.partsUploaded},
                             {QStringLiteral("parts_reused"), r.partsReused},
-                            {QStringLiteral("seconds"), qRound(seconds * 10) / 10.0}});
+                            {QStringLiteral("seconds"), qRound(seconds * 10) / 10.0},
+                            {QStringLiteral("clock_skew_seconds"),
+                             r.clockSkewSeconds ? QJsonValue(double(*r.clockSkewSeconds))
+                                                : QJsonValue(QJsonValue::Null)}});
     }
 
     bool resumable() const
@@ -302,6 +306,8 @@ private:
         m_view.clearLine();
         if (!r.ok) {
             say(Text::tr("Upload failed: %1").arg(r.error.message));
+            if (r.clockSkewSeconds)
+                say(Text::tr("Clock: %1").arg(cloud::ClockSkew::describe(*r.clockSkewSeconds)));
             if (r.error.code == QLatin1String("upload.file_changed"))
                 say(Text::tr("To upload the file as it is now, run the command again with "
                              "--restart."));
@@ -318,6 +324,8 @@ private:
             say(Text::tr("Resumed: %n part(s) reused from the interrupted upload, %1 sent now.",
                          nullptr, r.partsReused)
                     .arg(r.partsUploaded));
+        if (r.clockSkewSeconds)
+            say(Text::tr("Clock: %1").arg(cloud::ClockSkew::describe(*r.clockSkewSeconds)));
         m_context.out << Text::tr("URL:    %1").arg(r.objectUrl) << '\n'
                       << Text::tr("CRC-64: %1 (x-cos-hash-crc64ecma, checked)")
                              .arg(util::Crc64::toDecimal(r.crc64))

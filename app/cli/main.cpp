@@ -3,6 +3,7 @@
 #include "CliContext.h"
 #include "DoctorCommand.h"
 #include "ImportCommand.h"
+#include "ObjectsCommand.h"
 #include "UploadCommand.h"
 #include "UploadsCommand.h"
 
@@ -29,6 +30,8 @@ QString usage()
         "                 upload a disk image to COS (resumable, checked with CRC-64)\n"
         "  uploads [cos://BUCKET-APPID]\n"
         "                 list or abort interrupted uploads\n"
+        "  objects cos://BUCKET-APPID[/PREFIX]\n"
+        "                 list a bucket's objects and the ImageUrl of each\n"
         "  import (--draft FILE | --os-type T --os-version V --arch A --image-url URL --name N)\n"
         "                 import a COS object as a custom image and follow it until it ends\n"
         "  imports [--follow IMAGE_ID]\n"
@@ -76,6 +79,8 @@ int main(int argc, char* argv[])
         return cvmi::cli::runUpload(context);
     if (command == QLatin1String("uploads"))
         return cvmi::cli::runUploads(context);
+    if (command == QLatin1String("objects"))
+        return cvmi::cli::runObjects(context);
     err << Text::tr("Unknown command \"%1\".").arg(command) << "\n\n" << usage();
     return cvmi::cli::ExitError;
 }

@@ -190,7 +190,7 @@ bool prepareDemoImport(ImportWizard& wizard, cvmi::gui::DemoCloud& demo)
     session->setBucket(cvmi::gui::DemoCloud::bucket());
     cvmi::importform::ImportForm form;
     form.osType = QStringLiteral("CentOS");
-    form.osVersion = QStringLiteral("7.9");
+    form.osVersion = QStringLiteral("7"); // as DescribeImportImageOs lists it
     form.architecture = QStringLiteral("x86_64");
     form.imageUrl = url;
     form.imageName = QStringLiteral("demo-centos-7.9");

@@ -31,6 +31,20 @@ std::optional<qint64> ClockSkew::parseHttpDate(const QByteArray& value)
     return std::nullopt;
 }
 
+bool ClockSkew::isCosClockError(const QString& code, const QString& message)
+{
+    return code == QLatin1String("RequestTimeTooSkewed") ||
+           (code == QLatin1String("AccessDenied") &&
+            message == QLatin1String("Request has expired"));
+}
+
+std::optional<qint64> ClockSkew::correction(qint64 serverTime, qint64 localNow, qint64 signedOffset)
+{
+    if (qAbs(serverTime - (localNow + signedOffset)) < minCorrectionSeconds)
+        return std::nullopt;
+    return serverTime - localNow;
+}
+
 QString ClockSkew::describe(qint64 serverMinusLocalSeconds)
 {
     const qint64 magnitude = qAbs(serverMinusLocalSeconds);

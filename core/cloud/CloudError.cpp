@@ -1,5 +1,7 @@
 #include "cloud/CloudError.h"
 
+#include "cloud/ClockSkew.h"
+
 #include <iterator>
 #include <optional>
 
@@ -362,7 +364,10 @@ CloudError CloudErrors::cvmError(const QString& code, const QString& message,
 CloudError CloudErrors::cosError(const QString& code, const QString& message,
                                  const QString& requestId, int httpStatus)
 {
-    const ErrorAdvice advice = cos(code);
+    // COS's other answer to a clock that is off (ClockSkew::isCosClockError) gets the clock's
+    // advice, not the permission advice of other AccessDenied answers.
+    const ErrorAdvice advice = cos(
+        ClockSkew::isCosClockError(code, message) ? QStringLiteral("RequestTimeTooSkewed") : code);
     return {code, message, requestId, httpStatus, advice.userMessage, advice.remedy};
 }
 

@@ -17,6 +17,7 @@ struct CosXmlError {
     QString requestId;
     QString stringToSign;
     QString formatString;
+    QString serverTime;
 };
 
 CosXmlError readXmlError(const QByteArray& body)
@@ -37,8 +38,24 @@ CosXmlError readXmlError(const QByteArray& body)
             e.stringToSign = reader.readElementText();
         else if (name == QLatin1String("FormatString"))
             e.formatString = reader.readElementText();
+        else if (name == QLatin1String("ServerTime"))
+            e.serverTime = reader.readElementText();
     }
     return e;
+}
+
+// "a=b&c" with RFC 3986 encoding of names and values, in the given order (the signature covers
+// the decoded pairs, so any correct encoding is accepted).
+QString encodeQuery(const StringPairList& params)
+{
+    QStringList parts;
+    for (const auto& [name, value] : params) {
+        QString part = QString::fromLatin1(name.toUtf8().toPercentEncoding());
+        if (!value.isEmpty())
+            part += u'=' + QString::fromLatin1(value.toUtf8().toPercentEncoding());
+        parts.append(part);
+    }
+    return parts.join(u'&');
 }
 
 template <typename T, typename F>
@@ -110,6 +127,18 @@ CloudError CosClient::parseError(int status, const QByteArray& body, const QByte
     return CloudErrors::cosError(code, xml.message, id, status);
 }
 
+std::optional<qint64> CosClient::serverTime(const QByteArray& dateHeader,
+                                            const QByteArray& errorBody)
+{
+    if (const auto date = ClockSkew::parseHttpDate(dateHeader))
+        return date;
+    const QString text = readXmlError(errorBody).serverTime;
+    const QDateTime time = QDateTime::fromString(text, Qt::ISODate);
+    if (text.isEmpty() || !time.isValid())
+        return std::nullopt;
+    return time.toSecsSinceEpoch();
+}
+
 QString CosClient::redact(QString text) const
 {
     static const QRegularExpression tokenParam(QStringLiteral("(x-cos-security-token[=:])[^&\\n]*"),
@@ -134,7 +163,8 @@ QFuture<CloudResult<CosClient::Answer>> CosClient::send(const Call& call)
 void CosClient::sendImpl(const Call& call, bool retried,
                          std::shared_ptr<QPromise<CloudResult<Answer>>> promise)
 {
-    const qint64 now = QDateTime::currentSecsSinceEpoch() + m_clockOffset;
+    const qint64 signedOffset = m_clockOffset;
+    const qint64 now = QDateTime::currentSecsSinceEpoch() + signedOffset;
     const auto [start, end] = CosSigner::keyTimeFor(now, requestSignSeconds);
     CosSignRequest s;
     s.secretId = m_credentials.secretId;
@@ -145,13 +175,15 @@ void CosClient::sendImpl(const Call& call, bool retried,
     s.key = call.key;
     s.headers = call.headers;
     s.headers.prepend({QStringLiteral("Host"), call.host});
+    s.params = call.params;
     s.keyTimeStart = start;
     s.keyTimeEnd = end;
     const CosSigned signature = CosSigner::sign(s);
 
     HttpRequest request;
     request.method = call.method;
-    request.url = m_endpoints.cosConnectUrl(call.host, CosSigner::encodeKeyPath(call.key));
+    request.url = m_endpoints.cosConnectUrl(call.host, CosSigner::encodeKeyPath(call.key),
+                                            encodeQuery(call.params));
     for (const auto& [name, value] : s.headers)
         request.headers.append({name.toUtf8(), value.toUtf8()});
     for (const auto& [name, value] : signature.extraHeaders)
@@ -162,7 +194,7 @@ void CosClient::sendImpl(const Call& call, bool retried,
     qCDebug(lcCloud).noquote() << "COS" << call.method << call.host << call.key << "to"
                                << request.url.host() << "key" << m_credentials.redacted();
 
-    m_http->send(request, [this, call, retried, promise, start = start,
+    m_http->send(request, [this, call, retried, promise, signedOffset, start = start,
                            end = end](const HttpResponse& response) {
         CloudResult<Answer> result;
         result.value = {response.status, response.headers, response.body};
@@ -175,7 +207,7 @@ void CosClient::sendImpl(const Call& call, bool retried,
         } else if (response.status < 200 || response.status > 299) {
             result.error = parseError(response.status, response.body,
                                       response.header("x-cos-request-id"), call.missingIsKey);
-            const auto server = ClockSkew::parseHttpDate(response.header("date"));
+            const auto server = serverTime(response.header("date"), response.body);
             // A HEAD answer has no body: a 403 whose Date lies outside the signature's key time
             // is the same clock problem COS names RequestTimeTooSkewed in a body.
             if (response.status == 403 && response.body.isEmpty() && server &&
@@ -191,11 +223,20 @@ void CosClient::sendImpl(const Call& call, bool retried,
                     << "server FormatString:"
                     << redact(xml.formatString).replace(u'\n', QStringLiteral("\\n"));
             }
-            if (!retried && result.error.code == QLatin1String("RequestTimeTooSkewed") && server) {
-                m_clockOffset = *server - QDateTime::currentSecsSinceEpoch();
+            // Either of COS's clock answers, with the server's time well away from the one we
+            // signed with: one retry with the server's offset (the vendor SDK's rule).
+            const std::optional<qint64> corrected =
+                !retried && server &&
+                        ClockSkew::isCosClockError(result.error.code, result.error.message)
+                    ? ClockSkew::correction(*server, QDateTime::currentSecsSinceEpoch(),
+                                            signedOffset)
+                    : std::nullopt;
+            if (corrected) {
+                m_clockOffset = *corrected;
                 qCWarning(lcCloud).noquote()
-                    << "COS RequestTimeTooSkewed, RequestId" << result.error.requestId
-                    << "- retrying once with the server's clock offset" << m_clockOffset << "s";
+                    << "COS" << result.error.code << result.error.message << "RequestId"
+                    << result.error.requestId << "- retrying once with the server's clock offset"
+                    << m_clockOffset << "s";
                 auto retryPromise = std::make_shared<QPromise<CloudResult<Answer>>>();
                 retryPromise->start();
                 const qint64 offset = m_clockOffset;
@@ -269,6 +310,38 @@ QFuture<CloudResult<bool>> CosClient::putBucket(const QString& bucket, const QSt
     call.host = bucketHost(bucket, region);
     call.headers.append({QStringLiteral("x-cos-acl"), QStringLiteral("private")});
     return mapAnswer<bool>(send(call), [](const Answer&) { return true; });
+}
+
+QFuture<CloudResult<CosObjectPage>>
+CosClient::listObjects(const QString& bucket, const QString& region, const CosListQuery& query)
+{
+    Call call;
+    call.method = "GET";
+    call.host = bucketHost(bucket, region);
+    if (!query.delimiter.isEmpty())
+        call.params.append({QStringLiteral("delimiter"), query.delimiter});
+    call.params.append({QStringLiteral("encoding-type"), QStringLiteral("url")});
+    if (!query.marker.isEmpty())
+        call.params.append({QStringLiteral("marker"), query.marker});
+    call.params.append({QStringLiteral("max-keys"),
+                        QString::number(qBound(1, query.maxKeys, CosObjectPage::maxKeys))});
+    if (!query.prefix.isEmpty())
+        call.params.append({QStringLiteral("prefix"), query.prefix});
+    return send(call).then([](const CloudResult<Answer>& result) {
+        if (!result.ok())
+            return result.withValue(CosObjectPage{});
+        QString problem;
+        std::optional<CosObjectPage> page = CosObjectPage::parse(result.value.body, &problem);
+        CloudResult<CosObjectPage> out = result.withValue(page.value_or(CosObjectPage{}));
+        if (!page) {
+            qCWarning(lcCloud).noquote() << "COS GET Bucket: unreadable answer," << problem
+                                         << "RequestId" << result.requestId;
+            out.error = CloudErrors::networkError(QStringLiteral("Network.BadResponse"), problem);
+            out.error.requestId = result.requestId;
+            out.error.httpStatus = result.value.status;
+        }
+        return out;
+    });
 }
 
 QFuture<CloudResult<CosObjectInfo>> CosClient::headObject(const QString& bucket,

@@ -1,14 +1,17 @@
 #pragma once
 
 // The COS client for the control calls of the import: list buckets (GET Service), HEAD/PUT
-// Bucket, HEAD Object, and pre-signed GET URLs. Requests are signed with COS's native signature
-// (CosSigner) for the real virtual host (<bucket>.cos.<region>.myqcloud.com, or
-// service.cos.myqcloud.com); with a COS endpoint override they are sent to the override with that
-// Host header. Temporary credentials add x-cos-security-token. The XML error body is parsed;
-// SignatureDoesNotMatch logs COS's StringToSign / FormatString with the token redacted;
-// RequestTimeTooSkewed is retried once with the offset of the server's Date header.
+// Bucket, list a bucket's objects (GET Bucket), HEAD Object, and pre-signed GET URLs. Requests are
+// signed with COS's native signature (CosSigner) for the real virtual host
+// (<bucket>.cos.<region>.myqcloud.com, or service.cos.myqcloud.com); with a COS endpoint override
+// they are sent to the override with that Host header. Temporary credentials add
+// x-cos-security-token. The XML error body is parsed; SignatureDoesNotMatch logs COS's StringToSign
+// / FormatString with the token redacted; RequestTimeTooSkewed and AccessDenied "Request has
+// expired" (ClockSkew::isCosClockError) are retried once with the offset of the server's Date
+// header.
 #include "cloud/CloudEndpoints.h"
 #include "cloud/CloudResult.h"
+#include "cloud/CosObjectPage.h"
 #include "cloud/CosSigner.h"
 #include "cloud/Credentials.h"
 
@@ -51,6 +54,9 @@ public:
     HttpClient* http() const { return m_http; }
     const CloudEndpoints& endpoints() const { return m_endpoints; }
     qint64 clockOffset() const { return m_clockOffset; } // server minus local, learnt on skew
+    // An offset learnt elsewhere (the upload engine, the CVM client), for the signatures and
+    // pre-signed URLs made from now on.
+    void setClockOffset(qint64 seconds) { m_clockOffset = seconds; }
 
     static QString bucketHost(const QString& bucket, const QString& region);
     // https://<bucket>.cos.<region>.myqcloud.com/<encoded key>: the ImageUrl form.
@@ -60,6 +66,11 @@ public:
     // true: the bucket exists and these credentials may use it.
     QFuture<CloudResult<bool>> headBucket(const QString& bucket, const QString& region);
     QFuture<CloudResult<bool>> putBucket(const QString& bucket, const QString& region);
+    // One page of the bucket's objects (CosObjectPage::parse reads it). Keys are asked for
+    // URL-encoded (encoding-type=url) so that any key, control characters included, survives the
+    // XML, and come back decoded.
+    QFuture<CloudResult<CosObjectPage>> listObjects(const QString& bucket, const QString& region,
+                                                    const CosListQuery& query);
     QFuture<CloudResult<CosObjectInfo>> headObject(const QString& bucket, const QString& region,
                                                    const QString& key);
 
@@ -74,6 +85,7 @@ public:
         QString host; // the real service host, signed and sent as Host
         QString key;  // decoded object key, empty for service and bucket requests
         StringPairList headers;
+        StringPairList params; // query parameters, decoded; signed and sent in this order
         QByteArray body;
         bool missingIsKey = false; // a bare 404 (HEAD) means NoSuchKey, else NoSuchBucket
     };
@@ -89,6 +101,11 @@ public:
     // Parses GET Service's ListAllMyBucketsResult body into its buckets (exposed for the tests
     // and the fuzzers).
     static QList<CosBucket> parseBucketList(const QByteArray& body);
+
+    // The server's time of an answer: its Date header, else the <ServerTime> of its XML error
+    // body (where the vendor's SDK also looks).
+    static std::optional<qint64> serverTime(const QByteArray& dateHeader,
+                                            const QByteArray& errorBody);
 
     // Parses COS's XML <Error> body (or a bare status for HEAD) into a CloudError.
     static CloudError parseError(int status, const QByteArray& body, const QByteArray& requestId,

@@ -222,7 +222,9 @@ QFuture<CloudResult<QList<CvmRegion>>> CvmClient::describeRegions()
 QFuture<CloudResult<ImportImageOsList>> CvmClient::describeImportImageOs()
 {
     return mapResult<ImportImageOsList>(
-        call(QStringLiteral("DescribeImportImageOs"), {}, QString()),
+        // The current API page marks Region as required here (older pages: optional); the
+        // region is sent whenever one is known, which the service accepts either way.
+        call(QStringLiteral("DescribeImportImageOs"), {}, m_region),
         [](const CloudResult<QJsonObject>& r) {
             ImportImageOsList list;
             const QJsonObject supported =
@@ -264,8 +266,24 @@ QFuture<CloudResult<ImportImageResult>> CvmClient::importImage(const ImportImage
 
 QFuture<CloudResult<QList<CvmImage>>> CvmClient::describeImages(const QStringList& imageIds)
 {
-    const QJsonObject params{{QStringLiteral("ImageIds"), QJsonArray::fromStringList(imageIds)},
-                             {QStringLiteral("Limit"), qMin(100, qMax(1, int(imageIds.size())))}};
+    return describeImagesWith(
+        {{QStringLiteral("ImageIds"), QJsonArray::fromStringList(imageIds)},
+         {QStringLiteral("Limit"), qMin(100, qMax(1, int(imageIds.size())))}});
+}
+
+QFuture<CloudResult<QList<CvmImage>>> CvmClient::describeImages(const QList<CvmFilter>& filters,
+                                                                int limit)
+{
+    QJsonArray list;
+    for (const CvmFilter& f : filters)
+        list.append(QJsonObject{{QStringLiteral("Name"), f.name},
+                                {QStringLiteral("Values"), QJsonArray::fromStringList(f.values)}});
+    return describeImagesWith(
+        {{QStringLiteral("Filters"), list}, {QStringLiteral("Limit"), qBound(1, limit, 100)}});
+}
+
+QFuture<CloudResult<QList<CvmImage>>> CvmClient::describeImagesWith(const QJsonObject& params)
+{
     return mapResult<QList<CvmImage>>(
         call(QStringLiteral("DescribeImages"), params, m_region),
         [](const CloudResult<QJsonObject>& r) {

@@ -85,6 +85,13 @@ struct CvmImage {
     QJsonObject raw;
 };
 
+// A DescribeImages filter: "image-name" (fuzzy: a part of the name matches), "image-type"
+// (PRIVATE_IMAGE, ...), "image-id", "platform", "tag-key", ...; up to 5 values each.
+struct CvmFilter {
+    QString name;
+    QStringList values;
+};
+
 class CvmClient : public QObject {
     Q_OBJECT
 public:
@@ -107,14 +114,20 @@ public:
                                            const QString& region);
 
     QFuture<CloudResult<QList<CvmRegion>>> describeRegions();
+    // In region() when one is set (X-TC-Region), else without.
     QFuture<CloudResult<ImportImageOsList>> describeImportImageOs();
     QFuture<CloudResult<ImportImageResult>> importImage(const ImportImageRequest& request);
     QFuture<CloudResult<QList<CvmImage>>> describeImages(const QStringList& imageIds);
+    // DescribeImages by Filters (at most 10) instead of ImageIds: the service refuses the two
+    // together. Up to `limit` (1..100) images, in the service's order.
+    QFuture<CloudResult<QList<CvmImage>>> describeImages(const QList<CvmFilter>& filters,
+                                                         int limit);
 
     // Parses an API 3.0 answer (exposed for the tests and the fuzzers).
     static CloudResult<QJsonObject> parseResponse(int httpStatus, const QByteArray& body);
 
 private:
+    QFuture<CloudResult<QList<CvmImage>>> describeImagesWith(const QJsonObject& params);
     void send(const QString& action, const QByteArray& body, const QString& region, bool retried,
               std::shared_ptr<QPromise<CloudResult<QJsonObject>>> promise);
 

@@ -163,16 +163,18 @@ void PermissionCheck::checkCos()
             QStringList names;
             for (const CosBucket& bucket : local)
                 names.append(bucket.name);
-            if (local.isEmpty())
-                c->set(Item::Cos, State::Ok,
-                       tr("COS answered: %n bucket(s), none in %1; one will be created there.",
-                          nullptr, int(result.value.size()))
-                           .arg(c->m_region));
-            else
-                c->set(
-                    Item::Cos, State::Ok,
-                    tr("COS answered: %n bucket(s); in %1: %2.", nullptr, int(result.value.size()))
-                        .arg(c->m_region, names.join(QStringLiteral(", "))));
+            QString message =
+                local.isEmpty()
+                    ? tr("COS answered: %n bucket(s), none in %1; one will be created there.",
+                         nullptr, int(result.value.size()))
+                          .arg(c->m_region)
+                    : tr("COS answered: %n bucket(s); in %1: %2.", nullptr,
+                         int(result.value.size()))
+                          .arg(c->m_region, names.join(QStringLiteral(", ")));
+            // COS's own clock answer was corrected (CosClient): said on its line too.
+            if (result.clockSkewSeconds)
+                message += u' ' + ClockSkew::describe(*result.clockSkewSeconds);
+            c->set(Item::Cos, State::Ok, message);
         }
         if (c->m_lines.at(static_cast<int>(Item::ImportPermission)).state == State::Failed)
             c->finish();
@@ -186,6 +188,7 @@ void PermissionCheck::checkImport()
     set(Item::ImportPermission, State::Running,
         tr("Asking for a dry run of ImportImage in %1...").arg(m_region));
     QPointer<PermissionCheck> self(this);
+    m_cvm->setRegion(m_region); // DescribeImportImageOs is asked in the region too
     util::onResult(
         m_cvm->describeImportImageOs(), this, [self](const CloudResult<ImportImageOsList>& osList) {
             if (!self)
@@ -202,7 +205,7 @@ void PermissionCheck::checkImport()
             request.dryRun = true;
             request.imageName = QStringLiteral("cvmi-permission-check");
             request.osType = QStringLiteral("CentOS");
-            request.osVersion = QStringLiteral("7.9");
+            request.osVersion = QStringLiteral("7");
             request.architecture = QStringLiteral("x86_64");
             for (const ImportImageOsVersion& v : osList.value.versions) {
                 if (osList.value.linuxOs.contains(v.osName) && !v.osVersions.isEmpty() &&
@@ -219,7 +222,6 @@ void PermissionCheck::checkImport()
                                        : local.constFirst().name;
             request.imageUrl = CosClient::objectUrl(bucket, c->m_region,
                                                     QStringLiteral("cvmi-permission-check.qcow2"));
-            c->m_cvm->setRegion(c->m_region);
             util::onResult(
                 c->m_cvm->importImage(request), c,
                 [self](const CloudResult<ImportImageResult>& result) {

@@ -8,15 +8,34 @@
 
 namespace cvmi::importform {
 
+class OsCatalogue;
+
+// The OsType and OsVersion to propose for a detected system, as `catalogue` offers them: the
+// OsType in the list's spelling (compared case-insensitively: "RedHat" → "Redhat"), and the
+// longest offered version that is the detected one or a prefix of it on dot boundaries
+// ("7.9.2009" → "7" where the list offers 7, → "7.9" where it offers 7.9; a list that offers
+// only "-" gets "-"). Where nothing matches, the suggestion's values are kept (validation then
+// says what is offered).
+struct OsChoice {
+    QString osType;
+    QString osVersion;
+    // Which value was chosen and from what ("CentOS 7.9.2009 detected; the service offers 7."),
+    // when the proposal differs from what was detected; empty otherwise.
+    QString note;
+};
+OsChoice chooseOs(const policy::FormSuggestion& suggestion, const OsCatalogue& catalogue);
+
 // A name ImportImage accepts, made from a file name: its base name without the extension,
 // reduced to letters, digits and - _ . (the characters every Tencent Cloud name rule allows),
 // at most limits::imageNameMax characters; "imported-image" when nothing is left.
 QString imageNameFromFile(const QString& imagePath);
 
-// Sets the values the suggestion has (empty ones leave the form as it is). ImageName comes from
-// the suggestion, else from `imagePath`'s file name, sanitised as above either way.
+// Sets the values the suggestion has (empty ones leave the form as it is), OsType and OsVersion
+// as chooseOs() maps them onto `catalogue` (its note goes to *osNote). ImageName comes from the
+// suggestion, else from `imagePath`'s file name, sanitised as above either way.
 void applySuggestion(ImportForm* form, const policy::FormSuggestion& suggestion,
-                     const QString& imagePath);
+                     const QString& imagePath, const OsCatalogue& catalogue,
+                     QString* osNote = nullptr);
 
 // The uploaded object's URL (UploadResult::objectUrl, or CosClient::objectUrl(bucket, region,
 // key)); a pre-signed URL is kept as given: the import needs it.

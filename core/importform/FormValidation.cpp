@@ -132,15 +132,31 @@ void checkOs(const ImportForm& form, const OsCatalogue& catalogue, Problems& p)
         catalogue.origin() == OsCatalogue::Origin::BuiltIn
             ? Text::tr("the built-in OS list (refresh it when online)")
             : Text::tr("the OS list of %1").arg(catalogue.fetched().toString(Qt::ISODate));
+    // Only the live answer is the service's word: a cached or built-in list may be out of date,
+    // so a value missing from it is a warning and the service decides (issue 10).
+    const auto notOffered = [&](QLatin1String f, QString code, const QString& message) {
+        if (catalogue.isLive())
+            return p.add(f, std::move(code), message);
+        p.warn(f, std::move(code),
+               message + u' ' +
+                   Text::tr("This list may be out of date: the value is sent as it is, and "
+                            "the service decides."));
+    };
     if (form.osType.isEmpty())
         p.add(field::osType, QStringLiteral("os_type.required"),
               Text::tr("OsType is required: choose the image's operating system, one of %1.")
                   .arg(choices(catalogue.osTypes())));
-    else if (!catalogue.isEmpty() && !catalogue.hasOsType(form.osType))
-        p.add(field::osType, QStringLiteral("os_type.unknown"),
-              Text::tr("OsType \"%1\" is not in %2: choose one of %3, or \"Other Linux\" when "
-                       "none fits.")
-                  .arg(form.osType, origin, choices(catalogue.osTypes())));
+    else if (!catalogue.isEmpty() && !catalogue.hasOsType(form.osType)) {
+        const QString spelled = catalogue.offeredOsType(form.osType);
+        notOffered(field::osType, QStringLiteral("os_type.unknown"),
+                   spelled.isEmpty()
+                       ? Text::tr("OsType \"%1\" is not in %2: choose one of %3, or \"Other "
+                                  "Linux\" when none fits.")
+                             .arg(form.osType, origin, choices(catalogue.osTypes()))
+                       : Text::tr("OsType \"%1\" is not in %2, which spells it \"%3\": "
+                                  "choose \"%3\".")
+                             .arg(form.osType, origin, spelled));
+    }
 
     const bool knownOs = catalogue.hasOsType(form.osType);
     if (form.osVersion.isEmpty())
@@ -149,11 +165,11 @@ void checkOs(const ImportForm& form, const OsCatalogue& catalogue, Problems& p)
                             .arg(choices(catalogue.versions(form.osType)))
                       : Text::tr("OsVersion is required: choose the OsType first."));
     else if (knownOs && !catalogue.versions(form.osType).contains(form.osVersion))
-        p.add(field::osVersion, QStringLiteral("os_version.unknown"),
-              Text::tr("OsVersion \"%1\" is not offered for %2 in %3: choose one of %4 (the "
-                       "nearest older version is usually right).")
-                  .arg(form.osVersion, form.osType, origin,
-                       choices(catalogue.versions(form.osType))));
+        notOffered(field::osVersion, QStringLiteral("os_version.unknown"),
+                   Text::tr("OsVersion \"%1\" is not offered for %2 in %3: choose one of %4 "
+                            "(the nearest older version is usually right).")
+                       .arg(form.osVersion, form.osType, origin,
+                            choices(catalogue.versions(form.osType))));
 
     if (form.architecture.isEmpty())
         p.add(
@@ -165,10 +181,11 @@ void checkOs(const ImportForm& form, const OsCatalogue& catalogue, Problems& p)
                   .arg(form.architecture, choices(architectures())));
     else if (knownOs && !catalogue.architectures(form.osType).isEmpty() &&
              !catalogue.architectures(form.osType).contains(form.architecture))
-        p.add(field::architecture, QStringLiteral("architecture.not_for_os"),
-              Text::tr("%1 is not offered as %2 in %3: choose one of %4, or another OsType.")
-                  .arg(form.osType, form.architecture, origin,
-                       choices(catalogue.architectures(form.osType))));
+        notOffered(field::architecture, QStringLiteral("architecture.not_for_os"),
+                   Text::tr("%1 is not offered as %2 in %3: choose one of %4, or another "
+                            "OsType.")
+                       .arg(form.osType, form.architecture, origin,
+                            choices(catalogue.architectures(form.osType))));
 }
 
 void checkLicence(const ImportForm& form, const OsCatalogue& catalogue, Problems& p)
@@ -179,14 +196,16 @@ void checkLicence(const ImportForm& form, const OsCatalogue& catalogue, Problems
                          .arg(form.licenseType, choices(licenseTypes())));
     // Bring-your-own-licence makes sense only for systems sold with a licence: Red Hat, SUSE
     // Linux Enterprise and Windows Server. RHEL itself needs it (rule licence.rhel_byol).
-    const bool licensed = form.osType == u"RedHat" || form.osType == u"SUSE" ||
-                          catalogue.isWindows(form.osType) || form.osType.startsWith(u"Windows");
+    // The vendor's list spells it "Redhat"; older lists and our rules "RedHat".
+    const bool redHat = form.osType.compare(u"Redhat", Qt::CaseInsensitive) == 0;
+    const bool licensed = redHat || form.osType == u"SUSE" || catalogue.isWindows(form.osType) ||
+                          form.osType.startsWith(u"Windows");
     if (form.licenseType == u"BYOL" && !form.osType.isEmpty() && !licensed)
         p.warn(field::licenseType, QStringLiteral("license.byol_unusual"),
                Text::tr("BYOL is for systems you hold a licence for (Red Hat, SUSE, Windows "
                         "Server); %1 needs none: choose TencentCloud unless you know why.")
                    .arg(form.osType));
-    if (form.licenseType == u"TencentCloud" && form.osType == u"RedHat")
+    if (form.licenseType == u"TencentCloud" && redHat)
         p.warn(field::licenseType, QStringLiteral("license.rhel_needs_byol"),
                Text::tr("Red Hat Enterprise Linux is imported with your own subscription: "
                         "choose BYOL."));

@@ -110,7 +110,24 @@ QJsonObject OsCatalogue::toAnswer(const cloud::ImportImageOsList& list)
 
 QStringList OsCatalogue::osTypes() const
 {
-    return m_list.linuxOs + m_list.windowsOs;
+    QStringList types = m_list.linuxOs + m_list.windowsOs;
+    for (const auto& v : m_list.versions) {
+        if (!types.contains(v.osName))
+            types.append(v.osName);
+    }
+    return types;
+}
+
+QString OsCatalogue::offeredOsType(const QString& osType) const
+{
+    const QStringList types = osTypes();
+    if (types.contains(osType))
+        return osType;
+    for (const QString& t : types) {
+        if (t.compare(osType, Qt::CaseInsensitive) == 0)
+            return t;
+    }
+    return {};
 }
 
 bool OsCatalogue::hasOsType(const QString& osType) const

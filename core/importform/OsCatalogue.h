@@ -4,7 +4,9 @@
 // Windows), and per OsType its OsVersions and Architectures. Three origins, in order of
 // preference: the cache written after the last successful live call (with its fetch date), and
 // the offline default compiled into the program (resources/import-os/default.json, the vendor's
-// published example plus the emulator's assumptions, see its "_source").
+// published example answer, see its "_source"; the emulator serves the same file). Only a live
+// list is authoritative: a value missing from a cached or built-in list may still be accepted by
+// the service (ImportForm::validate then warns instead of refusing).
 #include "cloud/CvmClient.h"
 #include "util/Error.h"
 
@@ -35,8 +37,14 @@ public:
     QDateTime fetched() const { return m_fetched; } // invalid for the built-in list
     bool isEmpty() const { return osTypes().isEmpty(); }
 
-    QStringList osTypes() const; // Linux then Windows, in the service's order
+    // Linux then Windows, in the service's order, then any OsName that has a version set but is
+    // missing from both lists (the vendor's own example answer lists Redhat that way) as Linux.
+    QStringList osTypes() const;
     bool hasOsType(const QString& osType) const;
+    // The offered spelling of `osType`, compared case-insensitively ("RedHat" → "Redhat");
+    // empty when none matches.
+    QString offeredOsType(const QString& osType) const;
+    bool isLive() const { return m_origin == Origin::Live; }
     bool isWindows(const QString& osType) const;
     QStringList versions(const QString& osType) const;
     QStringList architectures(const QString& osType) const;

@@ -40,6 +40,7 @@ QDateTime parseTime(const QJsonValue& v)
 QJsonObject toJson(const ImportRecord& r)
 {
     return {{QStringLiteral("image_id"), r.imageId},
+            {QStringLiteral("request_id"), r.requestId},
             {QStringLiteral("region"), r.region},
             {QStringLiteral("image_name"), r.imageName},
             {QStringLiteral("image_url"), importform::stripSignature(r.imageUrl)},
@@ -56,6 +57,7 @@ ImportRecord fromJson(const QJsonObject& o)
 {
     ImportRecord r;
     r.imageId = o.value(QStringLiteral("image_id")).toString();
+    r.requestId = o.value(QStringLiteral("request_id")).toString();
     r.region = o.value(QStringLiteral("region")).toString();
     r.imageName = o.value(QStringLiteral("image_name")).toString();
     r.imageUrl = o.value(QStringLiteral("image_url")).toString();
@@ -135,7 +137,9 @@ std::optional<QList<ImportRecord>> ImportHistory::read(Error* error) const
     QList<ImportRecord> records;
     for (const QJsonValue& v : root.value(QStringLiteral("imports")).toArray()) {
         ImportRecord r = fromJson(v.toObject());
-        if (!r.imageId.isEmpty()) // a record without its ImageId cannot be followed
+        // A record without ImageId is kept when its RequestId names the import (the service
+        // did not give the ImageId); one with neither names nothing.
+        if (!r.imageId.isEmpty() || !r.requestId.isEmpty())
             records.append(r);
     }
     newestFirst(records);
@@ -172,7 +176,7 @@ std::optional<ImportRecord> ImportHistory::find(const QString& imageId, Error* e
     if (!records)
         return std::nullopt;
     for (const ImportRecord& r : *records) {
-        if (r.imageId == imageId)
+        if (!imageId.isEmpty() && r.imageId == imageId)
             return r;
     }
     fail(error, QStringLiteral("history.not_found"),
@@ -203,7 +207,8 @@ bool ImportHistory::upsert(const ImportRecord& record, Error* error) const
     ImportRecord stored = record;
     stored.imageUrl = importform::stripSignature(record.imageUrl);
     const auto same = std::find_if(records->begin(), records->end(), [&](const ImportRecord& r) {
-        return r.imageId == record.imageId;
+        return record.imageId.isEmpty() ? r.imageId.isEmpty() && r.requestId == record.requestId
+                                        : r.imageId == record.imageId;
     });
     if (same != records->end())
         *same = stored;

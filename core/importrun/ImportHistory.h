@@ -16,7 +16,8 @@
 namespace cvmi::importrun {
 
 struct ImportRecord {
-    QString imageId; // "img-abcdefgh"
+    QString imageId;   // "img-abcdefgh"; empty when the service did not say and it was not found
+    QString requestId; // ImportImage's RequestId: names an import whose ImageId is unknown
     QString region;
     QString imageName;
     QString imageUrl;        // without signature parameters
@@ -28,6 +29,7 @@ struct ImportRecord {
     QDateTime finished;      // UTC, when a final state was seen; invalid until then
 
     bool isFinal() const;
+    bool canFollow() const { return !imageId.isEmpty() && !isFinal(); }
 };
 
 class ImportHistory {
@@ -46,8 +48,9 @@ public:
     std::optional<QList<ImportRecord>> load(Error* error) const;
     std::optional<ImportRecord> find(const QString& imageId, Error* error) const;
 
-    // Adds the record, or replaces the one with the same ImageId (keeping its place by start
-    // time), drops the oldest beyond maxRecords, and writes the file atomically.
+    // Adds the record, or replaces the one with the same ImageId (or, for a record without one,
+    // the same RequestId), keeping its place by start time; drops the oldest beyond maxRecords,
+    // and writes the file atomically.
     bool upsert(const ImportRecord& record, Error* error) const;
 
     static bool isFinalState(const QString& state);

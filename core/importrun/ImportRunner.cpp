@@ -2,6 +2,7 @@
 
 #include "importform/CosObjectUrl.h"
 #include "importrun/ImportUrlResolver.h"
+#include "importrun/ImportedImageSearch.h"
 #include "util/FutureReply.h"
 
 #include <QCoreApplication>
@@ -61,6 +62,8 @@ ImportRunner::ImportRunner(cloud::CvmClient* cvm, QObject* parent)
     connect(&m_timer, &QTimer::timeout, this, [this] {
         if (m_stage == Stage::DryRun)
             sendDryRun();
+        else if (m_stage == Stage::Importing && m_searching)
+            searchByName();
         else if (m_stage == Stage::Importing)
             sendImport();
         else if (m_stage == Stage::Following)
@@ -162,9 +165,51 @@ void ImportRunner::start(const importform::ImportForm& form, const QString& regi
     m_remedy.clear();
     m_transientInARow = 0;
     m_notFoundInARow = 0;
+    m_searching = false;
     m_delayMs = m_backoff.initialMs;
 
     setStage(Stage::Validating);
+    m_cvm->setRegion(region); // DescribeImportImageOs included
+    if (m_store)
+        fetchCatalogue();
+    else
+        validate();
+}
+
+void ImportRunner::fetchCatalogue()
+{
+    const quint64 generation = m_generation;
+    util::onResult(
+        m_cvm->describeImportImageOs(), this,
+        [this, generation](const cloud::CloudResult<cloud::ImportImageOsList>& result) {
+            if (generation != m_generation)
+                return; // stopped, or started again
+            cloud::CloudError error = result.error;
+            if (result.ok() && result.value.linuxOs.isEmpty() && result.value.windowsOs.isEmpty() &&
+                result.value.versions.isEmpty()) {
+                error.code = QStringLiteral("Catalogue.Empty");
+                error.userMessage = Text::tr("DescribeImportImageOs answered an empty list.");
+            } else if (result.ok()) {
+                const QDateTime now = QDateTime::currentDateTimeUtc();
+                m_catalogue = importform::OsCatalogue(result.value,
+                                                      importform::OsCatalogue::Origin::Live, now);
+                Error saveError;
+                if (!m_store->save(result.value, now, &saveError))
+                    qCWarning(lcImport).noquote() << saveError.message; // the import goes on
+            }
+            if (!error.code.isEmpty())
+                qCInfo(lcImport).noquote()
+                    << "DescribeImportImageOs failed (" << error.code
+                    << "); the form is checked against the cached or built-in OS list";
+            emit catalogueUsed(m_catalogue, error);
+            validate();
+        });
+}
+
+void ImportRunner::validate()
+{
+    const QString region = m_record.region;
+    const importform::ImportForm& form = m_form;
     m_problems = form.validate(m_catalogue, region);
     emit validated(m_problems);
     if (importform::hasErrors(m_problems)) {
@@ -176,7 +221,6 @@ void ImportRunner::start(const importform::ImportForm& form, const QString& regi
                Text::tr("Correct the fields named above and start the import again."));
         return;
     }
-    m_cvm->setRegion(region);
     prepareUrl();
 }
 
@@ -225,6 +269,7 @@ void ImportRunner::follow(const ImportRecord& record)
     m_remedy.clear();
     m_transientInARow = 0;
     m_notFoundInARow = 0;
+    m_searching = false;
     m_delayMs = m_backoff.initialMs;
     m_cvm->setRegion(record.region);
     setStage(Stage::Following);
@@ -237,6 +282,20 @@ void ImportRunner::stop()
         return;
     ++m_generation;
     m_timer.stop();
+    if (m_searching) {
+        // ImportImage was accepted: the import is on record by its name and RequestId.
+        m_searching = false;
+        m_record.message =
+            Text::tr("Stopped looking for the image named \"%1\" (ImportImage RequestId %2); "
+                     "the import goes on in Tencent Cloud.")
+                .arg(m_record.imageName, m_record.requestId);
+        record(QString());
+        finish(Outcome::Stopped, m_record.message,
+               Text::tr("Look for the image named \"%1\" in the CVM console → Images (region "
+                        "%2); follow it with `cvm-import imports --follow IMAGE_ID --region %2`.")
+                   .arg(m_record.imageName, m_record.region));
+        return;
+    }
     if (m_record.imageId.isEmpty()) {
         finish(Outcome::Stopped, Text::tr("Stopped before the import was started."));
         return;
@@ -313,6 +372,7 @@ void ImportRunner::sendImport()
     cloud::ImportImageRequest request = m_form.toRequest();
     request.dryRun = false;
     const quint64 generation = m_generation;
+    m_importSentAt = QDateTime::currentSecsSinceEpoch();
     util::onResult(
         m_cvm->importImage(request), this,
         [this, generation](const cloud::CloudResult<cloud::ImportImageResult>& result) {
@@ -333,35 +393,120 @@ void ImportRunner::sendImport()
                                 Text::tr("ImportImage was refused, so nothing was imported."));
                 return;
             }
+            m_transientInARow = 0;
+            m_record.requestId = result.requestId;
+            m_record.started = QDateTime::currentDateTimeUtc();
             if (result.value.imageId.isEmpty()) {
-                finishWithError(Outcome::Error,
-                                cloud::CloudErrors::networkError(
-                                    QStringLiteral("Network.BadResponse"),
-                                    Text::tr("ImportImage answered without an ImageId")),
-                                Text::tr("The import may have started, but its ImageId is "
-                                         "unknown; look for it in the CVM console → Images."));
+                // Older API descriptions list only RequestId in this answer: the image is found
+                // by its name, among those created since the call by the service's clock
+                // (ours corrected by what CVM taught the client, less a slack).
+                qCInfo(lcImport).noquote()
+                    << "ImportImage answered without an ImageId, RequestId" << result.requestId
+                    << "- looking for the image by its name";
+                m_searching = true;
+                m_searchesLeft = ImportedImageSearch::attempts;
+                m_searchNotBefore =
+                    m_importSentAt + m_cvm->clockOffset() - ImportedImageSearch::clockSlackSeconds;
+                m_delayMs = m_backoff.initialMs;
+                searchByName();
+                return;
+            }
+            m_record.imageId = result.value.imageId;
+            qCInfo(lcImport).noquote() << "ImportImage" << m_record.imageId << "in"
+                                       << m_record.region << "RequestId" << result.requestId;
+            imageKnown(QStringLiteral("IMPORTING"));
+        });
+}
+
+void ImportRunner::imageKnown(const QString& state, const QString& foundNote)
+{
+    record(state);
+    emit imageCreated(m_record.imageId);
+    if (!foundNote.isEmpty())
+        emit imageFoundByName(m_record.imageId, foundNote);
+    emit stateChanged(m_record.state, elapsedMs());
+    if (ImportHistory::isFinalState(state)) {
+        finalState(state); // found by name only once it had finished
+        return;
+    }
+    if (!m_wait) {
+        finish(
+            Outcome::Started,
+            Text::tr("The import of %1 has started in %2.").arg(m_record.imageId, m_record.region),
+            Text::tr("Follow it with `cvm-import imports --follow %1`.").arg(m_record.imageId));
+        return;
+    }
+    m_delayMs = m_backoff.initialMs;
+    setStage(Stage::Following);
+    scheduleNext(nextDelay());
+}
+
+void ImportRunner::searchByName()
+{
+    const quint64 generation = m_generation;
+    util::onResult(
+        m_cvm->describeImages(ImportedImageSearch::filters(m_record.imageName),
+                              ImportedImageSearch::pageSize),
+        this, [this, generation](const cloud::CloudResult<QList<cloud::CvmImage>>& result) {
+            if (generation != m_generation)
+                return;
+            if (!result.ok()) {
+                if (isTransient(result.error) &&
+                    ++m_transientInARow <= m_backoff.maxTransientRetries) {
+                    const int delay = nextDelay();
+                    emit retrying(result.error, m_transientInARow, delay);
+                    scheduleNext(delay);
+                    return;
+                }
+                notFoundByName(&result.error);
                 return;
             }
             m_transientInARow = 0;
-            m_record.imageId = result.value.imageId;
-            m_record.started = QDateTime::currentDateTimeUtc();
-            qCInfo(lcImport).noquote() << "ImportImage" << m_record.imageId << "in"
-                                       << m_record.region << "RequestId" << result.requestId;
-            record(QStringLiteral("IMPORTING"));
-            emit imageCreated(m_record.imageId);
-            emit stateChanged(m_record.state, 0);
-            if (!m_wait) {
-                finish(Outcome::Started,
-                       Text::tr("The import of %1 has started in %2.")
-                           .arg(m_record.imageId, m_record.region),
-                       Text::tr("Follow it with `cvm-import imports --follow %1`.")
-                           .arg(m_record.imageId));
+            const auto image =
+                ImportedImageSearch::pick(result.value, m_record.imageName, m_searchNotBefore);
+            if (!image) {
+                // Not listed yet, perhaps: asked again a few times.
+                if (--m_searchesLeft > 0) {
+                    scheduleNext(nextDelay());
+                    return;
+                }
+                notFoundByName(nullptr);
                 return;
             }
-            m_delayMs = m_backoff.initialMs;
-            setStage(Stage::Following);
-            scheduleNext(nextDelay());
+            m_searching = false;
+            m_record.imageId = image->imageId;
+            qCInfo(lcImport).noquote()
+                << "ImportImage" << m_record.imageId << "found by its name in" << m_record.region
+                << "RequestId" << m_record.requestId;
+            const QString state =
+                image->imageState.isEmpty() ? QStringLiteral("IMPORTING") : image->imageState;
+            imageKnown(state, Text::tr("The service did not return the new image's ID; found "
+                                       "%1 by its name \"%2\".")
+                                  .arg(m_record.imageId, m_record.imageName));
         });
+}
+
+void ImportRunner::notFoundByName(const cloud::CloudError* error)
+{
+    m_searching = false;
+    QString message =
+        Text::tr("ImportImage was accepted (RequestId %1) but the service did not return the new "
+                 "image's ID, and no image named \"%2\" created since then is listed in %3.")
+            .arg(m_record.requestId, m_record.imageName, m_record.region);
+    if (error) {
+        m_error = *error;
+        message +=
+            u' ' + Text::tr("Looking for it failed: %1 (%2).").arg(error->userMessage, error->code);
+    }
+    m_record.message = message;
+    // Recorded by its name and RequestId, so that the import is not lost.
+    record(QString());
+    finish(Outcome::Error, message,
+           Text::tr("The import has probably started: before importing again, look for the "
+                    "image named \"%1\" in the CVM console → Images (region %2), or in "
+                    "`cvm-import imports` later; once you know its ID, follow it with "
+                    "`cvm-import imports --follow IMAGE_ID --region %2`.")
+               .arg(m_record.imageName, m_record.region));
 }
 
 void ImportRunner::poll()
@@ -448,7 +593,7 @@ void ImportRunner::record(const QString& state)
 {
     m_record.state = state;
     m_record.updated = QDateTime::currentDateTimeUtc();
-    if (!m_history || m_record.imageId.isEmpty())
+    if (!m_history || (m_record.imageId.isEmpty() && m_record.requestId.isEmpty()))
         return;
     Error error;
     if (!m_history->upsert(m_record, &error)) {

@@ -4,10 +4,12 @@
 // validated (no call is made while it has an error), ImportImage is tried as a DryRun (the
 // account's permission and the request's values, with nothing created), then sent for real, and
 // the new image is followed with DescribeImages, at growing intervals, until it is NORMAL or has
-// failed. Each step is a signal; the end is one finished() with an Outcome, a message and what
-// to try. Errors of the network or of a busy service while following are retried without losing
-// the ImageId; an import started earlier (the history) can be followed again with follow().
-// Every change is written to the ImportHistory, when one is set.
+// failed. An ImportImage answer without an ImageId (older API descriptions list only RequestId)
+// is followed by a search for the image by its name (ImportedImageSearch), a few times. Each step
+// is a signal; the end is one finished() with an Outcome, a message and what to try. Errors of the
+// network or of a busy service while following are retried without losing the ImageId; an import
+// started earlier (the history) can be followed again with follow(). Every change is written to the
+// ImportHistory, when one is set.
 #include "cloud/CvmClient.h"
 #include "importform/ImportForm.h"
 #include "importform/OsCatalogue.h"
@@ -16,6 +18,7 @@
 #include <QDateTime>
 #include <QObject>
 #include <QTimer>
+#include <optional>
 
 namespace cvmi::cloud {
 class CosClient;
@@ -56,7 +59,14 @@ public:
     explicit ImportRunner(cloud::CvmClient* cvm, QObject* parent = nullptr);
     ~ImportRunner() override;
 
+    // The OS list that validates the form when the live one cannot be had (the cache or the
+    // built-in list: OsCatalogueStore::load()); a value missing from it is only a warning.
     void setCatalogue(const importform::OsCatalogue& catalogue) { m_catalogue = catalogue; }
+    // With a store, start() first asks DescribeImportImageOs in the import's region: the live
+    // list validates OsType, OsVersion and Architecture (a value it lacks is an error; nothing
+    // is sent) and is saved in the store for offline use. When the call fails, the list of
+    // setCatalogue() is used and catalogueUsed() carries the error.
+    void setCatalogueStore(const importform::OsCatalogueStore& store) { m_store = store; }
     void setHistory(const ImportHistory* history) { m_history = history; } // null: none kept
     void setBackoff(const Backoff& backoff) { m_backoff = backoff; }
     void setDryRunOnly(bool dryRunOnly) { m_dryRunOnly = dryRunOnly; }
@@ -98,11 +108,18 @@ public:
 
 signals:
     void stageChanged(cvmi::importrun::ImportRunner::Stage stage);
+    // Before validated(), with a store: the list the form is checked against, and the reason
+    // the live one could not be had (error.code empty when `catalogue` is live).
+    void catalogueUsed(const cvmi::importform::OsCatalogue& catalogue,
+                       const cvmi::cloud::CloudError& error);
     void validated(const QList<cvmi::importform::FieldProblem>& problems); // warnings included
     // The ImageUrl this import sends was decided (setCos): signed or plain, and why.
     void importUrlChosen(bool signedUrl, const QString& note);
     void dryRunAllowed(const QString& requestId);
     void imageCreated(const QString& imageId);
+    // After imageCreated, when ImportImage did not return the ImageId and the image was found by
+    // its name; `note` says so in a sentence for the user.
+    void imageFoundByName(const QString& imageId, const QString& note);
     // Every DescribeImages answer (stateChanged only when the state differs from the last).
     void polled(const QString& state, qint64 elapsedMs);
     void stateChanged(const QString& state, qint64 elapsedMs);
@@ -112,9 +129,15 @@ signals:
 
 private:
     void setStage(Stage stage);
+    void fetchCatalogue();
+    void validate();
     void prepareUrl();
     void sendDryRun();
     void sendImport();
+    void searchByName();
+    // The ImageId is known (from the answer, or found by name with foundNote): follow it.
+    void imageKnown(const QString& state, const QString& foundNote = {});
+    void notFoundByName(const cloud::CloudError* error);
     void poll();
     void scheduleNext(int delayMs);
     int nextDelay();
@@ -126,6 +149,7 @@ private:
     cloud::CvmClient* m_cvm;
     cloud::CosClient* m_cos = nullptr;
     importform::OsCatalogue m_catalogue;
+    std::optional<importform::OsCatalogueStore> m_store;
     const ImportHistory* m_history = nullptr;
     Backoff m_backoff;
     bool m_dryRunOnly = false;
@@ -144,7 +168,12 @@ private:
     int m_delayMs = 0;
     int m_transientInARow = 0;
     int m_notFoundInARow = 0;
-    quint64 m_generation = 0; // answers of an earlier run or of a stopped one are ignored
+    // The search by name after an ImportImage answer without ImageId.
+    bool m_searching = false;
+    int m_searchesLeft = 0;
+    qint64 m_importSentAt = 0;    // local Unix seconds when ImportImage was sent
+    qint64 m_searchNotBefore = 0; // the service's Unix seconds; older images are not ours
+    quint64 m_generation = 0;     // answers of an earlier run or of a stopped one are ignored
 };
 
 } // namespace cvmi::importrun

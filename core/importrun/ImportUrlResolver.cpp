@@ -1,5 +1,6 @@
 #include "importrun/ImportUrlResolver.h"
 
+#include "cloud/ClockSkew.h"
 #include "cloud/CosClient.h"
 #include "cloud/CosSigner.h"
 #include "cloud/HttpClient.h"
@@ -87,6 +88,14 @@ void ImportUrlResolver::resolve(cloud::CosClient* cos, const QString& bucket, co
             access = Access::Private;
         else
             why = tr("COS answered HTTP %1").arg(response.status);
+        // The signed link must be valid by COS's clock, which CVM's import reads it by: a Date
+        // well away from our corrected clock (the vendor SDK's 30 s) is learnt first.
+        const auto server = cloud::ClockSkew::parseHttpDate(response.header("date"));
+        if (cosGuard && server) {
+            if (const auto offset = cloud::ClockSkew::correction(
+                    *server, QDateTime::currentSecsSinceEpoch(), cosGuard->clockOffset()))
+                cosGuard->setClockOffset(*offset);
+        }
         done(decide(cosGuard, bucket, region, key, access, why));
     });
 }

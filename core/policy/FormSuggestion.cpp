@@ -69,6 +69,7 @@ FormSuggestion suggestForm(const inspect::ImageFacts& facts, const QJsonObject& 
         form.osType =
             types.value(g.distro).toString(types.value(QLatin1String("other-linux")).toString());
         form.osVersion = majorMinor(g.version);
+        form.detectedVersion = g.version;
         const QJsonArray byol = rules.value(QLatin1String("byol_distros")).toArray();
         if (byol.contains(QJsonValue(g.distro))) {
             form.licenseType = QStringLiteral("BYOL");

@@ -11,8 +11,11 @@ namespace cvmi::policy {
 // The ImportImage form values the inspection proposes (the user may change them): the import
 // form of the wizard and `cvm-import import` start from these.
 struct FormSuggestion {
-    QString osType;       // "CentOS", "Windows Server 2012", ... (DescribeImportImageOs names)
-    QString osVersion;    // "7.9", "22.04", "-" for Windows
+    QString osType;    // "CentOS", "Windows Server 2012", ... (DescribeImportImageOs names)
+    QString osVersion; // "7.9", "22.04", "-" for Windows
+    // The version as the guest states it ("7.9.2009"); the form maps it onto the versions the
+    // OS list offers (importform::chooseOs). Empty when no version was read.
+    QString detectedVersion;
     QString architecture; // "x86_64" | "i386" | "arm_64"
     QString bootMode;     // "Legacy BIOS" | "UEFI"
     QString licenseType;  // "TencentCloud" | "BYOL"

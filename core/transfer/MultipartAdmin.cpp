@@ -21,11 +21,13 @@ HttpAnswer call(const StoreDialect& dialect, const StoreRequest& request, cloud:
 {
     HttpAnswer answer;
     for (int attempt = 1; attempt <= attempts; ++attempt) {
+        const qint64 signedOffset = *clockOffset;
         const PreparedRequest prepared =
-            dialect.prepare(request, QDateTime::currentSecsSinceEpoch() + *clockOffset);
+            dialect.prepare(request, QDateTime::currentSecsSinceEpoch() + signedOffset);
         CurlTransfer transfer(prepared, nullptr, 0, TransferSettings{});
         answer = transfer.perform();
-        const Verdict verdict = RetryPolicy::judge(answer, QDateTime::currentSecsSinceEpoch());
+        const Verdict verdict =
+            RetryPolicy::judge(answer, QDateTime::currentSecsSinceEpoch(), signedOffset);
         if (verdict.kind == Verdict::Kind::Success) {
             *error = {};
             return answer;
@@ -35,6 +37,8 @@ HttpAnswer call(const StoreDialect& dialect, const StoreRequest& request, cloud:
             *clockOffset = *verdict.clockOffset;
         if (verdict.kind == Verdict::Kind::Fatal)
             break;
+        if (verdict.clockOffset)
+            continue; // signed with the server's time: at once, as the vendor's SDK does
         QThread::msleep(ulong(RetryPolicy::delayMs(RetrySettings{}, attempt, 0.5)));
     }
     return answer;

@@ -39,7 +39,7 @@ bool transientCode(const QString& code)
 
 } // namespace
 
-Verdict RetryPolicy::judge(const HttpAnswer& answer, qint64 localNow)
+Verdict RetryPolicy::judge(const HttpAnswer& answer, qint64 localNow, qint64 signedOffset)
 {
     Verdict v;
     if (answer.transportFailed()) {
@@ -60,10 +60,13 @@ Verdict RetryPolicy::judge(const HttpAnswer& answer, qint64 localNow)
         return v;
     v.error = cloud::CosClient::parseError(answer.status, answer.body,
                                            answer.header("x-cos-request-id"), false);
-    if (v.error.code == QLatin1String("RequestTimeTooSkewed")) {
-        if (const auto server = cloud::ClockSkew::parseHttpDate(answer.header("date"))) {
+    if (cloud::ClockSkew::isCosClockError(v.error.code, v.error.message)) {
+        const auto server = cloud::CosClient::serverTime(answer.header("date"), answer.body);
+        if (const auto offset = server
+                                    ? cloud::ClockSkew::correction(*server, localNow, signedOffset)
+                                    : std::nullopt) {
             v.kind = Verdict::Kind::Retry;
-            v.clockOffset = *server - localNow;
+            v.clockOffset = offset;
             return v;
         }
     }

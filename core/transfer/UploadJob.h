@@ -10,6 +10,7 @@
 
 #include <QMetaType>
 #include <QString>
+#include <optional>
 
 namespace cvmi::transfer {
 
@@ -86,6 +87,9 @@ struct UploadResult {
     int partsReused = 0;   // parts already on the server from an earlier run
     Error error;           // set when !ok: code "upload.*", a full sentence
     cloud::CloudError cloudError; // the service's error behind `error`, when there was one
+    // Server minus local seconds, when COS said the clock is off and the requests were signed
+    // with the server's time (ClockSkew::describe tells the user).
+    std::optional<qint64> clockSkewSeconds;
 };
 
 } // namespace cvmi::transfer

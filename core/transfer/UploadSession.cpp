@@ -69,6 +69,17 @@ void UploadSession::shutdown()
     m_loop.wakeup();
 }
 
+void UploadSession::noteClock(const Verdict& verdict)
+{
+    if (!verdict.clockOffset)
+        return;
+    m_clockOffset = *verdict.clockOffset;
+    m_clockCorrected = true;
+    qCWarning(lcTransfer).noquote()
+        << verdict.error.code << verdict.error.message << "- signing with the server's clock offset"
+        << m_clockOffset << "s from now on";
+}
+
 qint64 UploadSession::nowSeconds() const
 {
     return QDateTime::currentSecsSinceEpoch() + m_clockOffset;
@@ -89,7 +100,9 @@ TransferSettings UploadSession::settings(bool part) const
 
 void UploadSession::run()
 {
-    const UploadResult result = runImpl();
+    UploadResult result = runImpl();
+    if (m_clockCorrected)
+        result.clockSkewSeconds = m_clockOffset;
     releaseAll();
     if (stopRequest() == Stop::Shutdown)
         return;
@@ -347,6 +360,7 @@ bool UploadSession::exchange(const StoreRequest& request, const QByteArray& body
             *attemptsUsed = attempt;
         if (!ignoreStop && stopRequest() != Stop::None)
             return false;
+        const qint64 signedOffset = m_clockOffset;
         StoreRequest sized = request;
         sized.contentLength = body.size();
         const PreparedRequest prepared = m_dialect->prepare(sized, nowSeconds());
@@ -365,17 +379,20 @@ bool UploadSession::exchange(const StoreRequest& request, const QByteArray& body
             m_loop.step(tickMs);
             report(m_state, false);
         }
-        const Verdict verdict = RetryPolicy::judge(*answer, QDateTime::currentSecsSinceEpoch());
+        const Verdict verdict =
+            RetryPolicy::judge(*answer, QDateTime::currentSecsSinceEpoch(), signedOffset);
         if (verdict.kind == Verdict::Kind::Success)
             return true;
-        if (verdict.clockOffset)
-            m_clockOffset = *verdict.clockOffset;
+        noteClock(verdict);
         if (verdict.kind == Verdict::Kind::Fatal || attempt >= attemptsAllowed) {
             *failure = cloudFailure(what, verdict.error);
             return false;
         }
-        const int delay = RetryPolicy::delayMs(m_job.retry, attempt,
-                                               QRandomGenerator::global()->generateDouble());
+        // A corrected clock is tried again at once, as the vendor's SDK does.
+        const int delay = verdict.clockOffset
+                              ? 0
+                              : RetryPolicy::delayMs(m_job.retry, attempt,
+                                                     QRandomGenerator::global()->generateDouble());
         qCInfo(lcTransfer).noquote() << "retrying" << request.method << "after"
                                      << verdict.error.code << "in" << delay << "ms";
         const qint64 due = m_clock.elapsed() + delay;
@@ -532,6 +549,7 @@ void UploadSession::startPart(PartBuffer* buffer, int attempts)
     InFlight entry;
     entry.buffer = buffer;
     entry.attempts = attempts + 1;
+    entry.signedOffset = m_clockOffset;
     m_inFlight[number] = entry;
     m_inFlight[number].transferId =
         m_loop.add(std::make_unique<CurlTransfer>(prepared, buffer->data.constData(),
@@ -548,7 +566,8 @@ void UploadSession::onPartDone(int number, const HttpAnswer& answer)
     m_inFlight.erase(it);
     PartBuffer* buffer = entry.buffer;
 
-    const Verdict verdict = RetryPolicy::judge(answer, QDateTime::currentSecsSinceEpoch());
+    const Verdict verdict =
+        RetryPolicy::judge(answer, QDateTime::currentSecsSinceEpoch(), entry.signedOffset);
     if (verdict.kind == Verdict::Kind::Success) {
         const QString etag = QString::fromLatin1(answer.header("etag"));
         if (etag.isEmpty()) {
@@ -579,16 +598,17 @@ void UploadSession::onPartDone(int number, const HttpAnswer& answer)
 void UploadSession::retryOrFail(int number, const InFlight& entry, const Verdict& verdict)
 {
     PartBuffer* buffer = entry.buffer;
-    if (verdict.clockOffset)
-        m_clockOffset = *verdict.clockOffset;
+    noteClock(verdict);
     if (verdict.kind == Verdict::Kind::Fatal || entry.attempts >= m_job.retry.maxAttempts) {
         m_partFailure = cloudFailure(tr("sending part %1 of %2").arg(number).arg(m_plan.partCount),
                                      verdict.error);
         m_pool->release(buffer);
         return;
     }
-    const int delay = RetryPolicy::delayMs(m_job.retry, entry.attempts,
-                                           QRandomGenerator::global()->generateDouble());
+    const int delay = verdict.clockOffset
+                          ? 0
+                          : RetryPolicy::delayMs(m_job.retry, entry.attempts,
+                                                 QRandomGenerator::global()->generateDouble());
     qCInfo(lcTransfer).noquote() << "part" << number << "failed with" << verdict.error.code
                                  << "- retry" << entry.attempts << "in" << delay << "ms";
     Waiting waiting{buffer, entry.attempts, m_clock.elapsed() + delay};

@@ -50,6 +50,7 @@ private:
         PartBuffer* buffer = nullptr;
         int attempts = 0;
         quint64 transferId = 0;
+        qint64 signedOffset = 0; // the clock offset the request was signed with
     };
     struct Waiting {
         PartBuffer* buffer = nullptr;
@@ -81,6 +82,7 @@ private:
     Failure cloudFailure(const QString& what, const cloud::CloudError& error) const;
     Failure badResponse(const QString& what, const QString& problem) const;
 
+    void noteClock(const Verdict& verdict); // a clock answer's offset, used from now on
     void startPart(PartBuffer* buffer, int attempts);
     void onPartDone(int number, const HttpAnswer& answer);
     void releaseAll();
@@ -99,6 +101,7 @@ private:
     Checkpoint m_checkpoint;
     QString m_destinationKey;
     qint64 m_clockOffset = 0;
+    bool m_clockCorrected = false; // a clock answer set m_clockOffset: the result reports it
     int m_partsUploaded = 0;
     int m_partsReused = 0;
 

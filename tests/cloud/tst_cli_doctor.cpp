@@ -339,6 +339,24 @@ private slots:
             o.value(QStringLiteral("clock_message")).toString().contains(QLatin1String("behind")));
     }
 
+    void clockBehindFifteenMinutes()
+    {
+        // COS answers this computer's signatures with AccessDenied "Request has expired", CVM
+        // with AuthFailure.SignatureExpire: both corrected, every line passes, the COS line and
+        // the summary say the clock is behind.
+        m_emulator->setClockOffsetSeconds(900);
+        const CliRun r = doctor(endpointArgs(), envCredentials(kId, kKey));
+        m_emulator->setClockOffsetSeconds(0);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+        const QString cosLine =
+            messageAfter(r.out, QStringLiteral("[ok]   COS is reachable and buckets are listed"));
+        QVERIFY2(cosLine.contains(kBucket), qPrintable(r.out));
+        QVERIFY2(cosLine.contains(QLatin1String("behind Tencent Cloud's")), qPrintable(cosLine));
+        QVERIFY2(r.out.contains(QLatin1String("Clock: Your clock is")), qPrintable(r.out));
+        QCOMPARE(lines(r.out).constLast(), QStringLiteral("Result: all 4 check(s) passed."));
+        QCOMPARE(secretsIn(r), QStringList());
+    }
+
     void tccliProfileWithToken()
     {
         QTemporaryDir home;

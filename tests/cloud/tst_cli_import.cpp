@@ -11,6 +11,7 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -110,7 +111,7 @@ private:
         draft.appVersion = QStringLiteral("test");
         draft.region = kRegion;
         draft.form.osType = QStringLiteral("CentOS");
-        draft.form.osVersion = QStringLiteral("7.9");
+        draft.form.osVersion = QStringLiteral("7"); // the vendor's lists name majors
         draft.form.architecture = QStringLiteral("x86_64");
         draft.form.imageUrl = cloud::CosClient::objectUrl(kBucket, kRegion, key);
         draft.form.imageName = name;
@@ -121,6 +122,42 @@ private:
         if (!importform::writeDraft(path, draft, &error))
             qWarning("%s", qPrintable(error.message));
         return path;
+    }
+
+    QStringList dryRunArgs(const QString& osVersion, const QString& name) const
+    {
+        return {QStringLiteral("--os-type"),
+                QStringLiteral("CentOS"),
+                QStringLiteral("--os-version"),
+                osVersion,
+                QStringLiteral("--arch"),
+                QStringLiteral("x86_64"),
+                QStringLiteral("--image-url"),
+                cloud::CosClient::objectUrl(kBucket, kRegion, QStringLiteral("disks/good.qcow2")),
+                QStringLiteral("--name"),
+                name,
+                QStringLiteral("--region"),
+                kRegion,
+                QStringLiteral("--dry-run")};
+    }
+
+    QString cacheFile() const
+    {
+        // QStandardPaths::CacheLocation of cvm-import with HOME set and no XDG variables.
+        return m_home.filePath(
+            QStringLiteral(".cache/cvm-import-wizard/cvm-import/import-image-os.json"));
+    }
+
+    void writeStaleCache()
+    {
+        QDir().mkpath(QFileInfo(cacheFile()).path());
+        QFile cache(cacheFile());
+        QVERIFY(cache.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        cache.write(R"({"format": "cvm-import-os-cache", "version": 1,
+            "fetched": "2020-01-02T03:04:05Z",
+            "ImportImageOsListSupported": {"Linux": ["CentOS"], "Windows": []},
+            "ImportImageOsVersionSet": [
+                {"OsName": "CentOS", "OsVersions": ["7.9"], "Architecture": ["x86_64"]}]})");
     }
 
 private slots:
@@ -190,12 +227,47 @@ private slots:
         QVERIFY(noSecrets(r));
     }
 
+    // ImportImage answered without ImageId: the output says the image was found by its name.
+    void imageIdFoundByName()
+    {
+        const QString draft =
+            writeDraft(QStringLiteral("cli-found-by-name"), QStringLiteral("disks/good.qcow2"));
+        m_emulator->setOmitImportImageId(true);
+        const CliRun r = run(QStringLiteral("import"), {QStringLiteral("--draft"), draft});
+        const CliRun json =
+            run(QStringLiteral("import"), {QStringLiteral("--draft"),
+                                           writeDraft(QStringLiteral("cli-found-by-name-json"),
+                                                      QStringLiteral("disks/good.qcow2")),
+                                           QStringLiteral("--json"), QStringLiteral("--no-wait")});
+        m_emulator->setOmitImportImageId(false);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+        const QStringList out = r.out.split(u'\n', Qt::SkipEmptyParts);
+        const QString idLine = out.filter(QStringLiteral("Image ID:   img-")).value(0);
+        QVERIFY2(!idLine.isEmpty(), qPrintable(r.out));
+        const QString id = idLine.mid(12);
+        QVERIFY2(out.contains(QStringLiteral("Note:       The service did not return the new "
+                                             "image's ID; found %1 by its name "
+                                             "\"cli-found-by-name\".")
+                                  .arg(id)),
+                 qPrintable(r.out));
+        QVERIFY(out.constLast().startsWith(QStringLiteral("Result:     The image ") + id));
+        QVERIFY2(json.exitCode == 0, qPrintable(json.out + json.err));
+        const QList<QJsonObject> lines = events(json.out);
+        const qsizetype at = names(lines).indexOf(QStringLiteral("image_found_by_name"));
+        QVERIFY2(at > 0, qPrintable(json.out));
+        QVERIFY(lines.at(at)
+                    .value(QStringLiteral("image_id"))
+                    .toString()
+                    .startsWith(QLatin1String("img-")));
+        QVERIFY(noSecrets(r) && noSecrets(json));
+    }
+
     void dryRunWithOptions()
     {
         const CliRun r =
             run(QStringLiteral("import"),
                 {QStringLiteral("--os-type"), QStringLiteral("CentOS"),
-                 QStringLiteral("--os-version"), QStringLiteral("7.9"), QStringLiteral("--arch"),
+                 QStringLiteral("--os-version"), QStringLiteral("7"), QStringLiteral("--arch"),
                  QStringLiteral("x86_64"), QStringLiteral("--image-url"),
                  cloud::CosClient::objectUrl(kBucket, kRegion, QStringLiteral("disks/good.qcow2")),
                  QStringLiteral("--name"), QStringLiteral("cli-dry"), QStringLiteral("--tag"),
@@ -203,14 +275,77 @@ private slots:
                  QStringLiteral("--dry-run"), QStringLiteral("--json")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
         const QList<QJsonObject> list = events(r.out);
-        // The bucket is private: the plain URL is checked and a signed one sent, never printed.
-        QCOMPARE(names(list), (QStringList{QStringLiteral("validated"), QStringLiteral("image_url"),
-                                           QStringLiteral("dry_run"), QStringLiteral("finished")}));
-        QCOMPARE(list.at(1).value(QStringLiteral("signed")).toBool(), true);
+        // The live OS list first; the bucket is private: the plain URL is checked and a signed
+        // one sent, never printed.
+        QCOMPARE(names(list), (QStringList{QStringLiteral("os_list"), QStringLiteral("validated"),
+                                           QStringLiteral("image_url"), QStringLiteral("dry_run"),
+                                           QStringLiteral("finished")}));
+        QCOMPARE(list.at(0).value(QStringLiteral("source")).toString(), QStringLiteral("live"));
+        QCOMPARE(list.at(2).value(QStringLiteral("signed")).toBool(), true);
         QVERIFY(!r.out.contains(QLatin1String("q-signature")));
         QCOMPARE(list.last().value(QStringLiteral("outcome")).toString(),
                  QStringLiteral("dry_run_allowed"));
         QCOMPARE(list.last().value(QStringLiteral("image_id")).toString(), QString());
+        QVERIFY(noSecrets(r));
+    }
+
+    void vendorMajorAcceptedAndListCached()
+    {
+        QFile::remove(cacheFile());
+        const CliRun r = run(QStringLiteral("import"),
+                             dryRunArgs(QStringLiteral("7"), QStringLiteral("cli-major")));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+        QVERIFY2(r.out.contains(QLatin1String("OS list:    from Tencent Cloud (12 systems)")),
+                 qPrintable(r.out));
+        QVERIFY(r.out.contains(QLatin1String("Form:       valid")));
+        QVERIFY(r.out.contains(QLatin1String("Dry run:    allowed")));
+        // Kept like the wizard keeps it, for offline use.
+        QFile cache(cacheFile());
+        QVERIFY2(cache.open(QIODevice::ReadOnly), qPrintable(cacheFile()));
+        const QJsonObject saved = QJsonDocument::fromJson(cache.readAll()).object();
+        QCOMPARE(saved.value(QStringLiteral("format")).toString(),
+                 QStringLiteral("cvm-import-os-cache"));
+        QVERIFY(noSecrets(r));
+    }
+
+    void versionTheLiveListLacksRefused()
+    {
+        // A stale cache offering 7.9 must not matter: the live list (5, 6, 7) decides.
+        writeStaleCache();
+        const CliRun r = run(QStringLiteral("import"),
+                             dryRunArgs(QStringLiteral("7.9"), QStringLiteral("cli-minor")));
+        QCOMPARE(r.exitCode, 1);
+        const QString line = r.out.split(u'\n').filter(QStringLiteral("OsVersion:")).value(0);
+        QVERIFY2(line.startsWith(QLatin1String("  error   OsVersion: ")), qPrintable(r.out));
+        QVERIFY2(line.contains(QLatin1String("\"5\", \"6\", \"7\"")), qPrintable(line));
+        QVERIFY(r.out.contains(QLatin1String("nothing was sent")));
+        QVERIFY(!r.out.contains(QLatin1String("Dry run:")));
+    }
+
+    void offlineStaleCacheOnlyWarns()
+    {
+        // DescribeImportImageOs fails; the cached list lacks "7": a warning, and the service
+        // (which offers 7) decides.
+        writeStaleCache();
+        QString error;
+        QVERIFY2(m_emulator->setFaults(
+                     QJsonObject{{QStringLiteral("rules"),
+                                  QJsonArray{QJsonObject{{QStringLiteral("operation"),
+                                                          QStringLiteral("DescribeImportImageOs")},
+                                                         {QStringLiteral("fault"),
+                                                          QStringLiteral("internal-error")}}}}},
+                     &error),
+                 qPrintable(error));
+        const CliRun r = run(QStringLiteral("import"),
+                             dryRunArgs(QStringLiteral("7"), QStringLiteral("cli-offline")));
+        m_emulator->clearFaults();
+        QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+        QVERIFY2(r.out.contains(QLatin1String("OS list:    not available")), qPrintable(r.out));
+        QVERIFY(r.out.contains(QLatin1String("the list saved on 2020-01-02T03:04:05")));
+        const QString line = r.out.split(u'\n').filter(QStringLiteral("OsVersion:")).value(0);
+        QVERIFY2(line.startsWith(QLatin1String("  warning OsVersion: ")), qPrintable(r.out));
+        QVERIFY(line.contains(QLatin1String("the service decides")));
+        QVERIFY(r.out.contains(QLatin1String("Dry run:    allowed")));
         QVERIFY(noSecrets(r));
     }
 

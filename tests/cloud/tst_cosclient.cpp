@@ -1,7 +1,10 @@
-// CosClient against the in-process emulator: buckets listed, HEAD/PUT Bucket, HEAD Object with
+// CosClient against the in-process emulator: buckets listed, HEAD/PUT Bucket, a bucket's objects
+// listed page by page (keys with spaces, '+', '%' and Chinese), HEAD Object with
 // size, ETag and CRC-64, pre-signed GET URLs that work and have a bounded expiry, each XML error
 // mapped with its RequestId, SignatureDoesNotMatch logged without secrets, a skewed server clock
-// fixed by one retry (also for bodiless HEAD answers), temporary credentials.
+// fixed by one retry (also for bodiless HEAD answers), a clock 15 minutes behind (AccessDenied
+// "Request has expired") fixed the same way while other AccessDenied answers are not retried,
+// temporary credentials.
 #include "CloudTestSupport.h"
 
 #include "cloud/ClockSkew.h"
@@ -10,6 +13,7 @@
 #include "util/Crc64.h"
 
 #include <QCryptographicHash>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QTest>
 #include <QUrlQuery>
@@ -114,6 +118,102 @@ private slots:
         QCOMPARE(again.error.httpStatus, 409);
         QVERIFY(again.error.code.startsWith(QLatin1String("BucketAlready")));
         QVERIFY(!again.error.requestId.isEmpty());
+    }
+
+    // GET Bucket through the client: query parameters signed and sent, keys decoded back
+    // exactly (a space, '+', '%' and Chinese), pages joined by NextMarker, folders rolled up.
+    void listObjects()
+    {
+        const QString bucket = QStringLiteral("listed-1250000000");
+        QString error;
+        QVERIFY(m_emulator->createBucket(bucket, kRegion, false, &error));
+        auto c = client();
+        const QStringList keys{
+            QStringLiteral("images/centos 7.qcow2"), QStringLiteral("images/c++ build.vhd"),
+            QStringLiteral("images/100% done.raw"),  QStringLiteral("images/中文 镜像.vmdk"),
+            QStringLiteral("images/old/a.img"),      QStringLiteral("notes.txt")};
+        for (const QString& key : keys) {
+            CosClient::Call put;
+            put.method = "PUT";
+            put.host = CosClient::bucketHost(bucket, kRegion);
+            put.key = key;
+            put.body = key.toUtf8();
+            QVERIFY2(waitFor(c->send(put)).ok(), qPrintable(key));
+        }
+
+        CosListQuery query;
+        query.prefix = QStringLiteral("images/");
+        query.delimiter = QStringLiteral("/");
+        auto result = waitFor(c->listObjects(bucket, kRegion, query));
+        QVERIFY2(result.ok(), qPrintable(result.error.toString()));
+        QVERIFY(!result.requestId.isEmpty());
+        QStringList listed;
+        for (const CosListedObject& o : result.value.objects)
+            listed.append(o.key);
+        // UTF-8 order: '1' < 'c' < 0xE4.
+        QCOMPARE(listed, (QStringList{QStringLiteral("images/100% done.raw"),
+                                      QStringLiteral("images/c++ build.vhd"),
+                                      QStringLiteral("images/centos 7.qcow2"),
+                                      QStringLiteral("images/中文 镜像.vmdk")}));
+        QCOMPARE(result.value.commonPrefixes, QStringList{QStringLiteral("images/old/")});
+        QVERIFY(!result.value.isTruncated);
+        const CosListedObject& chinese = result.value.objects.at(3);
+        QCOMPARE(chinese.size, qint64(keys.at(3).toUtf8().size()));
+        QCOMPARE(chinese.etag,
+                 u'"' +
+                     QString::fromLatin1(
+                         QCryptographicHash::hash(keys.at(3).toUtf8(), QCryptographicHash::Md5)
+                             .toHex()) +
+                     u'"');
+        QCOMPARE(chinese.storageClass, QStringLiteral("STANDARD"));
+        QVERIFY(QDateTime::fromString(chinese.lastModified, Qt::ISODateWithMs).isValid());
+
+        // One key a page: the markers (decoded keys with '+', '%', spaces) lead through them all.
+        query = {};
+        query.maxKeys = 1;
+        listed.clear();
+        for (int pages = 1;; ++pages) {
+            QVERIFY(pages <= keys.size());
+            result = waitFor(c->listObjects(bucket, kRegion, query));
+            QVERIFY2(result.ok(), qPrintable(result.error.toString()));
+            QCOMPARE(result.value.objects.size(), 1);
+            listed.append(result.value.objects.at(0).key);
+            if (!result.value.isTruncated)
+                break;
+            QCOMPARE(result.value.nextMarker, listed.last());
+            query.marker = result.value.nextMarker;
+        }
+        QStringList sorted = keys;
+        std::sort(sorted.begin(), sorted.end(),
+                  [](const QString& a, const QString& b) { return a.toUtf8() < b.toUtf8(); });
+        QCOMPARE(listed, sorted);
+
+        // A prefix with a space, '+' and Chinese is sent and matched exactly.
+        query = {};
+        query.prefix = QStringLiteral("images/c++ ");
+        result = waitFor(c->listObjects(bucket, kRegion, query));
+        QCOMPARE(result.value.objects.size(), 1);
+        QCOMPARE(result.value.objects.at(0).key, keys.at(1));
+        query.prefix = QStringLiteral("images/中文 ");
+        result = waitFor(c->listObjects(bucket, kRegion, query));
+        QCOMPARE(result.value.objects.size(), 1);
+        QCOMPARE(result.value.objects.at(0).key, keys.at(3));
+        // max-keys outside 1..1000 is brought inside rather than refused by COS.
+        query = {};
+        query.maxKeys = 5000;
+        result = waitFor(c->listObjects(bucket, kRegion, query));
+        QVERIFY2(result.ok(), qPrintable(result.error.toString()));
+        QCOMPARE(result.value.objects.size(), keys.size());
+
+        // The errors the Form page's dialog explains.
+        const auto missing =
+            waitFor(c->listObjects(QStringLiteral("nothere-1250000000"), kRegion, {}));
+        verifyError(missing.error, QStringLiteral("NoSuchBucket"), 404);
+        const auto theirs = waitFor(c->listObjects(kOtherBucket, kRegion, {}));
+        verifyError(theirs.error, QStringLiteral("AccessDenied"), 403);
+        const auto wrongKey =
+            waitFor(client(kId, QStringLiteral("wrong-key"))->listObjects(bucket, kRegion, {}));
+        verifyError(wrongKey.error, QStringLiteral("SignatureDoesNotMatch"), 403);
     }
 
     void headObject()
@@ -232,6 +332,123 @@ private slots:
         QVERIFY(result.clockSkewSeconds);
         QVERIFY(qAbs(*result.clockSkewSeconds + 7200) <= 5);
         m_emulator->clearFaults();
+    }
+
+private:
+    // Requests the emulator has seen while `run` ran (a skew rule of 0 s only counts).
+    template <typename F> int requestsDuring(F run)
+    {
+        setSkew(0);
+        run();
+        const QJsonArray rules =
+            m_emulator->faultCounters().value(QStringLiteral("rules")).toArray();
+        m_emulator->clearFaults();
+        return rules.isEmpty() ? -1
+                               : rules.at(0).toObject().value(QStringLiteral("matched")).toInt();
+    }
+
+    HttpResponse fetchPresigned(const QString& url)
+    {
+        const QUrl parsed(url);
+        QUrl target = parsed;
+        target.setScheme(QStringLiteral("http"));
+        target.setHost(QStringLiteral("127.0.0.1"));
+        target.setPort(m_emulator->port());
+        HttpRequest get;
+        get.url = target;
+        get.headers.append({"Host", parsed.host().toUtf8()});
+        return waitFor(m_http.send(get));
+    }
+
+private slots:
+    void clockBehindExpiredCorrected()
+    {
+        // This computer 15 minutes behind COS: the header signature's key time (600 s) has
+        // ended by the server's clock, and COS answers AccessDenied "Request has expired". One
+        // retry signed with the server's Date, as the vendor's SDK does.
+        m_emulator->setClockOffsetSeconds(900);
+        auto c = client();
+        CloudResult<QList<CosBucket>> listed;
+        const int requests = requestsDuring([&] { listed = waitFor(c->listBuckets()); });
+        CosClient::Call put;
+        put.method = "PUT";
+        put.host = CosClient::bucketHost(kBucket, kRegion);
+        put.key = QStringLiteral("clock/behind.bin");
+        put.body = "written with the server's time";
+        const auto stored = waitFor(c->send(put));
+        // A pre-signed URL made now uses the learnt offset: valid for 60 s by COS's clock.
+        Error error;
+        const auto url =
+            c->presignedGetUrl(kBucket, kRegion, QStringLiteral("clock/behind.bin"), 60, &error);
+        QVERIFY(url);
+        const HttpResponse fetched = fetchPresigned(*url);
+        m_emulator->setClockOffsetSeconds(0);
+
+        QVERIFY2(listed.ok(), qPrintable(listed.error.toString()));
+        QCOMPARE(requests, 2);
+        QVERIFY(listed.clockSkewSeconds);
+        QVERIFY2(qAbs(*listed.clockSkewSeconds - 900) <= 5,
+                 qPrintable(QString::number(*listed.clockSkewSeconds)));
+        QCOMPARE(c->clockOffset(), *listed.clockSkewSeconds);
+        QVERIFY(ClockSkew::describe(*listed.clockSkewSeconds).contains(QLatin1String("behind")));
+        QVERIFY2(stored.ok(), qPrintable(stored.error.toString()));
+        QVERIFY(!stored.clockSkewSeconds); // already signed with the learnt offset
+        QCOMPARE(fetched.status, 200);
+        QCOMPARE(fetched.body, QByteArray("written with the server's time"));
+    }
+
+    void learntOffsetCorrectedAgain()
+    {
+        // An offset learnt earlier that is wrong again (COS's clock jumps): measured from the
+        // offset the request was signed with, so corrected again by one retry. A persisting
+        // "Request has expired" speaks of the clock, not of permissions.
+        m_emulator->setClockOffsetSeconds(900);
+        auto c = client();
+        QVERIFY(waitFor(c->listBuckets()).ok());
+        m_emulator->setClockOffsetSeconds(900 + 3600);
+        CloudResult<bool> made;
+        const int requests = requestsDuring(
+            [&] { made = waitFor(c->putBucket(QStringLiteral("later-1250000000"), kRegion)); });
+        m_emulator->setClockOffsetSeconds(0);
+        QCOMPARE(requests, 2);
+        QVERIFY2(made.ok(), qPrintable(made.error.toString()));
+        QVERIFY(made.clockSkewSeconds);
+        QVERIFY(qAbs(*made.clockSkewSeconds - 4500) <= 5);
+        const CloudError expired = CloudErrors::cosError(
+            QStringLiteral("AccessDenied"), QStringLiteral("Request has expired"), {}, 403);
+        QCOMPARE(expired.userMessage,
+                 CloudErrors::cos(QStringLiteral("RequestTimeTooSkewed")).userMessage);
+        QVERIFY(CloudErrors::cosError(QStringLiteral("AccessDenied"),
+                                      QStringLiteral("Access Denied."), {}, 403)
+                    .userMessage != expired.userMessage);
+    }
+
+    void accessDeniedNotAboutTimeNotRetried()
+    {
+        // A permission refusal (another account's bucket) with the server's clock 2 minutes
+        // off: not a clock answer, so no retry and no clock correction.
+        m_emulator->setClockOffsetSeconds(120);
+        auto c = client();
+        CosClient::Call put;
+        put.method = "PUT";
+        put.host = CosClient::bucketHost(kOtherBucket, kRegion);
+        put.key = QStringLiteral("not-mine.bin");
+        put.body = "x";
+        CloudResult<CosClient::Answer> denied;
+        const int requests = requestsDuring([&] { denied = waitFor(c->send(put)); });
+        m_emulator->setClockOffsetSeconds(0);
+        QCOMPARE(denied.error.code, QStringLiteral("AccessDenied"));
+        QVERIFY(denied.error.message != QLatin1String("Request has expired"));
+        QCOMPARE(requests, 1);
+        QVERIFY(!denied.clockSkewSeconds);
+        QCOMPARE(c->clockOffset(), 0);
+        QVERIFY(!ClockSkew::isCosClockError(denied.error.code, denied.error.message));
+        QVERIFY(ClockSkew::isCosClockError(QStringLiteral("AccessDenied"),
+                                           QStringLiteral("Request has expired")));
+        QVERIFY(ClockSkew::isCosClockError(QStringLiteral("RequestTimeTooSkewed"), {}));
+        QVERIFY(!ClockSkew::correction(1000, 1000 - 20, 0)); // within the SDK's 30 s
+        QCOMPARE(ClockSkew::correction(1000, 100, 0), qint64(900));
+        QVERIFY(!ClockSkew::correction(1000, 100, 890)); // already signed with that offset
     }
 
     void insecureEndpointRefused()

@@ -7,6 +7,7 @@
 #include "cloud/ClockSkew.h"
 #include "cloud/CvmClient.h"
 #include "cloud/HttpClient.h"
+#include "importform/OsCatalogue.h"
 
 #include <QJsonObject>
 #include <QTest>
@@ -34,7 +35,7 @@ private:
         ImportImageRequest r;
         r.architecture = QStringLiteral("x86_64");
         r.osType = QStringLiteral("CentOS");
-        r.osVersion = QStringLiteral("7.9");
+        r.osVersion = QStringLiteral("7"); // the vendor's lists name majors
         r.imageUrl = QStringLiteral("https://") + kBucket +
                      QStringLiteral(".cos.ap-guangzhou.myqcloud.com/disks/centos7.qcow2");
         r.imageName = name;
@@ -66,7 +67,7 @@ private slots:
         bool found = false;
         for (const auto& v : os.value.versions)
             found = found || (v.osName == QLatin1String("CentOS") &&
-                              v.osVersions.contains(QLatin1String("7.9")));
+                              v.osVersions.contains(QLatin1String("7")));
         QVERIFY(found);
     }
 
@@ -160,6 +161,46 @@ private slots:
         QVERIFY(!result.value.windowsOs.isEmpty());
         QVERIFY(!result.value.versions.isEmpty());
         QVERIFY(!result.requestId.isEmpty());
+        // The emulator serves the program's built-in list: one home for the vendor's answer.
+        QCOMPARE(importform::OsCatalogue::toAnswer(result.value),
+                 importform::OsCatalogue::toAnswer(importform::OsCatalogueStore::builtIn().list()));
+    }
+
+    void describeImportImageOsSendsTheRegion()
+    {
+        // The current API page marks Region as required for DescribeImportImageOs. The
+        // emulator refuses a region the account lacks, so an answer proves what was sent.
+        auto c = client();
+        c->setRegion(QStringLiteral("ap-beijing")); // not one of this account's regions
+        const auto refused = waitFor(c->describeImportImageOs());
+        QVERIFY2(!refused.ok(), "DescribeImportImageOs was sent without X-TC-Region");
+        verifyError(refused.error, QStringLiteral("UnsupportedRegion"));
+        c->setRegion(kRegion);
+        QVERIFY(waitFor(c->describeImportImageOs()).ok());
+        c->setRegion(QString()); // none known: sent without, which the service accepts
+        QVERIFY(waitFor(c->describeImportImageOs()).ok());
+    }
+
+    void vendorMajorVersionImports()
+    {
+        // The vendor's example value: CentOS "7", Redhat "7" (its spelling), Windows "-".
+        for (const auto& [type, version] :
+             {std::pair{QStringLiteral("CentOS"), QStringLiteral("7")},
+              std::pair{QStringLiteral("Redhat"), QStringLiteral("7")},
+              std::pair{QStringLiteral("Windows Server 2016"), QStringLiteral("-")}}) {
+            ImportImageRequest r = validImport(QStringLiteral("vendor-") + type.left(3));
+            r.osType = type;
+            r.osVersion = version;
+            r.dryRun = true;
+            const auto result = waitFor(client()->importImage(r));
+            QVERIFY2(result.ok() && result.value.dryRunAllowed,
+                     qPrintable(type + u' ' + result.error.toString()));
+        }
+        ImportImageRequest r = validImport(QStringLiteral("vendor-minor"));
+        r.osVersion = QStringLiteral("7.9"); // not in the vendor's list
+        r.dryRun = true;
+        verifyError(waitFor(client()->importImage(r)).error,
+                    QStringLiteral("InvalidImageOsVersion.Unsupported"));
     }
 
     void importDryRunAllowed()

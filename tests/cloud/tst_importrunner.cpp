@@ -2,7 +2,9 @@
 // DryRun, ImportImage, DescribeImages until NORMAL) with its stages in order and the history
 // written; a missing object ending IMPORTFAILED with the causes; an account without the import
 // permission; an invalid form that sends nothing; 500/503 while following, retried with the same
-// ImageId; following again from the history; stop(). Short import delay and short backoff.
+// ImageId; following again from the history; stop(); an ImportImage answer without ImageId (the
+// image found by its exact name, or said to be missing and recorded by its RequestId). Short
+// import delay and short backoff.
 #include "CloudTestSupport.h"
 
 #include "cloud/CosClient.h"
@@ -11,6 +13,7 @@
 #include "importform/Draft.h"
 #include "importrun/ImportHistory.h"
 #include "importrun/ImportRunner.h"
+#include "importrun/ImportedImageSearch.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -18,6 +21,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 #include <QtEndian>
 
 using namespace cvmi;
@@ -100,7 +104,7 @@ private:
     {
         importform::ImportForm f;
         f.osType = QStringLiteral("CentOS");
-        f.osVersion = QStringLiteral("7.9");
+        f.osVersion = QStringLiteral("7"); // the vendor's lists name majors
         f.architecture = QStringLiteral("x86_64");
         f.imageUrl = cloud::CosClient::objectUrl(kBucket, kRegion, key);
         f.imageName = QStringLiteral("runner-test-%1").arg(++m_names);
@@ -247,6 +251,26 @@ private slots:
         const auto records = history.load(&error);
         QVERIFY2(records && records->size() == 1, qPrintable(error.message));
         QCOMPARE(records->first().imageUrl, f.imageUrl);
+    }
+
+    // This computer's clock 15 minutes ahead: the signed link must start by COS's clock (the
+    // HEAD answer's Date), or CVM's import finds it not yet valid and fails.
+    void clockAheadSignedLinkUsesCosTime()
+    {
+        m_emulator->setClockOffsetSeconds(-900);
+        auto client = cvm();
+        cloud::CosClient cos(m_http.get(), endpointsFor(*m_emulator), credentials(kId, kKey));
+        ImportRunner runner(client.get());
+        runner.setBackoff(fastBackoff());
+        runner.setCos(&cos);
+        runner.start(form(QStringLiteral("disks/good.qcow2")), kRegion);
+        const bool done = waitDone(runner);
+        m_emulator->setClockOffsetSeconds(0);
+        QVERIFY(done);
+        QVERIFY2(runner.outcome() == Outcome::Normal, qPrintable(runner.message()));
+        QVERIFY2(qAbs(cos.clockOffset() + 900) <= 5,
+                 qPrintable(QString::number(cos.clockOffset())));
+        QVERIFY(qAbs(client->clockOffset() + 900) <= 5); // CVM's SignatureExpire, corrected
     }
 
     // A public-read object keeps its plain URL; a URL signed already is not checked again.
@@ -508,6 +532,155 @@ private slots:
         QCOMPARE(done->started, saved->started);
         QVERIFY(done->finished.isValid());
         QCOMPARE(history.load(&error)->size(), 1);
+    }
+
+    // The name of the image the emulator keeps under this ImageId.
+    QString storedImageName(const QString& imageId) const
+    {
+        QFile file(m_emulator->stateDir() + QStringLiteral("/images.json"));
+        if (!file.open(QIODevice::ReadOnly))
+            return {};
+        for (const QJsonValue& v : QJsonDocument::fromJson(file.readAll()).array()) {
+            if (v.toObject().value(QStringLiteral("imageId")).toString() == imageId)
+                return v.toObject().value(QStringLiteral("name")).toString();
+        }
+        return {};
+    }
+
+    // ImportImage answered with only a RequestId (older API descriptions): the image is found
+    // by its exact name among the fuzzy image-name matches, and followed to NORMAL.
+    void imageIdMissingFoundByName()
+    {
+        QTemporaryDir dir;
+        const ImportHistory history(dir.path());
+        auto client = cvm();
+        // A similar name the fuzzy filter also matches, created just before (within the slack).
+        importform::ImportForm similar = form(QStringLiteral("disks/good.qcow2"));
+        const QString name = similar.imageName;
+        similar.imageName = name + QStringLiteral("-older");
+        {
+            ImportRunner first(client.get());
+            first.setBackoff(fastBackoff());
+            first.setWait(false);
+            first.start(similar, kRegion);
+            QVERIFY(waitDone(first));
+            QVERIFY2(first.outcome() == Outcome::Started, qPrintable(first.message()));
+        }
+        m_emulator->setOmitImportImageId(true);
+        m_emulator->setImageListingDelayMs(100); // not listed at the first search
+        ImportRunner runner(client.get());
+        runner.setBackoff(fastBackoff());
+        runner.setHistory(&history);
+        QSignalSpy found(&runner, &ImportRunner::imageFoundByName);
+        QSignalSpy created(&runner, &ImportRunner::imageCreated);
+        importform::ImportForm f = form(QStringLiteral("disks/good.qcow2"));
+        f.imageName = name;
+        runner.start(f, kRegion);
+        const bool done = waitDone(runner);
+        m_emulator->setOmitImportImageId(false);
+        m_emulator->setImageListingDelayMs(0);
+        QVERIFY(done);
+        QVERIFY2(runner.outcome() == Outcome::Normal, qPrintable(runner.message()));
+        QVERIFY(runner.imageId().startsWith(QLatin1String("img-")));
+        QCOMPARE(storedImageName(runner.imageId()), name);
+        QCOMPARE(found.size(), 1);
+        QCOMPARE(created.size(), 1);
+        QCOMPARE(found.at(0).at(0).toString(), runner.imageId());
+        const QString note = found.at(0).at(1).toString();
+        QVERIFY2(note.contains(QLatin1String("did not return the new image's ID")) &&
+                     note.contains(runner.imageId()),
+                 qPrintable(note));
+        Error error;
+        const auto records = history.load(&error);
+        QVERIFY2(records, qPrintable(error.message));
+        QCOMPARE(records->size(), 1);
+        QCOMPARE(records->first().imageId, runner.imageId());
+        QCOMPARE(records->first().state, QStringLiteral("NORMAL"));
+        QVERIFY(!records->first().requestId.isEmpty());
+    }
+
+    // Still not listed after the searches: said specifically, and on record by name and
+    // RequestId so that the import is not lost.
+    void imageIdMissingNotFound()
+    {
+        QTemporaryDir dir;
+        const ImportHistory history(dir.path());
+        auto client = cvm();
+        m_emulator->setOmitImportImageId(true);
+        m_emulator->setImageListingDelayMs(600000);
+        QString error;
+        QVERIFY2(m_emulator->setFaults(QJsonDocument::fromJson(R"({"rules": [
+            {"operation": "DescribeImages", "fault": "skew", "seconds": 0}]})")
+                                           .object(),
+                                       &error),
+                 qPrintable(error));
+        ImportRunner runner(client.get());
+        runner.setBackoff(fastBackoff());
+        runner.setHistory(&history);
+        QSignalSpy found(&runner, &ImportRunner::imageFoundByName);
+        const importform::ImportForm f = form(QStringLiteral("disks/good.qcow2"));
+        runner.start(f, kRegion);
+        const bool done = waitDone(runner);
+        m_emulator->setOmitImportImageId(false);
+        m_emulator->setImageListingDelayMs(0);
+        QVERIFY(done);
+        QVERIFY2(runner.outcome() == Outcome::Error, qPrintable(runner.message()));
+        QCOMPARE(requestsCounted(), importrun::ImportedImageSearch::attempts);
+        QCOMPARE(found.size(), 0);
+        QVERIFY(runner.imageId().isEmpty());
+        const QString requestId = runner.record().requestId;
+        QVERIFY(!requestId.isEmpty());
+        QVERIFY2(runner.message().contains(QLatin1String("did not return the new image's ID")) &&
+                     runner.message().contains(f.imageName) && runner.message().contains(requestId),
+                 qPrintable(runner.message()));
+        QVERIFY2(runner.remedy().contains(QLatin1String("CVM console")) &&
+                     runner.remedy().contains(QLatin1String("cvm-import imports")) &&
+                     runner.remedy().contains(f.imageName),
+                 qPrintable(runner.remedy()));
+        Error problem;
+        const auto records = history.load(&problem);
+        QVERIFY2(records, qPrintable(problem.message));
+        QCOMPARE(records->size(), 1);
+        const ImportRecord& r = records->first();
+        QVERIFY(r.imageId.isEmpty());
+        QCOMPARE(r.requestId, requestId);
+        QCOMPARE(r.imageName, f.imageName);
+        QCOMPARE(r.region, kRegion);
+        QVERIFY(!r.canFollow());
+        QVERIFY(r.message.contains(requestId));
+    }
+
+    // Which listed image is ours: the exact name (image-name is fuzzy), created at or after the
+    // call, the newest.
+    void imageSearchPicksExactNameSinceTheCall()
+    {
+        using importrun::ImportedImageSearch;
+        const qint64 call = 1796000000;
+        const auto image = [&](const char* id, const char* name, qint64 at) {
+            cloud::CvmImage i;
+            i.imageId = QString::fromLatin1(id);
+            i.imageName = QString::fromLatin1(name);
+            i.createdTime = QDateTime::fromSecsSinceEpoch(at, QTimeZone::utc())
+                                .toString(QStringLiteral("yyyy-MM-dd'T'HH:mm:ss'Z'"));
+            return i;
+        };
+        const QList<cloud::CvmImage> listed = {
+            image("img-older000", "web", call - 3600), // the same name, before the call
+            image("img-ours0000", "web", call + 4),
+            image("img-similar0", "web-2", call + 20), // newer, similar name
+            image("img-case0000", "Web", call + 30),   // another name to us
+            image("img-earlier0", "web", call + 1)};   // ours is the newest exact one
+        QCOMPARE(ImportedImageSearch::pick(listed, QStringLiteral("web"), call)->imageId,
+                 QStringLiteral("img-ours0000"));
+        QVERIFY(
+            !ImportedImageSearch::pick({listed.at(0), listed.at(2)}, QStringLiteral("web"), call));
+        cloud::CvmImage unreadable = image("img-nodate00", "web", call + 9);
+        unreadable.createdTime = QStringLiteral("yesterday");
+        QVERIFY(!ImportedImageSearch::pick({unreadable}, QStringLiteral("web"), call));
+        const auto filters = ImportedImageSearch::filters(QStringLiteral("web"));
+        QCOMPARE(filters.size(), 2);
+        QCOMPARE(filters.at(0).name, QStringLiteral("image-name"));
+        QCOMPARE(filters.at(1).values, QStringList{QStringLiteral("PRIVATE_IMAGE")});
     }
 
     void followUnknownImage()

@@ -10,13 +10,6 @@
 #include <QDir>
 #include <QTemporaryDir>
 
-// Q_INIT_RESOURCE must be used outside any namespace; the OS list lives in a resource of the
-// static library, which the linker would otherwise drop.
-static void initEmulatorResources()
-{
-    Q_INIT_RESOURCE(cvmi_emulator_data);
-}
-
 namespace cvmi::emu {
 
 struct CloudEmulator::Impl {
@@ -26,6 +19,9 @@ struct CloudEmulator::Impl {
     QString stateDir;
     QString defaultRegion = QStringLiteral("ap-guangzhou");
     int importDelayMs = 3000;
+    qint64 clockOffsetSeconds = 0;
+    bool omitImportImageId = false;
+    int imageListingDelayMs = 0;
     AccountStore accounts;
     FaultInjector faults;
     CosStore store;
@@ -40,7 +36,6 @@ CloudEmulator::CloudEmulator(QObject* parent) : CloudEmulator(QString(), parent)
 
 CloudEmulator::CloudEmulator(const QString& stateDir, QObject* parent) : QObject(parent)
 {
-    initEmulatorResources();
     if (stateDir.isEmpty()) {
         auto temporary = std::make_unique<QTemporaryDir>();
         d = std::make_unique<Impl>(temporary->path());
@@ -66,6 +61,27 @@ void CloudEmulator::setImportDelayMs(int ms)
         d->cvm->setImportDelayMs(ms);
 }
 
+void CloudEmulator::setClockOffsetSeconds(qint64 seconds)
+{
+    d->clockOffsetSeconds = seconds;
+    if (d->server)
+        d->server->setClockOffsetSeconds(seconds);
+}
+
+void CloudEmulator::setOmitImportImageId(bool omit)
+{
+    d->omitImportImageId = omit;
+    if (d->cvm)
+        d->cvm->setOmitImportImageId(omit);
+}
+
+void CloudEmulator::setImageListingDelayMs(int ms)
+{
+    d->imageListingDelayMs = ms;
+    if (d->cvm)
+        d->cvm->setImageListingDelayMs(ms);
+}
+
 void CloudEmulator::addAccount(const EmulatorAccount& account)
 {
     d->accounts.add(account);
@@ -80,9 +96,12 @@ bool CloudEmulator::start(quint16 port, QString* error)
     d->cvm = std::make_unique<CvmService>(d->stateDir + QStringLiteral("/images.json"),
                                           *d->verifier, *d->cos, d->accounts);
     d->cvm->setImportDelayMs(d->importDelayMs);
+    d->cvm->setOmitImportImageId(d->omitImportImageId);
+    d->cvm->setImageListingDelayMs(d->imageListingDelayMs);
     if (!d->cvm->load(error))
         return false;
     d->server = new EmulatorServer(*d->cvm, *d->cos, d->faults, this);
+    d->server->setClockOffsetSeconds(d->clockOffsetSeconds);
     d->port = d->server->listenLoopback(port, error);
     return d->port != 0;
 }

@@ -28,6 +28,16 @@ public:
     // Before start(): the region of path-style buckets created without one (default ap-guangzhou).
     void setDefaultRegion(const QString& region);
     void setImportDelayMs(int ms); // IMPORTING → NORMAL/IMPORTFAILED after this (default 3000)
+    // The emulated services' clock runs this many seconds ahead of this computer's (negative:
+    // behind): a client whose clock is behind by as much meets what it would meet on the real
+    // services (COS: AccessDenied "Request has expired"; CVM: AuthFailure.SignatureExpire).
+    // Before or after start().
+    void setClockOffsetSeconds(qint64 seconds);
+    // ImportImage answers with only a RequestId, as older API descriptions list it (the image
+    // is created all the same). Before or after start().
+    void setOmitImportImageId(bool omit);
+    // DescribeImages lists a new image only this long after its creation (default 0).
+    void setImageListingDelayMs(int ms);
     void addAccount(const EmulatorAccount& account);
 
     // Listens on 127.0.0.1:port (0: any free port).

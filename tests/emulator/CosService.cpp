@@ -1,5 +1,7 @@
 #include "CosService.h"
 
+#include "CosObjectListing.h"
+
 #include "util/Crc64.h"
 
 #include <QCryptographicHash>
@@ -153,6 +155,8 @@ QString CosService::operationFor(const EmuRequest& request) const
             return QStringLiteral("PutBucket");
         if (m == "GET" && request.hasQuery(QStringLiteral("uploads")))
             return QStringLiteral("ListMultipartUploads");
+        if (m == "GET")
+            return QStringLiteral("GetBucket");
         return QStringLiteral("Bucket") + QString::fromLatin1(m);
     case Target::Kind::Object:
         break;
@@ -250,17 +254,25 @@ EmuResponse CosService::handle(const EmuRequest& request)
     }
     if (op == QLatin1String("PutBucket"))
         return putBucket(request, t, *auth.account, auth.region);
-    if (!bucket)
+    // A host that names another region reaches that region's COS, where the bucket does not
+    // exist: COS answers it as it answers an absent bucket (404 NoSuchBucket, no redirect hint;
+    // see docs/vendor-differences.md). Path style on a host without a region is not affected.
+    if (!bucket || (!t.region.isEmpty() && bucket->region != t.region))
         return error(request, 404, QStringLiteral("NoSuchBucket"),
                      QStringLiteral("The specified bucket does not exist."));
     if (auth.ok && bucket->appId != auth.account->appId)
         return error(request, 403, QStringLiteral("AccessDenied"),
                      QStringLiteral("Access Denied."));
 
+    if (const auto refused = lengthRequired(request, op))
+        return *refused;
+
     if (op == QLatin1String("HeadBucket"))
         return headBucket(*bucket);
     if (op == QLatin1String("ListMultipartUploads"))
         return listUploads(request, t, *auth.account);
+    if (op == QLatin1String("GetBucket"))
+        return getBucket(request, *bucket);
     if (op == QLatin1String("HeadObject"))
         return getObject(request, t, true);
     if (op == QLatin1String("GetObject"))
@@ -281,6 +293,22 @@ EmuResponse CosService::handle(const EmuRequest& request)
         return abortUpload(request, t);
     return error(request, 501, QStringLiteral("NotImplemented"),
                  QStringLiteral("The emulator does not implement %1.").arg(op));
+}
+
+std::optional<EmuResponse> CosService::lengthRequired(const EmuRequest& request,
+                                                      const QString& op) const
+{
+    // Upload Part lists Content-Length as required; PUT Object also takes a chunked body
+    // (Transfer-Encoding: chunked, then without Content-Length), as its API page says. Anything
+    // else without a length is refused the way S3 and COS refuse it: 411 MissingContentLength.
+    const bool chunked =
+        request.header("transfer-encoding").toLower().split(',').last().trimmed() == "chunked";
+    const bool needsLength =
+        op == QLatin1String("UploadPart") || (op == QLatin1String("PutObject") && !chunked);
+    if (!needsLength || request.hasHeader("content-length"))
+        return std::nullopt;
+    return error(request, 411, QStringLiteral("MissingContentLength"),
+                 QStringLiteral("You must provide the Content-Length HTTP header."));
 }
 
 EmuResponse CosService::getService(const EmuRequest&, const Target& target,
@@ -684,6 +712,17 @@ EmuResponse CosService::listUploads(const EmuRequest& request, const Target& tar
     return xml(body);
 }
 
+EmuResponse CosService::getBucket(const EmuRequest& request, const BucketInfo& bucket) const
+{
+    QString problem;
+    const auto query = CosObjectListing::parseQuery(request, &problem);
+    if (!query)
+        return error(request, 400, QStringLiteral("InvalidArgument"), problem);
+    return xml(
+        CosObjectListing::resultXml(bucket.name, bucket.appId, *query,
+                                    CosObjectListing::page(m_store.objects(bucket.name), *query)));
+}
+
 EmuResponse CosService::abortUpload(const EmuRequest& request, const Target& target)
 {
     const auto upload = m_store.upload(request.queryValue(QStringLiteral("uploadId")));
@@ -726,7 +765,8 @@ ImportSource CosService::resolveImportUrl(const QString& url, const EmulatorAcco
     const auto bucket = m_store.bucket(m.captured(1));
     source.bucket = m.captured(1);
     source.key = fetch.path.mid(1);
-    if (!bucket || source.key.isEmpty())
+    // A URL naming another region than the bucket's reaches no bucket (see handle()).
+    if (!bucket || bucket->region != m.captured(2) || source.key.isEmpty())
         return source;
     source.validUrl = true;
     if (fetch.hasQuery(QStringLiteral("q-sign-algorithm"))) {

@@ -3,7 +3,8 @@
 // The COS XML API subset the wizard and the upload engine use, over virtual-host addressing
 // (Host: <bucket>-<appid>.cos.<region>.myqcloud.com) and path style (/<bucket>-<appid>/<key>,
 // for S3-compatible clients), with COS's error bodies and x-cos-hash-crc64ecma on every object
-// response.
+// response. As strict as COS where it matters to a client: a host whose region is not the
+// bucket's finds no bucket, and a body COS needs the length of must come with Content-Length.
 #include "CosStore.h"
 #include "FaultInjector.h"
 #include "HttpExchange.h"
@@ -54,6 +55,8 @@ private:
     EmuResponse error(const EmuRequest& request, int status, const QString& code,
                       const QString& message, const AuthResult* auth = nullptr) const;
     EmuResponse xml(const QByteArray& body) const;
+    // 411 MissingContentLength for a body COS needs the length of, else nothing.
+    std::optional<EmuResponse> lengthRequired(const EmuRequest& request, const QString& op) const;
 
     EmuResponse getService(const EmuRequest& request, const Target& target,
                            const EmulatorAccount& account) const;
@@ -70,6 +73,7 @@ private:
                           const EmulatorAccount& account) const;
     EmuResponse listUploads(const EmuRequest& request, const Target& target,
                             const EmulatorAccount& account) const;
+    EmuResponse getBucket(const EmuRequest& request, const BucketInfo& bucket) const;
     EmuResponse abortUpload(const EmuRequest& request, const Target& target);
 
     CosStore& m_store;

@@ -198,6 +198,19 @@ bool CosStore::deleteObject(const QString& bucket, const QString& key)
     return QFile::remove(objectPath(bucket, key));
 }
 
+QList<ObjectInfo> CosStore::objects(const QString& bucket) const
+{
+    QList<ObjectInfo> out;
+    const QDir dir(objectDir(bucket));
+    for (const QString& name : dir.entryList({QStringLiteral("*.json")}, QDir::Files)) {
+        const QString key =
+            QString::fromUtf8(QByteArray::fromHex(name.chopped(5).toLatin1())); // "<hex>.json"
+        if (const auto info = object(bucket, key))
+            out.append(*info);
+    }
+    return out;
+}
+
 QByteArray CosStore::readObject(const QString& bucket, const QString& key, qint64 offset,
                                 qint64 length) const
 {

@@ -65,6 +65,7 @@ public:
                                         const QByteArray& data, const QString& contentType,
                                         qint64 nowMs, QString* error);
     bool deleteObject(const QString& bucket, const QString& key);
+    QList<ObjectInfo> objects(const QString& bucket) const; // every object, in no set order
     // Reads up to `length` bytes at `offset` of an object's file.
     QByteArray readObject(const QString& bucket, const QString& key, qint64 offset,
                           qint64 length) const;

@@ -1,5 +1,6 @@
 #include "CvmService.h"
 
+#include "CvmParams.h"
 #include "DiskProbe.h"
 
 #include <QDateTime>
@@ -118,7 +119,9 @@ CvmService::CvmService(QString stateFile, const SignatureVerifier& verifier, Cos
 
 bool CvmService::load(QString* error)
 {
-    QFile os(QStringLiteral(":/cvmi-emulator/import-image-os.json"));
+    // The product's own offline default (resources/import-os/default.json, compiled into
+    // cvmi_core): one home for the vendor's published DescribeImportImageOs answer.
+    QFile os(QStringLiteral(":/import-os/default.json"));
     if (!os.open(QIODevice::ReadOnly)) {
         if (error)
             *error = QStringLiteral("the OS list resource is missing");
@@ -181,10 +184,14 @@ EmuResponse CvmService::faultResponse(const EmuRequest& request, FaultKind kind)
 
 EmuResponse CvmService::handle(const EmuRequest& request)
 {
-    if (request.method != "POST")
+    // API 3.0 takes POST with a JSON body, or GET with the parameters form-encoded in the query
+    // (signed with that query and the hash of an empty payload).
+    const bool isGet = request.method == "GET";
+    if (!isGet && request.method != "POST")
         return apiError(request, QStringLiteral("InvalidParameter"),
-                        QStringLiteral("The emulator accepts API 3.0 calls as POST with a JSON "
-                                       "body only."));
+                        QStringLiteral("API 3.0 calls are POST with a JSON body or GET with the "
+                                       "parameters in the query, not %1.")
+                            .arg(QString::fromLatin1(request.method)));
     const QString action = operationFor(request);
     if (action.isEmpty())
         return apiError(request, QStringLiteral("MissingParameter"),
@@ -218,7 +225,11 @@ EmuResponse CvmService::handle(const EmuRequest& request)
             QStringLiteral("The region `%1` is not supported for this account.").arg(region));
 
     QJsonObject params;
-    if (!request.body.trimmed().isEmpty()) {
+    const ParamType& schema = *actionParams(action);
+    if (isGet) {
+        if (const auto problem = paramsFromQuery(request.query, schema, &params))
+            return apiError(request, problem->code, problem->message);
+    } else if (!request.body.trimmed().isEmpty()) {
         QJsonParseError parseError;
         const QJsonDocument doc = QJsonDocument::fromJson(request.body, &parseError);
         if (!doc.isObject())
@@ -226,6 +237,12 @@ EmuResponse CvmService::handle(const EmuRequest& request)
                             QStringLiteral("The request body is not a JSON object: %1")
                                 .arg(parseError.errorString()));
         params = doc.object();
+    }
+    // ImportImage asks CAM first and looks at its parameters after (see importImage()); a GET's
+    // query cannot even be read without knowing the names, so there an unknown one comes first.
+    if (action != QLatin1String("ImportImage")) {
+        if (const auto problem = findUnknownParameter(params, schema))
+            return apiError(request, problem->code, problem->message);
     }
 
     if (action == QLatin1String("DescribeRegions"))
@@ -271,24 +288,9 @@ std::optional<CvmService::ApiError> CvmService::importImage(const QJsonObject& p
                                        "(qcs::cvm:%1:uin/%2:image/*): the CAM policy does not "
                                        "grant it.")
                             .arg(region, account.appId)};
-    static const QStringList known = {QStringLiteral("Architecture"),
-                                      QStringLiteral("OsType"),
-                                      QStringLiteral("OsVersion"),
-                                      QStringLiteral("ImageUrl"),
-                                      QStringLiteral("ImageName"),
-                                      QStringLiteral("ImageDescription"),
-                                      QStringLiteral("DryRun"),
-                                      QStringLiteral("Force"),
-                                      QStringLiteral("TagSpecification"),
-                                      QStringLiteral("LicenseType"),
-                                      QStringLiteral("BootMode"),
-                                      QStringLiteral("ImageFamily"),
-                                      QStringLiteral("ImportImageDataDiskList")};
-    for (auto it = params.begin(); it != params.end(); ++it) {
-        if (!known.contains(it.key()))
-            return ApiError{QStringLiteral("UnknownParameter"),
-                            QStringLiteral("The parameter `%1` is not recognized.").arg(it.key())};
-    }
+    if (const auto problem =
+            findUnknownParameter(params, *actionParams(QStringLiteral("ImportImage"))))
+        return ApiError{problem->code, problem->message};
     for (const char* name : {"Architecture", "OsType", "OsVersion", "ImageUrl", "ImageName"}) {
         if (!params.contains(QLatin1String(name)))
             return ApiError{QStringLiteral("MissingParameter"),
@@ -432,7 +434,8 @@ std::optional<CvmService::ApiError> CvmService::importImage(const QJsonObject& p
     image.readyAtMs = image.createdMs + m_importDelayMs;
     m_images.append(image);
     save();
-    out->insert(QStringLiteral("ImageId"), image.imageId);
+    if (!m_omitImportImageId)
+        out->insert(QStringLiteral("ImageId"), image.imageId);
     return std::nullopt;
 }
 
@@ -513,14 +516,6 @@ std::optional<CvmService::ApiError> CvmService::describeImages(const QJsonObject
                                                                const QString& region, qint64 nowMs,
                                                                QJsonObject* out)
 {
-    static const QStringList known = {QStringLiteral("ImageIds"), QStringLiteral("Filters"),
-                                      QStringLiteral("Offset"), QStringLiteral("Limit"),
-                                      QStringLiteral("InstanceType")};
-    for (auto it = params.begin(); it != params.end(); ++it) {
-        if (!known.contains(it.key()))
-            return ApiError{QStringLiteral("UnknownParameter"),
-                            QStringLiteral("The parameter `%1` is not recognized.").arg(it.key())};
-    }
     if (params.contains(QStringLiteral("ImageIds")) && params.contains(QStringLiteral("Filters")))
         return ApiError{QStringLiteral("InvalidParameter.InvalidParameterCoexistImageIdsFilters"),
                         QStringLiteral("ImageIds and Filters cannot be given together.")};
@@ -568,6 +563,8 @@ std::optional<CvmService::ApiError> CvmService::describeImages(const QJsonObject
         if (image.appId != account.appId || image.region != region)
             continue;
         if (!ids.isEmpty() && !ids.contains(QJsonValue(image.imageId)))
+            continue;
+        if (nowMs < image.createdMs + m_imageListingDelayMs)
             continue;
         bool keep = true;
         for (const QJsonValue& f : filters) {

@@ -1,11 +1,12 @@
 #pragma once
 
 // The CVM API 3.0 actions the wizard calls (DescribeRegions, DescribeImportImageOs,
-// ImportImage, DescribeImages), with TC3 verification and the API's envelopes: HTTP 200 with
-// Response.Error for API errors, a RequestId on every answer. Imported images go IMPORTING →
-// NORMAL, or IMPORTFAILED when the object cannot be read or is not a disk image, once the
-// configured delay has passed (judged when the image is next looked at, so the timeline
-// survives a restart of the emulator).
+// ImportImage, DescribeImages) as POST with a JSON body or GET with the parameters in the query,
+// each refusing names it does not define (CvmParams.h), with TC3 verification and the API's
+// envelopes: HTTP 200 with Response.Error for API errors, a RequestId on every answer. Imported
+// images go IMPORTING → NORMAL, or IMPORTFAILED when the object cannot be read or is not a disk
+// image, once the configured delay has passed (judged when the image is next looked at, so the
+// timeline survives a restart of the emulator).
 #include "CosService.h"
 #include "FaultInjector.h"
 #include "HttpExchange.h"
@@ -44,6 +45,10 @@ public:
 
     bool load(QString* error);
     void setImportDelayMs(int ms) { m_importDelayMs = ms; }
+    // Older API descriptions list only RequestId in ImportImage's answer: answer so.
+    void setOmitImportImageId(bool omit) { m_omitImportImageId = omit; }
+    // A new image is listed by DescribeImages only this long after its creation.
+    void setImageListingDelayMs(int ms) { m_imageListingDelayMs = ms; }
 
     QString operationFor(const EmuRequest& request) const;
     EmuResponse handle(const EmuRequest& request);
@@ -80,6 +85,8 @@ private:
     QJsonObject m_osList;
     QList<ImageRecord> m_images;
     int m_importDelayMs = 3000;
+    bool m_omitImportImageId = false;
+    int m_imageListingDelayMs = 0;
 };
 
 } // namespace cvmi::emu

@@ -146,7 +146,8 @@ bool EmulatorServer::handleRequest(const QHttpServerRequest& request, QTcpSocket
     const QString service = isCvm ? QStringLiteral("cvm") : QStringLiteral("cos");
     const QString operation = isCvm ? m_cvm.operationFor(req) : m_cos.operationFor(req);
     const FaultDecision fault = m_faults.decide(service, operation);
-    req.nowMs = QDateTime::currentMSecsSinceEpoch() + fault.skewSeconds * 1000;
+    req.nowMs =
+        QDateTime::currentMSecsSinceEpoch() + (m_clockOffsetSeconds + fault.skewSeconds) * 1000;
     req.now = req.nowMs / 1000;
 
     if (fault.kind == FaultKind::Reset && !fault.afterProcessing) {

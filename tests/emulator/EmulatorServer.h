@@ -21,6 +21,9 @@ public:
 
     // 0 picks a free port; returns the port, or 0 on failure (*error set).
     quint16 listenLoopback(quint16 port, QString* error);
+    // The services' clock runs this far ahead of this computer's (negative: behind), for every
+    // request and in each Date header, as if the client's clock were off by the opposite.
+    void setClockOffsetSeconds(qint64 seconds) { m_clockOffsetSeconds = seconds; }
 
 protected:
     bool handleRequest(const QHttpServerRequest& request, QTcpSocket* socket) override;
@@ -34,6 +37,7 @@ private:
     CvmService& m_cvm;
     CosService& m_cos;
     FaultInjector& m_faults;
+    qint64 m_clockOffsetSeconds = 0;
 };
 
 } // namespace cvmi::emu

@@ -219,7 +219,12 @@ AuthResult SignatureVerifier::verifyCosNative(const EmuRequest& request, const Q
         return failure(QStringLiteral("AccessDenied"),
                        request.now > end ? QStringLiteral("Request has expired")
                                          : QStringLiteral("Request is not yet valid"));
-    if (!presigned && (request.now > end || request.now < start))
+    // A header signature whose key time has ended gets COS's AccessDenied "Request has
+    // expired" (what a client whose clock is behind meets); one not yet valid gets
+    // RequestTimeTooSkewed.
+    if (!presigned && request.now > end)
+        return failure(QStringLiteral("AccessDenied"), QStringLiteral("Request has expired"));
+    if (!presigned && request.now < start)
         return failure(QStringLiteral("RequestTimeTooSkewed"),
                        QStringLiteral("The difference between the request time and the server's "
                                       "time is too large: q-sign-time %1 does not include the "

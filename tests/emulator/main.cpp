@@ -3,6 +3,7 @@
 //
 //   cvm-cloud-emulator --port 0 --state-dir DIR --account ID:KEY:APPID[:noimport]
 //                      --region ap-guangzhou --faults FILE --import-delay-ms 3000
+//                      --clock-offset SECONDS --omit-import-image-id
 //
 // Prints "listening on http://127.0.0.1:PORT" once ready and runs until SIGTERM or SIGINT.
 #include "CloudEmulator.h"
@@ -58,8 +59,17 @@ int main(int argc, char** argv)
     const QCommandLineOption delayOption(QStringLiteral("import-delay-ms"),
                                          QStringLiteral("Time an import takes (default 3000)."),
                                          QStringLiteral("N"), QStringLiteral("3000"));
-    parser.addOptions(
-        {portOption, stateOption, accountOption, regionOption, faultsOption, delayOption});
+    const QCommandLineOption clockOption(
+        QStringLiteral("clock-offset"),
+        QStringLiteral("The services' clock runs SECONDS ahead of this computer's (negative: "
+                       "behind), as for a client whose clock is off (default 0)."),
+        QStringLiteral("SECONDS"), QStringLiteral("0"));
+    const QCommandLineOption omitIdOption(
+        QStringLiteral("omit-import-image-id"),
+        QStringLiteral("ImportImage answers with only a RequestId, as older API descriptions "
+                       "list it; the image is created all the same."));
+    parser.addOptions({portOption, stateOption, accountOption, regionOption, faultsOption,
+                       delayOption, clockOption, omitIdOption});
     parser.process(app);
 
     if (!parser.isSet(stateOption)) {
@@ -72,6 +82,15 @@ int main(int argc, char** argv)
         regions = {QStringLiteral("ap-guangzhou")};
     emulator.setDefaultRegion(regions.first());
     emulator.setImportDelayMs(parser.value(delayOption).toInt());
+    bool offsetOk = false;
+    const qint64 clockOffset = parser.value(clockOption).toLongLong(&offsetOk);
+    if (!offsetOk) {
+        std::fprintf(stderr, "cvm-cloud-emulator: --clock-offset wants a whole number of seconds, "
+                             "e.g. 900 or -900\n");
+        return 2;
+    }
+    emulator.setClockOffsetSeconds(clockOffset);
+    emulator.setOmitImportImageId(parser.isSet(omitIdOption));
 
     QStringList specs = parser.values(accountOption);
     if (specs.isEmpty()) {

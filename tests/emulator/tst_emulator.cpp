@@ -4,6 +4,7 @@
 // matches util::Crc64 of the file, state that survives a restart, each injected fault as a
 // client sees it, imports that end NORMAL or IMPORTFAILED, and boto3 as a peer nobody here wrote.
 #include "CloudEmulator.h"
+#include "CosStore.h"
 #include "Qcow2Header.h"
 
 #include "cloud/CosSigner.h"
@@ -32,6 +33,7 @@
 #include <QtEndian>
 
 #include <functional>
+#include <optional>
 
 using namespace cvmi;
 using namespace cvmi::cloud;
@@ -62,9 +64,14 @@ struct Reply {
     QByteArray header(const char* name) const { return headers.value(QByteArray(name)); }
 };
 
+// Among a request's headers, not sent: no Content-Length either (what a client that forgets it
+// sends).
+const QByteArray noLengthMarker = "X-Test-No-Length";
+
 // A minimal HTTP/1.1 client on a raw socket, so that the test controls every header (Host
 // included) and sees resets and truncation exactly; it spins a local event loop, which also
 // runs the emulator living in this thread.
+// A body is sent as it is given: with a Transfer-Encoding header it must already be encoded.
 Reply rawHttp(quint16 port, const QByteArray& method, const QByteArray& target,
               const RawHeaders& headers, const QByteArray& body, int timeoutMs = 15000,
               bool waitForContinue = false)
@@ -76,8 +83,11 @@ Reply rawHttp(quint16 port, const QByteArray& method, const QByteArray& target,
     QByteArray head = method + ' ' + target + " HTTP/1.1\r\n";
     bool hasLength = false;
     for (const auto& [name, value] : headers) {
-        head += name + ": " + value + "\r\n";
-        hasLength = hasLength || name.compare("content-length", Qt::CaseInsensitive) == 0;
+        if (name != noLengthMarker)
+            head += name + ": " + value + "\r\n";
+        hasLength = hasLength || name.compare("content-length", Qt::CaseInsensitive) == 0 ||
+                    name.compare("transfer-encoding", Qt::CaseInsensitive) == 0 ||
+                    name == noLengthMarker;
     }
     if (!hasLength && (!body.isEmpty() || method == "PUT" || method == "POST"))
         head += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
@@ -218,7 +228,52 @@ struct CosCall {
     qint64 clockOffset = 0;
     QString signedHost;
     StringPairList tamperedHeaders; // sent with these values instead of the signed ones
+    QString region = kRegion;       // of the virtual host
+    enum class Length { Header, Chunked, None } length = Length::Header; // of a PUT or POST body
 };
+
+// The body in HTTP/1.1 chunks of at most 1000 bytes, then the last (empty) chunk.
+QByteArray chunkedBody(const QByteArray& data)
+{
+    QByteArray out;
+    for (qsizetype at = 0; at < data.size(); at += 1000) {
+        const QByteArray chunk = data.mid(at, 1000);
+        out += QByteArray::number(chunk.size(), 16) + "\r\n" + chunk + "\r\n";
+    }
+    return out + "0\r\n\r\n";
+}
+
+// Parameters flattened into a query as the vendor's Node SDK does for GET (mergeData, then
+// querystring.stringify): `Filters.0.Values.1=...`, keys in order, values percent-encoded except
+// A-Z a-z 0-9 - _ . ! ~ * ' ( ).
+void flatten(const QJsonValue& value, const QString& prefix, QByteArray* query)
+{
+    if (value.isObject() || value.isArray()) {
+        const QJsonObject o = value.toObject();
+        const QJsonArray a = value.toArray();
+        const qsizetype n = value.isObject() ? o.size() : a.size();
+        for (qsizetype i = 0; i < n; ++i) {
+            const QString name = value.isObject() ? o.keys().at(i) : QString::number(i);
+            flatten(value.isObject() ? o.value(name) : a.at(i),
+                    prefix.isEmpty() ? name : prefix + u'.' + name, query);
+        }
+        return;
+    }
+    const QString text = value.isBool()     ? QString::fromLatin1(value.toBool() ? "true" : "false")
+                         : value.isDouble() ? QString::number(value.toInteger())
+                                            : value.toString();
+    if (!query->isEmpty())
+        *query += '&';
+    *query += prefix.toUtf8().toPercentEncoding("!~*'()") + '=' +
+              text.toUtf8().toPercentEncoding("!~*'()");
+}
+
+QByteArray formQuery(const QJsonObject& params)
+{
+    QByteArray query;
+    flatten(params, QString(), &query);
+    return query;
+}
 
 QByteArray queryString(const StringPairList& params)
 {
@@ -281,6 +336,28 @@ private:
         return rawHttp(port(), "POST", "/", headers, body);
     }
 
+    // API 3.0 as GET: the parameters in the query, signed with it and an empty payload's hash;
+    // `sent` (if given) goes out instead of the signed query.
+    Reply cvmGet(const QString& action, const QByteArray& query, const CvmOptions& o = {},
+                 const std::optional<QByteArray>& sent = std::nullopt)
+    {
+        Tc3Request r;
+        r.secretId = o.secretId;
+        r.secretKey = o.secretKey;
+        r.timestamp = QDateTime::currentSecsSinceEpoch();
+        r.service = QStringLiteral("cvm");
+        r.host = CloudEmulator::cvmHost();
+        r.action = action;
+        r.version = QStringLiteral("2017-03-12");
+        r.region = o.region;
+        r.method = QStringLiteral("GET");
+        r.query = query;
+        const Tc3Signed s = Tc3Signer::sign(r);
+        const QByteArray target =
+            "/" + (sent.value_or(query).isEmpty() ? QByteArray() : '?' + sent.value_or(query));
+        return rawHttp(port(), "GET", target, s.headers, {});
+    }
+
     static QJsonObject response(const Reply& reply)
     {
         return QJsonDocument::fromJson(reply.body)
@@ -301,11 +378,15 @@ private:
     Reply cos(const CosCall& c)
     {
         const QString host = c.bucket.isEmpty() ? QStringLiteral("service.cos.myqcloud.com")
-                                                : CloudEmulator::cosHost(c.bucket, kRegion);
+                                                : CloudEmulator::cosHost(c.bucket, c.region);
         StringPairList headers = c.headers;
         headers.append({QStringLiteral("Host"), host});
-        if (c.method == "PUT" || c.method == "POST")
+        if ((c.method == "PUT" || c.method == "POST") && c.length == CosCall::Length::Header)
             headers.append({QStringLiteral("Content-Length"), QString::number(c.body.size())});
+        if (c.length == CosCall::Length::Chunked)
+            headers.append({QStringLiteral("Transfer-Encoding"), QStringLiteral("chunked")});
+        if (c.length == CosCall::Length::None)
+            headers.append({QString::fromLatin1(noLengthMarker), QStringLiteral("1")});
         CosSignRequest s;
         s.secretId = c.secretId;
         s.secretKey = c.secretKey;
@@ -339,19 +420,21 @@ private:
         QByteArray target = CosSigner::encodeKeyPath(c.key).toUtf8();
         if (!c.params.isEmpty())
             target += '?' + queryString(c.params);
-        return rawHttp(port(), c.method, target, raw, c.body);
+        return rawHttp(port(), c.method, target, raw,
+                       c.length == CosCall::Length::Chunked ? chunkedBody(c.body) : c.body);
     }
 
     // Path style with AWS SigV4, the S3-compatible face.
     Reply sigV4(const QByteArray& method, const QString& path, const StringPairList& query,
-                const QByteArray& body, const QString& secretKey = kKey, qint64 clockOffset = 0)
+                const QByteArray& body, const QString& secretKey = kKey, qint64 clockOffset = 0,
+                const QString& host = QString())
     {
         SigV4Request r;
         r.accessKeyId = kId;
         r.secretAccessKey = secretKey;
         r.region = kRegion;
         r.method = QString::fromLatin1(method);
-        r.host = QStringLiteral("127.0.0.1:%1").arg(port());
+        r.host = host.isEmpty() ? QStringLiteral("127.0.0.1:%1").arg(port()) : host;
         r.path = path;
         r.query = query;
         r.timestamp = QDateTime::currentSecsSinceEpoch() + clockOffset;
@@ -419,7 +502,7 @@ private:
     {
         return {{QStringLiteral("ImageName"), name},
                 {QStringLiteral("OsType"), QStringLiteral("CentOS")},
-                {QStringLiteral("OsVersion"), QStringLiteral("7.9")},
+                {QStringLiteral("OsVersion"), QStringLiteral("7")}, // the vendor's list
                 {QStringLiteral("Architecture"), QStringLiteral("x86_64")},
                 {QStringLiteral("BootMode"), QStringLiteral("Legacy BIOS")},
                 {QStringLiteral("LicenseType"), QStringLiteral("TencentCloud")},
@@ -589,7 +672,12 @@ private slots:
                  QStringLiteral("SignatureDoesNotMatch"));
 
         c.signedHost.clear();
-        c.clockOffset = -3600; // the 600 s window has passed by the server's clock
+        c.clockOffset = -3600; // the 600 s window has passed by the server's clock: as COS
+        r = cos(c);
+        QCOMPARE(r.status, 403);
+        QCOMPARE(xmlText(r.body, QStringLiteral("Code")), QStringLiteral("AccessDenied"));
+        QCOMPARE(xmlText(r.body, QStringLiteral("Message")), QStringLiteral("Request has expired"));
+        c.clockOffset = 3600; // the window has not begun yet
         r = cos(c);
         QCOMPARE(r.status, 403);
         QCOMPARE(xmlText(r.body, QStringLiteral("Code")), QStringLiteral("RequestTimeTooSkewed"));
@@ -733,6 +821,213 @@ private slots:
         noBucket.bucket = QStringLiteral("absent-1250000000");
         QCOMPARE(xmlText(cos(noBucket).body, QStringLiteral("Code")),
                  QStringLiteral("NoSuchBucket"));
+    }
+
+    // GET Bucket (List Objects) as COS documents it: UTF-8 key order, prefix, marker paging,
+    // delimiter roll-up into CommonPrefixes, max-keys bounds, encoding-type=url, and the same
+    // signature and ownership rules as every other bucket request.
+    void cosListObjects()
+    {
+        const QString bucket = QStringLiteral("listing-1250000000");
+        QVERIFY(m_emulator->createBucket(bucket, kRegion));
+        const QStringList keys{QStringLiteral("z/deep/x"),        QStringLiteral("other.txt"),
+                               QStringLiteral("disks/中文.iso"),  QStringLiteral("disks/b b.vhd"),
+                               QStringLiteral("disks/sub/f.img"), QStringLiteral("disks/c+d.raw"),
+                               QStringLiteral("disks/100%.img"),  QStringLiteral("disks/a.qcow2"),
+                               QStringLiteral("disks/sub/e.vmdk")};
+        for (qsizetype i = 0; i < keys.size(); ++i) {
+            CosCall put;
+            put.method = "PUT";
+            put.bucket = bucket;
+            put.key = keys.at(i);
+            put.body = pattern(100 + i, int(i));
+            QCOMPARE(cos(put).status, 200);
+        }
+        // UTF-8 byte order: '1' < 'a' < ... < "sub/" < 0xE4 (中).
+        const QStringList sorted{
+            QStringLiteral("disks/100%.img"),   QStringLiteral("disks/a.qcow2"),
+            QStringLiteral("disks/b b.vhd"),    QStringLiteral("disks/c+d.raw"),
+            QStringLiteral("disks/sub/e.vmdk"), QStringLiteral("disks/sub/f.img"),
+            QStringLiteral("disks/中文.iso"),   QStringLiteral("other.txt"),
+            QStringLiteral("z/deep/x")};
+        const auto list = [&](const StringPairList& params) {
+            CosCall c;
+            c.bucket = bucket;
+            c.params = params;
+            return cos(c);
+        };
+
+        Reply r = list({});
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.header("content-type"), QByteArray("application/xml"));
+        QCOMPARE(xmlText(r.body, QStringLiteral("Name")), bucket);
+        QCOMPARE(xmlText(r.body, QStringLiteral("MaxKeys")), QStringLiteral("1000"));
+        QCOMPARE(xmlText(r.body, QStringLiteral("IsTruncated")), QStringLiteral("false"));
+        QVERIFY(!r.body.contains("<NextMarker>"));
+        QVERIFY(!r.body.contains("<Delimiter>"));
+        QVERIFY(!r.body.contains("<EncodingType>"));
+        QCOMPARE(xmlTexts(r.body, QStringLiteral("Key")), sorted);
+        // One entry in full: the size, ETag and CRC the object's own PUT gave.
+        const qsizetype chinese = keys.indexOf(QStringLiteral("disks/中文.iso"));
+        const QByteArray data = pattern(100 + chinese, int(chinese));
+        QCOMPARE(xmlTexts(r.body, QStringLiteral("Size")).at(6), QString::number(data.size()));
+        QCOMPARE(xmlTexts(r.body, QStringLiteral("ETag")).at(6),
+                 QString::fromLatin1(quotedMd5(data)));
+        const QDateTime modified = QDateTime::fromString(
+            xmlTexts(r.body, QStringLiteral("LastModified")).at(6), Qt::ISODateWithMs);
+        QVERIFY(modified.isValid());
+        QVERIFY(qAbs(modified.secsTo(QDateTime::currentDateTimeUtc())) < 60);
+        QCOMPARE(xmlTexts(r.body, QStringLiteral("ID")).value(0), kAppId);
+        QCOMPARE(xmlTexts(r.body, QStringLiteral("DisplayName")).value(0), kAppId);
+        QCOMPARE(xmlTexts(r.body, QStringLiteral("StorageClass")).size(), sorted.size());
+        QCOMPARE(xmlTexts(r.body, QStringLiteral("StorageClass")).value(0),
+                 QStringLiteral("STANDARD"));
+
+        // prefix: the SDK always sends it, empty when unset.
+        r = list({{QStringLiteral("prefix"), QString()}});
+        QCOMPARE(xmlTexts(r.body, QStringLiteral("Key")), sorted);
+        r = list({{QStringLiteral("prefix"), QStringLiteral("disks/")}});
+        QCOMPARE(xmlText(r.body, QStringLiteral("Prefix")), QStringLiteral("disks/"));
+        QCOMPARE(xmlTexts(r.body, QStringLiteral("Key")), sorted.mid(0, 7));
+        r = list({{QStringLiteral("prefix"), QStringLiteral("disks/中")}});
+        QCOMPARE(xmlTexts(r.body, QStringLiteral("Key")), QStringList{sorted.at(6)});
+        r = list({{QStringLiteral("prefix"), QStringLiteral("nothing/")}});
+        QCOMPARE(r.status, 200);
+        QVERIFY(xmlTexts(r.body, QStringLiteral("Key")).isEmpty());
+
+        // delimiter: the folder's objects, and its subfolders as CommonPrefixes.
+        r = list({{QStringLiteral("delimiter"), QStringLiteral("/")},
+                  {QStringLiteral("prefix"), QStringLiteral("disks/")}});
+        QCOMPARE(xmlText(r.body, QStringLiteral("Delimiter")), QStringLiteral("/"));
+        QCOMPARE(
+            xmlTexts(r.body, QStringLiteral("Key")),
+            (QStringList{sorted.at(0), sorted.at(1), sorted.at(2), sorted.at(3), sorted.at(6)}));
+        QStringList prefixes = xmlTexts(r.body, QStringLiteral("Prefix"));
+        QCOMPARE(prefixes.takeFirst(), QStringLiteral("disks/")); // the request's own
+        QCOMPARE(prefixes, QStringList{QStringLiteral("disks/sub/")});
+        r = list({{QStringLiteral("delimiter"), QStringLiteral("/")}});
+        QCOMPARE(xmlTexts(r.body, QStringLiteral("Key")), QStringList{QStringLiteral("other.txt")});
+        prefixes = xmlTexts(r.body, QStringLiteral("Prefix"));
+        prefixes.removeFirst();
+        QCOMPARE(prefixes, (QStringList{QStringLiteral("disks/"), QStringLiteral("z/")}));
+
+        // marker: strictly after it, and NextMarker leads through every page exactly once.
+        r = list({{QStringLiteral("marker"), QStringLiteral("disks/c+d.raw")}});
+        QCOMPARE(xmlText(r.body, QStringLiteral("Marker")), QStringLiteral("disks/c+d.raw"));
+        QCOMPARE(xmlTexts(r.body, QStringLiteral("Key")), sorted.mid(4));
+        for (const QString& delimiter : {QString(), QStringLiteral("/")}) {
+            QStringList seen;
+            QString marker;
+            int pages = 0;
+            for (;; ++pages) {
+                QVERIFY(pages < 20);
+                StringPairList params{{QStringLiteral("max-keys"), QStringLiteral("2")}};
+                if (!marker.isEmpty())
+                    params.append({QStringLiteral("marker"), marker});
+                if (!delimiter.isEmpty())
+                    params.append({QStringLiteral("delimiter"), delimiter});
+                r = list(params);
+                QCOMPARE(r.status, 200);
+                QCOMPARE(xmlText(r.body, QStringLiteral("MaxKeys")), QStringLiteral("2"));
+                QStringList entries = xmlTexts(r.body, QStringLiteral("Prefix"));
+                entries.removeFirst();
+                entries = xmlTexts(r.body, QStringLiteral("Key")) + entries;
+                QVERIFY(entries.size() <= 2);
+                seen += entries;
+                if (xmlText(r.body, QStringLiteral("IsTruncated")) == QLatin1String("false")) {
+                    QVERIFY(!r.body.contains("<NextMarker>"));
+                    break;
+                }
+                marker = xmlText(r.body, QStringLiteral("NextMarker"));
+                QVERIFY(!marker.isEmpty());
+            }
+            seen.sort();
+            if (delimiter.isEmpty()) {
+                QStringList expected = sorted;
+                expected.sort();
+                QCOMPARE(seen, expected);
+                QCOMPARE(pages, 4); // 9 keys, 2 a page
+            } else {
+                QCOMPARE(seen, (QStringList{QStringLiteral("disks/"), QStringLiteral("other.txt"),
+                                            QStringLiteral("z/")}));
+            }
+        }
+
+        // encoding-type=url: keys and the echoed parameters percent-encoded.
+        r = list({{QStringLiteral("encoding-type"), QStringLiteral("url")},
+                  {QStringLiteral("prefix"), QStringLiteral("disks/")},
+                  {QStringLiteral("max-keys"), QStringLiteral("4")}});
+        QCOMPARE(xmlText(r.body, QStringLiteral("EncodingType")), QStringLiteral("url"));
+        QCOMPARE(
+            xmlTexts(r.body, QStringLiteral("Key")),
+            (QStringList{QStringLiteral("disks/100%25.img"), QStringLiteral("disks/a.qcow2"),
+                         QStringLiteral("disks/b%20b.vhd"), QStringLiteral("disks/c%2Bd.raw")}));
+        QCOMPARE(xmlText(r.body, QStringLiteral("NextMarker")), QStringLiteral("disks/c%2Bd.raw"));
+        r = list({{QStringLiteral("encoding-type"), QStringLiteral("url")},
+                  {QStringLiteral("prefix"), QStringLiteral("disks/中")}});
+        QCOMPARE(xmlTexts(r.body, QStringLiteral("Key")),
+                 QStringList{QStringLiteral("disks/%E4%B8%AD%E6%96%87.iso")});
+        r = list({{QStringLiteral("encoding-type"), QStringLiteral("base64")}});
+        QCOMPARE(r.status, 400);
+        QCOMPARE(xmlText(r.body, QStringLiteral("Code")), QStringLiteral("InvalidArgument"));
+
+        // max-keys: at most 1000 (more asks for the maximum), 0 lists nothing, not a number or
+        // negative is InvalidArgument.
+        r = list({{QStringLiteral("max-keys"), QStringLiteral("5000")}});
+        QCOMPARE(r.status, 200);
+        QCOMPARE(xmlText(r.body, QStringLiteral("MaxKeys")), QStringLiteral("1000"));
+        r = list({{QStringLiteral("max-keys"), QStringLiteral("0")}});
+        QCOMPARE(r.status, 200);
+        QVERIFY(xmlTexts(r.body, QStringLiteral("Key")).isEmpty());
+        QCOMPARE(xmlText(r.body, QStringLiteral("IsTruncated")), QStringLiteral("false"));
+        for (const QString& bad :
+             {QStringLiteral("ten"), QStringLiteral("-1"), QStringLiteral("1.5")}) {
+            r = list({{QStringLiteral("max-keys"), bad}});
+            QVERIFY2(r.status == 400, qPrintable(bad));
+            QCOMPARE(xmlText(r.body, QStringLiteral("Code")), QStringLiteral("InvalidArgument"));
+            QVERIFY(xmlText(r.body, QStringLiteral("Message")).contains(QLatin1String("max-keys")));
+        }
+        // The default page is 1000 entries: one more object than that is cut off after 1000.
+        CosStore direct(m_emulator->stateDir() + QStringLiteral("/cos"));
+        QString problem;
+        for (int i = 0; i < 1000; ++i)
+            QVERIFY2(direct.putObject(
+                         bucket, QStringLiteral("bulk/%1").arg(i, 4, 10, QLatin1Char('0')),
+                         QByteArray("x"), QString(), QDateTime::currentMSecsSinceEpoch(), &problem),
+                     qPrintable(problem));
+        r = list({});
+        QCOMPARE(xmlTexts(r.body, QStringLiteral("Key")).size(), 1000);
+        QCOMPARE(xmlText(r.body, QStringLiteral("IsTruncated")), QStringLiteral("true"));
+        QCOMPARE(xmlText(r.body, QStringLiteral("NextMarker")), QStringLiteral("bulk/0999"));
+        r = list({{QStringLiteral("marker"), QStringLiteral("bulk/0999")}});
+        QCOMPARE(xmlTexts(r.body, QStringLiteral("Key")), sorted);
+        QCOMPARE(xmlText(r.body, QStringLiteral("IsTruncated")), QStringLiteral("false"));
+
+        // The signature is required, and another account's bucket is refused.
+        r = rawHttp(port(), "GET", "/",
+                    {{"Host", CloudEmulator::cosHost(bucket, kRegion).toUtf8()}}, {});
+        QCOMPARE(r.status, 403);
+        QCOMPARE(xmlText(r.body, QStringLiteral("Code")), QStringLiteral("AccessDenied"));
+        QVERIFY(!r.body.contains("<Contents>"));
+        CosCall wrongKey;
+        wrongKey.bucket = bucket;
+        wrongKey.secretKey = QStringLiteral("wrong");
+        r = cos(wrongKey);
+        QCOMPARE(r.status, 403);
+        QCOMPARE(xmlText(r.body, QStringLiteral("Code")), QStringLiteral("SignatureDoesNotMatch"));
+        CosCall other;
+        other.bucket = bucket;
+        other.secretId = kOtherId;
+        other.secretKey = kOtherKey;
+        r = cos(other);
+        QCOMPARE(r.status, 403);
+        QCOMPARE(xmlText(r.body, QStringLiteral("Code")), QStringLiteral("AccessDenied"));
+        QVERIFY(!r.body.contains("<Contents>"));
+        CosCall absent;
+        absent.bucket = QStringLiteral("absent-1250000000");
+        r = cos(absent);
+        QCOMPARE(r.status, 404);
+        QCOMPARE(xmlText(r.body, QStringLiteral("Code")), QStringLiteral("NoSuchBucket"));
     }
 
     void presignedGet()
@@ -983,6 +1278,29 @@ private slots:
         QCOMPARE(counters.value(QStringLiteral("truncate")).toInt(), 1);
     }
 
+    void clockOffsetAhead()
+    {
+        // The services' clock 15 minutes ahead: a client 15 minutes behind, as COS and CVM see
+        // it. COS's header signature (600 s key time) has expired; CVM's 300 s window is passed.
+        m_emulator->setClockOffsetSeconds(900);
+        CosCall get;
+        get.key = QStringLiteral("missing");
+        Reply r = cos(get);
+        const Reply cvmReply = cvm(QStringLiteral("DescribeRegions"), {});
+        get.clockOffset = 900; // signed with the server's time: accepted
+        const Reply corrected = cos(get);
+        m_emulator->setClockOffsetSeconds(0);
+        QCOMPARE(r.status, 403);
+        QCOMPARE(xmlText(r.body, QStringLiteral("Code")), QStringLiteral("AccessDenied"));
+        QCOMPARE(xmlText(r.body, QStringLiteral("Message")), QStringLiteral("Request has expired"));
+        QDateTime date = QDateTime::fromString(QString::fromLatin1(r.header("date")),
+                                               QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
+        date.setTimeSpec(Qt::UTC);
+        QVERIFY(qAbs(date.toSecsSinceEpoch() - QDateTime::currentSecsSinceEpoch() - 900) < 5);
+        QCOMPARE(errorCode(cvmReply), QStringLiteral("AuthFailure.SignatureExpire"));
+        QCOMPARE(xmlText(corrected.body, QStringLiteral("Code")), QStringLiteral("NoSuchKey"));
+    }
+
     void faultSkewAndControlApi()
     {
         const QByteArray config =
@@ -1120,6 +1438,12 @@ private slots:
             << QJsonValue(QStringLiteral(
                    "https://nobucket-1250000000.cos.ap-guangzhou.myqcloud.com/a.qcow2"))
             << "InvalidParameter.InvalidParameterUrlError";
+        QTest::newRow("url wrong region")
+            << "ImageUrl"
+            << QJsonValue(QString(QStringLiteral("https://") +
+                                  CloudEmulator::cosHost(kBucket, QStringLiteral("ap-shanghai")) +
+                                  QStringLiteral("/disks/good.qcow2")))
+            << "InvalidParameter.InvalidParameterUrlError";
         QTest::newRow("unknown parameter")
             << "Colour" << QJsonValue(QStringLiteral("blue")) << "UnknownParameter";
         QTest::newRow("wrong type") << "ImageName" << QJsonValue(5) << "InvalidParameter";
@@ -1148,6 +1472,275 @@ private slots:
         params.remove(QStringLiteral("ImageName"));
         QCOMPARE(errorCode(cvm(QStringLiteral("ImportImage"), params)),
                  QStringLiteral("MissingParameter"));
+    }
+
+    void cosBucketRegionInHost()
+    {
+        QCOMPARE(putObject(QStringLiteral("region/object"), "in ap-guangzhou").status, 200);
+        CosCall get;
+        get.key = QStringLiteral("region/object");
+        QCOMPARE(cos(get).status, 200);
+
+        // The bucket is in ap-guangzhou: a host naming ap-shanghai finds no bucket.
+        get.region = QStringLiteral("ap-shanghai");
+        Reply r = cos(get);
+        QCOMPARE(r.status, 404);
+        QCOMPARE(xmlText(r.body, QStringLiteral("Code")), QStringLiteral("NoSuchBucket"));
+        CosCall head;
+        head.method = "HEAD";
+        head.region = QStringLiteral("ap-shanghai");
+        r = cos(head);
+        QCOMPARE(r.status, 404);
+        QVERIFY(r.body.isEmpty());
+        CosCall put;
+        put.method = "PUT";
+        put.key = QStringLiteral("region/through-shanghai");
+        put.body = "x";
+        put.region = QStringLiteral("ap-shanghai");
+        QCOMPARE(cos(put).status, 404);
+        QVERIFY(!m_emulator->objectInfo(kBucket, put.key));
+
+        // Path style: a host with the region is checked the same way, one without is not.
+        const QString path = QLatin1Char('/') + kBucket + QStringLiteral("/region/object");
+        QCOMPARE(
+            sigV4("GET", path, {}, {}, kKey, 0, QStringLiteral("cos.ap-guangzhou.myqcloud.com"))
+                .status,
+            200);
+        r = sigV4("GET", path, {}, {}, kKey, 0, QStringLiteral("cos.ap-shanghai.myqcloud.com"));
+        QCOMPARE(r.status, 404);
+        QCOMPARE(xmlText(r.body, QStringLiteral("Code")), QStringLiteral("NoSuchBucket"));
+        QCOMPARE(sigV4("GET", path, {}, {}).status, 200);
+    }
+
+    void cosContentLengthRequired()
+    {
+        const QString key = QStringLiteral("length/parts");
+        const QString uploadId = initiate(key);
+        QVERIFY(!uploadId.isEmpty());
+        CosCall part;
+        part.method = "PUT";
+        part.key = key;
+        part.params = {{QStringLiteral("partNumber"), QStringLiteral("1")},
+                       {QStringLiteral("uploadId"), uploadId}};
+        part.body = pattern(3000);
+        part.length = CosCall::Length::Chunked;
+        Reply r = cos(part);
+        QCOMPARE(r.status, 411);
+        QCOMPARE(xmlText(r.body, QStringLiteral("Code")), QStringLiteral("MissingContentLength"));
+        QCOMPARE(xmlText(r.body, QStringLiteral("Message")),
+                 QStringLiteral("You must provide the Content-Length HTTP header."));
+        part.length = CosCall::Length::None;
+        part.body.clear();
+        QCOMPARE(cos(part).status, 411);
+        QVERIFY(m_emulator->pendingUploads(kBucket).size() >= 1);
+        part.length = CosCall::Length::Header;
+        part.body = pattern(3000);
+        QCOMPARE(cos(part).status, 200);
+
+        // PUT Object: neither a length nor a chunked body is refused; a chunked body is taken, as
+        // the PUT Object page allows (Transfer-Encoding: chunked, then no Content-Length).
+        CosCall put;
+        put.method = "PUT";
+        put.key = QStringLiteral("length/object");
+        put.length = CosCall::Length::None;
+        r = cos(put);
+        QCOMPARE(r.status, 411);
+        QCOMPARE(xmlText(r.body, QStringLiteral("Code")), QStringLiteral("MissingContentLength"));
+        QVERIFY(!m_emulator->objectInfo(kBucket, put.key));
+        put.length = CosCall::Length::Chunked;
+        put.body = pattern(2500, 5);
+        r = cos(put);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.header("etag"), quotedMd5(put.body));
+        QFile stored(m_emulator->objectPath(kBucket, put.key));
+        QVERIFY(stored.open(QIODevice::ReadOnly));
+        QCOMPARE(stored.readAll(), put.body);
+    }
+
+    void cvmUnknownParameter_data()
+    {
+        QTest::addColumn<QString>("action");
+        QTest::addColumn<QByteArray>("params");
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<QString>("message"); // empty: not compared
+
+        QTest::newRow("regions") << "DescribeRegions" << QByteArray(R"({"Foo":1})")
+                                 << "UnknownParameter"
+                                 << "The parameter `Foo` is not recognized.";
+        // Region is the X-TC-Region header, not a parameter.
+        QTest::newRow("regions region")
+            << "DescribeRegions" << QByteArray(R"({"Region":"ap-guangzhou"})") << "UnknownParameter"
+            << "The parameter `Region` is not recognized.";
+        QTest::newRow("regions none") << "DescribeRegions" << QByteArray("{}") << ""
+                                      << "";
+        QTest::newRow("os list") << "DescribeImportImageOs" << QByteArray(R"({"Limit":10})")
+                                 << "UnknownParameter"
+                                 << "The parameter `Limit` is not recognized.";
+        QTest::newRow("images top")
+            << "DescribeImages" << QByteArray(R"({"Offest":1})") << "UnknownParameter"
+            << "The parameter `Offest` is not recognized.";
+        QTest::newRow("images filter")
+            << "DescribeImages"
+            << QByteArray(R"({"Filters":[{"Name":"image-id","Values":["img-00000000"]},)"
+                          R"({"Name":"image-type","Value":"PRIVATE_IMAGE"}]})")
+            << "UnknownParameter"
+            << "The parameter `Filters.1.Value` is not recognized.";
+        QTest::newRow("images known")
+            << "DescribeImages"
+            << QByteArray(R"({"Filters":[{"Name":"image-id","Values":["img-00000000"]}],)"
+                          R"("Limit":5,"Offset":0,"InstanceType":"S5.MEDIUM2"})")
+            << ""
+            << "";
+        QTest::newRow("import tag")
+            << "ImportImage"
+            << QByteArray(R"({"TagSpecification":[{"ResourceType":"image",)"
+                          R"("Tags":[{"Key":"k","Value":"v","Colour":"red"}]}]})")
+            << "UnknownParameter"
+            << "The parameter `TagSpecification.0.Tags.0.Colour` is not recognized.";
+        QTest::newRow("import tag specification")
+            << "ImportImage"
+            << QByteArray(R"({"TagSpecification":[{"ResourceType":"image","Tags":[],"Scope":1}]})")
+            << "UnknownParameter"
+            << "The parameter `TagSpecification.0.Scope` is not recognized.";
+        QTest::newRow("import data disk")
+            << "ImportImage"
+            << QByteArray(R"({"ImportImageDataDiskList":[{"ImageUrl":"x","DiskSize":10}]})")
+            << "UnknownParameter"
+            << "The parameter `ImportImageDataDiskList.0.DiskSize` is not recognized.";
+        QTest::newRow("import known")
+            << "ImportImage"
+            << QByteArray(R"({"TagSpecification":[{"ResourceType":"image",)"
+                          R"("Tags":[{"Key":"k","Value":"v"}]}],"Force":false})")
+            << "DryRunOperation"
+            << "";
+    }
+
+    void cvmUnknownParameter()
+    {
+        QFETCH(QString, action);
+        QFETCH(QByteArray, params);
+        QFETCH(QString, code);
+        QFETCH(QString, message);
+        QJsonObject sent = QJsonDocument::fromJson(params).object();
+        if (action == QLatin1String("ImportImage")) {
+            // Valid values everywhere else, as a dry run: nothing is created.
+            QJsonObject full = importParams(
+                QStringLiteral("unknown-%1").arg(QString::fromLatin1(QTest::currentDataTag())),
+                QStringLiteral("disks/good.qcow2"));
+            full.insert(QStringLiteral("DryRun"), true);
+            for (auto it = sent.begin(); it != sent.end(); ++it)
+                full.insert(it.key(), it.value());
+            sent = full;
+        }
+        const Reply r = cvm(action, sent);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(errorCode(r), code);
+        if (!message.isEmpty())
+            QCOMPARE(response(r)
+                         .value(QStringLiteral("Error"))
+                         .toObject()
+                         .value(QStringLiteral("Message"))
+                         .toString(),
+                     message);
+    }
+
+    void cvmGetRequests()
+    {
+        const auto noRegion = options([](CvmOptions& o) { o.region = QString(); });
+        Reply r = cvmGet(QStringLiteral("DescribeRegions"), {}, noRegion);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(errorCode(r), QString());
+        QCOMPARE(response(r).value(QStringLiteral("TotalCount")).toInt(), 2);
+
+        // DescribeImages as GET answers what the same parameters answer as POST: lists, a
+        // filter, integers.
+        const QString good =
+            response(cvm(QStringLiteral("DescribeImages"),
+                         {{QStringLiteral("Filters"),
+                           QJsonArray{QJsonObject{
+                               {QStringLiteral("Name"), QStringLiteral("image-name")},
+                               {QStringLiteral("Values"), QJsonArray{QStringLiteral("good")}}}}}}))
+                .value(QStringLiteral("ImageSet"))
+                .toArray()
+                .first()
+                .toObject()
+                .value(QStringLiteral("ImageId"))
+                .toString();
+        QVERIFY2(!good.isEmpty(), "importImage() runs first and imports \"good\"");
+        const QList<QJsonObject> cases = {
+            {{QStringLiteral("Limit"), 2}, {QStringLiteral("Offset"), 1}},
+            {{QStringLiteral("Filters"),
+              QJsonArray{QJsonObject{{QStringLiteral("Name"), QStringLiteral("image-name")},
+                                     {QStringLiteral("Values"),
+                                      QJsonArray{QStringLiteral("oo"), QStringLiteral("pres")}}}}}},
+            {{QStringLiteral("ImageIds"), QJsonArray{good}}},
+            // Every character class the SDK's encoding treats differently, in one value; the
+            // query is signed as sent, so the emulator must not re-encode it.
+            {{QStringLiteral("Filters"),
+              QJsonArray{
+                  QJsonObject{{QStringLiteral("Name"), QStringLiteral("image-name")},
+                              {QStringLiteral("Values"),
+                               QJsonArray{QStringLiteral("good"),
+                                          QString::fromUtf8("a(b)*c'd!~e/f+g h%i&j=k\u4e2d")}}}}}},
+        };
+        for (const QJsonObject& params : cases) {
+            const QJsonObject viaPost = response(cvm(QStringLiteral("DescribeImages"), params));
+            r = cvmGet(QStringLiteral("DescribeImages"), formQuery(params));
+            QCOMPARE(errorCode(r), QString());
+            const QJsonObject viaGet = response(r);
+            QVERIFY(viaGet.value(QStringLiteral("TotalCount")).toInt() > 0);
+            QCOMPARE(viaGet.value(QStringLiteral("TotalCount")),
+                     viaPost.value(QStringLiteral("TotalCount")));
+            QCOMPARE(viaGet.value(QStringLiteral("ImageSet")),
+                     viaPost.value(QStringLiteral("ImageSet")));
+        }
+        r = cvmGet(QStringLiteral("DescribeImages"), "Limit=1&Offset=0");
+        QCOMPARE(response(r).value(QStringLiteral("ImageSet")).toArray().size(), 1);
+
+        // Booleans, as the SDK writes them.
+        QJsonObject import =
+            importParams(QStringLiteral("get dry run"), QStringLiteral("disks/good.qcow2"));
+        import.insert(QStringLiteral("DryRun"), true);
+        QVERIFY(formQuery(import).contains("DryRun=true"));
+        QVERIFY(formQuery(import).contains("ImageName=get%20dry%20run"));
+        QCOMPARE(errorCode(cvmGet(QStringLiteral("ImportImage"), formQuery(import))),
+                 QStringLiteral("DryRunOperation"));
+        import.insert(QStringLiteral("DryRun"), QStringLiteral("yes"));
+        QCOMPARE(errorCode(cvmGet(QStringLiteral("ImportImage"), formQuery(import))),
+                 QStringLiteral("InvalidParameter"));
+
+        // Malformed queries: each refused with what is wrong.
+        const QList<QPair<QByteArray, QString>> refused = {
+            {"Limit=ten", QStringLiteral("InvalidParameter")},
+            {"ImageIds=img-00000000", QStringLiteral("InvalidParameter")},
+            {"Filters.1.Name=image-id&Filters.1.Values.0=img-00000000",
+             QStringLiteral("InvalidParameter")},
+            {"Limit=1&Limit=2", QStringLiteral("InvalidParameter")},
+            {"Filters.0.Name.x=image-id", QStringLiteral("InvalidParameter")},
+            {"Foo=1", QStringLiteral("UnknownParameter")},
+            {"Filters.0.Nmae=image-id", QStringLiteral("UnknownParameter")},
+        };
+        for (const auto& [query, code] : refused) {
+            r = cvmGet(QStringLiteral("DescribeImages"), query);
+            QVERIFY2(errorCode(r) == code, query.constData());
+        }
+        QCOMPARE(response(cvmGet(QStringLiteral("DescribeImages"), "Foo=1"))
+                     .value(QStringLiteral("Error"))
+                     .toObject()
+                     .value(QStringLiteral("Message"))
+                     .toString(),
+                 QStringLiteral("The parameter `Foo` is not recognized."));
+
+        // The signature covers the query: a wrong key, or a query changed after signing, fails.
+        QCOMPARE(errorCode(cvmGet(QStringLiteral("DescribeRegions"), {}, options([](CvmOptions& o) {
+                                      o.region = QString();
+                                      o.secretKey = QStringLiteral("wrong");
+                                  }))),
+                 QStringLiteral("AuthFailure.SignatureFailure"));
+        QCOMPARE(errorCode(cvmGet(QStringLiteral("DescribeImages"), "Limit=1", {}, "Limit=2")),
+                 QStringLiteral("AuthFailure.SignatureFailure"));
+        QCOMPARE(errorCode(cvmGet(QStringLiteral("DescribeImages"), "Limit=1", {}, "")),
+                 QStringLiteral("AuthFailure.SignatureFailure"));
     }
 
     void expectContinue()

@@ -1,5 +1,5 @@
-// libFuzzer target: COS's XML bodies — the <Error> document behind every failed call and GET
-// Service's ListAllMyBucketsResult.
+// libFuzzer target: COS's XML bodies — the <Error> document behind every failed call, GET
+// Service's ListAllMyBucketsResult and GET Bucket's ListBucketResult.
 #include "cloud/CosClient.h"
 
 #include <cstdint>
@@ -26,5 +26,20 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     // Every bucket comes from a <Bucket> element of the input: no more of them than bytes.
     if (buckets.size() > body.size())
         __builtin_trap();
+
+    QString problem;
+    const std::optional<CosObjectPage> page = CosObjectPage::parse(body, &problem);
+    if (page) {
+        // Bounded, and a truncated page always leads on.
+        if (page->objects.size() + page->commonPrefixes.size() > CosObjectPage::maxKeys ||
+            (page->isTruncated && page->nextMarker.isEmpty()))
+            __builtin_trap();
+        for (const CosListedObject& o : page->objects) {
+            if (o.key.isEmpty() || o.size < 0)
+                __builtin_trap();
+        }
+    } else if (problem.isEmpty()) {
+        __builtin_trap(); // every refusal says why
+    }
     return 0;
 }

@@ -35,7 +35,7 @@ cat >"$draft" <<'JSON'
   "format": "cvm-import-draft", "version": 1, "created": "2026-11-25T10:11:12Z",
   "app_version": "0.1.0", "region": "ap-guangzhou",
   "form": {
-    "Architecture": "x86_64", "OsType": "CentOS", "OsVersion": "7.9",
+    "Architecture": "x86_64", "OsType": "CentOS", "OsVersion": "7",
     "ImageUrl": "https://demo-images-1300000000.cos.ap-guangzhou.myqcloud.com/centos7.qcow2",
     "ImageName": "centos-7.9-web-frontend-built-from-the-golden-image-of-november",
     "ImageDescription": "Web front end: nginx 1.20, cloud-init, virtio drivers in the initramfs.",

@@ -3,6 +3,7 @@
 // that survive a later prefill, every problem shown under its field and blocking Next, drafts
 // saved and opened through the page (a newer draft refused, a signature left out and said so),
 // the OS list refreshed from DescribeImportImageOs and cached, the HEAD check of a typed URL,
+// "Choose object…" listing a bucket (prefix filter, More, disk images, errors) into ImageUrl,
 // and no secret in a draft or a log line.
 #include "CloudTestSupport.h"
 
@@ -13,6 +14,7 @@
 #include "TagTable.h"
 #include "WizardSession.h"
 
+#include "CosStore.h"
 #include "cloud/CosClient.h"
 #include "cloud/HttpClient.h"
 #include "importform/FormLimits.h"
@@ -20,6 +22,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
+#include <QInputMethodEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -28,6 +31,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeWidget>
 
 #include <memory>
 
@@ -53,6 +57,7 @@ policy::FormSuggestion centosSuggestion()
     policy::FormSuggestion s;
     s.osType = QStringLiteral("CentOS");
     s.osVersion = QStringLiteral("7.9");
+    s.detectedVersion = QStringLiteral("7.9.2009");
     s.architecture = QStringLiteral("x86_64");
     s.bootMode = QStringLiteral("Legacy BIOS");
     s.licenseType = QStringLiteral("TencentCloud");
@@ -80,10 +85,10 @@ ImportForm validForm()
 {
     ImportForm f;
     f.osType = QStringLiteral("Ubuntu");
-    f.osVersion = QStringLiteral("22.04");
+    f.osVersion = QStringLiteral("16"); // the vendor's lists name majors
     f.architecture = QStringLiteral("x86_64");
     f.imageUrl = objectUrl(QStringLiteral("ubuntu.qcow2"));
-    f.imageName = QStringLiteral("ubuntu-22.04");
+    f.imageName = QStringLiteral("ubuntu-16");
     f.imageDescription = QStringLiteral("Web front end, built 2026-11-25");
     f.imageFamily = QStringLiteral("web-front");
     f.tags = {{QStringLiteral("env"), QStringLiteral("prod")},
@@ -166,6 +171,19 @@ struct Harness {
         session.setAccount(credentials(kId, kKey), kRegion, endpointsFor(emulator));
     }
 
+    // Clicks "Choose Object…" and returns the dialog it opens.
+    QDialog* openChooser()
+    {
+        QTest::mouseClick(child<QPushButton>("chooseObject"), Qt::LeftButton);
+        QDialog* dialog = nullptr;
+        for (int i = 0; i < 100 && !dialog; ++i) {
+            dialog = page->findChild<QDialog*>(QStringLiteral("chooseObjectDialog"));
+            if (!dialog)
+                QTest::qWait(10);
+        }
+        return dialog && dialog->isVisible() ? dialog : nullptr;
+    }
+
     std::optional<State> waitForCheck()
     {
         QSignalSpy finished(page->urlChecker(), &ui::ObjectUrlChecker::finished);
@@ -246,7 +264,11 @@ private slots:
 
         const ImportForm f = h.page->form();
         QCOMPARE(f.osType, QStringLiteral("CentOS"));
-        QCOMPARE(f.osVersion, QStringLiteral("7.9"));
+        // 7.9.2009 detected, mapped onto the list's "7", and said so under the field.
+        QCOMPARE(f.osVersion, QStringLiteral("7"));
+        QCOMPARE(h.page->osChoiceText(),
+                 QStringLiteral("CentOS 7.9.2009 detected; the built-in OS list offers 7."));
+        QVERIFY(h.child<QLabel>("osChoice")->isVisible());
         QCOMPARE(f.architecture, QStringLiteral("x86_64"));
         QCOMPARE(f.bootMode, QStringLiteral("Legacy BIOS"));
         QCOMPARE(f.licenseType, QStringLiteral("TencentCloud"));
@@ -277,28 +299,69 @@ private slots:
         h.session.setImagePath(QStringLiteral("/images/centos7.qcow2"));
         h.session.setInspection(inspection(centosSuggestion()));
         h.retype(h.edit("imageName"), QStringLiteral("my-own-name"));
-        QVERIFY(h.choose(h.combo("osVersion"), QStringLiteral("7.8")));
+        QVERIFY(h.choose(h.combo("osVersion"), QStringLiteral("6")));
         QVERIFY(h.page->isUserEdited(field::imageName));
         QVERIFY(h.page->isUserEdited(field::osVersion));
+        QVERIFY(h.page->osChoiceText().isEmpty()); // the user's choice needs no explanation
 
         // A second inspection (another check of the image) proposes other values.
         policy::FormSuggestion other = centosSuggestion();
         other.osVersion = QStringLiteral("7.7");
+        other.detectedVersion = QStringLiteral("7.7.1908");
         other.bootMode = QStringLiteral("UEFI");
         other.imageName = QStringLiteral("centos-7.7");
         h.session.setInspection(inspection(other));
         h.page->initializePage();
         const ImportForm f = h.page->form();
         QCOMPARE(f.imageName, QStringLiteral("my-own-name"));
-        QCOMPARE(f.osVersion, QStringLiteral("7.8"));
+        QCOMPARE(f.osVersion, QStringLiteral("6"));
         QCOMPARE(f.bootMode, QStringLiteral("UEFI")); // not edited: follows the proposal
 
         // Choosing another OS offers its versions and forgets the one of the previous OS.
         QVERIFY(h.choose(h.combo("osType"), QStringLiteral("Ubuntu")));
-        QVERIFY(h.combo("osVersion")->findData(QStringLiteral("22.04")) >= 0);
+        QVERIFY(h.combo("osVersion")->findData(QStringLiteral("16")) >= 0);
         QVERIFY(h.page->form().osVersion.isEmpty());
         QVERIFY(problemWithCode(h.page->problems(), field::osVersion,
                                 QStringLiteral("os_version.required")));
+    }
+
+    void prefillMapsOntoTheOfferedList()
+    {
+        Harness h;
+        policy::FormSuggestion rhel = centosSuggestion();
+        rhel.osType = QStringLiteral("RedHat");
+        rhel.detectedVersion = QStringLiteral("7.9");
+        rhel.licenseType = QStringLiteral("BYOL");
+        h.session.setInspection(inspection(rhel));
+        h.page->initializePage();
+        QCOMPARE(h.page->form().osType, QStringLiteral("Redhat")); // the list's spelling
+        QCOMPARE(h.page->form().osVersion, QStringLiteral("7"));
+        const QLabel* label = h.child<QLabel>("osChoice");
+        QVERIFY(label->isVisible());
+        QCOMPARE(label->text(),
+                 QStringLiteral("RedHat 7.9 detected; the built-in OS list offers Redhat 7."));
+
+        // The live list replaces the built-in one: mapped again, and said so.
+        h.connect(*m_emulator);
+        QSignalSpy refreshed(h.page.get(), &FormPage::catalogueRefreshed);
+        h.page->refreshCatalogue();
+        QVERIFY(refreshed.wait(kTimeoutMs));
+        QCOMPARE(h.page->catalogue().origin(), importform::OsCatalogue::Origin::Live);
+        QCOMPARE(label->text(),
+                 QStringLiteral("RedHat 7.9 detected; the service offers Redhat 7."));
+        QVERIFY2(h.page->note(field::osType)->text().isEmpty(),
+                 qPrintable(h.page->note(field::osType)->text()));
+        QVERIFY2(h.page->note(field::osVersion)->text().isEmpty(),
+                 qPrintable(h.page->note(field::osVersion)->text()));
+
+        // The user's own choice needs no explanation, and a later list leaves it alone.
+        QVERIFY(h.choose(h.combo("osVersion"), QStringLiteral("6")));
+        QVERIFY(!label->isVisible());
+        refreshed.clear();
+        h.page->refreshCatalogue();
+        QVERIFY(refreshed.wait(kTimeoutMs));
+        QCOMPARE(h.page->form().osVersion, QStringLiteral("6"));
+        QVERIFY(!label->isVisible());
     }
 
     void problemsNextToTheirFieldsBlockNext()
@@ -332,19 +395,19 @@ private slots:
         h.retype(h.edit("imageUrl"), objectUrl(QStringLiteral("ubuntu.qcow2")));
         QVERIFY(h.page->isComplete());
 
-        // An OS the catalogue does not list (from a draft): shown, explained, blocking.
+        // An OS the built-in list does not name (from a draft): shown and explained, but only
+        // a warning, since that list may be out of date and the service decides.
         ImportForm unknownOs = validForm();
         unknownOs.osType = QStringLiteral("Plan 9");
         h.page->setForm(unknownOs);
         QCOMPARE(h.page->form().osType, QStringLiteral("Plan 9"));
         QVERIFY(h.combo("osType")->currentText().contains(QLatin1String("not in the list")));
-        QVERIFY(h.page->note(field::osType)->showsError());
+        QVERIFY(!h.page->note(field::osType)->showsError());
         QVERIFY(h.page->note(field::osType)->text().contains(QLatin1String("Plan 9")));
-        QVERIFY(!h.page->isComplete());
-        QVERIFY(!h.page->validatePage());
-        QVERIFY(!h.session.hasImportForm());
+        QVERIFY(h.page->note(field::osType)->text().contains(QLatin1String("service decides")));
+        QVERIFY(h.page->isComplete());
         QVERIFY(h.choose(h.combo("osType"), QStringLiteral("Ubuntu")));
-        QVERIFY(h.choose(h.combo("osVersion"), QStringLiteral("22.04")));
+        QVERIFY(h.choose(h.combo("osVersion"), QStringLiteral("16")));
         QVERIFY(h.page->isComplete());
         QCOMPARE(h.combo("osType")->findText(QStringLiteral("Plan 9 (not in the list)")), -1);
 
@@ -478,6 +541,14 @@ private slots:
         QVERIFY(h.page->catalogueStatus().contains(QLatin1String("from Tencent Cloud")));
         QCOMPARE(h.combo("osType")->count(), h.page->catalogue().osTypes().size());
 
+        // The live list is the service's word: an OS it does not name blocks Next.
+        ImportForm unknownOs = validForm();
+        unknownOs.osType = QStringLiteral("Plan 9");
+        h.page->setForm(unknownOs);
+        QVERIFY(h.page->note(field::osType)->showsError());
+        QVERIFY(!h.page->isComplete());
+        QVERIFY(!h.page->validatePage());
+
         // The cache was written: the next page starts with it, dated.
         const importform::OsCatalogueStore store(h.cache.path());
         QVERIFY(QFile::exists(store.cacheFile()));
@@ -527,12 +598,180 @@ private slots:
         QVERIFY(!h.page->note(field::imageUrl)->showsError());
     }
 
+    // "Choose Object…": a bucket's objects listed a page at a time, disk images offered and the
+    // rest hidden (or dimmed), a prefix filter, and the chosen object's plain URL in ImageUrl,
+    // checked by HEAD like a typed one.
+    void chooseObjectFromTheBucket()
+    {
+        const QString bucket = QStringLiteral("chosen-1250000000");
+        QString error;
+        QVERIFY(m_emulator->createBucket(bucket, kRegion, false, &error));
+        // A full first page (COS's 1000) of other objects before the images: "More" is needed.
+        emu::CosStore store(m_emulator->stateDir() + QStringLiteral("/cos"));
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        QVERIFY(store.putObject(bucket, QStringLiteral("archive/old.vmdk"), "v", {}, now, &error));
+        for (int i = 0; i < 999; ++i)
+            QVERIFY(store.putObject(bucket,
+                                    QStringLiteral("bulk/%1.log").arg(i, 4, 10, QLatin1Char('0')),
+                                    "l", {}, now, &error));
+        const QString image = QStringLiteral("images/centos 7+1.qcow2");
+        QVERIFY(store.putObject(bucket, image, QByteArray(4096, 'c'), {}, now, &error));
+        QVERIFY(
+            store.putObject(bucket, QStringLiteral("images/中文 100%.vhd"), "z", {}, now, &error));
+        QVERIFY(store.putObject(bucket, QStringLiteral("images/readme.txt"), "r", {}, now, &error));
+
+        Harness h;
+        // No account: the dialog says so and lists nothing.
+        QDialog* dialog = h.openChooser();
+        QVERIFY(dialog);
+        auto* status = dialog->findChild<QLabel*>(QStringLiteral("chooseObjectStatus"));
+        QVERIFY(status->text().contains(QLatin1String("No account")));
+        QVERIFY(!dialog->findChild<QComboBox*>(QStringLiteral("chooseObjectBucket"))->isEnabled());
+        QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("chooseObjectCancel")),
+                          Qt::LeftButton);
+        QTRY_VERIFY(!h.page->findChild<QDialog*>(QStringLiteral("chooseObjectDialog")));
+        QVERIFY(h.edit("imageUrl")->text().isEmpty());
+
+        // The bucket chosen on the Account page opens first.
+        h.connect(*m_emulator);
+        h.session.setBucket(bucket);
+        dialog = h.openChooser();
+        QVERIFY(dialog);
+        auto* buckets = dialog->findChild<QComboBox*>(QStringLiteral("chooseObjectBucket"));
+        auto* list = dialog->findChild<QTreeWidget*>(QStringLiteral("chooseObjectList"));
+        auto* more = dialog->findChild<QPushButton*>(QStringLiteral("chooseObjectMore"));
+        auto* prefix = dialog->findChild<QLineEdit*>(QStringLiteral("chooseObjectPrefix"));
+        auto* imagesOnly = dialog->findChild<QCheckBox*>(QStringLiteral("chooseObjectImagesOnly"));
+        auto* choose = dialog->findChild<QPushButton*>(QStringLiteral("chooseObjectChoose"));
+        status = dialog->findChild<QLabel*>(QStringLiteral("chooseObjectStatus"));
+        QVERIFY(buckets && list && more && prefix && imagesOnly && choose && status);
+        QCOMPARE(buckets->currentData().toString(), bucket);
+        QTRY_VERIFY(buckets->findData(kBucket) >= 0); // the region's other bucket, GET Service
+        QTRY_COMPARE_WITH_TIMEOUT(list->topLevelItemCount(), 1000, kTimeoutMs);
+        QTRY_VERIFY(status->text().contains(QLatin1String("More objects follow")));
+        const auto visible = [list] {
+            QStringList keys;
+            for (int i = 0; i < list->topLevelItemCount(); ++i) {
+                if (!list->topLevelItem(i)->isHidden())
+                    keys.append(list->topLevelItem(i)->text(0));
+            }
+            return keys;
+        };
+        QCOMPARE(visible(), QStringList{QStringLiteral("archive/old.vmdk")}); // the .log are not
+        QVERIFY(!choose->isEnabled());
+        QVERIFY(more->isVisible() && more->isEnabled());
+        QTest::mouseClick(more, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(list->topLevelItemCount(), 1003, kTimeoutMs);
+        QTRY_VERIFY(!more->isVisible());
+        QCOMPARE(visible(), (QStringList{QStringLiteral("archive/old.vmdk"), image,
+                                         QStringLiteral("images/中文 100%.vhd")}));
+        QCOMPARE(list->topLevelItem(1000)->text(1), QLocale().formattedDataSize(4096));
+        QVERIFY(!list->topLevelItem(1000)->text(2).isEmpty());
+        QVERIFY(list->topLevelItem(1000)->font(0).bold()); // a disk image stands out
+        // Everything, the other objects dimmed.
+        QTest::mouseClick(imagesOnly, Qt::LeftButton);
+        QCOMPARE(visible().size(), 1003);
+        QVERIFY(!list->topLevelItem(1001)->font(0).bold()); // images/readme.txt
+        QTest::mouseClick(imagesOnly, Qt::LeftButton);
+
+        // The prefix filter asks COS again, with the prefix (a space, '+', Chinese, '%').
+        prefix->setFocus();
+        QTest::keyClicks(prefix, QStringLiteral("images/"));
+        QInputMethodEvent typed; // Chinese comes through an input method
+        typed.setCommitString(QStringLiteral("中"));
+        QCoreApplication::sendEvent(prefix, &typed);
+        QTRY_COMPARE_WITH_TIMEOUT(visible(), QStringList{QStringLiteral("images/中文 100%.vhd")},
+                                  kTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(list->topLevelItemCount(), 1, kTimeoutMs);
+        prefix->selectAll();
+        QTest::keyClicks(prefix, QStringLiteral("images/c"));
+        QTest::keyClick(prefix, Qt::Key_Return); // filters at once, chooses nothing
+        QTRY_COMPARE_WITH_TIMEOUT(visible(), QStringList{image}, kTimeoutMs);
+        QVERIFY(dialog->isVisible());
+        QTest::keyClicks(prefix, QStringLiteral("x"));
+        QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(QLatin1String("No object in")),
+                                 kTimeoutMs);
+        QTest::keyClick(prefix, Qt::Key_Backspace);
+        QTRY_COMPARE_WITH_TIMEOUT(visible(), QStringList{image}, kTimeoutMs);
+
+        // Choosing: a click on the row, then "Choose".
+        const QRect row = list->visualItemRect(list->topLevelItem(0));
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, row.center());
+        QVERIFY(choose->isEnabled());
+        QTest::mouseClick(choose, Qt::LeftButton);
+        QTRY_VERIFY(!h.page->findChild<QDialog*>(QStringLiteral("chooseObjectDialog")));
+        // Exactly the URL the "already in COS" path gives: the plain object URL, which the import
+        // signs when the bucket is private; then the HEAD check confirms it.
+        QCOMPARE(h.edit("imageUrl")->text(), cloud::CosClient::objectUrl(bucket, kRegion, image));
+        QVERIFY(h.edit("imageUrl")->text().contains(QLatin1String("centos%207%2B1.qcow2")));
+        QVERIFY(h.page->isUserEdited(field::imageUrl));
+        QVERIFY(!h.page->note(field::imageUrl)->showsError());
+        const auto state = h.waitForCheck();
+        QCOMPARE(state.value_or(State::Idle), State::Found);
+        QCOMPARE(h.page->urlChecker()->size(), 4096);
+
+        // The next time, the bucket of that choice opens first, even with another on the
+        // Account page.
+        h.session.setBucket(kBucket);
+        dialog = h.openChooser();
+        QVERIFY(dialog);
+        QCOMPARE(dialog->findChild<QComboBox*>(QStringLiteral("chooseObjectBucket"))
+                     ->currentData()
+                     .toString(),
+                 bucket);
+        dialog->reject();
+        QTRY_VERIFY(!h.page->findChild<QDialog*>(QStringLiteral("chooseObjectDialog")));
+    }
+
+    // What the dialog says when listing fails: no permission, no such bucket, offline.
+    void chooseObjectErrors_data()
+    {
+        QTest::addColumn<QString>("account");
+        QTest::addColumn<QString>("bucket");
+        QTest::addColumn<bool>("offline");
+        QTest::addColumn<QString>("said");
+        QTest::newRow("no permission") << kOtherId << kBucket << false << "COS denied access.";
+        QTest::newRow("no bucket")
+            << kId << QStringLiteral("gone-1250000000") << false << "The bucket does not exist.";
+        QTest::newRow("offline") << kId << kBucket << true << "could not be reached";
+    }
+
+    void chooseObjectErrors()
+    {
+        QFETCH(QString, account);
+        QFETCH(QString, bucket);
+        QFETCH(bool, offline);
+        QFETCH(QString, said);
+        Harness h;
+        cloud::CloudEndpoints endpoints = endpointsFor(*m_emulator);
+        Error error;
+        if (offline) { // nothing listens there
+            QVERIFY(endpoints.setCvmEndpoint(QStringLiteral("http://127.0.0.1:1"), &error));
+            QVERIFY(endpoints.setCosEndpoint(QStringLiteral("http://127.0.0.1:1"), &error));
+        }
+        h.session.setAccount(credentials(account, account == kId ? kKey : kOtherKey), kRegion,
+                             endpoints);
+        h.session.setBucket(bucket);
+        QDialog* dialog = h.openChooser();
+        QVERIFY(dialog);
+        auto* status = dialog->findChild<QLabel*>(QStringLiteral("chooseObjectStatus"));
+        QTRY_VERIFY2_WITH_TIMEOUT(status->text().startsWith(QLatin1String("Could not list")),
+                                  qPrintable(status->text()), kTimeoutMs);
+        QVERIFY2(status->text().contains(bucket), qPrintable(status->text()));
+        QVERIFY2(status->text().contains(said), qPrintable(status->text()));
+        auto* list = dialog->findChild<QTreeWidget*>(QStringLiteral("chooseObjectList"));
+        QCOMPARE(list->topLevelItemCount(), 0);
+        QVERIFY(
+            !dialog->findChild<QPushButton*>(QStringLiteral("chooseObjectChoose"))->isEnabled());
+        dialog->reject();
+    }
+
     void accessibleAndKeyboard()
     {
         Harness h;
         for (const char* name : {"osType", "osVersion", "architecture", "bootMode", "licenseType",
-                                 "imageUrl", "imageName", "imageDescription", "imageFamily",
-                                 "tagTable", "dataDiskList", "force", "dryRun"}) {
+                                 "imageUrl", "chooseObject", "imageName", "imageDescription",
+                                 "imageFamily", "tagTable", "dataDiskList", "force", "dryRun"}) {
             auto* w = h.child<QWidget>(name);
             QVERIFY2(w, name);
             QVERIFY2(!w->accessibleName().isEmpty() || !w->property("text").toString().isEmpty(),
@@ -549,7 +788,7 @@ private slots:
         }
         QCOMPARE(order.mid(0, 8).join(u' '),
                  QStringLiteral("osType osVersion architecture bootMode licenseType "
-                                "refreshOsList imageUrl imageName"));
+                                "refreshOsList imageUrl chooseObject"));
         // No mnemonic of the page takes Alt+B, Alt+N or Alt+F (Back, Next, Finish).
         for (const QAbstractButton* b : h.page->findChildren<QAbstractButton*>()) {
             const QKeySequence mnemonic = QKeySequence::mnemonic(b->text());

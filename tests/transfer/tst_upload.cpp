@@ -2,7 +2,8 @@
 // both dialects, every fault the emulator can inject (each retried, the object still exactly the
 // file), permanent errors that stop at once, pause / resume, cancel leaving nothing behind,
 // resuming from a checkpoint after the engine was destroyed mid-upload, starts whose answer was
-// lost (closed, failed or cancelled before the upload id arrived), a file changed between runs, the
+// lost (closed, failed or cancelled before the upload id arrived), a clock 15 minutes behind
+// (single PUT, parts, the admin calls), a file changed between runs, the
 // rate limit, the progress rate and the buffer pool's bound. The engine runs curl on its own
 // thread; the emulator answers on this one, so every wait spins this thread's event loop.
 #include "CloudTestSupport.h"
@@ -158,6 +159,18 @@ private slots:
                                 "small.raw"));
     }
 
+    void emptyFile()
+    {
+        // One PUT of no bytes, which COS (and the emulator) take only with "Content-Length: 0".
+        const QString path = makeFile(QStringLiteral("empty.raw"), 0);
+        QVERIFY(setFaults({}));
+        bool arrived = false;
+        const UploadResult r = run(job(path, QStringLiteral("disks/empty.raw")), &arrived);
+        QVERIFY(arrived);
+        verifyObject(QStringLiteral("disks/empty.raw"), path, r);
+        QCOMPARE(uploadPartRequests(), 0);
+    }
+
     void multipart_data()
     {
         QTest::addColumn<int>("dialect");
@@ -299,29 +312,97 @@ private slots:
         verifyObject(QStringLiteral("skew.raw"), path, r);
     }
 
+    // This computer 15 minutes behind COS: each header signature has expired by COS's clock
+    // (AccessDenied "Request has expired"). Corrected with the answer's Date, retried at once.
+    void clockBehindSinglePut()
+    {
+        m_emulator->setClockOffsetSeconds(900);
+        QVERIFY(setFaults({QJsonObject{{QStringLiteral("operation"), QStringLiteral("PutObject")},
+                                       {QStringLiteral("fault"), QStringLiteral("stall")},
+                                       {QStringLiteral("times"), 0}}}));
+        const QString path = makeFile(QStringLiteral("behind.raw"), 100 * 1024);
+        UploadJob j = job(path, QStringLiteral("behind.raw"));
+        j.retry.baseDelayMs = j.retry.maxDelayMs = 5000; // a backoff would show in the time
+        QElapsedTimer timer;
+        timer.start();
+        bool arrived = false;
+        const UploadResult r = run(j, &arrived);
+        QVERIFY(arrived);
+        verifyObject(QStringLiteral("behind.raw"), path, r);
+        QVERIFY2(timer.elapsed() < 4000, "the corrected request waited for a backoff");
+        const QJsonArray rules =
+            m_emulator->faultCounters().value(QStringLiteral("rules")).toArray();
+        QCOMPARE(rules.first().toObject().value(QStringLiteral("matched")).toInt(), 2);
+        QVERIFY(r.clockSkewSeconds);
+        QVERIFY2(qAbs(*r.clockSkewSeconds - 900) <= 5,
+                 qPrintable(QString::number(*r.clockSkewSeconds)));
+    }
+
+    void clockBehindMultipart()
+    {
+        // The Initiate is answered by an on-time clock (a skew rule takes the offset back), so
+        // that the parts in flight, all signed with this computer's clock, meet the expiry.
+        m_emulator->setClockOffsetSeconds(900);
+        QVERIFY(setFaults(
+            {QJsonObject{{QStringLiteral("operation"), QStringLiteral("InitiateMultipartUpload")},
+                         {QStringLiteral("fault"), QStringLiteral("skew")},
+                         {QStringLiteral("seconds"), -900}}}));
+        const QString path = makeFile(QStringLiteral("behind-parts.raw"), 4 * MiB);
+        bool arrived = false;
+        const UploadResult r = run(job(path, QStringLiteral("behind-parts.raw")), &arrived);
+        QVERIFY(arrived);
+        verifyObject(QStringLiteral("behind-parts.raw"), path, r);
+        QCOMPARE(r.partsUploaded, 4);
+        // Each part signed before the correction was sent again, no part more than twice.
+        const int parts = uploadPartRequests();
+        QVERIFY2(parts >= 5 && parts <= 4 + 3, qPrintable(QString::number(parts)));
+        QVERIFY(r.clockSkewSeconds);
+        QVERIFY2(qAbs(*r.clockSkewSeconds - 900) <= 5,
+                 qPrintable(QString::number(*r.clockSkewSeconds)));
+
+        // The one-off calls of `cvm-import uploads` correct themselves the same way.
+        auto listed =
+            MultipartAdmin::listPending(job(path, {}).destination, credentials(kId, kKey));
+        QTRY_VERIFY_WITH_TIMEOUT(listed.isFinished(), waitMs);
+        QVERIFY2(listed.result().ok(), qPrintable(listed.result().error.toString()));
+        QVERIFY(listed.result().clockSkewSeconds);
+        QVERIFY(qAbs(*listed.result().clockSkewSeconds - 900) <= 5);
+    }
+
     void permanentErrorsStopAtOnce_data()
     {
         QTest::addColumn<QString>("secretKey");
         QTest::addColumn<QString>("bucket");
         QTest::addColumn<QString>("code");
-        QTest::newRow("wrong key") << "not-the-key" << kBucket << "SignatureDoesNotMatch";
-        QTest::newRow("unknown SecretId") << "" << kBucket << "InvalidAccessKeyId";
+        QTest::addColumn<QString>("region");
+        QTest::newRow("wrong key")
+            << "not-the-key" << kBucket << "SignatureDoesNotMatch" << kRegion;
+        QTest::newRow("unknown SecretId") << "" << kBucket << "InvalidAccessKeyId" << kRegion;
         QTest::newRow("no such bucket") << kKey << "nothere-1250000000"
-                                        << "NoSuchBucket";
-        QTest::newRow("another account's bucket") << kKey << kOtherBucket << "AccessDenied";
+                                        << "NoSuchBucket" << kRegion;
+        QTest::newRow("another account's bucket")
+            << kKey << kOtherBucket << "AccessDenied" << kRegion;
+        // The bucket is in ap-guangzhou: COS's ap-shanghai has no such bucket.
+        QTest::newRow("bucket in another region")
+            << kKey << kBucket << "NoSuchBucket" << QStringLiteral("ap-shanghai");
     }
     void permanentErrorsStopAtOnce()
     {
         QFETCH(QString, secretKey);
         QFETCH(QString, bucket);
         QFETCH(QString, code);
+        QFETCH(QString, region);
         QVERIFY(m_emulator->createBucket(kOtherBucket, kRegion));
+        // COS's clock 2 minutes ahead, inside the signature's time: none of these refusals is
+        // a clock answer, and none may be retried as one.
+        m_emulator->setClockOffsetSeconds(120);
         QVERIFY(setFaults({QJsonObject{{QStringLiteral("operation"), QStringLiteral("*")},
                                        {QStringLiteral("fault"), QStringLiteral("stall")},
                                        {QStringLiteral("times"), 0}}}));
         const QString path = makeFile(QStringLiteral("p.raw"), 3 * MiB);
         UploadJob j = job(path, QStringLiteral("p.raw"));
         j.destination.bucket = bucket;
+        j.destination.region = region;
         j.credentials = secretKey.isEmpty() ? credentials(QStringLiteral("AKIDNOBODY0000000000"),
                                                           QStringLiteral("x"))
                                             : credentials(kId, secretKey);
@@ -342,6 +423,7 @@ private slots:
         const QJsonArray rules =
             m_emulator->faultCounters().value(QStringLiteral("rules")).toArray();
         QCOMPARE(rules.first().toObject().value(QStringLiteral("matched")).toInt(), 1);
+        QVERIFY(!r.clockSkewSeconds);
         QVERIFY(leakedLines(allSecrets() << QStringLiteral("not-the-key")).isEmpty());
     }
 

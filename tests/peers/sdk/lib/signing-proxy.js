@@ -195,15 +195,17 @@ class SigningProxy {
     } else {
       this.record(kind, expected, req.headers.authorization, 'Authorization');
     }
-    // The SDK signs Content-Length, Content-MD5 and x-cos-* on every request that sends them
-    // (its transport adds others, such as Cache-Control, after signing); buckets in strict
-    // signature mode refuse an unsigned Content-Length (the spec, §2).
+    // The SDK signs each of these whenever it sends it with a value (util.getSignHeaderObj; an
+    // empty one, like the blank Cache-Control its putObject sends, is dropped before signing in
+    // getAuthorizationAsync); buckets in strict signature mode refuse Content-Type and
+    // Content-Length unsigned (the spec, §2).
     for (const name of Object.keys(req.headers)) {
-      const alwaysSigned = /^(x-cos-|x-ci-)/.test(name) || ['content-length', 'content-md5'].includes(name);
-      if (alwaysSigned && !headerList.includes(name)) {
+      if (req.headers[name] === '') continue;
+      const signedBySdk = /^(x-cos-|x-ci-)/.test(name) ||
+        ['cache-control', 'content-disposition', 'content-encoding', 'content-length', 'content-md5', 'content-type',
+          'expires'].includes(name);
+      if (signedBySdk && !headerList.includes(name)) {
         this.mismatches.push(`${kind}: sends ${name} unsigned, which the SDK always signs`);
-      } else if (name === 'content-type' && !headerList.includes(name)) {
-        this.notes.add(`${kind} sends content-type unsigned`);
       }
     }
     if (/\+/.test(u.pathname)) this.notes.add(`${kind}: a raw '+' in the path (COS reads a space)`);
