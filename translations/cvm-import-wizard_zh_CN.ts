@@ -222,10 +222,6 @@ Exit status: 0 every check passed, 1 a check failed, 2 bad arguments or no crede
         <translation>OsType，例如 CentOS（参见 DescribeImportImageOs）。</translation>
     </message>
     <message>
-        <source>OsVersion, e.g. 7.9.</source>
-        <translation>OsVersion，例如 7.9。</translation>
-    </message>
-    <message>
         <source>Architecture: x86_64, i386 or arm_64.</source>
         <translation>Architecture：x86_64、i386 或 arm_64。</translation>
     </message>
@@ -405,9 +401,37 @@ Exit status: 0 listed, or the followed image is NORMAL; 1 it failed; 2 an error.
         <source>Image URL:  %1</source>
         <translation>镜像 URL：  %1</translation>
     </message>
+    <message>
+        <source>OsVersion as DescribeImportImageOs lists it, e.g. 7.</source>
+        <translation>OsVersion，按 DescribeImportImageOs 列出的写法填写，例如 7。</translation>
+    </message>
+    <message>
+        <source>OS list:    from Tencent Cloud (%1 systems), kept for offline use</source>
+        <translation>系统列表：  来自腾讯云（%1 个系统），已保存以供离线使用</translation>
+    </message>
+    <message>
+        <source>the list saved on %1</source>
+        <translation>%1 保存的列表</translation>
+    </message>
+    <message>
+        <source>the built-in list</source>
+        <translation>内置列表</translation>
+    </message>
+    <message>
+        <source>OS list:    not available (%1); the form is checked against %2, which may be out of date: a value missing from it is a warning, and the service decides</source>
+        <translation>系统列表：  无法获取（%1）；表单将依据%2进行检查，该列表可能已过时：不在列表中的值仅作为警告，由服务最终决定</translation>
+    </message>
+    <message>
+        <source>Note:       %1</source>
+        <translation>注意：      %1</translation>
+    </message>
 </context>
 <context>
     <name>cvmi::cli::Main</name>
+    <message>
+        <source>Unknown command &quot;%1&quot;.</source>
+        <translation>未知命令“%1”。</translation>
+    </message>
     <message>
         <source>Usage: cvm-import COMMAND [OPTIONS]
 
@@ -418,6 +442,8 @@ Commands:
                  upload a disk image to COS (resumable, checked with CRC-64)
   uploads [cos://BUCKET-APPID]
                  list or abort interrupted uploads
+  objects cos://BUCKET-APPID[/PREFIX]
+                 list a bucket&apos;s objects and the ImageUrl of each
   import (--draft FILE | --os-type T --os-version V --arch A --image-url URL --name N)
                  import a COS object as a custom image and follow it until it ends
   imports [--follow IMAGE_ID]
@@ -436,6 +462,8 @@ upload, import: 130/143 stopped by SIGINT/SIGTERM (resumable).
                  将磁盘镜像上传到 COS（支持续传，使用 CRC-64 校验）
   uploads [cos://BUCKET-APPID]
                  列出或中止中断的上传
+  objects cos://BUCKET-APPID[/PREFIX]
+                 列出存储桶中的对象及每个对象的 ImageUrl
   import (--draft FILE | --os-type T --os-version V --arch A --image-url URL --name N)
                  将 COS 对象导入为自定义镜像，并跟踪直至结束
   imports [--follow IMAGE_ID]
@@ -446,9 +474,70 @@ upload, import: 130/143 stopped by SIGINT/SIGTERM (resumable).
 upload、import：130/143 表示被 SIGINT/SIGTERM 中止（可续传）。
 </translation>
     </message>
+</context>
+<context>
+    <name>cvmi::cli::ObjectsCommand</name>
     <message>
-        <source>Unknown command &quot;%1&quot;.</source>
-        <translation>未知命令“%1”。</translation>
+        <source>Usage: cvm-import objects cos://BUCKET-APPID[/PREFIX] [--max N] [--json] [--region REGION]</source>
+        <translation>用法：cvm-import objects cos://BUCKET-APPID[/PREFIX] [--max N] [--json] [--region REGION]</translation>
+    </message>
+    <message>
+        <source>Lists the objects of a COS bucket (under PREFIX) with their size, last modification and the ImageUrl to pass to `cvm-import import --image-url`, for an image that is in COS already. For a private bucket, the import signs that URL when it starts.
+Exit status: 0 listed, 2 error.</source>
+        <translation>列出 COS 存储桶中（PREFIX 下）的对象及其大小、最后修改时间和可传给 `cvm-import import --image-url` 的 ImageUrl，适用于镜像已在 COS 中的情况。对于私有存储桶，导入开始时会为该 URL 签名。
+退出状态：0 已列出，2 出错。</translation>
+    </message>
+    <message>
+        <source>cos://BUCKET-APPID[/PREFIX]</source>
+        <translation>cos://BUCKET-APPID[/PREFIX]</translation>
+    </message>
+    <message>
+        <source>Print the list as JSON (see docs/cli-objects.md).</source>
+        <translation>以 JSON 格式输出列表（见 docs/cli-objects.md）。</translation>
+    </message>
+    <message>
+        <source>List at most N objects (default %1).</source>
+        <translation>最多列出 N 个对象（默认 %1）。</translation>
+    </message>
+    <message>
+        <source>objects needs a bucket, e.g. cos://images-1250000000/.</source>
+        <translation>objects 需要指定一个存储桶，例如 cos://images-1250000000/。</translation>
+    </message>
+    <message>
+        <source>objects takes one bucket (unexpected &quot;%1&quot;).</source>
+        <translation>objects 只接受一个存储桶（意外的参数 &quot;%1&quot;）。</translation>
+    </message>
+    <message>
+        <source>--max needs a whole number of objects, 1 or more (got &quot;%1&quot;).</source>
+        <translation>--max 需要一个不小于 1 的整数对象数（而不是 &quot;%1&quot;）。</translation>
+    </message>
+    <message>
+        <source>Listing %1 (%2) failed: %3</source>
+        <translation>列出 %1（%2）失败：%3</translation>
+    </message>
+    <message>
+        <source>Objects in %1 (%2): %3%4</source>
+        <translation>%1（%2）中的对象：%3%4</translation>
+    </message>
+    <message>
+        <source> (more follow)</source>
+        <translation> （还有更多）</translation>
+    </message>
+    <message>
+        <source>%1 bytes, modified %2</source>
+        <translation>%1 字节，修改于 %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2 bytes), modified %3</source>
+        <translation>%1（%2 字节），修改于 %3</translation>
+    </message>
+    <message>
+        <source>More objects follow: --max %1 lists more, a longer PREFIX fewer.</source>
+        <translation>还有更多对象：使用 --max %1 可列出更多，使用更长的 PREFIX 可缩小范围。</translation>
+    </message>
+    <message>
+        <source>Pass an ImageUrl to `cvm-import import --image-url`; for a private bucket the import signs it when it starts.</source>
+        <translation>将 ImageUrl 传给 `cvm-import import --image-url` 即可导入；对于私有存储桶，导入开始时会为其签名。</translation>
     </message>
 </context>
 <context>
@@ -684,6 +773,10 @@ Exit status: 0 uploaded, 2 error, 130/143 stopped by SIGINT/SIGTERM (resumable).
     <message>
         <source>The interrupted upload used %1 parts and resumes with them; add --restart to start over with %2 parts.</source>
         <translation>中断的上传使用 %1 的分块，将沿用该大小续传；如需改用 %2 的分块从头开始，请加上 --restart。</translation>
+    </message>
+    <message>
+        <source>Clock: %1</source>
+        <translation>时钟：%1</translation>
     </message>
 </context>
 <context>
@@ -1870,6 +1963,33 @@ Exit status: 0 done, 2 error.</source>
     </message>
 </context>
 <context>
+    <name>cvmi::importform::FormPrefill</name>
+    <message>
+        <source>the built-in OS list offers</source>
+        <translation>内置操作系统列表提供</translation>
+    </message>
+    <message>
+        <source>the service offers</source>
+        <translation>服务提供</translation>
+    </message>
+    <message>
+        <source>%1 detected; %2 only %3 for %4: %5 is proposed, choose the nearest.</source>
+        <translation>检测到 %1；对于 %4，%2的版本只有 %3：建议使用 %5，请选择最接近的版本。</translation>
+    </message>
+    <message>
+        <source>%1 detected; %2 no version for %3 (&quot;-&quot;).</source>
+        <translation>检测到 %1；%2的 %3 不带版本号（“-”）。</translation>
+    </message>
+    <message>
+        <source>%1 detected; %2 %3.</source>
+        <translation>检测到 %1；%2 %3。</translation>
+    </message>
+    <message>
+        <source>%1 detected; %2 %3 %4.</source>
+        <translation>检测到 %1；%2 %3 %4。</translation>
+    </message>
+</context>
+<context>
     <name>cvmi::importform::ImportForm</name>
     <message>
         <source>, … (%1 in all)</source>
@@ -2010,6 +2130,14 @@ Exit status: 0 done, 2 error.</source>
     <message>
         <source>Data disk %1 is the system disk&apos;s own URL: remove it from the data disks.</source>
         <translation>数据盘 %1 与系统盘的 URL 相同：请将其从数据盘中删除。</translation>
+    </message>
+    <message>
+        <source>This list may be out of date: the value is sent as it is, and the service decides.</source>
+        <translation>该列表可能已过时：该值将按原样发送，由服务最终决定。</translation>
+    </message>
+    <message>
+        <source>OsType &quot;%1&quot; is not in %2, which spells it &quot;%3&quot;: choose &quot;%3&quot;.</source>
+        <translation>OsType“%1”不在%2中，该列表中的写法为“%3”：请选择“%3”。</translation>
     </message>
 </context>
 <context>
@@ -2163,14 +2291,6 @@ Exit status: 0 done, 2 error.</source>
         <translation>ImportImage 被拒绝，因此未导入任何镜像。</translation>
     </message>
     <message>
-        <source>ImportImage answered without an ImageId</source>
-        <translation>ImportImage 的应答中没有 ImageId</translation>
-    </message>
-    <message>
-        <source>The import may have started, but its ImageId is unknown; look for it in the CVM console → Images.</source>
-        <translation>导入可能已经开始，但其 ImageId 未知；请在 CVM 控制台 → 镜像 中查找。</translation>
-    </message>
-    <message>
         <source>The import of %1 has started in %2.</source>
         <translation>已在 %2 开始导入 %1。</translation>
     </message>
@@ -2217,6 +2337,34 @@ Exit status: 0 done, 2 error.</source>
     <message>
         <source>The usual causes: (1) CVM could not read the object: a private bucket needs a pre-signed ImageUrl (the wizard and `cvm-import import` send one when the object is not public; it may have expired before the import read it), and the bucket must be in the import&apos;s region %1 (`cvm-import doctor --region %1` checks the account and the buckets); (2) the object is not a whole disk image (qcow2, VMDK, VHD or raw), or its upload was cut short; (3) the operating system or its file system is not supported (ext3/ext4/NTFS on an MBR disk, an OS version from the list). `cvm-import check FILE` reads the image as CVM will and names the rule that fails. Fix the cause and import again; the failed image can be deleted in the CVM console → Images.</source>
         <translation>常见原因：(1) CVM 无法读取该对象：私有存储桶需要使用预签名的 ImageUrl（对象非公开时，向导和 `cvm-import import` 会发送预签名链接；该链接可能在导入读取前已过期），且存储桶必须位于导入地域 %1（`cvm-import doctor --region %1` 可检查账号和存储桶）；(2) 该对象不是完整的磁盘镜像（qcow2、VMDK、VHD 或 raw），或上传不完整；(3) 不支持该操作系统或其文件系统（须为 MBR 磁盘上的 ext3/ext4/NTFS，且操作系统版本在列表中）。`cvm-import check FILE` 会按 CVM 的方式读取镜像，并指出未通过的规则。请排除原因后重新导入；导入失败的镜像可在 CVM 控制台 → 镜像 中删除。</translation>
+    </message>
+    <message>
+        <source>DescribeImportImageOs answered an empty list.</source>
+        <translation>DescribeImportImageOs 返回了空列表。</translation>
+    </message>
+    <message>
+        <source>Stopped looking for the image named &quot;%1&quot; (ImportImage RequestId %2); the import goes on in Tencent Cloud.</source>
+        <translation>已停止查找名为“%1”的镜像（ImportImage RequestId %2）；导入仍在腾讯云中进行。</translation>
+    </message>
+    <message>
+        <source>Look for the image named &quot;%1&quot; in the CVM console → Images (region %2); follow it with `cvm-import imports --follow IMAGE_ID --region %2`.</source>
+        <translation>请在 CVM 控制台 → 镜像（地域 %2）中查找名为“%1”的镜像；然后使用 `cvm-import imports --follow IMAGE_ID --region %2` 跟踪它。</translation>
+    </message>
+    <message>
+        <source>The service did not return the new image&apos;s ID; found %1 by its name &quot;%2&quot;.</source>
+        <translation>服务未返回新镜像的 ID；已按名称“%2”找到 %1。</translation>
+    </message>
+    <message>
+        <source>ImportImage was accepted (RequestId %1) but the service did not return the new image&apos;s ID, and no image named &quot;%2&quot; created since then is listed in %3.</source>
+        <translation>ImportImage 已被接受（RequestId %1），但服务未返回新镜像的 ID，且 %3 中未列出此后创建的名为“%2”的镜像。</translation>
+    </message>
+    <message>
+        <source>Looking for it failed: %1 (%2).</source>
+        <translation>查找失败：%1（%2）。</translation>
+    </message>
+    <message>
+        <source>The import has probably started: before importing again, look for the image named &quot;%1&quot; in the CVM console → Images (region %2), or in `cvm-import imports` later; once you know its ID, follow it with `cvm-import imports --follow IMAGE_ID --region %2`.</source>
+        <translation>导入很可能已经开始：再次导入之前，请在 CVM 控制台 → 镜像（地域 %2）中查找名为“%1”的镜像，或稍后在 `cvm-import imports` 中查找；得知其 ID 后，使用 `cvm-import imports --follow IMAGE_ID --region %2` 跟踪它。</translation>
     </message>
 </context>
 <context>
@@ -3793,6 +3941,129 @@ Exit status: 0 done, 2 error.</source>
     </message>
 </context>
 <context>
+    <name>cvmi::ui::ChooseObjectDialog</name>
+    <message>
+        <source>&amp;Only disk images (.qcow2, .vhd, .vmdk, .raw, .img, .iso)</source>
+        <translation>仅显示磁盘镜像（.qcow2、.vhd、.vmdk、.raw、.img、.iso）(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;More</source>
+        <translation>更多(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Choose an Object in COS</source>
+        <translation>选择 COS 中的对象</translation>
+    </message>
+    <message>
+        <source>The image is in COS already: choose its object. The form gets the object&apos;s URL; when the bucket is private, the import signs that URL when it starts, so that Tencent Cloud can read the object without your keys.</source>
+        <translation>镜像已在 COS 中：请选择其对象。表单将填入该对象的 URL；如果存储桶为私有，导入开始时会为该 URL 签名，使腾讯云无需您的密钥即可读取该对象。</translation>
+    </message>
+    <message>
+        <source>Bucket</source>
+        <translation>存储桶</translation>
+    </message>
+    <message>
+        <source>Choose a bucket</source>
+        <translation>请选择存储桶</translation>
+    </message>
+    <message>
+        <source>Key prefix</source>
+        <translation>对象键前缀</translation>
+    </message>
+    <message>
+        <source>e.g. images/ (the start of the key)</source>
+        <translation>例如 images/（对象键的开头部分）</translation>
+    </message>
+    <message>
+        <source>Objects</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>对象键</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Last modified</source>
+        <translation>最后修改时间</translation>
+    </message>
+    <message>
+        <source>List the next objects (COS answers up to %1 at a time)</source>
+        <translation>列出后续对象（COS 每次最多返回 %1 个）</translation>
+    </message>
+    <message>
+        <source>Listing status</source>
+        <translation>列出状态</translation>
+    </message>
+    <message>
+        <source>&amp;Choose</source>
+        <translation>选择(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Bucket:</source>
+        <translation>存储桶(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Key &amp;prefix:</source>
+        <translation>对象键前缀(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>No account is connected: connect one on the Account page, then choose the object here (or type its URL in the form).</source>
+        <translation>尚未连接账号：请先在“账号”页面连接账号，然后在此选择对象（或在表单中输入其 URL）。</translation>
+    </message>
+    <message>
+        <source>Listing the buckets of %1…</source>
+        <translation>正在列出 %1 中的存储桶…</translation>
+    </message>
+    <message>
+        <source>Could not list the buckets: %1 %2</source>
+        <translation>无法列出存储桶：%1 %2</translation>
+    </message>
+    <message>
+        <source>This account has no bucket in %1. Upload the image first, or choose the bucket&apos;s region on the Account page.</source>
+        <translation>此账号在 %1 中没有存储桶。请先上传镜像，或在“账号”页面选择存储桶所在的地域。</translation>
+    </message>
+    <message>
+        <source>Listing the objects of %1…</source>
+        <translation>正在列出 %1 中的对象…</translation>
+    </message>
+    <message>
+        <source>Listing more objects of %1…</source>
+        <translation>正在列出 %1 中的更多对象…</translation>
+    </message>
+    <message>
+        <source>Could not list the objects of %1: %2 %3</source>
+        <translation>无法列出 %1 中的对象：%2 %3</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 字节</translation>
+    </message>
+    <message>
+        <source>The bucket %1 is empty.</source>
+        <translation>存储桶 %1 为空。</translation>
+    </message>
+    <message>
+        <source>No object in %1 starts with &quot;%2&quot;.</source>
+        <translation>%1 中没有以“%2”开头的对象。</translation>
+    </message>
+    <message>
+        <source>Objects listed: %1, none of them a disk image. Untick &quot;Only disk images&quot; to see them.</source>
+        <translation>已列出 %1 个对象，其中没有磁盘镜像。取消勾选“仅显示磁盘镜像”即可查看这些对象。</translation>
+    </message>
+    <message>
+        <source>Objects listed: %1; disk images among them: %2.</source>
+        <translation>已列出 %1 个对象，其中磁盘镜像 %2 个。</translation>
+    </message>
+    <message>
+        <source>More objects follow: &quot;More&quot; lists the next %1.</source>
+        <translation>还有更多对象：点击“更多”可列出接下来的 %1 个。</translation>
+    </message>
+</context>
+<context>
     <name>cvmi::ui::CreateBucketDialog</name>
     <message>
         <source>Create Bucket</source>
@@ -4193,6 +4464,18 @@ https:// 可用于任何主机。http:// 仅可用于本机（localhost、127.0.
         <source>The checked image %1 is %2 bytes: this object is another file, or an incomplete copy of it. Upload the image, or correct the URL.</source>
         <translation>已检查的镜像 %1 为 %2 字节：此对象是另一个文件，或是它的不完整副本。请上传该镜像，或更正 URL。</translation>
     </message>
+    <message>
+        <source>C&amp;hoose Object…</source>
+        <translation>选择对象(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>How the detected version was matched</source>
+        <translation>检测到的版本的匹配方式</translation>
+    </message>
+    <message>
+        <source>The image is in COS already: choose its object from a bucket&apos;s list</source>
+        <translation>镜像已在 COS 中：请从存储桶的对象列表中选择其对象</translation>
+    </message>
 </context>
 <context>
     <name>cvmi::ui::ImagePage</name>
@@ -4405,6 +4688,14 @@ https:// 可用于任何主机。http:// 仅可用于本机（localhost、127.0.
     <message>
         <source>You may finish or close the wizard now: the import goes on in Tencent Cloud. Follow it later from &quot;Earlier imports&quot; below, or with `cvm-import imports --follow %1`.</source>
         <translation>现在可以完成或关闭向导：导入会在腾讯云中继续进行。之后可在下方的“以往的导入”中跟踪，或运行 `cvm-import imports --follow %1`。</translation>
+    </message>
+    <message>
+        <source>The OS list could not be asked (%1): the form was checked against the saved or built-in list, where a missing value is only a warning and the service decides.</source>
+        <translation>无法获取操作系统列表（%1）：表单已依据保存的列表或内置列表进行检查，不在列表中的值仅作为警告，由服务最终决定。</translation>
+    </message>
+    <message>
+        <source>OS values checked against the list Tencent Cloud sent just now.</source>
+        <translation>操作系统相关的值已依据腾讯云刚刚返回的列表进行检查。</translation>
     </message>
     <message>
         <source>Allowed: the account may import this image with these values (RequestId %1).</source>
