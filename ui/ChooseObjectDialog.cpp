@@ -95,6 +95,7 @@ ChooseObjectDialog::ChooseObjectDialog(WizardSession* session, const QString& bu
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
     m_list->setHeaderLabels({tr("Key"), tr("Size"), tr("Last modified")});
     m_list->header()->setStretchLastSection(false);
+    m_list->headerItem()->setTextAlignment(SizeColumn, Qt::AlignRight | Qt::AlignVCenter);
     m_list->header()->setSectionResizeMode(KeyColumn, QHeaderView::Stretch);
     m_list->header()->setSectionResizeMode(SizeColumn, QHeaderView::ResizeToContents);
     m_list->header()->setSectionResizeMode(ModifiedColumn, QHeaderView::ResizeToContents);

@@ -59,6 +59,13 @@ QString DemoCloud::putDemoDisk(QString* error)
     disk.replace(0, 4, QByteArrayLiteral("QFI\xfb"));
     qToBigEndian<quint32>(3, disk.data() + 4);                  // version 3
     qToBigEndian<quint64>(quint64(10) << 30, disk.data() + 24); // virtual size
+    if (!putObject(demoDiskKey(), disk, error))
+        return {};
+    return cloud::CosClient::objectUrl(bucket(), region(), demoDiskKey());
+}
+
+bool DemoCloud::putObject(const QString& key, const QByteArray& data, QString* error)
+{
     // Through the emulator's own COS API, signed like any upload, so the demo object is stored
     // exactly as an uploaded one.
     cloud::HttpClient http;
@@ -66,14 +73,12 @@ QString DemoCloud::putDemoDisk(QString* error)
     cloud::CosClient::Call put;
     put.method = "PUT";
     put.host = cloud::CosClient::bucketHost(bucket(), region());
-    put.key = demoDiskKey();
-    put.body = disk;
+    put.key = key;
+    put.body = data;
     const auto stored = cloud::waitFor(cos.send(put));
-    if (!stored.ok()) {
+    if (!stored.ok())
         *error = stored.error.toString();
-        return {};
-    }
-    return cloud::CosClient::objectUrl(bucket(), region(), demoDiskKey());
+    return stored.ok();
 }
 
 } // namespace cvmi::gui

@@ -40,6 +40,8 @@ public:
     // its object URL, or an empty string with *error.
     QString putDemoDisk(QString* error);
     static QString demoDiskKey() { return QStringLiteral("demo/centos-7.9.qcow2"); }
+    // Puts `data` into the demo bucket under `key` the same way; false with *error.
+    bool putObject(const QString& key, const QByteArray& data, QString* error);
 
 private:
     std::unique_ptr<emu::CloudEmulator> m_emulator;

@@ -23,6 +23,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QCommandLineParser>
+#include <QDialog>
 #include <QFileInfo>
 #include <QLoggingCategory>
 #include <QPushButton>
@@ -30,6 +31,7 @@
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTimer>
+#include <QTreeWidget>
 
 #include <cstdio>
 #include <cstdlib>
@@ -50,7 +52,7 @@ struct Options {
     QString image;
     QString screenshot;
     QString policyFile;
-    QString page; // "", "account", "upload" or "import"
+    QString page; // "", "account", "upload", "import", "objects" or "settings"
     bool demo = false;
     QString draft; // --draft FILE: start on the import form filled from it
 };
@@ -88,8 +90,9 @@ Options parseArguments(const QApplication& app)
                                 "are checked, and IMAGE is uploaded, before the picture is "
                                 "taken. \"import\": the last page; with --demo, a demo disk in "
                                 "the demo bucket and the form filled for it (with --screenshot, "
-                                "imported first). \"settings\": the settings dialog over the "
-                                "wizard."),
+                                "imported first). \"objects\": with --demo, the form's "
+                                "\"Choose Object…\" dialog listing the demo bucket. "
+                                "\"settings\": the settings dialog over the wizard."),
         QStringLiteral("PAGE"));
     parser.addOption(page);
     const QCommandLineOption demo(
@@ -108,10 +111,11 @@ Options parseArguments(const QApplication& app)
     if (parser.isSet(page) && parser.value(page) != QLatin1String("account") &&
         parser.value(page) != QLatin1String("upload") &&
         parser.value(page) != QLatin1String("import") &&
+        parser.value(page) != QLatin1String("objects") &&
         parser.value(page) != QLatin1String("settings")) {
         std::fprintf(stderr,
                      "cvm-import-wizard: unknown page \"%s\"; the pages that can be "
-                     "opened directly are: account, upload, import, settings\n",
+                     "opened directly are: account, upload, import, objects, settings\n",
                      qPrintable(parser.value(page)));
         std::exit(2);
     }
@@ -199,6 +203,31 @@ bool prepareDemoImport(ImportWizard& wizard, cvmi::gui::DemoCloud& demo)
     return true;
 }
 
+// The Form page with the demo account and a few objects in the demo bucket, for "Choose
+// Object…": disk images of each kind and a file that is none.
+bool prepareDemoObjects(ImportWizard& wizard, cvmi::gui::DemoCloud& demo)
+{
+    QString error;
+    bool stored = !demo.putDemoDisk(&error).isEmpty();
+    const std::pair<const char*, int> extra[] = {{"demo/ubuntu-22.04 server.vmdk", 6144},
+                                                 {"demo/windows-2012r2+data.vhd", 8192},
+                                                 {"demo/debian-12.raw", 12288},
+                                                 {"demo/README.txt", 512},
+                                                 {"backups/centos-7.9-2026-11.qcow2", 2048}};
+    for (const auto& [key, size] : extra)
+        stored = stored && demo.putObject(QString::fromUtf8(key), QByteArray(size, 'd'), &error);
+    if (!stored) {
+        std::fprintf(stderr, "cvm-import-wizard: the demo objects could not be stored: %s\n",
+                     qPrintable(error));
+        return false;
+    }
+    cvmi::ui::WizardSession* session = wizard.session();
+    session->setAccount(demo.credentials(), cvmi::gui::DemoCloud::region(), demo.endpoints());
+    session->setBucket(cvmi::gui::DemoCloud::bucket());
+    wizard.setStartId(ImportWizard::PageForm);
+    return true;
+}
+
 void takeScreenshot(QApplication& app, ImportWizard& wizard, const QString& file)
 {
     const bool saved = wizard.grab().save(file, "PNG");
@@ -230,6 +259,30 @@ void scheduleScreenshot(QApplication& app, ImportWizard& wizard, const Options& 
                                      qPrintable(file));
                     app.exit(saved ? 0 : 1);
                 });
+            });
+    } else if (options.page == QLatin1String("objects")) {
+        // The dialog over the form, once its first page of objects is listed.
+        QTimer::singleShot(
+            kScreenshotIdleDelayMs, &wizard, [&app, &wizard, file = options.screenshot] {
+                wizard.formPage()->findChild<QPushButton*>(QStringLiteral("chooseObject"))->click();
+                auto* dialog = wizard.findChild<QDialog*>(QStringLiteral("chooseObjectDialog"));
+                auto* list = dialog->findChild<QTreeWidget*>(QStringLiteral("chooseObjectList"));
+                auto* poll = new QTimer(dialog);
+                QObject::connect(poll, &QTimer::timeout, dialog, [&app, dialog, list, poll, file] {
+                    if (list->topLevelItemCount() == 0)
+                        return;
+                    poll->stop();
+                    list->setCurrentItem(list->topLevelItem(0));
+                    QTimer::singleShot(kScreenshotSettleMs, dialog, [&app, dialog, file] {
+                        const bool saved = dialog->grab().save(file, "PNG");
+                        if (!saved)
+                            std::fprintf(stderr,
+                                         "cvm-import-wizard: cannot write the screenshot %s\n",
+                                         qPrintable(file));
+                        app.exit(saved ? 0 : 1);
+                    });
+                });
+                poll->start(50);
             });
     } else if (!options.draft.isEmpty()) {
         // The form as the draft fills it; a refused draft is shown too, with its message.
@@ -363,6 +416,9 @@ int main(int argc, char* argv[])
     QTemporaryDir demoHistory;
     if (options.demo)
         wizard.importPage()->setHistoryDir(demoHistory.path());
+    if (options.page == QLatin1String("objects") && options.demo &&
+        !prepareDemoObjects(wizard, demo))
+        return 2;
     if (options.page == QLatin1String("import")) {
         wizard.setStartId(ImportWizard::PageImport);
         if (options.demo && !prepareDemoImport(wizard, demo))

@@ -49,6 +49,10 @@ JSON
 XDG_CACHE_HOME=$XDG_CONFIG_HOME/cache \
     xvfb-run -a -s "-screen 0 1280x900x24" "$binary" --demo --draft "$draft" --screenshot "$form"
 echo "wrote $form"
+# The form's "Choose Object…" dialog listing the demo bucket of the --demo emulator.
+objects=$(dirname "$output")/choose-object.png
+xvfb-run -a -s "-screen 0 1280x900x24" "$binary" --demo --page objects --screenshot "$objects"
+echo "wrote $objects"
 # The import page after the demo disk's import in the --demo emulator ended NORMAL.
 import=$(dirname "$output")/import-page.png
 xvfb-run -a -s "-screen 0 1280x900x24" "$binary" --demo --page import --screenshot "$import"
