@@ -5728,10 +5728,6 @@ https:// 可用于任何主机。http:// 仅可用于本机（localhost、127.0.
         <translation>使用规则文件 FILE 而不是内置规则来判断镜像（同 `cvm-import check --policy`）。</translation>
     </message>
     <message>
-        <source>Start on PAGE instead of the image page: &quot;account&quot; or &quot;upload&quot; (after the account is checked and its first bucket chosen). With --screenshot, credentials found (or the demo&apos;s) are checked, and IMAGE is uploaded, before the picture is taken. &quot;import&quot;: the last page; with --demo, a demo disk in the demo bucket and the form filled for it (with --screenshot, imported first). &quot;settings&quot;: the settings dialog over the wizard.</source>
-        <translation>从 PAGE 页面启动，而不是镜像页面：&quot;account&quot; 或 &quot;upload&quot;（在账号检查完成并选中其第一个存储桶之后）。与 --screenshot 同时使用时，会先检查找到的访问密钥（或演示账号的访问密钥）并上传 IMAGE，然后再截图。&quot;import&quot;：最后一页；与 --demo 同时使用时，演示存储桶中会有一个演示磁盘，并已为其填好表单（与 --screenshot 同时使用时，会先执行导入）。&quot;settings&quot;：在向导上方打开设置对话框。</translation>
-    </message>
-    <message>
         <source>Talk to a local emulator of Tencent Cloud started inside the wizard, with a demo account and bucket, instead of the cloud. Nothing leaves this computer.</source>
         <translation>连接在向导内部启动的腾讯云本地模拟器（带有演示账号和存储桶），而不是真实的云端。所有数据都不会离开本机。</translation>
     </message>
@@ -5750,6 +5746,10 @@ https:// 可用于任何主机。http:// 仅可用于本机（localhost、127.0.
     <message>
         <source>The demo account of the local emulator: its keys are published, not secret, and nothing is saved.</source>
         <translation>本地模拟器的演示账号：其密钥是公开的，并非机密，且不会保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Start on PAGE instead of the image page: &quot;account&quot; or &quot;upload&quot; (after the account is checked and its first bucket chosen). With --screenshot, credentials found (or the demo&apos;s) are checked, and IMAGE is uploaded, before the picture is taken. &quot;import&quot;: the last page; with --demo, a demo disk in the demo bucket and the form filled for it (with --screenshot, imported first). &quot;objects&quot;: with --demo, the form&apos;s &quot;Choose Object…&quot; dialog listing the demo bucket. &quot;settings&quot;: the settings dialog over the wizard.</source>
+        <translation>从 PAGE 页面启动，而不是镜像页面：&quot;account&quot; 或 &quot;upload&quot;（在账号检查完成并选中其第一个存储桶之后）。与 --screenshot 同时使用时，会先检查找到的访问密钥（或演示账号的访问密钥）并上传 IMAGE，然后再截图。&quot;import&quot;：最后一页；与 --demo 同时使用时，演示存储桶中会有一个演示磁盘，并已为其填好表单（与 --screenshot 同时使用时，会先执行导入）。&quot;objects&quot;：与 --demo 同时使用时，打开表单的“选择对象…”对话框，列出演示存储桶中的对象。&quot;settings&quot;：在向导上方打开设置对话框。</translation>
     </message>
 </context>
 </TS>
