@@ -316,6 +316,18 @@ int ImportRunner::nextDelay()
     return delay;
 }
 
+// One more try after a growing delay while `retryable` answers come in a row (at most
+// maxTransientRetries of them); false: the caller handles the error.
+bool ImportRunner::retryLater(const cloud::CloudError& error, bool retryable)
+{
+    if (!retryable || ++m_transientInARow > m_backoff.maxTransientRetries)
+        return false;
+    const int delay = nextDelay();
+    emit retrying(error, m_transientInARow, delay);
+    scheduleNext(delay);
+    return true;
+}
+
 void ImportRunner::scheduleNext(int delayMs)
 {
     m_timer.start(delayMs);
@@ -348,13 +360,8 @@ void ImportRunner::sendDryRun()
                 sendImport();
                 return;
             }
-            if (!result.ok() && isTransient(result.error) &&
-                ++m_transientInARow <= m_backoff.maxTransientRetries) {
-                const int delay = nextDelay();
-                emit retrying(result.error, m_transientInARow, delay);
-                scheduleNext(delay);
+            if (!result.ok() && retryLater(result.error, isTransient(result.error)))
                 return;
-            }
             if (result.ok()) {
                 cloud::CloudError unexpected = cloud::CloudErrors::networkError(
                     QStringLiteral("Network.BadResponse"),
@@ -380,14 +387,10 @@ void ImportRunner::sendImport()
                 return;
             // Only a refusal that certainly created nothing is repeated: a lost answer may
             // belong to an import that started, and a second one would fail as a duplicate name.
-            if (!result.ok() &&
-                result.error.code.startsWith(QLatin1String("RequestLimitExceeded")) &&
-                ++m_transientInARow <= m_backoff.maxTransientRetries) {
-                const int delay = nextDelay();
-                emit retrying(result.error, m_transientInARow, delay);
-                scheduleNext(delay);
+            const bool throttled =
+                result.error.code.startsWith(QLatin1String("RequestLimitExceeded"));
+            if (!result.ok() && retryLater(result.error, throttled))
                 return;
-            }
             if (!result.ok()) {
                 finishWithError(Outcome::Refused, result.error,
                                 Text::tr("ImportImage was refused, so nothing was imported."));
@@ -451,13 +454,8 @@ void ImportRunner::searchByName()
             if (generation != m_generation)
                 return;
             if (!result.ok()) {
-                if (isTransient(result.error) &&
-                    ++m_transientInARow <= m_backoff.maxTransientRetries) {
-                    const int delay = nextDelay();
-                    emit retrying(result.error, m_transientInARow, delay);
-                    scheduleNext(delay);
+                if (retryLater(result.error, isTransient(result.error)))
                     return;
-                }
                 notFoundByName(&result.error);
                 return;
             }
@@ -518,13 +516,8 @@ void ImportRunner::poll()
             if (generation != m_generation)
                 return;
             if (!result.ok()) {
-                if (isTransient(result.error) &&
-                    ++m_transientInARow <= m_backoff.maxTransientRetries) {
-                    const int delay = nextDelay();
-                    emit retrying(result.error, m_transientInARow, delay);
-                    scheduleNext(delay);
+                if (retryLater(result.error, isTransient(result.error)))
                     return;
-                }
                 finishWithError(
                     Outcome::Error, result.error,
                     Text::tr("Following %1 stopped; the import goes on in Tencent Cloud and can "

@@ -139,6 +139,7 @@ private:
     void imageKnown(const QString& state, const QString& foundNote = {});
     void notFoundByName(const cloud::CloudError* error);
     void poll();
+    bool retryLater(const cloud::CloudError& error, bool retryable);
     void scheduleNext(int delayMs);
     int nextDelay();
     void record(const QString& state);
