@@ -91,10 +91,11 @@ void ImportUrlResolver::resolve(cloud::CosClient* cos, const QString& bucket, co
         // The signed link must be valid by COS's clock, which CVM's import reads it by: a Date
         // well away from our corrected clock (the vendor SDK's 30 s) is learnt first.
         const auto server = cloud::ClockSkew::parseHttpDate(response.header("date"));
-        if (cosGuard && server) {
+        // One read of the guard: GCC's -Wnull-dereference cannot see that it stays set.
+        if (cloud::CosClient* const client = cosGuard.data(); client && server) {
             if (const auto offset = cloud::ClockSkew::correction(
-                    *server, QDateTime::currentSecsSinceEpoch(), cosGuard->clockOffset()))
-                cosGuard->setClockOffset(*offset);
+                    *server, QDateTime::currentSecsSinceEpoch(), client->clockOffset()))
+                client->setClockOffset(*offset);
         }
         done(decide(cosGuard, bucket, region, key, access, why));
     });
