@@ -42,14 +42,8 @@ int runCheck(const CliContext& context)
         QStringLiteral("stats"),
         Text::tr("Print the bytes read from the image to standard error."));
     parser.addOptions({json, policyFile, stats});
-    if (!parser.parse(context.arguments)) {
-        context.err << parser.errorText() << '\n';
-        return ExitError;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        context.out << parser.helpText();
-        return ExitOk;
-    }
+    if (const auto exit = parseArguments(parser, context))
+        return *exit;
     if (parser.positionalArguments().size() != 1) {
         context.err << Text::tr("Usage: cvm-import check IMAGE [--json] [--policy FILE]") << '\n';
         return ExitError;

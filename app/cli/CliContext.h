@@ -1,7 +1,9 @@
 #pragma once
 
+#include <QCommandLineParser>
 #include <QStringList>
 #include <QTextStream>
+#include <optional>
 
 namespace cvmi::cli {
 
@@ -18,5 +20,20 @@ struct CliContext {
     QTextStream& out;
     QTextStream& err;
 };
+
+// Parses a command's arguments the way every command does: a parse error is printed and ends
+// the command with ExitError, --help prints the help and ends it with ExitOk; nullopt: go on.
+inline std::optional<int> parseArguments(QCommandLineParser& parser, const CliContext& context)
+{
+    if (!parser.parse(context.arguments)) {
+        context.err << parser.errorText() << '\n';
+        return ExitError;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        context.out << parser.helpText();
+        return ExitOk;
+    }
+    return std::nullopt;
+}
 
 } // namespace cvmi::cli

@@ -204,14 +204,8 @@ int runDoctor(const CliContext& context)
     parser.addOption(json);
     CloudOptions options;
     options.addTo(parser);
-    if (!parser.parse(context.arguments)) {
-        context.err << parser.errorText() << '\n';
-        return ExitError;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        context.out << parser.helpText();
-        return ExitOk;
-    }
+    if (const auto exit = parseArguments(parser, context))
+        return *exit;
     if (!parser.positionalArguments().isEmpty()) {
         context.err << Text::tr("doctor takes no file or name, only options (unexpected \"%1\"). "
                                 "Usage: cvm-import doctor [--region R] [--json] [--profile NAME]")

@@ -190,14 +190,8 @@ int runImport(const CliContext& context)
     parser.addOptions({force, dryRun, noWait, json});
     CloudOptions cloudOptions;
     cloudOptions.addTo(parser);
-    if (!parser.parse(context.arguments)) {
-        context.err << parser.errorText() << '\n';
-        return ExitError;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        context.out << parser.helpText();
-        return ExitOk;
-    }
+    if (const auto exit = parseArguments(parser, context))
+        return *exit;
     const auto usageError = [&](const QString& message) {
         context.err << message << '\n'
                     << Text::tr("Usage: cvm-import import (--draft FILE | --os-type T "
@@ -294,14 +288,8 @@ int runImports(const CliContext& context)
     parser.addOptions({follow, json});
     CloudOptions cloudOptions;
     cloudOptions.addTo(parser);
-    if (!parser.parse(context.arguments)) {
-        context.err << parser.errorText() << '\n';
-        return ExitError;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        context.out << parser.helpText();
-        return ExitOk;
-    }
+    if (const auto exit = parseArguments(parser, context))
+        return *exit;
     if (!parser.positionalArguments().isEmpty()) {
         context.err << Text::tr("imports takes no file or name, only options (unexpected "
                                 "\"%1\"). Usage: cvm-import imports [--follow IMAGE_ID] [--json]")

@@ -69,14 +69,8 @@ int runObjects(const CliContext& context)
     parser.addOptions({json, max});
     CloudOptions cloud;
     cloud.addTo(parser);
-    if (!parser.parse(context.arguments)) {
-        context.err << parser.errorText() << '\n';
-        return ExitError;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        context.out << parser.helpText();
-        return ExitOk;
-    }
+    if (const auto exit = parseArguments(parser, context))
+        return *exit;
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1)
         return usageError(

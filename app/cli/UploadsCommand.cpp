@@ -485,14 +485,8 @@ int runUploads(const CliContext& context)
     parser.addOptions({json, abortOne, abortAll});
     CloudOptions cloud;
     cloud.addTo(parser);
-    if (!parser.parse(context.arguments)) {
-        context.err << parser.errorText() << '\n';
-        return ExitError;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        context.out << parser.helpText();
-        return ExitOk;
-    }
+    if (const auto exit = parseArguments(parser, context))
+        return *exit;
     return UploadsRun(context, parser.isSet(json)).run(parser, cloud, abortOne, abortAll);
 }
 
