@@ -83,7 +83,11 @@ std::optional<GuestNode> GuestPath::resolve(GuestFs& fs, const QString& path, bo
         }
         stack.append(*child);
     }
-    return stack.last();
+    // Listings do not always carry sizes (TSK's do not); callers bound their reads by them.
+    GuestNode found = stack.last();
+    if (found.kind == GuestNode::Kind::File && !fs.stat(&found, error))
+        return std::nullopt;
+    return found;
 }
 
 std::optional<QByteArray> GuestPath::readFile(GuestFs& fs, const QString& path, size_t maxBytes,

@@ -173,4 +173,32 @@ bool TskGuestFs::readSymlink(const GuestNode& link, QString* target, Error* erro
     return true;
 }
 
+bool TskGuestFs::stat(GuestNode* node, Error* error)
+{
+    tsk_error_reset();
+    FilePtr handle(tsk_fs_file_open_meta(m_fs, nullptr, TSK_INUM_T(node->id)));
+    if (!handle || !handle->meta)
+        return tskFail(error, Text::tr("Opening a file"));
+    node->kind = kindOfMeta(handle->meta->type);
+    node->size = uint64_t(handle->meta->size);
+    node->allocatedSize = 0;
+    if (node->kind != GuestNode::Kind::File)
+        return true;
+    const TSK_FS_ATTR* attr = tsk_fs_file_attr_get(handle.get());
+    if (!attr) // an empty file on some file systems has no data attribute at all
+        return node->size == 0 || tskFail(error, Text::tr("Reading a file's block map"));
+    if (attr->flags & TSK_FS_ATTR_RES) {
+        node->allocatedSize = uint64_t(attr->size); // stored inside the file record itself
+        return true;
+    }
+    // Holes are SPARSE runs; FILLER runs stand for blocks TSK did not find: neither is read.
+    uint64_t blocks = 0;
+    for (const TSK_FS_ATTR_RUN* run = attr->nrd.run; run; run = run->next) {
+        if (!(run->flags & (TSK_FS_ATTR_RUN_FLAG_SPARSE | TSK_FS_ATTR_RUN_FLAG_FILLER)))
+            blocks += uint64_t(run->len);
+    }
+    node->allocatedSize = blocks * uint64_t(m_fs->block_size);
+    return true;
+}
+
 } // namespace cvmi::inspect
