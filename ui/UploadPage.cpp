@@ -733,6 +733,15 @@ void UploadPage::finishUpload(const UploadResult& result, const QString& importU
                   .arg(result.partsUploaded)
                   .arg(result.partsReused)
             : tr("Uploaded and verified: COS's CRC-64 of the object equals the file's.");
+    if (!result.partsChanged.isEmpty()) {
+        QStringList numbers;
+        for (const int n : result.partsChanged)
+            numbers.append(QLocale().toString(n));
+        message += u' ' + tr("%n part(s) sent earlier no longer matched the file and were sent "
+                             "again: %1.",
+                             nullptr, int(result.partsChanged.size()))
+                              .arg(numbers.join(QStringLiteral(", ")));
+    }
     if (result.clockSkewSeconds)
         message += u' ' + cloud::ClockSkew::describe(*result.clockSkewSeconds);
     m_message->setText(message);

@@ -38,6 +38,9 @@ UploadProgressPanel::UploadProgressPanel(QWidget* parent)
 
 int UploadProgressPanel::permille(const transfer::UploadProgress& progress)
 {
+    if (progress.state == UploadState::Verifying && progress.bytesToCheck > 0)
+        return int(
+            std::clamp<qint64>(progress.bytesChecked * 1000 / progress.bytesToCheck, 0, 1000));
     if (progress.totalBytes <= 0)
         return progress.state == UploadState::Finished ? 1000 : 0;
     return int(std::clamp<qint64>(progress.bytesSent * 1000 / progress.totalBytes, 0, 1000));
@@ -59,6 +62,13 @@ QString UploadProgressPanel::describe(const transfer::UploadProgress& progress)
                      .arg(formatBytes(uint64_t(qMax<qint64>(progress.bytesSent, 0))),
                           formatBytes(uint64_t(qMax<qint64>(progress.totalBytes, 0)))));
     switch (progress.state) {
+    case UploadState::Verifying:
+        // What is read here is the file, not the network: the parts already sent, compared.
+        parts.append(tr("checking %1 parts already sent against the file (%2 of %3 read)")
+                         .arg(QLocale().toString(progress.partsToCheck),
+                              formatBytes(uint64_t(progress.bytesChecked)),
+                              formatBytes(uint64_t(progress.bytesToCheck))));
+        break;
     case UploadState::Preparing:
         parts.append(tr("preparing (reading the file's identity, asking COS for the upload)"));
         break;

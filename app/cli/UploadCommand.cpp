@@ -161,6 +161,8 @@ private:
             p.partsTotal = m_p.plan.partCount;
         const bool firstUploading = p.state == UploadState::Uploading &&
                                     m_last.state != UploadState::Uploading && !m_announcedReuse;
+        if (p.state == UploadState::Verifying)
+            onChecking(p);
         if (m_p.json) {
             if (p.partsDone != m_last.partsDone)
                 emitFreshParts();
@@ -178,12 +180,53 @@ private:
             stopSoon();
     }
 
+    // A resume first reads the parts already sent again (UploadState::Verifying): said when it
+    // starts and when it ends, with the parts found changed (which the engine sends again).
+    void onChecking(const UploadProgress& p)
+    {
+        if (!m_checkAnnounced) {
+            m_checkAnnounced = true;
+            if (m_p.json)
+                m_events.emitEvent(QStringLiteral("checking"),
+                                   {{QStringLiteral("parts_to_check"), p.partsToCheck},
+                                    {QStringLiteral("bytes_to_check"), double(p.bytesToCheck)}});
+            else
+                say(Text::tr("Checking %n part(s) already sent against the file (%1 to read)...",
+                             nullptr, p.partsToCheck)
+                        .arg(formatBytes(uint64_t(p.bytesToCheck))));
+        }
+        if (m_checkDone || p.partsChecked < p.partsToCheck)
+            return;
+        m_checkDone = true;
+        // Sent again, these parts are this run's news once more.
+        m_parts.forget(p.partsChanged);
+        if (m_p.json) {
+            m_events.emitEvent(
+                QStringLiteral("checked"),
+                {{QStringLiteral("parts_checked"), p.partsChecked},
+                 {QStringLiteral("parts_changed"), UploadEvents::numbers(p.partsChanged)}});
+            return;
+        }
+        if (p.partsChanged.isEmpty()) {
+            say(Text::tr("The %n part(s) already sent match the file.", nullptr, p.partsChecked));
+            return;
+        }
+        QStringList numbers;
+        for (const int n : p.partsChanged)
+            numbers.append(QString::number(n));
+        say(Text::tr("%n part(s) already sent no longer match the file (it changed since, its "
+                     "modification time kept): part(s) %1. They are sent again.",
+                     nullptr, int(p.partsChanged.size()))
+                .arg(numbers.join(QStringLiteral(", "))));
+    }
+
     void onSignal(int number, int signal)
     {
         m_stopSignal = signal;
         if (m_stopRequested)
             return;
-        if (number >= 2 || m_p.plan.singlePut) {
+        // Nothing is in flight while the parts already sent are read: stopping loses nothing.
+        if (number >= 2 || m_p.plan.singlePut || m_last.state == UploadState::Verifying) {
             stopSoon();
             return;
         }
@@ -281,17 +324,20 @@ private:
                                {{QStringLiteral("number"), number},
                                 {QStringLiteral("size"), double(m_p.plan.lengthOf(number))},
                                 {QStringLiteral("crc64"), QJsonValue(QJsonValue::Null)}});
-        m_events.emitEvent(QStringLiteral("finished"),
-                           {{QStringLiteral("url"), r.objectUrl},
-                            {QStringLiteral("crc64"), util::Crc64::toDecimal(r.crc64)},
-                            {QStringLiteral("etag"), r.etag},
-                            {QStringLiteral("size"), double(r.size)},
-                            {QStringLiteral("parts_uploaded"), r.partsUploaded},
-                            {QStringLiteral("parts_reused"), r.partsReused},
-                            {QStringLiteral("seconds"), qRound(seconds * 10) / 10.0},
-                            {QStringLiteral("clock_skew_seconds"),
-                             r.clockSkewSeconds ? QJsonValue(double(*r.clockSkewSeconds))
-                                                : QJsonValue(QJsonValue::Null)}});
+        m_events.emitEvent(
+            QStringLiteral("finished"),
+            {{QStringLiteral("url"), r.objectUrl},
+             {QStringLiteral("crc64"), util::Crc64::toDecimal(r.crc64)},
+             {QStringLiteral("etag"), r.etag},
+             {QStringLiteral("size"), double(r.size)},
+             {QStringLiteral("parts_uploaded"), r.partsUploaded},
+             {QStringLiteral("parts_reused"), r.partsReused},
+             {QStringLiteral("parts_checked"), r.partsChecked},
+             {QStringLiteral("parts_changed"), UploadEvents::numbers(r.partsChanged)},
+             {QStringLiteral("seconds"), qRound(seconds * 10) / 10.0},
+             {QStringLiteral("clock_skew_seconds"), r.clockSkewSeconds
+                                                        ? QJsonValue(double(*r.clockSkewSeconds))
+                                                        : QJsonValue(QJsonValue::Null)}});
     }
 
     bool resumable() const
@@ -344,6 +390,8 @@ private:
     QElapsedTimer m_clock;
     UploadProgress m_last;
     bool m_announcedReuse = false;
+    bool m_checkAnnounced = false;
+    bool m_checkDone = false;
     bool m_stopping = false;      // paused, waiting for the parts in flight
     bool m_stopRequested = false; // the engine is being destroyed
     int m_stopSignal = SIGINT;

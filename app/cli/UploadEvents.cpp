@@ -20,6 +20,8 @@ QString UploadEvents::stateName(UploadState state)
     switch (state) {
     case UploadState::Preparing:
         return QStringLiteral("preparing");
+    case UploadState::Verifying:
+        return QStringLiteral("checking");
     case UploadState::Uploading:
         return QStringLiteral("uploading");
     case UploadState::Pausing:
@@ -36,15 +38,31 @@ QString UploadEvents::stateName(UploadState state)
 
 QJsonObject UploadEvents::progressFields(const transfer::UploadProgress& p)
 {
-    return {{QStringLiteral("state"), stateName(p.state)},
-            {QStringLiteral("bytes_sent"), double(p.bytesSent)},
-            {QStringLiteral("total_bytes"), double(p.totalBytes)},
-            {QStringLiteral("parts_done"), p.partsDone},
-            {QStringLiteral("parts_total"), p.partsTotal},
-            {QStringLiteral("bytes_per_second"), qRound64(p.bytesPerSecond) * 1.0},
-            {QStringLiteral("eta_seconds"),
-             UploadProgressView::etaOf(p) < 0 ? QJsonValue(QJsonValue::Null)
-                                              : QJsonValue(double(UploadProgressView::etaOf(p)))}};
+    QJsonObject fields{
+        {QStringLiteral("state"), stateName(p.state)},
+        {QStringLiteral("bytes_sent"), double(p.bytesSent)},
+        {QStringLiteral("total_bytes"), double(p.totalBytes)},
+        {QStringLiteral("parts_done"), p.partsDone},
+        {QStringLiteral("parts_total"), p.partsTotal},
+        {QStringLiteral("bytes_per_second"), qRound64(p.bytesPerSecond) * 1.0},
+        {QStringLiteral("eta_seconds"), UploadProgressView::etaOf(p) < 0
+                                            ? QJsonValue(QJsonValue::Null)
+                                            : QJsonValue(double(UploadProgressView::etaOf(p)))}};
+    if (p.state == UploadState::Verifying) {
+        fields.insert(QStringLiteral("parts_to_check"), p.partsToCheck);
+        fields.insert(QStringLiteral("parts_checked"), p.partsChecked);
+        fields.insert(QStringLiteral("bytes_to_check"), double(p.bytesToCheck));
+        fields.insert(QStringLiteral("bytes_checked"), double(p.bytesChecked));
+    }
+    return fields;
+}
+
+QJsonArray UploadEvents::numbers(const QList<int>& list)
+{
+    QJsonArray array;
+    for (const int n : list)
+        array.append(n);
+    return array;
 }
 
 ConfirmedParts::ConfirmedParts(const QString& checkpointDir, const QString& absoluteFilePath,
@@ -60,6 +78,12 @@ void ConfirmedParts::prime()
         for (auto it = record->parts.cbegin(); it != record->parts.cend(); ++it)
             m_seen.insert(it.key());
     }
+}
+
+void ConfirmedParts::forget(const QList<int>& numbers)
+{
+    for (const int n : numbers)
+        m_seen.remove(n);
 }
 
 QMap<int, transfer::CheckpointPart> ConfirmedParts::fresh()

@@ -6,6 +6,7 @@
 // engine rewrites after every part, so this needs nothing from the engine beyond its public face.
 #include "transfer/Checkpoint.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QSet>
 #include <QTextStream>
@@ -19,6 +20,7 @@ public:
 
     static QString stateName(transfer::UploadState state);
     static QJsonObject progressFields(const transfer::UploadProgress& p);
+    static QJsonArray numbers(const QList<int>& list);
 
 private:
     QTextStream& m_out;
@@ -32,6 +34,8 @@ public:
                    const QString& destinationKey);
 
     void prime(); // remember the parts on record now, before the engine starts
+    // Parts found changed on resume and sent again: reported by fresh() once confirmed anew.
+    void forget(const QList<int>& numbers);
     // Parts on record now that were not before: number → part.
     QMap<int, transfer::CheckpointPart> fresh();
     // Of parts 1..total, those neither on record at the start nor reported by fresh(): after a

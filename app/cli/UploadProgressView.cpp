@@ -24,6 +24,8 @@ QString stateWord(UploadState state)
     switch (state) {
     case UploadState::Preparing:
         return Text::tr("preparing");
+    case UploadState::Verifying:
+        return Text::tr("checking");
     case UploadState::Uploading:
         return Text::tr("uploading");
     case UploadState::Pausing:
@@ -73,6 +75,16 @@ QString UploadProgressView::speed(double bytesPerSecond)
 
 QString UploadProgressView::summary(const transfer::UploadProgress& p) const
 {
+    if (p.state == UploadState::Verifying) {
+        // What is read, not sent: the parts already on the server, compared with the file.
+        const double checked =
+            p.bytesToCheck > 0 ? 100.0 * double(p.bytesChecked) / double(p.bytesToCheck) : 100.0;
+        return Text::tr("%1% %2 of %3 read, parts already sent %4/%5")
+            .arg(QString::number(checked, 'f', 1), formatBytes(uint64_t(p.bytesChecked)),
+                 formatBytes(uint64_t(p.bytesToCheck)))
+            .arg(p.partsChecked)
+            .arg(p.partsToCheck);
+    }
     const double percent =
         p.totalBytes > 0 ? 100.0 * double(p.bytesSent) / double(p.totalBytes) : 0.0;
     return Text::tr("%1% %2 of %3, %4, ETA %5, parts %6/%7")
@@ -84,8 +96,10 @@ QString UploadProgressView::summary(const transfer::UploadProgress& p) const
 
 QString UploadProgressView::bar(const transfer::UploadProgress& p, int width) const
 {
-    const int filled =
-        p.totalBytes > 0 ? int(qint64(width) * p.bytesSent / qMax<qint64>(1, p.totalBytes)) : 0;
+    const bool checking = p.state == UploadState::Verifying;
+    const qint64 done = checking ? p.bytesChecked : p.bytesSent;
+    const qint64 total = checking ? p.bytesToCheck : p.totalBytes;
+    const int filled = total > 0 ? int(qint64(width) * done / qMax<qint64>(1, total)) : 0;
     return u'[' + QString(qBound(0, filled, width), u'#') +
            QString(width - qBound(0, filled, width), u'.') + u']';
 }

@@ -4,11 +4,17 @@
 
 namespace cvmi::transfer {
 
-std::optional<Error> Integrity::check(int partNumber, quint64 ours, const QByteArray& header)
+std::optional<Error> Integrity::check(int partNumber, quint64 ours, const QByteArray& header,
+                                      bool required)
 {
     const QString text = QString::fromLatin1(header).trimmed();
-    if (text.isEmpty())
+    if (text.isEmpty() && !required)
         return std::nullopt;
+    if (text.isEmpty())
+        return Error::make(
+            QStringLiteral("upload.bad_response"),
+            tr("The server sent no CRC-64 (x-cos-hash-crc64ecma) for %1.")
+                .arg(partNumber > 0 ? tr("part %1").arg(partNumber) : tr("the object")));
     quint64 theirs = 0;
     if (!util::Crc64::fromDecimal(text, &theirs))
         return Error::make(QStringLiteral("upload.bad_response"),

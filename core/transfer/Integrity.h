@@ -15,8 +15,10 @@ namespace cvmi::transfer {
 class Integrity {
     Q_DECLARE_TR_FUNCTIONS(cvmi::transfer::Integrity)
 public:
-    // partNumber 0: the whole object. nullopt when the header is absent or equal.
-    static std::optional<Error> check(int partNumber, quint64 ours, const QByteArray& header);
+    // partNumber 0: the whole object. nullopt when the header is equal, or absent and not
+    // required (a COS answer always carries it: there its absence is an answer gone wrong).
+    static std::optional<Error> check(int partNumber, quint64 ours, const QByteArray& header,
+                                      bool required = false);
     // The whole object's CRC from its parts' CRCs and lengths, in part order.
     static quint64 combine(const QList<QPair<quint64, qint64>>& crcAndLength);
 };

@@ -8,6 +8,7 @@
 #include "cloud/Credentials.h"
 #include "util/Error.h"
 
+#include <QList>
 #include <QMetaType>
 #include <QString>
 #include <optional>
@@ -64,7 +65,9 @@ struct UploadJob {
     qint64 minPartSize = 1024 * 1024;
 };
 
-enum class UploadState { Preparing, Uploading, Pausing, Paused, Completing, Finished };
+// Verifying: a resumed upload reads the parts the server already holds again, to compare them
+// with the file as it is now (UploadProgress::partsToCheck...).
+enum class UploadState { Preparing, Verifying, Uploading, Pausing, Paused, Completing, Finished };
 
 struct UploadProgress {
     qint64 bytesSent = 0; // confirmed parts plus the bytes of parts in flight
@@ -74,6 +77,13 @@ struct UploadProgress {
     double bytesPerSecond = 0; // smoothed over the last seconds
     qint64 etaSeconds = -1;    // -1: unknown yet
     UploadState state = UploadState::Preparing;
+    // A resumed upload's check of the parts already sent (0 when nothing is reused): how many
+    // and how many bytes to read, how far it got, and the parts found changed (sent again).
+    int partsToCheck = 0;
+    int partsChecked = 0;
+    qint64 bytesToCheck = 0;
+    qint64 bytesChecked = 0;
+    QList<int> partsChanged;
 };
 
 struct UploadResult {
@@ -85,7 +95,11 @@ struct UploadResult {
     qint64 size = 0;
     int partsUploaded = 0; // parts sent by this run (a resumed run sends only the missing ones)
     int partsReused = 0;   // parts already on the server from an earlier run
-    Error error;           // set when !ok: code "upload.*", a full sentence
+    // Of the parts on the server, those read again and compared (every one a resume reuses),
+    // and those whose bytes in the file no longer match what was sent: these were sent again.
+    int partsChecked = 0;
+    QList<int> partsChanged;
+    Error error;                  // set when !ok: code "upload.*", a full sentence
     cloud::CloudError cloudError; // the service's error behind `error`, when there was one
     // Server minus local seconds, when COS said the clock is off and the requests were signed
     // with the server's time (ClockSkew::describe tells the user).

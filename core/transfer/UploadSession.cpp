@@ -5,6 +5,7 @@
 #include "transfer/Integrity.h"
 #include "transfer/MultipartCalls.h"
 #include "transfer/MultipartXml.h"
+#include "transfer/PartVerifier.h"
 
 #include <QDateTime>
 #include <QFileInfo>
@@ -27,6 +28,11 @@ QString unquoted(QString etag)
 
 // The longest the loop sleeps: progress reports and pause/cancel requests are never later.
 constexpr int tickMs = 50;
+
+// How many times one part is sent while COS answers with another CRC-64 than the part's (or
+// none): a flipped bit on the way is sent again, a part that keeps arriving damaged points at
+// something that will not go away by itself (memory, a proxy that alters data) and ends the run.
+constexpr int maxDamagedSends = 3;
 
 } // namespace
 
@@ -136,6 +142,8 @@ UploadResult UploadSession::failed(const Failure& failure)
     r.cloudError = failure.cloud;
     r.partsUploaded = m_partsUploaded;
     r.partsReused = m_partsReused;
+    r.partsChecked = m_partsChecked;
+    r.partsChanged = m_partsChanged;
     return r;
 }
 
@@ -145,6 +153,8 @@ UploadResult UploadSession::stopped()
     r.cancelled = true;
     r.partsUploaded = m_partsUploaded;
     r.partsReused = m_partsReused;
+    r.partsChecked = m_partsChecked;
+    r.partsChanged = m_partsChanged;
     r.error = Error::make(QStringLiteral("upload.cancelled"),
                           tr("The upload of \"%1\" was cancelled; nothing of it is left on the "
                              "server.")
@@ -233,6 +243,8 @@ UploadResult UploadSession::runImpl()
             if (stopRequest() != Stop::None)
                 return stopped();
         }
+        if (!m_checkpoint.uploadId.isEmpty() && !verifyReused(&failure))
+            return failure ? failed(*failure) : stopped();
     }
     if (m_checkpoint.uploadId.isEmpty()) {
         m_checkpoint = {};
@@ -313,6 +325,69 @@ bool UploadSession::reconcile(Checkpoint& checkpoint, std::optional<Failure>* fa
     m_partsReused = int(kept.size());
     qCInfo(lcTransfer) << "resuming:" << kept.size() << "of" << m_plan.partCount
                        << "parts already on the server";
+    return true;
+}
+
+bool UploadSession::verifyReused(std::optional<Failure>* failure)
+{
+    // The file's identity (size, modification time, sampled bytes) let the resume go this far,
+    // but a byte changed between the samples with the time restored (cp -p, rsync -t) passes
+    // it: only reading every reused part shows whether the server's copy is still the file's.
+    QList<PartRange> ranges;
+    m_checkBytes = 0;
+    for (auto it = m_checkpoint.parts.cbegin(); it != m_checkpoint.parts.cend(); ++it) {
+        ranges.append({it.key(), m_plan.offsetOf(it.key()), it->size});
+        m_checkBytes += it->size;
+    }
+    if (ranges.isEmpty())
+        return true;
+    m_checkParts = int(ranges.size());
+    qCInfo(lcTransfer) << "checking" << m_checkParts << "parts already sent against the file";
+    m_state = UploadState::Verifying;
+    report(m_state, true);
+    {
+        PartVerifier verifier(m_file.path, ranges, [this] { m_loop.wakeup(); });
+        while (!verifier.finished()) {
+            if (stopRequest() != Stop::None)
+                return false; // the verifier stops and joins as it goes out of scope
+            m_loop.step(tickMs);
+            m_checkedParts = verifier.partsRead();
+            m_checkedBytes = verifier.bytesRead();
+            report(m_state, false);
+        }
+        m_checkedParts = verifier.partsRead();
+        m_checkedBytes = verifier.bytesRead();
+        if (!verifier.readError().isEmpty()) {
+            *failure = Failure{Error::make(QStringLiteral("upload.file"),
+                                           tr("Cannot read part %1 of \"%2\": %3.")
+                                               .arg(verifier.failedPart())
+                                               .arg(m_file.path, verifier.readError())),
+                               {}};
+            return false;
+        }
+        const QMap<int, quint64> crcs = verifier.crcs();
+        for (auto it = crcs.cbegin(); it != crcs.cend(); ++it) {
+            if (it.value() == m_checkpoint.parts.value(it.key()).crc64)
+                m_readCrcs.insert(it.key(), it.value());
+            else
+                m_partsChanged.append(it.key());
+        }
+    }
+    m_partsChecked = m_checkParts;
+    if (!m_partsChanged.isEmpty()) {
+        // Sent again under the same numbers: COS keeps the last part uploaded for a number. The
+        // record forgets them first, so that a stop now still resumes correctly.
+        for (const int number : std::as_const(m_partsChanged))
+            m_checkpoint.parts.remove(number);
+        m_partsReused -= int(m_partsChanged.size());
+        m_checkpointDirty = true;
+        saveCheckpoint();
+        qCWarning(lcTransfer).noquote()
+            << m_partsChanged.size()
+            << "parts changed in the file since they were sent:" << m_partsChanged
+            << "- sending them again";
+    }
+    report(m_state, true); // the end of the check, with its outcome
     return true;
 }
 
@@ -503,9 +578,11 @@ bool UploadSession::uploadParts(std::optional<Failure>* failure)
             while (int(m_inFlight.size()) < m_job.concurrency) {
                 PartBuffer* buffer = nullptr;
                 int attempts = 0;
+                int damaged = 0;
                 if (!m_retries.empty() && m_retries.front().dueMs <= m_clock.elapsed()) {
                     buffer = m_retries.front().buffer;
                     attempts = m_retries.front().attempts;
+                    damaged = m_retries.front().damaged;
                     m_retries.pop_front();
                 } else if (!(buffer = m_reader->take())) {
                     break;
@@ -520,7 +597,7 @@ bool UploadSession::uploadParts(std::optional<Failure>* failure)
                     m_pool->release(buffer);
                     return false;
                 }
-                startPart(buffer, attempts);
+                startPart(buffer, attempts, damaged);
             }
         }
         m_state = !paused              ? UploadState::Uploading
@@ -539,7 +616,7 @@ bool UploadSession::uploadParts(std::optional<Failure>* failure)
     return true;
 }
 
-void UploadSession::startPart(PartBuffer* buffer, int attempts)
+void UploadSession::startPart(PartBuffer* buffer, int attempts, int damaged)
 {
     StoreRequest request = MultipartCalls::uploadPart(m_job.destination.key, m_checkpoint.uploadId,
                                                       buffer->number, buffer->contentMd5);
@@ -549,6 +626,7 @@ void UploadSession::startPart(PartBuffer* buffer, int attempts)
     InFlight entry;
     entry.buffer = buffer;
     entry.attempts = attempts + 1;
+    entry.damaged = damaged;
     entry.signedOffset = m_clockOffset;
     m_inFlight[number] = entry;
     m_inFlight[number].transferId =
@@ -580,12 +658,14 @@ void UploadSession::onPartDone(int number, const HttpAnswer& answer)
             retryOrFail(number, entry, cut);
             return;
         }
+        // COS always states a part's CRC-64; S3 stores do not (Content-MD5 guards their parts).
         if (const auto mismatch =
-                Integrity::check(number, buffer->crc64, answer.header("x-cos-hash-crc64ecma"))) {
-            m_partFailure = Failure{*mismatch, {}};
-            m_pool->release(buffer);
+                Integrity::check(number, buffer->crc64, answer.header("x-cos-hash-crc64ecma"),
+                                 m_job.destination.dialect == Dialect::Cos)) {
+            retryDamaged(number, entry, *mismatch);
             return;
         }
+        m_readCrcs.insert(number, buffer->crc64);
         m_checkpoint.parts.insert(number, {etag, buffer->crc64, qint64(buffer->data.size())});
         ++m_partsUploaded;
         m_pool->release(buffer);
@@ -611,7 +691,33 @@ void UploadSession::retryOrFail(int number, const InFlight& entry, const Verdict
                                                  QRandomGenerator::global()->generateDouble());
     qCInfo(lcTransfer).noquote() << "part" << number << "failed with" << verdict.error.code
                                  << "- retry" << entry.attempts << "in" << delay << "ms";
-    Waiting waiting{buffer, entry.attempts, m_clock.elapsed() + delay};
+    queueRetry({buffer, entry.attempts, entry.damaged, m_clock.elapsed() + delay});
+}
+
+void UploadSession::retryDamaged(int number, const InFlight& entry, const Error& mismatch)
+{
+    // The part is not recorded: sent again, it replaces the damaged copy under its number.
+    const int damaged = entry.damaged + 1;
+    if (damaged >= maxDamagedSends || entry.attempts >= m_job.retry.maxAttempts) {
+        m_partFailure = Failure{
+            Error::make(mismatch.code, tr("Part %1 was sent %n time(s) and COS did not confirm "
+                                          "its bytes: %2",
+                                          nullptr, entry.attempts)
+                                           .arg(number)
+                                           .arg(mismatch.message)),
+            {}};
+        m_pool->release(entry.buffer);
+        return;
+    }
+    const int delay = RetryPolicy::delayMs(m_job.retry, entry.attempts,
+                                           QRandomGenerator::global()->generateDouble());
+    qCWarning(lcTransfer).noquote()
+        << mismatch.message << "- sending part" << number << "again in" << delay << "ms";
+    queueRetry({entry.buffer, entry.attempts, damaged, m_clock.elapsed() + delay});
+}
+
+void UploadSession::queueRetry(const Waiting& waiting)
+{
     const auto at = std::upper_bound(m_retries.begin(), m_retries.end(), waiting.dueMs,
                                      [](qint64 due, const Waiting& w) { return due < w.dueMs; });
     m_retries.insert(at, waiting);
@@ -636,7 +742,18 @@ UploadResult UploadSession::complete()
     QList<QPair<quint64, qint64>> crcs;
     for (auto it = m_checkpoint.parts.cbegin(); it != m_checkpoint.parts.cend(); ++it) {
         parts.append({it.key(), it->etag});
-        crcs.append({it->crc64, it->size});
+        // Every part was read by this run, to be sent or verified (verifyReused): the object's
+        // CRC-64 is the file's as read now. A part without one would make the claim a memory.
+        const auto read = m_readCrcs.constFind(it.key());
+        if (read == m_readCrcs.cend())
+            return failed({Error::make(QStringLiteral("upload.internal"),
+                                       tr("Part %1 of \"%2\" was not read by this run, so "
+                                          "the object cannot be compared with the file. Run "
+                                          "the same command again.")
+                                           .arg(it.key())
+                                           .arg(m_file.path)),
+                           {}});
+        crcs.append({read.value(), it->size});
     }
     const quint64 crc = Integrity::combine(crcs);
     const QByteArray body = MultipartXml::completeBody(parts);
@@ -666,7 +783,13 @@ UploadResult UploadSession::complete()
             return succeeded(crc, headEtag);
         return failed(badResponse(what, problem));
     }
-    if (const auto mismatch = Integrity::check(0, crc, answer.header("x-cos-hash-crc64ecma")))
+    const QByteArray objectCrc = answer.header("x-cos-hash-crc64ecma");
+    const bool required = m_job.destination.dialect == Dialect::Cos;
+    // "Equals the file's" is only said when COS said so: an answer without the value is asked
+    // again with a HEAD (which compares size and CRC-64) before it counts.
+    if (required && objectCrc.trimmed().isEmpty() && completedEarlier(crc, &headEtag))
+        return succeeded(crc, *etag);
+    if (const auto mismatch = Integrity::check(0, crc, objectCrc, required))
         return failed({*mismatch, {}});
     return succeeded(crc, *etag);
 }
@@ -701,6 +824,8 @@ UploadResult UploadSession::succeeded(quint64 crc, const QString& etag)
     r.size = m_file.size;
     r.partsUploaded = m_partsUploaded;
     r.partsReused = m_partsReused;
+    r.partsChecked = m_partsChecked;
+    r.partsChanged = m_partsChanged;
     return r;
 }
 
@@ -732,6 +857,11 @@ void UploadSession::report(UploadState state, bool force)
     // Before the file is read there is nothing to estimate from.
     p.etaSeconds = m_file.size < 0 ? -1 : m_meter.etaSeconds(m_file.size - sent);
     p.state = state;
+    p.partsToCheck = m_checkParts;
+    p.partsChecked = m_checkedParts;
+    p.bytesToCheck = m_checkBytes;
+    p.bytesChecked = m_checkedBytes;
+    p.partsChanged = m_partsChanged;
     if (m_sink.progress)
         m_sink.progress(p);
 }

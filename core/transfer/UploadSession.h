@@ -49,12 +49,14 @@ private:
     struct InFlight {
         PartBuffer* buffer = nullptr;
         int attempts = 0;
+        int damaged = 0; // answers whose CRC-64 differed from the part's (or was missing)
         quint64 transferId = 0;
         qint64 signedOffset = 0; // the clock offset the request was signed with
     };
     struct Waiting {
         PartBuffer* buffer = nullptr;
         int attempts = 0;
+        int damaged = 0;
         qint64 dueMs = 0;
     };
 
@@ -63,6 +65,9 @@ private:
     UploadResult failed(const Failure& failure);
     UploadResult singlePut();
     bool reconcile(Checkpoint& checkpoint, std::optional<Failure>* failure);
+    // Reads every reused part again and drops from the record those whose CRC-64 differs from
+    // the recorded one, so that they are sent again; false on a read error (*failure) or a stop.
+    bool verifyReused(std::optional<Failure>* failure);
     bool uploadParts(std::optional<Failure>* failure);
     void saveCheckpoint();
     UploadResult complete();
@@ -83,7 +88,9 @@ private:
     Failure badResponse(const QString& what, const QString& problem) const;
 
     void noteClock(const Verdict& verdict); // a clock answer's offset, used from now on
-    void startPart(PartBuffer* buffer, int attempts);
+    void startPart(PartBuffer* buffer, int attempts, int damaged);
+    void retryDamaged(int number, const InFlight& entry, const Error& mismatch);
+    void queueRetry(const Waiting& waiting);
     void onPartDone(int number, const HttpAnswer& answer);
     void releaseAll();
     qint64 nowSeconds() const;
@@ -104,6 +111,17 @@ private:
     bool m_clockCorrected = false; // a clock answer set m_clockOffset: the result reports it
     int m_partsUploaded = 0;
     int m_partsReused = 0;
+    // Part number → CRC-64 of its bytes as this run read them (to send them, or to verify a part
+    // sent earlier): the object's CRC-64 is combined from these, so the final comparison with
+    // COS's is one of the file as read now, never of what a record remembers.
+    QMap<int, quint64> m_readCrcs;
+    int m_partsChecked = 0;
+    QList<int> m_partsChanged;
+    // The check of reused parts, for the progress reports while it runs.
+    int m_checkParts = 0;
+    int m_checkedParts = 0;
+    qint64 m_checkBytes = 0;
+    qint64 m_checkedBytes = 0;
 
     CurlMultiLoop m_loop;
     std::unique_ptr<BufferPool> m_pool;

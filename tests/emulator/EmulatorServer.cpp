@@ -176,6 +176,19 @@ bool EmulatorServer::handleRequest(const QHttpServerRequest& request, QTcpSocket
     case FaultKind::Truncate:
         send(socket, response, req.now, true, true);
         break;
+    case FaultKind::BadCrc: {
+        // Stored as sent; only the answer's CRC-64 is wrong, as after a bit flipped on the way.
+        const QByteArray stated = response.header("x-cos-hash-crc64ecma");
+        response.headers.removeIf([](const auto& h) {
+            return h.first.compare("x-cos-hash-crc64ecma", Qt::CaseInsensitive) == 0;
+        });
+        const QByteArray value =
+            fault.crcValue ? *fault.crcValue : QByteArray::number(stated.toULongLong() ^ 1);
+        if (!value.isEmpty())
+            response.setHeader("x-cos-hash-crc64ecma", value);
+        send(socket, response, req.now, close, false);
+        break;
+    }
     default:
         send(socket, response, req.now, close, false);
         break;

@@ -16,7 +16,8 @@ struct KindName {
 constexpr KindName kinds[] = {
     {FaultKind::Reset, "reset"},        {FaultKind::InternalError, "internal-error"},
     {FaultKind::SlowDown, "slow-down"}, {FaultKind::Stall, "stall"},
-    {FaultKind::Truncate, "truncate"},  {FaultKind::Skew, "skew"}};
+    {FaultKind::Truncate, "truncate"},  {FaultKind::Skew, "skew"},
+    {FaultKind::BadCrc, "bad-crc"}};
 
 FaultKind kindFromName(const QString& name)
 {
@@ -63,7 +64,7 @@ bool FaultInjector::configure(const QJsonObject& config, QString* error)
         if (rule.kind == FaultKind::None) {
             if (error)
                 *error = QStringLiteral("unknown fault kind \"%1\" (reset, internal-error, "
-                                        "slow-down, stall, truncate, skew)")
+                                        "slow-down, stall, truncate, skew, bad-crc)")
                              .arg(o.value(QStringLiteral("fault")).toString());
             return false;
         }
@@ -73,6 +74,8 @@ bool FaultInjector::configure(const QJsonObject& config, QString* error)
         rule.after = o.value(QStringLiteral("when")).toString() == QLatin1String("after");
         rule.stallMs = o.value(QStringLiteral("ms")).toInt(1000);
         rule.skewSeconds = o.value(QStringLiteral("seconds")).toInteger(0);
+        if (o.contains(QStringLiteral("value")))
+            rule.crcValue = o.value(QStringLiteral("value")).toString().toLatin1();
         if (rule.probability > 1 || (rule.every < 0)) {
             if (error)
                 *error = QStringLiteral("a rule needs every >= 1 or 0 <= probability <= 1");
@@ -142,6 +145,7 @@ FaultDecision FaultInjector::decide(const QString& service, const QString& opera
             decision.kind = rule.kind;
             decision.afterProcessing = rule.after;
             decision.stallMs = rule.stallMs;
+            decision.crcValue = rule.crcValue;
         } else {
             continue; // one transport fault per request; this rule did not act
         }

@@ -14,22 +14,26 @@
 // Kinds: reset (abort the connection; "when": "before" the request is processed, the default,
 // or "after" it was, so a part may be stored though the client saw an error), internal-error
 // (500 InternalError), slow-down (503 SlowDown), stall (answer "ms" late), truncate (headers and
-// half the body, then close), skew (the server's clock is "seconds" off for that request).
+// half the body, then close), skew (the server's clock is "seconds" off for that request),
+// bad-crc (the request is processed, but the answer's x-cos-hash-crc64ecma is another number, or
+// "value" when given: "" leaves the header out, "garbage" sends that text).
 // Without "every" and "probability" a rule fires on every match; "times" caps its injections.
 #include <QJsonObject>
 #include <QList>
 #include <QMap>
 #include <QString>
+#include <optional>
 
 namespace cvmi::emu {
 
-enum class FaultKind { None, Reset, InternalError, SlowDown, Stall, Truncate, Skew };
+enum class FaultKind { None, Reset, InternalError, SlowDown, Stall, Truncate, Skew, BadCrc };
 
 struct FaultDecision {
     FaultKind kind = FaultKind::None; // the first firing non-skew rule's kind
     bool afterProcessing = false;     // reset only
     int stallMs = 0;
-    qint64 skewSeconds = 0; // the sum of all firing skew rules
+    qint64 skewSeconds = 0;             // the sum of all firing skew rules
+    std::optional<QByteArray> crcValue; // bad-crc: what the header says instead (unset: off by 1)
 };
 
 class FaultInjector {
@@ -58,6 +62,7 @@ private:
         bool after = false;
         int stallMs = 0;
         qint64 skewSeconds = 0;
+        std::optional<QByteArray> crcValue;
         int matched = 0;
         int injected = 0;
     };

@@ -27,6 +27,8 @@
 #include <QTest>
 
 #include <csignal>
+#include <fcntl.h>
+#include <sys/stat.h>
 
 using namespace cvmi;
 
@@ -606,6 +608,103 @@ private slots:
         const QJsonObject finished = named(restarted.events, QStringLiteral("finished")).value(0);
         QCOMPARE(finished.value(QStringLiteral("parts_reused")).toInt(), 0);
         QCOMPARE(finished.value(QStringLiteral("parts_uploaded")).toInt(), 17);
+    }
+
+    // Stopped after some parts; then a byte changes inside a part already sent and the file's
+    // modification time is put back (cp -p, rsync -t). The resume reads the parts already sent
+    // again, says which changed, sends those again, and the object is the file.
+    void resumeTellsWhichPartsChanged_data()
+    {
+        QTest::addColumn<bool>("json");
+        QTest::newRow("text") << false;
+        QTest::newRow("json") << true;
+    }
+    void resumeTellsWhichPartsChanged()
+    {
+        QFETCH(bool, json);
+        const QString name = json ? QStringLiteral("edited-j.raw") : QStringLiteral("edited-t.raw");
+        const QString file = makeFile(name, 16 * MiB, json ? 30 : 31);
+        QProcess process;
+        QString seen;
+        QVERIFY(startUntilParts(process,
+                                uploadArgs(file, name,
+                                           {QStringLiteral("--json"),
+                                            QStringLiteral("--limit-rate"), QStringLiteral("4M")}),
+                                3, &seen));
+        QVERIFY(signal(process, SIGTERM));
+        const CliRun stopped = finish(process);
+        QCOMPARE(stopped.exitCode, 143);
+        const QList<QJsonObject> sent = named(eventsOf(seen + stopped.out), QStringLiteral("part"));
+        QVERIFY(sent.size() >= 3);
+        const int changed = sent.at(1).value(QStringLiteral("number")).toInt();
+
+        // Half-way into the part: the identity's 64 KiB samples start at the parts 1, 5, 9, 13
+        // and end the file, so this byte is outside them.
+        const qint64 at = (changed - 1) * MiB + MiB / 2;
+        struct stat before = {};
+        QCOMPARE(::stat(QFile::encodeName(file).constData(), &before), 0);
+        {
+            QFile f(file);
+            QVERIFY(f.open(QIODevice::ReadWrite));
+            QVERIFY(f.seek(at));
+            const char flipped = char(f.read(1).at(0) ^ 0x01);
+            QVERIFY(f.seek(at));
+            QCOMPARE(f.write(&flipped, 1), qint64(1));
+        }
+        const timespec times[2] = {before.st_atim, before.st_mtim};
+        QCOMPARE(::utimensat(AT_FDCWD, QFile::encodeName(file).constData(), times, 0), 0);
+
+        const CliRun resumed = cli(
+            uploadArgs(file, name, json ? QStringList{QStringLiteral("--json")} : QStringList{}));
+        const auto object = storedObject(name);
+        QVERIFY2(resumed.exitCode == 0, qPrintable(resumed.out + resumed.err));
+        QVERIFY(object);
+        QCOMPARE(object->crc64, test::fileCrc(file));
+        QVERIFY(pendingOnServer().isEmpty());
+        QCOMPARE(records(), 0);
+        if (!json) {
+            QVERIFY2(resumed.err.contains(QLatin1String("Checking ")) &&
+                         resumed.err.contains(QLatin1String("already sent against the file")),
+                     qPrintable(resumed.err));
+            QVERIFY2(resumed.err.contains(QStringLiteral("no longer match the file (it changed "
+                                                         "since, its modification time kept): "
+                                                         "part(s) %1. They are sent again.")
+                                              .arg(changed)),
+                     qPrintable(resumed.err));
+            QVERIFY2(resumed.out.contains(util::Crc64::toDecimal(test::fileCrc(file))),
+                     qPrintable(resumed.out));
+            return;
+        }
+        verifyFinished(resumed, file, name);
+        const auto checking = named(resumed.events, QStringLiteral("checking"));
+        QCOMPARE(checking.size(), 1);
+        const int onRecord = checking[0].value(QStringLiteral("parts_to_check")).toInt();
+        QVERIFY(onRecord >= 3);
+        QCOMPARE(checking[0].value(QStringLiteral("bytes_to_check")).toDouble(),
+                 double(onRecord * MiB));
+        const auto checked = named(resumed.events, QStringLiteral("checked"));
+        QCOMPARE(checked.size(), 1);
+        QCOMPARE(checked[0].value(QStringLiteral("parts_checked")).toInt(), onRecord);
+        QCOMPARE(checked[0].value(QStringLiteral("parts_changed")).toArray(), QJsonArray{changed});
+        bool progressWhileChecking = false;
+        for (const QJsonObject& p : named(resumed.events, QStringLiteral("progress")))
+            progressWhileChecking =
+                progressWhileChecking ||
+                (p.value(QStringLiteral("state")).toString() == QLatin1String("checking") &&
+                 p.value(QStringLiteral("parts_to_check")).toInt() == onRecord);
+        QVERIFY(progressWhileChecking);
+        // The part sent again is this run's news: it has its part event.
+        bool resent = false;
+        for (const QJsonObject& p : named(resumed.events, QStringLiteral("part")))
+            resent = resent || p.value(QStringLiteral("number")).toInt() == changed;
+        QVERIFY(resent);
+        const QJsonObject finished = named(resumed.events, QStringLiteral("finished")).value(0);
+        QCOMPARE(finished.value(QStringLiteral("parts_checked")).toInt(), onRecord);
+        QCOMPARE(finished.value(QStringLiteral("parts_changed")).toArray(), QJsonArray{changed});
+        QCOMPARE(finished.value(QStringLiteral("parts_reused")).toInt(), onRecord - 1);
+        QCOMPARE(finished.value(QStringLiteral("parts_reused")).toInt() +
+                     finished.value(QStringLiteral("parts_uploaded")).toInt(),
+                 16);
     }
 
     void uploadsListsAndAborts()

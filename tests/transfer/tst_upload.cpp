@@ -10,6 +10,7 @@
 #include "FileCrc.h"
 
 #include "transfer/Checkpoint.h"
+#include "transfer/FileIdentity.h"
 #include "transfer/MultipartAdmin.h"
 #include "transfer/UploadEngine.h"
 #include "util/Crc64.h"
@@ -21,9 +22,13 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <fcntl.h>
+#include <sys/stat.h>
 
 using namespace cvmi;
 using namespace cvmi::cloudtest;
@@ -515,6 +520,162 @@ private slots:
         // The second run sent exactly the parts the first did not confirm.
         QCOMPARE(uploadPartRequests() - firstRun, r.partsUploaded);
         QVERIFY(!UploadEngine::pending(j));
+    }
+
+    // A byte changed inside a part already sent, the modification time put back (as cp -p and
+    // rsync -t do): the file's identity still matches (the byte is outside its samples), so
+    // only reading the reused parts again finds the change. That part is sent again under its
+    // number; the object is the file, byte for byte, and the result names the part.
+    void resumeFindsPartChangedWithTimeRestored()
+    {
+        QVERIFY(setFaults({}));
+        const QString key = QStringLiteral("edited.raw");
+        const QString path = makeFile(key, 8 * MiB, 11);
+        UploadJob j = job(path, key);
+        j.concurrency = 1;
+        j.rateLimitBytesPerSecond = 2 * MiB;
+        {
+            UploadEngine engine(j);
+            engine.start();
+            QTRY_VERIFY_WITH_TIMEOUT(recordOf(j) && recordOf(j)->parts.size() >= 3, waitMs);
+        }
+        const auto record = recordOf(j);
+        QVERIFY(record && record->parts.contains(2));
+        const int onRecord = int(record->parts.size());
+        QVERIFY(onRecord < 8);
+
+        // Part 2 is [1 MiB, 2 MiB); the identity samples 64 KiB at 0, 2, 4, 6 MiB and the end.
+        struct stat before = {};
+        QCOMPARE(::stat(QFile::encodeName(path).constData(), &before), 0);
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::ReadWrite));
+            QVERIFY(f.seek(MiB + 4096));
+            const char flipped = char(f.read(1).at(0) ^ 0x5a);
+            QVERIFY(f.seek(MiB + 4096));
+            QCOMPARE(f.write(&flipped, 1), qint64(1));
+        }
+        const timespec times[2] = {before.st_atim, before.st_mtim};
+        QCOMPARE(::utimensat(AT_FDCWD, QFile::encodeName(path).constData(), times, 0), 0);
+        Error error;
+        const auto now = FileIdentityReader::read(path, &error);
+        QVERIFY(now);
+        QVERIFY2(record->file.difference(*now).isEmpty(), "the identity alone saw the change");
+
+        j.rateLimitBytesPerSecond = 0;
+        UploadEngine engine(j);
+        QSignalSpy done(&engine, &UploadEngine::finished);
+        QList<UploadProgress> checking;
+        connect(&engine, &UploadEngine::progressChanged, this, [&](const UploadProgress& p) {
+            if (p.state == UploadState::Verifying)
+                checking.append(p);
+        });
+        engine.start();
+        QVERIFY(done.wait(waitMs));
+        const UploadResult r = resultOf(done);
+        verifyObject(key, path, r);
+        QFile object(m_emulator->objectPath(kBucket, key));
+        QFile file(path);
+        QVERIFY(object.open(QIODevice::ReadOnly) && file.open(QIODevice::ReadOnly));
+        QVERIFY2(object.readAll() == file.readAll(), "the object is not the file");
+        QCOMPARE(r.partsChecked, onRecord);
+        QCOMPARE(r.partsChanged, QList<int>{2});
+        QCOMPARE(r.partsReused, onRecord - 1);
+        QCOMPARE(r.partsReused + r.partsUploaded, 8);
+        // The check was reported, from its start to its outcome.
+        QVERIFY(!checking.isEmpty());
+        QCOMPARE(checking.first().partsToCheck, onRecord);
+        QCOMPARE(checking.first().bytesToCheck, onRecord * MiB);
+        QCOMPARE(checking.last().partsChecked, onRecord);
+        QCOMPARE(checking.last().bytesChecked, onRecord * MiB);
+        QCOMPARE(checking.last().partsChanged, QList<int>{2});
+        QVERIFY(!UploadEngine::pending(j));
+    }
+
+    // An untouched file: every reused part is read and found equal, none is sent again.
+    void resumeChecksUnchangedParts()
+    {
+        QVERIFY(setFaults({}));
+        const QString path = makeFile(QStringLiteral("same.raw"), 6 * MiB, 12);
+        UploadJob j = job(path, QStringLiteral("same.raw"));
+        j.concurrency = 1;
+        j.rateLimitBytesPerSecond = 2 * MiB;
+        {
+            UploadEngine engine(j);
+            engine.start();
+            QTRY_VERIFY_WITH_TIMEOUT(recordOf(j) && recordOf(j)->parts.size() >= 2, waitMs);
+        }
+        const int onRecord = int(recordOf(j)->parts.size());
+        const int firstRun = uploadPartRequests();
+        j.rateLimitBytesPerSecond = 0;
+        bool arrived = false;
+        const UploadResult r = run(j, &arrived);
+        QVERIFY(arrived);
+        verifyObject(QStringLiteral("same.raw"), path, r);
+        QCOMPARE(r.partsChecked, onRecord);
+        QVERIFY(r.partsChanged.isEmpty());
+        QCOMPARE(r.partsReused, onRecord);
+        QCOMPARE(uploadPartRequests() - firstRun, 6 - onRecord);
+    }
+
+    // COS answers a part with another CRC-64 than the part's, or none, or an unreadable one:
+    // the part is sent again (it is not recorded until confirmed) and the run succeeds.
+    void damagedPartIsSentAgain_data()
+    {
+        QTest::addColumn<QJsonValue>("value");
+        QTest::newRow("wrong CRC-64") << QJsonValue(QJsonValue::Undefined);
+        QTest::newRow("no CRC-64") << QJsonValue(QString());
+        QTest::newRow("unreadable CRC-64") << QJsonValue(QStringLiteral("garbage"));
+    }
+    void damagedPartIsSentAgain()
+    {
+        QFETCH(QJsonValue, value);
+        QJsonObject rule{{QStringLiteral("operation"), QStringLiteral("UploadPart")},
+                         {QStringLiteral("fault"), QStringLiteral("bad-crc")},
+                         {QStringLiteral("every"), 2},
+                         {QStringLiteral("times"), 1}};
+        if (!value.isUndefined())
+            rule.insert(QStringLiteral("value"), value);
+        QVERIFY(setFaults({rule}));
+        const QString path = makeFile(QStringLiteral("damaged.raw"), 5 * MiB + 1);
+        bool arrived = false;
+        const UploadResult r = run(job(path, QStringLiteral("damaged.raw")), &arrived);
+        QVERIFY(arrived);
+        verifyObject(QStringLiteral("damaged.raw"), path, r);
+        QCOMPARE(injected("bad-crc"), 1);
+        QCOMPARE(r.partsUploaded, 6);
+        QCOMPARE(uploadPartRequests(), 7); // the damaged part once more
+    }
+
+    // Every answer damaged: the part is sent three times, then the run fails, resumable; once
+    // the path is healthy again the same job completes from the record.
+    void partDamagedEveryTimeFailsResumable()
+    {
+        QVERIFY(setFaults({QJsonObject{{QStringLiteral("operation"), QStringLiteral("UploadPart")},
+                                       {QStringLiteral("fault"), QStringLiteral("bad-crc")}}}));
+        const QString path = makeFile(QStringLiteral("always.raw"), 3 * MiB);
+        UploadJob j = job(path, QStringLiteral("always.raw"));
+        j.concurrency = 1;
+        bool arrived = false;
+        const UploadResult r = run(j, &arrived);
+        QVERIFY(arrived);
+        QVERIFY(!r.ok);
+        QCOMPARE(r.error.code, QStringLiteral("upload.crc_mismatch"));
+        // While a damaged part waits for its retry, the next part takes its place in flight:
+        // which part runs out of sends first depends on the backoff's jitter.
+        QVERIFY2(r.error.message.contains(
+                     QRegularExpression(QStringLiteral("^Part \\d was sent 3 time"))),
+                 qPrintable(r.error.message));
+        QVERIFY2(uploadPartRequests() >= 3 && uploadPartRequests() <= 3 * 3,
+                 qPrintable(QString::number(uploadPartRequests())));
+        QVERIFY(UploadEngine::pending(j));
+        QCOMPARE(m_emulator->pendingUploads(kBucket).size(), 1);
+
+        QVERIFY(setFaults({}));
+        const UploadResult again = run(j, &arrived);
+        QVERIFY(arrived);
+        verifyObject(QStringLiteral("always.raw"), path, again);
+        QCOMPARE(again.partsUploaded, 3);
     }
 
     void changedFileIsRefused()
