@@ -261,9 +261,7 @@ UploadResult UploadSession::runImpl()
             // No record, no upload: nothing has been asked of the server yet. A record of an
             // earlier start (orphansSince) stays as it was and still leads to what it left.
             return failed({Error::make(QStringLiteral("upload.no_record"),
-                                       tr("Nothing was uploaded: %1 %2")
-                                           .arg(error.message, DestinationLock::unwritableAdvice(
-                                                                   m_checkpoints.dir()))),
+                                       tr("Nothing was uploaded: %1").arg(error.message)),
                            {}});
         }
         HttpAnswer answer;
@@ -314,10 +312,7 @@ UploadResult UploadSession::unrecorded(const Error& writeError)
                      "upload %2 could not be deleted from the server either: delete it with "
                      "`cvm-import uploads cos://%3 --abort %2`.")
                       .arg(writeError.message, id, m_job.destination.bucket);
-    return failed(
-        {Error::make(QStringLiteral("upload.no_record"),
-                     what + u' ' + DestinationLock::unwritableAdvice(m_checkpoints.dir())),
-         {}});
+    return failed({Error::make(QStringLiteral("upload.no_record"), what), {}});
 }
 
 UploadResult UploadSession::uploadGone(const Failure& failure)
