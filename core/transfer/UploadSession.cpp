@@ -320,7 +320,9 @@ UploadResult UploadSession::uploadGone(const Failure& failure)
     // Completed by another run, aborted (`uploads --abort`, a lifecycle rule) or expired: the
     // record can lead nowhere now, and a next run must start afresh instead of failing again.
     m_checkpoints.remove(m_file.path, m_destinationKey);
-    Failure gone = failure;
+    // Our sentence, not COS's NoSuchUpload, is what the front ends show; COS's goes to the log.
+    qCInfo(lcTransfer).noquote() << failure.error.message;
+    Failure gone;
     gone.error = Error::make(QStringLiteral("upload.gone"),
                              tr("The multipart upload of \"%1\" is no longer on the server "
                                 "(completed, aborted or expired elsewhere); its resume record "
