@@ -354,10 +354,13 @@ private:
             say(Text::tr("Upload failed: %1").arg(r.error.message));
             if (r.clockSkewSeconds)
                 say(Text::tr("Clock: %1").arg(cloud::ClockSkew::describe(*r.clockSkewSeconds)));
+            // Another run's record, or none that can be kept: nothing of this run is kept.
+            const bool notOurs = r.error.code == QLatin1String("upload.busy") ||
+                                 r.error.code == QLatin1String("upload.no_record");
             if (r.error.code == QLatin1String("upload.file_changed"))
                 say(Text::tr("To upload the file as it is now, run the command again with "
                              "--restart."));
-            else if (resumable())
+            else if (!notOurs && resumable())
                 say(Text::tr("The parts sent so far are kept: once the problem is fixed, run "
                              "the same command again to resume."));
             return;

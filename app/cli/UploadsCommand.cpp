@@ -4,6 +4,7 @@
 #include "CosAddress.h"
 #include "SecretScrubber.h"
 #include "transfer/CheckpointIndex.h"
+#include "transfer/DestinationLock.h"
 #include "transfer/MultipartAdmin.h"
 
 #include <QCommandLineParser>
@@ -273,6 +274,16 @@ private:
         o.bucket = a.destination.bucket;
         o.key = a.destination.key;
         o.uploadId = a.uploadId;
+        if (a.record) {
+            const auto holder =
+                transfer::DestinationLock::holder(m_checkpointDir, a.record->destination);
+            if (holder) {
+                // Aborting under a running upload would only make it fail: it is stopped first.
+                o.message =
+                    Text::tr("it is in use by process %1; stop that run first").arg(*holder);
+                return o;
+            }
+        }
         if (a.uploadId.isEmpty()) {
             transfer::Checkpoints(m_checkpointDir)
                 .remove(a.record->file.path, a.record->destination);
@@ -338,6 +349,10 @@ private:
                            .arg(e.checkpoint->parts.size())
                            .arg(e.partsTotal())
                            .arg(age(e.updated), e.checkpoint->uploadId);
+            if (e.inUseBy)
+                out << "; "
+                    << (*e.inUseBy > 0 ? Text::tr("in use by process %1").arg(*e.inUseBy)
+                                       : Text::tr("in use by another run"));
             out << '\n';
         }
         if (!m_records.isEmpty())
@@ -401,6 +416,8 @@ private:
                 o.insert(QStringLiteral("part_size"), double(e.checkpoint->partSize));
                 o.insert(QStringLiteral("parts_done"), int(e.checkpoint->parts.size()));
                 o.insert(QStringLiteral("parts_total"), e.partsTotal());
+                o.insert(QStringLiteral("in_use_by_pid"),
+                         e.inUseBy ? QJsonValue(double(*e.inUseBy)) : QJsonValue(QJsonValue::Null));
             }
             local.append(o);
         }

@@ -2,6 +2,7 @@
 
 #include "util/Crc64.h"
 
+#include "transfer/DestinationLock.h"
 #include "util/AppPaths.h"
 
 #include <QCryptographicHash>
@@ -119,9 +120,8 @@ bool Checkpoints::save(const Checkpoint& c, Error* error) const
     if (!file.open(QIODevice::WriteOnly) ||
         file.write(QJsonDocument(o).toJson(QJsonDocument::Compact)) < 0 || !file.commit())
         return fail(error, QStringLiteral("upload.checkpoint"),
-                    tr("Cannot write the resume record \"%1\": %2. Check the free space and the "
-                       "permissions of %3.")
-                        .arg(path, file.errorString(), m_dir));
+                    tr("Cannot write the resume record \"%1\": %2. %3")
+                        .arg(path, file.errorString(), DestinationLock::unwritableAdvice(m_dir)));
     return true;
 }
 

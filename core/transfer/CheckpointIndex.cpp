@@ -1,5 +1,7 @@
 #include "transfer/CheckpointIndex.h"
 
+#include "transfer/DestinationLock.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
@@ -87,9 +89,10 @@ QList<CheckpointEntry> CheckpointIndex::list(const QString& dir)
         } else {
             Error error;
             entry.checkpoint = checkpoints.load(filePath, destinationKey, &error);
-            if (entry.checkpoint)
+            if (entry.checkpoint) {
                 entry.destination = *parts;
-            else
+                entry.inUseBy = DestinationLock::holder(checkpoints.dir(), destinationKey);
+            } else
                 entry.problem = error;
         }
         entries.append(entry);

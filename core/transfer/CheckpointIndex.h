@@ -26,6 +26,8 @@ struct CheckpointEntry {
     std::optional<Checkpoint> checkpoint;
     DestinationParts destination; // valid with checkpoint
     Error problem;                // set when the record is unusable (checkpoint is then empty)
+    // The pid of the run uploading to this destination now (0: unknown), per DestinationLock.
+    std::optional<qint64> inUseBy;
 
     // Parts of the whole file, from its size and the part size (0 when unknown).
     int partsTotal() const;

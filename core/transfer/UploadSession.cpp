@@ -110,6 +110,7 @@ void UploadSession::run()
     if (m_clockCorrected)
         result.clockSkewSeconds = m_clockOffset;
     releaseAll();
+    m_lock.reset(); // before the result: a run started on it must find the destination free
     if (stopRequest() == Stop::Shutdown)
         return;
     if (result.ok)
@@ -184,7 +185,19 @@ UploadResult UploadSession::runImpl()
     m_dialect = StoreDialect::create(m_job.destination, m_job.credentials);
     m_destinationKey = Checkpoints::destinationKey(m_job.destination);
 
-    std::optional<Checkpoint> existing = m_checkpoints.load(m_file.path, m_destinationKey, &error);
+    // Before the record is read: another run of this destination owns it and its upload id.
+    DestinationLock::Outcome lockOutcome = DestinationLock::Outcome::Taken;
+    Error lockError;
+    m_lock = DestinationLock::tryAcquire(m_checkpoints.dir(), m_destinationKey, &lockOutcome,
+                                         &lockError);
+    if (lockOutcome == DestinationLock::Outcome::Busy)
+        return failed({lockError, {}});
+    // Unavailable: no record can be kept, so none is read either; a file small enough for one
+    // PUT needs none, anything larger is refused below before the server is asked anything.
+    const bool recordable = lockOutcome == DestinationLock::Outcome::Taken;
+
+    std::optional<Checkpoint> existing =
+        recordable ? m_checkpoints.load(m_file.path, m_destinationKey, &error) : std::nullopt;
     if (error.isSet())
         qCWarning(lcTransfer).noquote() << error.message;
     // A start that died before the server's answer (see Checkpoint::uploadId) may have left an
@@ -233,6 +246,8 @@ UploadResult UploadSession::runImpl()
         return stopped();
     if (m_plan.singlePut)
         return singlePut();
+    if (!recordable)
+        return failed({lockError, {}});
 
     std::optional<Failure> failure;
     if (existing) {
@@ -254,8 +269,13 @@ UploadResult UploadSession::runImpl()
         m_checkpoint.startedAt = orphansSince > 0 ? orphansSince : nowSeconds();
         // Written before the request, so that no moment exists in which the server may hold
         // an upload of ours that no record on this computer leads to.
-        if (!m_checkpoints.save(m_checkpoint, &error))
-            qCWarning(lcTransfer).noquote() << error.message;
+        if (!m_checkpoints.save(m_checkpoint, &error)) {
+            // No record, no upload: nothing has been asked of the server yet. A record of an
+            // earlier start (orphansSince) stays as it was and still leads to what it left.
+            return failed({Error::make(QStringLiteral("upload.no_record"),
+                                       tr("Nothing was uploaded: %1").arg(error.message)),
+                           {}});
+        }
         HttpAnswer answer;
         int attempts = 0;
         if (!exchange(MultipartCalls::initiate(m_job.destination.key), {},
@@ -274,15 +294,54 @@ UploadResult UploadSession::runImpl()
             return failed(badResponse(tr("starting the multipart upload"), problem));
         m_checkpoint.uploadId = *id;
         if (!m_checkpoints.save(m_checkpoint, &error))
-            qCWarning(lcTransfer).noquote() << error.message;
+            return unrecorded(error);
         if (attempts > 1 || orphansSince > 0)
             abortOrphans(*id, m_checkpoint.startedAt);
         qCInfo(lcTransfer).noquote() << "multipart upload started," << m_plan.partCount
                                      << "parts of" << m_plan.partSize << "bytes";
     }
-    if (!uploadParts(&failure))
+    if (!uploadParts(&failure)) {
+        if (failure && failure->cloud.code == QLatin1String("NoSuchUpload"))
+            return uploadGone(*failure);
         return failure ? failed(*failure) : stopped();
+    }
     return complete();
+}
+
+UploadResult UploadSession::unrecorded(const Error& writeError)
+{
+    const QString id = m_checkpoint.uploadId;
+    const bool aborted = abortRemote(id);
+    // The record written before Initiate, if any made it, would only send the next run
+    // looking for this upload; it is gone or, if not, still leads to it.
+    if (aborted)
+        m_checkpoints.remove(m_file.path, m_destinationKey);
+    const QString what =
+        aborted ? tr("The upload was stopped and its multipart upload deleted from the server, "
+                     "as it could not be resumed: %1")
+                      .arg(writeError.message)
+                : tr("The upload was stopped, as it could not be resumed: %1 Its multipart "
+                     "upload %2 could not be deleted from the server either: delete it with "
+                     "`cvm-import uploads cos://%3 --abort %2`.")
+                      .arg(writeError.message, id, m_job.destination.bucket);
+    return failed({Error::make(QStringLiteral("upload.no_record"), what), {}});
+}
+
+UploadResult UploadSession::uploadGone(const Failure& failure)
+{
+    // Completed by another run, aborted (`uploads --abort`, a lifecycle rule) or expired: the
+    // record can lead nowhere now, and a next run must start afresh instead of failing again.
+    m_checkpoints.remove(m_file.path, m_destinationKey);
+    // Our sentence, not COS's NoSuchUpload, is what the front ends show; COS's goes to the log.
+    qCInfo(lcTransfer).noquote() << failure.error.message;
+    Failure gone;
+    gone.error = Error::make(QStringLiteral("upload.gone"),
+                             tr("The multipart upload of \"%1\" is no longer on the server "
+                                "(completed, aborted or expired elsewhere); its resume record "
+                                "was removed. Run the same command again to upload from the "
+                                "start.")
+                                 .arg(QFileInfo(m_job.filePath).fileName()));
+    return failed(gone);
 }
 
 bool UploadSession::reconcile(Checkpoint& checkpoint, std::optional<Failure>* failure)
@@ -296,7 +355,10 @@ bool UploadSession::reconcile(Checkpoint& checkpoint, std::optional<Failure>* fa
                       {}, tr("listing the parts already uploaded"), &answer, &listFailure)) {
             if (listFailure && listFailure->cloud.code == QLatin1String("NoSuchUpload")) {
                 // Completed or aborted meanwhile, or expired: start a new one.
-                qCInfo(lcTransfer) << "the checkpoint's multipart upload is gone; starting over";
+                qCWarning(lcTransfer).noquote()
+                    << tr("The interrupted upload's multipart upload is no longer on the server "
+                          "(completed, aborted or expired); its resume record was removed and "
+                          "the upload starts over.");
                 m_checkpoints.remove(m_file.path, m_destinationKey);
                 checkpoint = {};
                 return true;
@@ -765,9 +827,9 @@ UploadResult UploadSession::complete()
                   body, what, &answer, &failure)) {
         // A Complete whose answer was lost succeeded on the server, and its retry finds the
         // upload gone: the object is ours if it has exactly our size and CRC-64.
-        if (failure && failure->cloud.code == QLatin1String("NoSuchUpload") &&
-            completedEarlier(crc, &headEtag))
-            return succeeded(crc, headEtag);
+        if (failure && failure->cloud.code == QLatin1String("NoSuchUpload"))
+            return completedEarlier(crc, &headEtag) ? succeeded(crc, headEtag)
+                                                    : uploadGone(*failure);
         return failure ? failed(*failure) : stopped();
     }
     bool errorBody = false;

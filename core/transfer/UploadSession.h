@@ -8,6 +8,7 @@
 #include "transfer/BufferPool.h"
 #include "transfer/Checkpoint.h"
 #include "transfer/CurlMultiLoop.h"
+#include "transfer/DestinationLock.h"
 #include "transfer/PartPlanner.h"
 #include "transfer/PartReader.h"
 #include "transfer/ProgressMeter.h"
@@ -84,6 +85,10 @@ private:
     bool abortOrphans(const QString& ours, qint64 sentAt, bool ignoreStop = false);
     void retryOrFail(int number, const InFlight& entry, const Verdict& verdict);
     bool abortRemote(const QString& uploadId); // true also when it was gone already
+    // The upload just started cannot be recorded: it is aborted at once (no record, no upload).
+    UploadResult unrecorded(const Error& writeError);
+    // The record's upload is gone from the server: the record goes too, and the result says so.
+    UploadResult uploadGone(const Failure& failure);
     Failure cloudFailure(const QString& what, const cloud::CloudError& error) const;
     Failure badResponse(const QString& what, const QString& problem) const;
 
@@ -107,6 +112,7 @@ private:
     Checkpoints m_checkpoints;
     Checkpoint m_checkpoint;
     QString m_destinationKey;
+    std::unique_ptr<DestinationLock> m_lock; // held from before the record is read to the end
     qint64 m_clockOffset = 0;
     bool m_clockCorrected = false; // a clock answer set m_clockOffset: the result reports it
     int m_partsUploaded = 0;

@@ -540,6 +540,53 @@ private slots:
         QVERIFY(!storedObject(QStringLiteral("k")));
     }
 
+    // Two processes of one destination: the second refuses at once naming the first's pid,
+    // `uploads` shows the record in use; the first completes and leaves no record. Then a run
+    // killed with -9 while it holds the lock does not block the next, which resumes.
+    void twoProcessesOneDestination()
+    {
+        const QString file = makeFile(QStringLiteral("race.raw"), 16 * MiB, 21);
+        const QStringList args = uploadArgs(file, QStringLiteral("race.raw"),
+                                            {QStringLiteral("--limit-rate"), QStringLiteral("4M")});
+        QProcess first;
+        start(first, args);
+        QVERIFY(first.waitForStarted(20000));
+        QVERIFY(QTest::qWaitFor([&] { return records() == 1; }, 20000));
+        const QString pid = QString::number(first.processId());
+
+        const CliRun listed = cli({QStringLiteral("uploads")});
+        QCOMPARE(listed.exitCode, 0);
+        QVERIFY2(listed.out.contains(QStringLiteral("in use by process %1").arg(pid)),
+                 qPrintable(listed.out));
+
+        const CliRun second = cli(uploadArgs(file, QStringLiteral("race.raw")));
+        QCOMPARE(second.exitCode, 2);
+        QVERIFY2(second.err.contains(QStringLiteral("(process %1)").arg(pid)),
+                 qPrintable(second.err));
+        QVERIFY2(!second.err.contains(QLatin1String("are kept")), qPrintable(second.err));
+        QVERIFY(first.state() == QProcess::Running);
+
+        const CliRun won = finish(first);
+        QVERIFY2(won.exitCode == 0, qPrintable(won.err));
+        QCOMPARE(storedObject(QStringLiteral("race.raw"))->crc64, test::fileCrc(file));
+        QVERIFY(pendingOnServer().isEmpty());
+        QCOMPARE(records(), 0);
+
+        QProcess killed;
+        start(killed, uploadArgs(file, QStringLiteral("race2.raw"),
+                                 {QStringLiteral("--limit-rate"), QStringLiteral("4M")}));
+        QVERIFY(killed.waitForStarted(20000));
+        QVERIFY(QTest::qWaitFor([&] { return records() == 1; }, 20000));
+        QTest::qWait(1200);
+        QVERIFY(signal(killed, SIGKILL));
+        QCOMPARE(finish(killed).exitCode, -2);
+        const CliRun next = cli(uploadArgs(file, QStringLiteral("race2.raw")));
+        QVERIFY2(next.exitCode == 0, qPrintable(next.err));
+        QCOMPARE(storedObject(QStringLiteral("race2.raw"))->crc64, test::fileCrc(file));
+        QVERIFY(pendingOnServer().isEmpty());
+        QCOMPARE(records(), 0);
+    }
+
     void sigintStopsCleanlyThenResumes()
     {
         const QString file = makeFile(QStringLiteral("sigint.raw"), 16 * MiB, 7);

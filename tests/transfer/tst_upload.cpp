@@ -10,12 +10,14 @@
 #include "FileCrc.h"
 
 #include "transfer/Checkpoint.h"
+#include "transfer/DestinationLock.h"
 #include "transfer/FileIdentity.h"
 #include "transfer/MultipartAdmin.h"
 #include "transfer/UploadEngine.h"
 #include "util/Crc64.h"
 
 #include <QDateTime>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
@@ -120,6 +122,12 @@ class TestUpload : public QObject {
 
     void verifyObject(const QString& key, const QString& path, const UploadResult& r)
     {
+        verifyObjectOnly(key, path, r);
+        QVERIFY(m_emulator->pendingUploads(kBucket).isEmpty());
+    }
+    // The object is the file, other uploads may still run.
+    void verifyObjectOnly(const QString& key, const QString& path, const UploadResult& r)
+    {
         QVERIFY2(r.ok, qPrintable(r.error.message));
         const auto info = m_emulator->objectInfo(kBucket, key);
         QVERIFY(info);
@@ -128,7 +136,6 @@ class TestUpload : public QObject {
         QCOMPARE(r.crc64, info->crc64);
         QCOMPARE(r.etag, info->etag);
         QCOMPARE(r.size, info->size);
-        QVERIFY(m_emulator->pendingUploads(kBucket).isEmpty());
     }
 
 private slots:
@@ -912,6 +919,192 @@ private slots:
         QVERIFY(r.cancelled);
         QCOMPARE(uploadsOf(QStringLiteral("cs.raw")), 0);
         QVERIFY(!UploadEngine::pending(j));
+    }
+
+    // A rule that never fires and only counts InitiateMultipartUpload requests, after the others.
+    static QJsonObject countInitiates()
+    {
+        return QJsonObject{{QStringLiteral("operation"), QStringLiteral("InitiateMultipartUpload")},
+                           {QStringLiteral("fault"), QStringLiteral("stall")},
+                           {QStringLiteral("times"), 0}};
+    }
+    int initiateRequests() const
+    {
+        const QJsonArray rules =
+            m_emulator->faultCounters().value(QStringLiteral("rules")).toArray();
+        return rules.isEmpty() ? -1
+                               : rules.at(0).toObject().value(QStringLiteral("matched")).toInt();
+    }
+
+    // No record, no upload. The tests run as root, for whom no permission bit makes a folder
+    // unwritable: the data folder is made impossible instead (below a regular file, or a
+    // regular file itself).
+    void unwritableDataFolderStartsNothing_data()
+    {
+        QTest::addColumn<QString>("folder");
+        QTest::newRow("parent is a file") << QStringLiteral("blocker/uploads");
+        QTest::newRow("folder is a file") << QStringLiteral("blocker");
+    }
+    void unwritableDataFolderStartsNothing()
+    {
+        QFETCH(QString, folder);
+        QVERIFY(setFaults({countInitiates()}));
+        QFile blocker(m_dir->filePath(QStringLiteral("blocker")));
+        QVERIFY(blocker.open(QIODevice::WriteOnly));
+        blocker.close();
+        const QString path = makeFile(QStringLiteral("nofolder.raw"), 4 * MiB, 8);
+        UploadJob j = job(path, QStringLiteral("nofolder.raw"));
+        j.checkpointDir = m_dir->filePath(folder);
+        bool arrived = false;
+        const UploadResult r = run(j, &arrived);
+        QVERIFY(arrived);
+        QVERIFY(!r.ok);
+        QCOMPARE(r.error.code, QStringLiteral("upload.no_record"));
+        QVERIFY2(r.error.message.contains(j.checkpointDir), qPrintable(r.error.message));
+        QVERIFY2(r.error.message.contains(QLatin1String("XDG_DATA_HOME")),
+                 qPrintable(r.error.message));
+        QCOMPARE(initiateRequests(), 0);
+        QVERIFY(m_emulator->pendingUploads(kBucket).isEmpty());
+        QCOMPARE(uploadPartRequests(), 0);
+
+        // A file sent in one PUT needs no record: it still goes.
+        const QString small = makeFile(QStringLiteral("nofolder-small.raw"), 200 * 1024, 9);
+        UploadJob s = job(small, QStringLiteral("nofolder-small.raw"));
+        s.checkpointDir = j.checkpointDir;
+        const UploadResult put = run(s, &arrived);
+        QVERIFY(arrived);
+        verifyObject(QStringLiteral("nofolder-small.raw"), small, put);
+    }
+
+    // The folder is fine but the record itself cannot be written (as on a full disk, where the
+    // lock file already exists): still nothing is started.
+    void unwritableRecordStartsNothing()
+    {
+        QVERIFY(setFaults({countInitiates()}));
+        const QString path = makeFile(QStringLiteral("norecord.raw"), 4 * MiB, 13);
+        const UploadJob j = job(path, QStringLiteral("norecord.raw"));
+        // A folder where the record's file would go: QSaveFile cannot replace it.
+        QVERIFY(QDir().mkpath(Checkpoints(j.checkpointDir)
+                                  .pathFor(QFileInfo(path).absoluteFilePath(),
+                                           Checkpoints::destinationKey(j.destination))));
+        bool arrived = false;
+        const UploadResult r = run(j, &arrived);
+        QVERIFY(arrived);
+        QVERIFY(!r.ok);
+        QCOMPARE(r.error.code, QStringLiteral("upload.no_record"));
+        QVERIFY2(r.error.message.contains(j.checkpointDir), qPrintable(r.error.message));
+        QCOMPARE(initiateRequests(), 0);
+        QVERIFY(m_emulator->pendingUploads(kBucket).isEmpty());
+    }
+
+    // The record with the new upload id cannot be written (the folder vanished while Initiate
+    // was answered, as when a disk fills): the upload just started is aborted on the server,
+    // not left there for nobody to find.
+    void recordLostAfterInitiateAbortsTheUpload()
+    {
+        QJsonObject slowStart = countInitiates();
+        slowStart.insert(QStringLiteral("times"), 1);
+        slowStart.insert(QStringLiteral("ms"), 1500);
+        QVERIFY(setFaults({slowStart}));
+        const QString path = makeFile(QStringLiteral("lost-record.raw"), 4 * MiB, 10);
+        UploadJob j = job(path, QStringLiteral("lost-record.raw"));
+        UploadEngine engine(j);
+        QSignalSpy done(&engine, &UploadEngine::finished);
+        engine.start();
+        // Created on the server, its answer held back: the folder goes meanwhile.
+        QTRY_VERIFY_WITH_TIMEOUT(uploadsOf(QStringLiteral("lost-record.raw")) == 1, waitMs);
+        QVERIFY(QDir().rename(j.checkpointDir, m_dir->filePath(QStringLiteral("moved"))));
+        QFile blocker(j.checkpointDir);
+        QVERIFY(blocker.open(QIODevice::WriteOnly));
+        blocker.close();
+        QVERIFY(done.wait(waitMs));
+        const UploadResult r = resultOf(done);
+        QVERIFY(!r.ok);
+        QCOMPARE(r.error.code, QStringLiteral("upload.no_record"));
+        QVERIFY2(r.error.message.contains(j.checkpointDir), qPrintable(r.error.message));
+        QCOMPARE(uploadsOf(QStringLiteral("lost-record.raw")), 0);
+        QCOMPARE(uploadPartRequests(), 0);
+        QVERIFY(!m_emulator->objectInfo(kBucket, QStringLiteral("lost-record.raw")));
+    }
+
+    // Two runs of one destination at once: the second refuses at once, naming the process
+    // that holds it, and leaves the first's record and upload alone; the first completes.
+    void secondRunOfADestinationRefuses()
+    {
+        QVERIFY(setFaults({}));
+        const QString path = makeFile(QStringLiteral("twice.raw"), 6 * MiB, 11);
+        UploadJob j = job(path, QStringLiteral("twice.raw"));
+        j.concurrency = 1;
+        j.rateLimitBytesPerSecond = 3 * MiB;
+        UploadEngine first(j);
+        QSignalSpy firstDone(&first, &UploadEngine::finished);
+        first.start();
+        QTRY_VERIFY_WITH_TIMEOUT(uploadPartRequests() >= 1, waitMs);
+        const auto holder =
+            DestinationLock::holder(j.checkpointDir, Checkpoints::destinationKey(j.destination));
+        QVERIFY(holder);
+        QCOMPARE(*holder, QCoreApplication::applicationPid());
+
+        // The same file to another key is another destination: it runs alongside.
+        UploadJob elsewhere = job(path, QStringLiteral("twice-copy.raw"));
+        UploadEngine third(elsewhere);
+        QSignalSpy thirdDone(&third, &UploadEngine::finished);
+        third.start();
+
+        bool arrived = false;
+        const UploadResult second = run(j, &arrived);
+        QVERIFY(arrived);
+        QVERIFY(!second.ok);
+        QCOMPARE(second.error.code, QStringLiteral("upload.busy"));
+        QVERIFY2(second.error.message.contains(QString::number(QCoreApplication::applicationPid())),
+                 qPrintable(second.error.message));
+        QVERIFY(firstDone.isEmpty());
+        QVERIFY(UploadEngine::pending(j)); // the first's record is untouched
+
+        QVERIFY(firstDone.wait(waitMs));
+        verifyObjectOnly(QStringLiteral("twice.raw"), path, resultOf(firstDone));
+        QVERIFY(thirdDone.count() == 1 || thirdDone.wait(waitMs));
+        verifyObject(QStringLiteral("twice-copy.raw"), path, resultOf(thirdDone));
+        QVERIFY(!UploadEngine::pending(j));
+        QVERIFY(
+            !DestinationLock::holder(j.checkpointDir, Checkpoints::destinationKey(j.destination)));
+        // Free again: a third run of the destination starts (and uploads the file anew).
+        const UploadResult again = run(j, &arrived);
+        QVERIFY(arrived);
+        verifyObject(QStringLiteral("twice.raw"), path, again);
+    }
+
+    // The record's upload was aborted behind its back: the part that finds it gone ends the
+    // run with a message that says so, and the record goes, so that the next run starts afresh
+    // instead of failing on it again.
+    void uploadGoneMidwayRemovesTheRecord()
+    {
+        QVERIFY(setFaults({}));
+        const QString path = makeFile(QStringLiteral("gone.raw"), 6 * MiB, 12);
+        UploadJob j = job(path, QStringLiteral("gone.raw"));
+        j.concurrency = 1;
+        j.rateLimitBytesPerSecond = 2 * MiB;
+        UploadEngine engine(j);
+        QSignalSpy done(&engine, &UploadEngine::finished);
+        engine.start();
+        QTRY_VERIFY_WITH_TIMEOUT(uploadPartRequests() >= 2, waitMs);
+        const auto record = recordOf(j);
+        QVERIFY(record && !record->awaitingUploadId());
+        auto aborted = MultipartAdmin::abort(j.destination, j.credentials, j.destination.key,
+                                             record->uploadId);
+        QTRY_VERIFY_WITH_TIMEOUT(aborted.isFinished(), waitMs);
+        QVERIFY2(aborted.result().ok(), qPrintable(aborted.result().error.toString()));
+        QVERIFY(done.wait(waitMs));
+        const UploadResult r = resultOf(done);
+        QVERIFY(!r.ok);
+        QCOMPARE(r.error.code, QStringLiteral("upload.gone"));
+        QVERIFY(!UploadEngine::pending(j));
+
+        bool arrived = false;
+        const UploadResult again = run(j, &arrived);
+        QVERIFY(arrived);
+        verifyObject(QStringLiteral("gone.raw"), path, again);
+        QCOMPARE(again.partsReused, 0);
     }
 
     void unreadableFile()
