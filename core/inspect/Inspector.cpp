@@ -62,6 +62,7 @@ ImageFacts inspectWithin(const QString& path, InspectionBudget& budget, const Ca
     // The container's header is read whatever the time; the layout and the guest only in time.
     if (budget.expired()) {
         budget.markNotRead(QLatin1String(part::kLayout));
+        budget.markNotRead(QLatin1String(part::kOs)); // no layout, no search
         facts.layoutError = Error{QStringLiteral("time_limit"),
                                   Text::tr("The partition table was not read within the time "
                                            "limit.")};
