@@ -35,4 +35,9 @@ bool DeadlineGuestFs::readSymlink(const GuestNode& link, QString* target, Error*
     return !refuse(error) && m_fs.readSymlink(link, target, error);
 }
 
+bool DeadlineGuestFs::stat(GuestNode* node, Error* error)
+{
+    return !refuse(error) && m_fs.stat(node, error);
+}
+
 } // namespace cvmi::inspect

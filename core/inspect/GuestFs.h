@@ -16,7 +16,11 @@ struct GuestNode {
     enum class Kind { File, Directory, Symlink, Other };
     uint64_t id = 0; // the file system's own identity (an inode / MFT number)
     Kind kind = Kind::Other;
-    uint64_t size = 0;
+    uint64_t size = 0; // the size the file declares (0 when only listed: see GuestFs::stat)
+    // Bytes actually backed by blocks on the disk, sparse holes excluded: what reading the whole
+    // file can cost. A hostile file declaring terabytes of holes has a small allocated size, so
+    // decompression reads can be bounded by it. Filled by GuestFs::stat.
+    uint64_t allocatedSize = 0;
 };
 
 struct GuestDirEntry {
@@ -42,6 +46,9 @@ public:
     virtual bool readFile(const GuestNode& file, uint64_t offset, size_t maxBytes, QByteArray* out,
                           Error* error) = 0;
     virtual bool readSymlink(const GuestNode& link, QString* target, Error* error) = 0;
+    // Fills `node`'s size and allocatedSize from the file system's own record of it (a directory
+    // listing may not carry them). GuestPath::resolve calls it on every file it returns.
+    virtual bool stat(GuestNode* node, Error* error) = 0;
 };
 
 } // namespace cvmi::inspect

@@ -10,6 +10,14 @@ struct Text {
     Q_DECLARE_TR_FUNCTIONS(cvmi::inspect::GuestPath)
 };
 
+// A file system's refusal names an inode; the path says which file the user should look at.
+void namePath(const QString& path, Error* error)
+{
+    if (error && (error->code == QLatin1String("file_too_large") ||
+                  error->code == QLatin1String("directory_too_large")))
+        error->message = Text::tr("%1: %2").arg(path, error->message);
+}
+
 QStringList components(const QString& path)
 {
     return path.split(u'/', Qt::SkipEmptyParts);
@@ -58,6 +66,7 @@ std::optional<GuestNode> GuestPath::resolve(GuestFs& fs, const QString& path, bo
         const std::optional<GuestNode> child = lookupChild(fs, current, name, &lookupError);
         if (!child) {
             if (lookupError.isSet()) {
+                namePath(path, &lookupError);
                 if (error)
                     *error = lookupError;
             } else {
@@ -83,7 +92,13 @@ std::optional<GuestNode> GuestPath::resolve(GuestFs& fs, const QString& path, bo
         }
         stack.append(*child);
     }
-    return stack.last();
+    // Listings do not always carry sizes (TSK's do not); callers bound their reads by them.
+    GuestNode found = stack.last();
+    if (found.kind == GuestNode::Kind::File && !fs.stat(&found, error)) {
+        namePath(path, error);
+        return std::nullopt;
+    }
+    return found;
 }
 
 std::optional<QByteArray> GuestPath::readFile(GuestFs& fs, const QString& path, size_t maxBytes,
@@ -97,14 +112,19 @@ std::optional<QByteArray> GuestPath::readFile(GuestFs& fs, const QString& path, 
         return std::nullopt;
     }
     QByteArray content;
-    if (!fs.readFile(*node, 0, maxBytes, &content, error))
+    if (!fs.readFile(*node, 0, maxBytes, &content, error)) {
+        namePath(path, error);
         return std::nullopt;
+    }
     return content;
 }
 
 bool GuestPath::exists(GuestFs& fs, const QString& path)
 {
-    return resolve(fs, path, false, nullptr).has_value();
+    // A file refused for its declared size is there all the same; only reading it is refused.
+    Error error;
+    return resolve(fs, path, false, &error).has_value() ||
+           error.code == QLatin1String("file_too_large");
 }
 
 bool GuestPath::isDirectory(GuestFs& fs, const QString& path)

@@ -105,6 +105,9 @@ void scanKernelInitramfs(GuestFs& bootFs, const QString& bootDir, KernelFacts* k
             const GuestNode file = *node;
             InitramfsLimits limits;
             limits.budget = &scans.budget;
+            // Only the blocks the file really has are read: holes are zeros nobody wrote.
+            if (file.allocatedSize > 0)
+                limits.maxInput = file.allocatedSize;
             // Directory listings do not carry sizes; the scan reads until the file ends.
             scan = scanInitramfs(
                 file.size ? file.size : UINT64_MAX,

@@ -10,7 +10,8 @@ MemoryGuestFs::MemoryGuestFs(bool caseInsensitive) : m_caseInsensitive(caseInsen
 GuestNode MemoryGuestFs::describe(uint64_t id) const
 {
     const Node& node = m_nodes[id];
-    return GuestNode{id, node.kind, uint64_t(node.content.size())};
+    // Nothing in memory is sparse: every byte of the content is backed.
+    return GuestNode{id, node.kind, uint64_t(node.content.size()), uint64_t(node.content.size())};
 }
 
 GuestNode MemoryGuestFs::root() const
@@ -87,6 +88,14 @@ bool MemoryGuestFs::readSymlink(const GuestNode& link, QString* target, Error* e
     if (link.id >= m_nodes.size() || m_nodes[link.id].kind != GuestNode::Kind::Symlink)
         return fail(error, QStringLiteral("not_a_symlink"), QStringLiteral("not a symbolic link"));
     *target = QString::fromUtf8(m_nodes[link.id].content);
+    return true;
+}
+
+bool MemoryGuestFs::stat(GuestNode* node, Error* error)
+{
+    if (node->id >= m_nodes.size())
+        return fail(error, QStringLiteral("not_found"), QStringLiteral("no such node"));
+    *node = describe(node->id);
     return true;
 }
 

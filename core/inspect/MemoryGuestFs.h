@@ -24,6 +24,7 @@ public:
     bool readFile(const GuestNode& file, uint64_t offset, size_t maxBytes, QByteArray* out,
                   Error* error) override;
     bool readSymlink(const GuestNode& link, QString* target, Error* error) override;
+    bool stat(GuestNode* node, Error* error) override;
 
 private:
     struct Node {

@@ -14,6 +14,14 @@ namespace cvmi::inspect {
 // Owns the TSK_FS_INFO. Used from one thread at a time, like the image below it.
 class TskGuestFs final : public GuestFs {
 public:
+    // Declared sizes refused before TSK is asked to map or read a node (see checkDeclaredSize).
+    // Nothing the inspection reads comes near 4 GiB: config files and kernels are small, hives
+    // are refused above 256 MiB, an initramfs is loaded whole into memory by the boot loader.
+    static constexpr uint64_t kMaxFileBytes = uint64_t(4) << 30;
+    // A real ext4 directory of one million entries is about 30 MiB; 64 MiB leaves room twice over
+    // and keeps TSK's block-by-block listing loop short.
+    static constexpr uint64_t kMaxDirectoryBytes = uint64_t(64) << 20;
+
     // Opens the file system that starts `byteOffset` bytes into the image; nullptr with the
     // reason ("fs_unreadable", TSK's own words included) when TSK does not recognise it.
     // `filesystem` (ext4, ntfs, vfat, iso9660, ...: what readDiskLayout found) picks TSK's driver
@@ -34,6 +42,7 @@ public:
     bool readFile(const GuestNode& file, uint64_t offset, size_t maxBytes, QByteArray* out,
                   Error* error) override;
     bool readSymlink(const GuestNode& link, QString* target, Error* error) override;
+    bool stat(GuestNode* node, Error* error) override;
 
 private:
     explicit TskGuestFs(TSK_FS_INFO* fs);

@@ -125,6 +125,16 @@ head -c 64M /dev/zero | zstd -q -19 -c >"$g/bomb-zstd"
 head -c 64M /dev/zero | xz -c --check=crc32 >"$g/bomb-xz"
 { xz -c --check=crc32 </dev/null; head -c 200K /dev/zero; } >"$g/xz-padding"
 for i in 1 2 3 4; do cat "$g/bomb-xz"; done >"$g/xz-concatenated"
+# The shapes of issue 11's bombs, small: concatenated xz streams of zeros, an xz stream followed
+# by zero stream padding, a zstd cpio header of a 3 GiB member followed by frames of zeros.
+head -c 1M /dev/zero | xz -c --check=crc32 >"$tmp/z.xz"
+cat "$tmp/z.xz" "$tmp/z.xz" "$tmp/z.xz" "$tmp/z.xz" >"$g/xz-zero-streams"
+{ xz -c --check=crc32 "$tmp/initrd.cpio"; head -c 65536 /dev/zero; } >"$g/xz-zero-padding"
+printf '070701%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X' \
+    1 33188 0 0 1 0 3221225472 0 0 0 0 4 0 >"$tmp/big.cpio"
+printf 'big\0' >>"$tmp/big.cpio"
+head -c 1M /dev/zero | zstd -q -c >"$tmp/z.zst"
+{ zstd -q -c "$tmp/big.cpio"; cat "$tmp/z.zst" "$tmp/z.zst" "$tmp/z.zst"; } >"$g/zstd-bomb"
 # PE headers: the Windows fixtures' kernels (clang + lld-link made them), read out of their NTFS
 # volumes with ntfscat, when the fixtures exist.
 win=${CVMI_FIXTURE_DIR:-}/windows

@@ -16,6 +16,7 @@ private slots:
     void loopsStop();
     void caseInsensitiveNames();
     void missing();
+    void resolvedFilesCarryTheirSizes();
 };
 
 void TestGuestPath::relativeAndAbsoluteLinks()
@@ -88,6 +89,20 @@ void TestGuestPath::missing()
     QCOMPARE(error.code, QStringLiteral("not_a_directory"));
     QVERIFY(!GuestPath::readFile(fs, QStringLiteral("/etc"), 10, &error));
     QCOMPARE(error.code, QStringLiteral("not_a_file"));
+}
+
+// A file found through a symlink carries its declared and allocated sizes (callers bound their
+// reads by them); nothing in memory is sparse, so the two are equal.
+void TestGuestPath::resolvedFilesCarryTheirSizes()
+{
+    MemoryGuestFs fs;
+    fs.addFile(QStringLiteral("/boot/initrd.img-6.1"), QByteArray(5000, 'x'));
+    fs.addSymlink(QStringLiteral("/initrd.img"), QStringLiteral("boot/initrd.img-6.1"));
+    Error error;
+    const auto node = GuestPath::resolve(fs, QStringLiteral("/initrd.img"), true, &error);
+    QVERIFY2(node, qPrintable(error.message));
+    QCOMPARE(node->size, uint64_t(5000));
+    QCOMPARE(node->allocatedSize, uint64_t(5000));
 }
 
 QTEST_GUILESS_MAIN(TestGuestPath)

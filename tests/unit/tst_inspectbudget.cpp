@@ -199,6 +199,7 @@ private slots:
             {
                 return fs.readSymlink(l, t, err);
             }
+            bool stat(GuestNode* n, Error* err) override { return fs.stat(n, err); }
         } slow(fs, now);
         ImageFacts facts;
         facts.layoutKnown = true;

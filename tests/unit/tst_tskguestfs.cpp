@@ -17,6 +17,7 @@ private slots:
     void filesMatchDebugfs();
     void symlinkInsideGuest();
     void listing();
+    void allocatedSizeSkipsHoles();
     void notAFileSystem();
 
 private:
@@ -94,6 +95,26 @@ void TestTskGuestFs::listing()
                                  QStringLiteral("sparse.bin")}));
     QVERIFY(GuestPath::isDirectory(*m_fs, QStringLiteral("/etc")));
     QVERIFY(!GuestPath::exists(*m_fs, QStringLiteral("/etc/shadow")));
+}
+
+// The sparse fixture is a 5 MiB hole followed by "tail": one block is backed, not 5 MiB. A whole
+// file is fully backed: its allocated size is its size rounded up to whole blocks.
+void TestTskGuestFs::allocatedSizeSkipsHoles()
+{
+    Error error;
+    const auto sparse =
+        GuestPath::resolve(*m_fs, QStringLiteral("/var/data/sparse.bin"), true, &error);
+    QVERIFY2(sparse, qPrintable(error.message));
+    QCOMPARE(sparse->size, uint64_t(5 * 1024 * 1024 + 4));
+    QVERIFY(sparse->allocatedSize > 0);
+    QVERIFY2(sparse->allocatedSize <= 4096, qPrintable(QString::number(sparse->allocatedSize)));
+
+    const auto whole =
+        GuestPath::resolve(*m_fs, QStringLiteral("/var/data/numbers.txt"), true, &error);
+    QVERIFY2(whole, qPrintable(error.message));
+    QVERIFY(whole->size > 0);
+    QVERIFY(whole->allocatedSize >= whole->size);
+    QVERIFY(whole->allocatedSize < whole->size + 4096);
 }
 
 void TestTskGuestFs::notAFileSystem()
