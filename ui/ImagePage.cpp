@@ -9,6 +9,7 @@
 
 #include "policy/ReportHtml.h"
 #include "policy/ReportJson.h"
+#include "settings/AppSettings.h"
 
 #include <QDir>
 #include <QFileDialog>
@@ -127,6 +128,9 @@ void ImagePage::inspect(const QString& path)
     m_session->setImagePath(path);
     m_busyLabel->setText(tr("Inspecting %1…").arg(QFileInfo(path).fileName()));
     setBusy(true);
+    inspect::InspectOptions options;
+    options.timeLimit = std::chrono::seconds(settings::AppSettings().inspectTimeout());
+    m_runner->setOptions(options);
     m_runner->start(path);
 }
 

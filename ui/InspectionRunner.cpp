@@ -12,10 +12,10 @@ namespace {
 
 // Runs on the worker: everything here reads the file, so none of it may touch the GUI thread.
 InspectionResult inspectAndJudge(const QString& path, const policy::Policy& policy,
-                                 const CancelToken& cancel)
+                                 const inspect::InspectOptions& options, const CancelToken& cancel)
 {
     InspectionResult result;
-    result.facts = inspect::inspectImage(path, cancel);
+    result.facts = inspect::inspectImage(path, options, cancel);
     if (!cancel.isCancelled())
         result.report = policy.evaluate(result.facts);
     return result;
@@ -46,7 +46,7 @@ void InspectionRunner::start(const QString& path)
     QPointer<InspectionRunner> self(this);
     // The watcher reports from the event loop, after start() has returned and the caller's
     // state is set, and never once this runner is gone.
-    util::onResult(QtConcurrent::run(inspectAndJudge, path, m_policy, m_token), this,
+    util::onResult(QtConcurrent::run(inspectAndJudge, path, m_policy, m_options, m_token), this,
                    [self, generation](const InspectionResult& result) {
                        if (self)
                            self->deliver(generation, result);

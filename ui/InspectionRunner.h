@@ -2,6 +2,7 @@
 
 #include "InspectionResult.h"
 
+#include "inspect/InspectionBudget.h"
 #include "policy/Policy.h"
 #include "util/CancelToken.h"
 
@@ -24,6 +25,8 @@ public:
     // the next start().
     void setPolicy(const policy::Policy& policy) { m_policy = policy; }
     const policy::Policy& policy() const { return m_policy; }
+    // The inspection's budgets (the time limit from Settings); takes effect at the next start().
+    void setOptions(const inspect::InspectOptions& options) { m_options = options; }
 
     void start(const QString& path);
     void cancel();
@@ -42,6 +45,7 @@ private:
     void setRunning(bool running);
 
     policy::Policy m_policy;
+    inspect::InspectOptions m_options;
     CancelToken m_token;
     // Identifies the newest request; a result carrying an older number is stale.
     quint64 m_generation = 0;

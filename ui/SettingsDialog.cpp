@@ -1,5 +1,7 @@
 #include "SettingsDialog.h"
 
+#include "inspect/InspectionBudget.h"
+
 #include "EndpointFields.h"
 #include "Icons.h"
 
@@ -92,8 +94,8 @@ SettingsDialog::SettingsDialog(AppSettings* settings, QWidget* parent)
       m_systemProxy(new QRadioButton(tr("Use the s&ystem proxy"), this)),
       m_manualProxy(new QRadioButton(tr("&Manual HTTP proxy:"), this)),
       m_proxy(new QLineEdit(this)), m_partSize(new QLineEdit(this)),
-      m_concurrency(new QSpinBox(this)), m_rateLimit(new QLineEdit(this)),
-      m_language(new QComboBox(this)),
+      m_concurrency(new QSpinBox(this)), m_inspectTimeout(new QSpinBox(this)),
+      m_rateLimit(new QLineEdit(this)), m_language(new QComboBox(this)),
       m_profileError(errorLabel(QStringLiteral("profileError"), tr("Profile error"))),
       m_regionError(errorLabel(QStringLiteral("regionError"), tr("Region error"))),
       m_proxyError(errorLabel(QStringLiteral("proxyError"), tr("Proxy error"))),
@@ -291,6 +293,20 @@ QWidget* SettingsDialog::buildNetworkTab()
                                                    "all parts, to leave room for other traffic."),
                                                 tab)));
     form->addRow(noteLabel(tr("Upload settings apply to the next upload started."), tab));
+    m_inspectTimeout->setObjectName(QStringLiteral("inspectTimeout"));
+    m_inspectTimeout->setAccessibleName(tr("Inspection time limit"));
+    m_inspectTimeout->setRange(1, inspect::InspectOptions::kMaxTimeLimitMs / 1000);
+    m_inspectTimeout->setSuffix(tr(" s"));
+    auto* timeoutLabel = new QLabel(tr("&Inspection time limit:"), tab);
+    timeoutLabel->setBuddy(m_inspectTimeout);
+    auto* timeoutRow = new QHBoxLayout;
+    timeoutRow->addWidget(m_inspectTimeout);
+    timeoutRow->addWidget(
+        noteLabel(tr("What a check has not read by then is shown as not checked (default %1 s).")
+                      .arg(inspect::InspectOptions::kDefaultTimeLimitMs / 1000),
+                  tab),
+        1);
+    form->addRow(timeoutLabel, timeoutRow);
     return tab;
 }
 
@@ -333,6 +349,7 @@ void SettingsDialog::load()
     const qint64 part = m_settings->partSize();
     m_partSize->setText(part == 0 ? tr("auto") : formatSize(part));
     m_concurrency->setValue(m_settings->concurrency());
+    m_inspectTimeout->setValue(m_settings->inspectTimeout());
     const qint64 rate = m_settings->rateLimit();
     m_rateLimit->setText(rate == 0 ? tr("none") : formatSize(rate) + QStringLiteral("/s"));
     const int language = m_language->findData(m_settings->language());
@@ -350,6 +367,7 @@ void SettingsDialog::restoreDefaults()
     m_proxy->clear();
     m_partSize->setText(tr("auto"));
     m_concurrency->setValue(AppSettings::defaultConcurrency);
+    m_inspectTimeout->setValue(inspect::InspectOptions::kDefaultTimeLimitMs / 1000);
     m_rateLimit->setText(tr("none"));
     m_language->setCurrentIndex(0);
     m_saveError->hide();
@@ -406,6 +424,7 @@ void SettingsDialog::accept()
         m_settings->setProxy(m_systemProxy->isChecked() ? QString() : m_proxy->text(), &error) &&
         m_settings->setPartSize(*parsePartSize(m_partSize->text(), nullptr), &error) &&
         m_settings->setConcurrency(m_concurrency->value(), &error) &&
+        m_settings->setInspectTimeout(m_inspectTimeout->value(), &error) &&
         m_settings->setRateLimit(*parseRateLimit(m_rateLimit->text(), nullptr), &error) &&
         m_settings->setLanguage(m_language->currentData().toString(), &error) &&
         m_settings->sync(&error);

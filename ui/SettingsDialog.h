@@ -89,6 +89,7 @@ private:
     QLineEdit* m_proxy;
     QLineEdit* m_partSize;
     QSpinBox* m_concurrency;
+    QSpinBox* m_inspectTimeout;
     QLineEdit* m_rateLimit;
     QComboBox* m_language;
     QLabel* m_profileError;

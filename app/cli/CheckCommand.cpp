@@ -41,7 +41,14 @@ int runCheck(const CliContext& context)
     const QCommandLineOption stats(
         QStringLiteral("stats"),
         Text::tr("Print the bytes read from the image to standard error."));
-    parser.addOptions({json, policyFile, stats});
+    const QCommandLineOption timeout(
+        QStringLiteral("inspect-timeout"),
+        Text::tr("Stop reading the image after SECONDS (default %1, at most %2); what is not read "
+                 "by then is reported as not checked, and the exit status is 2.")
+            .arg(inspect::InspectOptions::kDefaultTimeLimitMs / 1000)
+            .arg(inspect::InspectOptions::kMaxTimeLimitMs / 1000),
+        QStringLiteral("SECONDS"));
+    parser.addOptions({json, policyFile, stats, timeout});
     if (const auto exit = parseArguments(parser, context))
         return *exit;
     if (parser.positionalArguments().size() != 1) {
@@ -60,7 +67,23 @@ int runCheck(const CliContext& context)
         rules = *loaded;
     }
 
-    const inspect::ImageFacts facts = inspect::inspectImage(parser.positionalArguments().first());
+    inspect::InspectOptions options;
+    if (parser.isSet(timeout)) {
+        bool ok = false;
+        const double seconds = parser.value(timeout).toDouble(&ok);
+        if (!ok || !(seconds > 0) ||
+            seconds * 1000 > double(inspect::InspectOptions::kMaxTimeLimitMs)) {
+            context.err << Text::tr("--inspect-timeout: \"%1\" is not a number of seconds between "
+                                    "0 and %2 (e.g. 30 or 2.5).")
+                               .arg(parser.value(timeout))
+                               .arg(inspect::InspectOptions::kMaxTimeLimitMs / 1000)
+                        << '\n';
+            return ExitError;
+        }
+        options.timeLimit = std::chrono::milliseconds(std::max<qint64>(1, qint64(seconds * 1000)));
+    }
+    const inspect::ImageFacts facts =
+        inspect::inspectImage(parser.positionalArguments().first(), options);
     policy::Report report = rules.evaluate(facts);
     // OsType and OsVersion as the OS list offers them (the one `import` cached, else the
     // built-in one), and a note on how they were chosen: "7.9.2009 detected; ... offers 7".
@@ -80,6 +103,14 @@ int runCheck(const CliContext& context)
         context.err << "bytes_read=" << facts.bytesRead << '\n';
     if (facts.error.isSet())
         return ExitError;
+    // An image not read to the end is not known to be compliant: a script must not go on.
+    if (report.compliant() && !facts.limits.notRead.isEmpty()) {
+        context.err << Text::tr("The inspection ran out of time (%1 s): some rules could not be "
+                                "checked. Raise the limit with --inspect-timeout SECONDS.")
+                           .arg(QString::number(double(facts.limits.timeLimitMs) / 1000.0, 'g', 6))
+                    << '\n';
+        return ExitError;
+    }
     return report.compliant() ? ExitOk : ExitNotCompliant;
 }
 

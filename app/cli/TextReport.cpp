@@ -102,6 +102,11 @@ void printTextReport(QTextStream& out, const inspect::ImageFacts& facts,
 {
     printFacts(out, facts);
     printGuest(out, facts);
+    if (!facts.limits.notRead.isEmpty())
+        out << Text::tr("Time limit: %1 s, ran out; not read: %2")
+                   .arg(QString::number(double(facts.limits.timeLimitMs) / 1000.0, 'g', 6),
+                        facts.limits.notRead.join(QStringLiteral(", ")))
+            << '\n';
     out << '\n';
     if (facts.error.isSet())
         out << Text::tr("Error [%1]: %2").arg(facts.error.code, facts.error.message) << "\n\n";
@@ -115,7 +120,11 @@ void printTextReport(QTextStream& out, const inspect::ImageFacts& facts,
             out << indent(Text::tr("Fix: %1").arg(rule.fix), QStringLiteral("    ")) << '\n';
     }
     out << '\n';
-    if (report.compliant())
+    if (report.compliant() && !facts.limits.notRead.isEmpty())
+        out << Text::tr("Result: NOT fully checked: the inspection ran out of time; no rule failed "
+                        "in what was read.")
+            << '\n';
+    else if (report.compliant())
         out << Text::tr("Result: meets the import rules (rules %1 %2).")
                    .arg(report.policyId, report.policyVersion)
             << '\n';

@@ -29,6 +29,8 @@ struct KernelFacts {
     bool initramfsRead = false;
     bool initramfsHasVirtioBlk = false;
     QString initramfsNote; // why it could not be read, when it could not
+    // Its scan was stopped by the inspection's deadline: nothing can be said about its content.
+    bool initramfsTimedOut = false;
     // The kernel's release string matches the distribution's own packaging (".el7.x86_64", ...).
     bool native = false;
     QString nativeNote; // the pattern expected or matched

@@ -1,5 +1,6 @@
 #include "inspect/GuestInspector.h"
 
+#include "inspect/DeadlineGuestFs.h"
 #include "inspect/GuestPath.h"
 #include "inspect/LinuxFstab.h"
 #include "inspect/LinuxKernels.h"
@@ -64,7 +65,7 @@ const PartitionInfo* bootPartitionFromFstab(GuestFs& root, const DiskLayout& lay
 }
 
 bool inspectLinuxRoot(TskImage& image, const DiskLayout& layout, const PartitionInfo& part,
-                      GuestFs& fs, GuestFacts* facts)
+                      GuestFs& fs, GuestFacts* facts, InspectionBudget& budget)
 {
     if (!GuestPath::isDirectory(fs, QStringLiteral("/etc")))
         return false;
@@ -75,30 +76,46 @@ bool inspectLinuxRoot(TskImage& image, const DiskLayout& layout, const Partition
     found.family = QStringLiteral("linux");
     found.rootPartition = part.index;
     found.rootFilesystem = part.filesystem;
-    detectLinuxArchitecture(fs, &found);
+    if (budget.expired()) {
+        // The release files may have been cut short: what was found cannot be trusted.
+        budget.markNotRead(QLatin1String(part::kOs));
+        *facts = found;
+        return true;
+    }
+    budget.step(part::kArchitecture, [&] { detectLinuxArchitecture(fs, &found); });
 
     // A separate /boot: by fstab, or the one other file system with kernels at its top.
     std::unique_ptr<TskGuestFs> boot;
-    const PartitionInfo* bootPart = bootPartitionFromFstab(fs, layout, part);
-    Error error;
-    if (bootPart && readableByTsk(bootPart->filesystem))
-        boot = TskGuestFs::open(image.handle(), bootPart->start, &error, bootPart->filesystem);
-    if (!boot &&
-        GuestPath::list(fs, QStringLiteral("/boot")).filter(QStringLiteral("vmlinuz-")).isEmpty()) {
-        for (const PartitionInfo& p : layout.partitions) {
-            if (&p == &part || !readableByTsk(p.filesystem))
-                continue;
-            auto candidate = TskGuestFs::open(image.handle(), p.start, &error, p.filesystem);
-            if (candidate && looksLikeBootFs(*candidate)) {
-                boot = std::move(candidate);
-                break;
+    std::unique_ptr<DeadlineGuestFs> bootInTime;
+    const bool bootFound = budget.step(part::kKernels, [&] {
+        const PartitionInfo* bootPart = bootPartitionFromFstab(fs, layout, part);
+        Error error;
+        if (bootPart && readableByTsk(bootPart->filesystem))
+            boot = TskGuestFs::open(image.handle(), bootPart->start, &error, bootPart->filesystem);
+        if (!boot && GuestPath::list(fs, QStringLiteral("/boot"))
+                         .filter(QStringLiteral("vmlinuz-"))
+                         .isEmpty()) {
+            for (const PartitionInfo& p : layout.partitions) {
+                if (&p == &part || !readableByTsk(p.filesystem))
+                    continue;
+                auto candidate = TskGuestFs::open(image.handle(), p.start, &error, p.filesystem);
+                if (!candidate)
+                    continue;
+                DeadlineGuestFs candidateInTime(*candidate, budget);
+                if (looksLikeBootFs(candidateInTime)) {
+                    boot = std::move(candidate);
+                    break;
+                }
             }
         }
-    }
-    inspectLinuxKernels(fs, boot.get(), &found);
-    inspectLinuxNetwork(fs, &found);
-    inspectFstab(fs, &found);
-    inspectCloudInit(fs, &found);
+        if (boot)
+            bootInTime = std::make_unique<DeadlineGuestFs>(*boot, budget);
+    });
+    if (bootFound)
+        inspectLinuxKernels(fs, bootInTime.get(), &found, &budget);
+    budget.step(part::kNetwork, [&] { inspectLinuxNetwork(fs, &found); });
+    budget.step(part::kFstab, [&] { inspectFstab(fs, &found); });
+    budget.step(part::kCloudInit, [&] { inspectCloudInit(fs, &found); });
     *facts = found;
     return true;
 }
@@ -129,23 +146,28 @@ QString obstacleFor(const DiskLayout& layout, bool* lvm)
 } // namespace
 
 void inspectGuest(TskImage& image, const DiskLayout& layout, GuestFacts* facts,
-                  const CancelToken& cancel)
+                  InspectionBudget& budget)
 {
     *facts = GuestFacts{};
     facts->searched = true;
     for (const PartitionInfo& part : layout.partitions) {
-        if (cancel.isCancelled())
+        if (budget.expired()) {
+            // The partitions not searched yet may hold the system: no verdict on "no OS".
+            budget.markNotRead(QLatin1String(part::kOs));
             return;
+        }
         if (!readableByTsk(part.filesystem) || part.filesystem == QLatin1String("vfat"))
             continue;
         Error error;
-        auto fs = TskGuestFs::open(image.handle(), part.start, &error, part.filesystem);
-        if (!fs)
+        auto tskFs = TskGuestFs::open(image.handle(), part.start, &error, part.filesystem);
+        if (!tskFs)
             continue;
+        // Every guest read below stops at the deadline.
+        auto fs = std::make_unique<DeadlineGuestFs>(*tskFs, budget);
         if (part.filesystem == QLatin1String("ntfs")) {
             GuestFacts found;
             Error windowsError;
-            if (inspectWindows(*fs, &found, &windowsError)) {
+            if (inspectWindows(*fs, &found, &windowsError, &budget)) {
                 found.searched = true;
                 found.family = QStringLiteral("windows");
                 found.rootPartition = part.index;
@@ -153,13 +175,20 @@ void inspectGuest(TskImage& image, const DiskLayout& layout, GuestFacts* facts,
                 *facts = found;
                 return;
             }
+            if (budget.expired())
+                continue; // the search stops at the top of the loop, saying why
             if (windowsError.isSet())
                 facts->obstacle = Text::tr("%1 holds Windows, but it could not be read: %2")
                                       .arg(partitionName(part), windowsError.message);
             continue;
         }
-        if (inspectLinuxRoot(image, layout, part, *fs, facts))
+        if (inspectLinuxRoot(image, layout, part, *fs, facts, budget))
             return;
+    }
+    if (budget.expired()) {
+        // The last partition's reads may have been cut short: the search did not finish.
+        budget.markNotRead(QLatin1String(part::kOs));
+        return;
     }
     if (!facts->obstacle.isEmpty())
         return;

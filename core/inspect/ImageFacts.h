@@ -6,8 +6,21 @@
 #include "util/Error.h"
 
 #include <QString>
+#include <QStringList>
 
 namespace cvmi::inspect {
+
+// What the inspection was allowed to spend (InspectOptions) and what it spent; `notRead` names the
+// parts (InspectionBudget.h, namespace part) the deadline left unread, which the policy reports
+// as "not read within the time limit" instead of judging them.
+struct InspectionLimits {
+    qint64 timeLimitMs = 0;
+    QStringList notRead;
+    uint64_t decompressedBytes = 0; // initramfs bytes unpacked, all files together
+    uint64_t maxDecompressedBytes = 0;
+    int kernelScans = 0; // initramfs files scanned (each distinct file once)
+    int maxKernelScans = 0;
+};
 
 // Everything the inspection learned about one image file. The policy judges this; the CLI and the
 // GUI show it. Later stages (guest OS facts) add members here.
@@ -33,6 +46,8 @@ struct ImageFacts {
 
     // Bytes read from the image file(s) during inspection: the proof that we read metadata only.
     uint64_t bytesRead = 0;
+
+    InspectionLimits limits;
 };
 
 } // namespace cvmi::inspect

@@ -1,5 +1,7 @@
 #include "inspect/Initramfs.h"
 
+#include "inspect/InspectionBudget.h"
+
 #include <QCoreApplication>
 #include <QtEndian>
 
@@ -147,42 +149,94 @@ private:
     int m_trailers = 0;
 };
 
-// Feeds decompressed bytes to the scanner; false to stop (found everything, damage, too big).
+// Why a scan stopped before its archive ended, when a bound stopped it.
+enum class Stop { None, TooBig, BudgetSpent, NoOutput, TimeUp };
+
+// The bounds of one scan, shared by its input and its output.
+class Meter {
+public:
+    explicit Meter(const InitramfsLimits& limits) : m_limits(limits) {}
+
+    // Before reading `size` more bytes of input: false (with the reason) to stop.
+    bool mayRead()
+    {
+        if (m_limits.budget && m_limits.budget->expired())
+            return stop(Stop::TimeUp);
+        if (m_in - m_inAtOutput > m_limits.maxInputWithoutOutput)
+            return stop(Stop::NoOutput);
+        return true;
+    }
+    void read(uint64_t size) { m_in += size; }
+    // After `size` bytes of output: false (with the reason) to stop.
+    bool wrote(uint64_t size)
+    {
+        if (size == 0)
+            return m_stop == Stop::None;
+        m_inAtOutput = m_in;
+        m_out += size;
+        if (m_out > m_limits.maxOutput)
+            return stop(Stop::TooBig);
+        if (m_limits.budget) {
+            if (m_limits.budget->decompressedLeft() < size) {
+                m_limits.budget->spendDecompressed(m_limits.budget->decompressedLeft());
+                return stop(Stop::BudgetSpent);
+            }
+            m_limits.budget->spendDecompressed(size);
+            if (m_limits.budget->expired())
+                return stop(Stop::TimeUp);
+        }
+        return true;
+    }
+    // Progress that is not output: a new cpio entry in the uncompressed part.
+    void progressed() { m_inAtOutput = m_in; }
+    Stop stopped() const { return m_stop; }
+    const InitramfsLimits& limits() const { return m_limits; }
+
+private:
+    bool stop(Stop why)
+    {
+        if (m_stop == Stop::None)
+            m_stop = why;
+        return false;
+    }
+
+    const InitramfsLimits& m_limits;
+    uint64_t m_in = 0;
+    uint64_t m_inAtOutput = 0;
+    uint64_t m_out = 0;
+    Stop m_stop = Stop::None;
+};
+
+// Feeds decompressed bytes to the scanner; false to stop (found everything, damage, a bound).
 class Sink {
 public:
-    Sink(CpioScanner& scanner, uint64_t maxOutput) : m_scanner(scanner), m_max(maxOutput) {}
+    Sink(CpioScanner& scanner, Meter& meter) : m_scanner(scanner), m_meter(meter) {}
     bool push(const uint8_t* data, size_t size)
     {
-        m_total += size;
-        if (m_total > m_max) {
-            m_tooBig = true;
+        if (!m_meter.wrote(size))
             return false;
-        }
         m_scanner.feed(data, size);
         return !m_scanner.foundAll() && m_scanner.state() != CpioScanner::State::Foreign &&
                m_scanner.state() != CpioScanner::State::Broken;
     }
-    bool tooBig() const { return m_tooBig; }
 
 private:
     CpioScanner& m_scanner;
-    uint64_t m_max;
-    uint64_t m_total = 0;
-    bool m_tooBig = false;
+    Meter& m_meter;
 };
 
-// Sequential reads of the compressed part.
+// Sequential reads of the compressed part; ends early when a bound of the meter says so.
 class Input {
 public:
-    Input(const InitramfsReader& read, uint64_t start, uint64_t end)
-        : m_read(read), m_pos(start), m_end(end)
+    Input(const InitramfsReader& read, uint64_t start, uint64_t end, Meter& meter)
+        : m_read(read), m_pos(start), m_end(end), m_meter(meter)
     {
     }
     // Next chunk; empty at the end. `ok` false on a read error.
     QByteArray next(bool* ok)
     {
         *ok = true;
-        if (m_pos >= m_end)
+        if (m_pos >= m_end || !m_meter.mayRead())
             return {};
         QByteArray chunk;
         const size_t n = size_t(std::min<uint64_t>(kChunk, m_end - m_pos));
@@ -193,6 +247,7 @@ public:
         if (chunk.isEmpty())
             m_end = m_pos; // the file ended before the size we were told
         m_pos += uint64_t(chunk.size());
+        m_meter.read(uint64_t(chunk.size()));
         return chunk;
     }
     bool atEnd() const { return m_pos >= m_end; }
@@ -201,6 +256,7 @@ private:
     const InitramfsReader& m_read;
     uint64_t m_pos;
     uint64_t m_end;
+    Meter& m_meter;
 };
 
 using Decoder = bool (*)(Input& in, Sink& sink, QString* note);
@@ -430,17 +486,62 @@ QString compressionGuess(const QByteArray& head)
     return QStringLiteral("unknown");
 }
 
+// The note for a scan a bound stopped; sets scan->timedOut when it was the deadline.
+void noteStop(Stop stop, const Meter& meter, InitramfsScan* scan)
+{
+    const InitramfsLimits& limits = meter.limits();
+    switch (stop) {
+    case Stop::TimeUp:
+        scan->timedOut = true;
+        scan->note = Text::tr("it was not read within the time limit");
+        break;
+    case Stop::TooBig:
+        scan->note = Text::tr("it unpacks to more than %1 MiB").arg(limits.maxOutput >> 20);
+        break;
+    case Stop::BudgetSpent:
+        scan->note = Text::tr("the initramfs files together unpack to more than %1 MiB, the most "
+                              "one inspection unpacks")
+                         .arg(limits.budget ? limits.budget->maxDecompressed() >> 20 : 0);
+        break;
+    case Stop::NoOutput:
+        scan->note = Text::tr("%1 MiB of it were read without unpacking anything (padding, or a "
+                              "decompression bomb)")
+                         .arg(limits.maxInputWithoutOutput >> 20);
+        break;
+    case Stop::None:
+        break;
+    }
+}
+
 } // namespace
 
 InitramfsScan scanInitramfs(uint64_t size, const InitramfsReader& read,
                             const QStringList& wantedFileNames, uint64_t maxOutput)
 {
+    InitramfsLimits limits;
+    limits.maxOutput = maxOutput;
+    return scanInitramfs(size, read, wantedFileNames, limits);
+}
+
+InitramfsScan scanInitramfs(uint64_t size, const InitramfsReader& read,
+                            const QStringList& wantedFileNames, const InitramfsLimits& limits)
+{
     InitramfsScan scan;
     CpioScanner scanner(wantedFileNames);
+    Meter meter(limits);
+    // What is beyond the file's allocated blocks is a hole: zeros the file system invents.
+    size = std::min(size, limits.maxInput);
+    const auto stopped = [&] {
+        noteStop(meter.stopped(), meter, &scan);
+        scan.entries = scanner.entries();
+        return scan;
+    };
 
     // 1. Uncompressed archives at the front (dracut's early microcode, or all of it).
     uint64_t pos = 0;
     while (pos < size) {
+        if (!meter.mayRead())
+            return stopped();
         QByteArray chunk;
         if (!read(pos, size_t(std::min<uint64_t>(kChunk, size - pos)), &chunk)) {
             scan.note = Text::tr("the file could not be read");
@@ -448,9 +549,13 @@ InitramfsScan scanInitramfs(uint64_t size, const InitramfsReader& read,
         }
         if (chunk.isEmpty())
             break; // the end of the file
+        const uint64_t entriesBefore = scanner.entries();
         const size_t used =
             scanner.feed(reinterpret_cast<const uint8_t*>(chunk.constData()), size_t(chunk.size()));
         pos += used;
+        meter.read(used);
+        if (scanner.entries() != entriesBefore)
+            meter.progressed();
         if (scanner.foundAll())
             break;
         if (scanner.state() == CpioScanner::State::Broken) {
@@ -485,15 +590,15 @@ InitramfsScan scanInitramfs(uint64_t size, const InitramfsReader& read,
         }
         scan.compression = QString::fromLatin1(compression->name);
         scanner.resetForNewStream();
-        Sink sink(scanner, maxOutput);
-        Input input(read, pos, size);
+        Sink sink(scanner, meter);
+        Input input(read, pos, size, meter);
         QString note;
         const bool ok = compression->decode(input, sink, &note);
-        if (sink.tooBig()) {
-            scan.note = Text::tr("it unpacks to more than %1 MiB").arg(maxOutput >> 20);
-            scan.entries = scanner.entries();
-            return scan;
-        }
+        // Padding after a complete archive is no reason to call it unread; anything else is.
+        const bool onlyPaddingLeft = meter.stopped() == Stop::NoOutput && scanner.sawTrailer() &&
+                                     scanner.state() == CpioScanner::State::Seeking;
+        if (meter.stopped() != Stop::None && !onlyPaddingLeft)
+            return stopped();
         if (!ok) {
             scan.note = note.isEmpty() ? Text::tr("the file could not be read") : note;
             scan.entries = scanner.entries();

@@ -11,12 +11,31 @@
 
 namespace cvmi::inspect {
 
+class InspectionBudget;
+
 struct InitramfsScan {
-    bool read = false;    // the archive could be walked to the end (or to what was sought)
-    QString compression;  // gzip|xz|lzma|zstd|lz4|none (of the main archive)|unknown
-    QStringList found;    // the paths of the sought names that are inside
-    uint64_t entries = 0; // cpio entries seen
-    QString note;         // why it could not be read
+    bool read = false;     // the archive could be walked to the end (or to what was sought)
+    QString compression;   // gzip|xz|lzma|zstd|lz4|none (of the main archive)|unknown
+    QStringList found;     // the paths of the sought names that are inside
+    uint64_t entries = 0;  // cpio entries seen
+    QString note;          // why it could not be read
+    bool timedOut = false; // the inspection's deadline passed before the archive was walked
+};
+
+// What one scan may spend. The per-file bounds hold even without a budget (the fuzzer, tests);
+// with one, the deadline and the decompressed total are shared with every other scan.
+struct InitramfsLimits {
+    // Unpacked bytes of this file: dracut's largest archives unpack to ~100 MiB, 2 GiB is far past.
+    uint64_t maxOutput = 2ull * 1024 * 1024 * 1024;
+    // Bytes of the file read at all: its real allocated size when the file system knows it, so a
+    // file that declares 32 GiB but holds a few blocks is not read as 32 GiB of zeros.
+    uint64_t maxInput = UINT64_MAX;
+    // Compressed input read without a byte of output (or, before the compressed part, without a
+    // new cpio entry): xz accepts endless stream padding and empty streams, and a sparse file of
+    // zeros is all padding. Real archives emit output every few hundred KiB of input; 64 MiB is
+    // a whole real initramfs.
+    uint64_t maxInputWithoutOutput = 64ull * 1024 * 1024;
+    InspectionBudget* budget = nullptr; // shared deadline and decompressed total, when set
 };
 
 // Reads `length` bytes at `offset` of the initramfs file; false on a read error.
@@ -27,10 +46,13 @@ using InitramfsReader = std::function<bool(uint64_t offset, size_t length, QByte
 // followed by a gzip, xz, lzma, zstd or lz4 (legacy kernel or frame format) compressed cpio, and
 // lists which entries have one of `wantedFileNames` as their file name
 // ("virtio_blk.ko", "virtio_blk.ko.xz", ...). Stops early once every wanted name is found.
-// Decompressed output is bounded (`maxOutput`) so a decompression bomb cannot exhaust memory or
+// Input, output and time are bounded (`limits`) so a decompression bomb cannot exhaust memory or
 // time; nothing is kept but the names.
 InitramfsScan scanInitramfs(uint64_t size, const InitramfsReader& read,
+                            const QStringList& wantedFileNames, const InitramfsLimits& limits);
+// The same with the default limits, but at most `maxOutput` unpacked bytes.
+InitramfsScan scanInitramfs(uint64_t size, const InitramfsReader& read,
                             const QStringList& wantedFileNames,
-                            uint64_t maxOutput = 2ull * 1024 * 1024 * 1024);
+                            uint64_t maxOutput = InitramfsLimits{}.maxOutput);
 
 } // namespace cvmi::inspect

@@ -12,9 +12,32 @@ namespace {
 struct Text {
     Q_DECLARE_TR_FUNCTIONS(cvmi::inspect::Inspector)
 };
+
+ImageFacts inspectWithin(const QString& path, InspectionBudget& budget, const CancelToken& cancel);
 } // namespace
 
 ImageFacts inspectImage(const QString& path, const CancelToken& cancel)
+{
+    return inspectImage(path, InspectOptions{}, cancel);
+}
+
+ImageFacts inspectImage(const QString& path, const InspectOptions& options,
+                        const CancelToken& cancel)
+{
+    InspectionBudget budget(options, cancel);
+    ImageFacts facts = inspectWithin(path, budget, cancel);
+    facts.limits.timeLimitMs = qint64(budget.timeLimit().count());
+    facts.limits.notRead = cancel.isCancelled() ? QStringList() : budget.notRead();
+    facts.limits.decompressedBytes = budget.decompressed();
+    facts.limits.maxDecompressedBytes = budget.maxDecompressed();
+    facts.limits.kernelScans = budget.kernelScans();
+    facts.limits.maxKernelScans = budget.maxKernelScans();
+    return facts;
+}
+
+namespace {
+
+ImageFacts inspectWithin(const QString& path, InspectionBudget& budget, const CancelToken& cancel)
 {
     ImageFacts facts;
     facts.path = path;
@@ -36,15 +59,28 @@ ImageFacts inspectImage(const QString& path, const CancelToken& cancel)
     facts.virtualSize = disk->virtualSize();
     facts.containerFindings = disk->findings();
 
+    // The container's header is read whatever the time; the layout and the guest only in time.
+    if (budget.expired()) {
+        budget.markNotRead(QLatin1String(part::kLayout));
+        budget.markNotRead(QLatin1String(part::kOs)); // no layout, no search
+        facts.layoutError = Error{QStringLiteral("time_limit"),
+                                  Text::tr("The partition table was not read within the time "
+                                           "limit.")};
+        facts.bytesRead = stats->bytesRead.load();
+        cancelled();
+        return facts;
+    }
     auto tsk = TskImage::open(*disk, &facts.layoutError);
     facts.layoutKnown = tsk && readDiskLayout(*tsk, &facts.layout, &facts.layoutError);
     if (!facts.layoutKnown)
         facts.layout = DiskLayout{};
     else if (!cancelled())
-        inspectGuest(*tsk, facts.layout, &facts.guest, cancel);
+        inspectGuest(*tsk, facts.layout, &facts.guest, budget);
     facts.bytesRead = stats->bytesRead.load();
     cancelled();
     return facts;
 }
+
+} // namespace
 
 } // namespace cvmi::inspect

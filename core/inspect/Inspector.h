@@ -3,6 +3,7 @@
 #include "disk/DiskImage.h"
 #include "inspect/DiskLayout.h"
 #include "inspect/ImageFacts.h"
+#include "inspect/InspectionBudget.h"
 #include "inspect/TskImage.h"
 #include "util/CancelToken.h"
 
@@ -20,7 +21,11 @@ bool readDiskLayout(TskImage& image, DiskLayout* layout, Error* error);
 
 // The whole first step: open the container, read the layout, then find the guest OS. Never throws;
 // problems land in ImageFacts::error / layoutError. Safe to run on a worker thread; checks `cancel`
-// between steps.
+// between steps. Spends at most what `options` allow (one deadline for everything, a shared
+// initramfs budget); what the deadline left unread is listed in ImageFacts::limits.notRead.
+ImageFacts inspectImage(const QString& path, const InspectOptions& options,
+                        const CancelToken& cancel = {});
+// The same with the default InspectOptions.
 ImageFacts inspectImage(const QString& path, const CancelToken& cancel = {});
 
 } // namespace cvmi::inspect

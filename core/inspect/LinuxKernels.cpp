@@ -3,8 +3,12 @@
 #include "inspect/GuestPath.h"
 #include "inspect/Initramfs.h"
 
+#include <QCollator>
 #include <QCoreApplication>
+#include <QHash>
 #include <QRegularExpression>
+
+#include <algorithm>
 
 namespace cvmi::inspect {
 
@@ -57,6 +61,8 @@ void findVirtioModules(GuestFs& fs, const QString& modules, KernelFacts* kernel)
     }
 }
 
+QList<KernelFacts> listKernels(GuestFs& root, GuestFs* boot, const QString& distro);
+
 // initramfs names by distribution family, for a kernel release.
 QStringList initramfsCandidates(const QString& release)
 {
@@ -67,7 +73,14 @@ QStringList initramfsCandidates(const QString& release)
             QStringLiteral("initrd-%1.img").arg(release)}; // CentOS 5
 }
 
-void scanKernelInitramfs(GuestFs& bootFs, const QString& bootDir, KernelFacts* kernel)
+// The initramfs scans of one inspection: each distinct file (by its node) is scanned once.
+struct InitramfsScans {
+    InspectionBudget& budget;
+    QHash<uint64_t, InitramfsScan> byNode;
+};
+
+void scanKernelInitramfs(GuestFs& bootFs, const QString& bootDir, KernelFacts* kernel,
+                         InitramfsScans& scans)
 {
     for (const QString& name : initramfsCandidates(kernel->version)) {
         const QString path = bootDir + u'/' + name;
@@ -76,22 +89,47 @@ void scanKernelInitramfs(GuestFs& bootFs, const QString& bootDir, KernelFacts* k
         if (!node || node->kind != GuestNode::Kind::File)
             continue;
         kernel->initramfsPath = path;
-        QStringList wanted;
-        for (const QString& suffix : moduleSuffixes())
-            wanted << QStringLiteral("virtio_blk") + suffix;
-        const GuestNode file = *node;
-        // Directory listings do not carry sizes; the scan reads until the file ends.
-        const InitramfsScan scan = scanInitramfs(
-            file.size ? file.size : UINT64_MAX,
-            [&](uint64_t offset, size_t length, QByteArray* out) {
-                Error readError;
-                return bootFs.readFile(file, offset, length, out, &readError);
-            },
-            wanted);
+        InitramfsScan scan;
+        if (const auto known = scans.byNode.constFind(node->id); known != scans.byNode.cend()) {
+            scan = *known; // the same file as another kernel's: hard-linked or symlinked
+        } else if (scans.budget.expired()) {
+            scan.timedOut = true;
+            scan.note = Text::tr("it was not read within the time limit");
+        } else if (!scans.budget.claimKernelScan()) {
+            scan.note = Text::tr("only the initramfs files of the newest %n kernel(s) are read",
+                                 nullptr, scans.budget.maxKernelScans());
+        } else {
+            QStringList wanted;
+            for (const QString& suffix : moduleSuffixes())
+                wanted << QStringLiteral("virtio_blk") + suffix;
+            const GuestNode file = *node;
+            InitramfsLimits limits;
+            limits.budget = &scans.budget;
+            // Only the blocks the file really has are read: holes are zeros nobody wrote.
+            if (file.allocatedSize > 0)
+                limits.maxInput = file.allocatedSize;
+            // Directory listings do not carry sizes; the scan reads until the file ends.
+            scan = scanInitramfs(
+                file.size ? file.size : UINT64_MAX,
+                [&](uint64_t offset, size_t length, QByteArray* out) {
+                    Error readError;
+                    return bootFs.readFile(file, offset, length, out, &readError);
+                },
+                wanted, limits);
+            // A read the deadline refused ends the scan like a short file: say why.
+            if (!scan.read && !scan.timedOut && scans.budget.expired()) {
+                scan.timedOut = true;
+                scan.note = Text::tr("it was not read within the time limit");
+            }
+            scans.byNode.insert(file.id, scan);
+        }
         kernel->initramfsCompression = scan.compression;
         kernel->initramfsRead = scan.read;
         kernel->initramfsHasVirtioBlk = !scan.found.isEmpty();
         kernel->initramfsNote = scan.note;
+        kernel->initramfsTimedOut = scan.timedOut;
+        if (scan.timedOut)
+            scans.budget.markNotRead(QLatin1String(part::kInitramfs));
         return;
     }
 }
@@ -139,8 +177,43 @@ bool isNativeKernel(const QString& distro, const QString& release, QString* expe
     return false;
 }
 
-void inspectLinuxKernels(GuestFs& root, GuestFs* boot, GuestFacts* facts)
+void inspectLinuxKernels(GuestFs& root, GuestFs* boot, GuestFacts* facts, InspectionBudget* budget)
 {
+    InspectionBudget defaultBudget;
+    InspectionBudget& spend = budget ? *budget : defaultBudget;
+    QList<KernelFacts> kernels;
+    if (!spend.step(part::kKernels, [&] { kernels = listKernels(root, boot, facts->distro); }))
+        return;
+
+    // Newest first, as defaultKernel() (policy) picks the one the guest boots.
+    QList<KernelFacts*> newestFirst;
+    for (KernelFacts& kernel : kernels)
+        newestFirst << &kernel;
+    QCollator collator;
+    collator.setNumericMode(true);
+    std::stable_sort(newestFirst.begin(), newestFirst.end(),
+                     [&](const KernelFacts* a, const KernelFacts* b) {
+                         return collator.compare(a->version, b->version) > 0;
+                     });
+    GuestFs& bootFs = boot ? *boot : root;
+    const QString bootDir = boot ? QString() : QStringLiteral("/boot");
+    InitramfsScans scans{spend, {}};
+    for (KernelFacts* kernel : newestFirst) {
+        if (kernel->imagePath.isEmpty())
+            continue;
+        scanKernelInitramfs(bootFs, bootDir, kernel, scans);
+        if (!kernel->initramfsPath.isEmpty() && boot)
+            kernel->initramfsPath = QStringLiteral("/boot") + kernel->initramfsPath;
+    }
+    facts->kernels.append(kernels);
+}
+
+namespace {
+
+// The kernels found, oldest first, without their initramfs.
+QList<KernelFacts> listKernels(GuestFs& root, GuestFs* boot, const QString& distro)
+{
+    QList<KernelFacts> kernels;
     GuestFs& bootFs = boot ? *boot : root;
     const QString bootDir = boot ? QString() : QStringLiteral("/boot");
     const QString bootShown = QStringLiteral("/boot");
@@ -181,13 +254,12 @@ void inspectLinuxKernels(GuestFs& root, GuestFs* boot, GuestFacts* facts)
                 break;
             }
         }
-        if (!kernel.imagePath.isEmpty())
-            scanKernelInitramfs(bootFs, bootDir, &kernel);
-        if (!kernel.initramfsPath.isEmpty() && boot)
-            kernel.initramfsPath = bootShown + kernel.initramfsPath;
-        kernel.native = isNativeKernel(facts->distro, release, &kernel.nativeNote);
-        facts->kernels.append(kernel);
+        kernel.native = isNativeKernel(distro, release, &kernel.nativeNote);
+        kernels.append(kernel);
     }
+    return kernels;
 }
+
+} // namespace
 
 } // namespace cvmi::inspect

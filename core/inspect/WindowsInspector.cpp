@@ -312,8 +312,15 @@ void readArchitecture(GuestFs& fs, const SystemRoot& root, const RegistryHive& s
 
 } // namespace
 
-bool inspectWindows(GuestFs& fs, GuestFacts* facts, Error* error)
+bool inspectWindows(GuestFs& fs, GuestFacts* facts, Error* error, InspectionBudget* budget)
 {
+    // Without a budget, every step runs.
+    const auto step = [budget](const char* partName, const std::function<void()>& run) {
+        if (budget)
+            budget->step(partName, run);
+        else
+            run();
+    };
     const std::optional<SystemRoot> root = findSystemRoot(fs);
     if (!root)
         return false;
@@ -344,9 +351,9 @@ bool inspectWindows(GuestFs& fs, GuestFacts* facts, Error* error)
     readVersion(*software, facts);
     const QString controlSet = currentControlSet(*system, facts);
     facts->windows.controlSet = controlSet;
-    readDrivers(fs, *root, *system, controlSet, facts);
-    readNetwork(*system, controlSet, facts);
-    readArchitecture(fs, *root, *system, controlSet, facts);
+    step(part::kDrivers, [&] { readDrivers(fs, *root, *system, controlSet, facts); });
+    step(part::kNetwork, [&] { readNetwork(*system, controlSet, facts); });
+    step(part::kArchitecture, [&] { readArchitecture(fs, *root, *system, controlSet, facts); });
     return true;
 }
 

@@ -2,6 +2,7 @@
 
 #include "inspect/GuestFacts.h"
 #include "inspect/GuestFs.h"
+#include "inspect/InspectionBudget.h"
 #include "util/Error.h"
 
 namespace cvmi::inspect {
@@ -24,6 +25,9 @@ namespace cvmi::inspect {
 // Returns false with no error when the file system holds no Windows system root. Returns false
 // with `error` ("hive_invalid", "hive_too_large", ...) when it does but a hive cannot be read;
 // family and windows.systemRoot are set then, so the caller can say which system it was.
-bool inspectWindows(GuestFs& fs, GuestFacts* facts, Error* error);
+// With a `budget`, the drivers, network and architecture are read as steps within its deadline
+// (part::kDrivers, kNetwork, kArchitecture), and hives cut short by it mark part::kOs unread.
+bool inspectWindows(GuestFs& fs, GuestFacts* facts, Error* error,
+                    InspectionBudget* budget = nullptr);
 
 } // namespace cvmi::inspect

@@ -24,6 +24,10 @@ struct CheckDefinition {
     // false when the check cannot say anything until the image was readable (then "unknown")
     bool needsReadableImage;
     void (*run)(const CheckInput& input, RuleResult* result);
+    // The parts of the inspection the check judges, space-separated (inspect::part: "os kernels"):
+    // when the inspection's deadline left one unread, the check is not run and says so ("unknown")
+    // rather than judging facts that were never read. Empty: needs nothing time-limited.
+    const char* reads;
 };
 
 std::span<const CheckDefinition> imageChecks();
@@ -42,5 +46,10 @@ void pass(RuleResult* result, QString evidence);
 void warn(RuleResult* result, QString evidence, QString fix);
 void failRule(RuleResult* result, QString evidence, QString fix);
 void unknown(RuleResult* result, QString evidence, QString fix = {});
+// "unknown" because the inspection's deadline left `what` unread: names the limit and how to
+// raise it.
+void notReadInTime(const CheckInput& input, RuleResult* result, const QString& what);
+// The parts in `reads` (CheckDefinition::reads) that the inspection did not read in time.
+QStringList partsNotRead(const char* reads, const inspect::ImageFacts& facts);
 
 } // namespace cvmi::policy

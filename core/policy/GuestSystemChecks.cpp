@@ -40,6 +40,10 @@ void linuxVirtio(const CheckInput& in, RuleResult* r)
     }
     // virtio_blk as a module must be in the initramfs, or the root disk is not found at boot.
     const bool blkIsModule = !kernel->virtioBuiltin.contains(QStringLiteral("virtio_blk"));
+    if (blkIsModule && kernel->initramfsTimedOut) {
+        notReadInTime(in, r, kernel->initramfsPath);
+        return;
+    }
     if (blkIsModule && kernel->initramfsRead && !kernel->initramfsHasVirtioBlk) {
         failRule(r,
                  Check::tr("Kernel %1 has %2, but its initramfs %3 does not contain virtio_blk: "
@@ -242,14 +246,16 @@ void cloudInit(const CheckInput& in, RuleResult* r)
 
 const CheckDefinition kSystemChecks[] = {
     {"virtio_drivers", QT_TRANSLATE_NOOP("cvmi::policy::Check", "KVM virtio drivers"), true,
-     virtioDrivers},
+     virtioDrivers, "os kernels drivers"},
     {"network_interfaces", QT_TRANSLATE_NOOP("cvmi::policy::Check", "Only eth0"), true,
-     networkInterfaces},
-    {"network_ipv6", QT_TRANSLATE_NOOP("cvmi::policy::Check", "No IPv6"), true, networkIpv6},
+     networkInterfaces, "os network"},
+    {"network_ipv6", QT_TRANSLATE_NOOP("cvmi::policy::Check", "No IPv6"), true, networkIpv6,
+     "os network"},
     {"fstab_device_names",
      QT_TRANSLATE_NOOP("cvmi::policy::Check", "Disks named by UUID in /etc/fstab"), true,
-     fstabDeviceNames},
-    {"cloud_init", QT_TRANSLATE_NOOP("cvmi::policy::Check", "cloud-init"), true, cloudInit},
+     fstabDeviceNames, "os fstab"},
+    {"cloud_init", QT_TRANSLATE_NOOP("cvmi::policy::Check", "cloud-init"), true, cloudInit,
+     "os cloud_init"},
 };
 
 } // namespace

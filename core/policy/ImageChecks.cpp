@@ -69,11 +69,11 @@ void containerFindings(const CheckInput& in, RuleResult* r)
 const CheckDefinition kImageChecks[] = {
     {"image_readable",
      QT_TRANSLATE_NOOP("cvmi::policy::Check", "Image file is a readable disk image"), false,
-     imageReadable},
+     imageReadable, ""},
     {"container_format", QT_TRANSLATE_NOOP("cvmi::policy::Check", "Image format"), true,
-     containerFormat},
+     containerFormat, ""},
     {"container_findings", QT_TRANSLATE_NOOP("cvmi::policy::Check", "Self-contained image"), true,
-     containerFindings},
+     containerFindings, ""},
 };
 
 } // namespace

@@ -177,16 +177,16 @@ void notDataDisk(const CheckInput& in, RuleResult* r)
 
 const CheckDefinition kLayoutChecks[] = {
     {"max_virtual_size", QT_TRANSLATE_NOOP("cvmi::policy::Check", "System disk size"), true,
-     maxVirtualSize},
+     maxVirtualSize, ""},
     {"partition_table", QT_TRANSLATE_NOOP("cvmi::policy::Check", "MBR partition table"), true,
-     partitionTable},
+     partitionTable, "layout"},
     {"mbr_boot_code", QT_TRANSLATE_NOOP("cvmi::policy::Check", "Boot loader in the MBR"), true,
-     mbrBootCode},
+     mbrBootCode, "layout"},
     {"system_filesystem",
      QT_TRANSLATE_NOOP("cvmi::policy::Check", "File system (ext3, ext4 or NTFS)"), true,
-     systemFilesystem},
+     systemFilesystem, "layout"},
     {"not_data_disk", QT_TRANSLATE_NOOP("cvmi::policy::Check", "System disk, not a data disk"),
-     true, notDataDisk},
+     true, notDataDisk, "layout"},
 };
 
 } // namespace

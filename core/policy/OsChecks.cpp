@@ -176,17 +176,17 @@ void windowsActivation(const CheckInput& in, RuleResult* r)
 
 const CheckDefinition kOsChecks[] = {
     {"os_detected", QT_TRANSLATE_NOOP("cvmi::policy::Check", "Operating system found"), true,
-     osDetected},
+     osDetected, "os"},
     {"os_supported", QT_TRANSLATE_NOOP("cvmi::policy::Check", "Supported operating system"), true,
-     osSupported},
+     osSupported, "os"},
     {"os_architecture", QT_TRANSLATE_NOOP("cvmi::policy::Check", "32-bit or 64-bit x86"), true,
-     osArchitecture},
-    {"native_kernel", QT_TRANSLATE_NOOP("cvmi::policy::Check", "Native kernel"), true,
-     nativeKernel},
+     osArchitecture, "os architecture"},
+    {"native_kernel", QT_TRANSLATE_NOOP("cvmi::policy::Check", "Native kernel"), true, nativeKernel,
+     "os kernels"},
     {"rhel_byol", QT_TRANSLATE_NOOP("cvmi::policy::Check", "Red Hat licence (BYOL)"), true,
-     rhelByol},
+     rhelByol, "os"},
     {"windows_activation", QT_TRANSLATE_NOOP("cvmi::policy::Check", "Windows activation"), true,
-     windowsActivation},
+     windowsActivation, "os"},
 };
 
 } // namespace

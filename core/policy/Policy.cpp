@@ -63,6 +63,35 @@ bool validateRules(const QJsonArray& rules, const QString& origin, Error* error)
     return true;
 }
 
+// What each inspection part is, for "Not read within the time limit: ...".
+QString partDescriptions(const QStringList& parts)
+{
+    QStringList out;
+    for (const QString& partName : parts) {
+        if (partName == QLatin1String("layout"))
+            out << Check::tr("the partition table");
+        else if (partName == QLatin1String("os"))
+            out << Check::tr("the search for the operating system");
+        else if (partName == QLatin1String("architecture"))
+            out << Check::tr("the system's binaries (architecture)");
+        else if (partName == QLatin1String("kernels"))
+            out << Check::tr("the kernels and their modules");
+        else if (partName == QLatin1String("initramfs"))
+            out << Check::tr("the initramfs");
+        else if (partName == QLatin1String("drivers"))
+            out << Check::tr("the Windows drivers");
+        else if (partName == QLatin1String("network"))
+            out << Check::tr("the network configuration");
+        else if (partName == QLatin1String("fstab"))
+            out << Check::tr("/etc/fstab");
+        else if (partName == QLatin1String("cloud_init"))
+            out << Check::tr("the cloud-init installation");
+        else
+            out << partName;
+    }
+    return out.join(QStringLiteral(", "));
+}
+
 } // namespace
 
 std::optional<Policy> Policy::fromJson(const QByteArray& json, const QString& origin, Error* error)
@@ -141,8 +170,11 @@ Report Policy::evaluate(const inspect::ImageFacts& facts) const
         result.group = rule.value(QLatin1String("group")).toString();
         result.title = Check::tr(check->title);
         const QJsonObject params = rule.value(QLatin1String("params")).toObject();
+        const QStringList notRead = partsNotRead(check->reads, facts);
         if (check->needsReadableImage && facts.error.isSet())
             unknown(&result, Check::tr("Not checked: the image could not be read."));
+        else if (!notRead.isEmpty())
+            notReadInTime(CheckInput{facts, params}, &result, partDescriptions(notRead));
         else
             check->run(CheckInput{facts, params}, &result);
         report.rules.append(result);

@@ -238,6 +238,22 @@ QJsonObject formToJson(const FormSuggestion& f)
 
 } // namespace
 
+namespace {
+// The inspection's budgets and what was spent; not_read lists the parts the deadline cut.
+QJsonObject limitsToJson(const inspect::InspectionLimits& l)
+{
+    return QJsonObject{
+        {QStringLiteral("time_limit_seconds"), double(l.timeLimitMs) / 1000.0},
+        {QStringLiteral("timed_out"), !l.notRead.isEmpty()},
+        {QStringLiteral("not_read"), QJsonArray::fromStringList(l.notRead)},
+        {QStringLiteral("initramfs_unpacked_bytes"), double(l.decompressedBytes)},
+        {QStringLiteral("initramfs_unpacked_limit"), double(l.maxDecompressedBytes)},
+        {QStringLiteral("initramfs_scans"), l.kernelScans},
+        {QStringLiteral("initramfs_scan_limit"), l.maxKernelScans},
+    };
+}
+} // namespace
+
 QJsonObject checkResultToJson(const inspect::ImageFacts& facts, const Report& report)
 {
     QJsonObject out{
@@ -248,6 +264,7 @@ QJsonObject checkResultToJson(const inspect::ImageFacts& facts, const Report& re
                                                {QStringLiteral("version"), report.policyVersion}}},
         {QStringLiteral("rules"), rulesToJson(report)},
         {QStringLiteral("compliant"), report.compliant()},
+        {QStringLiteral("inspection"), limitsToJson(facts.limits)},
     };
     if (facts.error.isSet()) {
         out.insert(QStringLiteral("error"),

@@ -1,5 +1,7 @@
 #include "settings/AppSettings.h"
 
+#include "inspect/InspectionBudget.h"
+
 #include "cloud/CredentialStore.h"
 
 #include <QDir>
@@ -15,6 +17,9 @@ const QString kCvmEndpoint = QStringLiteral("endpoints/cvm");
 const QString kCosEndpoint = QStringLiteral("endpoints/cos");
 const QString kPartSize = QStringLiteral("upload/partSize");
 const QString kConcurrency = QStringLiteral("upload/concurrency");
+const QString kInspectTimeout = QStringLiteral("inspection/timeLimitSeconds");
+constexpr int kDefaultInspectTimeout = inspect::InspectOptions::kDefaultTimeLimitMs / 1000;
+constexpr int kMaxInspectTimeout = inspect::InspectOptions::kMaxTimeLimitMs / 1000;
 const QString kRateLimit = QStringLiteral("upload/rateLimit");
 const QString kLanguage = QStringLiteral("ui/language");
 const QString kProxy = QStringLiteral("network/proxy");
@@ -139,6 +144,26 @@ bool AppSettings::setPartSize(qint64 bytes, Error* error)
                        "file size) or 1 MiB to 5 GiB.")
                         .arg(bytes));
     m_settings->setValue(kPartSize, bytes);
+    return true;
+}
+
+int AppSettings::inspectTimeout() const
+{
+    bool ok = false;
+    const int stored = m_settings->value(kInspectTimeout).toInt(&ok);
+    return ok && stored >= 1 && stored <= kMaxInspectTimeout ? stored : kDefaultInspectTimeout;
+}
+
+bool AppSettings::setInspectTimeout(int seconds, Error* error)
+{
+    if (seconds < 1 || seconds > kMaxInspectTimeout)
+        return fail(error, QStringLiteral("settings.inspect_timeout"),
+                    tr("An inspection time limit of %1 s is not possible: use 1 to %2 s (default "
+                       "%3 s).")
+                        .arg(seconds)
+                        .arg(kMaxInspectTimeout)
+                        .arg(kDefaultInspectTimeout));
+    m_settings->setValue(kInspectTimeout, seconds);
     return true;
 }
 

@@ -54,6 +54,9 @@ public:
     bool setPartSize(qint64 bytes, Error* error);
     int concurrency() const; // parallel part uploads, default 4
     bool setConcurrency(int parts, Error* error);
+    // The inspection's deadline in seconds (inspect::InspectOptions), default 10, 1..3600.
+    int inspectTimeout() const;
+    bool setInspectTimeout(int seconds, Error* error);
     qint64 rateLimit() const; // bytes per second, 0 = none
     bool setRateLimit(qint64 bytesPerSecond, Error* error);
     // "" = the system's proxy (Qt's system configuration, libcurl's http_proxy variables), else

@@ -118,6 +118,13 @@ zstd -q -c "$tmp/initrd.cpio" >"$g/zstd"
 lz4 -l -q -c "$tmp/initrd.cpio" >"$g/lz4"
 lzma -c "$tmp/initrd.cpio" >"$g/lzma"
 cat "$tmp/initrd.cpio" "$g/gzip" >"$g/early-gzip"
+# The bombs that hung the inspection before its budgets (issue 11), kept small for the fuzzers'
+# 256 KiB input limit: zstd and xz of 64 MiB of zeros, xz stream padding after an empty stream,
+# and concatenated xz streams.
+head -c 64M /dev/zero | zstd -q -19 -c >"$g/bomb-zstd"
+head -c 64M /dev/zero | xz -c --check=crc32 >"$g/bomb-xz"
+{ xz -c --check=crc32 </dev/null; head -c 200K /dev/zero; } >"$g/xz-padding"
+for i in 1 2 3 4; do cat "$g/bomb-xz"; done >"$g/xz-concatenated"
 # The shapes of issue 11's bombs, small: concatenated xz streams of zeros, an xz stream followed
 # by zero stream padding, a zstd cpio header of a 3 GiB member followed by frames of zeros.
 head -c 1M /dev/zero | xz -c --check=crc32 >"$tmp/z.xz"

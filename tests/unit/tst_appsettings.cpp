@@ -125,6 +125,12 @@ private slots:
         QCOMPARE(s.concurrency(), 6);
         QVERIFY(!s.setRateLimit(-1, &error));
         QCOMPARE(error.code, QStringLiteral("settings.rate_limit"));
+        QCOMPARE(s.inspectTimeout(), 10);
+        QVERIFY(!s.setInspectTimeout(0, &error));
+        QCOMPARE(error.code, QStringLiteral("settings.inspect_timeout"));
+        QVERIFY(!s.setInspectTimeout(3601, &error));
+        QVERIFY(s.setInspectTimeout(45, &error));
+        QCOMPARE(s.inspectTimeout(), 45);
         QVERIFY(!s.setLanguage(QStringLiteral("../../etc"), &error));
         QCOMPARE(error.code, QStringLiteral("settings.language"));
     }

@@ -69,6 +69,7 @@ private slots:
     void unusableFileExitsTwo();
     void readableTextReport();
     void readsOnlyMetadata();
+    void inspectTimeout();
     void badArguments();
     void versionAndHelp();
 
@@ -192,6 +193,37 @@ void TestCli::readsOnlyMetadata()
     const qulonglong bytes = line.mid(11).toULongLong();
     QVERIFY(bytes > 0);
     QVERIFY2(bytes < 4 * 1024 * 1024, line.constData()); // the disk is 64 MiB
+}
+
+// --inspect-timeout: validated; a limit too short for the image gives "unknown" rules that say
+// so, the JSON names what was not read, and the exit status is 2, never 0 (compliant).
+void TestCli::inspectTimeout()
+{
+    const QString image = linuxDisk(QStringLiteral("centos7.raw"));
+    for (const char* bad : {"abc", "0", "-5", "1e9"}) {
+        const CliRun run = runCli({QStringLiteral("check"), QStringLiteral("--inspect-timeout"),
+                                   QLatin1String(bad), image});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains("--inspect-timeout"), run.err.constData());
+    }
+    const CliRun run =
+        runCli({QStringLiteral("check"), QStringLiteral("--json"),
+                QStringLiteral("--inspect-timeout"), QStringLiteral("0.001"), image});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains("ran out of time"), run.err.constData());
+    const QJsonObject j = QJsonDocument::fromJson(run.out).object();
+    const QJsonObject inspection = j.value(QStringLiteral("inspection")).toObject();
+    QCOMPARE(inspection.value(QStringLiteral("time_limit_seconds")).toDouble(), 0.001);
+    QVERIFY(inspection.value(QStringLiteral("timed_out")).toBool());
+    QVERIFY(!inspection.value(QStringLiteral("not_read")).toArray().isEmpty());
+    QCOMPARE(verdict(j, QStringLiteral("os.detected")), QStringLiteral("unknown"));
+    QCOMPARE(verdict(j, QStringLiteral("drivers.virtio")), QStringLiteral("unknown"));
+    // The default limit reads this small disk whole.
+    const QJsonObject full = checkJson(image, 0);
+    QVERIFY(!full.value(QStringLiteral("inspection"))
+                 .toObject()
+                 .value(QStringLiteral("timed_out"))
+                 .toBool(true));
 }
 
 void TestCli::badArguments()
