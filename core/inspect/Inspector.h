@@ -5,6 +5,7 @@
 #include "inspect/ImageFacts.h"
 #include "inspect/TskImage.h"
 #include "util/CancelToken.h"
+#include "util/NativePath.h"
 
 #include <memory>
 
@@ -21,6 +22,11 @@ bool readDiskLayout(TskImage& image, DiskLayout* layout, Error* error);
 // The whole first step: open the container, read the layout, then find the guest OS. Never throws;
 // problems land in ImageFacts::error / layoutError. Safe to run on a worker thread; checks `cancel`
 // between steps.
-ImageFacts inspectImage(const QString& path, const CancelToken& cancel = {});
+// `path` is bytes (see util/NativePath.h); ImageFacts::path is its display form.
+ImageFacts inspectImage(const util::NativePath& path, const CancelToken& cancel = {});
+inline ImageFacts inspectImage(const QString& path, const CancelToken& cancel = {})
+{
+    return inspectImage(util::NativePath(path), cancel);
+}
 
 } // namespace cvmi::inspect
