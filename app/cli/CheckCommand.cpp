@@ -60,7 +60,8 @@ int runCheck(const CliContext& context)
         rules = *loaded;
     }
 
-    const inspect::ImageFacts facts = inspect::inspectImage(parser.positionalArguments().first());
+    const inspect::ImageFacts facts =
+        inspect::inspectImage(pathArgument(context, parser.positionalArguments().first()));
     policy::Report report = rules.evaluate(facts);
     // OsType and OsVersion as the OS list offers them (the one `import` cached, else the
     // built-in one), and a note on how they were chosen: "7.9.2009 detected; ... offers 7".

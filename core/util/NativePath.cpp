@@ -2,6 +2,9 @@
 
 #include <QFile>
 
+#include <cerrno>
+#include <unistd.h>
+
 namespace cvmi::util {
 
 namespace {
@@ -62,14 +65,15 @@ bool NativePath::isValidUtf8() const
     return true;
 }
 
-QString displayBytes(const QByteArray& bytes)
+namespace {
+template <typename Invalid> QString decode(const QByteArray& bytes, Invalid invalid)
 {
     QString out;
     out.reserve(bytes.size());
     for (qsizetype i = 0; i < bytes.size();) {
         const int n = utf8SequenceLength(bytes, i);
         if (n == 0) {
-            out += QStringLiteral("\\x%1").arg(uint(uchar(bytes.at(i))), 2, 16, QLatin1Char('0'));
+            out += invalid(uchar(bytes.at(i)));
             ++i;
         } else {
             out += QString::fromUtf8(bytes.constData() + i, n);
@@ -77,6 +81,19 @@ QString displayBytes(const QByteArray& bytes)
         }
     }
     return out;
+}
+} // namespace
+
+QString displayBytes(const QByteArray& bytes)
+{
+    return decode(bytes, [](uchar byte) {
+        return QStringLiteral("\\x%1").arg(uint(byte), 2, 16, QLatin1Char('0'));
+    });
+}
+
+QString textWithReplacements(const QByteArray& bytes)
+{
+    return decode(bytes, [](uchar) { return QStringLiteral("_"); });
 }
 
 QString NativePath::display() const
@@ -103,6 +120,30 @@ NativePath NativePath::directory() const
     if (slash == 0)
         return fromBytes(QByteArrayLiteral("/"));
     return fromBytes(m_bytes.left(slash));
+}
+
+NativePath NativePath::absolute() const
+{
+    QByteArray full = m_bytes;
+    if (!full.startsWith('/')) {
+        QByteArray cwd(4096, Qt::Uninitialized);
+        while (!::getcwd(cwd.data(), size_t(cwd.size())) && errno == ERANGE)
+            cwd.resize(cwd.size() * 2);
+        cwd.truncate(qsizetype(qstrlen(cwd.constData())));
+        full = cwd + '/' + full;
+    }
+    QList<QByteArray> kept;
+    for (const QByteArray& part : full.split('/')) {
+        if (part.isEmpty() || part == ".")
+            continue;
+        if (part == "..") {
+            if (!kept.isEmpty())
+                kept.removeLast();
+            continue;
+        }
+        kept.append(part);
+    }
+    return fromBytes('/' + kept.join('/'));
 }
 
 } // namespace cvmi::util

@@ -29,6 +29,9 @@ public:
     QString fileNameDisplay() const;
     // The folder holding the file: "." for a bare name, "/" for a file at the root.
     NativePath directory() const;
+    // Made absolute against the working folder and cleaned lexically ("." and ".." resolved,
+    // no double slashes), as QFileInfo::absoluteFilePath() does; links are not resolved.
+    NativePath absolute() const;
 
     friend bool operator==(const NativePath&, const NativePath&) = default;
 
@@ -38,5 +41,8 @@ private:
 
 // The same rendering as NativePath::display() for any byte string (a file name from an image).
 QString displayBytes(const QByteArray& bytes);
+// Valid UTF-8 text from any bytes, each byte that is not part of valid UTF-8 replaced by `_`:
+// for names that must be text and plain in a URL (a COS object key derived from a file name).
+QString textWithReplacements(const QByteArray& bytes);
 
 } // namespace cvmi::util
