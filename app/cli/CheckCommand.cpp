@@ -83,7 +83,7 @@ int runCheck(const CliContext& context)
         options.timeLimit = std::chrono::milliseconds(std::max<qint64>(1, qint64(seconds * 1000)));
     }
     const inspect::ImageFacts facts =
-        inspect::inspectImage(parser.positionalArguments().first(), options);
+        inspect::inspectImage(pathArgument(context, parser.positionalArguments().first()), options);
     policy::Report report = rules.evaluate(facts);
     // OsType and OsVersion as the OS list offers them (the one `import` cached, else the
     // built-in one), and a note on how they were chosen: "7.9.2009 detected; ... offers 7".

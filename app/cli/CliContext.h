@@ -1,5 +1,8 @@
 #pragma once
 
+#include "util/NativePath.h"
+
+#include <QByteArrayList>
 #include <QCommandLineParser>
 #include <QStringList>
 #include <QTextStream>
@@ -19,7 +22,20 @@ struct CliContext {
     QStringList arguments; // arguments[0] is "cvm-import check" for help texts
     QTextStream& out;
     QTextStream& err;
+    // argv's bytes: Qt decodes argv lossily (U+FFFD), so path arguments are taken from here.
+    QByteArrayList rawArguments = {};
 };
+
+// The path argument `parsed` (as QCommandLineParser returns it) as the bytes it was given as:
+// the raw argument that decodes to it. A name that is not UTF-8 thus reaches open() intact.
+inline util::NativePath pathArgument(const CliContext& context, const QString& parsed)
+{
+    for (const QByteArray& raw : context.rawArguments) {
+        if (QString::fromLocal8Bit(raw) == parsed)
+            return util::NativePath::fromBytes(raw);
+    }
+    return util::NativePath(parsed);
+}
 
 // Parses a command's arguments the way every command does: a parse error is printed and ends
 // the command with ExitError, --help prints the help and ends it with ExitOk; nullopt: go on.

@@ -25,6 +25,7 @@
 
 #include <csignal>
 #include <memory>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace cvmi::cli {
@@ -462,13 +463,13 @@ int runUpload(const CliContext& context)
 
     Prepared p;
     p.json = parser.isSet(json);
-    const QFileInfo file(positional.at(0));
-    if (!file.exists())
-        return usageError(context, Text::tr("\"%1\" does not exist.").arg(positional.at(0)));
-    if (!file.isFile() || !file.isReadable())
-        return usageError(context,
-                          Text::tr("\"%1\" is not a readable file.").arg(positional.at(0)));
-    p.absolutePath = file.absoluteFilePath();
+    const util::NativePath file = pathArgument(context, positional.at(0));
+    struct stat st {};
+    if (::stat(file.c_str(), &st) != 0)
+        return usageError(context, Text::tr("\"%1\" does not exist.").arg(file.display()));
+    if (!S_ISREG(st.st_mode) || ::access(file.c_str(), R_OK) != 0)
+        return usageError(context, Text::tr("\"%1\" is not a readable file.").arg(file.display()));
+    p.absolutePath = file.absolute().display();
 
     Error error;
     const auto address = CosAddress::parse(positional.at(1), &error);
@@ -476,7 +477,7 @@ int runUpload(const CliContext& context)
         return usageError(context, error.message);
 
     transfer::UploadJob& job = p.job;
-    job.filePath = p.absolutePath;
+    job.filePath = file.absolute();
     job.restart = parser.isSet(restart);
     if (parser.isSet(partSize)) {
         const auto size =
@@ -532,7 +533,13 @@ int runUpload(const CliContext& context)
     job.credentials = cloudOptions.credentials();
     job.destination.dialect = transfer::Dialect::Cos;
     job.destination.bucket = address->bucket;
-    job.destination.key = address->keyFor(file.fileName());
+    job.destination.key = address->keyFor(util::textWithReplacements(file.fileNameBytes()));
+    if (!file.isValidUtf8() && !p.json)
+        context.err << Text::tr("The file name %1 is not valid UTF-8, which an object key must "
+                                "be: the object is named \"%2\". Add the key to the destination "
+                                "(cos://BUCKET-APPID/KEY) to choose another name.")
+                           .arg(file.fileNameDisplay(), job.destination.key)
+                    << '\n';
     job.destination.region = cloudOptions.region();
     job.destination.endpoints = cloudOptions.endpoints();
     p.destination = CosAddress{address->bucket, job.destination.key}.toString();
@@ -552,9 +559,9 @@ int runUpload(const CliContext& context)
                            .arg(formatBytes(uint64_t(p.record->partSize)),
                                 formatBytes(uint64_t(job.partSize)))
                     << '\n';
-    const auto plan =
-        transfer::PartPlanner::plan(file.size(), p.record ? p.record->partSize : job.partSize,
-                                    p.record ? 0 : job.singlePutThreshold, &error, job.minPartSize);
+    const auto plan = transfer::PartPlanner::plan(
+        qint64(st.st_size), p.record ? p.record->partSize : job.partSize,
+        p.record ? 0 : job.singlePutThreshold, &error, job.minPartSize);
     if (!plan) {
         if (p.json)
             UploadEvents(context.out)

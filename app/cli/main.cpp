@@ -66,7 +66,10 @@ int main(int argc, char* argv[])
     // The command's own parser sees "cvm-import check ..." as its program name and arguments.
     args.removeAt(1);
     args[0] = QStringLiteral("cvm-import ") + command;
-    const cvmi::cli::CliContext context{args, out, err};
+    QByteArrayList rawArgs;
+    for (int i = 2; i < argc; ++i)
+        rawArgs.append(QByteArray(argv[i]));
+    const cvmi::cli::CliContext context{args, out, err, rawArgs};
     if (command == QLatin1String("check"))
         return cvmi::cli::runCheck(context);
     if (command == QLatin1String("doctor"))

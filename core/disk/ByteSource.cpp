@@ -1,7 +1,8 @@
 #include "disk/ByteSource.h"
 
+#include "util/SafeOpen.h"
+
 #include <QCoreApplication>
-#include <QFile>
 
 #include <cerrno>
 #include <cstring>
@@ -43,31 +44,37 @@ QByteArray ByteSource::readUpTo(uint64_t offset, size_t length, Error* error)
     return out;
 }
 
-std::unique_ptr<FileByteSource> FileByteSource::open(const QString& path,
+std::unique_ptr<FileByteSource> FileByteSource::open(const util::NativePath& path,
                                                      std::shared_ptr<ReadStats> stats, Error* error)
 {
-    const QByteArray native = QFile::encodeName(path);
-    const int fd = ::open(native.constData(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-        const int err = errno;
-        fail(error, err == ENOENT ? QStringLiteral("not_found") : QStringLiteral("cannot_open"),
-             tr("Cannot open %1: %2.").arg(path, QString::fromLocal8Bit(std::strerror(err))));
+    const QString shown = path.display();
+    uint64_t size = 0;
+    const int fd = util::openRegularFile(AT_FDCWD, path.bytes(), util::SymlinkRule::Follow, shown,
+                                         &size, error);
+    if (fd < 0)
         return nullptr;
-    }
-    struct stat st {};
-    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        ::close(fd);
-        fail(error, QStringLiteral("not_a_file"),
-             tr("%1 is not a regular file. Choose a disk image file (.qcow2, .vmdk, .vhd or .raw).")
-                 .arg(path));
+    return adopt(fd, shown, size, std::move(stats));
+}
+
+std::unique_ptr<FileByteSource>
+FileByteSource::openBeneath(int folderFd, const QByteArray& relative, const QString& shown,
+                            std::shared_ptr<ReadStats> stats, Error* error)
+{
+    uint64_t size = 0;
+    const int fd = util::openRegularFileBeneath(folderFd, relative, shown, &size, error);
+    if (fd < 0)
         return nullptr;
-    }
+    return adopt(fd, shown, size, std::move(stats));
+}
+
+std::unique_ptr<FileByteSource> FileByteSource::adopt(int fd, const QString& shown, uint64_t size,
+                                                      std::shared_ptr<ReadStats> stats)
+{
 #ifdef POSIX_FADV_RANDOM
     // Inspection jumps between tables; read-ahead would only inflate what we pull from disk.
     ::posix_fadvise(fd, 0, 0, POSIX_FADV_RANDOM);
 #endif
-    return std::unique_ptr<FileByteSource>(
-        new FileByteSource(fd, path, uint64_t(st.st_size), std::move(stats)));
+    return std::unique_ptr<FileByteSource>(new FileByteSource(fd, shown, size, std::move(stats)));
 }
 
 FileByteSource::FileByteSource(int fd, QString path, uint64_t size,

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "util/Error.h"
+#include "util/NativePath.h"
 
 #include <QByteArray>
 #include <QString>
@@ -37,8 +38,16 @@ public:
 
 class FileByteSource final : public ByteSource {
 public:
-    static std::unique_ptr<FileByteSource> open(const QString& path,
+    // The image the user chose: symbolic links are followed (a link to one's image is normal),
+    // anything but a regular file is refused, and a FIFO never blocks the open.
+    static std::unique_ptr<FileByteSource> open(const util::NativePath& path,
                                                 std::shared_ptr<ReadStats> stats, Error* error);
+    // A file an image names (a VMDK extent): `relative` must stay beneath `folderFd`, with no
+    // symbolic link on the way. `shown` names it in messages.
+    static std::unique_ptr<FileByteSource> openBeneath(int folderFd, const QByteArray& relative,
+                                                       const QString& shown,
+                                                       std::shared_ptr<ReadStats> stats,
+                                                       Error* error);
     ~FileByteSource() override;
 
     uint64_t size() const override { return m_size; }
@@ -46,6 +55,8 @@ public:
     QString name() const override { return m_path; }
 
 private:
+    static std::unique_ptr<FileByteSource> adopt(int fd, const QString& shown, uint64_t size,
+                                                 std::shared_ptr<ReadStats> stats);
     FileByteSource(int fd, QString path, uint64_t size, std::shared_ptr<ReadStats> stats);
     int m_fd;
     QString m_path;

@@ -21,10 +21,11 @@ struct ProbeInput {
     QString fileName;
 };
 
-// Opens the other files an image refers to (VMDK extents), by the name written in the image,
-// relative to the image's folder. The fuzzers pass one that refuses everything.
+// Opens the other files an image refers to (VMDK extents), by the name's bytes as written in the
+// image, beneath the image's folder only (no absolute path, "..", or symbolic link; regular files
+// only). The fuzzers pass one that refuses everything.
 using CompanionOpener =
-    std::function<std::unique_ptr<ByteSource>(const QString& relativeName, Error* error)>;
+    std::function<std::unique_ptr<ByteSource>(const QByteArray& relativeName, Error* error)>;
 
 struct OpenContext {
     CompanionOpener openCompanion;

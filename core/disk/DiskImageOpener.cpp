@@ -1,8 +1,11 @@
 #include "disk/DiskImageOpener.h"
 
+#include "util/SafeOpen.h"
+
 #include <QCoreApplication>
-#include <QDir>
 #include <QFileInfo>
+
+#include <unistd.h>
 
 namespace cvmi::disk {
 
@@ -31,6 +34,30 @@ bool readProbeInput(ByteSource& source, ProbeInput* input, Error* error)
     }
     return true;
 }
+
+// The image's folder, opened once on demand and closed with the last companion opener.
+class FolderHandle {
+public:
+    explicit FolderHandle(util::NativePath path) : m_path(std::move(path)) {}
+    ~FolderHandle()
+    {
+        if (m_fd >= 0)
+            ::close(m_fd);
+    }
+    FolderHandle(const FolderHandle&) = delete;
+    FolderHandle& operator=(const FolderHandle&) = delete;
+
+    int fd(Error* error)
+    {
+        if (m_fd < 0)
+            m_fd = util::openFolder(m_path.bytes(), m_path.display(), error);
+        return m_fd;
+    }
+
+private:
+    util::NativePath m_path;
+    int m_fd = -1;
+};
 
 } // namespace
 
@@ -72,22 +99,24 @@ std::unique_ptr<DiskImage> openDiskImage(std::unique_ptr<ByteSource> source,
     return best->open(std::move(source), context, error);
 }
 
-std::unique_ptr<DiskImage> openDiskImage(const QString& path, Error* error,
+std::unique_ptr<DiskImage> openDiskImage(const util::NativePath& path, Error* error,
                                          std::shared_ptr<ReadStats> stats)
 {
     auto source = FileByteSource::open(path, stats, error);
     if (!source)
         return nullptr;
-    const QDir folder = QFileInfo(path).absoluteDir();
+    // Extents are opened beneath the folder the image was in when it was opened, by a
+    // descriptor held open for the image's life (so renaming the folder cannot redirect them).
+    // Opened on the first extent only: most images have none.
+    auto folder = std::make_shared<FolderHandle>(path.directory());
     OpenContext context;
-    context.openCompanion = [folder, stats](const QString& relativeName,
+    context.openCompanion = [folder, stats](const QByteArray& relativeName,
                                             Error* companionError) -> std::unique_ptr<ByteSource> {
-        // Extent names come from the image: keep them inside the image's folder tree unless
-        // they are absolute (VMware writes plain names; hand-edited descriptors may not).
-        const QString companionPath = QDir::isAbsolutePath(relativeName)
-                                          ? relativeName
-                                          : folder.absoluteFilePath(relativeName);
-        return FileByteSource::open(companionPath, stats, companionError);
+        const int folderFd = folder->fd(companionError);
+        if (folderFd < 0)
+            return nullptr;
+        return FileByteSource::openBeneath(folderFd, relativeName, util::displayBytes(relativeName),
+                                           stats, companionError);
     };
     return openDiskImage(std::move(source), context, error);
 }

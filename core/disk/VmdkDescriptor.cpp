@@ -1,5 +1,7 @@
 #include "disk/VmdkDescriptor.h"
 
+#include "util/NativePath.h"
+
 #include <QCoreApplication>
 
 #include <optional>
@@ -126,6 +128,29 @@ bool takeFileName(std::string_view* rest, std::string_view* name)
     return !name->empty() && name->size() <= 4096;
 }
 
+// Extent names come from the file: confine them to the descriptor's folder, so that a descriptor
+// cannot make us open (or tell the size of) /etc/shadow, a device node or a file elsewhere.
+bool checkExtentName(const VmdkExtentLine& line, Error* error)
+{
+    const QString shown = util::displayBytes(line.nativeName);
+    const QString fileName = util::NativePath::fromBytes(line.nativeName).fileNameDisplay();
+    if (line.nativeName.startsWith('/'))
+        return fail(error, QStringLiteral("vmdk_extent_outside_folder"),
+                    tr("Line %1 of the VMDK descriptor names the extent \"%2\" by an absolute "
+                       "path. Extents must be files in the descriptor's folder, named relative "
+                       "to it: put %3 next to the descriptor and write just \"%3\" on that line.")
+                        .arg(QString::number(line.lineNumber), shown, fileName));
+    for (const QByteArray& part : line.nativeName.split('/'))
+        if (part == "..")
+            return fail(error, QStringLiteral("vmdk_extent_outside_folder"),
+                        tr("Line %1 of the VMDK descriptor names the extent \"%2\", which leads "
+                           "out of the descriptor's folder (\"..\"). Extents must be files in "
+                           "the descriptor's folder: put %3 next to the descriptor and write "
+                           "just \"%3\" on that line.")
+                            .arg(QString::number(line.lineNumber), shown, fileName));
+    return true;
+}
+
 // "RW 4192256 SPARSE "disk-s001.vmdk"" / "RW 100 FLAT "disk-flat.vmdk" 0" / "RW 100 ZERO".
 bool parseExtentLine(std::string_view line, VmdkExtentLine* out, Error* error)
 {
@@ -155,7 +180,10 @@ bool parseExtentLine(std::string_view line, VmdkExtentLine* out, Error* error)
         return badDescriptor(error, tr("the extent line \"%1\" names no file.").arg(quoted));
     if (name.find('\0') != std::string_view::npos)
         return badDescriptor(error, tr("an extent file name contains a NUL byte."));
-    out->fileName = toQString(name);
+    out->nativeName = QByteArray(name.data(), qsizetype(name.size()));
+    out->fileName = util::displayBytes(out->nativeName);
+    if (!checkExtentName(*out, error))
+        return false;
     const std::string_view offsetWord = nextWord(&rest);
     if (offsetWord.empty())
         return true;
@@ -181,7 +209,7 @@ void applyKey(std::string_view key, std::string_view value, VmdkDescriptor* out)
     // Everything else (CID, geometry, tools version, UUIDs, ...) does not affect the data.
 }
 
-bool parseLine(std::string_view line, VmdkDescriptor* out, Error* error)
+bool parseLine(std::string_view line, int lineNumber, VmdkDescriptor* out, Error* error)
 {
     line = trim(line);
     if (line.empty() || line.front() == '#')
@@ -191,6 +219,7 @@ bool parseLine(std::string_view line, VmdkDescriptor* out, Error* error)
         if (out->extents.size() >= kVmdkMaxExtents)
             return badDescriptor(error, tr("it lists more than %1 extents.").arg(kVmdkMaxExtents));
         VmdkExtentLine extent;
+        extent.lineNumber = lineNumber;
         if (!parseExtentLine(line, &extent, error))
             return false;
         out->extents.append(extent);
@@ -248,10 +277,10 @@ bool parseVmdkDescriptor(const QByteArray& text, VmdkDescriptor* out, Error* err
     std::string_view all(text.constData(), size_t(text.size()));
     // Embedded descriptors are padded with NULs up to their reserved size.
     all = all.substr(0, all.find('\0'));
-    while (!all.empty()) {
+    for (int lineNumber = 1; !all.empty(); ++lineNumber) {
         const size_t newline = all.find('\n');
         const std::string_view line = all.substr(0, newline);
-        if (!parseLine(line, out, error))
+        if (!parseLine(line, lineNumber, out, error))
             return false;
         if (newline == std::string_view::npos)
             break;

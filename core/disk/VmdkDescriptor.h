@@ -25,9 +25,11 @@ struct VmdkExtentLine {
     bool readOnly = false;
     uint64_t sectors = 0;
     Type type = Type::Other;
-    QString typeName;    // as written, for messages
-    QString fileName;    // empty for ZERO extents
-    uint64_t offset = 0; // in sectors, FLAT/VMFS only
+    QString typeName;      // as written, for messages
+    QString fileName;      // empty for ZERO extents; for messages (odd bytes shown as \xNN)
+    QByteArray nativeName; // the file name's bytes, as written: what is opened
+    int lineNumber = 0;    // 1-based, for messages
+    uint64_t offset = 0;   // in sectors, FLAT/VMFS only
 };
 
 struct VmdkDescriptor {
@@ -44,7 +46,8 @@ struct VmdkDescriptor {
 
 // Parses descriptor text (NUL-terminated padding is allowed and ignored). Fails with
 // "vmdk_bad_descriptor" when the text is too long, lacks createType or extents, or has an extent
-// line that does not parse.
+// line that does not parse, and with "vmdk_extent_outside_folder" when an extent is named by an
+// absolute path or a path with a ".." component: extents are files in the descriptor's folder.
 bool parseVmdkDescriptor(const QByteArray& text, VmdkDescriptor* out, Error* error);
 
 } // namespace cvmi::disk

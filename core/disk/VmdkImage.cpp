@@ -101,8 +101,9 @@ struct Extent {
     Kind kind = Kind::Zero;
     uint64_t start = 0; // virtual byte offsets
     uint64_t end = 0;
-    bool ownFile = false; // the image's own file rather than a companion
-    QString fileName;     // as written in the descriptor
+    bool ownFile = false;  // the image's own file rather than a companion
+    QString fileName;      // as written in the descriptor, for messages
+    QByteArray nativeName; // the bytes written in the descriptor, to open
     uint64_t fileOffset = 0;
     std::unique_ptr<ByteSource> file; // a companion; closed when too many are open
     std::unique_ptr<VmdkSparseExtent> sparse;
@@ -129,7 +130,7 @@ public:
 
 private:
     ByteSource* fileFor(size_t index, Error* error);
-    std::unique_ptr<ByteSource> openCompanion(const QString& name, Error* error);
+    std::unique_ptr<ByteSource> openCompanion(const Extent& extent, Error* error);
     void keepOpen(size_t index);
     bool readExtent(size_t index, uint64_t within, char* out, size_t n, Error* error);
 
@@ -201,14 +202,23 @@ bool VmdkImage::addOwnSparseExtent(std::unique_ptr<VmdkSparseExtent> sparse, uin
     return true;
 }
 
-std::unique_ptr<ByteSource> VmdkImage::openCompanion(const QString& name, Error* error)
+std::unique_ptr<ByteSource> VmdkImage::openCompanion(const Extent& extent, Error* error)
 {
+    const QString& name = extent.fileName;
     Error why;
-    std::unique_ptr<ByteSource> file = m_open ? m_open(name, &why) : nullptr;
+    std::unique_ptr<ByteSource> file = m_open ? m_open(extent.nativeName, &why) : nullptr;
     if (file)
         return file;
     if (why.message.isEmpty())
         why.message = tr("opening companion files is not possible here.");
+    if (why.code != QLatin1String("not_found") && !why.code.isEmpty()) {
+        // A folder, FIFO, device, link or a path out of the folder: moving files will not help.
+        fail(error, QStringLiteral("vmdk_bad_extent"),
+             tr("The VMDK disk %1 stores its data in %2, which is refused: %3 The extents of a "
+                "disk must be regular files in the descriptor's folder.")
+                 .arg(baseName(m_file->name()), name, why.message));
+        return nullptr;
+    }
     fail(error, QStringLiteral("vmdk_missing_extent"),
          tr("The VMDK disk %1 stores its data in %2, which cannot be opened: %3 Keep all the "
             "files of the disk (the -s001, -s002, ... or -flat .vmdk files) in the same folder "
@@ -234,13 +244,14 @@ bool VmdkImage::addExtent(const VmdkExtentLine& line, Error* error)
     Extent extent;
     const uint64_t length = line.sectors * kSector;
     extent.fileName = line.fileName;
+    extent.nativeName = line.nativeName;
     if (line.type == T::Zero) {
         appendExtent(std::move(extent), length);
         return true;
     }
     if (line.type != T::Flat && line.type != T::Vmfs && line.type != T::Sparse)
         return unsupportedExtent(error, line);
-    extent.file = openCompanion(line.fileName, error);
+    extent.file = openCompanion(extent, error);
     if (!extent.file)
         return false;
     if (line.type == T::Sparse) {
@@ -270,7 +281,7 @@ ByteSource* VmdkImage::fileFor(size_t index, Error* error)
     if (extent.ownFile)
         return m_file.get();
     if (!extent.file) {
-        extent.file = openCompanion(extent.fileName, error);
+        extent.file = openCompanion(extent, error);
         if (!extent.file)
             return nullptr;
         keepOpen(index);

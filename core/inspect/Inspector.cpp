@@ -4,7 +4,7 @@
 #include "inspect/GuestInspector.h"
 
 #include <QCoreApplication>
-#include <QFileInfo>
+#include <sys/stat.h>
 
 namespace cvmi::inspect {
 
@@ -13,15 +13,16 @@ struct Text {
     Q_DECLARE_TR_FUNCTIONS(cvmi::inspect::Inspector)
 };
 
-ImageFacts inspectWithin(const QString& path, InspectionBudget& budget, const CancelToken& cancel);
+ImageFacts inspectWithin(const util::NativePath& path, InspectionBudget& budget,
+                         const CancelToken& cancel);
 } // namespace
 
-ImageFacts inspectImage(const QString& path, const CancelToken& cancel)
+ImageFacts inspectImage(const util::NativePath& path, const CancelToken& cancel)
 {
     return inspectImage(path, InspectOptions{}, cancel);
 }
 
-ImageFacts inspectImage(const QString& path, const InspectOptions& options,
+ImageFacts inspectImage(const util::NativePath& path, const InspectOptions& options,
                         const CancelToken& cancel)
 {
     InspectionBudget budget(options, cancel);
@@ -37,11 +38,13 @@ ImageFacts inspectImage(const QString& path, const InspectOptions& options,
 
 namespace {
 
-ImageFacts inspectWithin(const QString& path, InspectionBudget& budget, const CancelToken& cancel)
+ImageFacts inspectWithin(const util::NativePath& path, InspectionBudget& budget,
+                         const CancelToken& cancel)
 {
     ImageFacts facts;
-    facts.path = path;
-    facts.fileSize = uint64_t(std::max<qint64>(0, QFileInfo(path).size()));
+    facts.path = path.display();
+    struct stat st {};
+    facts.fileSize = ::stat(path.c_str(), &st) == 0 ? uint64_t(std::max<off_t>(0, st.st_size)) : 0;
     auto stats = std::make_shared<disk::ReadStats>();
     const auto cancelled = [&] {
         if (!cancel.isCancelled())

@@ -6,6 +6,7 @@
 #include "inspect/InspectionBudget.h"
 #include "inspect/TskImage.h"
 #include "util/CancelToken.h"
+#include "util/NativePath.h"
 
 #include <memory>
 
@@ -23,9 +24,19 @@ bool readDiskLayout(TskImage& image, DiskLayout* layout, Error* error);
 // problems land in ImageFacts::error / layoutError. Safe to run on a worker thread; checks `cancel`
 // between steps. Spends at most what `options` allow (one deadline for everything, a shared
 // initramfs budget); what the deadline left unread is listed in ImageFacts::limits.notRead.
-ImageFacts inspectImage(const QString& path, const InspectOptions& options,
+// `path` is bytes (see util/NativePath.h); ImageFacts::path is its display form.
+ImageFacts inspectImage(const util::NativePath& path, const InspectOptions& options,
                         const CancelToken& cancel = {});
 // The same with the default InspectOptions.
-ImageFacts inspectImage(const QString& path, const CancelToken& cancel = {});
+ImageFacts inspectImage(const util::NativePath& path, const CancelToken& cancel = {});
+inline ImageFacts inspectImage(const QString& path, const InspectOptions& options,
+                               const CancelToken& cancel = {})
+{
+    return inspectImage(util::NativePath(path), options, cancel);
+}
+inline ImageFacts inspectImage(const QString& path, const CancelToken& cancel = {})
+{
+    return inspectImage(util::NativePath(path), cancel);
+}
 
 } // namespace cvmi::inspect

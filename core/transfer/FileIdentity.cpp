@@ -1,8 +1,13 @@
 #include "transfer/FileIdentity.h"
 
+#include "util/SafeOpen.h"
+
 #include <QCryptographicHash>
 #include <QFile>
-#include <QFileInfo>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace cvmi::transfer {
 
@@ -40,28 +45,39 @@ QString FileIdentity::difference(const FileIdentity& now) const
     return {};
 }
 
-std::optional<FileIdentity> FileIdentityReader::read(const QString& path, Error* error)
+std::optional<FileIdentity> FileIdentityReader::read(const util::NativePath& path, Error* error)
 {
-    const QFileInfo info(path);
-    QFile file(info.absoluteFilePath());
-    if (!info.isFile() || !file.open(QIODevice::ReadOnly)) {
+    const util::NativePath absolute = path.absolute();
+    const QString shown = absolute.display();
+    // By its bytes (the name need not be UTF-8); a FIFO or device is refused, never waited on.
+    Error openError;
+    const int fd = util::openRegularFile(AT_FDCWD, absolute.bytes(), util::SymlinkRule::Follow,
+                                         shown, nullptr, &openError);
+    struct stat st {};
+    QFile file;
+    if (fd < 0 || ::fstat(fd, &st) != 0 ||
+        !file.open(fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle)) {
+        if (fd >= 0)
+            ::close(fd);
         fail(error, QStringLiteral("upload.file"),
-             tr("Cannot read \"%1\": %2. Check that the file exists and that you may read it.")
-                 .arg(path, info.exists() && !info.isFile() ? tr("it is not a regular file")
-                                                            : file.errorString()));
+             fd < 0 ? openError.message + u' ' +
+                          tr("Check that the file exists and that you may read it.")
+                    : tr("Cannot read \"%1\": %2. Check that the file exists and that you may "
+                         "read it.")
+                          .arg(shown, file.errorString()));
         return std::nullopt;
     }
     FileIdentity id;
-    id.path = info.absoluteFilePath();
-    id.size = file.size();
-    id.mtimeMs = info.lastModified().toMSecsSinceEpoch();
+    id.path = shown;
+    id.size = qint64(st.st_size);
+    id.mtimeMs = qint64(st.st_mtim.tv_sec) * 1000 + st.st_mtim.tv_nsec / 1000000;
     QCryptographicHash hash(QCryptographicHash::Sha256);
     const qint64 step = id.size / 4;
     const qint64 offsets[] = {0, step, 2 * step, 3 * step, qMax<qint64>(0, id.size - sampleBytes)};
     for (const qint64 offset : offsets) {
         if (!file.seek(offset)) {
             fail(error, QStringLiteral("upload.file"),
-                 tr("Cannot read \"%1\": %2.").arg(path, file.errorString()));
+                 tr("Cannot read \"%1\": %2.").arg(shown, file.errorString()));
             return std::nullopt;
         }
         hash.addData(file.read(sampleBytes));

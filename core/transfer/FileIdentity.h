@@ -4,6 +4,7 @@
 // hash of a few small ranges (start, quarters, end; 64 KiB each), so that a file rewritten in
 // place with the same size and a restored mtime is still caught without reading it all.
 #include "util/Error.h"
+#include "util/NativePath.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -13,7 +14,7 @@
 namespace cvmi::transfer {
 
 struct FileIdentity {
-    QString path; // absolute
+    QString path; // absolute, in display form (util::NativePath::display())
     qint64 size = -1;
     qint64 mtimeMs = 0;
     QString sampledSha256; // hex
@@ -30,7 +31,7 @@ class FileIdentityReader {
 public:
     static constexpr qint64 sampleBytes = 64 * 1024;
     // nullopt and *error ("upload.file") when the file cannot be read.
-    static std::optional<FileIdentity> read(const QString& path, Error* error);
+    static std::optional<FileIdentity> read(const util::NativePath& path, Error* error);
 };
 
 } // namespace cvmi::transfer

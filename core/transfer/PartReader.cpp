@@ -1,10 +1,14 @@
 #include "transfer/PartReader.h"
 
 #include "util/Crc64.h"
+#include "util/SafeOpen.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QFile>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace cvmi::transfer {
 
@@ -13,7 +17,7 @@ namespace {
 constexpr qint64 chunkSize = 1024 * 1024;
 } // namespace
 
-PartReader::PartReader(QString path, QList<PartRange> parts, BufferPool& pool, bool md5,
+PartReader::PartReader(util::NativePath path, QList<PartRange> parts, BufferPool& pool, bool md5,
                        std::function<void()> ready)
     : m_path(std::move(path)), m_parts(std::move(parts)), m_pool(pool), m_md5(md5),
       m_ready(std::move(ready))
@@ -48,8 +52,14 @@ PartBuffer* PartReader::take()
 
 void PartReader::run()
 {
-    QFile file(m_path);
-    const bool opened = file.open(QIODevice::ReadOnly);
+    // Opened by its bytes (the name need not be UTF-8), never blocking on a FIFO.
+    Error openError;
+    const int fd = util::openRegularFile(AT_FDCWD, m_path.bytes(), util::SymlinkRule::Follow,
+                                         m_path.display(), nullptr, &openError);
+    QFile file;
+    const bool opened = fd >= 0 && file.open(fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle);
+    if (fd >= 0 && !opened)
+        ::close(fd);
     for (const PartRange& range : std::as_const(m_parts)) {
         if (m_stop)
             return;
@@ -63,7 +73,7 @@ void PartReader::run()
         util::Crc64 crc;
         QCryptographicHash md5(QCryptographicHash::Md5);
         if (!opened) {
-            b->readError = file.errorString();
+            b->readError = fd < 0 ? openError.message : file.errorString();
         } else if (!file.seek(range.offset)) {
             b->readError = file.errorString();
         } else {

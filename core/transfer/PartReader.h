@@ -5,6 +5,7 @@
 // chunk by chunk as the bytes arrive, while they are still in the CPU's cache: there is no
 // second pass over the file.
 #include "transfer/BufferPool.h"
+#include "util/NativePath.h"
 
 #include <QList>
 #include <QString>
@@ -23,7 +24,7 @@ struct PartRange {
 class PartReader {
 public:
     // `ready` is called on the reader's thread after each part is queued (to wake the consumer).
-    PartReader(QString path, QList<PartRange> parts, BufferPool& pool, bool md5,
+    PartReader(util::NativePath path, QList<PartRange> parts, BufferPool& pool, bool md5,
                std::function<void()> ready);
     ~PartReader(); // stops and joins
 
@@ -34,7 +35,7 @@ public:
 private:
     void run();
 
-    QString m_path;
+    util::NativePath m_path;
     QList<PartRange> m_parts;
     BufferPool& m_pool;
     bool m_md5;

@@ -24,7 +24,7 @@ UploadEngine::~UploadEngine()
 bool UploadEngine::pending(const UploadJob& job)
 {
     const Checkpoints checkpoints(job.checkpointDir);
-    return QFileInfo::exists(checkpoints.pathFor(QFileInfo(job.filePath).absoluteFilePath(),
+    return QFileInfo::exists(checkpoints.pathFor(job.filePath.absolute().display(),
                                                  Checkpoints::destinationKey(job.destination)));
 }
 

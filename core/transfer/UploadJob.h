@@ -7,6 +7,7 @@
 #include "cloud/CloudError.h"
 #include "cloud/Credentials.h"
 #include "util/Error.h"
+#include "util/NativePath.h"
 
 #include <QList>
 #include <QMetaType>
@@ -44,7 +45,7 @@ struct RetrySettings {
 };
 
 struct UploadJob {
-    QString filePath;
+    util::NativePath filePath; // bytes: the name need not be UTF-8 (absolute from the CLI)
     UploadDestination destination;
     cloud::Credentials credentials;
 

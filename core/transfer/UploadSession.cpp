@@ -123,7 +123,7 @@ UploadSession::Failure UploadSession::cloudFailure(const QString& what,
 {
     return {Error::make(QStringLiteral("upload.failed"),
                         tr("Uploading \"%1\" failed while %2: %3")
-                            .arg(QFileInfo(m_job.filePath).fileName(), what, error.toString())),
+                            .arg(m_job.filePath.fileNameDisplay(), what, error.toString())),
             error};
 }
 
@@ -159,7 +159,7 @@ UploadResult UploadSession::stopped()
     r.error = Error::make(QStringLiteral("upload.cancelled"),
                           tr("The upload of \"%1\" was cancelled; nothing of it is left on the "
                              "server.")
-                              .arg(QFileInfo(m_job.filePath).fileName()));
+                              .arg(m_job.filePath.fileNameDisplay()));
     if (stopRequest() != Stop::Cancel)
         return r;
     m_loop.removeAll();
@@ -560,7 +560,7 @@ UploadResult UploadSession::singlePut()
 {
     m_state = UploadState::Uploading;
     m_reader =
-        std::make_unique<PartReader>(m_file.path, QList<PartRange>{{1, 0, m_file.size}}, *m_pool,
+        std::make_unique<PartReader>(m_job.filePath, QList<PartRange>{{1, 0, m_file.size}}, *m_pool,
                                      m_dialect->sendsContentMd5(), [this] { m_loop.wakeup(); });
     PartBuffer* buffer = nullptr;
     while (!(buffer = m_reader->take())) {
@@ -624,7 +624,7 @@ bool UploadSession::uploadParts(std::optional<Failure>* failure)
             todo.append({n, m_plan.offsetOf(n), m_plan.lengthOf(n)});
     }
     m_reader = std::make_unique<PartReader>(
-        m_file.path, todo, *m_pool, m_dialect->sendsContentMd5(), [this] { m_loop.wakeup(); });
+        m_job.filePath, todo, *m_pool, m_dialect->sendsContentMd5(), [this] { m_loop.wakeup(); });
     m_meter.start(m_clock.elapsed(), bytesDone());
     m_state = UploadState::Uploading;
     report(m_state, true);
@@ -791,7 +791,7 @@ UploadResult UploadSession::complete()
     report(m_state, true);
     // A file that changed while its parts were read would complete into a mix of versions.
     Error error;
-    const auto now = FileIdentityReader::read(m_file.path, &error);
+    const auto now = FileIdentityReader::read(m_job.filePath, &error);
     if (!now)
         return failed({error, {}});
     if (now->size != m_file.size || now->mtimeMs != m_file.mtimeMs)

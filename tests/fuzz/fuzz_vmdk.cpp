@@ -18,7 +18,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     QByteArray bytes(reinterpret_cast<const char*>(data), qsizetype(size));
     auto source = std::make_unique<MemoryByteSource>(bytes, QStringLiteral("fuzz.vmdk"));
     OpenContext context;
-    context.openCompanion = [](const QString&, Error* error) -> std::unique_ptr<ByteSource> {
+    context.openCompanion = [](const QByteArray&, Error* error) -> std::unique_ptr<ByteSource> {
         fail(error, QStringLiteral("not_found"), QStringLiteral("Companions are not fuzzed."));
         return nullptr;
     };

@@ -16,6 +16,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
         if (descriptor.totalSectors() > kVmdkMaxSectors || descriptor.extents.isEmpty())
             __builtin_trap();
         (void)descriptor.hasParent();
+        // No accepted extent may lead out of the descriptor's folder.
+        for (const VmdkExtentLine& extent : descriptor.extents) {
+            if (extent.nativeName.startsWith('/') || extent.nativeName.split('/').contains(".."))
+                __builtin_trap();
+        }
     }
     return 0;
 }

@@ -79,6 +79,13 @@ cp "$tmp/flat.vmdk" "$out/fuzz_vmdk/descriptor.vmdk"
 cp "$tmp/flat.vmdk" "$out/fuzz_vmdk_descriptor/flat.txt"
 (cd "$tmp" && qemu-img convert -O vmdk -o subformat=twoGbMaxExtentSparse "$raw" split.vmdk)
 cp "$tmp/split.vmdk" "$out/fuzz_vmdk_descriptor/split.txt"
+# Extents that lead out of the descriptor's folder (issue 11): the parser must refuse them.
+for extent in /etc/shadow ../x sub/../../x /dev/zero; do
+    name=$(printf '%s' "$extent" | tr -c 'a-z' '_')
+    printf '# Disk DescriptorFile\nversion=1\nCID=fffffffe\nparentCID=ffffffff\ncreateType="monolithicFlat"\nRW 2048 FLAT "%s" 0\n' \
+        "$extent" >"$out/fuzz_vmdk_descriptor/outside$name.txt"
+    cp "$out/fuzz_vmdk_descriptor/outside$name.txt" "$out/fuzz_vmdk/outside$name.vmdk"
+done
 head -c 65536 "$raw" >"$out/fuzz_partitions/mbr.bin"
 base=${CVMI_FIXTURE_DIR:-}/base
 if [ -f "$base/gpt-ext4.raw" ]; then

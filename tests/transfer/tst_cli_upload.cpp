@@ -29,6 +29,7 @@
 #include <csignal>
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 using namespace cvmi;
 
@@ -341,6 +342,48 @@ private slots:
                          qPrintable(f.fileName()));
             }
         }
+    }
+
+    // A file name that is not UTF-8 (Qt decodes argv lossily): the file is read by argv's bytes,
+    // and the key derived from its name is valid UTF-8, the odd byte replaced by "_". Run through
+    // sh, since QProcess would re-encode the argument as UTF-8.
+    void nonUtf8FileName()
+    {
+        QByteArray data(3 * MiB + 123, Qt::Uninitialized);
+        QRandomGenerator(11).fillRange(reinterpret_cast<quint32*>(data.data()), data.size() / 4);
+        const QByteArray name = QFile::encodeName(m_dir.path()) + "/disk\xff.raw";
+        const int fd = ::open(name.constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+        QVERIFY(fd >= 0);
+        QCOMPARE(::write(fd, data.constData(), size_t(data.size())), ssize_t(data.size()));
+        ::close(fd);
+        util::Crc64 crc;
+        crc.update(data.constData(), size_t(data.size()));
+
+        QProcess process;
+        QProcessEnvironment env = environment(kKey);
+        env.insert(QStringLiteral("DIR"), m_dir.path());
+        env.insert(QStringLiteral("EP"), m_endpoint);
+        env.insert(QStringLiteral("BUCKET"), kBucket);
+        process.setProcessEnvironment(env);
+        process.start(
+            QStringLiteral("sh"),
+            {QStringLiteral("-c"),
+             QStringLiteral("exec \"$CVMI_CLI\" upload \"$DIR/$(printf 'disk\\377.raw')\" "
+                            "\"cos://$BUCKET/odd/\" --part-size 1M --json "
+                            "--cos-endpoint \"$EP\"")});
+        QVERIFY(process.waitForStarted(20000));
+        const CliRun run = finish(process);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+        const auto finished = named(run.events, QStringLiteral("finished"));
+        QCOMPARE(finished.size(), 1);
+        QCOMPARE(finished[0].value(QStringLiteral("crc64")).toString(),
+                 util::Crc64::toDecimal(crc.value()));
+        const auto object = storedObject(QStringLiteral("odd/disk_.raw"));
+        QVERIFY(object);
+        QCOMPARE(object->size, qint64(data.size()));
+        QCOMPARE(object->crc64, crc.value());
+        QVERIFY(pendingOnServer().isEmpty());
+        QCOMPARE(records(), 0);
     }
 
     void jsonEventsOfAWholeUpload()

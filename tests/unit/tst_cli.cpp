@@ -36,6 +36,27 @@ CliRun runCli(const QStringList& arguments)
     return run;
 }
 
+// Runs the CLI through sh, so that arguments can hold bytes QProcess would re-encode as UTF-8.
+// `script` sees the binary as "$CVMI_CLI" and `folder` as "$DIR".
+CliRun runShell(const QString& script, const QString& folder)
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("DIR"), folder);
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral("sh"), {QStringLiteral("-c"), script});
+    CliRun run;
+    if (!process.waitForFinished(60000)) {
+        process.kill();
+        process.waitForFinished(5000);
+        return run;
+    }
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+    run.out = process.readAllStandardOutput();
+    run.err = process.readAllStandardError();
+    return run;
+}
+
 QJsonObject checkJson(const QString& image, int expectedExit)
 {
     const CliRun run = runCli({QStringLiteral("check"), QStringLiteral("--json"), image});
@@ -72,6 +93,8 @@ private slots:
     void inspectTimeout();
     void badArguments();
     void versionAndHelp();
+    void nonUtf8FileName();
+    void fifoImageExitsTwo();
 
 private:
     QTemporaryDir m_dir;
@@ -250,6 +273,37 @@ void TestCli::versionAndHelp()
     const CliRun help = runCli({QStringLiteral("check"), QStringLiteral("--help")});
     QCOMPARE(help.exitCode, 0);
     QVERIFY(help.out.contains("--json"));
+}
+
+// Qt decodes argv lossily (U+FFFD): the path must reach open() as argv's bytes.
+void TestCli::nonUtf8FileName()
+{
+    const QString image = test::baseDisk(QStringLiteral("mbr-ext4.raw"));
+    QVERIFY(test::runTool(QStringLiteral("sh"),
+                          {QStringLiteral("-c"),
+                           QStringLiteral("cp \"$1\" \"$2/$(printf 'img\\377.raw')\""),
+                           QStringLiteral("sh"), image, m_dir.path()}));
+    const CliRun run = runShell(
+        QStringLiteral("exec \"$CVMI_CLI\" check --json \"$DIR/$(printf 'img\\377.raw')\""),
+        m_dir.path());
+    QVERIFY2(run.exitCode == 1, run.err.constData()); // read, and not compliant (as above)
+    const QJsonObject j = QJsonDocument::fromJson(run.out).object();
+    QCOMPARE(j.value(QStringLiteral("format")).toString(), QStringLiteral("raw"));
+    // Shown with the odd byte escaped, not as U+FFFD.
+    QCOMPARE(j.value(QStringLiteral("path")).toString(),
+             m_dir.path() + QStringLiteral("/img\\xff.raw"));
+}
+
+// A FIFO as the image: refused at once (exit 2), never a hang.
+void TestCli::fifoImageExitsTwo()
+{
+    const CliRun run = runShell(
+        QStringLiteral(
+            "mkfifo \"$DIR/pipe.raw\" && exec timeout 20 \"$CVMI_CLI\" check \"$DIR/pipe.raw\""),
+        m_dir.path());
+    QVERIFY2(run.exitCode == 2,
+             qPrintable(QStringLiteral("exit %1 (124: hung until the timeout)").arg(run.exitCode)));
+    QVERIFY2(run.err.contains("named pipe") || run.out.contains("named pipe"), run.out.constData());
 }
 
 QTEST_GUILESS_MAIN(TestCli)
