@@ -1,15 +1,17 @@
 #include "transfer/PartVerifier.h"
 
 #include "util/Crc64.h"
+#include "util/SafeOpen.h"
 
 #include <QCoreApplication>
 #include <QFile>
 
 #include <fcntl.h>
+#include <unistd.h>
 
 namespace cvmi::transfer {
 
-PartVerifier::PartVerifier(QString path, QList<PartRange> parts, std::function<void()> changed)
+PartVerifier::PartVerifier(util::NativePath path, QList<PartRange> parts, std::function<void()> changed)
     : m_path(std::move(path)), m_parts(std::move(parts)), m_changed(std::move(changed))
 {
     m_thread = std::thread([this] { run(); });
@@ -53,8 +55,15 @@ void PartVerifier::run()
         m_failedPart = number;
     };
     // Unbuffered: each read() goes straight to the kernel into our buffer, with no second copy.
-    QFile file(m_path);
-    const bool opened = file.open(QIODevice::ReadOnly | QIODevice::Unbuffered);
+    // Opened by its bytes and never blocking, as PartReader opens the same file.
+    Error openError;
+    const int fd = util::openRegularFile(AT_FDCWD, m_path.bytes(), util::SymlinkRule::Follow,
+                                         m_path.display(), nullptr, &openError);
+    QFile file;
+    const bool opened = fd >= 0 && file.open(fd, QIODevice::ReadOnly | QIODevice::Unbuffered,
+                                             QFileDevice::AutoCloseHandle);
+    if (fd >= 0 && !opened)
+        ::close(fd);
     if (opened)
         ::posix_fadvise(file.handle(), 0, 0, POSIX_FADV_SEQUENTIAL);
     QByteArray buffer(chunkSize, Qt::Uninitialized);
@@ -62,7 +71,7 @@ void PartVerifier::run()
         if (m_stop)
             break;
         if (!opened || !file.seek(range.offset)) {
-            fail(range.number, file.errorString());
+            fail(range.number, fd < 0 ? openError.message : file.errorString());
             break;
         }
         util::Crc64 crc;

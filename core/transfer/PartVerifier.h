@@ -1,5 +1,7 @@
 #pragma once
 
+#include "util/NativePath.h"
+
 // Reads parts of the file again and computes each one's CRC-64, on its own thread, so that a
 // resumed upload can compare the parts the server already holds with the file as it is now
 // before building on them (the record's CRC-64 says what was sent; only reading the bytes says
@@ -20,7 +22,7 @@ namespace cvmi::transfer {
 class PartVerifier {
 public:
     // `changed` is called on the verifier's thread after each part and at the end.
-    PartVerifier(QString path, QList<PartRange> parts, std::function<void()> changed);
+    PartVerifier(util::NativePath path, QList<PartRange> parts, std::function<void()> changed);
     ~PartVerifier(); // stops and joins
 
     void stop();
@@ -41,7 +43,7 @@ public:
 private:
     void run();
 
-    QString m_path;
+    util::NativePath m_path;
     QList<PartRange> m_parts;
     std::function<void()> m_changed;
     mutable std::mutex m_mutex;

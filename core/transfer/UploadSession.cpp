@@ -8,7 +8,6 @@
 #include "transfer/PartVerifier.h"
 
 #include <QDateTime>
-#include <QFileInfo>
 #include <QLoggingCategory>
 #include <QRandomGenerator>
 
@@ -340,7 +339,7 @@ UploadResult UploadSession::uploadGone(const Failure& failure)
                                 "(completed, aborted or expired elsewhere); its resume record "
                                 "was removed. Run the same command again to upload from the "
                                 "start.")
-                                 .arg(QFileInfo(m_job.filePath).fileName()));
+                                 .arg(m_job.filePath.fileNameDisplay()));
     return failed(gone);
 }
 
@@ -408,7 +407,7 @@ bool UploadSession::verifyReused(std::optional<Failure>* failure)
     m_state = UploadState::Verifying;
     report(m_state, true);
     {
-        PartVerifier verifier(m_file.path, ranges, [this] { m_loop.wakeup(); });
+        PartVerifier verifier(m_job.filePath, ranges, [this] { m_loop.wakeup(); });
         while (!verifier.finished()) {
             if (stopRequest() != Stop::None)
                 return false; // the verifier stops and joins as it goes out of scope

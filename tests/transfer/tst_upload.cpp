@@ -818,7 +818,7 @@ private slots:
     std::optional<Checkpoint> recordOf(const UploadJob& j) const
     {
         return Checkpoints(j.checkpointDir)
-            .load(QFileInfo(j.filePath).absoluteFilePath(),
+            .load(j.filePath.absolute().display(),
                   Checkpoints::destinationKey(j.destination), nullptr);
     }
     // An upload of another key, interrupted and left on the server with its record.
