@@ -11,7 +11,8 @@
 
 namespace cvmi::transfer {
 
-PartVerifier::PartVerifier(util::NativePath path, QList<PartRange> parts, std::function<void()> changed)
+PartVerifier::PartVerifier(util::NativePath path, QList<PartRange> parts,
+                           std::function<void()> changed)
     : m_path(std::move(path)), m_parts(std::move(parts)), m_changed(std::move(changed))
 {
     m_thread = std::thread([this] { run(); });

@@ -818,8 +818,8 @@ private slots:
     std::optional<Checkpoint> recordOf(const UploadJob& j) const
     {
         return Checkpoints(j.checkpointDir)
-            .load(j.filePath.absolute().display(),
-                  Checkpoints::destinationKey(j.destination), nullptr);
+            .load(j.filePath.absolute().display(), Checkpoints::destinationKey(j.destination),
+                  nullptr);
     }
     // An upload of another key, interrupted and left on the server with its record.
     void leaveAnotherUpload(const QString& key)
