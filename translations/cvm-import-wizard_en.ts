@@ -72,6 +72,27 @@
             <numerusform>Resumed: %n parts reused from the interrupted upload, %1 sent now.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Checking %n part(s) already sent against the file (%1 to read)...</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n part(s) already sent match the file.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n part(s) already sent no longer match the file (it changed since, its modification time kept): part(s) %1. They are sent again.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cvmi::cli::UploadsCommand</name>
@@ -132,6 +153,16 @@
     </message>
 </context>
 <context>
+    <name>cvmi::inspect::LinuxKernels</name>
+    <message numerus="yes">
+        <source>only the initramfs files of the newest %n kernel(s) are read</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>cvmi::policy::Check</name>
     <message numerus="yes">
         <source>%n network adapter(s) are configured for TCP/IP.</source>
@@ -156,12 +187,32 @@
     </message>
 </context>
 <context>
+    <name>cvmi::transfer::UploadSession</name>
+    <message numerus="yes">
+        <source>Part %1 was sent %n time(s) and COS did not confirm its bytes: %2</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>cvmi::ui::ImportPage</name>
     <message numerus="yes">
         <source>Valid, with %n warning(s) shown on the Form page.</source>
         <translation>
             <numerusform>Valid, with %n warning shown on the Form page.</numerusform>
             <numerusform>Valid, with %n warnings shown on the Form page.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cvmi::ui::UploadPage</name>
+    <message numerus="yes">
+        <source>%n part(s) sent earlier no longer matched the file and were sent again: %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>

@@ -29,6 +29,18 @@ Exit status: 0 compliant, 1 not compliant, 2 unusable input or error.</source>
         <source>Usage: cvm-import check IMAGE [--json] [--policy FILE]</source>
         <translation>用法：cvm-import check IMAGE [--json] [--policy FILE]</translation>
     </message>
+    <message>
+        <source>Stop reading the image after SECONDS (default %1, at most %2); what is not read by then is reported as not checked, and the exit status is 2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--inspect-timeout: &quot;%1&quot; is not a number of seconds between 0 and %2 (e.g. 30 or 2.5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The inspection ran out of time (%1 s): some rules could not be checked. Raise the limit with --inspect-timeout SECONDS.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cvmi::cli::CloudOptions</name>
@@ -623,6 +635,14 @@ Exit status: 0 listed, 2 error.</source>
             <numerusform>结果：不可导入，%n 条规则未通过。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Time limit: %1 s, ran out; not read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result: NOT fully checked: the inspection ran out of time; no rule failed in what was read.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cvmi::cli::UploadCommand</name>
@@ -778,6 +798,28 @@ Exit status: 0 uploaded, 2 error, 130/143 stopped by SIGINT/SIGTERM (resumable).
         <source>Clock: %1</source>
         <translation>时钟：%1</translation>
     </message>
+    <message numerus="yes">
+        <source>Checking %n part(s) already sent against the file (%1 to read)...</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n part(s) already sent match the file.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n part(s) already sent no longer match the file (it changed since, its modification time kept): part(s) %1. They are sent again.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The file name %1 is not valid UTF-8, which an object key must be: the object is named &quot;%2&quot;. Add the key to the destination (cos://BUCKET-APPID/KEY) to choose another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cvmi::cli::UploadProgressView</name>
@@ -816,6 +858,14 @@ Exit status: 0 uploaded, 2 error, 130/143 stopped by SIGINT/SIGTERM (resumable).
     <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>checking</source>
+        <translation type="unfinished">检查中</translation>
+    </message>
+    <message>
+        <source>%1% %2 of %3 read, parts already sent %4/%5</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -961,6 +1011,18 @@ Exit status: 0 done, 2 error.</source>
     <message>
         <source>interrupted while starting, %1, before the server&apos;s answer: running its upload command again (or --abort-all) aborts whatever that start left</source>
         <translation>在启动时中断（%1），当时服务器尚未应答：再次运行它的上传命令（或使用 --abort-all）会终止那次启动留下的一切</translation>
+    </message>
+    <message>
+        <source>it is in use by process %1; stop that run first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in use by process %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in use by another run</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1603,6 +1665,14 @@ Exit status: 0 done, 2 error.</source>
         <source>its footer does not locate the grain directory.</source>
         <translation>其文件尾未给出 grain 目录的位置。</translation>
     </message>
+    <message>
+        <source>Line %1 of the VMDK descriptor names the extent &quot;%2&quot; by an absolute path. Extents must be files in the descriptor&apos;s folder, named relative to it: put %3 next to the descriptor and write just &quot;%3&quot; on that line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1 of the VMDK descriptor names the extent &quot;%2&quot;, which leads out of the descriptor&apos;s folder (&quot;..&quot;). Extents must be files in the descriptor&apos;s folder: put %3 next to the descriptor and write just &quot;%3&quot; on that line.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cvmi::disk::DiskImage</name>
@@ -1613,14 +1683,6 @@ Exit status: 0 done, 2 error.</source>
 </context>
 <context>
     <name>cvmi::disk::FileByteSource</name>
-    <message>
-        <source>Cannot open %1: %2.</source>
-        <translation>无法打开 %1：%2。</translation>
-    </message>
-    <message>
-        <source>%1 is not a regular file. Choose a disk image file (.qcow2, .vmdk, .vhd or .raw).</source>
-        <translation>%1 不是普通文件。请选择磁盘镜像文件（.qcow2、.vmdk、.vhd 或 .raw）。</translation>
-    </message>
     <message>
         <source>Reading %1 at offset %2 failed: %3.</source>
         <translation>读取 %1 偏移 %2 处的数据失败：%3。</translation>
@@ -1824,6 +1886,10 @@ Exit status: 0 done, 2 error.</source>
     <message>
         <source>The VMDK disk %1 stores its data in %2, which cannot be opened: %3 Keep all the files of the disk (the -s001, -s002, ... or -flat .vmdk files) in the same folder as the descriptor %1, then open it again.</source>
         <translation>VMDK 磁盘 %1 的数据存储在 %2 中，但该文件无法打开：%3 请将该磁盘的所有文件（-s001、-s002、... 或 -flat .vmdk 文件）与描述符文件 %1 放在同一文件夹中，然后重新打开。</translation>
+    </message>
+    <message>
+        <source>The VMDK disk %1 stores its data in %2, which is refused: %3 The extents of a disk must be regular files in the descriptor&apos;s folder.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2399,6 +2465,13 @@ Exit status: 0 done, 2 error.</source>
     </message>
 </context>
 <context>
+    <name>cvmi::inspect::DeadlineGuestFs</name>
+    <message>
+        <source>Not read within the time limit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>cvmi::inspect::GuestInspector</name>
     <message>
         <source>the whole disk</source>
@@ -2442,6 +2515,10 @@ Exit status: 0 done, 2 error.</source>
     <message>
         <source>%1 is not a regular file.</source>
         <translation>%1 不是普通文件。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1：%2</translation>
     </message>
 </context>
 <context>
@@ -2498,12 +2575,28 @@ Exit status: 0 done, 2 error.</source>
         <source>the unpacked data is not a cpio archive</source>
         <translation>解压后的数据不是 cpio 归档</translation>
     </message>
+    <message>
+        <source>it was not read within the time limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the initramfs files together unpack to more than %1 MiB, the most one inspection unpacks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 MiB of it were read without unpacking anything (padding, or a decompression bomb)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cvmi::inspect::Inspector</name>
     <message>
         <source>The inspection was cancelled.</source>
         <translation>检查已取消。</translation>
+    </message>
+    <message>
+        <source>The partition table was not read within the time limit.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2515,6 +2608,16 @@ Exit status: 0 done, 2 error.</source>
     <message>
         <source>no packaging pattern is known for this distribution</source>
         <translation>该发行版没有已知的内核包命名规则</translation>
+    </message>
+    <message>
+        <source>it was not read within the time limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>only the initramfs files of the newest %n kernel(s) are read</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2600,6 +2703,42 @@ Exit status: 0 done, 2 error.</source>
     <message>
         <source>The entry is not a symbolic link.</source>
         <translation>该条目不是符号链接。</translation>
+    </message>
+    <message>
+        <source>Directory (inode %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File (inode %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 declares a size of %2 bytes, %3: the file system is damaged or crafted, so it was not read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>more than the whole file system (%1 bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>more than any real directory (limit %1 bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>more than any file the inspection reads (limit %1 bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>more than inline data can hold (%1 bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>beyond the double-indirect block map (%1 bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading a file&apos;s block map</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3219,6 +3358,50 @@ Exit status: 0 done, 2 error.</source>
         <source>Not checked: the image could not be read.</source>
         <translation>未检查：无法读取镜像。</translation>
     </message>
+    <message>
+        <source>Not read within the time limit of %1 s: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check again with a longer limit: `cvm-import check --inspect-timeout SECONDS IMAGE`, or Settings… &gt; Inspection time limit in the wizard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the partition table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the search for the operating system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the system&apos;s binaries (architecture)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the kernels and their modules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the initramfs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the Windows drivers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the network configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>/etc/fstab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the cloud-init installation</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cvmi::policy::FormSuggestion</name>
@@ -3539,6 +3722,10 @@ Exit status: 0 done, 2 error.</source>
         <source>The settings file %1 is not a valid settings file; move it away to start with the defaults.</source>
         <translation>设置文件 %1 无效；请将其移走，以使用默认设置启动。</translation>
     </message>
+    <message>
+        <source>An inspection time limit of %1 s is not possible: use 1 to %2 s (default %3 s).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cvmi::transfer::CheckpointIndex</name>
@@ -3574,12 +3761,39 @@ Exit status: 0 done, 2 error.</source>
         <translation>某个分块条目已损坏</translation>
     </message>
     <message>
-        <source>Cannot write the resume record &quot;%1&quot;: %2. Check the free space and the permissions of %3.</source>
-        <translation>无法写入断点记录“%1”：%2。请检查 %3 的可用空间和权限。</translation>
-    </message>
-    <message>
         <source>it has neither an upload ID nor a start time</source>
         <translation>它既没有上传 ID，也没有启动时间</translation>
+    </message>
+    <message>
+        <source>Cannot write the resume record &quot;%1&quot;: %2. %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cvmi::transfer::DestinationLock</name>
+    <message>
+        <source>Free some space in %1 or make it a writable folder, or set the environment variable XDG_DATA_HOME to a writable folder (resume records are then kept in $XDG_DATA_HOME/cvm-import-wizard/uploads).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was uploaded: the resume record cannot be kept in &quot;%1&quot; (%2), and without it an interrupted upload could be neither resumed nor found to be deleted. %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is not a folder and cannot be created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another upload to this destination is running (process %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another upload to this destination is running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only one run at a time may upload to the same bucket and key: wait for it to end, or stop it, then run this command again (it resumes what that one left), or choose another object key. Lock file: &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3605,12 +3819,12 @@ Exit status: 0 done, 2 error.</source>
         <translation>无法读取“%1”：%2。请确认文件存在且您有读取权限。</translation>
     </message>
     <message>
-        <source>it is not a regular file</source>
-        <translation>不是普通文件</translation>
-    </message>
-    <message>
         <source>Cannot read &quot;%1&quot;: %2.</source>
         <translation>无法读取“%1”：%2。</translation>
+    </message>
+    <message>
+        <source>Check that the file exists and that you may read it.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3634,6 +3848,10 @@ Exit status: 0 done, 2 error.</source>
     <message>
         <source>The uploaded object differs from the file: COS computed CRC-64 %1, the file has %2. Do not import it; upload the file again.</source>
         <translation>上传的对象与文件不一致：COS 计算的 CRC-64 为 %1，文件的 CRC-64 为 %2。请勿导入该对象，请重新上传文件。</translation>
+    </message>
+    <message>
+        <source>The server sent no CRC-64 (x-cos-hash-crc64ecma) for %1.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3719,6 +3937,36 @@ Exit status: 0 done, 2 error.</source>
     <message>
         <source>checking the completed object</source>
         <translation>校验上传完成的对象</translation>
+    </message>
+    <message>
+        <source>Nothing was uploaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The upload was stopped and its multipart upload deleted from the server, as it could not be resumed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The upload was stopped, as it could not be resumed: %1 Its multipart upload %2 could not be deleted from the server either: delete it with `cvm-import uploads cos://%3 --abort %2`.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The multipart upload of &quot;%1&quot; is no longer on the server (completed, aborted or expired elsewhere); its resume record was removed. Run the same command again to upload from the start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The interrupted upload&apos;s multipart upload is no longer on the server (completed, aborted or expired); its resume record was removed and the upload starts over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Part %1 was sent %n time(s) and COS did not confirm its bytes: %2</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Part %1 of &quot;%2&quot; was not read by this run, so the object cannot be compared with the file. Run the same command again.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -5324,6 +5572,22 @@ https:// 可用于任何主机。http:// 仅可用于本机（localhost、127.0.
         <source>1 to %1 parts in flight at once (default %2); more helps on fast, distant links.</source>
         <translation>同时传输 1 到 %1 个分块（默认 %2）；网络快但距离远时，调大可提速。</translation>
     </message>
+    <message>
+        <source>Inspection time limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Inspection time limit:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What a check has not read by then is shown as not checked (default %1 s).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cvmi::ui::TagTable</name>
@@ -5626,6 +5890,12 @@ https:// 可用于任何主机。http:// 仅可用于本机（localhost、127.0.
         <source>The image is at this bucket and key already: go to the form with its URL, which is checked there</source>
         <translation>镜像已位于此存储桶和对象键：带着其 URL 进入表单，并在表单中检查</translation>
     </message>
+    <message numerus="yes">
+        <source>%n part(s) sent earlier no longer matched the file and were sent again: %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cvmi::ui::UploadProgressPanel</name>
@@ -5689,6 +5959,10 @@ https:// 可用于任何主机。http:// 仅可用于本机（localhost、127.0.
         <source>%1%</source>
         <translation>%1%</translation>
     </message>
+    <message>
+        <source>checking %1 parts already sent against the file (%2 of %3 read)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cvmi::ui::UrlListEdit</name>
@@ -5707,6 +5981,45 @@ https:// 可用于任何主机。http:// 仅可用于本机（localhost、127.0.
     <message>
         <source>COS URLs of data disk images imported with the system disk (optional). Double-click a line to edit it.</source>
         <translation>与系统盘一同导入的数据盘镜像的 COS URL（可选）。双击某一行即可编辑。</translation>
+    </message>
+</context>
+<context>
+    <name>cvmi::util</name>
+    <message>
+        <source>%1 is a symbolic link, and links are not followed here. Put the file it points to in its place (cp --dereference LINK FILE).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2.</source>
+        <translation type="unfinished">无法打开 %1：%2。</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a disk image file. Choose the image file inside it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a named pipe or socket, not a disk image file: its data cannot be read at random places. Save the image to a regular file and choose that file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a block device (a whole disk or partition), not a disk image file. This program reads image files only: copy the device into one with `qemu-img convert -O qcow2 DEVICE disk.qcow2` and choose that file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a device or special file, not a disk image file. Choose a regular file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a path relative to the folder it must be in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 leads out of the folder it must be in (&quot;..&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 names a folder, not a file.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
