@@ -74,23 +74,23 @@
     </message>
     <message numerus="yes">
         <source>Checking %n part(s) already sent against the file (%1 to read)...</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Checking %n part already sent against the file (%1 to read)...</numerusform>
+            <numerusform>Checking %n parts already sent against the file (%1 to read)...</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>The %n part(s) already sent match the file.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>The %n part already sent match the file.</numerusform>
+            <numerusform>The %n parts already sent match the file.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n part(s) already sent no longer match the file (it changed since, its modification time kept): part(s) %1. They are sent again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n part already sent no longer match the file (it changed since, its modification time kept): part %1. They are sent again.</numerusform>
+            <numerusform>%n parts already sent no longer match the file (it changed since, its modification time kept): parts %1. They are sent again.</numerusform>
         </translation>
     </message>
 </context>
@@ -156,9 +156,9 @@
     <name>cvmi::inspect::LinuxKernels</name>
     <message numerus="yes">
         <source>only the initramfs files of the newest %n kernel(s) are read</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>only the initramfs files of the newest %n kernel are read</numerusform>
+            <numerusform>only the initramfs files of the newest %n kernels are read</numerusform>
         </translation>
     </message>
 </context>
@@ -190,9 +190,9 @@
     <name>cvmi::transfer::UploadSession</name>
     <message numerus="yes">
         <source>Part %1 was sent %n time(s) and COS did not confirm its bytes: %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Part %1 was sent %n time and COS did not confirm its bytes: %2</numerusform>
+            <numerusform>Part %1 was sent %n times and COS did not confirm its bytes: %2</numerusform>
         </translation>
     </message>
 </context>
@@ -210,9 +210,9 @@
     <name>cvmi::ui::UploadPage</name>
     <message numerus="yes">
         <source>%n part(s) sent earlier no longer matched the file and were sent again: %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n part sent earlier no longer matched the file and were sent again: %1.</numerusform>
+            <numerusform>%n parts sent earlier no longer matched the file and were sent again: %1.</numerusform>
         </translation>
     </message>
 </context>

@@ -31,15 +31,15 @@ Exit status: 0 compliant, 1 not compliant, 2 unusable input or error.</source>
     </message>
     <message>
         <source>Stop reading the image after SECONDS (default %1, at most %2); what is not read by then is reported as not checked, and the exit status is 2.</source>
-        <translation type="unfinished"></translation>
+        <translation>在 SECONDS 秒后停止读取镜像（默认 %1，最多 %2）；届时尚未读取的内容将报告为未检查，退出状态为 2。</translation>
     </message>
     <message>
         <source>--inspect-timeout: &quot;%1&quot; is not a number of seconds between 0 and %2 (e.g. 30 or 2.5).</source>
-        <translation type="unfinished"></translation>
+        <translation>--inspect-timeout：&quot;%1&quot; 不是 0 到 %2 之间的秒数（例如 30 或 2.5）。</translation>
     </message>
     <message>
         <source>The inspection ran out of time (%1 s): some rules could not be checked. Raise the limit with --inspect-timeout SECONDS.</source>
-        <translation type="unfinished"></translation>
+        <translation>检查超时（%1 秒）：部分规则未能检查。请使用 --inspect-timeout SECONDS 提高时限。</translation>
     </message>
 </context>
 <context>
@@ -637,11 +637,11 @@ Exit status: 0 listed, 2 error.</source>
     </message>
     <message>
         <source>Time limit: %1 s, ran out; not read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>时限：%1 秒，已超时；未读取：%2</translation>
     </message>
     <message>
         <source>Result: NOT fully checked: the inspection ran out of time; no rule failed in what was read.</source>
-        <translation type="unfinished"></translation>
+        <translation>结果：未完全检查：检查超时；在已读取的内容中没有规则未通过。</translation>
     </message>
 </context>
 <context>
@@ -800,25 +800,25 @@ Exit status: 0 uploaded, 2 error, 130/143 stopped by SIGINT/SIGTERM (resumable).
     </message>
     <message numerus="yes">
         <source>Checking %n part(s) already sent against the file (%1 to read)...</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>正在对照文件校验已发送的 %n 个分块（需读取 %1）...</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>The %n part(s) already sent match the file.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已发送的 %n 个分块与文件一致。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n part(s) already sent no longer match the file (it changed since, its modification time kept): part(s) %1. They are sent again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已发送的 %n 个分块与文件不再一致（文件此后已更改，但修改时间未变）：分块 %1。这些分块将重新发送。</numerusform>
         </translation>
     </message>
     <message>
         <source>The file name %1 is not valid UTF-8, which an object key must be: the object is named &quot;%2&quot;. Add the key to the destination (cos://BUCKET-APPID/KEY) to choose another name.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件名 %1 不是有效的 UTF-8，而对象键必须是 UTF-8：对象将命名为 &quot;%2&quot;。如需使用其他名称，请在目标地址中加上对象键（cos://BUCKET-APPID/KEY）。</translation>
     </message>
 </context>
 <context>
@@ -861,11 +861,11 @@ Exit status: 0 uploaded, 2 error, 130/143 stopped by SIGINT/SIGTERM (resumable).
     </message>
     <message>
         <source>checking</source>
-        <translation type="unfinished">检查中</translation>
+        <translation>校验中</translation>
     </message>
     <message>
         <source>%1% %2 of %3 read, parts already sent %4/%5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1% 已读取 %2/%3，已发送的分块 %4/%5</translation>
     </message>
 </context>
 <context>
@@ -1014,15 +1014,15 @@ Exit status: 0 done, 2 error.</source>
     </message>
     <message>
         <source>it is in use by process %1; stop that run first</source>
-        <translation type="unfinished"></translation>
+        <translation>它正被进程 %1 使用；请先停止那次运行</translation>
     </message>
     <message>
         <source>in use by process %1</source>
-        <translation type="unfinished"></translation>
+        <translation>正被进程 %1 使用</translation>
     </message>
     <message>
         <source>in use by another run</source>
-        <translation type="unfinished"></translation>
+        <translation>正被另一次运行使用</translation>
     </message>
 </context>
 <context>
@@ -1667,11 +1667,11 @@ Exit status: 0 done, 2 error.</source>
     </message>
     <message>
         <source>Line %1 of the VMDK descriptor names the extent &quot;%2&quot; by an absolute path. Extents must be files in the descriptor&apos;s folder, named relative to it: put %3 next to the descriptor and write just &quot;%3&quot; on that line.</source>
-        <translation type="unfinished"></translation>
+        <translation>VMDK 描述符第 %1 行以绝对路径指定区段 &quot;%2&quot;。区段必须是描述符所在文件夹中的文件，并以相对于该文件夹的路径命名：请将 %3 放在描述符旁边，并在该行中只写 &quot;%3&quot;。</translation>
     </message>
     <message>
         <source>Line %1 of the VMDK descriptor names the extent &quot;%2&quot;, which leads out of the descriptor&apos;s folder (&quot;..&quot;). Extents must be files in the descriptor&apos;s folder: put %3 next to the descriptor and write just &quot;%3&quot; on that line.</source>
-        <translation type="unfinished"></translation>
+        <translation>VMDK 描述符第 %1 行指定的区段 &quot;%2&quot; 指向描述符所在文件夹之外（&quot;..&quot;）。区段必须是描述符所在文件夹中的文件：请将 %3 放在描述符旁边，并在该行中只写 &quot;%3&quot;。</translation>
     </message>
 </context>
 <context>
@@ -1889,7 +1889,7 @@ Exit status: 0 done, 2 error.</source>
     </message>
     <message>
         <source>The VMDK disk %1 stores its data in %2, which is refused: %3 The extents of a disk must be regular files in the descriptor&apos;s folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>VMDK 磁盘 %1 的数据存储在 %2 中，但该文件被拒绝：%3 磁盘的区段必须是描述符所在文件夹中的普通文件。</translation>
     </message>
 </context>
 <context>
@@ -2468,7 +2468,7 @@ Exit status: 0 done, 2 error.</source>
     <name>cvmi::inspect::DeadlineGuestFs</name>
     <message>
         <source>Not read within the time limit.</source>
-        <translation type="unfinished"></translation>
+        <translation>未在时限内读取。</translation>
     </message>
 </context>
 <context>
@@ -2518,7 +2518,7 @@ Exit status: 0 done, 2 error.</source>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1：%2</translation>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>
@@ -2577,15 +2577,15 @@ Exit status: 0 done, 2 error.</source>
     </message>
     <message>
         <source>it was not read within the time limit</source>
-        <translation type="unfinished"></translation>
+        <translation>未在时限内读取</translation>
     </message>
     <message>
         <source>the initramfs files together unpack to more than %1 MiB, the most one inspection unpacks</source>
-        <translation type="unfinished"></translation>
+        <translation>所有 initramfs 文件解压后合计超过 %1 MiB，即单次检查最多解压的大小</translation>
     </message>
     <message>
         <source>%1 MiB of it were read without unpacking anything (padding, or a decompression bomb)</source>
-        <translation type="unfinished"></translation>
+        <translation>读取了其中 %1 MiB 却未解压出任何内容（填充数据，或解压炸弹）</translation>
     </message>
 </context>
 <context>
@@ -2596,7 +2596,7 @@ Exit status: 0 done, 2 error.</source>
     </message>
     <message>
         <source>The partition table was not read within the time limit.</source>
-        <translation type="unfinished"></translation>
+        <translation>未在时限内读取分区表。</translation>
     </message>
 </context>
 <context>
@@ -2611,12 +2611,12 @@ Exit status: 0 done, 2 error.</source>
     </message>
     <message>
         <source>it was not read within the time limit</source>
-        <translation type="unfinished"></translation>
+        <translation>未在时限内读取</translation>
     </message>
     <message numerus="yes">
         <source>only the initramfs files of the newest %n kernel(s) are read</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>只读取最新 %n 个内核的 initramfs 文件</numerusform>
         </translation>
     </message>
 </context>
@@ -2706,39 +2706,39 @@ Exit status: 0 done, 2 error.</source>
     </message>
     <message>
         <source>Directory (inode %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>目录（inode %1）</translation>
     </message>
     <message>
         <source>File (inode %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>文件（inode %1）</translation>
     </message>
     <message>
         <source>%1 declares a size of %2 bytes, %3: the file system is damaged or crafted, so it was not read.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 声明的大小为 %2 字节，%3：文件系统已损坏或被人为构造，因此未读取。</translation>
     </message>
     <message>
         <source>more than the whole file system (%1 bytes)</source>
-        <translation type="unfinished"></translation>
+        <translation>超过整个文件系统的大小（%1 字节）</translation>
     </message>
     <message>
         <source>more than any real directory (limit %1 bytes)</source>
-        <translation type="unfinished"></translation>
+        <translation>超过任何实际目录的大小（上限 %1 字节）</translation>
     </message>
     <message>
         <source>more than any file the inspection reads (limit %1 bytes)</source>
-        <translation type="unfinished"></translation>
+        <translation>超过检查所读取的任何文件的大小（上限 %1 字节）</translation>
     </message>
     <message>
         <source>more than inline data can hold (%1 bytes)</source>
-        <translation type="unfinished"></translation>
+        <translation>超过内联数据可容纳的大小（%1 字节）</translation>
     </message>
     <message>
         <source>beyond the double-indirect block map (%1 bytes)</source>
-        <translation type="unfinished"></translation>
+        <translation>超出二级间接块映射的范围（%1 字节）</translation>
     </message>
     <message>
         <source>Reading a file&apos;s block map</source>
-        <translation type="unfinished"></translation>
+        <translation>读取文件的块映射</translation>
     </message>
 </context>
 <context>
@@ -3360,47 +3360,47 @@ Exit status: 0 done, 2 error.</source>
     </message>
     <message>
         <source>Not read within the time limit of %1 s: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>未在 %1 秒的时限内读取：%2。</translation>
     </message>
     <message>
         <source>Check again with a longer limit: `cvm-import check --inspect-timeout SECONDS IMAGE`, or Settings… &gt; Inspection time limit in the wizard.</source>
-        <translation type="unfinished"></translation>
+        <translation>请使用更长的时限重新检查：`cvm-import check --inspect-timeout SECONDS IMAGE`，或在向导中通过“设置… &gt; 检查时限”调整。</translation>
     </message>
     <message>
         <source>the partition table</source>
-        <translation type="unfinished"></translation>
+        <translation>分区表</translation>
     </message>
     <message>
         <source>the search for the operating system</source>
-        <translation type="unfinished"></translation>
+        <translation>查找操作系统</translation>
     </message>
     <message>
         <source>the system&apos;s binaries (architecture)</source>
-        <translation type="unfinished"></translation>
+        <translation>系统的二进制文件（架构）</translation>
     </message>
     <message>
         <source>the kernels and their modules</source>
-        <translation type="unfinished"></translation>
+        <translation>内核及其模块</translation>
     </message>
     <message>
         <source>the initramfs</source>
-        <translation type="unfinished"></translation>
+        <translation>initramfs</translation>
     </message>
     <message>
         <source>the Windows drivers</source>
-        <translation type="unfinished"></translation>
+        <translation>Windows 驱动</translation>
     </message>
     <message>
         <source>the network configuration</source>
-        <translation type="unfinished"></translation>
+        <translation>网络配置</translation>
     </message>
     <message>
         <source>/etc/fstab</source>
-        <translation type="unfinished"></translation>
+        <translation>/etc/fstab</translation>
     </message>
     <message>
         <source>the cloud-init installation</source>
-        <translation type="unfinished"></translation>
+        <translation>cloud-init 安装</translation>
     </message>
 </context>
 <context>
@@ -3724,7 +3724,7 @@ Exit status: 0 done, 2 error.</source>
     </message>
     <message>
         <source>An inspection time limit of %1 s is not possible: use 1 to %2 s (default %3 s).</source>
-        <translation type="unfinished"></translation>
+        <translation>检查时限不能为 %1 秒：请使用 1 到 %2 秒（默认 %3 秒）。</translation>
     </message>
 </context>
 <context>
@@ -3766,34 +3766,34 @@ Exit status: 0 done, 2 error.</source>
     </message>
     <message>
         <source>Cannot write the resume record &quot;%1&quot;: %2. %3</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入断点记录 &quot;%1&quot;：%2。%3</translation>
     </message>
 </context>
 <context>
     <name>cvmi::transfer::DestinationLock</name>
     <message>
         <source>Free some space in %1 or make it a writable folder, or set the environment variable XDG_DATA_HOME to a writable folder (resume records are then kept in $XDG_DATA_HOME/cvm-import-wizard/uploads).</source>
-        <translation type="unfinished"></translation>
+        <translation>请在 %1 中释放一些空间或将其设为可写文件夹，或将环境变量 XDG_DATA_HOME 设为一个可写文件夹（断点记录随后将保存在 $XDG_DATA_HOME/cvm-import-wizard/uploads 中）。</translation>
     </message>
     <message>
         <source>Nothing was uploaded: the resume record cannot be kept in &quot;%1&quot; (%2), and without it an interrupted upload could be neither resumed nor found to be deleted. %3</source>
-        <translation type="unfinished"></translation>
+        <translation>未上传任何内容：断点记录无法保存在 &quot;%1&quot; 中（%2），而没有断点记录，中断的上传既无法续传，也无法被找到以便删除。%3</translation>
     </message>
     <message>
         <source>it is not a folder and cannot be created</source>
-        <translation type="unfinished"></translation>
+        <translation>它不是文件夹，且无法创建</translation>
     </message>
     <message>
         <source>Another upload to this destination is running (process %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>另一个上传到此目标的任务正在运行（进程 %1）。</translation>
     </message>
     <message>
         <source>Another upload to this destination is running.</source>
-        <translation type="unfinished"></translation>
+        <translation>另一个上传到此目标的任务正在运行。</translation>
     </message>
     <message>
         <source>Only one run at a time may upload to the same bucket and key: wait for it to end, or stop it, then run this command again (it resumes what that one left), or choose another object key. Lock file: &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>同一时间只能有一次运行上传到同一个存储桶和对象键：请等待其结束或将其停止，然后再次运行此命令（它会续传那次运行留下的部分），或选择其他对象键。锁文件：&quot;%1&quot;。</translation>
     </message>
 </context>
 <context>
@@ -3824,7 +3824,7 @@ Exit status: 0 done, 2 error.</source>
     </message>
     <message>
         <source>Check that the file exists and that you may read it.</source>
-        <translation type="unfinished"></translation>
+        <translation>请确认文件存在且您有读取权限。</translation>
     </message>
 </context>
 <context>
@@ -3851,7 +3851,7 @@ Exit status: 0 done, 2 error.</source>
     </message>
     <message>
         <source>The server sent no CRC-64 (x-cos-hash-crc64ecma) for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器未返回 %1 的 CRC-64（x-cos-hash-crc64ecma）。</translation>
     </message>
 </context>
 <context>
@@ -3940,33 +3940,33 @@ Exit status: 0 done, 2 error.</source>
     </message>
     <message>
         <source>Nothing was uploaded: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>未上传任何内容：%1</translation>
     </message>
     <message>
         <source>The upload was stopped and its multipart upload deleted from the server, as it could not be resumed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>上传已停止，且由于无法续传，其分块上传已从服务器删除：%1</translation>
     </message>
     <message>
         <source>The upload was stopped, as it could not be resumed: %1 Its multipart upload %2 could not be deleted from the server either: delete it with `cvm-import uploads cos://%3 --abort %2`.</source>
-        <translation type="unfinished"></translation>
+        <translation>上传已停止，因为无法续传：%1 其分块上传 %2 也无法从服务器删除：请使用 `cvm-import uploads cos://%3 --abort %2` 删除。</translation>
     </message>
     <message>
         <source>The multipart upload of &quot;%1&quot; is no longer on the server (completed, aborted or expired elsewhere); its resume record was removed. Run the same command again to upload from the start.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; 的分块上传已不在服务器上（已在别处完成、终止或过期）；其断点记录已删除。请再次运行同一命令，从头开始上传。</translation>
     </message>
     <message>
         <source>The interrupted upload&apos;s multipart upload is no longer on the server (completed, aborted or expired); its resume record was removed and the upload starts over.</source>
-        <translation type="unfinished"></translation>
+        <translation>中断的上传所对应的分块上传已不在服务器上（已完成、终止或过期）；其断点记录已删除，上传将从头开始。</translation>
     </message>
     <message numerus="yes">
         <source>Part %1 was sent %n time(s) and COS did not confirm its bytes: %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>分块 %1 已发送 %n 次，但 COS 未确认其字节：%2</numerusform>
         </translation>
     </message>
     <message>
         <source>Part %1 of &quot;%2&quot; was not read by this run, so the object cannot be compared with the file. Run the same command again.</source>
-        <translation type="unfinished"></translation>
+        <translation>本次运行未读取 &quot;%2&quot; 的分块 %1，因此无法将对象与文件进行比较。请再次运行同一命令。</translation>
     </message>
 </context>
 <context>
@@ -5574,19 +5574,19 @@ https:// 可用于任何主机。http:// 仅可用于本机（localhost、127.0.
     </message>
     <message>
         <source>Inspection time limit</source>
-        <translation type="unfinished"></translation>
+        <translation>检查时限</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> 秒</translation>
     </message>
     <message>
         <source>&amp;Inspection time limit:</source>
-        <translation type="unfinished"></translation>
+        <translation>检查时限(&amp;I)：</translation>
     </message>
     <message>
         <source>What a check has not read by then is shown as not checked (default %1 s).</source>
-        <translation type="unfinished"></translation>
+        <translation>到时仍未读取的内容将显示为未检查（默认 %1 秒）。</translation>
     </message>
 </context>
 <context>
@@ -5892,8 +5892,8 @@ https:// 可用于任何主机。http:// 仅可用于本机（localhost、127.0.
     </message>
     <message numerus="yes">
         <source>%n part(s) sent earlier no longer matched the file and were sent again: %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>之前发送的 %n 个分块与文件不再一致，已重新发送：%1。</numerusform>
         </translation>
     </message>
 </context>
@@ -5961,7 +5961,7 @@ https:// 可用于任何主机。http:// 仅可用于本机（localhost、127.0.
     </message>
     <message>
         <source>checking %1 parts already sent against the file (%2 of %3 read)</source>
-        <translation type="unfinished"></translation>
+        <translation>正在对照文件校验已发送的 %1 个分块（已读取 %2/%3）</translation>
     </message>
 </context>
 <context>
@@ -5987,39 +5987,39 @@ https:// 可用于任何主机。http:// 仅可用于本机（localhost、127.0.
     <name>cvmi::util</name>
     <message>
         <source>%1 is a symbolic link, and links are not followed here. Put the file it points to in its place (cp --dereference LINK FILE).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 是符号链接，此处不跟随链接。请将其指向的文件放到该位置（cp --dereference LINK FILE）。</translation>
     </message>
     <message>
         <source>Cannot open %1: %2.</source>
-        <translation type="unfinished">无法打开 %1：%2。</translation>
+        <translation>无法打开 %1：%2。</translation>
     </message>
     <message>
         <source>%1 is a folder, not a disk image file. Choose the image file inside it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 是文件夹，不是磁盘镜像文件。请选择其中的镜像文件。</translation>
     </message>
     <message>
         <source>%1 is a named pipe or socket, not a disk image file: its data cannot be read at random places. Save the image to a regular file and choose that file.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 是命名管道或套接字，不是磁盘镜像文件：无法随机读取其中的数据。请将镜像保存为普通文件，然后选择该文件。</translation>
     </message>
     <message>
         <source>%1 is a block device (a whole disk or partition), not a disk image file. This program reads image files only: copy the device into one with `qemu-img convert -O qcow2 DEVICE disk.qcow2` and choose that file.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 是块设备（整块磁盘或分区），不是磁盘镜像文件。本程序只读取镜像文件：请使用 `qemu-img convert -O qcow2 DEVICE disk.qcow2` 将该设备复制为镜像文件，然后选择该文件。</translation>
     </message>
     <message>
         <source>%1 is a device or special file, not a disk image file. Choose a regular file.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 是设备或特殊文件，不是磁盘镜像文件。请选择普通文件。</translation>
     </message>
     <message>
         <source>%1 is not a path relative to the folder it must be in.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不是相对于其必须位于的文件夹的路径。</translation>
     </message>
     <message>
         <source>%1 leads out of the folder it must be in (&quot;..&quot;).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 指向其必须位于的文件夹之外（&quot;..&quot;）。</translation>
     </message>
     <message>
         <source>%1 names a folder, not a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 指定的是文件夹，而不是文件。</translation>
     </message>
 </context>
 <context>
