@@ -133,13 +133,10 @@ UploadSession::Failure UploadSession::badResponse(const QString& what, const QSt
     return cloudFailure(what, error);
 }
 
-UploadResult UploadSession::failed(const Failure& failure)
+UploadResult UploadSession::counted() const
 {
-    // Info, not a warning: the result carries the error and every front end shows it once.
-    qCInfo(lcTransfer).noquote() << "upload failed:" << failure.error.code << failure.error.message;
+    // What this run did to the parts, which every outcome reports alike.
     UploadResult r;
-    r.error = failure.error;
-    r.cloudError = failure.cloud;
     r.partsUploaded = m_partsUploaded;
     r.partsReused = m_partsReused;
     r.partsChecked = m_partsChecked;
@@ -147,14 +144,20 @@ UploadResult UploadSession::failed(const Failure& failure)
     return r;
 }
 
+UploadResult UploadSession::failed(const Failure& failure)
+{
+    // Info, not a warning: the result carries the error and every front end shows it once.
+    qCInfo(lcTransfer).noquote() << "upload failed:" << failure.error.code << failure.error.message;
+    UploadResult r = counted();
+    r.error = failure.error;
+    r.cloudError = failure.cloud;
+    return r;
+}
+
 UploadResult UploadSession::stopped()
 {
-    UploadResult r;
+    UploadResult r = counted();
     r.cancelled = true;
-    r.partsUploaded = m_partsUploaded;
-    r.partsReused = m_partsReused;
-    r.partsChecked = m_partsChecked;
-    r.partsChanged = m_partsChanged;
     r.error = Error::make(QStringLiteral("upload.cancelled"),
                           tr("The upload of \"%1\" was cancelled; nothing of it is left on the "
                              "server.")
@@ -590,7 +593,7 @@ UploadResult UploadSession::singlePut()
     if (const auto mismatch = Integrity::check(0, crc, answer.header("x-cos-hash-crc64ecma")))
         return failed({*mismatch, {}});
     m_partsUploaded = 1;
-    UploadResult r;
+    UploadResult r = counted();
     r.ok = true;
     r.objectUrl = m_dialect->objectUrl();
     r.crc64 = crc;
@@ -877,16 +880,12 @@ UploadResult UploadSession::succeeded(quint64 crc, const QString& etag)
     m_checkpoints.remove(m_file.path, m_destinationKey);
     qCInfo(lcTransfer).noquote() << "upload complete:" << m_plan.partCount << "parts,"
                                  << m_partsUploaded << "sent by this run";
-    UploadResult r;
+    UploadResult r = counted();
     r.ok = true;
     r.objectUrl = m_dialect->objectUrl();
     r.crc64 = crc;
     r.etag = etag;
     r.size = m_file.size;
-    r.partsUploaded = m_partsUploaded;
-    r.partsReused = m_partsReused;
-    r.partsChecked = m_partsChecked;
-    r.partsChanged = m_partsChanged;
     return r;
 }
 

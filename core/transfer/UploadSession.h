@@ -62,6 +62,8 @@ private:
     };
 
     UploadResult runImpl();
+    // An UploadResult holding this run's part counts; the outcomes below start from it.
+    UploadResult counted() const;
     UploadResult stopped();
     UploadResult failed(const Failure& failure);
     UploadResult singlePut();
