@@ -5588,6 +5588,10 @@ https:// 可用于任何主机。http:// 仅可用于本机（localhost、127.0.
         <source>What a check has not read by then is shown as not checked (default %1 s).</source>
         <translation>到时仍未读取的内容将显示为未检查（默认 %1 秒）。</translation>
     </message>
+    <message>
+        <source>Image chec&amp;k</source>
+        <translation>镜像检查(&amp;K)</translation>
+    </message>
 </context>
 <context>
     <name>cvmi::ui::TagTable</name>

@@ -112,6 +112,7 @@ SettingsDialog::SettingsDialog(AppSettings* settings, QWidget* parent)
     m_tabs->addTab(buildAccountTab(), tr("&Account"));
     m_tabs->addTab(m_endpoints, tr("&Endpoints"));
     m_tabs->addTab(buildNetworkTab(), tr("&Network && upload"));
+    m_tabs->addTab(buildCheckTab(), tr("Image chec&k"));
     m_tabs->addTab(buildLanguageTab(), tr("&Interface"));
     m_endpoints->setContentsMargins(9, 9, 9, 9);
 
@@ -293,6 +294,15 @@ QWidget* SettingsDialog::buildNetworkTab()
                                                    "all parts, to leave room for other traffic."),
                                                 tab)));
     form->addRow(noteLabel(tr("Upload settings apply to the next upload started."), tab));
+    return tab;
+}
+
+QWidget* SettingsDialog::buildCheckTab()
+{
+    // Its own tab: the limit is about reading the image, not about the network, and the
+    // Network & upload tab is already as tall as 1920x1080 at QT_SCALE_FACTOR=2 allows.
+    auto* tab = new QWidget(this);
+    auto* form = new QFormLayout(tab);
     m_inspectTimeout->setObjectName(QStringLiteral("inspectTimeout"));
     m_inspectTimeout->setAccessibleName(tr("Inspection time limit"));
     m_inspectTimeout->setRange(1, inspect::InspectOptions::kMaxTimeLimitMs / 1000);

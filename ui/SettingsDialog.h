@@ -75,6 +75,7 @@ public:
 private:
     QWidget* buildAccountTab();
     QWidget* buildNetworkTab();
+    QWidget* buildCheckTab();
     QWidget* buildLanguageTab();
     QLabel* errorLabel(const QString& objectName, const QString& accessibleName);
     void showError(QLabel* label, const Error& error, bool failed);
