@@ -3363,8 +3363,8 @@ Exit status: 0 done, 2 error.</source>
         <translation>未在 %1 秒的时限内读取：%2。</translation>
     </message>
     <message>
-        <source>Check again with a longer limit: `cvm-import check --inspect-timeout SECONDS IMAGE`, or Settings… &gt; Inspection time limit in the wizard.</source>
-        <translation>请使用更长的时限重新检查：`cvm-import check --inspect-timeout SECONDS IMAGE`，或在向导中通过“设置… &gt; 检查时限”调整。</translation>
+        <source>Check again with a longer limit: `cvm-import check --inspect-timeout SECONDS IMAGE`, or Settings… &gt; Image check &gt; Inspection time limit in the wizard.</source>
+        <translation>请使用更长的时限重新检查：`cvm-import check --inspect-timeout SECONDS IMAGE`，或在向导中通过“设置… &gt; 镜像检查 &gt; 检查时限”调整。</translation>
     </message>
     <message>
         <source>the partition table</source>

@@ -39,7 +39,7 @@ void notReadInTime(const CheckInput& input, RuleResult* result, const QString& w
             Check::tr("Not read within the time limit of %1 s: %2.")
                 .arg(QString::number(seconds, 'g', 6), what),
             Check::tr("Check again with a longer limit: `cvm-import check --inspect-timeout "
-                      "SECONDS IMAGE`, or Settings… > Inspection time limit in the wizard."));
+                      "SECONDS IMAGE`, or Settings… > Image check > Inspection time limit in the wizard."));
 }
 
 QStringList partsNotRead(const char* reads, const inspect::ImageFacts& facts)
