@@ -1,5 +1,4 @@
-# Test helpers shared by tests/ and tests/emulator (which the root adds before app/, since the
-# wizard's --demo links the emulator). Included from the root when CVMI_BUILD_TESTS is on.
+# Test helpers for tests/. Included from the root when CVMI_BUILD_TESTS is on.
 set(CVMI_FIXTURE_DIR ${CMAKE_BINARY_DIR}/fixtures)
 set(CVMI_TESTS_DIR ${PROJECT_SOURCE_DIR}/tests)
 

@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>DemoCloud</name>
+    <message>
+        <source>this build has no demo: it was configured with -DCVMI_DEMO=OFF. Build with -DCVMI_DEMO=ON (needs Qt HttpServer, qt6-httpserver-dev) or use a real account without --demo.</source>
+        <translation>此版本不含演示：它以 -DCVMI_DEMO=OFF 配置构建。请以 -DCVMI_DEMO=ON 构建（需要 Qt HttpServer，即 qt6-httpserver-dev），或不加 --demo 使用真实账号。</translation>
+    </message>
+</context>
+<context>
     <name>cvmi::cli::CheckCommand</name>
     <message>
         <source>Inspects a disk image (reading only its metadata) and judges it against the Tencent Cloud import rules.

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "InspectionResult.h"
-#include "UploadedObject.h"
+#include "controllers/InspectionResult.h"
+#include "controllers/UploadedObject.h"
 
 #include "cloud/CloudEndpoints.h"
 #include "cloud/Credentials.h"

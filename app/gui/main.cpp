@@ -3,14 +3,14 @@
 // draft, or against the local cloud emulator.
 #include "DemoCloud.h"
 
-#include "AccountPage.h"
-#include "FormPage.h"
-#include "ImagePage.h"
-#include "ImportPage.h"
+#include "pages/AccountPage.h"
+#include "pages/FormPage.h"
+#include "pages/ImagePage.h"
+#include "pages/ImportPage.h"
 #include "ImportWizard.h"
-#include "ObjectUrlChecker.h"
-#include "SettingsDialog.h"
-#include "UploadPage.h"
+#include "controllers/ObjectUrlChecker.h"
+#include "dialogs/SettingsDialog.h"
+#include "pages/UploadPage.h"
 #include "WizardSession.h"
 
 #include "Icons.h"

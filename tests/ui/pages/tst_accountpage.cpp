@@ -1,0 +1,420 @@
+// The Account page against the in-process emulator, driven as a user would (typing, clicking
+// Check, picking or creating a bucket): good credentials pass every line and list the region's
+// buckets; a wrong secret fails the credentials line; an account without cvm:ImportImage fails
+// the import line; typed credentials round-trip through the keyring (the fake backend), and a
+// missing keyring is explained; plain http:// to another machine is refused; the wizard leads
+// from the Image page here; and no secret ever reaches a log line or the screen.
+#include "CloudTestSupport.h"
+
+#include "pages/AccountPage.h"
+#include "dialogs/CreateBucketDialog.h"
+#include "dialogs/EndpointsDialog.h"
+#include "pages/ImagePage.h"
+#include "ImportWizard.h"
+#include "widgets/PermissionList.h"
+#include "WizardSession.h"
+
+#include "cloud/CredentialStore.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <memory>
+
+using namespace cvmi;
+using namespace cvmi::cloudtest;
+using State = cloud::PermissionLine::State;
+using ui::AccountPage;
+
+namespace {
+
+constexpr int kTimeoutMs = 20000;
+
+// A page on its own, with the fake keyring and nothing discovered unless a test says so.
+struct Harness {
+    ui::WizardSession session;
+    cloud::MemoryCredentialStore* store;
+    std::unique_ptr<AccountPage> page;
+
+    explicit Harness(const emu::CloudEmulator& emulator, cloud::MemoryCredentialStore* shared)
+        : store(shared), page(std::make_unique<AccountPage>(&session))
+    {
+        page->setCredentialStore(store);
+        page->setDiscoverer([] { return cloud::CredentialDiscovery{}; });
+        Error error;
+        if (!page->setEndpointOverrides(emulator.endpoint(), emulator.endpoint(), &error))
+            qWarning("%s", qPrintable(error.message));
+        page->show();
+    }
+
+    bool discover()
+    {
+        QSignalSpy shown(page.get(), &AccountPage::discoveryShown);
+        page->discover();
+        return shown.wait(kTimeoutMs);
+    }
+
+    void type(const QString& id, const QString& key, const QString& token = {})
+    {
+        page->useTypedButton()->setChecked(true);
+        for (QLineEdit* edit : {page->secretIdEdit(), page->secretKeyEdit(), page->tokenEdit()})
+            edit->clear();
+        QTest::keyClicks(page->secretIdEdit(), id);
+        QTest::keyClicks(page->secretKeyEdit(), key);
+        if (!token.isEmpty())
+            QTest::keyClicks(page->tokenEdit(), token);
+    }
+
+    // Clicks Check and waits for the checklist; returns the finished() argument.
+    std::optional<bool> check()
+    {
+        QSignalSpy finished(page.get(), &AccountPage::checkFinished);
+        QTest::mouseClick(page->checkButton(), Qt::LeftButton);
+        if (!finished.wait(kTimeoutMs))
+            return std::nullopt;
+        return finished.first().first().toBool();
+    }
+
+    QList<cloud::PermissionLine> lines() const { return page->permissionList()->lines(); }
+
+    QStringList buckets() const
+    {
+        QStringList names;
+        for (int i = 0; i < page->bucketBox()->count(); ++i)
+            names.append(page->bucketBox()->itemText(i));
+        return names;
+    }
+};
+
+// Every text the page shows (labels, line edits in normal echo, combo boxes).
+QStringList visibleTexts(const QWidget* root)
+{
+    QStringList texts;
+    for (const QLabel* label : root->findChildren<QLabel*>())
+        texts.append(label->text() + label->toolTip() + label->accessibleDescription());
+    for (const QLineEdit* edit : root->findChildren<QLineEdit*>()) {
+        if (edit->echoMode() == QLineEdit::Normal)
+            texts.append(edit->text());
+        texts.append(edit->displayText());
+    }
+    for (const QComboBox* box : root->findChildren<QComboBox*>()) {
+        for (int i = 0; i < box->count(); ++i)
+            texts.append(box->itemText(i));
+    }
+    return texts;
+}
+
+} // namespace
+
+class TestAccountPage : public QObject {
+    Q_OBJECT
+
+private:
+    std::unique_ptr<emu::CloudEmulator> m_emulator;
+    cloud::MemoryCredentialStore m_store;
+
+private slots:
+    void initTestCase()
+    {
+        captureLogs();
+        m_emulator = std::make_unique<emu::CloudEmulator>();
+        addAccounts(*m_emulator);
+        QString error;
+        QVERIFY2(m_emulator->start(0, &error), qPrintable(error));
+        QVERIFY(m_emulator->createBucket(kBucket, kRegion, false, &error));
+        QVERIFY(m_emulator->createBucket(QStringLiteral("elsewhere-1250000000"),
+                                         QStringLiteral("ap-shanghai"), false, &error));
+    }
+
+    void imagePageLeadsHere()
+    {
+        ui::ImportWizard wizard;
+        QCOMPARE(wizard.imagePage()->nextId(), int(ui::ImportWizard::PageAccount));
+        QCOMPARE(wizard.page(ui::ImportWizard::PageAccount), wizard.accountPage());
+    }
+
+    void goodCredentials()
+    {
+        Harness h(*m_emulator, &m_store);
+        QVERIFY(h.discover());
+        QVERIFY(!h.page->isComplete());
+        h.type(kId, kKey);
+        QSignalSpy completeChanged(h.page.get(), &QWizardPage::completeChanged);
+        const auto allOk = h.check();
+        QVERIFY(allOk);
+        QVERIFY(*allOk);
+        QCOMPARE(h.lines().size(), 4);
+        for (int i = 0; i < h.lines().size(); ++i) {
+            const cloud::PermissionLine& line = h.lines().at(i);
+            QVERIFY2(line.state == State::Ok, qPrintable(h.page->permissionList()->rowText(i)));
+            QVERIFY(!line.message.isEmpty());
+        }
+        // Only the region's buckets, none chosen for the user.
+        QCOMPARE(h.buckets(), QStringList{kBucket});
+        QVERIFY(h.page->bucketBox()->isEnabled());
+        QCOMPARE(h.page->bucketBox()->currentIndex(), -1);
+        QVERIFY(!h.page->isComplete());
+
+        h.page->bucketBox()->setCurrentIndex(0);
+        QVERIFY(h.page->isComplete());
+        QCOMPARE(h.session.bucket(), kBucket);
+        QCOMPARE(h.session.region(), kRegion);
+        QCOMPARE(h.session.credentials().secretId, kId);
+        QVERIFY(h.session.cvm() && h.session.cos());
+        QVERIFY(completeChanged.size() >= 2);
+
+        // The region list now comes from DescribeRegions (the account's two regions).
+        QTRY_COMPARE_WITH_TIMEOUT(h.page->regionBox()->count(), 2, kTimeoutMs);
+        QVERIFY(h.page->regionBox()->findData(QStringLiteral("ap-shanghai")) >= 0);
+        QCOMPARE(h.page->region(), kRegion);
+
+        // Changing what was checked takes the result back.
+        QTest::keyClicks(h.page->secretKeyEdit(), QStringLiteral("x"));
+        QVERIFY(!h.page->isComplete());
+        QVERIFY(h.session.bucket().isEmpty());
+        QCOMPARE(h.lines().first().state, State::Pending);
+    }
+
+    void wrongSecret()
+    {
+        Harness h(*m_emulator, &m_store);
+        h.type(kId, QStringLiteral("not-the-secret-key"));
+        const auto allOk = h.check();
+        QVERIFY(allOk);
+        QVERIFY(!*allOk);
+        const cloud::PermissionLine credentials = h.lines().at(0);
+        QCOMPARE(credentials.state, State::Failed);
+        QVERIFY(!credentials.message.isEmpty());
+        QVERIFY(!credentials.remedy.isEmpty());
+        QVERIFY(h.page->permissionList()->rowText(0).contains(credentials.message));
+        QVERIFY(!h.page->isComplete());
+        QVERIFY(h.page->checkButton()->isEnabled());
+    }
+
+    void noImportPermission()
+    {
+        Harness h(*m_emulator, &m_store);
+        h.type(kNoImportId, kNoImportKey);
+        const auto allOk = h.check();
+        QVERIFY(allOk);
+        QVERIFY(!*allOk);
+        QCOMPARE(h.lines().at(0).state, State::Ok);
+        const cloud::PermissionLine import = h.lines().at(2);
+        QCOMPARE(import.state, State::Failed);
+        QVERIFY2(import.remedy.contains(QStringLiteral("cvm:ImportImage")),
+                 qPrintable(import.remedy));
+        // Buckets are still offered (COS works), but the page cannot go on.
+        QCOMPARE(h.buckets(), QStringList{kBucket});
+        h.page->bucketBox()->setCurrentIndex(0);
+        QVERIFY(!h.page->isComplete());
+    }
+
+    void createBucket()
+    {
+        Harness h(*m_emulator, &m_store);
+        h.type(kId, kKey);
+        QVERIFY(h.check().value_or(false));
+        QString offeredAppId;
+        h.page->setBucketNameAsker([&offeredAppId](const QString& appId) {
+            offeredAppId = appId;
+            return std::optional<QString>(QStringLiteral("fresh-uploads-") + appId);
+        });
+        QSignalSpy created(h.page.get(), &AccountPage::bucketCreated);
+        QTest::mouseClick(h.page->createBucketButton(), Qt::LeftButton);
+        QVERIFY(created.wait(kTimeoutMs));
+        QCOMPARE(offeredAppId, kAppId); // learnt from the account's existing buckets
+        const QString bucket = QStringLiteral("fresh-uploads-") + kAppId;
+        QCOMPARE(created.first().at(0).toString(), bucket);
+        QVERIFY2(created.first().at(1).toString().isEmpty(),
+                 qPrintable(created.first().at(1).toString()));
+        QCOMPARE(h.page->bucketBox()->currentText(), bucket);
+        QCOMPARE(h.session.bucket(), bucket);
+        QVERIFY(h.page->isComplete());
+
+        // It exists in COS: a new check lists it.
+        QVERIFY(h.check().value_or(false));
+        QVERIFY(h.buckets().contains(bucket));
+
+        // A name COS would refuse never leaves the machine.
+        created.clear();
+        h.page->createBucket(QStringLiteral("Bad_Name-") + kAppId);
+        QCOMPARE(created.size(), 1);
+        QVERIFY(created.first().at(1).toString().contains(QStringLiteral("lower-case")));
+        QVERIFY(h.page->bucketStatusLabel()->text().contains(QStringLiteral("lower-case")));
+    }
+
+    void createBucketDialogRules()
+    {
+        ui::CreateBucketDialog dialog(kRegion, kAppId);
+        QCOMPARE(dialog.bucket(), QString());
+        dialog.nameEdit()->setText(QStringLiteral("images"));
+        QCOMPARE(dialog.bucket(), QStringLiteral("images-") + kAppId);
+        dialog.nameEdit()->setText(QStringLiteral("-images"));
+        QCOMPARE(dialog.bucket(), QString());
+        QVERIFY(!dialog.problemLabel()->text().isEmpty());
+        dialog.nameEdit()->setText(QString(51, u'a'));
+        QCOMPARE(dialog.bucket(), QString());
+        QVERIFY(dialog.problemLabel()->text().contains(QStringLiteral("50")));
+        dialog.nameEdit()->setText(QString(50, u'a'));
+        QCOMPARE(dialog.bucket(), QString(50, u'a') + u'-' + kAppId);
+        dialog.appIdEdit()->setText(QStringLiteral("abc"));
+        QCOMPARE(dialog.bucket(), QString());
+        QVERIFY(dialog.problemLabel()->text().contains(QStringLiteral("APPID")));
+    }
+
+    void keyringRoundTrip()
+    {
+        cloud::MemoryCredentialStore store;
+        {
+            Harness h(*m_emulator, &store);
+            QVERIFY(h.discover());
+            h.type(kTokenId, kTokenKey, kToken);
+            h.page->rememberBox()->setChecked(true);
+            QSignalSpy saved(h.page.get(), &AccountPage::keyringDone);
+            QVERIFY(h.check().value_or(false));
+            QVERIFY(saved.size() == 1 || saved.wait(kTimeoutMs));
+            QCOMPARE(saved.first().first().toString(), QString());
+            QVERIFY(store.contains(QStringLiteral("default")));
+        }
+        // A new session finds them in the keyring, filled in and ready to check.
+        Harness again(*m_emulator, &store);
+        QVERIFY(again.discover());
+        QVERIFY(again.page->useTypedButton()->isChecked());
+        QCOMPARE(again.page->secretIdEdit()->text(), kTokenId);
+        QCOMPARE(again.page->secretKeyEdit()->echoMode(), QLineEdit::Password);
+        QCOMPARE(again.page->tokenEdit()->echoMode(), QLineEdit::Password);
+        QVERIFY(again.page->rememberBox()->isChecked());
+        const cloud::Credentials current = again.page->currentCredentials();
+        QCOMPARE(current.secretKey, kTokenKey);
+        QCOMPARE(current.token, kToken);
+        QVERIFY(again.check().value_or(false));
+
+        // Unticking Remember forgets them once the check has accepted the credentials.
+        again.page->rememberBox()->setChecked(false);
+        QSignalSpy removed(again.page.get(), &AccountPage::keyringDone);
+        QVERIFY(again.check().value_or(false));
+        QVERIFY(removed.size() == 1 || removed.wait(kTimeoutMs));
+        QVERIFY(!store.contains(QStringLiteral("default")));
+    }
+
+    void wrongCredentialsAreNotRemembered()
+    {
+        cloud::MemoryCredentialStore store;
+        Harness h(*m_emulator, &store);
+        h.type(kId, QStringLiteral("wrong-secret-key"));
+        h.page->rememberBox()->setChecked(true);
+        QVERIFY(h.check().has_value());
+        QTest::qWait(50);
+        QCOMPARE(store.size(), 0);
+    }
+
+    void keyringUnavailable()
+    {
+        cloud::MemoryCredentialStore store;
+        store.setFailure(Error::make(QStringLiteral("keyring.unavailable"),
+                                     cloud::CredentialStore::unavailableMessage({})));
+        Harness h(*m_emulator, &store);
+        QVERIFY(h.discover());
+        // Said when the user asks to remember, not before.
+        QVERIFY(h.page->keyringLabel()->text().isEmpty());
+        h.page->rememberBox()->setChecked(true);
+        QVERIFY(h.page->keyringLabel()->text().contains(QStringLiteral("gnome-keyring")));
+        // The credentials still work for this session.
+        h.type(kId, kKey);
+        QSignalSpy saved(h.page.get(), &AccountPage::keyringDone);
+        QVERIFY(h.check().value_or(false));
+        QVERIFY(saved.size() == 1 || saved.wait(kTimeoutMs));
+        QVERIFY(saved.first().first().toString().contains(QStringLiteral("Secret Service")));
+    }
+
+    void discoveredCredentials()
+    {
+        Harness h(*m_emulator, &m_store);
+        h.page->setDiscoverer([] {
+            cloud::CredentialDiscovery d;
+            d.credentials = credentials(kId, kKey);
+            d.credentials->source = QStringLiteral("tccli profile default");
+            d.credentials->region = QStringLiteral("ap-shanghai");
+            cloud::CredentialAttempt env;
+            env.source = QStringLiteral("environment");
+            env.location = QStringLiteral("TENCENTCLOUD_SECRET_ID");
+            cloud::CredentialAttempt tccli;
+            tccli.source = d.credentials->source;
+            tccli.location = QStringLiteral("/home/u/.tccli/default.credential");
+            tccli.outcome = cloud::CredentialAttempt::Outcome::Used;
+            d.tried = {env, tccli};
+            return d;
+        });
+        QVERIFY(h.discover());
+        QVERIFY(h.page->useFoundButton()->isChecked());
+        QCOMPARE(h.page->foundLabel()->text(), QStringLiteral("AKID… (tccli profile default)"));
+        QVERIFY(h.page->lookedLabel()->text().contains(QStringLiteral("TENCENTCLOUD_*")));
+        QVERIFY(
+            h.page->lookedLabel()->text().contains(QStringLiteral(".tccli/default.credential")));
+        QCOMPARE(h.page->region(), QStringLiteral("ap-shanghai")); // the credentials' region
+        QVERIFY(h.check().value_or(false));
+        QCOMPARE(h.buckets(), QStringList{QStringLiteral("elsewhere-1250000000")});
+    }
+
+    void insecureEndpointRefused()
+    {
+        Harness h(*m_emulator, &m_store);
+        Error error;
+        QVERIFY(
+            !h.page->setEndpointOverrides(QStringLiteral("http://cvm.example.com"), {}, &error));
+        QCOMPARE(error.code, QStringLiteral("endpoint.insecure"));
+        QVERIFY(!error.message.isEmpty());
+        // The emulator set by the harness is still the one in use.
+        QVERIFY(h.page->endpointsLabel()->text().contains(m_emulator->endpoint()));
+
+        ui::EndpointsDialog dialog;
+        dialog.show();
+        dialog.cvmEdit()->setText(QStringLiteral("http://10.0.0.8:8080"));
+        dialog.accept();
+        QVERIFY(dialog.isVisible());
+        QVERIFY(dialog.result() != QDialog::Accepted);
+        QVERIFY(!dialog.errorLabel()->isHidden());
+        QVERIFY(dialog.errorLabel()->text().contains(QStringLiteral("http://10.0.0.8:8080")));
+        dialog.cvmEdit()->setText(QStringLiteral("http://127.0.0.1:8080"));
+        dialog.cosEdit()->setText(QStringLiteral("https://cos.gateway.example"));
+        dialog.accept();
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(dialog.endpoints().cvmEndpoint().port(), 8080);
+    }
+
+    void accessibility()
+    {
+        Harness h(*m_emulator, &m_store);
+        for (QWidget* w : std::initializer_list<QWidget*>{
+                 h.page->secretIdEdit(), h.page->secretKeyEdit(), h.page->tokenEdit(),
+                 h.page->regionBox(), h.page->bucketBox()})
+            QVERIFY2(!w->accessibleName().isEmpty(), qPrintable(w->objectName()));
+        // Tab goes through the typed fields in reading order.
+        QCOMPARE(h.page->secretIdEdit()->nextInFocusChain(), h.page->secretKeyEdit());
+        QCOMPARE(h.page->secretKeyEdit()->nextInFocusChain(), h.page->tokenEdit());
+        QCOMPARE(h.page->tokenEdit()->nextInFocusChain(), h.page->rememberBox());
+        QCOMPARE(h.page->secretKeyEdit()->echoMode(), QLineEdit::Password);
+    }
+
+    void noSecretShownOrLogged()
+    {
+        Harness h(*m_emulator, &m_store);
+        h.type(kTokenId, kTokenKey, kToken);
+        QVERIFY(h.check().value_or(false));
+        for (const QString& text : visibleTexts(h.page.get())) {
+            for (const QString& secret : allSecrets())
+                QVERIFY2(!text.contains(secret), qPrintable(u"shown: "_qs + text.left(40)));
+        }
+        const QStringList leaked = leakedLines(allSecrets());
+        QVERIFY2(leaked.isEmpty(), qPrintable(leaked.join(u'\n')));
+    }
+};
+
+QTEST_MAIN(TestAccountPage)
+#include "tst_accountpage.moc"

@@ -1,0 +1,466 @@
+// The Import page against the in-process emulator, driven as a user would (clicking Import, Dry
+// run only, Follow): an uploaded disk becomes NORMAL with its ImageId on screen, a notification
+// and a history entry; a missing object ends IMPORTFAILED with the reason and what to try; an
+// account without cvm:ImportImage is refused at the permission step with the remedy; an invalid
+// form sends nothing; the wizard can be closed while following and the import followed again from
+// the history list; the page reached without a form says what is missing; and no secret (nor a
+// pre-signed URL's signature) reaches a log line, the screen or the history file.
+#include "CloudTestSupport.h"
+
+#include "widgets/ImportHistoryList.h"
+#include "controllers/ImportNotifier.h"
+#include "pages/ImportPage.h"
+#include "widgets/ImportStageList.h"
+#include "ImportWizard.h"
+#include "WizardSession.h"
+
+#include "cloud/CosClient.h"
+#include "cloud/HttpClient.h"
+
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QSystemTrayIcon>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+#include <QUrl>
+#include <QUrlQuery>
+#include <QtEndian>
+
+#include <memory>
+
+using namespace cvmi;
+using namespace cvmi::cloudtest;
+using Outcome = importrun::ImportRunner::Outcome;
+using State = ui::ImportStageList::State;
+using Step = ui::ImportStageList::Step;
+using ui::ImportPage;
+
+namespace {
+
+constexpr int kTimeoutMs = 20000;
+const QString kGoodKey = QStringLiteral("disks/good.qcow2");
+
+importform::ImportForm formFor(const QString& key, const QString& name)
+{
+    importform::ImportForm f;
+    f.osType = QStringLiteral("CentOS");
+    f.osVersion = QStringLiteral("7"); // the vendor's lists name majors
+    f.architecture = QStringLiteral("x86_64");
+    f.imageUrl = cloud::CosClient::objectUrl(kBucket, kRegion, key);
+    f.imageName = name;
+    return f;
+}
+
+// A page on its own with a session holding an account and (unless told otherwise) a form.
+struct Harness {
+    ui::WizardSession session;
+    std::unique_ptr<ImportPage> page;
+    std::unique_ptr<QSignalSpy> notified;
+
+    Harness(const emu::CloudEmulator& emulator, const QString& historyDir, const QString& id = kId,
+            const QString& key = kKey)
+    {
+        session.setAccount(credentials(id, key), kRegion, endpointsFor(emulator));
+        page = std::make_unique<ImportPage>(&session);
+        page->setHistoryDir(historyDir);
+        importrun::ImportRunner::Backoff fast;
+        fast.initialMs = 50;
+        fast.maxMs = 200;
+        fast.maxTransientRetries = 3;
+        page->setBackoff(fast);
+        notified = std::make_unique<QSignalSpy>(page->notifier(), &ui::ImportNotifier::notified);
+        page->show();
+    }
+
+    // Clicks `button` and waits for the end; returns importFinished's outcome.
+    std::optional<Outcome> run(QPushButton* button)
+    {
+        QSignalSpy finished(page.get(), &ImportPage::importFinished);
+        if (!button->isEnabled() || !button->isVisible())
+            return std::nullopt;
+        QTest::mouseClick(button, Qt::LeftButton);
+        // An invalid form ends inside the click, before any wait.
+        if (finished.isEmpty() && !finished.wait(kTimeoutMs))
+            return std::nullopt;
+        return finished.first().first().value<Outcome>();
+    }
+
+    State state(Step step) const { return page->stageList()->line(step).state; }
+    QString text(Step step) const { return page->stageList()->lineText(step); }
+};
+
+std::optional<importrun::ImportRecord> stored(const QString& dir, const QString& imageId)
+{
+    Error error;
+    return importrun::ImportHistory(dir).find(imageId, &error);
+}
+
+QStringList visibleTexts(const QWidget* root)
+{
+    QStringList texts;
+    for (const QLabel* label : root->findChildren<QLabel*>())
+        texts.append(label->text() + label->toolTip() + label->accessibleDescription());
+    for (const QLineEdit* edit : root->findChildren<QLineEdit*>())
+        texts.append(edit->text());
+    for (const QTreeWidget* tree : root->findChildren<QTreeWidget*>()) {
+        for (int i = 0; i < tree->topLevelItemCount(); ++i) {
+            for (int c = 0; c < tree->columnCount(); ++c)
+                texts.append(tree->topLevelItem(i)->text(c) + tree->topLevelItem(i)->toolTip(c));
+        }
+    }
+    return texts;
+}
+
+} // namespace
+
+class TestImportPage : public QObject {
+    Q_OBJECT
+
+private:
+    std::unique_ptr<emu::CloudEmulator> m_emulator;
+    QTemporaryDir m_history;
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        captureLogs();
+        QLoggingCategory::setFilterRules(QStringLiteral("cvmi.*.debug=true"));
+        QVERIFY(m_history.isValid());
+        m_emulator = std::make_unique<emu::CloudEmulator>();
+        addAccounts(*m_emulator);
+        m_emulator->setImportDelayMs(300);
+        QString error;
+        QVERIFY2(m_emulator->start(0, &error), qPrintable(error));
+        QVERIFY2(m_emulator->createBucket(kBucket, kRegion, false, &error), qPrintable(error));
+        cloud::HttpClient http;
+        cloud::CosClient cos(&http, endpointsFor(*m_emulator), credentials(kId, kKey));
+        cloud::CosClient::Call put;
+        put.method = "PUT";
+        put.host = cloud::CosClient::bucketHost(kBucket, kRegion);
+        put.key = kGoodKey;
+        put.body = qcow2Header(quint64(10) << 30);
+        const auto result = cloud::waitFor(cos.send(put));
+        QVERIFY2(result.ok(), qPrintable(result.error.toString()));
+    }
+
+    void wizardEndsHere()
+    {
+        ui::ImportWizard wizard;
+        QCOMPARE(wizard.page(ui::ImportWizard::PageImport), wizard.importPage());
+        QCOMPARE(wizard.pageIds().constLast(), int(ui::ImportWizard::PageImport));
+        QVERIFY(wizard.importPage()->isFinalPage());
+    }
+
+    void reachedWithoutForm()
+    {
+        ui::WizardSession session;
+        ImportPage page(&session);
+        page.setHistoryDir(m_history.path());
+        page.show();
+        QVERIFY(page.missingLabel()->isVisible());
+        QVERIFY(page.missingLabel()->text().contains(QLatin1String("import form")));
+        QVERIFY(page.missingLabel()->text().contains(QLatin1String("account")));
+        QVERIFY(!page.importButton()->isEnabled());
+        QVERIFY(!page.isComplete());
+
+        // The form arrives (the Form page stores it): only the account is missing then.
+        session.setImportForm(formFor(kGoodKey, QStringLiteral("later")));
+        QVERIFY(!page.missingLabel()->text().contains(QLatin1String("import form")));
+        QVERIFY(page.missingLabel()->text().contains(QLatin1String("account")));
+        QVERIFY(!page.importButton()->isEnabled());
+        session.setAccount(credentials(kId, kKey), kRegion, endpointsFor(*m_emulator));
+        QVERIFY(!page.missingLabel()->isVisible());
+        QVERIFY(page.importButton()->isEnabled());
+    }
+
+    void summaryWithoutSignature()
+    {
+        Harness h(*m_emulator, m_history.path());
+        importform::ImportForm f = formFor(kGoodKey, QStringLiteral("summary-name"));
+        f.imageUrl += QStringLiteral("?q-sign-algorithm=sha1&q-ak=AKIDX&q-signature=deadbeef01");
+        h.session.setImportForm(f);
+        const QString summary = h.page->summaryLabel()->text();
+        for (const QString& part : {QStringLiteral("summary-name"), QStringLiteral("CentOS"),
+                                    QStringLiteral("7"), QStringLiteral("x86_64"), kRegion,
+                                    cloud::CosClient::objectUrl(kBucket, kRegion, kGoodKey)})
+            QVERIFY2(summary.contains(part), qPrintable(part));
+        QVERIFY(!summary.contains(QLatin1String("q-signature")));
+        QVERIFY(!summary.contains(QLatin1String("deadbeef01")));
+        QVERIFY(!h.page->dryRunButton()->isVisible()); // the form asked for no dry run
+    }
+
+    void importReachesNormal()
+    {
+        Harness h(*m_emulator, m_history.path());
+        h.session.setImportForm(formFor(kGoodKey, QStringLiteral("gui-normal")));
+        QVERIFY(!h.page->isComplete()); // nothing imported yet
+        QCOMPARE(h.run(h.page->importButton()), Outcome::Normal);
+
+        for (Step step : {Step::Validate, Step::Permission, Step::Import, Step::Follow})
+            QVERIFY2(h.state(step) == State::Ok, qPrintable(h.text(step)));
+        QVERIFY(h.text(Step::Permission).contains(QLatin1String("RequestId")));
+        QVERIFY(h.text(Step::Follow).contains(QLatin1String("NORMAL")));
+        const QString id = h.page->imageIdEdit()->text();
+        QVERIFY2(id.startsWith(QLatin1String("img-")), qPrintable(id));
+        QVERIFY(h.page->imageIdEdit()->isVisible());
+        QVERIFY(h.page->imageIdEdit()->isReadOnly()); // selectable and copyable, not editable
+        QVERIFY(h.text(Step::Import).contains(id));
+        const QString result = h.page->resultLabel()->text();
+        QVERIFY2(result.contains(id) && result.contains(QLatin1String("is ready")),
+                 qPrintable(result));
+        QVERIFY(result.contains(QLatin1String("Create instance")));
+        QVERIFY(h.page->isComplete());
+        QVERIFY(!h.page->finishNote()->isVisible());
+
+        QCOMPARE(h.notified->size(), 1);
+        QVERIFY(h.notified->first().at(0).toString().contains(id));
+        QVERIFY(h.notified->first().at(1).toString().contains(QLatin1String("is ready")));
+        // Offscreen has no system tray: the task bar entry asks for attention instead.
+        QCOMPARE(h.notified->first().at(2).value<ui::ImportNotifier::Channel>(),
+                 QSystemTrayIcon::isSystemTrayAvailable() ? ui::ImportNotifier::Channel::Tray
+                                                          : ui::ImportNotifier::Channel::Alert);
+
+        const auto record = stored(m_history.path(), id);
+        QVERIFY(record);
+        QCOMPARE(record->state, QStringLiteral("NORMAL"));
+        QCOMPARE(record->imageName, QStringLiteral("gui-normal"));
+        QCOMPARE(record->region, kRegion);
+        QVERIFY(record->finished.isValid());
+        // The list shows it at once, with its last state.
+        QTreeWidget* tree = h.page->historyList()->tree();
+        QVERIFY(tree->topLevelItemCount() >= 1);
+        QCOMPARE(tree->topLevelItem(0)->text(0), id);
+        QCOMPARE(tree->topLevelItem(0)->text(3), QStringLiteral("NORMAL"));
+        QVERIFY(h.page->historyList()->select(id));
+        QVERIFY(!h.page->historyList()->followButton()->isEnabled()); // nothing left to follow
+    }
+
+    void missingObjectFails()
+    {
+        Harness h(*m_emulator, m_history.path());
+        h.session.setImportForm(
+            formFor(QStringLiteral("disks/absent.qcow2"), QStringLiteral("gui-missing")));
+        h.page->showMinimized(); // the user went elsewhere: the end is announced all the same
+        QCOMPARE(h.run(h.page->importButton()), Outcome::ImportFailed);
+        QCOMPARE(h.state(Step::Import), State::Ok);
+        QCOMPARE(h.state(Step::Follow), State::Failed);
+        QVERIFY(h.text(Step::Follow).contains(QLatin1String("IMPORTFAILED")));
+        const QString result = h.page->resultLabel()->text();
+        QVERIFY2(result.contains(QLatin1String("IMPORTFAILED")), qPrintable(result));
+        // What to try: the runner's causes, the readable object and `cvm-import check` first.
+        QVERIFY(result.contains(QLatin1String("What to try")));
+        QVERIFY(result.contains(QLatin1String("pre-signed")));
+        QVERIFY(result.contains(QLatin1String("cvm-import check")));
+        QCOMPARE(h.notified->size(), 1);
+        QVERIFY(h.notified->first().at(0).toString().contains(QLatin1String("did not finish")));
+        const auto record = stored(m_history.path(), h.page->imageIdEdit()->text());
+        QVERIFY(record);
+        QCOMPARE(record->state, QStringLiteral("IMPORTFAILED"));
+        QVERIFY(!record->message.isEmpty());
+    }
+
+    void noImportPermissionRefused()
+    {
+        Harness h(*m_emulator, m_history.path(), kNoImportId, kNoImportKey);
+        h.session.setImportForm(formFor(kGoodKey, QStringLiteral("gui-refused")));
+        QCOMPARE(h.run(h.page->importButton()), Outcome::Refused);
+        QCOMPARE(h.state(Step::Validate), State::Ok);
+        QVERIFY2(h.text(Step::Validate).contains(QLatin1String("list Tencent Cloud sent")),
+                 qPrintable(h.text(Step::Validate)));
+        QCOMPARE(h.state(Step::Permission), State::Failed);
+        QCOMPARE(h.state(Step::Import), State::Pending);
+        const QString line = h.text(Step::Permission);
+        QVERIFY2(line.contains(QLatin1String("dry run was refused")), qPrintable(line));
+        QVERIFY(!h.page->stageList()->line(Step::Permission).remedy.isEmpty());
+        QVERIFY2(line.contains(QLatin1String("cvm:ImportImage")), qPrintable(line)); // the remedy
+        QVERIFY(h.page->resultLabel()->text().contains(QLatin1String("What to try")));
+        QVERIFY(!h.page->imageIdEdit()->isVisible());
+        QCOMPARE(h.notified->size(), 0); // over in a second, while the user watches
+    }
+
+    void versionTheLiveListLacksSendsNothing()
+    {
+        // The Import page asks DescribeImportImageOs itself: 7.9 is not in the live list.
+        Harness h(*m_emulator, m_history.path());
+        importform::ImportForm f = formFor(kGoodKey, QStringLiteral("gui-minor"));
+        f.osVersion = QStringLiteral("7.9");
+        h.session.setImportForm(f);
+        QCOMPARE(h.run(h.page->importButton()), Outcome::Invalid);
+        QCOMPARE(h.state(Step::Validate), State::Failed);
+        const QString line = h.text(Step::Validate);
+        QVERIFY2(line.contains(QLatin1String("OsVersion")) &&
+                     line.contains(QLatin1String("\"5\", \"6\", \"7\"")),
+                 qPrintable(line));
+        QCOMPARE(h.state(Step::Permission), State::Pending);
+    }
+
+    void invalidFormSendsNothing()
+    {
+        Harness h(*m_emulator, m_history.path());
+        h.session.setImportForm(formFor(kGoodKey, QString(61, u'n'))); // ImageName ≤ 60
+        QCOMPARE(h.run(h.page->importButton()), Outcome::Invalid);
+        QCOMPARE(h.state(Step::Validate), State::Failed);
+        QVERIFY(h.text(Step::Validate).contains(QLatin1String("ImageName")));
+        QCOMPARE(h.state(Step::Permission), State::Pending);
+        QVERIFY(h.page->resultLabel()->text().contains(QLatin1String("nothing was sent")));
+    }
+
+    void dryRunOnly()
+    {
+        Harness h(*m_emulator, m_history.path());
+        importform::ImportForm f = formFor(kGoodKey, QStringLiteral("gui-dry"));
+        f.dryRun = true;
+        h.session.setImportForm(f);
+        QVERIFY(h.page->dryRunButton()->isVisible());
+        Error error;
+        const qsizetype before = importrun::ImportHistory(m_history.path()).load(&error)->size();
+        QCOMPARE(h.run(h.page->dryRunButton()), Outcome::DryRunAllowed);
+        QCOMPARE(h.state(Step::Permission), State::Ok);
+        QCOMPARE(h.state(Step::Import), State::Skipped);
+        QVERIFY(!h.page->imageIdEdit()->isVisible());
+        QVERIFY(h.page->resultLabel()->text().contains(QLatin1String("Nothing was created")));
+        QCOMPARE(importrun::ImportHistory(m_history.path()).load(&error)->size(), before);
+    }
+
+    // Following shows the state and the time, every second; the page may then be closed (nothing
+    // asked) and a later one follows the same import from its history list to NORMAL.
+    void closeWhileFollowingThenFollowAgain()
+    {
+        QTemporaryDir history;
+        QVERIFY(history.isValid());
+        m_emulator->setImportDelayMs(3500);
+        QString id;
+        {
+            Harness h(*m_emulator, history.path());
+            importrun::ImportRunner::Backoff slow; // one poll at the start, the next after 5 s
+            slow.initialMs = 5000;
+            h.page->setBackoff(slow);
+            h.session.setImportForm(formFor(kGoodKey, QStringLiteral("gui-later")));
+            QTest::mouseClick(h.page->importButton(), Qt::LeftButton);
+            QTRY_COMPARE_WITH_TIMEOUT(h.state(Step::Follow), State::Running, kTimeoutMs);
+            id = h.page->imageIdEdit()->text();
+            QVERIFY(id.startsWith(QLatin1String("img-")));
+            QVERIFY(h.text(Step::Follow).contains(QLatin1String("IMPORTING")));
+            // The elapsed time moves between polls.
+            QTRY_VERIFY_WITH_TIMEOUT(h.text(Step::Follow).contains(QLatin1String("0:00:02")),
+                                     kTimeoutMs);
+            QVERIFY(h.page->isComplete()); // Finish allowed, with the sentence
+            QVERIFY(h.page->finishNote()->isVisible());
+            QVERIFY(h.page->finishNote()->text().contains(
+                QStringLiteral("cvm-import imports --follow ") + id));
+            QVERIFY(!h.page->importButton()->isEnabled());
+            QCOMPARE(h.notified->size(), 0);
+        } // the window closes while following
+        m_emulator->setImportDelayMs(300);
+        auto record = stored(history.path(), id);
+        QVERIFY(record);
+        QCOMPARE(record->state, QStringLiteral("IMPORTING"));
+
+        Harness later(*m_emulator, history.path());
+        later.page->initializePage();
+        ui::ImportHistoryList* list = later.page->historyList();
+        QCOMPARE(list->tree()->topLevelItemCount(), 1);
+        QCOMPARE(list->tree()->topLevelItem(0)->text(0), id);
+        QCOMPARE(list->tree()->topLevelItem(0)->text(3), QStringLiteral("IMPORTING"));
+        QVERIFY(list->select(id));
+        QVERIFY(list->followButton()->isEnabled());
+        const auto outcome = later.run(list->followButton());
+        QCOMPARE(outcome, Outcome::Normal);
+        QCOMPARE(later.page->imageIdEdit()->text(), id);
+        QCOMPARE(later.state(Step::Follow), State::Ok);
+        QVERIFY(later.page->resultLabel()->text().contains(QLatin1String("is ready")));
+        QCOMPARE(later.notified->size(), 1);
+        QCOMPARE(list->tree()->topLevelItem(0)->text(3), QStringLiteral("NORMAL"));
+        record = stored(history.path(), id);
+        QVERIFY(record);
+        QCOMPARE(record->state, QStringLiteral("NORMAL"));
+    }
+
+    // A busy service while following: the line says so and the import is followed on to NORMAL.
+    void transientErrorsRetried()
+    {
+        QString error;
+        QVERIFY2(m_emulator->setFaults(
+                     QJsonObject::fromVariantMap(
+                         {{QStringLiteral("rules"),
+                           QVariantList{QVariantMap{
+                               {QStringLiteral("operation"), QStringLiteral("DescribeImages")},
+                               {QStringLiteral("fault"), QStringLiteral("internal-error")},
+                               {QStringLiteral("times"), 2}}}}}),
+                     &error),
+                 qPrintable(error));
+        Harness h(*m_emulator, m_history.path());
+        h.session.setImportForm(formFor(kGoodKey, QStringLiteral("gui-busy")));
+        QSignalSpy retried(h.page.get(), &ImportPage::importFinished);
+        QTest::mouseClick(h.page->importButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(h.text(Step::Follow).contains(QLatin1String("Trying again")),
+                                 kTimeoutMs);
+        QVERIFY(retried.wait(kTimeoutMs));
+        m_emulator->clearFaults();
+        QCOMPARE(retried.first().first().value<Outcome>(), Outcome::Normal);
+        QCOMPARE(h.state(Step::Follow), State::Ok);
+    }
+
+    // The window closed while a DescribeImages answer is on its way: the answer lands on nothing.
+    void closedDuringRequest()
+    {
+        QString error;
+        QVERIFY2(m_emulator->setFaults(
+                     QJsonObject::fromVariantMap(
+                         {{QStringLiteral("rules"),
+                           QVariantList{QVariantMap{
+                               {QStringLiteral("operation"), QStringLiteral("DescribeImages")},
+                               {QStringLiteral("fault"), QStringLiteral("stall")},
+                               {QStringLiteral("ms"), 1500}}}}}),
+                     &error),
+                 qPrintable(error));
+        {
+            Harness h(*m_emulator, m_history.path());
+            h.session.setImportForm(formFor(kGoodKey, QStringLiteral("gui-closed")));
+            QTest::mouseClick(h.page->importButton(), Qt::LeftButton);
+            QTRY_COMPARE_WITH_TIMEOUT(h.state(Step::Follow), State::Running, kTimeoutMs);
+            QTest::qWait(300); // the first poll (after 50 ms) is now stalled in the emulator
+        }
+        QTest::qWait(2500); // its answer arrives after the page is gone
+        m_emulator->clearFaults();
+    }
+
+    void noSecretAnywhere()
+    {
+        Harness h(*m_emulator, m_history.path());
+        // A pre-signed URL, as the Upload page hands over for a private bucket: its signature
+        // reads the object for anyone holding it, so it is a secret too.
+        Error error;
+        const auto signedUrl =
+            h.session.cos()->presignedGetUrl(kBucket, kRegion, kGoodKey, 3600, &error);
+        QVERIFY2(signedUrl, qPrintable(error.message));
+        const QString signature =
+            QUrlQuery(QUrl(*signedUrl)).queryItemValue(QStringLiteral("q-signature"));
+        QVERIFY(signature.size() >= 20);
+        importform::ImportForm f = formFor(kGoodKey, QStringLiteral("gui-signed"));
+        f.imageUrl = *signedUrl;
+        h.session.setImportForm(f);
+        QCOMPARE(h.run(h.page->importButton()), Outcome::Normal);
+        QStringList secrets = allSecrets();
+        secrets << signature;
+        QVERIFY2(leakedLines(secrets).isEmpty(), qPrintable(leakedLines(secrets).join(u'\n')));
+        for (const QString& text : visibleTexts(h.page.get())) {
+            for (const QString& secret : std::as_const(secrets))
+                QVERIFY2(!text.contains(secret), qPrintable(text));
+        }
+        QFile file(h.page->historyFile());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray stored = file.readAll();
+        for (const QString& secret : std::as_const(secrets))
+            QVERIFY(!stored.contains(secret.toUtf8()));
+    }
+};
+
+QTEST_MAIN(TestImportPage)
+#include "tst_importpage.moc"

@@ -1,0 +1,576 @@
+// The Upload page against the in-process emulator, driven as a user would (clicking Start, Pause,
+// Resume, Cancel, closing the window): a few-MiB file in 1 MiB parts arrives with the file's
+// CRC-64 and the session gets its URL; pause then resume completes; cancel leaves no multipart
+// upload and no checkpoint; an upload interrupted by an engine destroyed mid-way is offered and
+// resumed with only the missing parts; wrong credentials are explained; bad object keys are
+// refused; a non-importable image needs a confirmation; closing during an upload asks and keeps
+// the checkpoint; and no secret reaches a log line or the screen.
+#include "CloudTestSupport.h"
+#include "FileCrc.h"
+
+#include "pages/AccountPage.h"
+#include "ImportWizard.h"
+#include "pages/UploadPage.h"
+#include "widgets/UploadProgressPanel.h"
+#include "WizardSession.h"
+
+#include "settings/AppSettings.h"
+#include "transfer/UploadEngine.h"
+#include "util/Crc64.h"
+
+#include <QComboBox>
+#include <QDateTime>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace cvmi;
+using namespace cvmi::cloudtest;
+using transfer::UploadEngine;
+using transfer::UploadProgress;
+using transfer::UploadResult;
+using ui::UploadPage;
+using Question = UploadPage::Question;
+
+namespace {
+
+constexpr int kTimeoutMs = 30000;
+constexpr qint64 MiB = 1024 * 1024;
+
+UploadResult resultOf(const QSignalSpy& spy)
+{
+    return qvariant_cast<UploadResult>(spy.last().at(0));
+}
+
+// Every text the page shows.
+QString visibleText(const QWidget* root)
+{
+    QStringList texts;
+    for (const QLabel* label : root->findChildren<QLabel*>())
+        texts.append(label->text() + label->toolTip());
+    for (const QLineEdit* edit : root->findChildren<QLineEdit*>())
+        texts.append(edit->displayText());
+    for (const QComboBox* box : root->findChildren<QComboBox*>()) {
+        for (int i = 0; i < box->count(); ++i)
+            texts.append(box->itemText(i));
+    }
+    return texts.join(u'\n');
+}
+
+} // namespace
+
+class TestUploadPage : public QObject {
+    Q_OBJECT
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<emu::CloudEmulator> m_emulator;
+    std::unique_ptr<settings::AppSettings> m_settings;
+    QList<Question> m_asked;
+    QStringList m_questionTexts;
+    bool m_answer = true;
+
+    QString makeFile(const QString& name, qint64 size, quint32 seed = 1)
+    {
+        const QString path = m_dir->filePath(name);
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly))
+            return {};
+        QRandomGenerator gen(seed);
+        QByteArray chunk(MiB, Qt::Uninitialized);
+        for (qint64 done = 0; done < size; done += chunk.size()) {
+            gen.fillRange(reinterpret_cast<quint32*>(chunk.data()), chunk.size() / 4);
+            f.write(chunk.constData(), qMin<qint64>(chunk.size(), size - done));
+        }
+        return path;
+    }
+
+    void setAccount(ui::WizardSession& session, const QString& key = kKey)
+    {
+        session.setAccount(credentials(kId, key), kRegion, endpointsFor(*m_emulator));
+        session.setBucket(kBucket);
+    }
+
+    // A page with the session's account, the settings (1 MiB parts) and the test's checkpoint
+    // folder; `file` uploaded as if dropped on the page.
+    void preparePage(UploadPage& page, const QString& file)
+    {
+        page.setSettings(m_settings.get());
+        page.setCheckpointDir(m_dir->filePath(QStringLiteral("checkpoints")));
+        page.setAsker([this](Question q, const QString& text, const QString& detail) {
+            m_asked.append(q);
+            m_questionTexts.append(text + u'\n' + detail);
+            return m_answer;
+        });
+        if (!file.isEmpty())
+            page.setFile(file);
+        page.initializePage();
+        page.show();
+    }
+
+    void setRate(qint64 bytesPerSecond)
+    {
+        Error error;
+        QVERIFY2(m_settings->setRateLimit(bytesPerSecond, &error), qPrintable(error.message));
+    }
+
+    static int partsDone(const QSignalSpy& progress)
+    {
+        return progress.isEmpty() ? 0
+                                  : qvariant_cast<UploadProgress>(progress.last().at(0)).partsDone;
+    }
+
+    // The page's job for this file, uploaded until `parts` parts are confirmed and then left as
+    // when the program is closed mid-upload (the engine destroyed). False on a timeout.
+    bool interruptUpload(ui::WizardSession& session, const QString& path, int parts,
+                         transfer::UploadJob* job)
+    {
+        {
+            UploadPage first(&session);
+            preparePage(first, path);
+            *job = first.currentJob();
+        }
+        UploadEngine engine(*job);
+        QSignalSpy progress(&engine, &UploadEngine::progressChanged);
+        engine.start();
+        return QTest::qWaitFor([&] { return partsDone(progress) >= parts; }, kTimeoutMs);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        captureLogs();
+        QLoggingCategory::setFilterRules(
+            QStringLiteral("cvmi.cloud*.debug=true\ncvmi.transfer*.debug=true"));
+    }
+
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        m_emulator = std::make_unique<emu::CloudEmulator>();
+        addAccounts(*m_emulator);
+        QString error;
+        QVERIFY2(m_emulator->start(0, &error), qPrintable(error));
+        QVERIFY(m_emulator->createBucket(kBucket, kRegion, false, &error));
+        m_settings = std::make_unique<settings::AppSettings>(
+            m_dir->filePath(QStringLiteral("settings.ini")));
+        Error settingsError;
+        QVERIFY(m_settings->setPartSize(MiB, &settingsError));
+        QVERIFY(m_settings->setConcurrency(2, &settingsError));
+        m_asked.clear();
+        m_questionTexts.clear();
+        m_answer = true;
+    }
+
+    void cleanup()
+    {
+        m_emulator.reset();
+        m_dir.reset();
+    }
+
+    void accountPageLeadsHere()
+    {
+        ui::ImportWizard wizard;
+        QCOMPARE(wizard.accountPage()->nextId(), int(ui::ImportWizard::PageUpload));
+        QCOMPARE(wizard.page(ui::ImportWizard::PageUpload), wizard.uploadPage());
+        // FormPage (another page of the wizard) loads its catalogue on a worker when constructed;
+        // destroying it before that ends trips Qt 6.4's assertion on a dead continuation
+        // context. Reported; until it is fixed, let the load finish.
+        QTest::qWait(500);
+    }
+
+    void uploadCompletes()
+    {
+        const QString path = makeFile(QStringLiteral("disk.raw"), 3 * MiB + 4321);
+        ui::WizardSession session;
+        setAccount(session);
+        UploadPage page(&session);
+        preparePage(page, path);
+        QCOMPARE(page.objectKey(), QStringLiteral("disk.raw"));
+        QCOMPARE(page.bucket(), kBucket);
+        QVERIFY(!page.hasResumeOffer());
+        QVERIFY(!page.isComplete());
+        QVERIFY(page.startButton()->isEnabled());
+
+        QSignalSpy finished(&page, &UploadPage::uploadFinished);
+        QSignalSpy progress(&page, &UploadPage::progressShown);
+        QTest::mouseClick(page.startButton(), Qt::LeftButton);
+        QVERIFY(page.isBusy());
+        QVERIFY(page.pauseButton()->isVisible());
+        QVERIFY(!page.keyEdit()->isEnabled());
+        QVERIFY(finished.wait(kTimeoutMs));
+        const UploadResult r = resultOf(finished);
+        QVERIFY2(r.ok, qPrintable(r.error.message));
+        QCOMPARE(r.partsUploaded, 4);
+        QVERIFY(!progress.isEmpty());
+
+        const auto info = m_emulator->objectInfo(kBucket, QStringLiteral("disk.raw"));
+        QVERIFY(info);
+        QCOMPARE(info->crc64, test::fileCrc(path));
+        QCOMPARE(page.phase(), UploadPage::Phase::Done);
+        QVERIFY(page.isComplete());
+        QVERIFY(!page.isBusy());
+        QVERIFY(session.hasUpload());
+        QCOMPARE(session.upload().objectUrl, r.objectUrl);
+        QVERIFY(r.objectUrl.endsWith(QStringLiteral("/disk.raw")));
+        QCOMPARE(session.upload().crc64, info->crc64);
+        QCOMPARE(session.upload().size, 3 * MiB + 4321);
+        QCOMPARE(session.upload().bucket, kBucket);
+        QCOMPARE(session.upload().key, QStringLiteral("disk.raw"));
+        QCOMPARE(session.upload().region, kRegion);
+        QVERIFY(page.resultLabel()->isVisible());
+        QVERIFY(page.resultLabel()->text().contains(QString::number(info->crc64)));
+        QVERIFY(page.resultLabel()->text().contains(r.objectUrl));
+        QCOMPARE(page.progressPanel()->bar()->value(), 1000);
+        QVERIFY(!UploadEngine::pending(page.currentJob()));
+        QVERIFY(!visibleText(&page).contains(kKey));
+    }
+
+    void progressText()
+    {
+        UploadProgress p;
+        p.bytesSent = 12 * MiB;
+        p.totalBytes = 48 * MiB;
+        p.partsDone = 12;
+        p.partsTotal = 48;
+        p.bytesPerSecond = 4 * MiB;
+        p.etaSeconds = 150;
+        p.state = transfer::UploadState::Uploading;
+        QCOMPARE(ui::UploadProgressPanel::permille(p), 250);
+        const QString text = ui::UploadProgressPanel::describe(p);
+        QVERIFY2(text.contains(QStringLiteral("2 min 30 s")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("12 of 48 parts")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("/s")), qPrintable(text));
+        QCOMPARE(ui::UploadProgressPanel::formatDuration(7300), QStringLiteral("2 h 1 min"));
+    }
+
+    void pauseThenResume()
+    {
+        setRate(2 * MiB);
+        const QString path = makeFile(QStringLiteral("pause.raw"), 6 * MiB, 2);
+        ui::WizardSession session;
+        setAccount(session);
+        UploadPage page(&session);
+        preparePage(page, path);
+        QSignalSpy finished(&page, &UploadPage::uploadFinished);
+        QSignalSpy progress(&page, &UploadPage::progressShown);
+        QTest::mouseClick(page.startButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(partsDone(progress) >= 1, kTimeoutMs);
+        QTest::mouseClick(page.pauseButton(), Qt::LeftButton);
+        QCOMPARE(page.phase(), UploadPage::Phase::Paused);
+        QVERIFY(page.resumeButton()->isVisible());
+        QVERIFY(!page.pauseButton()->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(!progress.isEmpty() &&
+                                     qvariant_cast<UploadProgress>(progress.last().at(0)).state ==
+                                         transfer::UploadState::Paused,
+                                 kTimeoutMs);
+        const int pausedAt = partsDone(progress);
+        QTest::qWait(700);
+        QCOMPARE(partsDone(progress), pausedAt);
+        QVERIFY(finished.isEmpty());
+        QVERIFY(page.progressPanel()->detailLabel()->text().contains(QStringLiteral("paused")));
+
+        QTest::mouseClick(page.resumeButton(), Qt::LeftButton);
+        QVERIFY(finished.wait(kTimeoutMs));
+        QVERIFY(resultOf(finished).ok);
+        QCOMPARE(m_emulator->objectInfo(kBucket, QStringLiteral("pause.raw"))->crc64,
+                 test::fileCrc(path));
+        QVERIFY(page.isComplete());
+    }
+
+    void cancelDeletesEverything()
+    {
+        setRate(2 * MiB);
+        const QString path = makeFile(QStringLiteral("cancel.raw"), 8 * MiB, 3);
+        ui::WizardSession session;
+        setAccount(session);
+        UploadPage page(&session);
+        preparePage(page, path);
+        QSignalSpy finished(&page, &UploadPage::uploadFinished);
+        QSignalSpy progress(&page, &UploadPage::progressShown);
+        QTest::mouseClick(page.startButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(partsDone(progress) >= 1, kTimeoutMs);
+        QCOMPARE(m_emulator->pendingUploads(kBucket).size(), 1);
+
+        // Saying no keeps the upload going.
+        m_answer = false;
+        QTest::mouseClick(page.cancelButton(), Qt::LeftButton);
+        QCOMPARE(m_asked, QList<Question>{Question::CancelUpload});
+        QVERIFY2(m_questionTexts.last().contains(QStringLiteral("deleted")),
+                 qPrintable(m_questionTexts.last()));
+        QCOMPARE(page.phase(), UploadPage::Phase::Uploading);
+
+        m_answer = true;
+        QTest::mouseClick(page.cancelButton(), Qt::LeftButton);
+        QVERIFY(finished.wait(kTimeoutMs));
+        QVERIFY(resultOf(finished).cancelled);
+        QCOMPARE(page.phase(), UploadPage::Phase::Ready);
+        QVERIFY(!page.isComplete());
+        QVERIFY(m_emulator->pendingUploads(kBucket).isEmpty());
+        QVERIFY(!m_emulator->objectInfo(kBucket, QStringLiteral("cancel.raw")));
+        QVERIFY(!UploadEngine::pending(page.currentJob()));
+        QVERIFY(!page.hasResumeOffer());
+        QVERIFY(page.messageLabel()->text().contains(QStringLiteral("cancelled")));
+        QVERIFY(!session.hasUpload());
+    }
+
+    void earlierUploadIsOffered()
+    {
+        setRate(3 * MiB);
+        const QString path = makeFile(QStringLiteral("resume.raw"), 7 * MiB + 99, 4);
+        ui::WizardSession session;
+        setAccount(session);
+        transfer::UploadJob job;
+        QVERIFY(interruptUpload(session, path, 2, &job));
+        QVERIFY(UploadEngine::pending(job));
+        const transfer::Checkpoints checkpoints(job.checkpointDir);
+        Error error;
+        const auto checkpoint =
+            checkpoints.load(path, transfer::Checkpoints::destinationKey(job.destination), &error);
+        QVERIFY(checkpoint);
+        const int already = int(checkpoint->parts.size());
+        QVERIFY(already >= 2 && already < 8);
+
+        setRate(0);
+        UploadPage page(&session);
+        preparePage(page, path);
+        QVERIFY(page.hasResumeOffer());
+        QVERIFY(page.offerLabel()->isVisible());
+        const QString offer = page.offerLabel()->text();
+        QVERIFY2(offer.contains(QStringLiteral("%1 of 8 parts already uploaded").arg(already)),
+                 qPrintable(offer));
+        QVERIFY(page.startOverButton()->isVisible());
+        QCOMPARE(page.startButton()->text(), QStringLiteral("&Resume Upload"));
+
+        QSignalSpy finished(&page, &UploadPage::uploadFinished);
+        QTest::mouseClick(page.startButton(), Qt::LeftButton);
+        QVERIFY(finished.wait(kTimeoutMs));
+        const UploadResult r = resultOf(finished);
+        QVERIFY2(r.ok, qPrintable(r.error.message));
+        QVERIFY(r.partsReused >= already);
+        QCOMPARE(r.partsReused + r.partsUploaded, 8);
+        QCOMPARE(m_emulator->objectInfo(kBucket, QStringLiteral("resume.raw"))->crc64,
+                 test::fileCrc(path));
+        QVERIFY(page.messageLabel()->text().contains(QStringLiteral("reused")));
+    }
+
+    // A record of a start whose answer never came (the program died in between) holds no parts:
+    // no resume is offered, and the plain upload first aborts what that start left.
+    void unconfirmedStartIsNotOffered()
+    {
+        setRate(3 * MiB);
+        const QString path = makeFile(QStringLiteral("unconfirmed.raw"), 7 * MiB, 6);
+        ui::WizardSession session;
+        setAccount(session);
+        transfer::UploadJob job;
+        QVERIFY(interruptUpload(session, path, 1, &job));
+        // Back to the record as it was written before the Initiate's answer.
+        const transfer::Checkpoints checkpoints(job.checkpointDir);
+        const QString destination = transfer::Checkpoints::destinationKey(job.destination);
+        Error error;
+        auto record = checkpoints.load(path, destination, &error);
+        QVERIFY(record);
+        record->uploadId.clear();
+        record->parts.clear();
+        record->startedAt = QDateTime::currentSecsSinceEpoch() - 30;
+        QVERIFY(checkpoints.save(*record, &error));
+        QCOMPARE(m_emulator->pendingUploads(kBucket).size(), 1);
+
+        setRate(0);
+        UploadPage page(&session);
+        preparePage(page, path);
+        QVERIFY(!page.hasResumeOffer());
+        QVERIFY(!page.startOverButton()->isVisible());
+        QCOMPARE(page.startButton()->text(), QStringLiteral("&Start Upload"));
+        QSignalSpy finished(&page, &UploadPage::uploadFinished);
+        QTest::mouseClick(page.startButton(), Qt::LeftButton);
+        QVERIFY(finished.wait(kTimeoutMs));
+        const UploadResult r = resultOf(finished);
+        QVERIFY2(r.ok, qPrintable(r.error.message));
+        QCOMPARE(r.partsReused, 0);
+        QVERIFY(m_emulator->pendingUploads(kBucket).isEmpty());
+        QVERIFY(!UploadEngine::pending(job));
+    }
+
+    void startOverDiscardsTheEarlierUpload()
+    {
+        setRate(3 * MiB);
+        const QString path = makeFile(QStringLiteral("over.raw"), 6 * MiB, 5);
+        ui::WizardSession session;
+        setAccount(session);
+        UploadPage page(&session);
+        preparePage(page, path);
+        {
+            UploadEngine engine(page.currentJob());
+            QSignalSpy progress(&engine, &UploadEngine::progressChanged);
+            engine.start();
+            QTRY_VERIFY_WITH_TIMEOUT(partsDone(progress) >= 1, kTimeoutMs);
+        }
+        QVERIFY(UploadEngine::pending(page.currentJob()));
+        setRate(0);
+        page.initializePage();
+        QCOMPARE(page.bucket(), kBucket);
+        QVERIFY(page.hasResumeOffer());
+        QSignalSpy finished(&page, &UploadPage::uploadFinished);
+        QTest::mouseClick(page.startOverButton(), Qt::LeftButton);
+        QVERIFY(finished.wait(kTimeoutMs));
+        const UploadResult r = resultOf(finished);
+        QVERIFY2(r.ok, qPrintable(r.error.message));
+        QCOMPARE(r.partsReused, 0);
+        QCOMPARE(r.partsUploaded, 6);
+        QVERIFY(m_emulator->pendingUploads(kBucket).isEmpty());
+    }
+
+    void wrongCredentialsAreExplained()
+    {
+        const QString path = makeFile(QStringLiteral("denied.raw"), 2 * MiB, 6);
+        ui::WizardSession session;
+        setAccount(session, QStringLiteral("not-the-secret-key"));
+        UploadPage page(&session);
+        preparePage(page, path);
+        QSignalSpy finished(&page, &UploadPage::uploadFinished);
+        QTest::mouseClick(page.startButton(), Qt::LeftButton);
+        QVERIFY(finished.wait(kTimeoutMs));
+        const UploadResult r = resultOf(finished);
+        QVERIFY(!r.ok);
+        QVERIFY(!r.cancelled);
+        QCOMPARE(page.phase(), UploadPage::Phase::Failed);
+        const QString message = page.messageLabel()->text();
+        QVERIFY(!message.isEmpty());
+        QVERIFY2(message.contains(QStringLiteral("What to do:")), qPrintable(message));
+        QVERIFY(page.retryButton()->isVisible());
+        QVERIFY(page.keyEdit()->isEnabled());
+        QVERIFY(!page.isComplete());
+        QVERIFY(!session.hasUpload());
+        QVERIFY(!visibleText(&page).contains(QStringLiteral("not-the-secret-key")));
+    }
+
+    void keyValidation()
+    {
+        QVERIFY(!UploadPage::keyProblem({}).isEmpty());
+        QVERIFY(UploadPage::keyProblem(QStringLiteral("/images/a.raw"))
+                    .contains(QStringLiteral("\"images/a.raw\"")));
+        QVERIFY(UploadPage::keyProblem(QString(850, u'a')).isEmpty());
+        QVERIFY(!UploadPage::keyProblem(QString(851, u'a')).isEmpty());
+        // 426 two-byte characters are 852 bytes although only 426 characters.
+        QVERIFY(!UploadPage::keyProblem(QString(426, QChar(0xe9))).isEmpty());
+        QVERIFY(UploadPage::keyProblem(QStringLiteral("镜像/centos 7.qcow2")).isEmpty());
+
+        const QString path = makeFile(QStringLiteral("key.raw"), MiB, 7);
+        ui::WizardSession session;
+        setAccount(session);
+        UploadPage page(&session);
+        preparePage(page, path);
+        QVERIFY(page.startButton()->isEnabled());
+        page.keyEdit()->clear();
+        QVERIFY(!page.startButton()->isEnabled());
+        QVERIFY(page.keyProblemLabel()->isVisible());
+        QTest::keyClicks(page.keyEdit(), QStringLiteral("/x.raw"));
+        QVERIFY(!page.startButton()->isEnabled());
+        page.keyEdit()->clear();
+        QTest::keyClicks(page.keyEdit(), QStringLiteral("images/x.raw"));
+        QVERIFY(page.startButton()->isEnabled());
+        QVERIFY(!page.keyProblemLabel()->isVisible());
+        // The user's key is kept when another file is dropped.
+        page.setFile(makeFile(QStringLiteral("other.raw"), MiB, 8));
+        QCOMPARE(page.objectKey(), QStringLiteral("images/x.raw"));
+    }
+
+    void notImportableNeedsConfirmation()
+    {
+        const QString path = makeFile(QStringLiteral("bad.raw"), MiB, 9);
+        ui::WizardSession session;
+        setAccount(session);
+        session.setImagePath(path);
+        ui::InspectionResult refused;
+        refused.facts.error = Error::make(QStringLiteral("image.unreadable"), QStringLiteral("x"));
+        session.setInspection(refused);
+        UploadPage page(&session);
+        preparePage(page, {}); // the checked image, as the page opens
+        QCOMPARE(page.filePath(), path);
+        QVERIFY(page.warningLabel()->isVisible());
+
+        m_answer = false;
+        QTest::mouseClick(page.startButton(), Qt::LeftButton);
+        QCOMPARE(m_asked, QList<Question>{Question::UploadNotImportable});
+        QVERIFY(!page.isBusy());
+        QVERIFY(!m_emulator->objectInfo(kBucket, QStringLiteral("bad.raw")));
+
+        m_answer = true;
+        QSignalSpy finished(&page, &UploadPage::uploadFinished);
+        QTest::mouseClick(page.startButton(), Qt::LeftButton);
+        QVERIFY(finished.wait(kTimeoutMs));
+        QVERIFY(resultOf(finished).ok);
+    }
+
+    void closingDuringUploadAsks()
+    {
+        setRate(2 * MiB);
+        const QString path = makeFile(QStringLiteral("close.raw"), 8 * MiB, 10);
+        ui::ImportWizard wizard;
+        setAccount(*wizard.session());
+        UploadPage* page = wizard.uploadPage();
+        preparePage(*page, path);
+        wizard.show();
+        QSignalSpy progress(page, &UploadPage::progressShown);
+        QTest::mouseClick(page->startButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(partsDone(progress) >= 1, kTimeoutMs);
+
+        m_answer = false; // keep uploading
+        QVERIFY(!wizard.close());
+        QVERIFY(wizard.isVisible());
+        QCOMPARE(m_asked, QList<Question>{Question::CloseDuringUpload});
+        QVERIFY(page->isBusy());
+
+        m_answer = true; // continue later
+        const transfer::UploadJob job = page->currentJob();
+        wizard.reject();
+        QVERIFY(!wizard.isVisible());
+        QVERIFY(!page->isBusy());
+        QVERIFY(UploadEngine::pending(job));
+        QCOMPARE(m_emulator->pendingUploads(kBucket).size(), 1);
+        QVERIFY(page->hasResumeOffer());
+    }
+
+    void tabOrderAndNames()
+    {
+        ui::WizardSession session;
+        setAccount(session);
+        UploadPage page(&session);
+        preparePage(page, makeFile(QStringLiteral("tab.raw"), MiB, 11));
+        QCOMPARE(page.bucketBox()->nextInFocusChain(), page.keyEdit());
+        for (const QWidget* w :
+             {static_cast<QWidget*>(page.bucketBox()), static_cast<QWidget*>(page.keyEdit()),
+              static_cast<QWidget*>(page.progressPanel()->bar())})
+            QVERIFY(!w->accessibleName().isEmpty());
+        // No mnemonic clashes with the wizard's Back (B), Next (N), Finish (F) or among the page's.
+        QSet<QChar> seen;
+        for (const QPushButton* b : page.findChildren<QPushButton*>()) {
+            const qsizetype amp = b->text().indexOf(u'&');
+            if (amp < 0)
+                continue;
+            const QChar key = b->text().at(amp + 1).toLower();
+            QVERIFY2(!QStringLiteral("bnfh").contains(key), qPrintable(b->text()));
+            QVERIFY2(!seen.contains(key), qPrintable(b->text()));
+            seen.insert(key);
+        }
+    }
+
+    void cleanupTestCase()
+    {
+        const QStringList leaked =
+            leakedLines(allSecrets() << QStringLiteral("not-the-secret-key"));
+        QVERIFY2(leaked.isEmpty(), qPrintable(leaked.join(u'\n')));
+    }
+};
+
+QTEST_MAIN(TestUploadPage)
+#include "tst_uploadpage.moc"

@@ -1,0 +1,108 @@
+#pragma once
+
+#include "widgets/ImportStageList.h"
+
+#include "importrun/ImportHistory.h"
+#include "importrun/ImportRunner.h"
+
+#include <QTimer>
+#include <QWizardPage>
+
+class QLabel;
+class QLineEdit;
+class QPushButton;
+
+namespace cvmi::ui {
+
+class ImportHistoryList;
+class ImportNotifier;
+class WizardSession;
+
+// Step 5, the last: the form of the Form page sent to Tencent Cloud. A summary of what will be
+// imported, then Import (and "Dry run only" when the form asked for a dry run): ImportRunner
+// checks the form, tries ImportImage as a DryRun (the account's permission), starts the import
+// and follows the image until it is NORMAL or IMPORTFAILED, each step shown as it happens, the
+// elapsed time every second. The end is announced on the desktop. The imports started earlier
+// (here or with `cvm-import import`) are listed, and one still IMPORTING can be followed again.
+// Closing the wizard while following asks nothing: the import goes on in the cloud.
+class ImportPage : public QWizardPage {
+    Q_OBJECT
+public:
+    explicit ImportPage(WizardSession* session, QWidget* parent = nullptr);
+    ~ImportPage() override;
+
+    // The history folder (default: the one shared with the CLI); the tests' and --demo's own.
+    void setHistoryDir(const QString& dir);
+    QString historyFile() const { return m_history.filePath(); }
+    // The runner's polling intervals (tests shorten them).
+    void setBackoff(const importrun::ImportRunner::Backoff& backoff) { m_backoff = backoff; }
+
+    // The buttons' actions: the session's form as it is (dryRunOnly: nothing is created).
+    void startImport(bool dryRunOnly = false);
+    // Follows an import started earlier (the history list's Follow).
+    void follow(const importrun::ImportRecord& record);
+
+    // Whether an import is being checked, started or followed.
+    bool isRunning() const { return m_runner && m_runner->isRunning(); }
+    // The runner of the last start() or follow(), null before.
+    const importrun::ImportRunner* runner() const { return m_runner; }
+
+    void initializePage() override;
+    bool isComplete() const override;
+
+    QLabel* missingLabel() const { return m_missing; }
+    QLabel* summaryLabel() const { return m_summary; }
+    QPushButton* importButton() const { return m_importButton; }
+    QPushButton* dryRunButton() const { return m_dryRunButton; }
+    ImportStageList* stageList() const { return m_stages; }
+    QLineEdit* imageIdEdit() const { return m_imageId; }
+    QLabel* resultLabel() const { return m_result; }
+    QLabel* finishNote() const { return m_finishNote; }
+    ImportHistoryList* historyList() const { return m_historyList; }
+    ImportNotifier* notifier() const { return m_notifier; }
+
+signals:
+    // After the end of an import (or of a dry run) is on screen.
+    void importFinished(cvmi::importrun::ImportRunner::Outcome outcome);
+
+private:
+    void buildLayout();
+    void showSession();
+    void updateState();
+    void reloadHistory();
+    importrun::ImportRunner* newRunner();
+    void dropRunner();
+    void onStage(importrun::ImportRunner::Stage stage);
+    void onValidated(const QList<importform::FieldProblem>& problems);
+    void onImageCreated(const QString& imageId);
+    void onRetrying(const cloud::CloudError& error, int attempt, int delayMs);
+    void onFinished(importrun::ImportRunner::Outcome outcome);
+    void showFollowing();
+    void showImageId(const QString& imageId);
+    void setResult(const QString& html, bool good);
+
+    WizardSession* m_session;
+    importrun::ImportHistory m_history;
+    importrun::ImportRunner::Backoff m_backoff;
+    importrun::ImportRunner* m_runner = nullptr;
+    // The line a failure belongs to: the step the runner was in when it stopped.
+    ImportStageList::Step m_step = ImportStageList::Validate;
+    QTimer m_tick; // the elapsed time while following
+
+    QLabel* m_missing;
+    QLabel* m_summary;
+    QPushButton* m_importButton;
+    QPushButton* m_dryRunButton;
+    ImportStageList* m_stages;
+    QWidget* m_imageIdRow;
+    QLineEdit* m_imageId;
+    QWidget* m_resultRow;
+    QLabel* m_resultIcon;
+    QLabel* m_result;
+    QLabel* m_finishNote;
+    QString m_catalogueNote; // which OS list checked the form, for the Validate line
+    ImportHistoryList* m_historyList;
+    ImportNotifier* m_notifier;
+};
+
+} // namespace cvmi::ui

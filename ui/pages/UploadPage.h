@@ -1,0 +1,172 @@
+#pragma once
+
+#include "controllers/UploadedObject.h"
+
+#include "transfer/Checkpoint.h"
+#include "transfer/UploadJob.h"
+
+#include <QWizardPage>
+
+#include <functional>
+#include <optional>
+
+namespace cvmi::settings {
+class AppSettings;
+}
+namespace cvmi::transfer {
+class UploadEngine;
+}
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+
+namespace cvmi::ui {
+
+class DropZone;
+class UploadProgressPanel;
+class WizardSession;
+
+// Step 3: the image into a COS bucket. The file is the one checked on the Image page unless
+// another is dropped here; the bucket comes from the Account page (any other bucket of the
+// region may be chosen) and the object key defaults to the file name. The UploadEngine does the
+// work on its own thread; this page shows its progress and offers Pause, Resume and Cancel. An
+// earlier unfinished upload of the same file to the same place is offered for resumption (its
+// bucket and key preselected when the user chose to continue it on the Image page). The page is
+// complete when COS confirmed the whole object; its URL and CRC-64 go to the session, with the
+// URL the import gets (ImportUrlResolver: plain for a public bucket, else pre-signed).
+class UploadPage : public QWizardPage {
+    Q_OBJECT
+public:
+    enum class Phase { Ready, Uploading, Paused, Cancelling, Failed, Done };
+    Q_ENUM(Phase)
+    enum class Question { CancelUpload, CloseDuringUpload, UploadNotImportable };
+    // Asks the user `question` (`text`, with `detail` under it); true for the action the question
+    // is about (cancel, close, upload anyway). A message box by default; tests replace it.
+    using Asker =
+        std::function<bool(Question question, const QString& text, const QString& detail)>;
+
+    explicit UploadPage(WizardSession* session, QWidget* parent = nullptr);
+    ~UploadPage() override;
+
+    // Part size, concurrency and rate limit come from here (default: none, the engine's
+    // defaults). The page does not take ownership.
+    void setSettings(settings::AppSettings* settings);
+    // Where resume records are kept (default: the engine's, <shared data dir>/uploads).
+    void setCheckpointDir(const QString& dir);
+    QString checkpointDir() const { return m_checkpointDir; }
+    void setAsker(Asker asker);
+
+    // Uploads `path` instead of the checked image (as a drop on the page does).
+    void setFile(const QString& path);
+    QString filePath() const { return m_filePath; }
+    QString bucket() const;
+    QString objectKey() const;
+    void setObjectKey(const QString& key);
+    // Why `key` cannot name the object, or an empty string when it can.
+    static QString keyProblem(const QString& key);
+    // The job Start would run now (restart unset).
+    transfer::UploadJob currentJob() const;
+
+    Phase phase() const { return m_phase; }
+    // An engine is running (uploading, paused or cancelling): closing the window must ask.
+    bool isBusy() const { return m_engine != nullptr; }
+    // Whether an earlier unfinished upload of this file to this destination is offered.
+    bool hasResumeOffer() const { return m_offer.has_value(); }
+
+    // The buttons' actions. start() resumes an offered earlier upload; startOver() discards it.
+    void start();
+    void startOver();
+    void pause();
+    void resume();
+    void cancelUpload(); // asks first
+    void retry();
+    // The window is about to close: when an upload runs, asks whether to continue it later.
+    // True when the window may close; the engine is then stopped and its checkpoint kept.
+    bool confirmClose();
+
+    void initializePage() override;
+    void cleanupPage() override;
+    bool isComplete() const override;
+
+    DropZone* dropZone() const { return m_dropZone; }
+    QComboBox* bucketBox() const { return m_bucketBox; }
+    QLineEdit* keyEdit() const { return m_keyEdit; }
+    QLabel* keyProblemLabel() const { return m_keyProblem; }
+    QLabel* offerLabel() const { return m_offerLabel; }
+    QLabel* warningLabel() const { return m_warning; }
+    QLabel* messageLabel() const { return m_message; }
+    QLabel* resultLabel() const { return m_result; }
+    QPushButton* startButton() const { return m_startButton; }
+    QPushButton* startOverButton() const { return m_startOverButton; }
+    QPushButton* pauseButton() const { return m_pauseButton; }
+    QPushButton* resumeButton() const { return m_resumeButton; }
+    QPushButton* cancelButton() const { return m_cancelButton; }
+    QPushButton* retryButton() const { return m_retryButton; }
+    QPushButton* skipButton() const { return m_skipButton; }
+    UploadProgressPanel* progressPanel() const { return m_progress; }
+
+signals:
+    void progressShown(const cvmi::transfer::UploadProgress& progress);
+    // After the result (done, cancelled or failed) is on screen.
+    void uploadFinished(const cvmi::transfer::UploadResult& result);
+
+private:
+    void buildLayout();
+    void showFile();
+    void fillBuckets();
+    void refreshOffer();
+    // "Already Uploaded: Skip": the object at the chosen bucket and key goes to the form.
+    void skip();
+    void applyResumeTarget();
+    bool resumeTargetApplies() const;
+    void finishUpload(const transfer::UploadResult& result, const QString& importUrl,
+                      bool importUrlSigned, const QDateTime& expires, const QString& note);
+    void updateWarning();
+    void updateState();
+    bool confirmNotImportable();
+    void launch(bool restart);
+    void onProgress(const transfer::UploadProgress& progress);
+    void onFinished(const transfer::UploadResult& result);
+    void setPhase(Phase phase);
+    bool ask(Question question, const QString& text, const QString& detail);
+    bool fileIsCheckedImage() const;
+
+    WizardSession* m_session;
+    settings::AppSettings* m_settings = nullptr;
+    QString m_checkpointDir;
+    Asker m_ask;
+    QString m_filePath;
+    bool m_fileChosenHere = false;
+    bool m_keyEdited = false;
+    Phase m_phase = Phase::Ready;
+    transfer::UploadEngine* m_engine = nullptr;
+    transfer::UploadProgress m_lastProgress;
+    std::optional<transfer::Checkpoint> m_offer;
+    // COS confirmed the object; the URL for the import is being decided (Upload phase kept).
+    bool m_resolving = false;
+    // The session's resume target already applied (its bucket and key preselected once, so
+    // that the user's own choice afterwards stands).
+    QString m_appliedResumeTarget;
+
+    QLabel* m_intro;
+    DropZone* m_dropZone;
+    QLabel* m_warning;
+    QComboBox* m_bucketBox;
+    QLineEdit* m_keyEdit;
+    QLabel* m_keyProblem;
+    QLabel* m_offerLabel;
+    QPushButton* m_startButton;
+    QPushButton* m_startOverButton;
+    QPushButton* m_pauseButton;
+    QPushButton* m_resumeButton;
+    QPushButton* m_cancelButton;
+    QPushButton* m_retryButton;
+    QPushButton* m_skipButton;
+    UploadProgressPanel* m_progress;
+    QLabel* m_message;
+    QLabel* m_result;
+};
+
+} // namespace cvmi::ui

@@ -1,0 +1,98 @@
+#include "widgets/FieldNote.h"
+
+#include "Icons.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+
+namespace cvmi::ui {
+
+namespace {
+
+// Tints of the theme's text colour rather than fixed colours, so that the notes stay readable
+// on dark themes too.
+QColor errorColor(const QPalette& palette)
+{
+    return mixColors(palette.color(QPalette::WindowText), QColor(0xc0, 0x1c, 0x28), 0.85);
+}
+
+QColor warningColor(const QPalette& palette)
+{
+    return mixColors(palette.color(QPalette::WindowText), QColor(0x9c, 0x6a, 0x00), 0.85);
+}
+
+void setTextColor(QLabel* label, const QColor& color)
+{
+    QPalette palette = label->palette();
+    palette.setColor(QPalette::WindowText, color);
+    label->setPalette(palette);
+}
+
+} // namespace
+
+FieldNote::FieldNote(QWidget* parent)
+    : QWidget(parent), m_message(new QLabel(this)), m_counter(new QLabel(this))
+{
+    m_message->setObjectName(QStringLiteral("problem"));
+    m_message->setTextFormat(Qt::PlainText);
+    m_message->setWordWrap(true);
+    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_counter->setObjectName(QStringLiteral("counter"));
+    m_counter->setAlignment(Qt::AlignRight | Qt::AlignTop);
+    auto* layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_message, 1);
+    layout->addWidget(m_counter, 0, Qt::AlignTop);
+    QFont small = font();
+    small.setPointSizeF(small.pointSizeF() * 0.92);
+    setFont(small);
+    updateVisibility();
+}
+
+void FieldNote::setProblems(const QList<importform::FieldProblem>& problems)
+{
+    QStringList lines;
+    m_error = false;
+    for (const importform::FieldProblem& p : problems) {
+        m_error = m_error || p.isError();
+        lines.append(p.isError() ? tr("Error: %1").arg(p.message)
+                                 : tr("Warning: %1").arg(p.message));
+    }
+    m_message->setText(lines.join(u'\n'));
+    setTextColor(m_message, m_error ? errorColor(palette()) : warningColor(palette()));
+    // Screen readers announce the field's problem with the field's note.
+    m_message->setAccessibleName(m_message->text());
+    updateVisibility();
+}
+
+void FieldNote::setCount(qsizetype count, int limit)
+{
+    if (limit <= 0) {
+        m_counter->clear();
+    } else {
+        m_counter->setText(tr("%1/%2").arg(count).arg(limit));
+        m_counter->setAccessibleName(tr("%1 of at most %2 characters").arg(count).arg(limit));
+        setTextColor(m_counter, count > limit ? errorColor(palette())
+                                              : palette().color(QPalette::PlaceholderText));
+    }
+    updateVisibility();
+}
+
+QString FieldNote::text() const
+{
+    return m_message->text();
+}
+
+QString FieldNote::counterText() const
+{
+    return m_counter->text();
+}
+
+void FieldNote::updateVisibility()
+{
+    m_message->setVisible(!m_message->text().isEmpty());
+    m_counter->setVisible(!m_counter->text().isEmpty());
+    setVisible(m_message->isVisibleTo(this) || m_counter->isVisibleTo(this));
+}
+
+} // namespace cvmi::ui

@@ -1,0 +1,514 @@
+#include "widgets/ReportView.h"
+
+#include "Icons.h"
+
+#include "policy/ReportHtml.h"
+#include "util/ByteSize.h"
+
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QMouseEvent>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace cvmi::ui {
+
+namespace {
+
+constexpr int kRuleIconSize = 20;
+constexpr int kSummaryIconSize = 36;
+
+// Evidence and fixes are plain sentences that quote commands between backticks (the CLI prints
+// them as they are); here the commands are set in a monospace font. Everything else is escaped.
+QString toRichText(const QString& text)
+{
+    const QStringList pieces = text.split(u'`');
+    QString html;
+    for (qsizetype i = 0; i < pieces.size(); ++i) {
+        const QString escaped = pieces.at(i).toHtmlEscaped();
+        html += i % 2 == 1 ? QStringLiteral("<code>%1</code>").arg(escaped) : escaped;
+    }
+    return html.replace(u'\n', QStringLiteral("<br>"));
+}
+
+QLabel* wrappingLabel(const QString& text, Qt::TextFormat format = Qt::PlainText)
+{
+    auto* label = new QLabel(format == Qt::RichText ? toRichText(text) : text);
+    label->setTextFormat(format);
+    label->setWordWrap(true);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // setWordWrap() already gave the label a height-for-width size policy; replacing the policy
+    // here would lose that and make layouts reserve heights guessed for the wrong width.
+    label->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    return label;
+}
+
+QString verdictWord(policy::Verdict verdict)
+{
+    switch (verdict) {
+    case policy::Verdict::Pass:
+        return ReportView::tr("Passed");
+    case policy::Verdict::Warn:
+        return ReportView::tr("Warning");
+    case policy::Verdict::Fail:
+        return ReportView::tr("Failed");
+    case policy::Verdict::Unknown:
+        break;
+    }
+    return ReportView::tr("Not determined");
+}
+
+QString formatLabel(const inspect::ImageFacts& facts)
+{
+    if (facts.subformat.isEmpty() || facts.subformat == facts.format)
+        return facts.format;
+    return ReportView::tr("%1 (%2)").arg(facts.format, facts.subformat);
+}
+
+QString partitionTableLabel(const inspect::ImageFacts& facts)
+{
+    if (!facts.layoutKnown)
+        return ReportView::tr("Unreadable: %1").arg(facts.layoutError.message);
+    const QString table = facts.layout.partitionTable;
+    if (table == QLatin1String("none"))
+        return ReportView::tr("None (one file system fills the disk)");
+    return table.toUpper();
+}
+
+void setBold(QLabel* label, qreal scale = 1.0)
+{
+    QFont font = label->font();
+    font.setBold(true);
+    if (scale != 1.0)
+        font.setPointSizeF(font.pointSizeF() * scale);
+    label->setFont(font);
+}
+
+// The arrow that shows or hides a rule's details. QToolButton reacts to Space only; Enter and
+// Return toggle it too, as they do a disclosure triangle elsewhere.
+class DisclosureButton : public QToolButton {
+public:
+    using QToolButton::QToolButton;
+
+protected:
+    void keyPressEvent(QKeyEvent* event) override
+    {
+        if (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) {
+            if (!event->isAutoRepeat())
+                click();
+            event->accept();
+            return;
+        }
+        QToolButton::keyPressEvent(event);
+    }
+};
+
+const char* const kDisclosureProperty = "cvmiDisclosure";
+
+} // namespace
+
+ReportView::ReportView(QWidget* parent) : QScrollArea(parent)
+{
+    setObjectName(QStringLiteral("reportView"));
+    setWidgetResizable(true);
+    setFrameShape(QFrame::NoFrame);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    showMessage(tr("Choose an image to see whether Tencent Cloud can import it."));
+}
+
+void ReportView::showMessage(const QString& message)
+{
+    m_hasReport = false;
+    m_ruleCount = 0;
+    auto* label = new QLabel(message);
+    label->setObjectName(QStringLiteral("reportMessage"));
+    label->setAlignment(Qt::AlignCenter);
+    label->setWordWrap(true);
+    label->setTextFormat(Qt::PlainText);
+    QPalette pal = label->palette();
+    pal.setColor(QPalette::WindowText, secondaryColor());
+    label->setPalette(pal);
+    setWidget(label); // deletes the previous content
+}
+
+void ReportView::showInspection(const InspectionResult& result)
+{
+    auto* content = new QWidget;
+    content->setObjectName(QStringLiteral("reportContent"));
+    auto* layout = new QVBoxLayout(content);
+    layout->setContentsMargins(2, 4, 2, 4);
+    layout->setSpacing(14);
+    layout->addWidget(buildSummary(result));
+    if (result.facts.error.isSet())
+        layout->addWidget(buildError(result.facts));
+
+    // The checklist is what the user came for, so it takes the wide column; the facts it was
+    // judged on sit beside it for reference.
+    // What blocks or endangers the import comes first, so that it is on screen without
+    // scrolling; the remaining rules follow in the rule file's groups (image, layout, os, ...),
+    // a heading per group, to keep a long checklist scannable.
+    auto* checks = new QVBoxLayout;
+    checks->setSpacing(12);
+    const auto needsAttention = [](const policy::RuleResult& rule) {
+        return rule.verdict == policy::Verdict::Fail || rule.verdict == policy::Verdict::Warn;
+    };
+    QList<const policy::RuleResult*> attention;
+    for (const auto& rule : result.report.rules) {
+        if (rule.verdict == policy::Verdict::Fail)
+            attention.append(&rule);
+    }
+    for (const auto& rule : result.report.rules) {
+        if (rule.verdict == policy::Verdict::Warn)
+            attention.append(&rule);
+    }
+    if (!attention.isEmpty()) {
+        checks->addWidget(sectionTitle(tr("Needs attention")));
+        for (const auto* rule : attention)
+            checks->addWidget(buildRule(*rule));
+    }
+    // Groups in the order the rule file introduces them, even if its rules interleave.
+    for (const QString& group : policy::ruleGroups(result.report)) {
+        QList<const policy::RuleResult*> rules;
+        for (const auto& rule : result.report.rules) {
+            if (rule.group == group && !needsAttention(rule))
+                rules.append(&rule);
+        }
+        if (rules.isEmpty())
+            continue;
+        if (checks->count() > 0)
+            checks->addSpacing(6);
+        checks->addWidget(sectionTitle(policy::ruleGroupTitle(group)));
+        for (const auto* rule : rules)
+            checks->addWidget(buildRule(*rule));
+    }
+    checks->addStretch();
+
+    auto* facts = new QVBoxLayout;
+    facts->setSpacing(8);
+    facts->addWidget(sectionTitle(tr("Image")));
+    facts->addWidget(buildFacts(result.facts, result.report.form));
+    facts->addStretch();
+
+    auto* columns = new QHBoxLayout;
+    columns->setSpacing(28);
+    columns->addLayout(checks, 3);
+    columns->addLayout(facts, 2);
+    layout->addLayout(columns);
+    layout->addStretch();
+
+    setWidget(content); // deletes the previous content
+    m_hasReport = true;
+    m_ruleCount = int(result.report.rules.size());
+}
+
+QWidget* ReportView::buildSummary(const InspectionResult& result) const
+{
+    int failures = 0, warnings = 0, unknown = 0;
+    for (const auto& rule : result.report.rules) {
+        failures += rule.verdict == policy::Verdict::Fail;
+        warnings += rule.verdict == policy::Verdict::Warn;
+        unknown += rule.verdict == policy::Verdict::Unknown;
+    }
+    const bool compliant = result.importable();
+    const policy::Verdict overall =
+        compliant ? (warnings > 0 ? policy::Verdict::Warn : policy::Verdict::Pass)
+                  : policy::Verdict::Fail;
+
+    auto* box = new QWidget;
+    box->setObjectName(QStringLiteral("summary"));
+    box->setProperty("verdict", policy::verdictName(overall));
+    auto* icon = new QLabel;
+    icon->setPixmap(verdictPixmap(overall, kSummaryIconSize, devicePixelRatioF()));
+    icon->setFixedSize(kSummaryIconSize, kSummaryIconSize);
+
+    // Two whole sentences rather than "%n problem(s)": no English plural translation is loaded,
+    // and the headline is the first thing a user reads.
+    auto* headline = new QLabel(compliant && warnings == 0 ? tr("Ready to import")
+                                : compliant                ? tr("Importable: read the warnings")
+                                : failures > 1 ? tr("Not importable: %1 problems").arg(failures)
+                                               : tr("Not importable: 1 problem"));
+    headline->setObjectName(QStringLiteral("summaryHeadline"));
+    setBold(headline, 1.3);
+
+    // Counts as "label: number" rather than "%n rule(s)": they read well without a plural-aware
+    // English translation loaded.
+    const int total = int(result.report.rules.size());
+    QStringList counts;
+    counts << tr("passed: %1 of %2").arg(total - failures - warnings - unknown).arg(total);
+    if (warnings > 0)
+        counts << tr("warnings: %1").arg(warnings);
+    if (unknown > 0)
+        counts << tr("not determined: %1").arg(unknown);
+    auto* detail = secondaryLabel(
+        tr("Rules %1 %2 — %3.")
+            .arg(result.report.policyId, result.report.policyVersion, counts.join(tr(", "))));
+    detail->setObjectName(QStringLiteral("summaryDetail"));
+    detail->setWordWrap(true);
+
+    auto* text = new QVBoxLayout;
+    text->setSpacing(2);
+    text->addWidget(headline);
+    text->addWidget(detail);
+    auto* layout = new QHBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(12);
+    layout->addWidget(icon, 0, Qt::AlignTop);
+    layout->addLayout(text, 1);
+    return box;
+}
+
+QWidget* ReportView::buildError(const inspect::ImageFacts& facts) const
+{
+    auto* box = new QFrame;
+    box->setObjectName(QStringLiteral("errorBox"));
+    box->setFrameShape(QFrame::StyledPanel);
+    box->setAutoFillBackground(true);
+    QPalette pal = box->palette();
+    const QColor red(0xd9, 0x30, 0x25);
+    pal.setColor(QPalette::Window, mixColors(pal.color(QPalette::Base), red, 0.08));
+    box->setPalette(pal);
+
+    auto* title = new QLabel(tr("This file cannot be inspected"));
+    setBold(title);
+    auto* message = wrappingLabel(facts.error.message, Qt::RichText);
+    message->setObjectName(QStringLiteral("errorMessage"));
+    auto* code = secondaryLabel(tr("Error code: %1").arg(facts.error.code));
+    code->setObjectName(QStringLiteral("errorCode"));
+    code->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto* layout = new QVBoxLayout(box);
+    layout->setContentsMargins(14, 10, 14, 10);
+    layout->setSpacing(4);
+    layout->addWidget(title);
+    layout->addWidget(message);
+    layout->addWidget(code);
+    return box;
+}
+
+QWidget* ReportView::buildFacts(const inspect::ImageFacts& facts,
+                                const policy::FormSuggestion& suggestion) const
+{
+    auto* box = new QWidget;
+    box->setObjectName(QStringLiteral("facts"));
+    auto* form = new QFormLayout(box);
+    form->setContentsMargins(0, 0, 0, 0);
+    form->setHorizontalSpacing(14);
+    form->setVerticalSpacing(6);
+    form->setLabelAlignment(Qt::AlignLeft | Qt::AlignTop);
+    form->setRowWrapPolicy(QFormLayout::DontWrapRows);
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+
+    const auto addRow = [&](const QString& name, QWidget* value) {
+        // QFormLayout gives a label next to a tall field some extra height; top alignment keeps
+        // the label on the field's first line instead of floating below it.
+        QLabel* label = secondaryLabel(name);
+        label->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+        form->addRow(label, value);
+    };
+    auto* file = wrappingLabel(QFileInfo(facts.path).fileName());
+    file->setToolTip(facts.path);
+    addRow(tr("File"), file);
+    addRow(tr("File size"), wrappingLabel(formatBytes(facts.fileSize)));
+    if (facts.error.isSet())
+        return box;
+    addRow(tr("Format"), wrappingLabel(formatLabel(facts)));
+    addRow(tr("Virtual size"), wrappingLabel(formatBytes(facts.virtualSize)));
+    addRow(tr("Partition table"), wrappingLabel(partitionTableLabel(facts)));
+    if (facts.layoutKnown && !facts.layout.partitions.isEmpty())
+        addRow(tr("Partitions"), buildPartitions(facts.layout));
+    const auto& guest = facts.guest;
+    if (!guest.family.isEmpty()) {
+        const QString root = guest.rootPartition == 0 ? tr("whole disk")
+                                                      : tr("partition %1").arg(guest.rootPartition);
+        addRow(
+            tr("System"),
+            wrappingLabel(tr("%1\n%2 · %3 · on %4")
+                              .arg(guest.prettyName.isEmpty() ? guest.distroName : guest.prettyName,
+                                   guest.architecture, guest.rootFilesystem, root)));
+        QStringList kernels;
+        for (const auto& k : guest.kernels)
+            kernels << k.version;
+        if (!kernels.isEmpty())
+            addRow(tr("Kernel"), wrappingLabel(kernels.join(u'\n')));
+    } else if (guest.searched && facts.layoutKnown) {
+        addRow(tr("System"), wrappingLabel(guest.obstacle.isEmpty()
+                                               ? tr("none found")
+                                               : tr("not readable: %1").arg(guest.obstacle)));
+    }
+    if (!suggestion.osType.isEmpty())
+        addRow(tr("Import as"), wrappingLabel(tr("%1 %2, %3\n%4, licence %5")
+                                                  .arg(suggestion.osType, suggestion.osVersion,
+                                                       suggestion.architecture, suggestion.bootMode,
+                                                       suggestion.licenseType)));
+    return box;
+}
+
+QWidget* ReportView::buildPartitions(const inspect::DiskLayout& layout) const
+{
+    auto* box = new QWidget;
+    box->setObjectName(QStringLiteral("partitions"));
+    auto* list = new QVBoxLayout(box);
+    list->setContentsMargins(0, 0, 0, 0);
+    list->setSpacing(6);
+    for (const auto& p : layout.partitions) {
+        QString name = p.index == 0 ? tr("Whole disk") : tr("Partition %1").arg(p.index);
+        if (p.bootable)
+            name = tr("%1, bootable").arg(name);
+        QStringList details{p.filesystem.isEmpty() ? tr("unknown") : p.filesystem,
+                            formatBytes(p.size)};
+        if (!p.label.isEmpty())
+            details << tr("“%1”").arg(p.label);
+        if (!p.typeName.isEmpty())
+            details << p.typeName;
+        auto* line = wrappingLabel(name);
+        auto* detail = secondaryLabel(details.join(QStringLiteral(" · ")));
+        detail->setWordWrap(true);
+        auto* entry = new QVBoxLayout;
+        entry->setSpacing(0);
+        entry->addWidget(line);
+        entry->addWidget(detail);
+        list->addLayout(entry);
+    }
+    return box;
+}
+
+QWidget* ReportView::buildRule(const policy::RuleResult& rule)
+{
+    auto* row = new QWidget;
+    row->setObjectName(QStringLiteral("rule:") + rule.id);
+    row->setProperty("verdict", policy::verdictName(rule.verdict));
+    row->setAccessibleName(tr("%1: %2").arg(verdictWord(rule.verdict), rule.title));
+
+    auto* icon = new QLabel;
+    icon->setObjectName(QStringLiteral("verdictIcon"));
+    icon->setProperty("verdict", policy::verdictName(rule.verdict));
+    icon->setPixmap(verdictPixmap(rule.verdict, kRuleIconSize, devicePixelRatioF()));
+    icon->setFixedSize(kRuleIconSize, kRuleIconSize);
+    icon->setToolTip(verdictWord(rule.verdict));
+    icon->setAccessibleName(verdictWord(rule.verdict));
+
+    auto* title = new QLabel(rule.title);
+    title->setObjectName(QStringLiteral("ruleTitle"));
+    title->setTextFormat(Qt::PlainText);
+    title->setWordWrap(true);
+    setBold(title);
+
+    // Evidence and fix sit in one box that the arrow shows or hides.
+    auto* details = new QWidget;
+    details->setObjectName(QStringLiteral("ruleDetails"));
+    auto* detailLayout = new QVBoxLayout(details);
+    detailLayout->setContentsMargins(0, 0, 0, 0);
+    detailLayout->setSpacing(3);
+    if (!rule.evidence.isEmpty()) {
+        auto* evidence = wrappingLabel(rule.evidence, Qt::RichText);
+        evidence->setObjectName(QStringLiteral("ruleEvidence"));
+        detailLayout->addWidget(evidence);
+    }
+    const bool needsFix =
+        rule.verdict == policy::Verdict::Warn || rule.verdict == policy::Verdict::Fail;
+    if (needsFix && !rule.fix.isEmpty()) {
+        auto* fix = wrappingLabel(QString(), Qt::RichText);
+        fix->setText(QStringLiteral("<b>%1</b> %2")
+                         .arg(tr("How to fix:").toHtmlEscaped(), toRichText(rule.fix)));
+        fix->setObjectName(QStringLiteral("ruleFix"));
+        QPalette pal = fix->palette();
+        pal.setColor(QPalette::WindowText, secondaryColor());
+        fix->setPalette(pal);
+        detailLayout->addWidget(fix);
+    }
+
+    auto* layout = new QGridLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setHorizontalSpacing(10);
+    layout->setVerticalSpacing(3);
+    layout->setColumnStretch(1, 1);
+    layout->addWidget(icon, 0, 0, Qt::AlignTop);
+    layout->addWidget(title, 0, 1);
+    if (detailLayout->count() == 0) {
+        delete details;
+        return row;
+    }
+    layout->addWidget(details, 1, 1, 1, 2);
+
+    // Passed rules start folded so that the list is short and what needs attention stands out;
+    // everything else shows its details at once.
+    const bool expanded = rule.verdict != policy::Verdict::Pass;
+    auto* toggle = new DisclosureButton;
+    toggle->setObjectName(QStringLiteral("ruleDisclosure"));
+    toggle->setAutoRaise(true);
+    toggle->setFocusPolicy(Qt::StrongFocus);
+    toggle->setIconSize(QSize(10, 10));
+    toggle->setFixedSize(kRuleIconSize + 2, kRuleIconSize);
+    toggle->setAccessibleName(tr("Details of “%1”").arg(rule.title));
+    // Not a checkable button: a checked tool button is drawn pressed in, which reads as a
+    // control that is stuck on. The state lives in the "expanded" property and the arrow.
+    const auto showDetails = [details, toggle](bool on) {
+        details->setVisible(on);
+        toggle->setProperty("expanded", on);
+        toggle->setArrowType(on ? Qt::DownArrow : Qt::RightArrow);
+        toggle->setToolTip(on ? tr("Hide the details") : tr("Show the details"));
+        toggle->setAccessibleDescription(on ? tr("Expanded") : tr("Collapsed"));
+    };
+    showDetails(expanded);
+    connect(toggle, &QToolButton::clicked, details,
+            [details, showDetails] { showDetails(details->isHidden()); });
+    layout->addWidget(toggle, 0, 2, Qt::AlignTop);
+
+    // Clicking the title folds and unfolds as well: a larger target than the arrow.
+    title->setCursor(Qt::PointingHandCursor);
+    title->setProperty(kDisclosureProperty, QVariant::fromValue<QObject*>(toggle));
+    title->installEventFilter(this);
+    return row;
+}
+
+bool ReportView::eventFilter(QObject* watched, QEvent* event)
+{
+    if (event->type() == QEvent::MouseButtonRelease) {
+        const auto* mouse = static_cast<QMouseEvent*>(event);
+        auto* toggle =
+            qobject_cast<QToolButton*>(watched->property(kDisclosureProperty).value<QObject*>());
+        if (toggle && mouse->button() == Qt::LeftButton) {
+            toggle->click();
+            return true;
+        }
+    }
+    return QScrollArea::eventFilter(watched, event);
+}
+
+QLabel* ReportView::sectionTitle(const QString& text) const
+{
+    auto* label = new QLabel(text);
+    label->setTextFormat(Qt::PlainText);
+    QFont font = label->font();
+    font.setBold(true);
+    font.setCapitalization(QFont::AllUppercase);
+    font.setLetterSpacing(QFont::PercentageSpacing, 108);
+    font.setPointSizeF(font.pointSizeF() * 0.85);
+    label->setFont(font);
+    QPalette pal = label->palette();
+    pal.setColor(QPalette::WindowText, secondaryColor());
+    label->setPalette(pal);
+    return label;
+}
+
+QLabel* ReportView::secondaryLabel(const QString& text) const
+{
+    auto* label = new QLabel(text);
+    label->setTextFormat(Qt::PlainText);
+    QPalette pal = label->palette();
+    pal.setColor(QPalette::WindowText, secondaryColor());
+    label->setPalette(pal);
+    return label;
+}
+
+QColor ReportView::secondaryColor() const
+{
+    // Dimmer than the body text but well above the contrast minimum, in light and dark themes.
+    return mixColors(palette().color(QPalette::WindowText), palette().color(QPalette::Window),
+                     0.38);
+}
+
+} // namespace cvmi::ui

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "controllers/InspectionResult.h"
+
+#include <QScrollArea>
+
+class QGridLayout;
+class QLabel;
+class QVBoxLayout;
+
+namespace cvmi::ui {
+
+// The compliance checklist for one inspected image: a summary line, what was found in the image,
+// a clear error when the file is unusable, and one row per rule with its verdict icon, evidence
+// and, for warnings and failures, the fix. Rows are named "rule:<id>" and carry a "verdict"
+// property so that tests and accessibility tools can read them without parsing text. A rule's
+// details (evidence, fix) fold behind an arrow ("ruleDisclosure"); passed rules start folded.
+class ReportView : public QScrollArea {
+    Q_OBJECT
+public:
+    explicit ReportView(QWidget* parent = nullptr);
+
+    // Replaces whatever is shown by a short centred message (nothing chosen yet, cancelled, ...).
+    void showMessage(const QString& message);
+    void showInspection(const InspectionResult& result);
+
+    bool hasReport() const { return m_hasReport; }
+    int ruleCount() const { return m_ruleCount; }
+
+protected:
+    // Clicks on a rule's title fold or unfold its details.
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    QWidget* buildSummary(const InspectionResult& result) const;
+    QWidget* buildError(const inspect::ImageFacts& facts) const;
+    QWidget* buildFacts(const inspect::ImageFacts& facts, const policy::FormSuggestion& form) const;
+    QWidget* buildRule(const policy::RuleResult& rule);
+    QWidget* buildPartitions(const inspect::DiskLayout& layout) const;
+    QLabel* sectionTitle(const QString& text) const;
+    QLabel* secondaryLabel(const QString& text) const;
+    QColor secondaryColor() const;
+
+    bool m_hasReport = false;
+    int m_ruleCount = 0;
+};
+
+} // namespace cvmi::ui

@@ -1,0 +1,114 @@
+#include "widgets/UploadProgressPanel.h"
+
+#include "util/ByteSize.h"
+
+#include <QLabel>
+#include <QLocale>
+#include <QProgressBar>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace cvmi::ui {
+
+using transfer::UploadState;
+
+UploadProgressPanel::UploadProgressPanel(QWidget* parent)
+    : QWidget(parent), m_bar(new QProgressBar(this)), m_detail(new QLabel(this))
+{
+    setObjectName(QStringLiteral("uploadProgress"));
+    m_bar->setObjectName(QStringLiteral("uploadProgressBar"));
+    m_bar->setAccessibleName(tr("Upload progress"));
+    // Per mille, so that a 50 GB upload visibly moves every 50 MB.
+    m_bar->setRange(0, 1000);
+    m_bar->setValue(0);
+    m_bar->setTextVisible(true);
+    m_bar->setFormat(QStringLiteral("0%"));
+    m_detail->setObjectName(QStringLiteral("uploadProgressDetail"));
+    m_detail->setAccessibleName(tr("Upload progress details"));
+    m_detail->setTextFormat(Qt::PlainText);
+    m_detail->setWordWrap(true);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(4);
+    layout->addWidget(m_bar);
+    layout->addWidget(m_detail);
+}
+
+int UploadProgressPanel::permille(const transfer::UploadProgress& progress)
+{
+    if (progress.state == UploadState::Verifying && progress.bytesToCheck > 0)
+        return int(
+            std::clamp<qint64>(progress.bytesChecked * 1000 / progress.bytesToCheck, 0, 1000));
+    if (progress.totalBytes <= 0)
+        return progress.state == UploadState::Finished ? 1000 : 0;
+    return int(std::clamp<qint64>(progress.bytesSent * 1000 / progress.totalBytes, 0, 1000));
+}
+
+QString UploadProgressPanel::formatDuration(qint64 seconds)
+{
+    if (seconds < 60)
+        return tr("%1 s").arg(qMax<qint64>(seconds, 1));
+    if (seconds < 3600)
+        return tr("%1 min %2 s").arg(seconds / 60).arg(seconds % 60);
+    return tr("%1 h %2 min").arg(seconds / 3600).arg(seconds % 3600 / 60);
+}
+
+QString UploadProgressPanel::describe(const transfer::UploadProgress& progress)
+{
+    QStringList parts;
+    parts.append(tr("%1 of %2")
+                     .arg(formatBytes(uint64_t(qMax<qint64>(progress.bytesSent, 0))),
+                          formatBytes(uint64_t(qMax<qint64>(progress.totalBytes, 0)))));
+    switch (progress.state) {
+    case UploadState::Verifying:
+        // What is read here is the file, not the network: the parts already sent, compared.
+        parts.append(tr("checking %1 parts already sent against the file (%2 of %3 read)")
+                         .arg(QLocale().toString(progress.partsToCheck),
+                              formatBytes(uint64_t(progress.bytesChecked)),
+                              formatBytes(uint64_t(progress.bytesToCheck))));
+        break;
+    case UploadState::Preparing:
+        parts.append(tr("preparing (reading the file's identity, asking COS for the upload)"));
+        break;
+    case UploadState::Pausing:
+        parts.append(tr("pausing: the parts in flight finish first"));
+        break;
+    case UploadState::Paused:
+        parts.append(tr("paused"));
+        break;
+    case UploadState::Completing:
+        parts.append(tr("completing: COS assembles the parts and checks the CRC-64"));
+        break;
+    case UploadState::Finished:
+        break;
+    case UploadState::Uploading:
+        if (progress.bytesPerSecond > 0)
+            parts.append(tr("%1/s").arg(formatBytes(uint64_t(progress.bytesPerSecond))));
+        parts.append(progress.etaSeconds >= 0
+                         ? tr("about %1 left").arg(formatDuration(progress.etaSeconds))
+                         : tr("time left: measuring"));
+        break;
+    }
+    if (progress.partsTotal > 0)
+        parts.append(tr("%1 of %2 parts")
+                         .arg(QLocale().toString(progress.partsDone),
+                              QLocale().toString(progress.partsTotal)));
+    return parts.join(QStringLiteral(" · "));
+}
+
+void UploadProgressPanel::showProgress(const transfer::UploadProgress& progress)
+{
+    const int value = permille(progress);
+    m_bar->setValue(value);
+    m_bar->setFormat(tr("%1%").arg(QLocale().toString(value / 10.0, 'f', 1)));
+    m_detail->setText(describe(progress));
+}
+
+void UploadProgressPanel::showStatus(const QString& text)
+{
+    m_detail->setText(text);
+}
+
+} // namespace cvmi::ui
