@@ -4,7 +4,8 @@
 #   1. a Release build with warnings as errors, all CTest tests, and its Debian package installed,
 #      tried and removed (scripts/check-package.sh);
 #   2. an ASan+UBSan build, all CTest tests;
-#   3. the libFuzzer targets built with clang, each run briefly on its seed corpus.
+#   3. the libFuzzer targets built with clang, each run briefly on its seed corpus;
+# and before them, that every C++ file is formatted (clang-format --dry-run -Werror).
 # Usage: scripts/test-all.sh            (FUZZ_SECONDS=30 by default; SKIP_FUZZ=1 skips step 3)
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -58,6 +59,15 @@ build() { # dir, cmake args... [-- build target]
     return "${PIPESTATUS[0]}"
 }
 
+echo "== Formatting (clang-format, the root .clang-format) =="
+if git ls-files -z '*.cpp' '*.h' | xargs -0 clang-format --dry-run -Werror; then
+    passed=$((passed + 1))
+else
+    echo "test-all: the files above are not formatted: run clang-format -i on them" >&2
+    failed=$((failed + 1))
+    status=1
+fi
+
 mkdir -p build
 echo "== Release build (warnings are errors) =="
 if build build/ci-release -DCMAKE_BUILD_TYPE=Release -DCVMI_WERROR=ON; then
@@ -75,8 +85,8 @@ else
     status=1
 fi
 
-echo "== ASan+UBSan build =="
-if build build/ci-asan -DCMAKE_BUILD_TYPE=Asan -DCVMI_WERROR=ON -DCVMI_BUILD_GUI=ON; then
+echo "== ASan+UBSan build (and the wizard without --demo: CVMI_DEMO=OFF) =="
+if build build/ci-asan -DCMAKE_BUILD_TYPE=Asan -DCVMI_WERROR=ON -DCVMI_BUILD_GUI=ON -DCVMI_DEMO=OFF; then
     export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
     export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
     export LSAN_OPTIONS=suppressions=$root/tests/lsan.supp
