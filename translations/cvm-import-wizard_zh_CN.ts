@@ -9,6 +9,21 @@
     </message>
 </context>
 <context>
+    <name>cvmi::Units</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分</translation>
+    </message>
+</context>
+<context>
     <name>cvmi::cli::CheckCommand</name>
     <message>
         <source>Inspects a disk image (reading only its metadata) and judges it against the Tencent Cloud import rules.
@@ -1363,6 +1378,77 @@ Exit status: 0 done, 2 error.</source>
     </message>
 </context>
 <context>
+    <name>cvmi::cloud::Regions</name>
+    <message>
+        <source>South China (Guangzhou)</source>
+        <translation>华南地区（广州）</translation>
+    </message>
+    <message>
+        <source>East China (Shanghai)</source>
+        <translation>华东地区（上海）</translation>
+    </message>
+    <message>
+        <source>East China (Nanjing)</source>
+        <translation>华东地区（南京）</translation>
+    </message>
+    <message>
+        <source>North China (Beijing)</source>
+        <translation>华北地区（北京）</translation>
+    </message>
+    <message>
+        <source>Southwest China (Chengdu)</source>
+        <translation>西南地区（成都）</translation>
+    </message>
+    <message>
+        <source>Southwest China (Chongqing)</source>
+        <translation>西南地区（重庆）</translation>
+    </message>
+    <message>
+        <source>Hong Kong, Macau and Taiwan (Hong Kong)</source>
+        <translation>港澳台地区（中国香港）</translation>
+    </message>
+    <message>
+        <source>Southeast Asia (Singapore)</source>
+        <translation>东南亚地区（新加坡）</translation>
+    </message>
+    <message>
+        <source>Southeast Asia (Jakarta)</source>
+        <translation>东南亚地区（雅加达）</translation>
+    </message>
+    <message>
+        <source>Southeast Asia (Bangkok)</source>
+        <translation>东南亚地区（曼谷）</translation>
+    </message>
+    <message>
+        <source>Northeast Asia (Seoul)</source>
+        <translation>亚太东北（首尔）</translation>
+    </message>
+    <message>
+        <source>Northeast Asia (Tokyo)</source>
+        <translation>亚太东北（东京）</translation>
+    </message>
+    <message>
+        <source>South Asia (Mumbai)</source>
+        <translation>亚太南部（孟买）</translation>
+    </message>
+    <message>
+        <source>US West (Silicon Valley)</source>
+        <translation>美国西部（硅谷）</translation>
+    </message>
+    <message>
+        <source>US East (Virginia)</source>
+        <translation>美国东部（弗吉尼亚）</translation>
+    </message>
+    <message>
+        <source>Europe (Frankfurt)</source>
+        <translation>欧洲地区（法兰克福）</translation>
+    </message>
+    <message>
+        <source>South America (São Paulo)</source>
+        <translation>南美地区（圣保罗）</translation>
+    </message>
+</context>
+<context>
     <name>cvmi::disk</name>
     <message>
         <source>The file %1 ends too early: %2 bytes are needed at offset %3, but the file has only %4 bytes. It was probably cut off while copying or downloading; copy it again.</source>
@@ -2309,18 +2395,6 @@ Exit status: 0 done, 2 error.</source>
 </context>
 <context>
     <name>cvmi::importrun::ImportRunner</name>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 秒</translation>
-    </message>
-    <message>
-        <source>%1 min %2 s</source>
-        <translation>%1 分 %2 秒</translation>
-    </message>
-    <message>
-        <source>%1 h %2 min</source>
-        <translation>%1 小时 %2 分</translation>
-    </message>
     <message numerus="yes">
         <source>The form has %n error(s); nothing was sent.</source>
         <translation>
@@ -5917,18 +5991,6 @@ https:// 可用于任何主机。http:// 仅可用于本机（localhost、127.0.
     <message>
         <source>Upload progress details</source>
         <translation>上传进度详情</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 秒</translation>
-    </message>
-    <message>
-        <source>%1 min %2 s</source>
-        <translation>%1 分 %2 秒</translation>
-    </message>
-    <message>
-        <source>%1 h %2 min</source>
-        <translation>%1 小时 %2 分</translation>
     </message>
     <message>
         <source>%1 of %2</source>

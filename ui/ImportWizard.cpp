@@ -1,13 +1,13 @@
 #include "ImportWizard.h"
 
+#include "WizardSession.h"
+#include "dialogs/SettingsDialog.h"
 #include "pages/AccountPage.h"
 #include "pages/FormPage.h"
 #include "pages/ImagePage.h"
 #include "pages/ImportPage.h"
-#include "widgets/InterruptedUploadNotice.h"
-#include "dialogs/SettingsDialog.h"
 #include "pages/UploadPage.h"
-#include "WizardSession.h"
+#include "widgets/InterruptedUploadNotice.h"
 
 #include "settings/AppSettings.h"
 #include "settings/NetworkProxy.h"

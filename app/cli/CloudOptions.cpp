@@ -1,5 +1,7 @@
 #include "CloudOptions.h"
 
+#include "cloud/Regions.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QRegularExpression>
@@ -13,14 +15,6 @@ struct Text {
 };
 
 using cloud::CredentialAttempt;
-
-// A region names hosts (<bucket>.cos.<region>.myqcloud.com) and a signed header: only the
-// shape Tencent Cloud uses ("ap-guangzhou", "na-siliconvalley", "ap-shanghai-fsi") gets through.
-bool isRegionName(const QString& region)
-{
-    static const QRegularExpression shape(QStringLiteral("^[a-z]{2,}(-[a-z0-9]+)+$"));
-    return region.size() <= 64 && shape.match(region).hasMatch();
-}
 
 } // namespace
 
@@ -161,7 +155,7 @@ bool CloudOptions::resolve(const QCommandLineParser& parser, const QString& home
                              "e.g. --region ap-guangzhou.")
                         .arg(m_discovery.credentials->redacted()));
     }
-    if (!isRegionName(m_region)) {
+    if (!cloud::Regions::isValidId(m_region)) {
         return fail(
             error, QStringLiteral("region.invalid"),
             Text::tr("\"%1\" is not a region name%2. Write it as Tencent Cloud does, "

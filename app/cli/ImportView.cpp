@@ -2,6 +2,8 @@
 
 #include "CliContext.h"
 
+#include "util/Units.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -17,15 +19,6 @@ struct Text {
 };
 
 using importrun::ImportRunner;
-
-QString clock(qint64 ms)
-{
-    const qint64 s = qMax<qint64>(0, ms / 1000);
-    return QStringLiteral("%1:%2:%3")
-        .arg(s / 3600)
-        .arg((s / 60) % 60, 2, 10, QLatin1Char('0'))
-        .arg(s % 60, 2, 10, QLatin1Char('0'));
-}
 
 QString fieldName(const importform::FieldProblem& p)
 {
@@ -85,7 +78,8 @@ void ImportView::endStatusLine()
 
 void ImportView::status(const QString& state, qint64 elapsedMs, bool changed)
 {
-    const QString line = Text::tr("Status:     %1, %2 elapsed").arg(state, clock(elapsedMs));
+    const QString line =
+        Text::tr("Status:     %1, %2 elapsed").arg(state, formatClock(elapsedMs / 1000));
     if (m_tty) {
         // Rewritten in place: one line that ticks, not a screenful.
         m_out << '\r' << line << QStringLiteral("\x1b[K");

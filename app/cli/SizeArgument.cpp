@@ -1,6 +1,6 @@
 #include "SizeArgument.h"
 
-#include "util/ByteSize.h"
+#include "util/Units.h"
 
 #include <QCoreApplication>
 

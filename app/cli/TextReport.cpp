@@ -1,6 +1,6 @@
 #include "TextReport.h"
 
-#include "util/ByteSize.h"
+#include "util/Units.h"
 
 #include <QCoreApplication>
 

@@ -11,8 +11,8 @@
 #include "transfer/Checkpoint.h"
 #include "transfer/PartPlanner.h"
 #include "transfer/UploadEngine.h"
-#include "util/ByteSize.h"
 #include "util/Crc64.h"
+#include "util/Units.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -367,8 +367,7 @@ private:
             return;
         }
         say(Text::tr("Uploaded %1 in %2 (%3 on average).")
-                .arg(formatBytes(uint64_t(r.size)),
-                     UploadProgressView::duration(qint64(seconds + 0.5)),
+                .arg(formatBytes(uint64_t(r.size)), formatShortClock(qint64(seconds + 0.5)),
                      UploadProgressView::speed(seconds > 0 ? double(r.size) / seconds : 0)));
         if (r.partsReused > 0)
             say(Text::tr("Resumed: %n part(s) reused from the interrupted upload, %1 sent now.",

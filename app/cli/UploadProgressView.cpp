@@ -1,6 +1,6 @@
 #include "UploadProgressView.h"
 
-#include "util/ByteSize.h"
+#include "util/Units.h"
 
 #include <QCoreApplication>
 
@@ -54,20 +54,6 @@ qint64 UploadProgressView::etaOf(const transfer::UploadProgress& p)
     return p.bytesPerSecond > 0 ? p.etaSeconds : -1;
 }
 
-QString UploadProgressView::duration(qint64 seconds)
-{
-    if (seconds < 0)
-        return QStringLiteral("--:--");
-    const qint64 h = seconds / 3600;
-    const qint64 m = seconds / 60 % 60;
-    const qint64 s = seconds % 60;
-    return h > 0 ? QStringLiteral("%1:%2:%3")
-                       .arg(h)
-                       .arg(m, 2, 10, QChar(u'0'))
-                       .arg(s, 2, 10, QChar(u'0'))
-                 : QStringLiteral("%1:%2").arg(m).arg(s, 2, 10, QChar(u'0'));
-}
-
 QString UploadProgressView::speed(double bytesPerSecond)
 {
     return Text::tr("%1/s").arg(formatBytes(uint64_t(qMax(0.0, bytesPerSecond))));
@@ -89,7 +75,8 @@ QString UploadProgressView::summary(const transfer::UploadProgress& p) const
         p.totalBytes > 0 ? 100.0 * double(p.bytesSent) / double(p.totalBytes) : 0.0;
     return Text::tr("%1% %2 of %3, %4, ETA %5, parts %6/%7")
         .arg(QString::number(percent, 'f', 1), formatBytes(uint64_t(p.bytesSent)),
-             formatBytes(uint64_t(p.totalBytes)), speed(p.bytesPerSecond), duration(etaOf(p)))
+             formatBytes(uint64_t(p.totalBytes)), speed(p.bytesPerSecond),
+             formatShortClock(etaOf(p)))
         .arg(p.partsDone)
         .arg(p.partsTotal);
 }

@@ -19,7 +19,6 @@ public:
     // Removes the redrawn line so that a message can be printed on a clean line.
     void clearLine();
 
-    static QString duration(qint64 seconds); // "0:05", "1:02:03"
     static QString speed(double bytesPerSecond);
     static qint64 etaOf(const transfer::UploadProgress& p); // seconds, -1 unknown
 

@@ -3,15 +3,15 @@
 // draft, or against the local cloud emulator.
 #include "DemoCloud.h"
 
+#include "ImportWizard.h"
+#include "WizardSession.h"
+#include "controllers/ObjectUrlChecker.h"
+#include "dialogs/SettingsDialog.h"
 #include "pages/AccountPage.h"
 #include "pages/FormPage.h"
 #include "pages/ImagePage.h"
 #include "pages/ImportPage.h"
-#include "ImportWizard.h"
-#include "controllers/ObjectUrlChecker.h"
-#include "dialogs/SettingsDialog.h"
 #include "pages/UploadPage.h"
-#include "WizardSession.h"
 
 #include "Icons.h"
 

@@ -35,11 +35,13 @@ void unknown(RuleResult* result, QString evidence, QString fix)
 void notReadInTime(const CheckInput& input, RuleResult* result, const QString& what)
 {
     const double seconds = double(input.facts.limits.timeLimitMs) / 1000.0;
-    unknown(result,
-            Check::tr("Not read within the time limit of %1 s: %2.")
-                .arg(QString::number(seconds, 'g', 6), what),
-            Check::tr("Check again with a longer limit: `cvm-import check --inspect-timeout "
-                      "SECONDS IMAGE`, or Settings… > Image check > Inspection time limit in the wizard."));
+    unknown(
+        result,
+        Check::tr("Not read within the time limit of %1 s: %2.")
+            .arg(QString::number(seconds, 'g', 6), what),
+        Check::tr(
+            "Check again with a longer limit: `cvm-import check --inspect-timeout "
+            "SECONDS IMAGE`, or Settings… > Image check > Inspection time limit in the wizard."));
 }
 
 QStringList partsNotRead(const char* reads, const inspect::ImageFacts& facts)

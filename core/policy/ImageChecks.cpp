@@ -1,7 +1,7 @@
 // Checks on the image file itself: can we read it, is its container accepted, is it whole.
 #include "policy/Check.h"
 
-#include "util/ByteSize.h"
+#include "util/Units.h"
 
 #include <QJsonArray>
 

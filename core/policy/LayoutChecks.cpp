@@ -1,7 +1,7 @@
 // Checks on the virtual disk: size, partition table, boot code and file systems.
 #include "policy/Check.h"
 
-#include "util/ByteSize.h"
+#include "util/Units.h"
 
 #include <QJsonArray>
 

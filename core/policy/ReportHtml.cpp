@@ -1,6 +1,6 @@
 #include "policy/ReportHtml.h"
 
-#include "util/ByteSize.h"
+#include "util/Units.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>

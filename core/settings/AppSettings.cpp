@@ -1,5 +1,7 @@
 #include "settings/AppSettings.h"
 
+#include "cloud/Regions.h"
+
 #include "inspect/InspectionBudget.h"
 
 #include "cloud/CredentialStore.h"
@@ -23,13 +25,6 @@ constexpr int kMaxInspectTimeout = inspect::InspectOptions::kMaxTimeLimitMs / 10
 const QString kRateLimit = QStringLiteral("upload/rateLimit");
 const QString kLanguage = QStringLiteral("ui/language");
 const QString kProxy = QStringLiteral("network/proxy");
-
-// Tencent Cloud region ids: "ap-guangzhou", "na-siliconvalley", "ap-shanghai-fsi".
-bool validRegion(const QString& region)
-{
-    static const QRegularExpression pattern(QStringLiteral("^[a-z]{2,}(-[a-z0-9]+){1,3}$"));
-    return pattern.match(region).hasMatch();
-}
 
 bool validLanguage(const QString& language)
 {
@@ -70,12 +65,12 @@ bool AppSettings::setProfile(const QString& profile, Error* error)
 QString AppSettings::region() const
 {
     const QString stored = m_settings->value(kRegion).toString();
-    return validRegion(stored) ? stored : QString();
+    return cloud::Regions::isValidId(stored) ? stored : QString();
 }
 
 bool AppSettings::checkRegion(const QString& region, Error* error)
 {
-    if (!region.isEmpty() && !validRegion(region))
+    if (!region.isEmpty() && !cloud::Regions::isValidId(region))
         return fail(error, QStringLiteral("settings.region"),
                     tr("\"%1\" is not a Tencent Cloud region id; use the form ap-guangzhou "
                        "(lower-case letters and digits joined by '-').")

@@ -2,12 +2,12 @@
 
 #include "inspect/InspectionBudget.h"
 
-#include "widgets/EndpointFields.h"
 #include "Icons.h"
+#include "widgets/EndpointFields.h"
 
 #include "cloud/CredentialStore.h"
 #include "settings/AppSettings.h"
-#include "util/ByteSize.h"
+#include "util/Units.h"
 
 #include <QButtonGroup>
 #include <QComboBox>

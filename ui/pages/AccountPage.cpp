@@ -1,10 +1,10 @@
 #include "pages/AccountPage.h"
 
+#include "ImportWizard.h"
+#include "WizardSession.h"
 #include "dialogs/CreateBucketDialog.h"
 #include "dialogs/EndpointsDialog.h"
-#include "ImportWizard.h"
 #include "widgets/PermissionList.h"
-#include "WizardSession.h"
 
 #include "cloud/BucketName.h"
 #include "cloud/CosClient.h"
@@ -12,6 +12,7 @@
 #include "cloud/CvmClient.h"
 #include "cloud/KeychainCredentialStore.h"
 #include "cloud/PermissionCheck.h"
+#include "cloud/Regions.h"
 #include "settings/AppSettings.h"
 #include "util/FutureReply.h"
 
@@ -40,34 +41,14 @@ namespace {
 using Item = cloud::PermissionLine::Item;
 using State = cloud::PermissionLine::State;
 
-const QString kDefaultRegion = QStringLiteral("ap-guangzhou");
-
-// Used until DescribeRegions answers (it needs working credentials): the CVM regions that
-// support image import, as listed in the console; the service's own list replaces it.
+// Used until DescribeRegions answers (it needs working credentials); the service's own list
+// replaces it.
 QList<QPair<QString, QString>> shippedRegions()
 {
-    const auto t = [](const char* text) {
-        return AccountPage::tr(text);
-    };
-    return {
-        {QStringLiteral("ap-guangzhou"), t("South China (Guangzhou)")},
-        {QStringLiteral("ap-shanghai"), t("East China (Shanghai)")},
-        {QStringLiteral("ap-nanjing"), t("East China (Nanjing)")},
-        {QStringLiteral("ap-beijing"), t("North China (Beijing)")},
-        {QStringLiteral("ap-chengdu"), t("Southwest China (Chengdu)")},
-        {QStringLiteral("ap-chongqing"), t("Southwest China (Chongqing)")},
-        {QStringLiteral("ap-hongkong"), t("Hong Kong, Macau and Taiwan (Hong Kong)")},
-        {QStringLiteral("ap-singapore"), t("Southeast Asia (Singapore)")},
-        {QStringLiteral("ap-jakarta"), t("Southeast Asia (Jakarta)")},
-        {QStringLiteral("ap-bangkok"), t("Southeast Asia (Bangkok)")},
-        {QStringLiteral("ap-seoul"), t("Northeast Asia (Seoul)")},
-        {QStringLiteral("ap-tokyo"), t("Northeast Asia (Tokyo)")},
-        {QStringLiteral("ap-mumbai"), t("South Asia (Mumbai)")},
-        {QStringLiteral("na-siliconvalley"), t("US West (Silicon Valley)")},
-        {QStringLiteral("na-ashburn"), t("US East (Virginia)")},
-        {QStringLiteral("eu-frankfurt"), t("Europe (Frankfurt)")},
-        {QStringLiteral("sa-saopaulo"), t("South America (São Paulo)")},
-    };
+    QList<QPair<QString, QString>> regions;
+    for (const cloud::KnownRegion& region : cloud::Regions::importRegions())
+        regions.append({region.id, region.name});
+    return regions;
 }
 
 QString regionLabel(const QString& id, const QString& name)
@@ -137,7 +118,7 @@ AccountPage::AccountPage(WizardSession* session, QWidget* parent)
     };
     buildLayout();
     fillRegions(shippedRegions());
-    setRegion(kDefaultRegion);
+    setRegion(cloud::Regions::defaultRegion());
     updateEndpointsLabel();
     m_useTyped->setChecked(true);
     m_useFound->setEnabled(false);

@@ -1,13 +1,13 @@
 #include "pages/FormPage.h"
 
-#include "dialogs/ChooseObjectDialog.h"
-#include "widgets/FieldNote.h"
 #include "Icons.h"
 #include "ImportWizard.h"
+#include "WizardSession.h"
 #include "controllers/ObjectUrlChecker.h"
+#include "dialogs/ChooseObjectDialog.h"
+#include "widgets/FieldNote.h"
 #include "widgets/TagTable.h"
 #include "widgets/UrlListEdit.h"
-#include "WizardSession.h"
 
 #include "util/FutureReply.h"
 

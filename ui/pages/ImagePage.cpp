@@ -1,11 +1,11 @@
 #include "pages/ImagePage.h"
 
-#include "widgets/DropZone.h"
 #include "ImportWizard.h"
+#include "WizardSession.h"
 #include "controllers/InspectionRunner.h"
+#include "widgets/DropZone.h"
 #include "widgets/InterruptedUploadNotice.h"
 #include "widgets/ReportView.h"
-#include "WizardSession.h"
 
 #include "policy/ReportHtml.h"
 #include "policy/ReportJson.h"

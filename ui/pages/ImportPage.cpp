@@ -1,13 +1,14 @@
 #include "pages/ImportPage.h"
 
 #include "Icons.h"
-#include "widgets/ImportHistoryList.h"
-#include "controllers/ImportNotifier.h"
 #include "ImportWizard.h"
 #include "WizardSession.h"
+#include "controllers/ImportNotifier.h"
+#include "widgets/ImportHistoryList.h"
 
 #include "importform/CosObjectUrl.h"
 #include "importform/OsCatalogue.h"
+#include "util/Units.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -28,16 +29,6 @@ using Stage = importrun::ImportRunner::Stage;
 using State = ImportStageList::State;
 
 constexpr int kResultIconSize = 24;
-
-// "0:04:07", as `cvm-import import` prints it, so the two front ends read alike.
-QString clock(qint64 ms)
-{
-    const qint64 s = qMax<qint64>(0, ms / 1000);
-    return QStringLiteral("%1:%2:%3")
-        .arg(s / 3600)
-        .arg((s / 60) % 60, 2, 10, QLatin1Char('0'))
-        .arg(s % 60, 2, 10, QLatin1Char('0'));
-}
 
 QString row(const QString& name, const QString& value)
 {
@@ -433,7 +424,7 @@ void ImportPage::showFollowing()
         m_runner->state().isEmpty() ? tr("waiting for the first answer") : m_runner->state();
     m_stages->setLine(ImportStageList::Follow, State::Running,
                       tr("%1, %2 elapsed. Checked at growing intervals.")
-                          .arg(state, clock(m_runner->elapsedMs())));
+                          .arg(state, formatClock(m_runner->elapsedMs() / 1000)));
 }
 
 void ImportPage::onRetrying(const cloud::CloudError& error, int attempt, int delayMs)
@@ -473,7 +464,7 @@ void ImportPage::onFinished(importrun::ImportRunner::Outcome outcome)
     switch (outcome) {
     case Outcome::Normal:
         m_stages->setLine(ImportStageList::Follow, State::Ok,
-                          tr("NORMAL after %1.").arg(clock(m_runner->elapsedMs())));
+                          tr("NORMAL after %1.").arg(formatClock(m_runner->elapsedMs() / 1000)));
         setResult(QStringLiteral("<b>%1</b><br>%2")
                       .arg(html(message),
                            html(tr("Next: create an instance from it in the CVM console → "

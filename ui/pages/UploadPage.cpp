@@ -1,17 +1,17 @@
 #include "pages/UploadPage.h"
 
-#include "widgets/DropZone.h"
 #include "ImportWizard.h"
-#include "widgets/UploadProgressPanel.h"
 #include "WizardSession.h"
+#include "widgets/DropZone.h"
+#include "widgets/UploadProgressPanel.h"
 
 #include "cloud/ClockSkew.h"
 #include "cloud/CosClient.h"
 #include "importrun/ImportUrlResolver.h"
 #include "settings/AppSettings.h"
 #include "transfer/UploadEngine.h"
-#include "util/ByteSize.h"
 #include "util/FutureReply.h"
+#include "util/Units.h"
 
 #include <QComboBox>
 #include <QDateTime>

@@ -2,7 +2,7 @@
 
 #include "Icons.h"
 
-#include "util/ByteSize.h"
+#include "util/Units.h"
 
 #include <QDir>
 #include <QDragEnterEvent>

@@ -3,7 +3,7 @@
 #include "Icons.h"
 
 #include "policy/ReportHtml.h"
-#include "util/ByteSize.h"
+#include "util/Units.h"
 
 #include <QFileInfo>
 #include <QFormLayout>

@@ -1,6 +1,6 @@
 #include "widgets/UploadProgressPanel.h"
 
-#include "util/ByteSize.h"
+#include "util/Units.h"
 
 #include <QLabel>
 #include <QLocale>
@@ -46,15 +46,6 @@ int UploadProgressPanel::permille(const transfer::UploadProgress& progress)
     return int(std::clamp<qint64>(progress.bytesSent * 1000 / progress.totalBytes, 0, 1000));
 }
 
-QString UploadProgressPanel::formatDuration(qint64 seconds)
-{
-    if (seconds < 60)
-        return tr("%1 s").arg(qMax<qint64>(seconds, 1));
-    if (seconds < 3600)
-        return tr("%1 min %2 s").arg(seconds / 60).arg(seconds % 60);
-    return tr("%1 h %2 min").arg(seconds / 3600).arg(seconds % 3600 / 60);
-}
-
 QString UploadProgressPanel::describe(const transfer::UploadProgress& progress)
 {
     QStringList parts;
@@ -86,9 +77,10 @@ QString UploadProgressPanel::describe(const transfer::UploadProgress& progress)
     case UploadState::Uploading:
         if (progress.bytesPerSecond > 0)
             parts.append(tr("%1/s").arg(formatBytes(uint64_t(progress.bytesPerSecond))));
-        parts.append(progress.etaSeconds >= 0
-                         ? tr("about %1 left").arg(formatDuration(progress.etaSeconds))
-                         : tr("time left: measuring"));
+        parts.append(
+            progress.etaSeconds >= 0
+                ? tr("about %1 left").arg(formatDuration(qMax<qint64>(progress.etaSeconds, 1)))
+                : tr("time left: measuring"));
         break;
     }
     if (progress.partsTotal > 0)

@@ -26,7 +26,6 @@ public:
 
     // "12.0 MiB of 64.0 MiB · 8.2 MiB/s · about 6 s left · 12 of 64 parts"
     static QString describe(const transfer::UploadProgress& progress);
-    static QString formatDuration(qint64 seconds);
     static int permille(const transfer::UploadProgress& progress);
 
 private:

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Worst-case inspection over the project's hostile corpus (issue 11).
 
-Builds the corpus with tests/inspect/hostile/make-hostile-images.sh (or uses --corpus DIR), runs
+Builds the corpus with tests/core/inspect/hostile/make-hostile-images.sh (or uses --corpus DIR), runs
 `cvm-import check --json` on each image in a child process, and prints its wall time and peak
 RSS (ru_maxrss from wait4), then the worst case against the goals (the deadline + 1 s, 256 MiB)
 and as a ratio to baseline.raw, a well-formed image of the same size measured in the same run.
@@ -19,7 +19,7 @@ import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-MAKE = os.path.join(HERE, "..", "..", "inspect", "hostile", "make-hostile-images.sh")
+MAKE = os.path.join(HERE, "..", "..", "core", "inspect", "hostile", "make-hostile-images.sh")
 
 
 def measure(cli, image, kill):

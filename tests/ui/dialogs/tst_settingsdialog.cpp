@@ -3,10 +3,10 @@
 // file that cannot be written is reported; Restore Defaults fills the fields without saving;
 // the wizard's "Settings…" button and Ctrl+, open it and its OK reaches the Account page and
 // Qt's proxy; and a job's proxy takes the upload engine's requests through it.
-#include "pages/AccountPage.h"
-#include "widgets/EndpointFields.h"
 #include "ImportWizard.h"
 #include "dialogs/SettingsDialog.h"
+#include "pages/AccountPage.h"
+#include "widgets/EndpointFields.h"
 
 #include "cloud/CredentialStore.h"
 #include "settings/AppSettings.h"

@@ -6,13 +6,13 @@
 // from the Image page here; and no secret ever reaches a log line or the screen.
 #include "CloudTestSupport.h"
 
-#include "pages/AccountPage.h"
+#include "ImportWizard.h"
+#include "WizardSession.h"
 #include "dialogs/CreateBucketDialog.h"
 #include "dialogs/EndpointsDialog.h"
+#include "pages/AccountPage.h"
 #include "pages/ImagePage.h"
-#include "ImportWizard.h"
 #include "widgets/PermissionList.h"
-#include "WizardSession.h"
 
 #include "cloud/CredentialStore.h"
 

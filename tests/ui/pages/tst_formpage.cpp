@@ -7,12 +7,12 @@
 // and no secret in a draft or a log line.
 #include "CloudTestSupport.h"
 
-#include "widgets/FieldNote.h"
-#include "pages/FormPage.h"
 #include "ImportWizard.h"
-#include "controllers/ObjectUrlChecker.h"
-#include "widgets/TagTable.h"
 #include "WizardSession.h"
+#include "controllers/ObjectUrlChecker.h"
+#include "pages/FormPage.h"
+#include "widgets/FieldNote.h"
+#include "widgets/TagTable.h"
 
 #include "CosStore.h"
 #include "cloud/CosClient.h"

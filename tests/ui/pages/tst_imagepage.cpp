@@ -2,12 +2,12 @@
 // appears with the right verdicts, and Next follows compliance. Stale results never show.
 #include "TestSupport.h"
 
-#include "widgets/DropZone.h"
 #include "Icons.h"
-#include "pages/ImagePage.h"
 #include "ImportWizard.h"
-#include "widgets/ReportView.h"
 #include "WizardSession.h"
+#include "pages/ImagePage.h"
+#include "widgets/DropZone.h"
+#include "widgets/ReportView.h"
 
 #include "policy/Policy.h"
 #include "policy/ReportHtml.h"

@@ -7,12 +7,12 @@
 // pre-signed URL's signature) reaches a log line, the screen or the history file.
 #include "CloudTestSupport.h"
 
-#include "widgets/ImportHistoryList.h"
-#include "controllers/ImportNotifier.h"
-#include "pages/ImportPage.h"
-#include "widgets/ImportStageList.h"
 #include "ImportWizard.h"
 #include "WizardSession.h"
+#include "controllers/ImportNotifier.h"
+#include "pages/ImportPage.h"
+#include "widgets/ImportHistoryList.h"
+#include "widgets/ImportStageList.h"
 
 #include "cloud/CosClient.h"
 #include "cloud/HttpClient.h"

@@ -8,16 +8,17 @@
 #include "CloudTestSupport.h"
 #include "FileCrc.h"
 
-#include "pages/AccountPage.h"
 #include "ImportWizard.h"
+#include "WizardSession.h"
+#include "pages/AccountPage.h"
 #include "pages/UploadPage.h"
 #include "widgets/UploadProgressPanel.h"
-#include "WizardSession.h"
 
 #include "settings/AppSettings.h"
 #include "transfer/UploadEngine.h"
 #include "util/Crc64.h"
 
+#include "util/Units.h"
 #include <QComboBox>
 #include <QDateTime>
 #include <QFile>
@@ -28,6 +29,7 @@
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+
 #include <QTest>
 
 #include <memory>
@@ -249,7 +251,7 @@ private slots:
         QVERIFY2(text.contains(QStringLiteral("2 min 30 s")), qPrintable(text));
         QVERIFY2(text.contains(QStringLiteral("12 of 48 parts")), qPrintable(text));
         QVERIFY2(text.contains(QStringLiteral("/s")), qPrintable(text));
-        QCOMPARE(ui::UploadProgressPanel::formatDuration(7300), QStringLiteral("2 h 1 min"));
+        QCOMPARE(cvmi::formatDuration(7300), QStringLiteral("2 h 1 min"));
     }
 
     void pauseThenResume()

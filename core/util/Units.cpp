@@ -1,11 +1,50 @@
-#include "util/ByteSize.h"
+#include "util/Units.h"
 
+#include <QCoreApplication>
 #include <QLocale>
 #include <QRegularExpression>
 
 #include <cmath>
 
 namespace cvmi {
+
+namespace {
+
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(cvmi::Units)
+};
+
+QString twoDigits(qint64 value)
+{
+    return QStringLiteral("%1").arg(value, 2, 10, QLatin1Char('0'));
+}
+
+} // namespace
+
+QString formatDuration(qint64 seconds)
+{
+    const qint64 s = qMax<qint64>(0, seconds);
+    if (s < 60)
+        return Text::tr("%1 s").arg(s);
+    if (s < 3600)
+        return Text::tr("%1 min %2 s").arg(s / 60).arg(s % 60);
+    return Text::tr("%1 h %2 min").arg(s / 3600).arg(s % 3600 / 60);
+}
+
+QString formatClock(qint64 seconds)
+{
+    const qint64 s = qMax<qint64>(0, seconds);
+    return QStringLiteral("%1:%2:%3").arg(s / 3600).arg(twoDigits(s / 60 % 60), twoDigits(s % 60));
+}
+
+QString formatShortClock(qint64 seconds)
+{
+    if (seconds < 0)
+        return QStringLiteral("--:--");
+    if (seconds >= 3600)
+        return formatClock(seconds);
+    return QStringLiteral("%1:%2").arg(seconds / 60).arg(twoDigits(seconds % 60));
+}
 
 QString formatBytes(uint64_t bytes)
 {

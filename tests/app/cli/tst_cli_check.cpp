@@ -307,4 +307,4 @@ void TestCli::fifoImageExitsTwo()
 }
 
 QTEST_GUILESS_MAIN(TestCli)
-#include "tst_cli.moc"
+#include "tst_cli_check.moc"

@@ -121,7 +121,7 @@ private slots:
             QVERIFY(copy.open(QIODevice::ReadOnly));
             QVERIFY2(copy.readAll() == shared.readAll(),
                      qPrintable(name + QStringLiteral(" differs from the shared copy: update "
-                                                      "tests/cloud/vectors/")));
+                                                      "tests/core/cloud/vectors/")));
         }
     }
 

@@ -2,7 +2,7 @@
 // bad input with a specific error and keeping the previous value, endpoint overrides validated by
 // CloudEndpoints (plain http:// only for loopback), and hand-edited bad values read as defaults.
 #include "settings/AppSettings.h"
-#include "util/ByteSize.h"
+#include "util/Units.h"
 
 #include <QSettings>
 #include <QTemporaryDir>

@@ -1,0 +1,55 @@
+// core/cloud/Regions: the one home of region ids, the default and the shipped list.
+#include "cloud/Regions.h"
+
+#include <QSet>
+#include <QTest>
+
+using cvmi::cloud::KnownRegion;
+using cvmi::cloud::Regions;
+
+class TestRegions : public QObject {
+    Q_OBJECT
+private slots:
+    void ids_data()
+    {
+        QTest::addColumn<QString>("id");
+        QTest::addColumn<bool>("valid");
+        QTest::newRow("guangzhou") << QStringLiteral("ap-guangzhou") << true;
+        QTest::newRow("silicon valley") << QStringLiteral("na-siliconvalley") << true;
+        QTest::newRow("finance zone") << QStringLiteral("ap-shanghai-fsi") << true;
+        QTest::newRow("four parts") << QStringLiteral("ap-shanghai-fsi-a") << true;
+        QTest::newRow("five parts") << QStringLiteral("ap-shanghai-fsi-a-b") << false;
+        QTest::newRow("empty") << QString() << false;
+        QTest::newRow("no dash") << QStringLiteral("guangzhou") << false;
+        QTest::newRow("upper case") << QStringLiteral("AP-guangzhou") << false;
+        QTest::newRow("a host") << QStringLiteral("ap-guangzhou.evil.com") << false;
+        QTest::newRow("a path") << QStringLiteral("ap-guangzhou/x") << false;
+        QTest::newRow("a space") << QStringLiteral("ap- guangzhou") << false;
+        QTest::newRow("too long") << (QStringLiteral("ap-") + QString(62, u'a')) << false;
+    }
+    void ids()
+    {
+        QFETCH(QString, id);
+        QFETCH(bool, valid);
+        QCOMPARE(Regions::isValidId(id), valid);
+    }
+
+    void shippedList()
+    {
+        const QList<KnownRegion> regions = Regions::importRegions();
+        QVERIFY(regions.size() >= 10);
+        QSet<QString> ids;
+        for (const KnownRegion& region : regions) {
+            QVERIFY2(Regions::isValidId(region.id), qPrintable(region.id));
+            QVERIFY2(!region.name.isEmpty(), qPrintable(region.id));
+            QVERIFY2(!ids.contains(region.id), qPrintable(region.id));
+            ids.insert(region.id);
+        }
+        // The default is one of them, and first: the list starts where a new user starts.
+        QVERIFY(Regions::isValidId(Regions::defaultRegion()));
+        QCOMPARE(regions.first().id, Regions::defaultRegion());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRegions)
+#include "tst_regions.moc"
