@@ -5,7 +5,6 @@
 #include "transfer/Integrity.h"
 #include "transfer/MultipartCalls.h"
 #include "transfer/MultipartXml.h"
-#include "transfer/PartVerifier.h"
 
 #include <QDateTime>
 #include <QLoggingCategory>
@@ -14,26 +13,6 @@
 Q_LOGGING_CATEGORY(lcTransfer, "cvmi.transfer")
 
 namespace cvmi::transfer {
-
-namespace {
-
-QString unquoted(QString etag)
-{
-    etag = etag.trimmed();
-    if (etag.size() >= 2 && etag.startsWith(u'"') && etag.endsWith(u'"'))
-        etag = etag.mid(1, etag.size() - 2);
-    return etag.toLower();
-}
-
-// The longest the loop sleeps: progress reports and pause/cancel requests are never later.
-constexpr int tickMs = 50;
-
-// How many times one part is sent while COS answers with another CRC-64 than the part's (or
-// none): a flipped bit on the way is sent again, a part that keeps arriving damaged points at
-// something that will not go away by itself (memory, a proxy that alters data) and ends the run.
-constexpr int maxDamagedSends = 3;
-
-} // namespace
 
 UploadSession::UploadSession(UploadJob job, Sink sink)
     : m_job(std::move(job)), m_sink(std::move(sink)), m_checkpoints(m_job.checkpointDir)
@@ -198,41 +177,11 @@ UploadResult UploadSession::runImpl()
     // PUT needs none, anything larger is refused below before the server is asked anything.
     const bool recordable = lockOutcome == DestinationLock::Outcome::Taken;
 
-    std::optional<Checkpoint> existing =
-        recordable ? m_checkpoints.load(m_file.path, m_destinationKey, &error) : std::nullopt;
-    if (error.isSet())
-        qCWarning(lcTransfer).noquote() << error.message;
-    // A start that died before the server's answer (see Checkpoint::uploadId) may have left an
-    // upload nobody knows the id of: abort it before beginning afresh. When the server cannot
-    // be asked now, the record stays and the new start keeps its time, so the cleanup is only
-    // postponed.
+    std::optional<Checkpoint> existing;
     qint64 orphansSince = 0;
-    if (existing && existing->awaitingUploadId()) {
-        qCInfo(lcTransfer) << "an earlier start was interrupted before its answer; aborting "
-                              "what it may have created";
-        if (abortOrphans({}, existing->startedAt))
-            m_checkpoints.remove(m_file.path, m_destinationKey);
-        else
-            orphansSince = existing->startedAt;
-        existing.reset();
-        if (stopRequest() != Stop::None)
-            return stopped();
-    }
-    if (existing && m_job.restart) {
-        qCInfo(lcTransfer) << "restart: aborting the earlier multipart upload";
-        abortRemote(existing->uploadId);
-        m_checkpoints.remove(m_file.path, m_destinationKey);
-        existing.reset();
-    }
-    if (existing) {
-        const QString difference = existing->file.difference(m_file);
-        if (!difference.isEmpty())
-            return failed({Error::make(QStringLiteral("upload.file_changed"),
-                                       tr("\"%1\" cannot be resumed: %2 since the interrupted "
-                                          "upload. Upload it again from the start (the parts "
-                                          "already sent are then discarded).")
-                                           .arg(m_file.path, difference)),
-                           {}});
+    if (recordable) {
+        if (auto early = takeRecord(&existing, &orphansSince))
+            return *early;
     }
 
     const qint64 partSize = existing ? existing->partSize : m_job.partSize;
@@ -251,63 +200,64 @@ UploadResult UploadSession::runImpl()
     if (!recordable)
         return failed({lockError, {}});
 
-    std::optional<Failure> failure;
     if (existing) {
-        m_checkpoint = *existing;
-        if (!reconcile(m_checkpoint, &failure)) {
-            if (failure)
-                return failed(*failure);
-            if (stopRequest() != Stop::None)
-                return stopped();
-        }
-        if (!m_checkpoint.uploadId.isEmpty() && !verifyReused(&failure))
-            return failure ? failed(*failure) : stopped();
+        if (auto early = resumeFrom(*existing))
+            return *early;
     }
     if (m_checkpoint.uploadId.isEmpty()) {
-        m_checkpoint = {};
-        m_checkpoint.file = m_file;
-        m_checkpoint.destination = m_destinationKey;
-        m_checkpoint.partSize = m_plan.partSize;
-        m_checkpoint.startedAt = orphansSince > 0 ? orphansSince : nowSeconds();
-        // Written before the request, so that no moment exists in which the server may hold
-        // an upload of ours that no record on this computer leads to.
-        if (!m_checkpoints.save(m_checkpoint, &error)) {
-            // No record, no upload: nothing has been asked of the server yet. A record of an
-            // earlier start (orphansSince) stays as it was and still leads to what it left.
-            return failed({Error::make(QStringLiteral("upload.no_record"),
-                                       tr("Nothing was uploaded: %1").arg(error.message)),
-                           {}});
-        }
-        HttpAnswer answer;
-        int attempts = 0;
-        if (!exchange(MultipartCalls::initiate(m_job.destination.key), {},
-                      tr("starting the multipart upload"), &answer, &failure, false, 0,
-                      &attempts)) {
-            // Refused by the server at the first attempt: nothing was created. Otherwise an
-            // answer may have been lost on the way, and the record stays for the next start
-            // (or `cvm-import uploads --abort-all`) to clean up after.
-            if (failure && failure->cloud.httpStatus > 0 && attempts <= 1 && orphansSince == 0)
-                m_checkpoints.remove(m_file.path, m_destinationKey);
-            return failure ? failed(*failure) : stopped();
-        }
-        QString problem;
-        const auto id = MultipartXml::uploadId(answer.body, &problem);
-        if (!id)
-            return failed(badResponse(tr("starting the multipart upload"), problem));
-        m_checkpoint.uploadId = *id;
-        if (!m_checkpoints.save(m_checkpoint, &error))
-            return unrecorded(error);
-        if (attempts > 1 || orphansSince > 0)
-            abortOrphans(*id, m_checkpoint.startedAt);
-        qCInfo(lcTransfer).noquote() << "multipart upload started," << m_plan.partCount
-                                     << "parts of" << m_plan.partSize << "bytes";
+        if (auto early = initiate(orphansSince))
+            return *early;
     }
+    std::optional<Failure> failure;
     if (!uploadParts(&failure)) {
         if (failure && failure->cloud.code == QLatin1String("NoSuchUpload"))
             return uploadGone(*failure);
         return failure ? failed(*failure) : stopped();
     }
     return complete();
+}
+
+std::optional<UploadResult> UploadSession::initiate(qint64 orphansSince)
+{
+    Error error;
+    m_checkpoint = {};
+    m_checkpoint.file = m_file;
+    m_checkpoint.destination = m_destinationKey;
+    m_checkpoint.partSize = m_plan.partSize;
+    m_checkpoint.startedAt = orphansSince > 0 ? orphansSince : nowSeconds();
+    // Written before the request, so that no moment exists in which the server may hold
+    // an upload of ours that no record on this computer leads to.
+    if (!m_checkpoints.save(m_checkpoint, &error)) {
+        // No record, no upload: nothing has been asked of the server yet. A record of an
+        // earlier start (orphansSince) stays as it was and still leads to what it left.
+        return failed({Error::make(QStringLiteral("upload.no_record"),
+                                   tr("Nothing was uploaded: %1").arg(error.message)),
+                       {}});
+    }
+    HttpAnswer answer;
+    int attempts = 0;
+    std::optional<Failure> failure;
+    if (!exchange(MultipartCalls::initiate(m_job.destination.key), {},
+                  tr("starting the multipart upload"), &answer, &failure, false, 0, &attempts)) {
+        // Refused by the server at the first attempt: nothing was created. Otherwise an
+        // answer may have been lost on the way, and the record stays for the next start
+        // (or `cvm-import uploads --abort-all`) to clean up after.
+        if (failure && failure->cloud.httpStatus > 0 && attempts <= 1 && orphansSince == 0)
+            m_checkpoints.remove(m_file.path, m_destinationKey);
+        return failure ? failed(*failure) : stopped();
+    }
+    QString problem;
+    const auto id = MultipartXml::uploadId(answer.body, &problem);
+    if (!id)
+        return failed(badResponse(tr("starting the multipart upload"), problem));
+    m_checkpoint.uploadId = *id;
+    if (!m_checkpoints.save(m_checkpoint, &error))
+        return unrecorded(error);
+    if (attempts > 1 || orphansSince > 0)
+        abortOrphans(*id, m_checkpoint.startedAt);
+    qCInfo(lcTransfer).noquote() << "multipart upload started," << m_plan.partCount << "parts of"
+                                 << m_plan.partSize << "bytes";
+    return std::nullopt;
 }
 
 UploadResult UploadSession::unrecorded(const Error& writeError)
@@ -344,148 +294,6 @@ UploadResult UploadSession::uploadGone(const Failure& failure)
                                 "start.")
                                  .arg(m_job.filePath.fileNameDisplay()));
     return failed(gone);
-}
-
-bool UploadSession::reconcile(Checkpoint& checkpoint, std::optional<Failure>* failure)
-{
-    QMap<int, CheckpointPart> kept;
-    int marker = 0;
-    for (int page = 0; page < 20; ++page) { // 20 pages of 1,000 cover COS's 10,000 parts
-        HttpAnswer answer;
-        std::optional<Failure> listFailure;
-        if (!exchange(MultipartCalls::listParts(m_job.destination.key, checkpoint.uploadId, marker),
-                      {}, tr("listing the parts already uploaded"), &answer, &listFailure)) {
-            if (listFailure && listFailure->cloud.code == QLatin1String("NoSuchUpload")) {
-                // Completed or aborted meanwhile, or expired: start a new one.
-                qCWarning(lcTransfer).noquote()
-                    << tr("The interrupted upload's multipart upload is no longer on the server "
-                          "(completed, aborted or expired); its resume record was removed and "
-                          "the upload starts over.");
-                m_checkpoints.remove(m_file.path, m_destinationKey);
-                checkpoint = {};
-                return true;
-            }
-            *failure = listFailure;
-            return false;
-        }
-        QString problem;
-        const auto parts = MultipartXml::partsPage(answer.body, &problem);
-        if (!parts) {
-            *failure = badResponse(tr("listing the parts already uploaded"), problem);
-            return false;
-        }
-        for (const ListedPart& p : parts->parts) {
-            const auto it = checkpoint.parts.constFind(p.number);
-            // Only parts we recorded (so we know their CRC) and whose size and ETag still match.
-            if (it != checkpoint.parts.constEnd() && p.number <= m_plan.partCount &&
-                p.size == m_plan.lengthOf(p.number) && unquoted(p.etag) == unquoted(it->etag))
-                kept.insert(p.number, *it);
-        }
-        if (!parts->truncated || parts->nextMarker <= marker)
-            break;
-        marker = parts->nextMarker;
-    }
-    checkpoint.parts = kept;
-    m_partsReused = int(kept.size());
-    qCInfo(lcTransfer) << "resuming:" << kept.size() << "of" << m_plan.partCount
-                       << "parts already on the server";
-    return true;
-}
-
-bool UploadSession::verifyReused(std::optional<Failure>* failure)
-{
-    // The file's identity (size, modification time, sampled bytes) let the resume go this far,
-    // but a byte changed between the samples with the time restored (cp -p, rsync -t) passes
-    // it: only reading every reused part shows whether the server's copy is still the file's.
-    QList<PartRange> ranges;
-    m_checkBytes = 0;
-    for (auto it = m_checkpoint.parts.cbegin(); it != m_checkpoint.parts.cend(); ++it) {
-        ranges.append({it.key(), m_plan.offsetOf(it.key()), it->size});
-        m_checkBytes += it->size;
-    }
-    if (ranges.isEmpty())
-        return true;
-    m_checkParts = int(ranges.size());
-    qCInfo(lcTransfer) << "checking" << m_checkParts << "parts already sent against the file";
-    m_state = UploadState::Verifying;
-    report(m_state, true);
-    {
-        PartVerifier verifier(m_job.filePath, ranges, [this] { m_loop.wakeup(); });
-        while (!verifier.finished()) {
-            if (stopRequest() != Stop::None)
-                return false; // the verifier stops and joins as it goes out of scope
-            m_loop.step(tickMs);
-            m_checkedParts = verifier.partsRead();
-            m_checkedBytes = verifier.bytesRead();
-            report(m_state, false);
-        }
-        m_checkedParts = verifier.partsRead();
-        m_checkedBytes = verifier.bytesRead();
-        if (!verifier.readError().isEmpty()) {
-            *failure = Failure{Error::make(QStringLiteral("upload.file"),
-                                           tr("Cannot read part %1 of \"%2\": %3.")
-                                               .arg(verifier.failedPart())
-                                               .arg(m_file.path, verifier.readError())),
-                               {}};
-            return false;
-        }
-        const QMap<int, quint64> crcs = verifier.crcs();
-        for (auto it = crcs.cbegin(); it != crcs.cend(); ++it) {
-            if (it.value() == m_checkpoint.parts.value(it.key()).crc64)
-                m_readCrcs.insert(it.key(), it.value());
-            else
-                m_partsChanged.append(it.key());
-        }
-    }
-    m_partsChecked = m_checkParts;
-    if (!m_partsChanged.isEmpty()) {
-        // Sent again under the same numbers: COS keeps the last part uploaded for a number. The
-        // record forgets them first, so that a stop now still resumes correctly.
-        for (const int number : std::as_const(m_partsChanged))
-            m_checkpoint.parts.remove(number);
-        m_partsReused -= int(m_partsChanged.size());
-        m_checkpointDirty = true;
-        saveCheckpoint();
-        qCWarning(lcTransfer).noquote()
-            << m_partsChanged.size()
-            << "parts changed in the file since they were sent:" << m_partsChanged
-            << "- sending them again";
-    }
-    report(m_state, true); // the end of the check, with its outcome
-    return true;
-}
-
-bool UploadSession::abortOrphans(const QString& ours, qint64 sentAt, bool ignoreStop)
-{
-    // An Initiate whose answer was lost created an upload nobody knows the id of: it would cost
-    // storage until deleted. Only uploads of this very key started since our first attempt
-    // (less a margin for clock differences) are ours to abort.
-    HttpAnswer answer;
-    std::optional<Failure> failure;
-    if (!exchange(MultipartCalls::listUploads(m_job.destination.key, {}, {}), {},
-                  tr("listing unfinished uploads"), &answer, &failure, ignoreStop,
-                  ignoreStop ? 4 : 0)) {
-        if (failure)
-            qCWarning(lcTransfer).noquote()
-                << "could not look for uploads left by an interrupted start:"
-                << failure->error.message;
-        return false;
-    }
-    QString problem;
-    const auto page = MultipartXml::uploadsPage(answer.body, &problem);
-    if (!page) {
-        qCWarning(lcTransfer).noquote()
-            << "could not look for uploads left by an interrupted start:" << problem;
-        return false;
-    }
-    bool allGone = true;
-    for (const PendingUpload& u : page->uploads) {
-        if (u.uploadId == ours || !u.mayBeStartedBy(m_job.destination.key, sentAt))
-            continue;
-        qCInfo(lcTransfer) << "aborting an upload orphaned by a lost Initiate answer";
-        allGone = abortRemote(u.uploadId) && allGone;
-    }
-    return allGone;
 }
 
 bool UploadSession::exchange(const StoreRequest& request, const QByteArray& body,
@@ -556,235 +364,6 @@ bool UploadSession::abortRemote(const QString& uploadId)
         qCWarning(lcTransfer).noquote()
             << "could not abort multipart upload" << uploadId << ":" << failure->error.message;
     return false;
-}
-
-UploadResult UploadSession::singlePut()
-{
-    m_state = UploadState::Uploading;
-    m_reader =
-        std::make_unique<PartReader>(m_job.filePath, QList<PartRange>{{1, 0, m_file.size}}, *m_pool,
-                                     m_dialect->sendsContentMd5(), [this] { m_loop.wakeup(); });
-    PartBuffer* buffer = nullptr;
-    while (!(buffer = m_reader->take())) {
-        if (stopRequest() != Stop::None)
-            return stopped();
-        m_loop.step(tickMs);
-    }
-    m_highWater = m_pool->highWater();
-    const auto give = [&] {
-        m_pool->release(buffer);
-    };
-    if (!buffer->readError.isEmpty()) {
-        give();
-        return failed(
-            {Error::make(QStringLiteral("upload.file"),
-                         tr("Cannot read \"%1\": %2.").arg(m_file.path, buffer->readError)),
-             {}});
-    }
-    HttpAnswer answer;
-    std::optional<Failure> failure;
-    m_meter.start(m_clock.elapsed(), 0);
-    const bool ok = exchange(MultipartCalls::putObject(m_job.destination.key, buffer->contentMd5),
-                             buffer->data, tr("uploading the file"), &answer, &failure);
-    const quint64 crc = buffer->crc64;
-    give();
-    if (!ok)
-        return failure ? failed(*failure) : stopped();
-    if (const auto mismatch = Integrity::check(0, crc, answer.header("x-cos-hash-crc64ecma")))
-        return failed({*mismatch, {}});
-    m_partsUploaded = 1;
-    UploadResult r = counted();
-    r.ok = true;
-    r.objectUrl = m_dialect->objectUrl();
-    r.crc64 = crc;
-    r.etag = QString::fromLatin1(answer.header("etag"));
-    r.size = m_file.size;
-    r.partsUploaded = 1;
-    return r;
-}
-
-void UploadSession::saveCheckpoint()
-{
-    if (!m_checkpointDirty)
-        return;
-    m_checkpointDirty = false;
-    Error error;
-    if (!m_checkpoints.save(m_checkpoint, &error))
-        qCWarning(lcTransfer).noquote() << error.message;
-}
-
-bool UploadSession::uploadParts(std::optional<Failure>* failure)
-{
-    // Whatever way this ends (done, stopped, failed), every confirmed part is on record.
-    struct SaveOnExit {
-        UploadSession* session;
-        ~SaveOnExit() { session->saveCheckpoint(); }
-    } saveOnExit{this};
-    QList<PartRange> todo;
-    for (int n = 1; n <= m_plan.partCount; ++n) {
-        if (!m_checkpoint.parts.contains(n))
-            todo.append({n, m_plan.offsetOf(n), m_plan.lengthOf(n)});
-    }
-    m_reader = std::make_unique<PartReader>(
-        m_job.filePath, todo, *m_pool, m_dialect->sendsContentMd5(), [this] { m_loop.wakeup(); });
-    m_meter.start(m_clock.elapsed(), bytesDone());
-    m_state = UploadState::Uploading;
-    report(m_state, true);
-    while (m_checkpoint.parts.size() < m_plan.partCount) {
-        if (stopRequest() != Stop::None)
-            return false;
-        if (m_partFailure) {
-            *failure = m_partFailure;
-            return false;
-        }
-        const bool paused = m_paused.load();
-        if (!paused) {
-            while (int(m_inFlight.size()) < m_job.concurrency) {
-                PartBuffer* buffer = nullptr;
-                int attempts = 0;
-                int damaged = 0;
-                if (!m_retries.empty() && m_retries.front().dueMs <= m_clock.elapsed()) {
-                    buffer = m_retries.front().buffer;
-                    attempts = m_retries.front().attempts;
-                    damaged = m_retries.front().damaged;
-                    m_retries.pop_front();
-                } else if (!(buffer = m_reader->take())) {
-                    break;
-                }
-                m_highWater = m_pool->highWater();
-                if (!buffer->readError.isEmpty()) {
-                    *failure = Failure{Error::make(QStringLiteral("upload.file"),
-                                                   tr("Cannot read part %1 of \"%2\": %3.")
-                                                       .arg(buffer->number)
-                                                       .arg(m_file.path, buffer->readError)),
-                                       {}};
-                    m_pool->release(buffer);
-                    return false;
-                }
-                startPart(buffer, attempts, damaged);
-            }
-        }
-        m_state = !paused              ? UploadState::Uploading
-                  : m_inFlight.empty() ? UploadState::Paused
-                                       : UploadState::Pausing;
-        int wait = tickMs;
-        if (!m_retries.empty() && !paused)
-            wait =
-                int(qBound<qint64>(0, m_retries.front().dueMs - m_clock.elapsed(), qint64(tickMs)));
-        m_loop.step(wait);
-        // After the step, so that the next part's first bytes are already in the socket while
-        // the record is written.
-        saveCheckpoint();
-        report(m_state, false);
-    }
-    return true;
-}
-
-void UploadSession::startPart(PartBuffer* buffer, int attempts, int damaged)
-{
-    StoreRequest request = MultipartCalls::uploadPart(m_job.destination.key, m_checkpoint.uploadId,
-                                                      buffer->number, buffer->contentMd5);
-    request.contentLength = buffer->data.size();
-    const PreparedRequest prepared = m_dialect->prepare(request, nowSeconds());
-    const int number = buffer->number;
-    InFlight entry;
-    entry.buffer = buffer;
-    entry.attempts = attempts + 1;
-    entry.damaged = damaged;
-    entry.signedOffset = m_clockOffset;
-    m_inFlight[number] = entry;
-    m_inFlight[number].transferId =
-        m_loop.add(std::make_unique<CurlTransfer>(prepared, buffer->data.constData(),
-                                                  buffer->data.size(), settings(true)),
-                   [this, number](const HttpAnswer& answer) { onPartDone(number, answer); });
-}
-
-void UploadSession::onPartDone(int number, const HttpAnswer& answer)
-{
-    const auto it = m_inFlight.find(number);
-    if (it == m_inFlight.end())
-        return;
-    const InFlight entry = it->second;
-    m_inFlight.erase(it);
-    PartBuffer* buffer = entry.buffer;
-
-    const Verdict verdict =
-        RetryPolicy::judge(answer, QDateTime::currentSecsSinceEpoch(), entry.signedOffset);
-    if (verdict.kind == Verdict::Kind::Success) {
-        const QString etag = QString::fromLatin1(answer.header("etag"));
-        if (etag.isEmpty()) {
-            // A 2xx without an ETag is an answer cut short (the headers came half): the part
-            // may or may not be stored, so it is sent again like after any transport failure.
-            Verdict cut;
-            cut.kind = Verdict::Kind::Retry;
-            cut.error = cloud::CloudErrors::networkError(QStringLiteral("Network.BadResponse"),
-                                                         QStringLiteral("no ETag"));
-            retryOrFail(number, entry, cut);
-            return;
-        }
-        // COS always states a part's CRC-64; S3 stores do not (Content-MD5 guards their parts).
-        if (const auto mismatch =
-                Integrity::check(number, buffer->crc64, answer.header("x-cos-hash-crc64ecma"),
-                                 m_job.destination.dialect == Dialect::Cos)) {
-            retryDamaged(number, entry, *mismatch);
-            return;
-        }
-        m_readCrcs.insert(number, buffer->crc64);
-        m_checkpoint.parts.insert(number, {etag, buffer->crc64, qint64(buffer->data.size())});
-        ++m_partsUploaded;
-        m_pool->release(buffer);
-        m_checkpointDirty = true;
-        return;
-    }
-    retryOrFail(number, entry, verdict);
-}
-
-void UploadSession::retryOrFail(int number, const InFlight& entry, const Verdict& verdict)
-{
-    PartBuffer* buffer = entry.buffer;
-    noteClock(verdict);
-    if (verdict.kind == Verdict::Kind::Fatal || entry.attempts >= m_job.retry.maxAttempts) {
-        m_partFailure = cloudFailure(tr("sending part %1 of %2").arg(number).arg(m_plan.partCount),
-                                     verdict.error);
-        m_pool->release(buffer);
-        return;
-    }
-    const int delay = verdict.clockOffset
-                          ? 0
-                          : RetryPolicy::delayMs(m_job.retry, entry.attempts,
-                                                 QRandomGenerator::global()->generateDouble());
-    qCInfo(lcTransfer).noquote() << "part" << number << "failed with" << verdict.error.code
-                                 << "- retry" << entry.attempts << "in" << delay << "ms";
-    queueRetry({buffer, entry.attempts, entry.damaged, m_clock.elapsed() + delay});
-}
-
-void UploadSession::retryDamaged(int number, const InFlight& entry, const Error& mismatch)
-{
-    // The part is not recorded: sent again, it replaces the damaged copy under its number.
-    const int damaged = entry.damaged + 1;
-    if (damaged >= maxDamagedSends || entry.attempts >= m_job.retry.maxAttempts) {
-        m_partFailure = Failure{
-            Error::make(mismatch.code, tr("Part %1 was sent %n time(s) and COS did not confirm "
-                                          "its bytes: %2",
-                                          nullptr, entry.attempts)
-                                           .arg(number)
-                                           .arg(mismatch.message)),
-            {}};
-        m_pool->release(entry.buffer);
-        return;
-    }
-    const int delay = RetryPolicy::delayMs(m_job.retry, entry.attempts,
-                                           QRandomGenerator::global()->generateDouble());
-    qCWarning(lcTransfer).noquote()
-        << mismatch.message << "- sending part" << number << "again in" << delay << "ms";
-    queueRetry({entry.buffer, entry.attempts, damaged, m_clock.elapsed() + delay});
-}
-
-void UploadSession::queueRetry(const Waiting& waiting)
-{
-    const auto at = std::upper_bound(m_retries.begin(), m_retries.end(), waiting.dueMs,
-                                     [](qint64 due, const Waiting& w) { return due < w.dueMs; });
-    m_retries.insert(at, waiting);
 }
 
 UploadResult UploadSession::complete()

@@ -42,6 +42,8 @@ public:
     int bufferHighWater() const { return m_highWater.load(); }
 
 private:
+    // The longest the loop sleeps: progress reports and pause/cancel requests are never later.
+    static constexpr int tickMs = 50;
     enum class Stop { None, Cancel, Shutdown };
     struct Failure {
         Error error;
@@ -62,6 +64,15 @@ private:
     };
 
     UploadResult runImpl();
+    // The steps of runImpl; each returns the run's result when the run ends there.
+    // The resume record of this file and destination, after cleaning up what an interrupted
+    // start may have left (orphansSince: the start time to keep) and honouring a restart.
+    std::optional<UploadResult> takeRecord(std::optional<Checkpoint>* existing,
+                                           qint64* orphansSince);
+    // Continues the recorded upload: reconciled with ListParts, reused parts read again.
+    std::optional<UploadResult> resumeFrom(const Checkpoint& existing);
+    // Records, then starts a new multipart upload (InitiateMultipartUpload).
+    std::optional<UploadResult> initiate(qint64 orphansSince);
     // An UploadResult holding this run's part counts; the outcomes below start from it.
     UploadResult counted() const;
     UploadResult stopped();
