@@ -317,7 +317,7 @@ void scheduleScreenshot(QApplication& app, ImportWizard& wizard, const Options& 
         QObject::connect(import, &cvmi::ui::ImportPage::importFinished, &wizard, grab,
                          Qt::SingleShotConnection);
         QTimer::singleShot(kScreenshotIdleDelayMs, import, [import, grab] {
-            if (import->importButton()->isEnabled())
+            if (import->findChild<QPushButton*>(QStringLiteral("importButton"))->isEnabled())
                 import->startImport();
             else
                 grab();

@@ -215,7 +215,7 @@ std::unique_ptr<ImportWizard> TestJourney::makeWizard()
 
 bool TestJourney::drop(ImportWizard& wizard, const QString& path)
 {
-    ui::DropZone* zone = wizard.imagePage()->dropZone();
+    ui::DropZone* zone = wizard.imagePage()->findChild<ui::DropZone*>(QStringLiteral("dropZone"));
     QMimeData mime;
     mime.setUrls({QUrl::fromLocalFile(path)});
     const QPoint pos = zone->rect().center();
@@ -276,7 +276,9 @@ void TestJourney::passAccount(ImportWizard& wizard)
 
 QWidget* TestJourney::ruleRow(ImportWizard& wizard, const QString& ruleId) const
 {
-    return wizard.imagePage()->reportView()->findChild<QWidget*>(QStringLiteral("rule:") + ruleId);
+    return wizard.imagePage()
+        ->findChild<ui::ReportView*>(QStringLiteral("reportView"))
+        ->findChild<QWidget*>(QStringLiteral("rule:") + ruleId);
 }
 
 QString TestJourney::verdictOf(ImportWizard& wizard, const QString& ruleId) const
@@ -310,7 +312,8 @@ void TestJourney::compliantJourney()
 
     // 1. The image: dropped, checked, the report on screen.
     QVERIFY(drop(*wizard, image));
-    ui::ReportView* report = wizard->imagePage()->reportView();
+    ui::ReportView* report =
+        wizard->imagePage()->findChild<ui::ReportView*>(QStringLiteral("reportView"));
     QTRY_VERIFY_WITH_TIMEOUT(report->hasReport() && !wizard->imagePage()->isInspecting(),
                              kTimeoutMs);
     QVERIFY(session->hasInspection());
@@ -429,25 +432,35 @@ void TestJourney::compliantJourney()
     QVERIFY(session->hasImportForm());
     QCOMPARE(session->importForm(), reopened);
     ui::ImportPage* import = wizard->importPage();
-    QVERIFY(!import->missingLabel()->isVisible());
+    QVERIFY(!import->findChild<QLabel*>(QStringLiteral("missingLabel"))->isVisible());
     QVERIFY(!import->isComplete());
     QSignalSpy imported(import, &ui::ImportPage::importFinished);
-    QVERIFY(import->importButton()->isEnabled());
-    QTest::mouseClick(import->importButton(), Qt::LeftButton);
+    QVERIFY(import->findChild<QPushButton*>(QStringLiteral("importButton"))->isEnabled());
+    QTest::mouseClick(import->findChild<QPushButton*>(QStringLiteral("importButton")),
+                      Qt::LeftButton);
     QVERIFY(imported.count() > 0 || imported.wait(kTimeoutMs));
     QCOMPARE(imported.first().first().value<Outcome>(), Outcome::Normal);
     using Step = ui::ImportStageList::Step;
     for (Step step : {Step::Validate, Step::Permission, Step::Import, Step::Follow})
-        QVERIFY2(import->stageList()->line(step).state == ui::ImportStageList::State::Ok,
-                 qPrintable(import->stageList()->lineText(step)));
+        QVERIFY2(
+            import->findChild<ui::ImportStageList*>(QStringLiteral("importStageList"))
+                    ->line(step)
+                    .state == ui::ImportStageList::State::Ok,
+            qPrintable(import->findChild<ui::ImportStageList*>(QStringLiteral("importStageList"))
+                           ->lineText(step)));
     // The draft's plain URL of the private object was signed again for the import.
-    QVERIFY2(import->stageList()->lineText(Step::Validate).contains(QLatin1String("private")),
-             qPrintable(import->stageList()->lineText(Step::Validate)));
-    QVERIFY(import->stageList()->lineText(Step::Follow).contains(QLatin1String("NORMAL")));
-    const QString imageId = import->imageIdEdit()->text();
+    QVERIFY2(import->findChild<ui::ImportStageList*>(QStringLiteral("importStageList"))
+                 ->lineText(Step::Validate)
+                 .contains(QLatin1String("private")),
+             qPrintable(import->findChild<ui::ImportStageList*>(QStringLiteral("importStageList"))
+                            ->lineText(Step::Validate)));
+    QVERIFY(import->findChild<ui::ImportStageList*>(QStringLiteral("importStageList"))
+                ->lineText(Step::Follow)
+                .contains(QLatin1String("NORMAL")));
+    const QString imageId = import->findChild<QLineEdit*>(QStringLiteral("imageIdEdit"))->text();
     QVERIFY2(imageId.startsWith(QLatin1String("img-")), qPrintable(imageId));
-    QVERIFY(import->imageIdEdit()->isVisible());
-    QVERIFY(import->resultLabel()->text().contains(imageId));
+    QVERIFY(import->findChild<QLineEdit*>(QStringLiteral("imageIdEdit"))->isVisible());
+    QVERIFY(import->findChild<QLabel*>(QStringLiteral("resultLabel"))->text().contains(imageId));
     QVERIFY(import->isComplete());
     QVERIFY(wizard->button(QWizard::FinishButton)->isVisible());
     QVERIFY(wizard->button(QWizard::FinishButton)->isEnabled());
@@ -473,7 +486,8 @@ void TestJourney::nonCompliantStopsOnTheImagePage()
     wizard->show();
     QVERIFY(QTest::qWaitForWindowExposed(wizard.get()));
     QVERIFY(drop(*wizard, image));
-    ui::ReportView* report = wizard->imagePage()->reportView();
+    ui::ReportView* report =
+        wizard->imagePage()->findChild<ui::ReportView*>(QStringLiteral("reportView"));
     QTRY_VERIFY_WITH_TIMEOUT(report->hasReport() && !wizard->imagePage()->isInspecting(),
                              kTimeoutMs);
     QVERIFY(wizard->session()->hasInspection());
@@ -589,7 +603,7 @@ void TestJourney::alreadyInCosSkipsToTheForm()
     wizard->show();
     QVERIFY(QTest::qWaitForWindowExposed(wizard.get()));
     QVERIFY(!wizard->button(QWizard::NextButton)->isEnabled());
-    QPushButton* skip = wizard->imagePage()->skipButton();
+    QPushButton* skip = wizard->imagePage()->findChild<QPushButton*>(QStringLiteral("skipToForm"));
     QVERIFY(skip->isVisible() && skip->isEnabled());
     QTest::mouseClick(skip, Qt::LeftButton);
     QCOMPARE(wizard->currentId(), int(ImportWizard::PageAccount));
@@ -625,7 +639,8 @@ void TestJourney::alreadyInCosSkipsToTheForm()
     QVERIFY(next(*wizard, ImportWizard::PageImport));
     ui::ImportPage* import = wizard->importPage();
     QSignalSpy imported(import, &ui::ImportPage::importFinished);
-    QTest::mouseClick(import->importButton(), Qt::LeftButton);
+    QTest::mouseClick(import->findChild<QPushButton*>(QStringLiteral("importButton")),
+                      Qt::LeftButton);
     QVERIFY(imported.count() > 0 || imported.wait(kTimeoutMs));
     QCOMPARE(imported.first().first().value<Outcome>(), Outcome::Normal);
     QVERIFY(!m_emulator->objectInfo(kBucket, QStringLiteral("centos7.raw")));

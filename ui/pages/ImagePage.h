@@ -3,23 +3,21 @@
 #include <QWizardPage>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace cvmi::policy {
 class Policy;
 }
 
-class QLabel;
-class QProgressBar;
-class QPushButton;
-class QStackedWidget;
-
 namespace cvmi::ui {
 
-class DropZone;
+namespace Ui {
+class ImagePage;
+}
+
 class InterruptedUploadNotice;
 class InspectionRunner;
-class ReportView;
 class WizardSession;
 struct InspectionResult;
 
@@ -39,6 +37,7 @@ class ImagePage : public QWizardPage {
     Q_PROPERTY(QString imagePath READ imagePath NOTIFY imagePathChanged)
 public:
     explicit ImagePage(WizardSession* session, QWidget* parent = nullptr);
+    ~ImagePage() override;
 
     // Starts checking `path`, replacing any check still running.
     void inspect(const QString& path);
@@ -61,11 +60,8 @@ public:
     static bool writeReport(const InspectionResult& result, const ReportTarget& target,
                             QString* errorMessage);
 
-    DropZone* dropZone() const { return m_dropZone; }
-    ReportView* reportView() const { return m_reportView; }
-    QPushButton* skipButton() const { return m_skipButton; }
-    // Hidden unless the wizard found an interrupted upload when it started.
-    InterruptedUploadNotice* interruptedUploadNotice() const { return m_notice; }
+    // Hidden unless the wizard found an interrupted upload when it started; the wizard fills it.
+    InterruptedUploadNotice* interruptedUploadNotice() const;
 
 signals:
     void imagePathChanged(const QString& path);
@@ -81,18 +77,9 @@ private:
     std::optional<ReportTarget> askSavePath(const QString& suggested);
     void updateSaveButton();
 
+    std::unique_ptr<Ui::ImagePage> m_ui;
     WizardSession* m_session;
     InspectionRunner* m_runner;
-    InterruptedUploadNotice* m_notice;
-    DropZone* m_dropZone;
-    QStackedWidget* m_stack;
-    QWidget* m_busyPanel;
-    QProgressBar* m_progress;
-    QLabel* m_busyLabel;
-    QPushButton* m_cancelButton;
-    ReportView* m_reportView;
-    QPushButton* m_saveButton;
-    QPushButton* m_skipButton;
     SavePathChooser m_chooseSavePath;
 };
 

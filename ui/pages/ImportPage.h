@@ -50,17 +50,6 @@ public:
     void initializePage() override;
     bool isComplete() const override;
 
-    QLabel* missingLabel() const { return m_missing; }
-    QLabel* summaryLabel() const { return m_summary; }
-    QPushButton* importButton() const { return m_importButton; }
-    QPushButton* dryRunButton() const { return m_dryRunButton; }
-    ImportStageList* stageList() const { return m_stages; }
-    QLineEdit* imageIdEdit() const { return m_imageId; }
-    QLabel* resultLabel() const { return m_result; }
-    QLabel* finishNote() const { return m_finishNote; }
-    ImportHistoryList* historyList() const { return m_historyList; }
-    ImportNotifier* notifier() const { return m_notifier; }
-
 signals:
     // After the end of an import (or of a dry run) is on screen.
     void importFinished(cvmi::importrun::ImportRunner::Outcome outcome);

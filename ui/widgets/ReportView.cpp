@@ -1,65 +1,22 @@
 #include "widgets/ReportView.h"
 
 #include "Icons.h"
+#include "widgets/ReportLabels.h"
+#include "widgets/RuleRow.h"
 
 #include "policy/ReportHtml.h"
 #include "util/Units.h"
 
 #include <QFileInfo>
 #include <QFormLayout>
-#include <QGridLayout>
-#include <QKeyEvent>
 #include <QLabel>
-#include <QMouseEvent>
-#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace cvmi::ui {
 
 namespace {
 
-constexpr int kRuleIconSize = 20;
 constexpr int kSummaryIconSize = 36;
-
-// Evidence and fixes are plain sentences that quote commands between backticks (the CLI prints
-// them as they are); here the commands are set in a monospace font. Everything else is escaped.
-QString toRichText(const QString& text)
-{
-    const QStringList pieces = text.split(u'`');
-    QString html;
-    for (qsizetype i = 0; i < pieces.size(); ++i) {
-        const QString escaped = pieces.at(i).toHtmlEscaped();
-        html += i % 2 == 1 ? QStringLiteral("<code>%1</code>").arg(escaped) : escaped;
-    }
-    return html.replace(u'\n', QStringLiteral("<br>"));
-}
-
-QLabel* wrappingLabel(const QString& text, Qt::TextFormat format = Qt::PlainText)
-{
-    auto* label = new QLabel(format == Qt::RichText ? toRichText(text) : text);
-    label->setTextFormat(format);
-    label->setWordWrap(true);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    // setWordWrap() already gave the label a height-for-width size policy; replacing the policy
-    // here would lose that and make layouts reserve heights guessed for the wrong width.
-    label->setAlignment(Qt::AlignLeft | Qt::AlignTop);
-    return label;
-}
-
-QString verdictWord(policy::Verdict verdict)
-{
-    switch (verdict) {
-    case policy::Verdict::Pass:
-        return ReportView::tr("Passed");
-    case policy::Verdict::Warn:
-        return ReportView::tr("Warning");
-    case policy::Verdict::Fail:
-        return ReportView::tr("Failed");
-    case policy::Verdict::Unknown:
-        break;
-    }
-    return ReportView::tr("Not determined");
-}
 
 QString formatLabel(const inspect::ImageFacts& facts)
 {
@@ -77,36 +34,6 @@ QString partitionTableLabel(const inspect::ImageFacts& facts)
         return ReportView::tr("None (one file system fills the disk)");
     return table.toUpper();
 }
-
-void setBold(QLabel* label, qreal scale = 1.0)
-{
-    QFont font = label->font();
-    font.setBold(true);
-    if (scale != 1.0)
-        font.setPointSizeF(font.pointSizeF() * scale);
-    label->setFont(font);
-}
-
-// The arrow that shows or hides a rule's details. QToolButton reacts to Space only; Enter and
-// Return toggle it too, as they do a disclosure triangle elsewhere.
-class DisclosureButton : public QToolButton {
-public:
-    using QToolButton::QToolButton;
-
-protected:
-    void keyPressEvent(QKeyEvent* event) override
-    {
-        if (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) {
-            if (!event->isAutoRepeat())
-                click();
-            event->accept();
-            return;
-        }
-        QToolButton::keyPressEvent(event);
-    }
-};
-
-const char* const kDisclosureProperty = "cvmiDisclosure";
 
 } // namespace
 
@@ -167,7 +94,7 @@ void ReportView::showInspection(const InspectionResult& result)
     if (!attention.isEmpty()) {
         checks->addWidget(sectionTitle(tr("Needs attention")));
         for (const auto* rule : attention)
-            checks->addWidget(buildRule(*rule));
+            checks->addWidget(new RuleRow(*rule, secondaryColor(), devicePixelRatioF()));
     }
     // Groups in the order the rule file introduces them, even if its rules interleave.
     for (const QString& group : policy::ruleGroups(result.report)) {
@@ -182,7 +109,7 @@ void ReportView::showInspection(const InspectionResult& result)
             checks->addSpacing(6);
         checks->addWidget(sectionTitle(policy::ruleGroupTitle(group)));
         for (const auto* rule : rules)
-            checks->addWidget(buildRule(*rule));
+            checks->addWidget(new RuleRow(*rule, secondaryColor(), devicePixelRatioF()));
     }
     checks->addStretch();
 
@@ -375,109 +302,6 @@ QWidget* ReportView::buildPartitions(const inspect::DiskLayout& layout) const
     return box;
 }
 
-QWidget* ReportView::buildRule(const policy::RuleResult& rule)
-{
-    auto* row = new QWidget;
-    row->setObjectName(QStringLiteral("rule:") + rule.id);
-    row->setProperty("verdict", policy::verdictName(rule.verdict));
-    row->setAccessibleName(tr("%1: %2").arg(verdictWord(rule.verdict), rule.title));
-
-    auto* icon = new QLabel;
-    icon->setObjectName(QStringLiteral("verdictIcon"));
-    icon->setProperty("verdict", policy::verdictName(rule.verdict));
-    icon->setPixmap(verdictPixmap(rule.verdict, kRuleIconSize, devicePixelRatioF()));
-    icon->setFixedSize(kRuleIconSize, kRuleIconSize);
-    icon->setToolTip(verdictWord(rule.verdict));
-    icon->setAccessibleName(verdictWord(rule.verdict));
-
-    auto* title = new QLabel(rule.title);
-    title->setObjectName(QStringLiteral("ruleTitle"));
-    title->setTextFormat(Qt::PlainText);
-    title->setWordWrap(true);
-    setBold(title);
-
-    // Evidence and fix sit in one box that the arrow shows or hides.
-    auto* details = new QWidget;
-    details->setObjectName(QStringLiteral("ruleDetails"));
-    auto* detailLayout = new QVBoxLayout(details);
-    detailLayout->setContentsMargins(0, 0, 0, 0);
-    detailLayout->setSpacing(3);
-    if (!rule.evidence.isEmpty()) {
-        auto* evidence = wrappingLabel(rule.evidence, Qt::RichText);
-        evidence->setObjectName(QStringLiteral("ruleEvidence"));
-        detailLayout->addWidget(evidence);
-    }
-    const bool needsFix =
-        rule.verdict == policy::Verdict::Warn || rule.verdict == policy::Verdict::Fail;
-    if (needsFix && !rule.fix.isEmpty()) {
-        auto* fix = wrappingLabel(QString(), Qt::RichText);
-        fix->setText(QStringLiteral("<b>%1</b> %2")
-                         .arg(tr("How to fix:").toHtmlEscaped(), toRichText(rule.fix)));
-        fix->setObjectName(QStringLiteral("ruleFix"));
-        QPalette pal = fix->palette();
-        pal.setColor(QPalette::WindowText, secondaryColor());
-        fix->setPalette(pal);
-        detailLayout->addWidget(fix);
-    }
-
-    auto* layout = new QGridLayout(row);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setHorizontalSpacing(10);
-    layout->setVerticalSpacing(3);
-    layout->setColumnStretch(1, 1);
-    layout->addWidget(icon, 0, 0, Qt::AlignTop);
-    layout->addWidget(title, 0, 1);
-    if (detailLayout->count() == 0) {
-        delete details;
-        return row;
-    }
-    layout->addWidget(details, 1, 1, 1, 2);
-
-    // Passed rules start folded so that the list is short and what needs attention stands out;
-    // everything else shows its details at once.
-    const bool expanded = rule.verdict != policy::Verdict::Pass;
-    auto* toggle = new DisclosureButton;
-    toggle->setObjectName(QStringLiteral("ruleDisclosure"));
-    toggle->setAutoRaise(true);
-    toggle->setFocusPolicy(Qt::StrongFocus);
-    toggle->setIconSize(QSize(10, 10));
-    toggle->setFixedSize(kRuleIconSize + 2, kRuleIconSize);
-    toggle->setAccessibleName(tr("Details of “%1”").arg(rule.title));
-    // Not a checkable button: a checked tool button is drawn pressed in, which reads as a
-    // control that is stuck on. The state lives in the "expanded" property and the arrow.
-    const auto showDetails = [details, toggle](bool on) {
-        details->setVisible(on);
-        toggle->setProperty("expanded", on);
-        toggle->setArrowType(on ? Qt::DownArrow : Qt::RightArrow);
-        toggle->setToolTip(on ? tr("Hide the details") : tr("Show the details"));
-        toggle->setAccessibleDescription(on ? tr("Expanded") : tr("Collapsed"));
-    };
-    showDetails(expanded);
-    connect(toggle, &QToolButton::clicked, details,
-            [details, showDetails] { showDetails(details->isHidden()); });
-    layout->addWidget(toggle, 0, 2, Qt::AlignTop);
-
-    // Clicking the title folds and unfolds as well: a larger target than the arrow.
-    title->setCursor(Qt::PointingHandCursor);
-    title->setProperty(kDisclosureProperty, QVariant::fromValue<QObject*>(toggle));
-    title->installEventFilter(this);
-    return row;
-}
-
-bool ReportView::eventFilter(QObject* watched, QEvent* event)
-{
-    if (event->type() == QEvent::MouseButtonRelease) {
-        const auto* mouse = static_cast<QMouseEvent*>(event);
-        auto* toggle =
-            qobject_cast<QToolButton*>(watched->property(kDisclosureProperty).value<QObject*>());
-        if (toggle && mouse->button() == Qt::LeftButton) {
-            toggle->click();
-            return true;
-        }
-    }
-    return QScrollArea::eventFilter(watched, event);
-}
-
 QLabel* ReportView::sectionTitle(const QString& text) const
 {
     auto* label = new QLabel(text);
@@ -506,9 +330,7 @@ QLabel* ReportView::secondaryLabel(const QString& text) const
 
 QColor ReportView::secondaryColor() const
 {
-    // Dimmer than the body text but well above the contrast minimum, in light and dark themes.
-    return mixColors(palette().color(QPalette::WindowText), palette().color(QPalette::Window),
-                     0.38);
+    return cvmi::ui::secondaryColor(palette());
 }
 
 } // namespace cvmi::ui

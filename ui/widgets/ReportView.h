@@ -12,9 +12,7 @@ namespace cvmi::ui {
 
 // The compliance checklist for one inspected image: a summary line, what was found in the image,
 // a clear error when the file is unusable, and one row per rule with its verdict icon, evidence
-// and, for warnings and failures, the fix. Rows are named "rule:<id>" and carry a "verdict"
-// property so that tests and accessibility tools can read them without parsing text. A rule's
-// details (evidence, fix) fold behind an arrow ("ruleDisclosure"); passed rules start folded.
+// and, for warnings and failures, the fix (one RuleRow each, named "rule:<id>").
 class ReportView : public QScrollArea {
     Q_OBJECT
 public:
@@ -27,15 +25,10 @@ public:
     bool hasReport() const { return m_hasReport; }
     int ruleCount() const { return m_ruleCount; }
 
-protected:
-    // Clicks on a rule's title fold or unfold its details.
-    bool eventFilter(QObject* watched, QEvent* event) override;
-
 private:
     QWidget* buildSummary(const InspectionResult& result) const;
     QWidget* buildError(const inspect::ImageFacts& facts) const;
     QWidget* buildFacts(const inspect::ImageFacts& facts, const policy::FormSuggestion& form) const;
-    QWidget* buildRule(const policy::RuleResult& rule);
     QWidget* buildPartitions(const inspect::DiskLayout& layout) const;
     QLabel* sectionTitle(const QString& text) const;
     QLabel* secondaryLabel(const QString& text) const;

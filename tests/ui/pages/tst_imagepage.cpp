@@ -98,7 +98,10 @@ private slots:
 
 private:
     ui::ImagePage* page() const { return m_wizard->imagePage(); }
-    ui::ReportView* report() const { return page()->reportView(); }
+    ui::ReportView* report() const
+    {
+        return page()->findChild<ui::ReportView*>(QStringLiteral("reportView"));
+    }
     bool drop(const QString& path);
     QAbstractButton* advanceButton() const;
     QWidget* row(const QString& ruleId) const;
@@ -144,7 +147,7 @@ void TestImagePage::cleanup()
 // own dragEnterEvent/dropEvent decide; true when both were accepted.
 bool TestImagePage::drop(const QString& path)
 {
-    ui::DropZone* zone = page()->dropZone();
+    ui::DropZone* zone = page()->findChild<ui::DropZone*>(QStringLiteral("dropZone"));
     const std::unique_ptr<QMimeData> mime(urlMime(QUrl::fromLocalFile(path)));
     const QPoint pos = zone->rect().center();
     QDragEnterEvent enter(pos, Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
@@ -211,7 +214,7 @@ void TestImagePage::drainWorkers()
 
 void TestImagePage::dragHighlightsOnlyForLocalFiles()
 {
-    ui::DropZone* zone = page()->dropZone();
+    ui::DropZone* zone = page()->findChild<ui::DropZone*>(QStringLiteral("dropZone"));
     const std::unique_ptr<QMimeData> remote(
         urlMime(QUrl(QStringLiteral("https://example.com/disk.qcow2"))));
     QDragEnterEvent remoteEnter(zone->rect().center(), Qt::CopyAction, remote.get(), Qt::LeftButton,
@@ -370,7 +373,9 @@ void TestImagePage::quickSecondDropWins()
     QCOMPARE(m_wizard->session()->imagePath(), gpt);
     QCOMPARE(m_wizard->session()->inspection().facts.path, gpt);
     QCOMPARE(verdictOf(QStringLiteral("disk.partition_table")), QStringLiteral("fail"));
-    auto* headline = page()->dropZone()->findChild<QLabel*>(QStringLiteral("dropHeadline"));
+    auto* headline = page()
+                         ->findChild<ui::DropZone*>(QStringLiteral("dropZone"))
+                         ->findChild<QLabel*>(QStringLiteral("dropHeadline"));
     QVERIFY(headline && headline->text().startsWith(QStringLiteral("gpt-ext4.raw")));
     QVERIFY(!advanceButton()->isEnabled());
 }

@@ -73,7 +73,8 @@ struct Harness {
         fast.maxMs = 200;
         fast.maxTransientRetries = 3;
         page->setBackoff(fast);
-        notified = std::make_unique<QSignalSpy>(page->notifier(), &ui::ImportNotifier::notified);
+        notified = std::make_unique<QSignalSpy>(page->findChild<ui::ImportNotifier*>(),
+                                                &ui::ImportNotifier::notified);
         page->show();
     }
 
@@ -90,8 +91,17 @@ struct Harness {
         return finished.first().first().value<Outcome>();
     }
 
-    State state(Step step) const { return page->stageList()->line(step).state; }
-    QString text(Step step) const { return page->stageList()->lineText(step); }
+    State state(Step step) const
+    {
+        return page->findChild<ui::ImportStageList*>(QStringLiteral("importStageList"))
+            ->line(step)
+            .state;
+    }
+    QString text(Step step) const
+    {
+        return page->findChild<ui::ImportStageList*>(QStringLiteral("importStageList"))
+            ->lineText(step);
+    }
 };
 
 std::optional<importrun::ImportRecord> stored(const QString& dir, const QString& imageId)
@@ -185,14 +195,15 @@ private slots:
         importform::ImportForm f = formFor(kGoodKey, QStringLiteral("summary-name"));
         f.imageUrl += QStringLiteral("?q-sign-algorithm=sha1&q-ak=AKIDX&q-signature=deadbeef01");
         h.session.setImportForm(f);
-        const QString summary = h.page->summaryLabel()->text();
+        const QString summary = h.page->findChild<QLabel*>(QStringLiteral("summaryLabel"))->text();
         for (const QString& part : {QStringLiteral("summary-name"), QStringLiteral("CentOS"),
                                     QStringLiteral("7"), QStringLiteral("x86_64"), kRegion,
                                     cloud::CosClient::objectUrl(kBucket, kRegion, kGoodKey)})
             QVERIFY2(summary.contains(part), qPrintable(part));
         QVERIFY(!summary.contains(QLatin1String("q-signature")));
         QVERIFY(!summary.contains(QLatin1String("deadbeef01")));
-        QVERIFY(!h.page->dryRunButton()->isVisible()); // the form asked for no dry run
+        QVERIFY(!h.page->findChild<QPushButton*>(QStringLiteral("dryRunButton"))
+                     ->isVisible()); // the form asked for no dry run
     }
 
     void importReachesNormal()
@@ -200,23 +211,25 @@ private slots:
         Harness h(*m_emulator, m_history.path());
         h.session.setImportForm(formFor(kGoodKey, QStringLiteral("gui-normal")));
         QVERIFY(!h.page->isComplete()); // nothing imported yet
-        QCOMPARE(h.run(h.page->importButton()), Outcome::Normal);
+        QCOMPARE(h.run(h.page->findChild<QPushButton*>(QStringLiteral("importButton"))),
+                 Outcome::Normal);
 
         for (Step step : {Step::Validate, Step::Permission, Step::Import, Step::Follow})
             QVERIFY2(h.state(step) == State::Ok, qPrintable(h.text(step)));
         QVERIFY(h.text(Step::Permission).contains(QLatin1String("RequestId")));
         QVERIFY(h.text(Step::Follow).contains(QLatin1String("NORMAL")));
-        const QString id = h.page->imageIdEdit()->text();
+        const QString id = h.page->findChild<QLineEdit*>(QStringLiteral("imageIdEdit"))->text();
         QVERIFY2(id.startsWith(QLatin1String("img-")), qPrintable(id));
-        QVERIFY(h.page->imageIdEdit()->isVisible());
-        QVERIFY(h.page->imageIdEdit()->isReadOnly()); // selectable and copyable, not editable
+        QVERIFY(h.page->findChild<QLineEdit*>(QStringLiteral("imageIdEdit"))->isVisible());
+        QVERIFY(h.page->findChild<QLineEdit*>(QStringLiteral("imageIdEdit"))
+                    ->isReadOnly()); // selectable and copyable, not editable
         QVERIFY(h.text(Step::Import).contains(id));
-        const QString result = h.page->resultLabel()->text();
+        const QString result = h.page->findChild<QLabel*>(QStringLiteral("resultLabel"))->text();
         QVERIFY2(result.contains(id) && result.contains(QLatin1String("is ready")),
                  qPrintable(result));
         QVERIFY(result.contains(QLatin1String("Create instance")));
         QVERIFY(h.page->isComplete());
-        QVERIFY(!h.page->finishNote()->isVisible());
+        QVERIFY(!h.page->findChild<QLabel*>(QStringLiteral("finishNote"))->isVisible());
 
         QCOMPARE(h.notified->size(), 1);
         QVERIFY(h.notified->first().at(0).toString().contains(id));
@@ -233,12 +246,16 @@ private slots:
         QCOMPARE(record->region, kRegion);
         QVERIFY(record->finished.isValid());
         // The list shows it at once, with its last state.
-        QTreeWidget* tree = h.page->historyList()->tree();
+        QTreeWidget* tree =
+            h.page->findChild<ui::ImportHistoryList*>(QStringLiteral("importHistoryList"))->tree();
         QVERIFY(tree->topLevelItemCount() >= 1);
         QCOMPARE(tree->topLevelItem(0)->text(0), id);
         QCOMPARE(tree->topLevelItem(0)->text(3), QStringLiteral("NORMAL"));
-        QVERIFY(h.page->historyList()->select(id));
-        QVERIFY(!h.page->historyList()->followButton()->isEnabled()); // nothing left to follow
+        QVERIFY(h.page->findChild<ui::ImportHistoryList*>(QStringLiteral("importHistoryList"))
+                    ->select(id));
+        QVERIFY(!h.page->findChild<ui::ImportHistoryList*>(QStringLiteral("importHistoryList"))
+                     ->followButton()
+                     ->isEnabled()); // nothing left to follow
     }
 
     void missingObjectFails()
@@ -247,11 +264,12 @@ private slots:
         h.session.setImportForm(
             formFor(QStringLiteral("disks/absent.qcow2"), QStringLiteral("gui-missing")));
         h.page->showMinimized(); // the user went elsewhere: the end is announced all the same
-        QCOMPARE(h.run(h.page->importButton()), Outcome::ImportFailed);
+        QCOMPARE(h.run(h.page->findChild<QPushButton*>(QStringLiteral("importButton"))),
+                 Outcome::ImportFailed);
         QCOMPARE(h.state(Step::Import), State::Ok);
         QCOMPARE(h.state(Step::Follow), State::Failed);
         QVERIFY(h.text(Step::Follow).contains(QLatin1String("IMPORTFAILED")));
-        const QString result = h.page->resultLabel()->text();
+        const QString result = h.page->findChild<QLabel*>(QStringLiteral("resultLabel"))->text();
         QVERIFY2(result.contains(QLatin1String("IMPORTFAILED")), qPrintable(result));
         // What to try: the runner's causes, the readable object and `cvm-import check` first.
         QVERIFY(result.contains(QLatin1String("What to try")));
@@ -259,7 +277,8 @@ private slots:
         QVERIFY(result.contains(QLatin1String("cvm-import check")));
         QCOMPARE(h.notified->size(), 1);
         QVERIFY(h.notified->first().at(0).toString().contains(QLatin1String("did not finish")));
-        const auto record = stored(m_history.path(), h.page->imageIdEdit()->text());
+        const auto record = stored(
+            m_history.path(), h.page->findChild<QLineEdit*>(QStringLiteral("imageIdEdit"))->text());
         QVERIFY(record);
         QCOMPARE(record->state, QStringLiteral("IMPORTFAILED"));
         QVERIFY(!record->message.isEmpty());
@@ -269,7 +288,8 @@ private slots:
     {
         Harness h(*m_emulator, m_history.path(), kNoImportId, kNoImportKey);
         h.session.setImportForm(formFor(kGoodKey, QStringLiteral("gui-refused")));
-        QCOMPARE(h.run(h.page->importButton()), Outcome::Refused);
+        QCOMPARE(h.run(h.page->findChild<QPushButton*>(QStringLiteral("importButton"))),
+                 Outcome::Refused);
         QCOMPARE(h.state(Step::Validate), State::Ok);
         QVERIFY2(h.text(Step::Validate).contains(QLatin1String("list Tencent Cloud sent")),
                  qPrintable(h.text(Step::Validate)));
@@ -277,10 +297,14 @@ private slots:
         QCOMPARE(h.state(Step::Import), State::Pending);
         const QString line = h.text(Step::Permission);
         QVERIFY2(line.contains(QLatin1String("dry run was refused")), qPrintable(line));
-        QVERIFY(!h.page->stageList()->line(Step::Permission).remedy.isEmpty());
+        QVERIFY(!h.page->findChild<ui::ImportStageList*>(QStringLiteral("importStageList"))
+                     ->line(Step::Permission)
+                     .remedy.isEmpty());
         QVERIFY2(line.contains(QLatin1String("cvm:ImportImage")), qPrintable(line)); // the remedy
-        QVERIFY(h.page->resultLabel()->text().contains(QLatin1String("What to try")));
-        QVERIFY(!h.page->imageIdEdit()->isVisible());
+        QVERIFY(h.page->findChild<QLabel*>(QStringLiteral("resultLabel"))
+                    ->text()
+                    .contains(QLatin1String("What to try")));
+        QVERIFY(!h.page->findChild<QLineEdit*>(QStringLiteral("imageIdEdit"))->isVisible());
         QCOMPARE(h.notified->size(), 0); // over in a second, while the user watches
     }
 
@@ -291,7 +315,8 @@ private slots:
         importform::ImportForm f = formFor(kGoodKey, QStringLiteral("gui-minor"));
         f.osVersion = QStringLiteral("7.9");
         h.session.setImportForm(f);
-        QCOMPARE(h.run(h.page->importButton()), Outcome::Invalid);
+        QCOMPARE(h.run(h.page->findChild<QPushButton*>(QStringLiteral("importButton"))),
+                 Outcome::Invalid);
         QCOMPARE(h.state(Step::Validate), State::Failed);
         const QString line = h.text(Step::Validate);
         QVERIFY2(line.contains(QLatin1String("OsVersion")) &&
@@ -304,11 +329,14 @@ private slots:
     {
         Harness h(*m_emulator, m_history.path());
         h.session.setImportForm(formFor(kGoodKey, QString(61, u'n'))); // ImageName ≤ 60
-        QCOMPARE(h.run(h.page->importButton()), Outcome::Invalid);
+        QCOMPARE(h.run(h.page->findChild<QPushButton*>(QStringLiteral("importButton"))),
+                 Outcome::Invalid);
         QCOMPARE(h.state(Step::Validate), State::Failed);
         QVERIFY(h.text(Step::Validate).contains(QLatin1String("ImageName")));
         QCOMPARE(h.state(Step::Permission), State::Pending);
-        QVERIFY(h.page->resultLabel()->text().contains(QLatin1String("nothing was sent")));
+        QVERIFY(h.page->findChild<QLabel*>(QStringLiteral("resultLabel"))
+                    ->text()
+                    .contains(QLatin1String("nothing was sent")));
     }
 
     void dryRunOnly()
@@ -317,14 +345,17 @@ private slots:
         importform::ImportForm f = formFor(kGoodKey, QStringLiteral("gui-dry"));
         f.dryRun = true;
         h.session.setImportForm(f);
-        QVERIFY(h.page->dryRunButton()->isVisible());
+        QVERIFY(h.page->findChild<QPushButton*>(QStringLiteral("dryRunButton"))->isVisible());
         Error error;
         const qsizetype before = importrun::ImportHistory(m_history.path()).load(&error)->size();
-        QCOMPARE(h.run(h.page->dryRunButton()), Outcome::DryRunAllowed);
+        QCOMPARE(h.run(h.page->findChild<QPushButton*>(QStringLiteral("dryRunButton"))),
+                 Outcome::DryRunAllowed);
         QCOMPARE(h.state(Step::Permission), State::Ok);
         QCOMPARE(h.state(Step::Import), State::Skipped);
-        QVERIFY(!h.page->imageIdEdit()->isVisible());
-        QVERIFY(h.page->resultLabel()->text().contains(QLatin1String("Nothing was created")));
+        QVERIFY(!h.page->findChild<QLineEdit*>(QStringLiteral("imageIdEdit"))->isVisible());
+        QVERIFY(h.page->findChild<QLabel*>(QStringLiteral("resultLabel"))
+                    ->text()
+                    .contains(QLatin1String("Nothing was created")));
         QCOMPARE(importrun::ImportHistory(m_history.path()).load(&error)->size(), before);
     }
 
@@ -342,19 +373,21 @@ private slots:
             slow.initialMs = 5000;
             h.page->setBackoff(slow);
             h.session.setImportForm(formFor(kGoodKey, QStringLiteral("gui-later")));
-            QTest::mouseClick(h.page->importButton(), Qt::LeftButton);
+            QTest::mouseClick(h.page->findChild<QPushButton*>(QStringLiteral("importButton")),
+                              Qt::LeftButton);
             QTRY_COMPARE_WITH_TIMEOUT(h.state(Step::Follow), State::Running, kTimeoutMs);
-            id = h.page->imageIdEdit()->text();
+            id = h.page->findChild<QLineEdit*>(QStringLiteral("imageIdEdit"))->text();
             QVERIFY(id.startsWith(QLatin1String("img-")));
             QVERIFY(h.text(Step::Follow).contains(QLatin1String("IMPORTING")));
             // The elapsed time moves between polls.
             QTRY_VERIFY_WITH_TIMEOUT(h.text(Step::Follow).contains(QLatin1String("0:00:02")),
                                      kTimeoutMs);
             QVERIFY(h.page->isComplete()); // Finish allowed, with the sentence
-            QVERIFY(h.page->finishNote()->isVisible());
-            QVERIFY(h.page->finishNote()->text().contains(
-                QStringLiteral("cvm-import imports --follow ") + id));
-            QVERIFY(!h.page->importButton()->isEnabled());
+            QVERIFY(h.page->findChild<QLabel*>(QStringLiteral("finishNote"))->isVisible());
+            QVERIFY(h.page->findChild<QLabel*>(QStringLiteral("finishNote"))
+                        ->text()
+                        .contains(QStringLiteral("cvm-import imports --follow ") + id));
+            QVERIFY(!h.page->findChild<QPushButton*>(QStringLiteral("importButton"))->isEnabled());
             QCOMPARE(h.notified->size(), 0);
         } // the window closes while following
         m_emulator->setImportDelayMs(300);
@@ -364,7 +397,8 @@ private slots:
 
         Harness later(*m_emulator, history.path());
         later.page->initializePage();
-        ui::ImportHistoryList* list = later.page->historyList();
+        ui::ImportHistoryList* list =
+            later.page->findChild<ui::ImportHistoryList*>(QStringLiteral("importHistoryList"));
         QCOMPARE(list->tree()->topLevelItemCount(), 1);
         QCOMPARE(list->tree()->topLevelItem(0)->text(0), id);
         QCOMPARE(list->tree()->topLevelItem(0)->text(3), QStringLiteral("IMPORTING"));
@@ -372,9 +406,11 @@ private slots:
         QVERIFY(list->followButton()->isEnabled());
         const auto outcome = later.run(list->followButton());
         QCOMPARE(outcome, Outcome::Normal);
-        QCOMPARE(later.page->imageIdEdit()->text(), id);
+        QCOMPARE(later.page->findChild<QLineEdit*>(QStringLiteral("imageIdEdit"))->text(), id);
         QCOMPARE(later.state(Step::Follow), State::Ok);
-        QVERIFY(later.page->resultLabel()->text().contains(QLatin1String("is ready")));
+        QVERIFY(later.page->findChild<QLabel*>(QStringLiteral("resultLabel"))
+                    ->text()
+                    .contains(QLatin1String("is ready")));
         QCOMPARE(later.notified->size(), 1);
         QCOMPARE(list->tree()->topLevelItem(0)->text(3), QStringLiteral("NORMAL"));
         record = stored(history.path(), id);
@@ -398,7 +434,8 @@ private slots:
         Harness h(*m_emulator, m_history.path());
         h.session.setImportForm(formFor(kGoodKey, QStringLiteral("gui-busy")));
         QSignalSpy retried(h.page.get(), &ImportPage::importFinished);
-        QTest::mouseClick(h.page->importButton(), Qt::LeftButton);
+        QTest::mouseClick(h.page->findChild<QPushButton*>(QStringLiteral("importButton")),
+                          Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(h.text(Step::Follow).contains(QLatin1String("Trying again")),
                                  kTimeoutMs);
         QVERIFY(retried.wait(kTimeoutMs));
@@ -423,7 +460,8 @@ private slots:
         {
             Harness h(*m_emulator, m_history.path());
             h.session.setImportForm(formFor(kGoodKey, QStringLiteral("gui-closed")));
-            QTest::mouseClick(h.page->importButton(), Qt::LeftButton);
+            QTest::mouseClick(h.page->findChild<QPushButton*>(QStringLiteral("importButton")),
+                              Qt::LeftButton);
             QTRY_COMPARE_WITH_TIMEOUT(h.state(Step::Follow), State::Running, kTimeoutMs);
             QTest::qWait(300); // the first poll (after 50 ms) is now stalled in the emulator
         }
@@ -446,7 +484,8 @@ private slots:
         importform::ImportForm f = formFor(kGoodKey, QStringLiteral("gui-signed"));
         f.imageUrl = *signedUrl;
         h.session.setImportForm(f);
-        QCOMPARE(h.run(h.page->importButton()), Outcome::Normal);
+        QCOMPARE(h.run(h.page->findChild<QPushButton*>(QStringLiteral("importButton"))),
+                 Outcome::Normal);
         QStringList secrets = allSecrets();
         secrets << signature;
         QVERIFY2(leakedLines(secrets).isEmpty(), qPrintable(leakedLines(secrets).join(u'\n')));
