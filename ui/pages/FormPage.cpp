@@ -745,10 +745,11 @@ void FormPage::revalidate()
         byField[p.field].append(p);
     for (auto it = m_notes.cbegin(); it != m_notes.cend(); ++it)
         it.value()->setProblems(byField.value(it.key()));
-    note(field::imageName)->setCount(characters(f.imageName), importform::limits::imageNameMax);
-    note(field::imageDescription)
+    m_notes.value(field::imageName)
+        ->setCount(characters(f.imageName), importform::limits::imageNameMax);
+    m_notes.value(field::imageDescription)
         ->setCount(characters(f.imageDescription), importform::limits::imageDescriptionMax);
-    note(field::imageFamily)
+    m_notes.value(field::imageFamily)
         ->setCount(characters(f.imageFamily), importform::limits::imageFamilyMax);
 
     int errors = 0;

@@ -71,10 +71,7 @@ public:
     void openDraftFrom(const QString& path);
     QString draftStatus() const; // what the last save or open said
 
-    ObjectUrlChecker* urlChecker() const { return m_urlChecker; }
     QString urlCheckText() const;
-    // The note under a field (problems, counter), by field id.
-    FieldNote* note(const QString& fieldId) const { return m_notes.value(fieldId); }
 
     void initializePage() override;
     bool isComplete() const override;

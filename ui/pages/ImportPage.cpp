@@ -6,19 +6,18 @@
 #include "controllers/ImportNotifier.h"
 #include "widgets/ImportHistoryList.h"
 
+#include "ui_ImportPage.h"
+
 #include "importform/CosObjectUrl.h"
 #include "importform/OsCatalogue.h"
 #include "util/Units.h"
 
 #include <QApplication>
 #include <QClipboard>
-#include <QGroupBox>
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTreeWidget>
-#include <QVBoxLayout>
 
 namespace cvmi::ui {
 
@@ -28,7 +27,7 @@ using Outcome = importrun::ImportRunner::Outcome;
 using Stage = importrun::ImportRunner::Stage;
 using State = ImportStageList::State;
 
-constexpr int kResultIconSize = 24;
+constexpr int kResultIconSize = 24; // the size of resultIcon in ImportPage.ui
 
 QString row(const QString& name, const QString& value)
 {
@@ -39,16 +38,10 @@ QString row(const QString& name, const QString& value)
 } // namespace
 
 ImportPage::ImportPage(WizardSession* session, QWidget* parent)
-    : QWizardPage(parent), m_session(session), m_missing(new QLabel(this)),
-      m_summary(new QLabel(this)), m_importButton(new QPushButton(tr("&Import"), this)),
-      m_dryRunButton(new QPushButton(tr("&Dry run only"), this)),
-      m_stages(new ImportStageList(this)), m_imageIdRow(new QWidget(this)),
-      m_imageId(new QLineEdit(this)), m_resultRow(new QWidget(this)),
-      m_resultIcon(new QLabel(m_resultRow)), m_result(new QLabel(m_resultRow)),
-      m_finishNote(new QLabel(this)), m_historyList(new ImportHistoryList(this)),
+    : QWizardPage(parent), m_ui(std::make_unique<Ui::ImportPage>()), m_session(session),
       m_notifier(new ImportNotifier(this, this))
 {
-    setObjectName(QStringLiteral("importPage"));
+    m_ui->setupUi(this);
     setTitle(ImportWizard::pageTitle(tr("Import")));
     setSubTitle(tr("Tencent Cloud imports the uploaded disk as a custom image. This takes from a "
                    "few minutes to an hour; you may close the wizard meanwhile."));
@@ -57,9 +50,10 @@ ImportPage::ImportPage(WizardSession* session, QWidget* parent)
 
     m_tick.setInterval(1000);
     connect(&m_tick, &QTimer::timeout, this, &ImportPage::showFollowing);
-    connect(m_importButton, &QPushButton::clicked, this, [this] { startImport(false); });
-    connect(m_dryRunButton, &QPushButton::clicked, this, [this] { startImport(true); });
-    connect(m_historyList, &ImportHistoryList::followRequested, this, &ImportPage::follow);
+    connect(m_ui->importButton, &QPushButton::clicked, this, [this] { startImport(false); });
+    connect(m_ui->dryRunButton, &QPushButton::clicked, this, [this] { startImport(true); });
+    connect(m_ui->importHistoryList, &ImportHistoryList::followRequested, this,
+            &ImportPage::follow);
     connect(m_session, &WizardSession::importFormChanged, this, &ImportPage::showSession);
     connect(m_session, &WizardSession::accountChanged, this, [this] {
         // The runner talks through a client made from the previous account; that account's
@@ -75,85 +69,23 @@ ImportPage::~ImportPage() = default;
 
 void ImportPage::buildLayout()
 {
-    m_missing->setObjectName(QStringLiteral("missingLabel"));
-    m_missing->setWordWrap(true);
-    m_summary->setObjectName(QStringLiteral("summaryLabel"));
-    m_summary->setTextFormat(Qt::RichText);
-    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_summary->setWordWrap(true);
-    m_importButton->setObjectName(QStringLiteral("importButton"));
-    m_importButton->setToolTip(
-        tr("Check the permission with a dry run, then import and follow the image."));
-    m_dryRunButton->setObjectName(QStringLiteral("dryRunButton"));
-    m_dryRunButton->setToolTip(tr("Only ask whether the account may import this image with "
-                                  "these values; nothing is created."));
-
-    auto* summaryBox = new QGroupBox(tr("What will be imported"), this);
-    auto* summaryLayout = new QHBoxLayout(summaryBox);
-    auto* buttons = new QVBoxLayout;
-    buttons->addWidget(m_importButton);
-    buttons->addWidget(m_dryRunButton);
-    buttons->addStretch(1);
-    summaryLayout->addWidget(m_summary, 1);
-    summaryLayout->addLayout(buttons);
-
-    m_imageId->setObjectName(QStringLiteral("imageIdEdit"));
-    m_imageId->setReadOnly(true);
     // Room for an ImageId ("img-" and 8 characters) with a margin, not the page's width.
-    m_imageId->setMinimumWidth(m_imageId->fontMetrics().horizontalAdvance(u'M') * 14);
-    m_imageId->setAccessibleName(tr("Image ID"));
-    auto* idLabel = new QLabel(tr("Image &ID:"), m_imageIdRow);
-    idLabel->setBuddy(m_imageId);
-    auto* copy = new QPushButton(tr("&Copy"), m_imageIdRow);
-    copy->setObjectName(QStringLiteral("copyImageIdButton"));
-    copy->setToolTip(tr("Copy the image ID to the clipboard."));
-    connect(copy, &QPushButton::clicked, this,
-            [this] { QApplication::clipboard()->setText(m_imageId->text()); });
-    auto* idLayout = new QHBoxLayout(m_imageIdRow);
-    idLayout->setContentsMargins(0, 0, 0, 0);
-    idLayout->addWidget(idLabel);
-    idLayout->addWidget(m_imageId);
-    idLayout->addWidget(copy);
-    idLayout->addStretch(1);
-    m_imageIdRow->hide();
-
-    m_result->setObjectName(QStringLiteral("resultLabel"));
-    m_result->setWordWrap(true);
-    m_result->setTextFormat(Qt::RichText);
-    m_result->setTextInteractionFlags(Qt::TextBrowserInteraction);
-    m_result->setOpenExternalLinks(true);
-    m_resultIcon->setFixedSize(kResultIconSize, kResultIconSize);
-    auto* resultLayout = new QHBoxLayout(m_resultRow);
-    resultLayout->setContentsMargins(0, 4, 0, 0);
-    resultLayout->addWidget(m_resultIcon, 0, Qt::AlignTop);
-    resultLayout->addWidget(m_result, 1);
-    m_resultRow->hide();
-    m_finishNote->setObjectName(QStringLiteral("finishNote"));
-    m_finishNote->setWordWrap(true);
-    m_finishNote->hide();
-
-    auto* historyBox = new QGroupBox(tr("Earlier imports"), this);
-    auto* historyLayout = new QVBoxLayout(historyBox);
-    historyLayout->addWidget(m_historyList);
+    m_ui->imageIdEdit->setMinimumWidth(m_ui->imageIdEdit->fontMetrics().horizontalAdvance(u'M') *
+                                       14);
+    connect(m_ui->copyImageIdButton, &QPushButton::clicked, this,
+            [this] { QApplication::clipboard()->setText(m_ui->imageIdEdit->text()); });
+    m_ui->imageIdRow->hide();
+    m_ui->resultRow->hide();
+    m_ui->finishNote->hide();
     // A few rows are enough to find an import; the steps above matter more.
-    m_historyList->tree()->setMinimumHeight(70);
-    m_historyList->tree()->setMaximumHeight(110);
+    m_ui->importHistoryList->tree()->setMinimumHeight(70);
+    m_ui->importHistoryList->tree()->setMaximumHeight(110);
 
-    auto* layout = new QVBoxLayout(this);
-    layout->addWidget(m_missing);
-    layout->addWidget(summaryBox);
-    layout->addWidget(m_stages);
-    layout->addWidget(m_imageIdRow);
-    layout->addWidget(m_resultRow);
-    layout->addWidget(m_finishNote);
-    layout->addStretch(1);
-    layout->addWidget(historyBox);
-
-    setTabOrder(m_importButton, m_dryRunButton);
-    setTabOrder(m_dryRunButton, m_imageId);
-    setTabOrder(m_imageId, copy);
-    setTabOrder(copy, m_historyList->tree());
-    setTabOrder(m_historyList->tree(), m_historyList->followButton());
+    setTabOrder(m_ui->importButton, m_ui->dryRunButton);
+    setTabOrder(m_ui->dryRunButton, m_ui->imageIdEdit);
+    setTabOrder(m_ui->imageIdEdit, m_ui->copyImageIdButton);
+    setTabOrder(m_ui->copyImageIdButton, m_ui->importHistoryList->tree());
+    setTabOrder(m_ui->importHistoryList->tree(), m_ui->importHistoryList->followButton());
 }
 
 void ImportPage::setHistoryDir(const QString& dir)
@@ -170,7 +102,7 @@ void ImportPage::initializePage()
 
 void ImportPage::reloadHistory()
 {
-    m_historyList->reload(m_history);
+    m_ui->importHistoryList->reload(m_history);
 }
 
 void ImportPage::showSession()
@@ -181,11 +113,11 @@ void ImportPage::showSession()
                       "draft there)");
     if (!m_session->hasAccount())
         missing << tr("no account is checked yet (the Account page: credentials and region)");
-    m_missing->setText(
+    m_ui->missingLabel->setText(
         missing.isEmpty()
             ? QString()
             : tr("Nothing can be imported yet: %1.").arg(missing.join(QStringLiteral("; "))));
-    m_missing->setVisible(!missing.isEmpty());
+    m_ui->missingLabel->setVisible(!missing.isEmpty());
 
     if (m_session->hasImportForm()) {
         const importform::ImportForm& form = m_session->importForm();
@@ -203,9 +135,9 @@ void ImportPage::showSession()
             html += row(tr("Dry run"), tr("asked for in the form: \"Dry run only\" checks without "
                                           "importing; Import imports for real"));
         html += QStringLiteral("</table>");
-        m_summary->setText(html);
+        m_ui->summaryLabel->setText(html);
     } else {
-        m_summary->setText(tr("No import form yet."));
+        m_ui->summaryLabel->setText(tr("No import form yet."));
     }
     updateState();
 }
@@ -224,14 +156,14 @@ void ImportPage::updateState()
 {
     const bool ready = m_session->hasImportForm() && m_session->hasAccount();
     const bool running = isRunning();
-    m_importButton->setEnabled(ready && !running);
-    m_dryRunButton->setVisible(m_session->hasImportForm() && m_session->importForm().dryRun);
-    m_dryRunButton->setEnabled(ready && !running);
-    m_historyList->setFollowEnabled(m_session->hasAccount() && !running);
+    m_ui->importButton->setEnabled(ready && !running);
+    m_ui->dryRunButton->setVisible(m_session->hasImportForm() && m_session->importForm().dryRun);
+    m_ui->dryRunButton->setEnabled(ready && !running);
+    m_ui->importHistoryList->setFollowEnabled(m_session->hasAccount() && !running);
     const bool following = m_runner && m_runner->stage() == Stage::Following;
-    m_finishNote->setVisible(following);
+    m_ui->finishNote->setVisible(following);
     if (following)
-        m_finishNote->setText(
+        m_ui->finishNote->setText(
             tr("You may finish or close the wizard now: the import goes on in Tencent Cloud. "
                "Follow it later from \"Earlier imports\" below, or with `cvm-import imports "
                "--follow %1`.")
@@ -262,9 +194,10 @@ importrun::ImportRunner* ImportPage::newRunner()
     connect(m_runner, &importrun::ImportRunner::stageChanged, this, &ImportPage::onStage);
     connect(m_runner, &importrun::ImportRunner::importUrlChosen, this,
             [this](bool, const QString& note) {
-                const ImportStageList::Line validated = m_stages->line(ImportStageList::Validate);
-                m_stages->setLine(ImportStageList::Validate, validated.state,
-                                  validated.message + u' ' + note, validated.remedy);
+                const ImportStageList::Line validated =
+                    m_ui->importStageList->line(ImportStageList::Validate);
+                m_ui->importStageList->setLine(ImportStageList::Validate, validated.state,
+                                               validated.message + u' ' + note, validated.remedy);
             });
     m_catalogueNote.clear();
     connect(m_runner, &importrun::ImportRunner::catalogueUsed, this,
@@ -280,23 +213,26 @@ importrun::ImportRunner* ImportPage::newRunner()
     connect(m_runner, &importrun::ImportRunner::validated, this, &ImportPage::onValidated);
     connect(m_runner, &importrun::ImportRunner::dryRunAllowed, this,
             [this](const QString& requestId) {
-                m_stages->setLine(ImportStageList::Permission, State::Ok,
-                                  tr("Allowed: the account may import this image with these "
-                                     "values (RequestId %1).")
-                                      .arg(requestId));
+                m_ui->importStageList->setLine(
+                    ImportStageList::Permission, State::Ok,
+                    tr("Allowed: the account may import this image with these "
+                       "values (RequestId %1).")
+                        .arg(requestId));
             });
     connect(m_runner, &importrun::ImportRunner::imageCreated, this, &ImportPage::onImageCreated);
     connect(m_runner, &importrun::ImportRunner::imageFoundByName, this,
             [this](const QString&, const QString& note) {
-                const ImportStageList::Line line = m_stages->line(ImportStageList::Import);
-                m_stages->setLine(ImportStageList::Import, line.state, line.message + u' ' + note,
-                                  line.remedy);
+                const ImportStageList::Line line =
+                    m_ui->importStageList->line(ImportStageList::Import);
+                m_ui->importStageList->setLine(ImportStageList::Import, line.state,
+                                               line.message + u' ' + note, line.remedy);
             });
     connect(m_runner, &importrun::ImportRunner::polled, this, &ImportPage::showFollowing);
     connect(m_runner, &importrun::ImportRunner::stateChanged, this, &ImportPage::reloadHistory);
     connect(m_runner, &importrun::ImportRunner::retrying, this, &ImportPage::onRetrying);
-    connect(m_runner, &importrun::ImportRunner::historyFailed, this,
-            [this](const Error& error) { m_historyList->messageLabel()->setText(error.message); });
+    connect(m_runner, &importrun::ImportRunner::historyFailed, this, [this](const Error& error) {
+        m_ui->importHistoryList->messageLabel()->setText(error.message);
+    });
     connect(m_runner, &importrun::ImportRunner::finished, this, &ImportPage::onFinished);
     return m_runner;
 }
@@ -323,10 +259,10 @@ void ImportPage::startImport(bool dryRunOnly)
     // The buttons decide: Import imports even when the form asked for a dry run, which the
     // "Dry run only" button beside it offers.
     form.dryRun = dryRunOnly;
-    m_stages->reset();
-    m_imageIdRow->hide();
-    m_imageId->clear();
-    m_resultRow->hide();
+    m_ui->importStageList->reset();
+    m_ui->imageIdRow->hide();
+    m_ui->imageIdEdit->clear();
+    m_ui->resultRow->hide();
     importrun::ImportRunner* runner = newRunner();
     runner->setDryRunOnly(dryRunOnly);
     runner->start(form, m_session->region());
@@ -336,16 +272,16 @@ void ImportPage::follow(const importrun::ImportRecord& record)
 {
     if (!m_session->hasAccount() || isRunning())
         return;
-    m_stages->reset();
-    m_resultRow->hide();
+    m_ui->importStageList->reset();
+    m_ui->resultRow->hide();
     const QString earlier = tr("Done earlier (%1).").arg(record.started.toLocalTime().toString());
-    m_stages->setLine(ImportStageList::Validate, State::Ok, earlier);
-    m_stages->setLine(ImportStageList::Permission, State::Ok, earlier);
-    m_stages->setLine(ImportStageList::Import, State::Ok,
-                      tr("Started earlier in %1 as %2 (%3).")
-                          .arg(record.region, record.imageId, record.imageName));
+    m_ui->importStageList->setLine(ImportStageList::Validate, State::Ok, earlier);
+    m_ui->importStageList->setLine(ImportStageList::Permission, State::Ok, earlier);
+    m_ui->importStageList->setLine(ImportStageList::Import, State::Ok,
+                                   tr("Started earlier in %1 as %2 (%3).")
+                                       .arg(record.region, record.imageId, record.imageName));
     showImageId(record.imageId);
-    m_historyList->select(record.imageId);
+    m_ui->importHistoryList->select(record.imageId);
     newRunner()->follow(record);
 }
 
@@ -354,15 +290,15 @@ void ImportPage::onStage(importrun::ImportRunner::Stage stage)
     switch (stage) {
     case Stage::Validating:
         m_step = ImportStageList::Validate;
-        m_stages->setLine(m_step, State::Running, {});
+        m_ui->importStageList->setLine(m_step, State::Running, {});
         break;
     case Stage::DryRun:
         m_step = ImportStageList::Permission;
-        m_stages->setLine(m_step, State::Running, {});
+        m_ui->importStageList->setLine(m_step, State::Running, {});
         break;
     case Stage::Importing:
         m_step = ImportStageList::Import;
-        m_stages->setLine(m_step, State::Running, {});
+        m_ui->importStageList->setLine(m_step, State::Running, {});
         break;
     case Stage::Following:
         m_step = ImportStageList::Follow;
@@ -389,21 +325,22 @@ void ImportPage::onValidated(const QList<importform::FieldProblem>& problems)
     }
     const QString listNote = m_catalogueNote.isEmpty() ? QString() : u'\n' + m_catalogueNote;
     if (!errors.isEmpty()) {
-        m_stages->setLine(ImportStageList::Validate, State::Failed,
-                          errors.join(QLatin1Char('\n')) + listNote,
-                          tr("Go back to the Form page and correct the fields named here."));
+        m_ui->importStageList->setLine(
+            ImportStageList::Validate, State::Failed, errors.join(QLatin1Char('\n')) + listNote,
+            tr("Go back to the Form page and correct the fields named here."));
         return;
     }
-    m_stages->setLine(ImportStageList::Validate, State::Ok,
-                      (warnings == 0 ? tr("Every field is valid.")
-                                     : tr("Valid, with %n warning(s) shown on the Form page.",
-                                          nullptr, warnings)) +
-                          listNote);
+    m_ui->importStageList->setLine(
+        ImportStageList::Validate, State::Ok,
+        (warnings == 0
+             ? tr("Every field is valid.")
+             : tr("Valid, with %n warning(s) shown on the Form page.", nullptr, warnings)) +
+            listNote);
 }
 
 void ImportPage::onImageCreated(const QString& imageId)
 {
-    m_stages->setLine(
+    m_ui->importStageList->setLine(
         ImportStageList::Import, State::Ok,
         tr("Tencent Cloud accepted the import: image %1 in %2.").arg(imageId, m_runner->region()));
     showImageId(imageId);
@@ -412,8 +349,8 @@ void ImportPage::onImageCreated(const QString& imageId)
 
 void ImportPage::showImageId(const QString& imageId)
 {
-    m_imageId->setText(imageId);
-    m_imageIdRow->show();
+    m_ui->imageIdEdit->setText(imageId);
+    m_ui->imageIdRow->show();
 }
 
 void ImportPage::showFollowing()
@@ -422,28 +359,28 @@ void ImportPage::showFollowing()
         return;
     const QString state =
         m_runner->state().isEmpty() ? tr("waiting for the first answer") : m_runner->state();
-    m_stages->setLine(ImportStageList::Follow, State::Running,
-                      tr("%1, %2 elapsed. Checked at growing intervals.")
-                          .arg(state, formatClock(m_runner->elapsedMs() / 1000)));
+    m_ui->importStageList->setLine(ImportStageList::Follow, State::Running,
+                                   tr("%1, %2 elapsed. Checked at growing intervals.")
+                                       .arg(state, formatClock(m_runner->elapsedMs() / 1000)));
 }
 
 void ImportPage::onRetrying(const cloud::CloudError& error, int attempt, int delayMs)
 {
-    m_stages->setLine(m_step, State::Running,
-                      tr("%1 Trying again in %2 s (attempt %3).")
-                          .arg(error.userMessage)
-                          .arg((delayMs + 999) / 1000)
-                          .arg(attempt),
-                      error.remedy);
+    m_ui->importStageList->setLine(m_step, State::Running,
+                                   tr("%1 Trying again in %2 s (attempt %3).")
+                                       .arg(error.userMessage)
+                                       .arg((delayMs + 999) / 1000)
+                                       .arg(attempt),
+                                   error.remedy);
 }
 
 void ImportPage::setResult(const QString& html, bool good)
 {
-    m_resultIcon->setPixmap(verdictPixmap(good ? policy::Verdict::Pass : policy::Verdict::Fail,
-                                          kResultIconSize, devicePixelRatioF()));
-    m_resultIcon->setAccessibleName(good ? tr("succeeded") : tr("failed"));
-    m_result->setText(html);
-    m_resultRow->show();
+    m_ui->resultIcon->setPixmap(verdictPixmap(good ? policy::Verdict::Pass : policy::Verdict::Fail,
+                                              kResultIconSize, devicePixelRatioF()));
+    m_ui->resultIcon->setAccessibleName(good ? tr("succeeded") : tr("failed"));
+    m_ui->resultLabel->setText(html);
+    m_ui->resultRow->show();
 }
 
 void ImportPage::onFinished(importrun::ImportRunner::Outcome outcome)
@@ -463,8 +400,9 @@ void ImportPage::onFinished(importrun::ImportRunner::Outcome outcome)
     bool good = false;
     switch (outcome) {
     case Outcome::Normal:
-        m_stages->setLine(ImportStageList::Follow, State::Ok,
-                          tr("NORMAL after %1.").arg(formatClock(m_runner->elapsedMs() / 1000)));
+        m_ui->importStageList->setLine(
+            ImportStageList::Follow, State::Ok,
+            tr("NORMAL after %1.").arg(formatClock(m_runner->elapsedMs() / 1000)));
         setResult(QStringLiteral("<b>%1</b><br>%2")
                       .arg(html(message),
                            html(tr("Next: create an instance from it in the CVM console → "
@@ -476,13 +414,14 @@ void ImportPage::onFinished(importrun::ImportRunner::Outcome outcome)
         break;
     case Outcome::ImportFailed:
     case Outcome::CreateFailed:
-        m_stages->setLine(ImportStageList::Follow, State::Failed, m_runner->state());
+        m_ui->importStageList->setLine(ImportStageList::Follow, State::Failed, m_runner->state());
         setResult(QStringLiteral("<b>%1</b>%2").arg(html(message), whatToDo), false);
         notify = true;
         break;
     case Outcome::DryRunAllowed:
-        m_stages->setLine(ImportStageList::Import, State::Skipped, tr("Not asked for."));
-        m_stages->setLine(ImportStageList::Follow, State::Skipped, {});
+        m_ui->importStageList->setLine(ImportStageList::Import, State::Skipped,
+                                       tr("Not asked for."));
+        m_ui->importStageList->setLine(ImportStageList::Follow, State::Skipped, {});
         setResult(QStringLiteral("<b>%1</b><br>%2")
                       .arg(html(message), html(tr("Press Import to import it for real."))),
                   true);
@@ -498,13 +437,13 @@ void ImportPage::onFinished(importrun::ImportRunner::Outcome outcome)
         break;
     case Outcome::Refused:
     case Outcome::Error:
-        m_stages->setLine(m_step, State::Failed, message, remedy);
+        m_ui->importStageList->setLine(m_step, State::Failed, message, remedy);
         setResult(QStringLiteral("<b>%1</b>%2").arg(html(message), whatToDo), false);
         // Following that gives up ends the wait the user may have walked away from.
         notify = !id.isEmpty();
         break;
     case Outcome::Stopped:
-        m_stages->setLine(m_step, State::Pending, message, remedy);
+        m_ui->importStageList->setLine(m_step, State::Pending, message, remedy);
         break;
     case Outcome::None:
         break;

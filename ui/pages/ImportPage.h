@@ -8,13 +8,13 @@
 #include <QTimer>
 #include <QWizardPage>
 
-class QLabel;
-class QLineEdit;
-class QPushButton;
+#include <memory>
 
 namespace cvmi::ui {
 
-class ImportHistoryList;
+namespace Ui {
+class ImportPage;
+}
 class ImportNotifier;
 class WizardSession;
 
@@ -70,6 +70,7 @@ private:
     void showImageId(const QString& imageId);
     void setResult(const QString& html, bool good);
 
+    std::unique_ptr<Ui::ImportPage> m_ui;
     WizardSession* m_session;
     importrun::ImportHistory m_history;
     importrun::ImportRunner::Backoff m_backoff;
@@ -78,19 +79,7 @@ private:
     ImportStageList::Step m_step = ImportStageList::Validate;
     QTimer m_tick; // the elapsed time while following
 
-    QLabel* m_missing;
-    QLabel* m_summary;
-    QPushButton* m_importButton;
-    QPushButton* m_dryRunButton;
-    ImportStageList* m_stages;
-    QWidget* m_imageIdRow;
-    QLineEdit* m_imageId;
-    QWidget* m_resultRow;
-    QLabel* m_resultIcon;
-    QLabel* m_result;
-    QLabel* m_finishNote;
     QString m_catalogueNote; // which OS list checked the form, for the Validate line
-    ImportHistoryList* m_historyList;
     ImportNotifier* m_notifier;
 };
 

@@ -186,10 +186,11 @@ struct Harness {
 
     std::optional<State> waitForCheck()
     {
-        QSignalSpy finished(page->urlChecker(), &ui::ObjectUrlChecker::finished);
+        QSignalSpy finished(page->findChild<ui::ObjectUrlChecker*>(),
+                            &ui::ObjectUrlChecker::finished);
         if (!finished.wait(kTimeoutMs))
             return std::nullopt;
-        return page->urlChecker()->state();
+        return page->findChild<ui::ObjectUrlChecker*>()->state();
     }
 };
 
@@ -275,9 +276,14 @@ private slots:
         QCOMPARE(f.imageName, QStringLiteral("centos-7.9-x86_64"));
         QCOMPARE(f.imageUrl, objectUrl(kObjectKey));
         QVERIFY(h.page->urlCheckText().contains(QLatin1String("Uploaded by this wizard")));
-        QVERIFY2(h.page->isComplete(), qPrintable(h.page->note(field::osType)->text()));
+        QVERIFY2(
+            h.page->isComplete(),
+            qPrintable(
+                h.page->findChild<ui::FieldNote*>(field::osType + QStringLiteral("Note"))->text()));
         QVERIFY(!h.page->isUserEdited(field::osType));
-        QCOMPARE(h.page->note(field::imageName)->counterText(), QStringLiteral("17/60"));
+        QCOMPARE(h.page->findChild<ui::FieldNote*>(field::imageName + QStringLiteral("Note"))
+                     ->counterText(),
+                 QStringLiteral("17/60"));
 
         // Without a suggested name, the image file's name.
         Harness named;
@@ -349,10 +355,18 @@ private slots:
         QCOMPARE(h.page->catalogue().origin(), importform::OsCatalogue::Origin::Live);
         QCOMPARE(label->text(),
                  QStringLiteral("RedHat 7.9 detected; the service offers Redhat 7."));
-        QVERIFY2(h.page->note(field::osType)->text().isEmpty(),
-                 qPrintable(h.page->note(field::osType)->text()));
-        QVERIFY2(h.page->note(field::osVersion)->text().isEmpty(),
-                 qPrintable(h.page->note(field::osVersion)->text()));
+        QVERIFY2(
+            h.page->findChild<ui::FieldNote*>(field::osType + QStringLiteral("Note"))
+                ->text()
+                .isEmpty(),
+            qPrintable(
+                h.page->findChild<ui::FieldNote*>(field::osType + QStringLiteral("Note"))->text()));
+        QVERIFY2(
+            h.page->findChild<ui::FieldNote*>(field::osVersion + QStringLiteral("Note"))
+                ->text()
+                .isEmpty(),
+            qPrintable(h.page->findChild<ui::FieldNote*>(field::osVersion + QStringLiteral("Note"))
+                           ->text()));
 
         // The user's own choice needs no explanation, and a later list leaves it alone.
         QVERIFY(h.choose(h.combo("osVersion"), QStringLiteral("6")));
@@ -368,12 +382,16 @@ private slots:
     {
         Harness h;
         h.page->setForm(validForm());
-        QVERIFY2(h.page->isComplete(), qPrintable(h.page->note(field::imageUrl)->text()));
+        QVERIFY2(
+            h.page->isComplete(),
+            qPrintable(h.page->findChild<ui::FieldNote*>(field::imageUrl + QStringLiteral("Note"))
+                           ->text()));
         QSignalSpy completeChanged(h.page.get(), &QWizardPage::completeChanged);
 
         // A 61-character name: the error under the name, with the limit, and the counter.
         h.retype(h.edit("imageName"), QString(61, u'n'));
-        const ui::FieldNote* nameNote = h.page->note(field::imageName);
+        const ui::FieldNote* nameNote =
+            h.page->findChild<ui::FieldNote*>(field::imageName + QStringLiteral("Note"));
         QVERIFY(nameNote->isVisible());
         QVERIFY(nameNote->showsError());
         QVERIFY2(nameNote->text().contains(QLatin1String("61")) &&
@@ -382,15 +400,20 @@ private slots:
         QCOMPARE(nameNote->counterText(), QStringLiteral("61/60"));
         QVERIFY(!h.page->isComplete());
         QVERIFY(!completeChanged.isEmpty());
-        QVERIFY(h.page->note(field::imageUrl)->text().isEmpty()); // only where it belongs
+        QVERIFY(h.page->findChild<ui::FieldNote*>(field::imageUrl + QStringLiteral("Note"))
+                    ->text()
+                    .isEmpty()); // only where it belongs
         h.retype(h.edit("imageName"), QString(60, u'n'));
         QVERIFY(h.page->isComplete());
         QVERIFY(!nameNote->showsError());
 
         // A URL that is not a COS object URL.
         h.retype(h.edit("imageUrl"), QStringLiteral("ftp://example.com/disk.qcow2"));
-        QVERIFY(h.page->note(field::imageUrl)->showsError());
-        QVERIFY(!h.page->note(field::imageUrl)->text().isEmpty());
+        QVERIFY(h.page->findChild<ui::FieldNote*>(field::imageUrl + QStringLiteral("Note"))
+                    ->showsError());
+        QVERIFY(!h.page->findChild<ui::FieldNote*>(field::imageUrl + QStringLiteral("Note"))
+                     ->text()
+                     .isEmpty());
         QVERIFY(!h.page->isComplete());
         h.retype(h.edit("imageUrl"), objectUrl(QStringLiteral("ubuntu.qcow2")));
         QVERIFY(h.page->isComplete());
@@ -402,9 +425,14 @@ private slots:
         h.page->setForm(unknownOs);
         QCOMPARE(h.page->form().osType, QStringLiteral("Plan 9"));
         QVERIFY(h.combo("osType")->currentText().contains(QLatin1String("not in the list")));
-        QVERIFY(!h.page->note(field::osType)->showsError());
-        QVERIFY(h.page->note(field::osType)->text().contains(QLatin1String("Plan 9")));
-        QVERIFY(h.page->note(field::osType)->text().contains(QLatin1String("service decides")));
+        QVERIFY(!h.page->findChild<ui::FieldNote*>(field::osType + QStringLiteral("Note"))
+                     ->showsError());
+        QVERIFY(h.page->findChild<ui::FieldNote*>(field::osType + QStringLiteral("Note"))
+                    ->text()
+                    .contains(QLatin1String("Plan 9")));
+        QVERIFY(h.page->findChild<ui::FieldNote*>(field::osType + QStringLiteral("Note"))
+                    ->text()
+                    .contains(QLatin1String("service decides")));
         QVERIFY(h.page->isComplete());
         QVERIFY(h.choose(h.combo("osType"), QStringLiteral("Ubuntu")));
         QVERIFY(h.choose(h.combo("osVersion"), QStringLiteral("16")));
@@ -415,20 +443,25 @@ private slots:
         QTest::mouseClick(h.child<QPushButton>("addTag"), Qt::LeftButton);
         QTableWidget* table = h.page->findChild<ui::TagTable*>()->table();
         table->item(table->rowCount() - 1, 0)->setText(QStringLiteral("qcloud-owner"));
-        QVERIFY(h.page->note(field::tags)->showsError());
+        QVERIFY(
+            h.page->findChild<ui::FieldNote*>(field::tags + QStringLiteral("Note"))->showsError());
         QVERIFY(!h.page->isComplete());
         QTest::mouseClick(h.child<QPushButton>("removeTag"), Qt::LeftButton);
         QVERIFY(h.page->isComplete());
 
         // A warning informs and does not block: BYOL for Ubuntu.
         QVERIFY(h.choose(h.combo("licenseType"), QStringLiteral("BYOL")));
-        QVERIFY(!h.page->note(field::licenseType)->text().isEmpty());
-        QVERIFY(!h.page->note(field::licenseType)->showsError());
+        QVERIFY(!h.page->findChild<ui::FieldNote*>(field::licenseType + QStringLiteral("Note"))
+                     ->text()
+                     .isEmpty());
+        QVERIFY(!h.page->findChild<ui::FieldNote*>(field::licenseType + QStringLiteral("Note"))
+                     ->showsError());
         QVERIFY(h.page->isComplete());
 
         // The description's counter.
         QTest::keyClicks(h.child<QWidget>("imageDescription"), QStringLiteral("!"));
-        QCOMPARE(h.page->note(field::imageDescription)->counterText(),
+        QCOMPARE(h.page->findChild<ui::FieldNote*>(field::imageDescription + QStringLiteral("Note"))
+                     ->counterText(),
                  QStringLiteral("%1/%2")
                      .arg(validForm().imageDescription.size() + 1)
                      .arg(importform::limits::imageDescriptionMax));
@@ -502,8 +535,11 @@ private slots:
                          .arg(kTokenId, kToken);
         h.page->setForm(f);
         // A pre-signed URL warns (it may expire) but does not block.
-        QVERIFY(!h.page->note(field::imageUrl)->text().isEmpty());
-        QVERIFY(!h.page->note(field::imageUrl)->showsError());
+        QVERIFY(!h.page->findChild<ui::FieldNote*>(field::imageUrl + QStringLiteral("Note"))
+                     ->text()
+                     .isEmpty());
+        QVERIFY(!h.page->findChild<ui::FieldNote*>(field::imageUrl + QStringLiteral("Note"))
+                     ->showsError());
         QVERIFY(h.saveDraft(path));
         QVERIFY2(h.page->draftStatus().contains(QLatin1String("signature")),
                  qPrintable(h.page->draftStatus()));
@@ -545,7 +581,8 @@ private slots:
         ImportForm unknownOs = validForm();
         unknownOs.osType = QStringLiteral("Plan 9");
         h.page->setForm(unknownOs);
-        QVERIFY(h.page->note(field::osType)->showsError());
+        QVERIFY(h.page->findChild<ui::FieldNote*>(field::osType + QStringLiteral("Note"))
+                    ->showsError());
         QVERIFY(!h.page->isComplete());
         QVERIFY(!h.page->validatePage());
 
@@ -574,7 +611,7 @@ private slots:
         h.retype(h.edit("imageUrl"), objectUrl(kObjectKey));
         state = h.waitForCheck();
         QCOMPARE(state.value_or(State::Idle), State::Found);
-        QCOMPARE(h.page->urlChecker()->size(), m_objectSize);
+        QCOMPARE(h.page->findChild<ui::ObjectUrlChecker*>()->size(), m_objectSize);
         QVERIFY2(h.page->urlCheckText().startsWith(QLatin1String("Found")),
                  qPrintable(h.page->urlCheckText()));
 
@@ -595,7 +632,8 @@ private slots:
         QVERIFY2(h.page->urlCheckText().startsWith(QLatin1String("Could not check")),
                  qPrintable(h.page->urlCheckText()));
         // The check informs; the URL itself is valid.
-        QVERIFY(!h.page->note(field::imageUrl)->showsError());
+        QVERIFY(!h.page->findChild<ui::FieldNote*>(field::imageUrl + QStringLiteral("Note"))
+                     ->showsError());
     }
 
     // "Choose Object…": a bucket's objects listed a page at a time, disk images offered and the
@@ -705,10 +743,11 @@ private slots:
         QCOMPARE(h.edit("imageUrl")->text(), cloud::CosClient::objectUrl(bucket, kRegion, image));
         QVERIFY(h.edit("imageUrl")->text().contains(QLatin1String("centos%207%2B1.qcow2")));
         QVERIFY(h.page->isUserEdited(field::imageUrl));
-        QVERIFY(!h.page->note(field::imageUrl)->showsError());
+        QVERIFY(!h.page->findChild<ui::FieldNote*>(field::imageUrl + QStringLiteral("Note"))
+                     ->showsError());
         const auto state = h.waitForCheck();
         QCOMPARE(state.value_or(State::Idle), State::Found);
-        QCOMPARE(h.page->urlChecker()->size(), 4096);
+        QCOMPARE(h.page->findChild<ui::ObjectUrlChecker*>()->size(), 4096);
 
         // The next time, the bucket of that choice opens first, even with another on the
         // Account page.

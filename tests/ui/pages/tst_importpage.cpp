@@ -173,20 +173,28 @@ private slots:
         ImportPage page(&session);
         page.setHistoryDir(m_history.path());
         page.show();
-        QVERIFY(page.missingLabel()->isVisible());
-        QVERIFY(page.missingLabel()->text().contains(QLatin1String("import form")));
-        QVERIFY(page.missingLabel()->text().contains(QLatin1String("account")));
-        QVERIFY(!page.importButton()->isEnabled());
+        QVERIFY(page.findChild<QLabel*>(QStringLiteral("missingLabel"))->isVisible());
+        QVERIFY(page.findChild<QLabel*>(QStringLiteral("missingLabel"))
+                    ->text()
+                    .contains(QLatin1String("import form")));
+        QVERIFY(page.findChild<QLabel*>(QStringLiteral("missingLabel"))
+                    ->text()
+                    .contains(QLatin1String("account")));
+        QVERIFY(!page.findChild<QPushButton*>(QStringLiteral("importButton"))->isEnabled());
         QVERIFY(!page.isComplete());
 
         // The form arrives (the Form page stores it): only the account is missing then.
         session.setImportForm(formFor(kGoodKey, QStringLiteral("later")));
-        QVERIFY(!page.missingLabel()->text().contains(QLatin1String("import form")));
-        QVERIFY(page.missingLabel()->text().contains(QLatin1String("account")));
-        QVERIFY(!page.importButton()->isEnabled());
+        QVERIFY(!page.findChild<QLabel*>(QStringLiteral("missingLabel"))
+                     ->text()
+                     .contains(QLatin1String("import form")));
+        QVERIFY(page.findChild<QLabel*>(QStringLiteral("missingLabel"))
+                    ->text()
+                    .contains(QLatin1String("account")));
+        QVERIFY(!page.findChild<QPushButton*>(QStringLiteral("importButton"))->isEnabled());
         session.setAccount(credentials(kId, kKey), kRegion, endpointsFor(*m_emulator));
-        QVERIFY(!page.missingLabel()->isVisible());
-        QVERIFY(page.importButton()->isEnabled());
+        QVERIFY(!page.findChild<QLabel*>(QStringLiteral("missingLabel"))->isVisible());
+        QVERIFY(page.findChild<QPushButton*>(QStringLiteral("importButton"))->isEnabled());
     }
 
     void summaryWithoutSignature()
