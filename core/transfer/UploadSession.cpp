@@ -25,14 +25,6 @@ QString unquoted(QString etag)
     return etag.toLower();
 }
 
-// The longest the loop sleeps: progress reports and pause/cancel requests are never later.
-constexpr int tickMs = 50;
-
-// How many times one part is sent while COS answers with another CRC-64 than the part's (or
-// none): a flipped bit on the way is sent again, a part that keeps arriving damaged points at
-// something that will not go away by itself (memory, a proxy that alters data) and ends the run.
-constexpr int maxDamagedSends = 3;
-
 } // namespace
 
 UploadSession::UploadSession(UploadJob job, Sink sink)
@@ -176,9 +168,10 @@ UploadResult UploadSession::stopped()
     return r;
 }
 
-UploadResult UploadSession::runImpl()
+std::optional<UploadResult> UploadSession::prepare(std::optional<Checkpoint>* existing,
+                                                   bool* recordable, Error* lockError,
+                                                   qint64* orphansSince)
 {
-    report(UploadState::Preparing, true);
     Error error;
     const auto file = FileIdentityReader::read(m_job.filePath, &error);
     if (!file)
@@ -189,43 +182,41 @@ UploadResult UploadSession::runImpl()
 
     // Before the record is read: another run of this destination owns it and its upload id.
     DestinationLock::Outcome lockOutcome = DestinationLock::Outcome::Taken;
-    Error lockError;
-    m_lock = DestinationLock::tryAcquire(m_checkpoints.dir(), m_destinationKey, &lockOutcome,
-                                         &lockError);
+    m_lock =
+        DestinationLock::tryAcquire(m_checkpoints.dir(), m_destinationKey, &lockOutcome, lockError);
     if (lockOutcome == DestinationLock::Outcome::Busy)
-        return failed({lockError, {}});
+        return failed({*lockError, {}});
     // Unavailable: no record can be kept, so none is read either; a file small enough for one
     // PUT needs none, anything larger is refused below before the server is asked anything.
-    const bool recordable = lockOutcome == DestinationLock::Outcome::Taken;
+    *recordable = lockOutcome == DestinationLock::Outcome::Taken;
 
-    std::optional<Checkpoint> existing =
-        recordable ? m_checkpoints.load(m_file.path, m_destinationKey, &error) : std::nullopt;
+    *existing =
+        *recordable ? m_checkpoints.load(m_file.path, m_destinationKey, &error) : std::nullopt;
     if (error.isSet())
         qCWarning(lcTransfer).noquote() << error.message;
     // A start that died before the server's answer (see Checkpoint::uploadId) may have left an
     // upload nobody knows the id of: abort it before beginning afresh. When the server cannot
     // be asked now, the record stays and the new start keeps its time, so the cleanup is only
     // postponed.
-    qint64 orphansSince = 0;
-    if (existing && existing->awaitingUploadId()) {
+    if (*existing && (*existing)->awaitingUploadId()) {
         qCInfo(lcTransfer) << "an earlier start was interrupted before its answer; aborting "
                               "what it may have created";
-        if (abortOrphans({}, existing->startedAt))
+        if (abortOrphans({}, (*existing)->startedAt))
             m_checkpoints.remove(m_file.path, m_destinationKey);
         else
-            orphansSince = existing->startedAt;
-        existing.reset();
+            *orphansSince = (*existing)->startedAt;
+        existing->reset();
         if (stopRequest() != Stop::None)
             return stopped();
     }
-    if (existing && m_job.restart) {
+    if (*existing && m_job.restart) {
         qCInfo(lcTransfer) << "restart: aborting the earlier multipart upload";
-        abortRemote(existing->uploadId);
+        abortRemote((*existing)->uploadId);
         m_checkpoints.remove(m_file.path, m_destinationKey);
-        existing.reset();
+        existing->reset();
     }
-    if (existing) {
-        const QString difference = existing->file.difference(m_file);
+    if (*existing) {
+        const QString difference = (*existing)->file.difference(m_file);
         if (!difference.isEmpty())
             return failed({Error::make(QStringLiteral("upload.file_changed"),
                                        tr("\"%1\" cannot be resumed: %2 since the interrupted "
@@ -234,7 +225,20 @@ UploadResult UploadSession::runImpl()
                                            .arg(m_file.path, difference)),
                            {}});
     }
+    return std::nullopt;
+}
 
+UploadResult UploadSession::runImpl()
+{
+    report(UploadState::Preparing, true);
+    std::optional<Checkpoint> existing;
+    bool recordable = false;
+    Error lockError;
+    qint64 orphansSince = 0;
+    if (auto outcome = prepare(&existing, &recordable, &lockError, &orphansSince))
+        return *outcome;
+
+    Error error;
     const qint64 partSize = existing ? existing->partSize : m_job.partSize;
     const auto plan = PartPlanner::plan(
         m_file.size, partSize, existing ? 0 : m_job.singlePutThreshold, &error, m_job.minPartSize);
@@ -264,43 +268,8 @@ UploadResult UploadSession::runImpl()
             return failure ? failed(*failure) : stopped();
     }
     if (m_checkpoint.uploadId.isEmpty()) {
-        m_checkpoint = {};
-        m_checkpoint.file = m_file;
-        m_checkpoint.destination = m_destinationKey;
-        m_checkpoint.partSize = m_plan.partSize;
-        m_checkpoint.startedAt = orphansSince > 0 ? orphansSince : nowSeconds();
-        // Written before the request, so that no moment exists in which the server may hold
-        // an upload of ours that no record on this computer leads to.
-        if (!m_checkpoints.save(m_checkpoint, &error)) {
-            // No record, no upload: nothing has been asked of the server yet. A record of an
-            // earlier start (orphansSince) stays as it was and still leads to what it left.
-            return failed({Error::make(QStringLiteral("upload.no_record"),
-                                       tr("Nothing was uploaded: %1").arg(error.message)),
-                           {}});
-        }
-        HttpAnswer answer;
-        int attempts = 0;
-        if (!exchange(MultipartCalls::initiate(m_job.destination.key), {},
-                      tr("starting the multipart upload"), &answer, &failure, false, 0,
-                      &attempts)) {
-            // Refused by the server at the first attempt: nothing was created. Otherwise an
-            // answer may have been lost on the way, and the record stays for the next start
-            // (or `cvm-import uploads --abort-all`) to clean up after.
-            if (failure && failure->cloud.httpStatus > 0 && attempts <= 1 && orphansSince == 0)
-                m_checkpoints.remove(m_file.path, m_destinationKey);
-            return failure ? failed(*failure) : stopped();
-        }
-        QString problem;
-        const auto id = MultipartXml::uploadId(answer.body, &problem);
-        if (!id)
-            return failed(badResponse(tr("starting the multipart upload"), problem));
-        m_checkpoint.uploadId = *id;
-        if (!m_checkpoints.save(m_checkpoint, &error))
-            return unrecorded(error);
-        if (attempts > 1 || orphansSince > 0)
-            abortOrphans(*id, m_checkpoint.startedAt);
-        qCInfo(lcTransfer).noquote() << "multipart upload started," << m_plan.partCount
-                                     << "parts of" << m_plan.partSize << "bytes";
+        if (auto outcome = initiate(orphansSince))
+            return *outcome;
     }
     if (!uploadParts(&failure)) {
         if (failure && failure->cloud.code == QLatin1String("NoSuchUpload"))
@@ -308,6 +277,49 @@ UploadResult UploadSession::runImpl()
         return failure ? failed(*failure) : stopped();
     }
     return complete();
+}
+
+std::optional<UploadResult> UploadSession::initiate(qint64 orphansSince)
+{
+    m_checkpoint = {};
+    m_checkpoint.file = m_file;
+    m_checkpoint.destination = m_destinationKey;
+    m_checkpoint.partSize = m_plan.partSize;
+    m_checkpoint.startedAt = orphansSince > 0 ? orphansSince : nowSeconds();
+    // Written before the request, so that no moment exists in which the server may hold an
+    // upload of ours that no record on this computer leads to.
+    Error error;
+    if (!m_checkpoints.save(m_checkpoint, &error)) {
+        // No record, no upload: nothing has been asked of the server yet. A record of an
+        // earlier start (orphansSince) stays as it was and still leads to what it left.
+        return failed({Error::make(QStringLiteral("upload.no_record"),
+                                   tr("Nothing was uploaded: %1").arg(error.message)),
+                       {}});
+    }
+    HttpAnswer answer;
+    std::optional<Failure> failure;
+    int attempts = 0;
+    if (!exchange(MultipartCalls::initiate(m_job.destination.key), {},
+                  tr("starting the multipart upload"), &answer, &failure, false, 0, &attempts)) {
+        // Refused by the server at the first attempt: nothing was created. Otherwise an answer
+        // may have been lost on the way, and the record stays for the next start (or
+        // `cvm-import uploads --abort-all`) to clean up after.
+        if (failure && failure->cloud.httpStatus > 0 && attempts <= 1 && orphansSince == 0)
+            m_checkpoints.remove(m_file.path, m_destinationKey);
+        return failure ? failed(*failure) : stopped();
+    }
+    QString problem;
+    const auto id = MultipartXml::uploadId(answer.body, &problem);
+    if (!id)
+        return failed(badResponse(tr("starting the multipart upload"), problem));
+    m_checkpoint.uploadId = *id;
+    if (!m_checkpoints.save(m_checkpoint, &error))
+        return unrecorded(error);
+    if (attempts > 1 || orphansSince > 0)
+        abortOrphans(*id, m_checkpoint.startedAt);
+    qCInfo(lcTransfer).noquote() << "multipart upload started," << m_plan.partCount << "parts of"
+                                 << m_plan.partSize << "bytes";
+    return std::nullopt;
 }
 
 UploadResult UploadSession::unrecorded(const Error& writeError)
@@ -414,7 +426,7 @@ bool UploadSession::verifyReused(std::optional<Failure>* failure)
         while (!verifier.finished()) {
             if (stopRequest() != Stop::None)
                 return false; // the verifier stops and joins as it goes out of scope
-            m_loop.step(tickMs);
+            m_loop.step(uploadTickMs);
             m_checkedParts = verifier.partsRead();
             m_checkedBytes = verifier.bytesRead();
             report(m_state, false);
@@ -515,7 +527,7 @@ bool UploadSession::exchange(const StoreRequest& request, const QByteArray& body
                 m_loop.removeAll();
                 return false;
             }
-            m_loop.step(tickMs);
+            m_loop.step(uploadTickMs);
             report(m_state, false);
         }
         const Verdict verdict =
@@ -538,7 +550,7 @@ bool UploadSession::exchange(const StoreRequest& request, const QByteArray& body
         while (m_clock.elapsed() < due) {
             if (stopRequest() == Stop::Shutdown || (!ignoreStop && stopRequest() != Stop::None))
                 return false;
-            m_loop.step(int(qBound<qint64>(1, due - m_clock.elapsed(), qint64(tickMs))));
+            m_loop.step(int(qBound<qint64>(1, due - m_clock.elapsed(), qint64(uploadTickMs))));
         }
     }
 }
@@ -568,7 +580,7 @@ UploadResult UploadSession::singlePut()
     while (!(buffer = m_reader->take())) {
         if (stopRequest() != Stop::None)
             return stopped();
-        m_loop.step(tickMs);
+        m_loop.step(uploadTickMs);
     }
     m_highWater = m_pool->highWater();
     const auto give = [&] {
@@ -620,171 +632,20 @@ bool UploadSession::uploadParts(std::optional<Failure>* failure)
         UploadSession* session;
         ~SaveOnExit() { session->saveCheckpoint(); }
     } saveOnExit{this};
-    QList<PartRange> todo;
-    for (int n = 1; n <= m_plan.partCount; ++n) {
-        if (!m_checkpoint.parts.contains(n))
-            todo.append({n, m_plan.offsetOf(n), m_plan.lengthOf(n)});
-    }
-    m_reader = std::make_unique<PartReader>(
-        m_job.filePath, todo, *m_pool, m_dialect->sendsContentMd5(), [this] { m_loop.wakeup(); });
     m_meter.start(m_clock.elapsed(), bytesDone());
-    m_state = UploadState::Uploading;
-    report(m_state, true);
-    while (m_checkpoint.parts.size() < m_plan.partCount) {
-        if (stopRequest() != Stop::None)
-            return false;
-        if (m_partFailure) {
-            *failure = m_partFailure;
-            return false;
-        }
-        const bool paused = m_paused.load();
-        if (!paused) {
-            while (int(m_inFlight.size()) < m_job.concurrency) {
-                PartBuffer* buffer = nullptr;
-                int attempts = 0;
-                int damaged = 0;
-                if (!m_retries.empty() && m_retries.front().dueMs <= m_clock.elapsed()) {
-                    buffer = m_retries.front().buffer;
-                    attempts = m_retries.front().attempts;
-                    damaged = m_retries.front().damaged;
-                    m_retries.pop_front();
-                } else if (!(buffer = m_reader->take())) {
-                    break;
-                }
-                m_highWater = m_pool->highWater();
-                if (!buffer->readError.isEmpty()) {
-                    *failure = Failure{Error::make(QStringLiteral("upload.file"),
-                                                   tr("Cannot read part %1 of \"%2\": %3.")
-                                                       .arg(buffer->number)
-                                                       .arg(m_file.path, buffer->readError)),
-                                       {}};
-                    m_pool->release(buffer);
-                    return false;
-                }
-                startPart(buffer, attempts, damaged);
-            }
-        }
-        m_state = !paused              ? UploadState::Uploading
-                  : m_inFlight.empty() ? UploadState::Paused
-                                       : UploadState::Pausing;
-        int wait = tickMs;
-        if (!m_retries.empty() && !paused)
-            wait =
-                int(qBound<qint64>(0, m_retries.front().dueMs - m_clock.elapsed(), qint64(tickMs)));
-        m_loop.step(wait);
-        // After the step, so that the next part's first bytes are already in the socket while
-        // the record is written.
-        saveCheckpoint();
-        report(m_state, false);
-    }
-    return true;
+    m_pump = std::make_unique<PartPump>(
+        PartPump::Context{m_job, m_plan, m_file.path, m_loop, *m_pool, *m_dialect, m_clock,
+                          settings(true), m_checkpoint, m_checkpointDirty, m_readCrcs,
+                          m_partsUploaded, m_highWater},
+        static_cast<PartPump::Host&>(
+            *this)); // the base is private: converted here, where it is known
+    return m_pump->run(failure);
 }
 
-void UploadSession::startPart(PartBuffer* buffer, int attempts, int damaged)
+void UploadSession::progress(UploadState state, bool force)
 {
-    StoreRequest request = MultipartCalls::uploadPart(m_job.destination.key, m_checkpoint.uploadId,
-                                                      buffer->number, buffer->contentMd5);
-    request.contentLength = buffer->data.size();
-    const PreparedRequest prepared = m_dialect->prepare(request, nowSeconds());
-    const int number = buffer->number;
-    InFlight entry;
-    entry.buffer = buffer;
-    entry.attempts = attempts + 1;
-    entry.damaged = damaged;
-    entry.signedOffset = m_clockOffset;
-    m_inFlight[number] = entry;
-    m_inFlight[number].transferId =
-        m_loop.add(std::make_unique<CurlTransfer>(prepared, buffer->data.constData(),
-                                                  buffer->data.size(), settings(true)),
-                   [this, number](const HttpAnswer& answer) { onPartDone(number, answer); });
-}
-
-void UploadSession::onPartDone(int number, const HttpAnswer& answer)
-{
-    const auto it = m_inFlight.find(number);
-    if (it == m_inFlight.end())
-        return;
-    const InFlight entry = it->second;
-    m_inFlight.erase(it);
-    PartBuffer* buffer = entry.buffer;
-
-    const Verdict verdict =
-        RetryPolicy::judge(answer, QDateTime::currentSecsSinceEpoch(), entry.signedOffset);
-    if (verdict.kind == Verdict::Kind::Success) {
-        const QString etag = QString::fromLatin1(answer.header("etag"));
-        if (etag.isEmpty()) {
-            // A 2xx without an ETag is an answer cut short (the headers came half): the part
-            // may or may not be stored, so it is sent again like after any transport failure.
-            Verdict cut;
-            cut.kind = Verdict::Kind::Retry;
-            cut.error = cloud::CloudErrors::networkError(QStringLiteral("Network.BadResponse"),
-                                                         QStringLiteral("no ETag"));
-            retryOrFail(number, entry, cut);
-            return;
-        }
-        // COS always states a part's CRC-64; S3 stores do not (Content-MD5 guards their parts).
-        if (const auto mismatch =
-                Integrity::check(number, buffer->crc64, answer.header("x-cos-hash-crc64ecma"),
-                                 m_job.destination.dialect == Dialect::Cos)) {
-            retryDamaged(number, entry, *mismatch);
-            return;
-        }
-        m_readCrcs.insert(number, buffer->crc64);
-        m_checkpoint.parts.insert(number, {etag, buffer->crc64, qint64(buffer->data.size())});
-        ++m_partsUploaded;
-        m_pool->release(buffer);
-        m_checkpointDirty = true;
-        return;
-    }
-    retryOrFail(number, entry, verdict);
-}
-
-void UploadSession::retryOrFail(int number, const InFlight& entry, const Verdict& verdict)
-{
-    PartBuffer* buffer = entry.buffer;
-    noteClock(verdict);
-    if (verdict.kind == Verdict::Kind::Fatal || entry.attempts >= m_job.retry.maxAttempts) {
-        m_partFailure = cloudFailure(tr("sending part %1 of %2").arg(number).arg(m_plan.partCount),
-                                     verdict.error);
-        m_pool->release(buffer);
-        return;
-    }
-    const int delay = verdict.clockOffset
-                          ? 0
-                          : RetryPolicy::delayMs(m_job.retry, entry.attempts,
-                                                 QRandomGenerator::global()->generateDouble());
-    qCInfo(lcTransfer).noquote() << "part" << number << "failed with" << verdict.error.code
-                                 << "- retry" << entry.attempts << "in" << delay << "ms";
-    queueRetry({buffer, entry.attempts, entry.damaged, m_clock.elapsed() + delay});
-}
-
-void UploadSession::retryDamaged(int number, const InFlight& entry, const Error& mismatch)
-{
-    // The part is not recorded: sent again, it replaces the damaged copy under its number.
-    const int damaged = entry.damaged + 1;
-    if (damaged >= maxDamagedSends || entry.attempts >= m_job.retry.maxAttempts) {
-        m_partFailure = Failure{
-            Error::make(mismatch.code, tr("Part %1 was sent %n time(s) and COS did not confirm "
-                                          "its bytes: %2",
-                                          nullptr, entry.attempts)
-                                           .arg(number)
-                                           .arg(mismatch.message)),
-            {}};
-        m_pool->release(entry.buffer);
-        return;
-    }
-    const int delay = RetryPolicy::delayMs(m_job.retry, entry.attempts,
-                                           QRandomGenerator::global()->generateDouble());
-    qCWarning(lcTransfer).noquote()
-        << mismatch.message << "- sending part" << number << "again in" << delay << "ms";
-    queueRetry({entry.buffer, entry.attempts, damaged, m_clock.elapsed() + delay});
-}
-
-void UploadSession::queueRetry(const Waiting& waiting)
-{
-    const auto at = std::upper_bound(m_retries.begin(), m_retries.end(), waiting.dueMs,
-                                     [](qint64 due, const Waiting& w) { return due < w.dueMs; });
-    m_retries.insert(at, waiting);
+    m_state = state;
+    report(state, force);
 }
 
 UploadResult UploadSession::complete()
@@ -930,14 +791,7 @@ void UploadSession::releaseAll()
 {
     m_loop.removeAll();
     m_reader.reset();
-    if (!m_pool)
-        return;
-    for (auto& [number, entry] : m_inFlight)
-        m_pool->release(entry.buffer);
-    m_inFlight.clear();
-    for (const Waiting& w : m_retries)
-        m_pool->release(w.buffer);
-    m_retries.clear();
+    m_pump.reset(); // gives its buffers back to the pool, which outlives it
 }
 
 } // namespace cvmi::transfer
