@@ -1157,18 +1157,6 @@ Exit status: 0 done, 2 error.</source>
         <translation>第 %1 行：缩进中含有制表符（YAML 只允许空格）</translation>
     </message>
     <message>
-        <source>line %1: expected &quot;key: value&quot;</source>
-        <translation>第 %1 行：应为 &quot;key: value&quot;</translation>
-    </message>
-    <message>
-        <source>line %1: unterminated quoted key</source>
-        <translation>第 %1 行：带引号的键缺少结束引号</translation>
-    </message>
-    <message>
-        <source>line %1: multi-line values are not used by coscli</source>
-        <translation>第 %1 行：coscli 不使用多行值</translation>
-    </message>
-    <message>
         <source>line %1: unterminated quoted value</source>
         <translation>第 %1 行：带引号的值缺少结束引号</translation>
     </message>
@@ -1215,6 +1203,30 @@ Exit status: 0 done, 2 error.</source>
     <message>
         <source>Nothing there.</source>
         <translation>未找到。</translation>
+    </message>
+    <message>
+        <source>the file is larger than %1 KiB, far more than coscli writes</source>
+        <translation>文件大于 %1 KiB，远超 coscli 写入的大小</translation>
+    </message>
+    <message>
+        <source>line %1: nested %2 levels deep, which is not coscli&apos;s configuration</source>
+        <translation>第 %1 行：嵌套达 %2 层，这不是 coscli 的配置</translation>
+    </message>
+    <message>
+        <source>line %1, column %2: not valid YAML (%3)</source>
+        <translation>第 %1 行第 %2 列：不是有效的 YAML（%3）</translation>
+    </message>
+    <message>
+        <source>line %1: expected &quot;name: value&quot; lines, as coscli writes</source>
+        <translation>第 %1 行：应为 coscli 写入的“名称: 值”行</translation>
+    </message>
+    <message>
+        <source>line %1: &quot;cos&quot; does not hold &quot;name: value&quot; lines</source>
+        <translation>第 %1 行：“cos”下不是“名称: 值”行</translation>
+    </message>
+    <message>
+        <source>line %1: &quot;cos.base&quot; does not hold &quot;name: value&quot; lines</source>
+        <translation>第 %1 行：“cos.base”下不是“名称: 值”行</translation>
     </message>
 </context>
 <context>

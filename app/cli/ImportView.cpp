@@ -90,72 +90,92 @@ void ImportView::status(const QString& state, qint64 elapsedMs, bool changed)
     m_out.flush();
 }
 
+void ImportView::catalogueUsed(const importform::OsCatalogue& catalogue,
+                               const cloud::CloudError& error)
+{
+    using Origin = importform::OsCatalogue::Origin;
+    const QString source = catalogue.origin() == Origin::Live    ? QStringLiteral("live")
+                           : catalogue.origin() == Origin::Cache ? QStringLiteral("cache")
+                                                                 : QStringLiteral("built_in");
+    if (m_json) {
+        QJsonObject o{{QStringLiteral("source"), source},
+                      {QStringLiteral("os_types"), catalogue.osTypes().size()}};
+        if (catalogue.fetched().isValid())
+            o.insert(QStringLiteral("fetched"), catalogue.fetched().toString(Qt::ISODate));
+        if (error.isSet())
+            o.insert(QStringLiteral("error"), errorJson(error, m_scrub));
+        return event(QStringLiteral("os_list"), o);
+    }
+    if (!error.isSet()) {
+        m_out << Text::tr("OS list:    from Tencent Cloud (%1 systems), kept for offline "
+                          "use")
+                     .arg(catalogue.osTypes().size())
+              << '\n';
+    } else {
+        const QString used =
+            catalogue.origin() == Origin::Cache
+                ? Text::tr("the list saved on %1").arg(catalogue.fetched().toString(Qt::ISODate))
+                : Text::tr("the built-in list");
+        m_out << Text::tr("OS list:    not available (%1); the form is checked against "
+                          "%2, which may be out of date: a value missing from it is a "
+                          "warning, and the service decides")
+                     .arg(m_scrub(error.userMessage.isEmpty() ? error.code : error.userMessage),
+                          used)
+              << '\n';
+    }
+    m_out.flush();
+}
+
+void ImportView::validated(const QList<importform::FieldProblem>& problems)
+{
+    if (m_json) {
+        QJsonArray list;
+        for (const importform::FieldProblem& p : problems)
+            list.append(
+                QJsonObject{{QStringLiteral("field"), p.field},
+                            {QStringLiteral("index"), p.index},
+                            {QStringLiteral("code"), p.code},
+                            {QStringLiteral("message"), m_scrub(p.message)},
+                            {QStringLiteral("severity"),
+                             p.isError() ? QStringLiteral("error") : QStringLiteral("warning")}});
+        event(QStringLiteral("validated"),
+              {{QStringLiteral("ok"), !importform::hasErrors(problems)},
+               {QStringLiteral("problems"), list}});
+        return;
+    }
+    if (!importform::hasErrors(problems))
+        m_out << Text::tr("Form:       valid") << '\n';
+    else
+        m_out << Text::tr("Form:       has errors") << '\n';
+    for (const importform::FieldProblem& p : problems)
+        m_out << "  " << (p.isError() ? Text::tr("error  ") : Text::tr("warning")) << ' '
+              << fieldName(p) << ": " << m_scrub(p.message) << '\n';
+    m_out.flush();
+}
+
+void ImportView::retrying(const cloud::CloudError& error, int attempt, int delayMs)
+{
+    if (m_json)
+        return event(QStringLiteral("retry"), {{QStringLiteral("error"), errorJson(error, m_scrub)},
+                                               {QStringLiteral("attempt"), attempt},
+                                               {QStringLiteral("delay_ms"), delayMs}});
+    endStatusLine();
+    m_out << Text::tr("  (%1 — trying again in %2 s, attempt %3)")
+                 .arg(m_scrub(error.userMessage.isEmpty() ? error.code : error.userMessage))
+                 .arg((delayMs + 999) / 1000)
+                 .arg(attempt)
+          << '\n';
+    m_out.flush();
+}
+
 void ImportView::attach(ImportRunner& runner)
 {
-    QObject::connect(
-        &runner, &ImportRunner::catalogueUsed, &runner,
-        [this](const importform::OsCatalogue& catalogue, const cloud::CloudError& error) {
-            using Origin = importform::OsCatalogue::Origin;
-            const QString source = catalogue.origin() == Origin::Live ? QStringLiteral("live")
-                                   : catalogue.origin() == Origin::Cache
-                                       ? QStringLiteral("cache")
-                                       : QStringLiteral("built_in");
-            if (m_json) {
-                QJsonObject o{{QStringLiteral("source"), source},
-                              {QStringLiteral("os_types"), catalogue.osTypes().size()}};
-                if (catalogue.fetched().isValid())
-                    o.insert(QStringLiteral("fetched"), catalogue.fetched().toString(Qt::ISODate));
-                if (error.isSet())
-                    o.insert(QStringLiteral("error"), errorJson(error, m_scrub));
-                return event(QStringLiteral("os_list"), o);
-            }
-            if (!error.isSet()) {
-                m_out << Text::tr("OS list:    from Tencent Cloud (%1 systems), kept for offline "
-                                  "use")
-                             .arg(catalogue.osTypes().size())
-                      << '\n';
-            } else {
-                const QString used = catalogue.origin() == Origin::Cache
-                                         ? Text::tr("the list saved on %1")
-                                               .arg(catalogue.fetched().toString(Qt::ISODate))
-                                         : Text::tr("the built-in list");
-                m_out << Text::tr("OS list:    not available (%1); the form is checked against "
-                                  "%2, which may be out of date: a value missing from it is a "
-                                  "warning, and the service decides")
-                             .arg(m_scrub(error.userMessage.isEmpty() ? error.code
-                                                                      : error.userMessage),
-                                  used)
-                      << '\n';
-            }
-            m_out.flush();
-        });
+    QObject::connect(&runner, &ImportRunner::catalogueUsed, &runner,
+                     [this](const importform::OsCatalogue& catalogue,
+                            const cloud::CloudError& error) { catalogueUsed(catalogue, error); });
     QObject::connect(
         &runner, &ImportRunner::validated, &runner,
-        [this](const QList<importform::FieldProblem>& problems) {
-            if (m_json) {
-                QJsonArray list;
-                for (const importform::FieldProblem& p : problems)
-                    list.append(QJsonObject{
-                        {QStringLiteral("field"), p.field},
-                        {QStringLiteral("index"), p.index},
-                        {QStringLiteral("code"), p.code},
-                        {QStringLiteral("message"), m_scrub(p.message)},
-                        {QStringLiteral("severity"),
-                         p.isError() ? QStringLiteral("error") : QStringLiteral("warning")}});
-                event(QStringLiteral("validated"),
-                      {{QStringLiteral("ok"), !importform::hasErrors(problems)},
-                       {QStringLiteral("problems"), list}});
-                return;
-            }
-            if (!importform::hasErrors(problems))
-                m_out << Text::tr("Form:       valid") << '\n';
-            else
-                m_out << Text::tr("Form:       has errors") << '\n';
-            for (const importform::FieldProblem& p : problems)
-                m_out << "  " << (p.isError() ? Text::tr("error  ") : Text::tr("warning")) << ' '
-                      << fieldName(p) << ": " << m_scrub(p.message) << '\n';
-            m_out.flush();
-        });
+        [this](const QList<importform::FieldProblem>& problems) { validated(problems); });
     QObject::connect(&runner, &ImportRunner::importUrlChosen, &runner,
                      [this](bool signedUrl, const QString& note) {
                          if (m_json)
@@ -208,22 +228,10 @@ void ImportView::attach(ImportRunner& runner)
                          if (m_tty)
                              status(state, elapsedMs, false);
                      });
-    QObject::connect(
-        &runner, &ImportRunner::retrying, &runner,
-        [this](const cloud::CloudError& error, int attempt, int delayMs) {
-            if (m_json)
-                return event(QStringLiteral("retry"),
-                             {{QStringLiteral("error"), errorJson(error, m_scrub)},
-                              {QStringLiteral("attempt"), attempt},
-                              {QStringLiteral("delay_ms"), delayMs}});
-            endStatusLine();
-            m_out << Text::tr("  (%1 — trying again in %2 s, attempt %3)")
-                         .arg(m_scrub(error.userMessage.isEmpty() ? error.code : error.userMessage))
-                         .arg((delayMs + 999) / 1000)
-                         .arg(attempt)
-                  << '\n';
-            m_out.flush();
-        });
+    QObject::connect(&runner, &ImportRunner::retrying, &runner,
+                     [this](const cloud::CloudError& error, int attempt, int delayMs) {
+                         retrying(error, attempt, delayMs);
+                     });
     QObject::connect(&runner, &ImportRunner::historyFailed, &runner, [this](const Error& error) {
         if (m_json)
             return event(QStringLiteral("history_error"),

@@ -29,6 +29,10 @@ public:
 private:
     void status(const QString& state, qint64 elapsedMs, bool changed);
     void endStatusLine();
+    // The signals' output, each as text or as its JSON event.
+    void catalogueUsed(const importform::OsCatalogue& catalogue, const cloud::CloudError& error);
+    void validated(const QList<importform::FieldProblem>& problems);
+    void retrying(const cloud::CloudError& error, int attempt, int delayMs);
 
     QTextStream& m_out;
     bool m_json;

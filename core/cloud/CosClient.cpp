@@ -151,6 +151,36 @@ QString CosClient::redact(QString text) const
     return text;
 }
 
+HttpRequest CosClient::signedRequest(const Call& call, qint64 keyStart, qint64 keyEnd) const
+{
+    CosSignRequest s;
+    s.secretId = m_credentials.secretId;
+    s.secretKey = m_credentials.secretKey;
+    s.token = m_credentials.token;
+    s.method = QString::fromLatin1(call.method);
+    s.host = call.host;
+    s.key = call.key;
+    s.headers = call.headers;
+    s.headers.prepend({QStringLiteral("Host"), call.host});
+    s.params = call.params;
+    s.keyTimeStart = keyStart;
+    s.keyTimeEnd = keyEnd;
+    const CosSigned signature = CosSigner::sign(s);
+
+    HttpRequest request;
+    request.method = call.method;
+    request.url = m_endpoints.cosConnectUrl(call.host, CosSigner::encodeKeyPath(call.key),
+                                            encodeQuery(call.params));
+    for (const auto& [name, value] : s.headers)
+        request.headers.append({name.toUtf8(), value.toUtf8()});
+    for (const auto& [name, value] : signature.extraHeaders)
+        request.headers.append({name.toUtf8(), value.toUtf8()});
+    request.headers.append({"Authorization", signature.authorization.toUtf8()});
+    request.body = call.body;
+    request.timeoutMs = m_timeoutMs;
+    return request;
+}
+
 QFuture<CloudResult<CosClient::Answer>> CosClient::send(const Call& call)
 {
     auto promise = std::make_shared<QPromise<CloudResult<Answer>>>();
@@ -166,31 +196,7 @@ void CosClient::sendImpl(const Call& call, bool retried,
     const qint64 signedOffset = m_clockOffset;
     const qint64 now = QDateTime::currentSecsSinceEpoch() + signedOffset;
     const auto [start, end] = CosSigner::keyTimeFor(now, requestSignSeconds);
-    CosSignRequest s;
-    s.secretId = m_credentials.secretId;
-    s.secretKey = m_credentials.secretKey;
-    s.token = m_credentials.token;
-    s.method = QString::fromLatin1(call.method);
-    s.host = call.host;
-    s.key = call.key;
-    s.headers = call.headers;
-    s.headers.prepend({QStringLiteral("Host"), call.host});
-    s.params = call.params;
-    s.keyTimeStart = start;
-    s.keyTimeEnd = end;
-    const CosSigned signature = CosSigner::sign(s);
-
-    HttpRequest request;
-    request.method = call.method;
-    request.url = m_endpoints.cosConnectUrl(call.host, CosSigner::encodeKeyPath(call.key),
-                                            encodeQuery(call.params));
-    for (const auto& [name, value] : s.headers)
-        request.headers.append({name.toUtf8(), value.toUtf8()});
-    for (const auto& [name, value] : signature.extraHeaders)
-        request.headers.append({name.toUtf8(), value.toUtf8()});
-    request.headers.append({"Authorization", signature.authorization.toUtf8()});
-    request.body = call.body;
-    request.timeoutMs = m_timeoutMs;
+    const HttpRequest request = signedRequest(call, start, end);
     qCDebug(lcCloud).noquote() << "COS" << call.method << call.host << call.key << "to"
                                << request.url.host() << "key" << m_credentials.redacted();
 

@@ -24,6 +24,7 @@
 namespace cvmi::cloud {
 
 class HttpClient;
+struct HttpRequest;
 struct HttpResponse;
 
 struct CosBucket {
@@ -115,6 +116,8 @@ private:
     void sendImpl(const Call& call, bool retried,
                   std::shared_ptr<QPromise<CloudResult<Answer>>> promise);
     QString redact(QString text) const;
+    // The call signed for the key time [keyStart, keyEnd], as the HTTP client sends it.
+    HttpRequest signedRequest(const Call& call, qint64 keyStart, qint64 keyEnd) const;
 
     HttpClient* m_http;
     CloudEndpoints m_endpoints;

@@ -1,5 +1,7 @@
 #include "cloud/Credentials.h"
 
+#include "cloud/CoscliConfig.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -88,137 +90,6 @@ bool jsonString(const QJsonObject& object, const QString& name, const QString& p
             error,
             Text::tr("In %1, \"%2\" is not a string.").arg(QDir::toNativeSeparators(path), name));
     *out = value.toString().trimmed();
-    return true;
-}
-
-// --- coscli's ~/.cos.yaml -------------------------------------------------------------------
-// No YAML library is part of the build, and coscli writes one small fixed shape (nested block
-// mappings of scalars, plus a list of buckets we do not need), so a strict little reader that
-// understands exactly that shape, and says which line it cannot read, is enough.
-
-struct YamlLine {
-    int indent = 0;
-    QString key;
-};
-
-// Parses a scalar: "double" (with escapes), 'single' ('' is a quote), or plain (a " #" starts a
-// comment). Returns false for an unterminated quote.
-bool yamlScalar(const QString& text, QString* value)
-{
-    if (text.startsWith(u'"')) {
-        QString out;
-        for (qsizetype i = 1; i < text.size(); ++i) {
-            const QChar c = text.at(i);
-            if (c == u'"') {
-                *value = out;
-                return true;
-            }
-            if (c == u'\\' && i + 1 < text.size()) {
-                const QChar next = text.at(++i);
-                out += next == u'n' ? QChar(u'\n') : next == u't' ? QChar(u'\t') : next;
-                continue;
-            }
-            out += c;
-        }
-        return false;
-    }
-    if (text.startsWith(u'\'')) {
-        QString out;
-        for (qsizetype i = 1; i < text.size(); ++i) {
-            const QChar c = text.at(i);
-            if (c == u'\'') {
-                if (i + 1 < text.size() && text.at(i + 1) == u'\'') {
-                    out += c;
-                    ++i;
-                    continue;
-                }
-                *value = out;
-                return true;
-            }
-            out += c;
-        }
-        return false;
-    }
-    const qsizetype comment = text.indexOf(QLatin1String(" #"));
-    *value = (comment >= 0 ? text.left(comment) : text).trimmed();
-    return true;
-}
-
-// The position of the ':' that ends a mapping key (followed by a space or the end of line).
-qsizetype yamlKeyEnd(const QString& content)
-{
-    for (qsizetype i = 0; i < content.size(); ++i) {
-        if (content.at(i) == u':' && (i + 1 == content.size() || content.at(i + 1) == u' '))
-            return i;
-    }
-    return -1;
-}
-
-// Collects the scalars of cos.base. Returns false with *problem ("line N: ...") when the text is
-// not of the shape coscli writes.
-bool parseCosYaml(const QByteArray& data, QHash<QString, QString>* base, QString* problem)
-{
-    const QStringList lines = QString::fromUtf8(data).split(u'\n');
-    QList<YamlLine> stack;
-    for (qsizetype n = 0; n < lines.size(); ++n) {
-        QString line = lines.at(n);
-        if (line.endsWith(u'\r'))
-            line.chop(1);
-        const QString trimmed = line.trimmed();
-        if (trimmed.isEmpty() || trimmed.startsWith(u'#') || trimmed == QLatin1String("---"))
-            continue;
-        int indent = 0;
-        while (indent < line.size() && line.at(indent) == u' ')
-            ++indent;
-        if (line.at(indent) == u'\t') {
-            *problem =
-                Text::tr("line %1: a tab in the indentation (YAML allows only spaces)").arg(n + 1);
-            return false;
-        }
-        QString content = line.mid(indent);
-        // A list entry ("- name: x") is read as a mapping indented past its dash.
-        bool listEntry = false;
-        while (content.startsWith(QLatin1String("- ")) || content == QLatin1String("-")) {
-            listEntry = true;
-            indent += 2;
-            content = content.mid(2).trimmed();
-        }
-        if (content.isEmpty())
-            continue;
-        const qsizetype colon = yamlKeyEnd(content);
-        if (colon < 0) {
-            if (listEntry)
-                continue; // a plain list item: nothing coscli keeps credentials in
-            *problem = Text::tr("line %1: expected \"key: value\"").arg(n + 1);
-            return false;
-        }
-        QString key;
-        if (!yamlScalar(content.left(colon).trimmed(), &key)) {
-            *problem = Text::tr("line %1: unterminated quoted key").arg(n + 1);
-            return false;
-        }
-        while (!stack.isEmpty() && stack.last().indent >= indent)
-            stack.removeLast();
-        const QString valueText = content.mid(colon + 1).trimmed();
-        if (valueText.isEmpty() || valueText.startsWith(u'#')) {
-            stack.append({indent, key});
-            continue;
-        }
-        const bool inBase = stack.size() == 2 && stack.at(0).key == QLatin1String("cos") &&
-                            stack.at(1).key == QLatin1String("base");
-        if (!inBase)
-            continue;
-        if (valueText.startsWith(u'|') || valueText.startsWith(u'>')) {
-            *problem = Text::tr("line %1: multi-line values are not used by coscli").arg(n + 1);
-            return false;
-        }
-        QString value;
-        if (!yamlScalar(valueText, &value)) {
-            *problem = Text::tr("line %1: unterminated quoted value").arg(n + 1);
-            return false;
-        }
-        base->insert(key.toLower(), value);
-    }
     return true;
 }
 
@@ -336,7 +207,7 @@ std::optional<Credentials> loadCoscli(const QString& homeDir, Error* error)
         return std::nullopt;
     QHash<QString, QString> base;
     QString problem;
-    if (!parseCosYaml(data, &base, &problem)) {
+    if (!CoscliConfig::readBase(data, &base, &problem)) {
         invalid(error, Text::tr("%1 cannot be read as coscli's configuration: %2.")
                            .arg(QDir::toNativeSeparators(path), problem));
         return std::nullopt;

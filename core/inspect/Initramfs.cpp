@@ -391,6 +391,104 @@ void noteStop(Stop stop, const Meter& meter, InitramfsScan* scan)
     }
 }
 
+// The scan's end with what was read so far and why it stopped there.
+void ended(InitramfsScan* scan, const CpioScanner& scanner, const QString& note)
+{
+    scan->note = note;
+    scan->entries = scanner.entries();
+}
+
+// 1. Uncompressed archives at the front (dracut's early microcode, or all of it), from *pos on.
+// False when *scan is already the answer (an error, a limit, a damaged or cut-short archive).
+bool scanUncompressed(uint64_t size, const InitramfsReader& read, CpioScanner& scanner,
+                      Meter& meter, uint64_t* pos, InitramfsScan* scan)
+{
+    while (*pos < size) {
+        if (!meter.mayRead()) {
+            noteStop(meter.stopped(), meter, scan);
+            scan->entries = scanner.entries();
+            return false;
+        }
+        QByteArray chunk;
+        if (!read(*pos, size_t(std::min<uint64_t>(kChunk, size - *pos)), &chunk)) {
+            scan->note = Text::tr("the file could not be read");
+            return false;
+        }
+        if (chunk.isEmpty())
+            break; // the end of the file
+        const uint64_t entriesBefore = scanner.entries();
+        const size_t used =
+            scanner.feed(reinterpret_cast<const uint8_t*>(chunk.constData()), size_t(chunk.size()));
+        *pos += used;
+        meter.read(used);
+        if (scanner.entries() != entriesBefore)
+            meter.progressed();
+        if (scanner.foundAll())
+            break;
+        if (scanner.state() == CpioScanner::State::Broken) {
+            ended(scan, scanner, Text::tr("the cpio archive is damaged near byte %1").arg(*pos));
+            return false;
+        }
+        if (scanner.state() == CpioScanner::State::Foreign)
+            break;
+    }
+    if (scanner.state() == CpioScanner::State::Header ||
+        scanner.state() == CpioScanner::State::Name ||
+        (scanner.state() == CpioScanner::State::Skip && !scanner.foundAll())) {
+        ended(scan, scanner, Text::tr("the cpio archive is cut short"));
+        return false;
+    }
+    scan->compression = QStringLiteral("none");
+    return true;
+}
+
+// 2. The compressed main archive at pos. False when *scan is already the answer.
+bool scanCompressed(uint64_t size, uint64_t pos, const InitramfsReader& read, CpioScanner& scanner,
+                    Meter& meter, InitramfsScan* scan)
+{
+    QByteArray head;
+    if (!read(pos, 8, &head)) {
+        scan->note = Text::tr("the file could not be read");
+        return false;
+    }
+    const Compression* compression = compressionOf(head);
+    if (!compression) {
+        scan->compression = compressionGuess(head);
+        scan->note = Text::tr("its %1 compression is not supported here").arg(scan->compression);
+        return false;
+    }
+    scan->compression = QString::fromLatin1(compression->name);
+    scanner.resetForNewStream();
+    Sink sink(scanner, meter);
+    Input input(read, pos, size, meter);
+    QString note;
+    const bool ok = compression->decode(input, sink, &note);
+    // Padding after a complete archive is no reason to call it unread; anything else is.
+    const bool onlyPaddingLeft = meter.stopped() == Stop::NoOutput && scanner.sawTrailer() &&
+                                 scanner.state() == CpioScanner::State::Seeking;
+    if (meter.stopped() != Stop::None && !onlyPaddingLeft) {
+        noteStop(meter.stopped(), meter, scan);
+        scan->entries = scanner.entries();
+        return false;
+    }
+    if (!ok) {
+        ended(scan, scanner, note.isEmpty() ? Text::tr("the file could not be read") : note);
+        return false;
+    }
+    if (!scanner.foundAll() && !scanner.sawTrailer()) {
+        // No end-of-archive marker: the compressed data ended early, or held no cpio.
+        ended(scan, scanner,
+              Text::tr("the compressed archive is cut short or holds no cpio archive"));
+        return false;
+    }
+    if (scanner.state() == CpioScanner::State::Broken ||
+        (scanner.state() == CpioScanner::State::Foreign && !scanner.sawTrailer())) {
+        ended(scan, scanner, Text::tr("the unpacked data is not a cpio archive"));
+        return false;
+    }
+    return true;
+}
+
 } // namespace
 
 InitramfsScan scanInitramfs(uint64_t size, const InitramfsReader& read,
@@ -409,92 +507,12 @@ InitramfsScan scanInitramfs(uint64_t size, const InitramfsReader& read,
     Meter meter(limits);
     // What is beyond the file's allocated blocks is a hole: zeros the file system invents.
     size = std::min(size, limits.maxInput);
-    const auto stopped = [&] {
-        noteStop(meter.stopped(), meter, &scan);
-        scan.entries = scanner.entries();
-        return scan;
-    };
-
-    // 1. Uncompressed archives at the front (dracut's early microcode, or all of it).
     uint64_t pos = 0;
-    while (pos < size) {
-        if (!meter.mayRead())
-            return stopped();
-        QByteArray chunk;
-        if (!read(pos, size_t(std::min<uint64_t>(kChunk, size - pos)), &chunk)) {
-            scan.note = Text::tr("the file could not be read");
-            return scan;
-        }
-        if (chunk.isEmpty())
-            break; // the end of the file
-        const uint64_t entriesBefore = scanner.entries();
-        const size_t used =
-            scanner.feed(reinterpret_cast<const uint8_t*>(chunk.constData()), size_t(chunk.size()));
-        pos += used;
-        meter.read(used);
-        if (scanner.entries() != entriesBefore)
-            meter.progressed();
-        if (scanner.foundAll())
-            break;
-        if (scanner.state() == CpioScanner::State::Broken) {
-            scan.note = Text::tr("the cpio archive is damaged near byte %1").arg(pos);
-            scan.entries = scanner.entries();
-            return scan;
-        }
-        if (scanner.state() == CpioScanner::State::Foreign)
-            break;
-    }
-    if (scanner.state() == CpioScanner::State::Header ||
-        scanner.state() == CpioScanner::State::Name ||
-        (scanner.state() == CpioScanner::State::Skip && !scanner.foundAll())) {
-        scan.note = Text::tr("the cpio archive is cut short");
-        scan.entries = scanner.entries();
+    if (!scanUncompressed(size, read, scanner, meter, &pos, &scan))
         return scan;
-    }
-    scan.compression = QStringLiteral("none");
-
-    // 2. The compressed main archive, if any.
-    if (!scanner.foundAll() && scanner.state() == CpioScanner::State::Foreign) {
-        QByteArray head;
-        if (!read(pos, 8, &head)) {
-            scan.note = Text::tr("the file could not be read");
-            return scan;
-        }
-        const Compression* compression = compressionOf(head);
-        if (!compression) {
-            scan.compression = compressionGuess(head);
-            scan.note = Text::tr("its %1 compression is not supported here").arg(scan.compression);
-            return scan;
-        }
-        scan.compression = QString::fromLatin1(compression->name);
-        scanner.resetForNewStream();
-        Sink sink(scanner, meter);
-        Input input(read, pos, size, meter);
-        QString note;
-        const bool ok = compression->decode(input, sink, &note);
-        // Padding after a complete archive is no reason to call it unread; anything else is.
-        const bool onlyPaddingLeft = meter.stopped() == Stop::NoOutput && scanner.sawTrailer() &&
-                                     scanner.state() == CpioScanner::State::Seeking;
-        if (meter.stopped() != Stop::None && !onlyPaddingLeft)
-            return stopped();
-        if (!ok) {
-            scan.note = note.isEmpty() ? Text::tr("the file could not be read") : note;
-            scan.entries = scanner.entries();
-            return scan;
-        }
-        if (!scanner.foundAll() && !scanner.sawTrailer()) {
-            // No end-of-archive marker: the compressed data ended early, or held no cpio.
-            scan.note = Text::tr("the compressed archive is cut short or holds no cpio archive");
-            scan.entries = scanner.entries();
-            return scan;
-        }
-        if (scanner.state() == CpioScanner::State::Broken ||
-            (scanner.state() == CpioScanner::State::Foreign && !scanner.sawTrailer())) {
-            scan.note = Text::tr("the unpacked data is not a cpio archive");
-            scan.entries = scanner.entries();
-            return scan;
-        }
-    }
+    if (!scanner.foundAll() && scanner.state() == CpioScanner::State::Foreign &&
+        !scanCompressed(size, pos, read, scanner, meter, &scan))
+        return scan;
     scan.read = true;
     scan.found = scanner.found();
     scan.entries = scanner.entries();

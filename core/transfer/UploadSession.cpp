@@ -1,7 +1,5 @@
 #include "transfer/UploadSession.h"
 
-#include "cloud/CosClient.h"
-#include "cloud/SigV4Signer.h"
 #include "transfer/Integrity.h"
 #include "transfer/MultipartCalls.h"
 #include "transfer/MultipartXml.h"
@@ -155,9 +153,10 @@ UploadResult UploadSession::stopped()
     return r;
 }
 
-UploadResult UploadSession::runImpl()
+std::optional<UploadResult> UploadSession::prepare(std::optional<Checkpoint>* existing,
+                                                   bool* recordable, Error* lockError,
+                                                   qint64* orphansSince)
 {
-    report(UploadState::Preparing, true);
     Error error;
     const auto file = FileIdentityReader::read(m_job.filePath, &error);
     if (!file)
@@ -168,22 +167,63 @@ UploadResult UploadSession::runImpl()
 
     // Before the record is read: another run of this destination owns it and its upload id.
     DestinationLock::Outcome lockOutcome = DestinationLock::Outcome::Taken;
-    Error lockError;
-    m_lock = DestinationLock::tryAcquire(m_checkpoints.dir(), m_destinationKey, &lockOutcome,
-                                         &lockError);
+    m_lock =
+        DestinationLock::tryAcquire(m_checkpoints.dir(), m_destinationKey, &lockOutcome, lockError);
     if (lockOutcome == DestinationLock::Outcome::Busy)
-        return failed({lockError, {}});
+        return failed({*lockError, {}});
     // Unavailable: no record can be kept, so none is read either; a file small enough for one
     // PUT needs none, anything larger is refused below before the server is asked anything.
-    const bool recordable = lockOutcome == DestinationLock::Outcome::Taken;
+    *recordable = lockOutcome == DestinationLock::Outcome::Taken;
 
-    std::optional<Checkpoint> existing;
-    qint64 orphansSince = 0;
-    if (recordable) {
-        if (auto early = takeRecord(&existing, &orphansSince))
-            return *early;
+    *existing =
+        *recordable ? m_checkpoints.load(m_file.path, m_destinationKey, &error) : std::nullopt;
+    if (error.isSet())
+        qCWarning(lcTransfer).noquote() << error.message;
+    // A start that died before the server's answer (see Checkpoint::uploadId) may have left an
+    // upload nobody knows the id of: abort it before beginning afresh. When the server cannot
+    // be asked now, the record stays and the new start keeps its time, so the cleanup is only
+    // postponed.
+    if (*existing && (*existing)->awaitingUploadId()) {
+        qCInfo(lcTransfer) << "an earlier start was interrupted before its answer; aborting "
+                              "what it may have created";
+        if (abortOrphans({}, (*existing)->startedAt))
+            m_checkpoints.remove(m_file.path, m_destinationKey);
+        else
+            *orphansSince = (*existing)->startedAt;
+        existing->reset();
+        if (stopRequest() != Stop::None)
+            return stopped();
     }
+    if (*existing && m_job.restart) {
+        qCInfo(lcTransfer) << "restart: aborting the earlier multipart upload";
+        abortRemote((*existing)->uploadId);
+        m_checkpoints.remove(m_file.path, m_destinationKey);
+        existing->reset();
+    }
+    if (*existing) {
+        const QString difference = (*existing)->file.difference(m_file);
+        if (!difference.isEmpty())
+            return failed({Error::make(QStringLiteral("upload.file_changed"),
+                                       tr("\"%1\" cannot be resumed: %2 since the interrupted "
+                                          "upload. Upload it again from the start (the parts "
+                                          "already sent are then discarded).")
+                                           .arg(m_file.path, difference)),
+                           {}});
+    }
+    return std::nullopt;
+}
 
+UploadResult UploadSession::runImpl()
+{
+    report(UploadState::Preparing, true);
+    std::optional<Checkpoint> existing;
+    bool recordable = false;
+    Error lockError;
+    qint64 orphansSince = 0;
+    if (auto outcome = prepare(&existing, &recordable, &lockError, &orphansSince))
+        return *outcome;
+
+    Error error;
     const qint64 partSize = existing ? existing->partSize : m_job.partSize;
     const auto plan = PartPlanner::plan(
         m_file.size, partSize, existing ? 0 : m_job.singlePutThreshold, &error, m_job.minPartSize);
@@ -200,15 +240,22 @@ UploadResult UploadSession::runImpl()
     if (!recordable)
         return failed({lockError, {}});
 
+    std::optional<Failure> failure;
     if (existing) {
-        if (auto early = resumeFrom(*existing))
-            return *early;
+        m_checkpoint = *existing;
+        if (!reconcile(m_checkpoint, &failure)) {
+            if (failure)
+                return failed(*failure);
+            if (stopRequest() != Stop::None)
+                return stopped();
+        }
+        if (!m_checkpoint.uploadId.isEmpty() && !verifyReused(&failure))
+            return failure ? failed(*failure) : stopped();
     }
     if (m_checkpoint.uploadId.isEmpty()) {
-        if (auto early = initiate(orphansSince))
-            return *early;
+        if (auto outcome = initiate(orphansSince))
+            return *outcome;
     }
-    std::optional<Failure> failure;
     if (!uploadParts(&failure)) {
         if (failure && failure->cloud.code == QLatin1String("NoSuchUpload"))
             return uploadGone(*failure);
@@ -219,14 +266,14 @@ UploadResult UploadSession::runImpl()
 
 std::optional<UploadResult> UploadSession::initiate(qint64 orphansSince)
 {
-    Error error;
     m_checkpoint = {};
     m_checkpoint.file = m_file;
     m_checkpoint.destination = m_destinationKey;
     m_checkpoint.partSize = m_plan.partSize;
     m_checkpoint.startedAt = orphansSince > 0 ? orphansSince : nowSeconds();
-    // Written before the request, so that no moment exists in which the server may hold
-    // an upload of ours that no record on this computer leads to.
+    // Written before the request, so that no moment exists in which the server may hold an
+    // upload of ours that no record on this computer leads to.
+    Error error;
     if (!m_checkpoints.save(m_checkpoint, &error)) {
         // No record, no upload: nothing has been asked of the server yet. A record of an
         // earlier start (orphansSince) stays as it was and still leads to what it left.
@@ -235,13 +282,13 @@ std::optional<UploadResult> UploadSession::initiate(qint64 orphansSince)
                        {}});
     }
     HttpAnswer answer;
-    int attempts = 0;
     std::optional<Failure> failure;
+    int attempts = 0;
     if (!exchange(MultipartCalls::initiate(m_job.destination.key), {},
                   tr("starting the multipart upload"), &answer, &failure, false, 0, &attempts)) {
-        // Refused by the server at the first attempt: nothing was created. Otherwise an
-        // answer may have been lost on the way, and the record stays for the next start
-        // (or `cvm-import uploads --abort-all`) to clean up after.
+        // Refused by the server at the first attempt: nothing was created. Otherwise an answer
+        // may have been lost on the way, and the record stays for the next start (or
+        // `cvm-import uploads --abort-all`) to clean up after.
         if (failure && failure->cloud.httpStatus > 0 && attempts <= 1 && orphansSince == 0)
             m_checkpoints.remove(m_file.path, m_destinationKey);
         return failure ? failed(*failure) : stopped();
@@ -279,23 +326,6 @@ UploadResult UploadSession::unrecorded(const Error& writeError)
     return failed({Error::make(QStringLiteral("upload.no_record"), what), {}});
 }
 
-UploadResult UploadSession::uploadGone(const Failure& failure)
-{
-    // Completed by another run, aborted (`uploads --abort`, a lifecycle rule) or expired: the
-    // record can lead nowhere now, and a next run must start afresh instead of failing again.
-    m_checkpoints.remove(m_file.path, m_destinationKey);
-    // Our sentence, not COS's NoSuchUpload, is what the front ends show; COS's goes to the log.
-    qCInfo(lcTransfer).noquote() << failure.error.message;
-    Failure gone;
-    gone.error = Error::make(QStringLiteral("upload.gone"),
-                             tr("The multipart upload of \"%1\" is no longer on the server "
-                                "(completed, aborted or expired elsewhere); its resume record "
-                                "was removed. Run the same command again to upload from the "
-                                "start.")
-                                 .arg(m_job.filePath.fileNameDisplay()));
-    return failed(gone);
-}
-
 bool UploadSession::exchange(const StoreRequest& request, const QByteArray& body,
                              const QString& what, HttpAnswer* answer,
                              std::optional<Failure>* failure, bool ignoreStop, int maxAttempts,
@@ -323,7 +353,7 @@ bool UploadSession::exchange(const StoreRequest& request, const QByteArray& body
                 m_loop.removeAll();
                 return false;
             }
-            m_loop.step(tickMs);
+            m_loop.step(uploadTickMs);
             report(m_state, false);
         }
         const Verdict verdict =
@@ -346,7 +376,7 @@ bool UploadSession::exchange(const StoreRequest& request, const QByteArray& body
         while (m_clock.elapsed() < due) {
             if (stopRequest() == Stop::Shutdown || (!ignoreStop && stopRequest() != Stop::None))
                 return false;
-            m_loop.step(int(qBound<qint64>(1, due - m_clock.elapsed(), qint64(tickMs))));
+            m_loop.step(int(qBound<qint64>(1, due - m_clock.elapsed(), qint64(uploadTickMs))));
         }
     }
 }
@@ -366,106 +396,82 @@ bool UploadSession::abortRemote(const QString& uploadId)
     return false;
 }
 
-UploadResult UploadSession::complete()
+UploadResult UploadSession::singlePut()
 {
-    m_state = UploadState::Completing;
-    report(m_state, true);
-    // A file that changed while its parts were read would complete into a mix of versions.
-    Error error;
-    const auto now = FileIdentityReader::read(m_job.filePath, &error);
-    if (!now)
-        return failed({error, {}});
-    if (now->size != m_file.size || now->mtimeMs != m_file.mtimeMs)
-        return failed({Error::make(QStringLiteral("upload.file_changed"),
-                                   tr("\"%1\" changed while it was being uploaded (%2). Upload "
-                                      "it again from the start once nothing writes to it.")
-                                       .arg(m_file.path, m_file.difference(*now))),
-                       {}});
-    QList<CompletedPart> parts;
-    QList<QPair<quint64, qint64>> crcs;
-    for (auto it = m_checkpoint.parts.cbegin(); it != m_checkpoint.parts.cend(); ++it) {
-        parts.append({it.key(), it->etag});
-        // Every part was read by this run, to be sent or verified (verifyReused): the object's
-        // CRC-64 is the file's as read now. A part without one would make the claim a memory.
-        const auto read = m_readCrcs.constFind(it.key());
-        if (read == m_readCrcs.cend())
-            return failed({Error::make(QStringLiteral("upload.internal"),
-                                       tr("Part %1 of \"%2\" was not read by this run, so "
-                                          "the object cannot be compared with the file. Run "
-                                          "the same command again.")
-                                           .arg(it.key())
-                                           .arg(m_file.path)),
-                           {}});
-        crcs.append({read.value(), it->size});
+    m_state = UploadState::Uploading;
+    m_reader =
+        std::make_unique<PartReader>(m_job.filePath, QList<PartRange>{{1, 0, m_file.size}}, *m_pool,
+                                     m_dialect->sendsContentMd5(), [this] { m_loop.wakeup(); });
+    PartBuffer* buffer = nullptr;
+    while (!(buffer = m_reader->take())) {
+        if (stopRequest() != Stop::None)
+            return stopped();
+        m_loop.step(uploadTickMs);
     }
-    const quint64 crc = Integrity::combine(crcs);
-    const QByteArray body = MultipartXml::completeBody(parts);
+    m_highWater = m_pool->highWater();
+    const auto give = [&] {
+        m_pool->release(buffer);
+    };
+    if (!buffer->readError.isEmpty()) {
+        give();
+        return failed(
+            {Error::make(QStringLiteral("upload.file"),
+                         tr("Cannot read \"%1\": %2.").arg(m_file.path, buffer->readError)),
+             {}});
+    }
     HttpAnswer answer;
     std::optional<Failure> failure;
-    const QString what = tr("completing the multipart upload");
-    QString headEtag;
-    if (!exchange(MultipartCalls::complete(m_job.destination.key, m_checkpoint.uploadId, body),
-                  body, what, &answer, &failure)) {
-        // A Complete whose answer was lost succeeded on the server, and its retry finds the
-        // upload gone: the object is ours if it has exactly our size and CRC-64.
-        if (failure && failure->cloud.code == QLatin1String("NoSuchUpload"))
-            return completedEarlier(crc, &headEtag) ? succeeded(crc, headEtag)
-                                                    : uploadGone(*failure);
+    m_meter.start(m_clock.elapsed(), 0);
+    const bool ok = exchange(MultipartCalls::putObject(m_job.destination.key, buffer->contentMd5),
+                             buffer->data, tr("uploading the file"), &answer, &failure);
+    const quint64 crc = buffer->crc64;
+    give();
+    if (!ok)
         return failure ? failed(*failure) : stopped();
-    }
-    bool errorBody = false;
-    QString problem;
-    const auto etag = MultipartXml::completedEtag(answer.body, &errorBody, &problem);
-    if (errorBody)
-        return failed(cloudFailure(
-            what, cloud::CosClient::parseError(answer.status, answer.body,
-                                               answer.header("x-cos-request-id"), false)));
-    if (!etag) {
-        // An answer cut short after COS completed the object: recognise it by size and CRC.
-        if (completedEarlier(crc, &headEtag))
-            return succeeded(crc, headEtag);
-        return failed(badResponse(what, problem));
-    }
-    const QByteArray objectCrc = answer.header("x-cos-hash-crc64ecma");
-    const bool required = m_job.destination.dialect == Dialect::Cos;
-    // "Equals the file's" is only said when COS said so: an answer without the value is asked
-    // again with a HEAD (which compares size and CRC-64) before it counts.
-    if (required && objectCrc.trimmed().isEmpty() && completedEarlier(crc, &headEtag))
-        return succeeded(crc, *etag);
-    if (const auto mismatch = Integrity::check(0, crc, objectCrc, required))
+    if (const auto mismatch = Integrity::check(0, crc, answer.header("x-cos-hash-crc64ecma")))
         return failed({*mismatch, {}});
-    return succeeded(crc, *etag);
-}
-
-bool UploadSession::completedEarlier(quint64 crc, QString* etag)
-{
-    StoreRequest head;
-    head.method = "HEAD";
-    head.key = m_job.destination.key;
-    head.payloadSha256 = cloud::SigV4Signer::payloadHash({});
-    HttpAnswer answer;
-    std::optional<Failure> failure;
-    if (!exchange(head, {}, tr("checking the completed object"), &answer, &failure))
-        return false;
-    bool ok = false;
-    const qint64 size = answer.header("content-length").toLongLong(&ok);
-    const QByteArray header = answer.header("x-cos-hash-crc64ecma");
-    *etag = QString::fromLatin1(answer.header("etag"));
-    return ok && size == m_file.size && !header.isEmpty() && !Integrity::check(0, crc, header);
-}
-
-UploadResult UploadSession::succeeded(quint64 crc, const QString& etag)
-{
-    m_checkpoints.remove(m_file.path, m_destinationKey);
-    qCInfo(lcTransfer).noquote() << "upload complete:" << m_plan.partCount << "parts,"
-                                 << m_partsUploaded << "sent by this run";
+    m_partsUploaded = 1;
     UploadResult r = counted();
     r.ok = true;
     r.objectUrl = m_dialect->objectUrl();
     r.crc64 = crc;
-    r.etag = etag;
+    r.etag = QString::fromLatin1(answer.header("etag"));
     r.size = m_file.size;
+    r.partsUploaded = 1;
     return r;
+}
+
+void UploadSession::saveCheckpoint()
+{
+    if (!m_checkpointDirty)
+        return;
+    m_checkpointDirty = false;
+    Error error;
+    if (!m_checkpoints.save(m_checkpoint, &error))
+        qCWarning(lcTransfer).noquote() << error.message;
+}
+
+bool UploadSession::uploadParts(std::optional<Failure>* failure)
+{
+    // Whatever way this ends (done, stopped, failed), every confirmed part is on record.
+    struct SaveOnExit {
+        UploadSession* session;
+        ~SaveOnExit() { session->saveCheckpoint(); }
+    } saveOnExit{this};
+    m_meter.start(m_clock.elapsed(), bytesDone());
+    m_pump = std::make_unique<PartPump>(
+        PartPump::Context{m_job, m_plan, m_file.path, m_loop, *m_pool, *m_dialect, m_clock,
+                          settings(true), m_checkpoint, m_checkpointDirty, m_readCrcs,
+                          m_partsUploaded, m_highWater},
+        static_cast<PartPump::Host&>(
+            *this)); // the base is private: converted here, where it is known
+    return m_pump->run(failure);
+}
+
+void UploadSession::progress(UploadState state, bool force)
+{
+    m_state = state;
+    report(state, force);
 }
 
 qint64 UploadSession::bytesDone() const
@@ -509,14 +515,7 @@ void UploadSession::releaseAll()
 {
     m_loop.removeAll();
     m_reader.reset();
-    if (!m_pool)
-        return;
-    for (auto& [number, entry] : m_inFlight)
-        m_pool->release(entry.buffer);
-    m_inFlight.clear();
-    for (const Waiting& w : m_retries)
-        m_pool->release(w.buffer);
-    m_retries.clear();
+    m_pump.reset(); // gives its buffers back to the pool, which outlives it
 }
 
 } // namespace cvmi::transfer

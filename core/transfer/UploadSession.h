@@ -10,6 +10,7 @@
 #include "transfer/CurlMultiLoop.h"
 #include "transfer/DestinationLock.h"
 #include "transfer/PartPlanner.h"
+#include "transfer/PartPump.h"
 #include "transfer/PartReader.h"
 #include "transfer/ProgressMeter.h"
 #include "transfer/RetryPolicy.h"
@@ -17,11 +18,10 @@
 
 #include <QElapsedTimer>
 #include <atomic>
-#include <deque>
 
 namespace cvmi::transfer {
 
-class UploadSession {
+class UploadSession final : private PartPump::Host {
     Q_DECLARE_TR_FUNCTIONS(cvmi::transfer::UploadSession)
 public:
     struct Sink {
@@ -42,36 +42,17 @@ public:
     int bufferHighWater() const { return m_highWater.load(); }
 
 private:
-    // The longest the loop sleeps: progress reports and pause/cancel requests are never later.
-    static constexpr int tickMs = 50;
     enum class Stop { None, Cancel, Shutdown };
-    struct Failure {
-        Error error;
-        cloud::CloudError cloud;
-    };
-    struct InFlight {
-        PartBuffer* buffer = nullptr;
-        int attempts = 0;
-        int damaged = 0; // answers whose CRC-64 differed from the part's (or was missing)
-        quint64 transferId = 0;
-        qint64 signedOffset = 0; // the clock offset the request was signed with
-    };
-    struct Waiting {
-        PartBuffer* buffer = nullptr;
-        int attempts = 0;
-        int damaged = 0;
-        qint64 dueMs = 0;
-    };
+    using Failure = UploadFailure;
 
     UploadResult runImpl();
-    // The steps of runImpl; each returns the run's result when the run ends there.
-    // The resume record of this file and destination, after cleaning up what an interrupted
-    // start may have left (orphansSince: the start time to keep) and honouring a restart.
-    std::optional<UploadResult> takeRecord(std::optional<Checkpoint>* existing,
-                                           qint64* orphansSince);
-    // Continues the recorded upload: reconciled with ListParts, reused parts read again.
-    std::optional<UploadResult> resumeFrom(const Checkpoint& existing);
-    // Records, then starts a new multipart upload (InitiateMultipartUpload).
+    // The file's identity, the destination lock and the record of an earlier run (after the
+    // cleanup of an interrupted start, a restart or the refusal of a changed file): nullopt to
+    // go on, else the outcome. *existing is the record to resume, *orphansSince the start time
+    // of an interrupted one whose cleanup is postponed.
+    std::optional<UploadResult> prepare(std::optional<Checkpoint>* existing, bool* recordable,
+                                        Error* lockError, qint64* orphansSince);
+    // Writes the record, then sends Initiate: nullopt once the upload id is on record.
     std::optional<UploadResult> initiate(qint64 orphansSince);
     // An UploadResult holding this run's part counts; the outcomes below start from it.
     UploadResult counted() const;
@@ -96,21 +77,23 @@ private:
     // Aborts the uploads of our key that an Initiate sent at sentAt or later may have created,
     // except ours; false when the server could not be asked or an abort failed.
     bool abortOrphans(const QString& ours, qint64 sentAt, bool ignoreStop = false);
-    void retryOrFail(int number, const InFlight& entry, const Verdict& verdict);
     bool abortRemote(const QString& uploadId); // true also when it was gone already
     // The upload just started cannot be recorded: it is aborted at once (no record, no upload).
     UploadResult unrecorded(const Error& writeError);
     // The record's upload is gone from the server: the record goes too, and the result says so.
     UploadResult uploadGone(const Failure& failure);
-    Failure cloudFailure(const QString& what, const cloud::CloudError& error) const;
+    Failure cloudFailure(const QString& what, const cloud::CloudError& error) const override;
     Failure badResponse(const QString& what, const QString& problem) const;
 
-    void noteClock(const Verdict& verdict); // a clock answer's offset, used from now on
-    void startPart(PartBuffer* buffer, int attempts, int damaged);
-    void retryDamaged(int number, const InFlight& entry, const Error& mismatch);
-    void queueRetry(const Waiting& waiting);
-    void onPartDone(int number, const HttpAnswer& answer);
+    void noteClock(const Verdict& verdict) override; // a clock answer's offset, from now on
     void releaseAll();
+    // PartPump::Host
+    qint64 signingTime() const override { return nowSeconds(); }
+    qint64 clockOffset() const override { return m_clockOffset; }
+    bool stopRequested() const override { return stopRequest() != Stop::None; }
+    bool pauseRequested() const override { return m_paused.load(); }
+    void progress(UploadState state, bool force) override;
+    void saveRecord() override { saveCheckpoint(); }
     qint64 nowSeconds() const;
     TransferSettings settings(bool part) const;
     qint64 bytesDone() const;
@@ -144,10 +127,10 @@ private:
 
     CurlMultiLoop m_loop;
     std::unique_ptr<BufferPool> m_pool;
-    std::unique_ptr<PartReader> m_reader;
-    std::map<int, InFlight> m_inFlight;
-    std::deque<Waiting> m_retries;
-    std::optional<Failure> m_partFailure;
+    std::unique_ptr<PartReader> m_reader; // the single PUT's
+    // Kept until releaseAll(): transfers of parts still in the loop answer into it while a
+    // failed or stopped run aborts the upload through the same loop.
+    std::unique_ptr<PartPump> m_pump;
     // Parts confirmed since the record was last written: it is written once the next parts
     // are on their way (saveCheckpoint), not between a part's answer and the next request.
     bool m_checkpointDirty = false;

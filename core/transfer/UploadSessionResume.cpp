@@ -8,15 +8,13 @@
 
 Q_DECLARE_LOGGING_CATEGORY(lcTransfer)
 
-// UploadSession resuming: the record of an earlier run taken up (or cleaned up after, when its
-// start was interrupted), reconciled with what the server holds (ListParts), and the parts it
-// reuses read again so that a changed part is sent again. The rest of the session is in
-// UploadSession.cpp, the part pump in UploadSessionParts.cpp.
+// UploadSession's dealings with an earlier run: the record reconciled with the server's parts
+// (ListParts), the reused parts read again and compared, the uploads an interrupted start may
+// have left, and a record whose upload is gone. The steps of a run are in UploadSession.cpp.
 namespace cvmi::transfer {
 
 namespace {
 
-// ETags compare without their quotes and case: stores differ in both.
 QString unquoted(QString etag)
 {
     etag = etag.trimmed();
@@ -27,60 +25,21 @@ QString unquoted(QString etag)
 
 } // namespace
 
-std::optional<UploadResult> UploadSession::takeRecord(std::optional<Checkpoint>* existing,
-                                                      qint64* orphansSince)
+UploadResult UploadSession::uploadGone(const Failure& failure)
 {
-    Error error;
-    *existing = m_checkpoints.load(m_file.path, m_destinationKey, &error);
-    if (error.isSet())
-        qCWarning(lcTransfer).noquote() << error.message;
-    // A start that died before the server's answer (see Checkpoint::uploadId) may have left an
-    // upload nobody knows the id of: abort it before beginning afresh. When the server cannot
-    // be asked now, the record stays and the new start keeps its time, so the cleanup is only
-    // postponed.
-    if (*existing && (*existing)->awaitingUploadId()) {
-        qCInfo(lcTransfer) << "an earlier start was interrupted before its answer; aborting "
-                              "what it may have created";
-        if (abortOrphans({}, (*existing)->startedAt))
-            m_checkpoints.remove(m_file.path, m_destinationKey);
-        else
-            *orphansSince = (*existing)->startedAt;
-        existing->reset();
-        if (stopRequest() != Stop::None)
-            return stopped();
-    }
-    if (*existing && m_job.restart) {
-        qCInfo(lcTransfer) << "restart: aborting the earlier multipart upload";
-        abortRemote((*existing)->uploadId);
-        m_checkpoints.remove(m_file.path, m_destinationKey);
-        existing->reset();
-    }
-    if (*existing) {
-        const QString difference = (*existing)->file.difference(m_file);
-        if (!difference.isEmpty())
-            return failed({Error::make(QStringLiteral("upload.file_changed"),
-                                       tr("\"%1\" cannot be resumed: %2 since the interrupted "
-                                          "upload. Upload it again from the start (the parts "
-                                          "already sent are then discarded).")
-                                           .arg(m_file.path, difference)),
-                           {}});
-    }
-    return std::nullopt;
-}
-
-std::optional<UploadResult> UploadSession::resumeFrom(const Checkpoint& existing)
-{
-    std::optional<Failure> failure;
-    m_checkpoint = existing;
-    if (!reconcile(m_checkpoint, &failure)) {
-        if (failure)
-            return failed(*failure);
-        if (stopRequest() != Stop::None)
-            return stopped();
-    }
-    if (!m_checkpoint.uploadId.isEmpty() && !verifyReused(&failure))
-        return failure ? failed(*failure) : stopped();
-    return std::nullopt;
+    // Completed by another run, aborted (`uploads --abort`, a lifecycle rule) or expired: the
+    // record can lead nowhere now, and a next run must start afresh instead of failing again.
+    m_checkpoints.remove(m_file.path, m_destinationKey);
+    // Our sentence, not COS's NoSuchUpload, is what the front ends show; COS's goes to the log.
+    qCInfo(lcTransfer).noquote() << failure.error.message;
+    Failure gone;
+    gone.error = Error::make(QStringLiteral("upload.gone"),
+                             tr("The multipart upload of \"%1\" is no longer on the server "
+                                "(completed, aborted or expired elsewhere); its resume record "
+                                "was removed. Run the same command again to upload from the "
+                                "start.")
+                                 .arg(m_job.filePath.fileNameDisplay()));
+    return failed(gone);
 }
 
 bool UploadSession::reconcile(Checkpoint& checkpoint, std::optional<Failure>* failure)
@@ -151,7 +110,7 @@ bool UploadSession::verifyReused(std::optional<Failure>* failure)
         while (!verifier.finished()) {
             if (stopRequest() != Stop::None)
                 return false; // the verifier stops and joins as it goes out of scope
-            m_loop.step(tickMs);
+            m_loop.step(uploadTickMs);
             m_checkedParts = verifier.partsRead();
             m_checkedBytes = verifier.bytesRead();
             report(m_state, false);

@@ -8,7 +8,7 @@ out=$(cd "$out" && pwd) # absolute: some steps run in a temporary folder
 export PATH="$PATH:/usr/sbin:/sbin"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-mkdir -p "$out"/{fuzz_qcow2,fuzz_vhd,fuzz_vmdk,fuzz_vmdk_descriptor,fuzz_fsprobes,fuzz_partitions,fuzz_guestfiles,fuzz_pe,fuzz_linuxconfig,fuzz_cvm_response,fuzz_cos_xml,fuzz_draft}
+mkdir -p "$out"/{fuzz_qcow2,fuzz_vhd,fuzz_vmdk,fuzz_vmdk_descriptor,fuzz_fsprobes,fuzz_partitions,fuzz_guestfiles,fuzz_pe,fuzz_linuxconfig,fuzz_cvm_response,fuzz_cos_xml,fuzz_draft,fuzz_coscli_config}
 
 # A 2 MiB disk: MBR, one ext4 partition, a little data in it.
 raw=$tmp/small.raw
@@ -173,3 +173,7 @@ printf '{"format":"cvm-import-draft","version":1,"created":"2026-11-25T10:11:12Z
 printf 'https://images-1250000000.cos.ap-guangzhou.myqcloud.com/a/Windows%%20Server.vmdk' >"$d/url"
 printf 'https://images-1250000000.cos.ap-guangzhou.myqcloud.com/d.qcow2?q-sign-algorithm=sha1&q-ak=AKIDx&q-sign-time=1700000000%%3B1700086400&q-key-time=1700000000%%3B1700086400&q-header-list=host&q-url-param-list=&q-signature=ab' >"$d/url-cos-signed"
 printf 'https://images-1250000000.cos.ap-guangzhou.myqcloud.com/d.qcow2?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Date=20261203T180000Z&X-Amz-Expires=600&X-Amz-Signature=ab' >"$d/url-sigv4"
+# coscli's ~/.cos.yaml as coscli writes it (values encrypted, then plain with the flag).
+y=$out/fuzz_coscli_config
+printf 'cos:\n  base:\n    secretid: 3K1pmtYDr1v+4XgFsu1o5Q==\n    secretkey: "3K1pmtYDr1v+4XgFsu1o5Q=="\n    sessiontoken: \x27\x27\n    protocol: https\n    mode: ""\n  buckets:\n  - name: images-1250000000\n    alias: images\n    region: ap-guangzhou\n    endpoint: cos.ap-guangzhou.myqcloud.com\n    ofs: false\n' >"$y/coscli"
+printf '# by hand\ncos:\n  base:\n    SecretId: AKIDplain # comment\n    secretkey: \x27it\x27\x27s\x27\n    disableencryption: "true"\n    mode: |\n      CvmRole\n' >"$y/plain"

@@ -321,6 +321,14 @@ private slots:
                                               "ELF\x01\x02\x00\x00",
                                               8)
                                 << QStringLiteral("line 1");
+        QTest::newRow("malformed yaml")
+            << QByteArray("cos:\n  base:\n    secretid: [a,\n") << QStringLiteral("not valid YAML");
+        QTest::newRow("huge") << QByteArray("cos:\n  base:\n    secretid: \"") +
+                                     QByteArray(300 * 1024, 'a') + QByteArray("\"\n")
+                              << QStringLiteral("larger than 256 KiB");
+        QTest::newRow("no secretkey")
+            << QByteArray("cos:\n  base:\n    secretid: AKID\n")
+            << QStringLiteral("no cos.base.secretid and cos.base.secretkey");
     }
     void coscliBadFiles()
     {
