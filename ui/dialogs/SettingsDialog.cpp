@@ -108,6 +108,11 @@ SettingsDialog::SettingsDialog(AppSettings* settings, QWidget* parent)
 {
     m_ui->setupUi(this);
     m_ui->endpointFields->setContentsMargins(9, 9, 9, 9);
+    // The tabs' height follows their width (the notes wrap), or the dialog opens taller than
+    // its tallest tab needs.
+    QSizePolicy tabsPolicy = m_ui->settingsTabs->sizePolicy();
+    tabsPolicy.setHeightForWidth(true);
+    m_ui->settingsTabs->setSizePolicy(tabsPolicy);
     m_ui->profile->setPlaceholderText(AppSettings::defaultProfile());
     m_ui->partSize->setPlaceholderText(tr("auto"));
     m_ui->rateLimit->setPlaceholderText(tr("none"));
