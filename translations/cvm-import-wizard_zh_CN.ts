@@ -2,6 +2,69 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ChooseObjectDialog</name>
+    <message>
+        <source>Choose an Object in COS</source>
+        <translation>选择 COS 中的对象</translation>
+    </message>
+    <message>
+        <source>The image is in COS already: choose its object. The form gets the object&apos;s URL; when the bucket is private, the import signs that URL when it starts, so that Tencent Cloud can read the object without your keys.</source>
+        <translation>镜像已在 COS 中：请选择其对象。表单将填入该对象的 URL；如果存储桶为私有，导入开始时会为该 URL 签名，使腾讯云无需您的密钥即可读取该对象。</translation>
+    </message>
+    <message>
+        <source>&amp;Bucket:</source>
+        <translation>存储桶(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Bucket</source>
+        <translation>存储桶</translation>
+    </message>
+    <message>
+        <source>Choose a bucket</source>
+        <translation>请选择存储桶</translation>
+    </message>
+    <message>
+        <source>Key &amp;prefix:</source>
+        <translation>对象键前缀(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Key prefix</source>
+        <translation>对象键前缀</translation>
+    </message>
+    <message>
+        <source>e.g. images/ (the start of the key)</source>
+        <translation>例如 images/（对象键的开头部分）</translation>
+    </message>
+    <message>
+        <source>&amp;Only disk images (.qcow2, .vhd, .vmdk, .raw, .img, .iso)</source>
+        <translation>仅显示磁盘镜像（.qcow2、.vhd、.vmdk、.raw、.img、.iso）(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Objects</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>对象键</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Last modified</source>
+        <translation>最后修改时间</translation>
+    </message>
+    <message>
+        <source>Listing status</source>
+        <translation>列出状态</translation>
+    </message>
+    <message>
+        <source>&amp;More</source>
+        <translation>更多(&amp;M)</translation>
+    </message>
+</context>
+<context>
     <name>CreateBucketDialog</name>
     <message>
         <source>Create Bucket</source>
@@ -4489,72 +4552,12 @@ Exit status: 0 done, 2 error.</source>
 <context>
     <name>cvmi::ui::ChooseObjectDialog</name>
     <message>
-        <source>&amp;Only disk images (.qcow2, .vhd, .vmdk, .raw, .img, .iso)</source>
-        <translation>仅显示磁盘镜像（.qcow2、.vhd、.vmdk、.raw、.img、.iso）(&amp;O)</translation>
-    </message>
-    <message>
-        <source>&amp;More</source>
-        <translation>更多(&amp;M)</translation>
-    </message>
-    <message>
-        <source>Choose an Object in COS</source>
-        <translation>选择 COS 中的对象</translation>
-    </message>
-    <message>
-        <source>The image is in COS already: choose its object. The form gets the object&apos;s URL; when the bucket is private, the import signs that URL when it starts, so that Tencent Cloud can read the object without your keys.</source>
-        <translation>镜像已在 COS 中：请选择其对象。表单将填入该对象的 URL；如果存储桶为私有，导入开始时会为该 URL 签名，使腾讯云无需您的密钥即可读取该对象。</translation>
-    </message>
-    <message>
-        <source>Bucket</source>
-        <translation>存储桶</translation>
-    </message>
-    <message>
-        <source>Choose a bucket</source>
-        <translation>请选择存储桶</translation>
-    </message>
-    <message>
-        <source>Key prefix</source>
-        <translation>对象键前缀</translation>
-    </message>
-    <message>
-        <source>e.g. images/ (the start of the key)</source>
-        <translation>例如 images/（对象键的开头部分）</translation>
-    </message>
-    <message>
-        <source>Objects</source>
-        <translation>对象</translation>
-    </message>
-    <message>
-        <source>Key</source>
-        <translation>对象键</translation>
-    </message>
-    <message>
-        <source>Size</source>
-        <translation>大小</translation>
-    </message>
-    <message>
-        <source>Last modified</source>
-        <translation>最后修改时间</translation>
-    </message>
-    <message>
         <source>List the next objects (COS answers up to %1 at a time)</source>
         <translation>列出后续对象（COS 每次最多返回 %1 个）</translation>
     </message>
     <message>
-        <source>Listing status</source>
-        <translation>列出状态</translation>
-    </message>
-    <message>
         <source>&amp;Choose</source>
         <translation>选择(&amp;C)</translation>
-    </message>
-    <message>
-        <source>&amp;Bucket:</source>
-        <translation>存储桶(&amp;B)：</translation>
-    </message>
-    <message>
-        <source>Key &amp;prefix:</source>
-        <translation>对象键前缀(&amp;P)：</translation>
     </message>
     <message>
         <source>No account is connected: connect one on the Account page, then choose the object here (or type its URL in the form).</source>
