@@ -29,6 +29,7 @@
 #include <QPushButton>
 #include <QScreen>
 #include <QSettings>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QTreeWidget>
@@ -251,7 +252,7 @@ void scheduleScreenshot(QApplication& app, ImportWizard& wizard, const Options& 
             kScreenshotIdleDelayMs, &wizard, [&app, &wizard, file = options.screenshot] {
                 wizard.openSettings();
                 auto* dialog = wizard.findChild<cvmi::ui::SettingsDialog*>();
-                dialog->tabs()->setCurrentIndex(2);
+                dialog->findChild<QTabWidget*>(QStringLiteral("settingsTabs"))->setCurrentIndex(2);
                 QTimer::singleShot(kScreenshotSettleMs, dialog, [&app, dialog, file] {
                     const bool saved = dialog->grab().save(file, "PNG");
                     if (!saved)

@@ -1,4 +1,5 @@
 #include "dialogs/ChooseObjectDialog.h"
+#include "ui_ChooseObjectDialog.h"
 
 #include "Icons.h"
 #include "WizardSession.h"
@@ -12,8 +13,6 @@
 #include <QDateTime>
 #include <QDialogButtonBox>
 #include <QFileInfo>
-#include <QFormLayout>
-#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -22,7 +21,6 @@
 #include <QPushButton>
 #include <QTimer>
 #include <QTreeWidget>
-#include <QVBoxLayout>
 
 #include <algorithm>
 
@@ -55,112 +53,59 @@ bool ChooseObjectDialog::isDiskImageKey(const QString& key)
 
 ChooseObjectDialog::ChooseObjectDialog(WizardSession* session, const QString& bucket,
                                        QWidget* parent)
-    : QDialog(parent), m_session(session), m_initialBucket(bucket),
-      m_bucketBox(new QComboBox(this)), m_prefix(new QLineEdit(this)),
-      m_imagesOnly(
-          new QCheckBox(tr("&Only disk images (.qcow2, .vhd, .vmdk, .raw, .img, .iso)"), this)),
-      m_list(new QTreeWidget(this)), m_more(new QPushButton(tr("&More"), this)),
-      m_status(new QLabel(this)),
-      m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this)),
-      m_prefixTimer(new QTimer(this))
+    : QDialog(parent), m_ui(std::make_unique<Ui::ChooseObjectDialog>()), m_session(session),
+      m_initialBucket(bucket), m_prefixTimer(new QTimer(this))
 {
-    setObjectName(QStringLiteral("chooseObjectDialog"));
-    setWindowTitle(tr("Choose an Object in COS"));
-    auto* intro = new QLabel(
-        tr("The image is in COS already: choose its object. The form gets the object's URL; "
-           "when the bucket is private, the import signs that URL when it starts, so that "
-           "Tencent Cloud can read the object without your keys."),
-        this);
-    intro->setObjectName(QStringLiteral("chooseObjectIntro"));
-    intro->setWordWrap(true);
-    intro->setTextFormat(Qt::PlainText);
+    m_ui->setupUi(this);
+    QTreeWidget* list = m_ui->chooseObjectList;
+    list->headerItem()->setTextAlignment(SizeColumn, Qt::AlignRight | Qt::AlignVCenter);
+    list->header()->setSectionResizeMode(KeyColumn, QHeaderView::Stretch);
+    list->header()->setSectionResizeMode(SizeColumn, QHeaderView::ResizeToContents);
+    list->header()->setSectionResizeMode(ModifiedColumn, QHeaderView::ResizeToContents);
+    m_ui->chooseObjectMore->setToolTip(tr("List the next objects (COS answers up to %1 at a time)")
+                                           .arg(cloud::CosObjectPage::maxKeys));
 
-    m_bucketBox->setObjectName(QStringLiteral("chooseObjectBucket"));
-    m_bucketBox->setAccessibleName(tr("Bucket"));
-    m_bucketBox->setPlaceholderText(tr("Choose a bucket"));
-    m_bucketBox->setMinimumContentsLength(30);
-    m_bucketBox->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_prefix->setObjectName(QStringLiteral("chooseObjectPrefix"));
-    m_prefix->setAccessibleName(tr("Key prefix"));
-    m_prefix->setPlaceholderText(tr("e.g. images/ (the start of the key)"));
-    m_prefix->setClearButtonEnabled(true);
-    m_imagesOnly->setObjectName(QStringLiteral("chooseObjectImagesOnly"));
-    m_imagesOnly->setChecked(true);
-
-    m_list->setObjectName(QStringLiteral("chooseObjectList"));
-    m_list->setAccessibleName(tr("Objects"));
-    m_list->setRootIsDecorated(false);
-    m_list->setUniformRowHeights(true);
-    m_list->setAllColumnsShowFocus(true);
-    m_list->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_list->setHeaderLabels({tr("Key"), tr("Size"), tr("Last modified")});
-    m_list->header()->setStretchLastSection(false);
-    m_list->headerItem()->setTextAlignment(SizeColumn, Qt::AlignRight | Qt::AlignVCenter);
-    m_list->header()->setSectionResizeMode(KeyColumn, QHeaderView::Stretch);
-    m_list->header()->setSectionResizeMode(SizeColumn, QHeaderView::ResizeToContents);
-    m_list->header()->setSectionResizeMode(ModifiedColumn, QHeaderView::ResizeToContents);
-
-    m_more->setObjectName(QStringLiteral("chooseObjectMore"));
-    m_more->setToolTip(tr("List the next objects (COS answers up to %1 at a time)")
-                           .arg(cloud::CosObjectPage::maxKeys));
-    m_more->setAutoDefault(false);
-    m_status->setObjectName(QStringLiteral("chooseObjectStatus"));
-    m_status->setAccessibleName(tr("Listing status"));
-    m_status->setWordWrap(true);
-    m_status->setTextFormat(Qt::PlainText);
-    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
-
-    QPushButton* ok = m_buttons->button(QDialogButtonBox::Ok);
+    QPushButton* ok = m_ui->buttons->button(QDialogButtonBox::Ok);
     ok->setObjectName(QStringLiteral("chooseObjectChoose"));
     ok->setText(tr("&Choose"));
     // Enter in the prefix field filters; it must not choose whatever row happens to be selected.
     ok->setAutoDefault(false);
     ok->setDefault(false);
-    m_buttons->button(QDialogButtonBox::Cancel)
-        ->setObjectName(QStringLiteral("chooseObjectCancel"));
-    m_buttons->button(QDialogButtonBox::Cancel)->setAutoDefault(false);
-
-    auto* form = new QFormLayout;
-    form->addRow(tr("&Bucket:"), m_bucketBox);
-    form->addRow(tr("Key &prefix:"), m_prefix);
-    form->addRow(QString(), m_imagesOnly);
-    auto* bottom = new QHBoxLayout;
-    bottom->addWidget(m_status, 1);
-    bottom->addWidget(m_more, 0, Qt::AlignTop);
-    auto* layout = new QVBoxLayout(this);
-    layout->addWidget(intro);
-    layout->addLayout(form);
-    layout->addWidget(m_list, 1);
-    layout->addLayout(bottom);
-    layout->addWidget(m_buttons);
-    resize(760, 500);
+    QPushButton* cancel = m_ui->buttons->button(QDialogButtonBox::Cancel);
+    cancel->setObjectName(QStringLiteral("chooseObjectCancel"));
+    cancel->setAutoDefault(false);
 
     m_prefixTimer->setSingleShot(true);
     m_prefixTimer->setInterval(prefixDebounceMs);
     connect(m_prefixTimer, &QTimer::timeout, this, &ChooseObjectDialog::listFromStart);
-    connect(m_prefix, &QLineEdit::textChanged, this, [this] { m_prefixTimer->start(); });
-    connect(m_prefix, &QLineEdit::returnPressed, this, [this] {
+    connect(m_ui->chooseObjectPrefix, &QLineEdit::textChanged, this,
+            [this] { m_prefixTimer->start(); });
+    connect(m_ui->chooseObjectPrefix, &QLineEdit::returnPressed, this, [this] {
         m_prefixTimer->stop();
         listFromStart();
     });
-    connect(m_bucketBox, &QComboBox::currentIndexChanged, this, &ChooseObjectDialog::listFromStart);
-    connect(m_imagesOnly, &QCheckBox::toggled, this, &ChooseObjectDialog::refilter);
-    connect(m_more, &QPushButton::clicked, this, &ChooseObjectDialog::listMore);
-    connect(m_list, &QTreeWidget::itemSelectionChanged, this, &ChooseObjectDialog::updateButtons);
-    connect(m_list, &QTreeWidget::itemActivated, this, &ChooseObjectDialog::choose);
-    connect(m_buttons, &QDialogButtonBox::accepted, this, &ChooseObjectDialog::choose);
-    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_ui->chooseObjectBucket, &QComboBox::currentIndexChanged, this,
+            &ChooseObjectDialog::listFromStart);
+    connect(m_ui->chooseObjectImagesOnly, &QCheckBox::toggled, this, &ChooseObjectDialog::refilter);
+    connect(m_ui->chooseObjectMore, &QPushButton::clicked, this, &ChooseObjectDialog::listMore);
+    connect(m_ui->chooseObjectList, &QTreeWidget::itemSelectionChanged, this,
+            &ChooseObjectDialog::updateButtons);
+    connect(m_ui->chooseObjectList, &QTreeWidget::itemActivated, this, &ChooseObjectDialog::choose);
+    connect(m_ui->buttons, &QDialogButtonBox::accepted, this, &ChooseObjectDialog::choose);
+    connect(m_ui->buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
     loadBuckets();
     updateButtons();
 }
 
+ChooseObjectDialog::~ChooseObjectDialog() = default;
+
 void ChooseObjectDialog::loadBuckets()
 {
     cloud::CosClient* cos = m_session->cos();
     if (!cos || !m_session->credentials().isUsable()) {
-        m_bucketBox->setEnabled(false);
-        m_prefix->setEnabled(false);
+        m_ui->chooseObjectBucket->setEnabled(false);
+        m_ui->chooseObjectPrefix->setEnabled(false);
         setStatus(tr("No account is connected: connect one on the Account page, then choose the "
                      "object here (or type its URL in the form)."),
                   true);
@@ -179,7 +124,7 @@ void ChooseObjectDialog::loadBuckets()
                        if (client != m_session->cos())
                            return;
                        if (!r.ok()) {
-                           if (m_bucketBox->count() == 0)
+                           if (m_ui->chooseObjectBucket->count() == 0)
                                setStatus(tr("Could not list the buckets: %1 %2")
                                              .arg(r.error.userMessage, r.error.remedy),
                                          true);
@@ -187,11 +132,12 @@ void ChooseObjectDialog::loadBuckets()
                        }
                        QStringList names;
                        for (const cloud::CosBucket& b : r.value) {
-                           if (b.location == region && m_bucketBox->findData(b.name) < 0)
+                           if (b.location == region &&
+                               m_ui->chooseObjectBucket->findData(b.name) < 0)
                                names.append(b.name);
                        }
                        std::sort(names.begin(), names.end());
-                       if (m_bucketBox->count() == 0 && names.isEmpty())
+                       if (m_ui->chooseObjectBucket->count() == 0 && names.isEmpty())
                            return setStatus(tr("This account has no bucket in %1. Upload the "
                                                "image first, or choose the bucket's region on "
                                                "the Account page.")
@@ -203,21 +149,21 @@ void ChooseObjectDialog::loadBuckets()
 
 void ChooseObjectDialog::selectFirst(const QStringList& buckets)
 {
-    const bool wasEmpty = m_bucketBox->count() == 0;
+    const bool wasEmpty = m_ui->chooseObjectBucket->count() == 0;
     {
-        const QSignalBlocker blocker(m_bucketBox);
+        const QSignalBlocker blocker(m_ui->chooseObjectBucket);
         for (const QString& name : buckets)
-            m_bucketBox->addItem(name, name);
+            m_ui->chooseObjectBucket->addItem(name, name);
         if (wasEmpty)
-            m_bucketBox->setCurrentIndex(0);
+            m_ui->chooseObjectBucket->setCurrentIndex(0);
     }
-    if (wasEmpty && m_bucketBox->count() > 0)
+    if (wasEmpty && m_ui->chooseObjectBucket->count() > 0)
         listFromStart(); // the first bucket shown is listed; later ones wait to be chosen
 }
 
 void ChooseObjectDialog::listFromStart()
 {
-    m_list->clear();
+    m_ui->chooseObjectList->clear();
     m_listed = 0;
     m_nextMarker.clear();
     requestPage(QString());
@@ -232,7 +178,7 @@ void ChooseObjectDialog::listMore()
 void ChooseObjectDialog::requestPage(const QString& marker)
 {
     cloud::CosClient* cos = m_session->cos();
-    const QString bucket = m_bucketBox->currentData().toString();
+    const QString bucket = m_ui->chooseObjectBucket->currentData().toString();
     if (!cos || bucket.isEmpty())
         return;
     const quint64 generation = ++m_generation;
@@ -242,7 +188,7 @@ void ChooseObjectDialog::requestPage(const QString& marker)
                                : tr("Listing more objects of %1…").arg(bucket),
               false);
     cloud::CosListQuery query;
-    query.prefix = m_prefix->text();
+    query.prefix = m_ui->chooseObjectPrefix->text();
     query.marker = marker;
     util::onResult(cos->listObjects(bucket, m_session->region(), query), this,
                    [this, generation, bucket](const cloud::CloudResult<cloud::CosObjectPage>& r) {
@@ -262,9 +208,9 @@ void ChooseObjectDialog::requestPage(const QString& marker)
 
 void ChooseObjectDialog::addPage(const cloud::CosObjectPage& page)
 {
-    const QBrush dimBrush = m_list->palette().brush(QPalette::PlaceholderText);
+    const QBrush dimBrush = m_ui->chooseObjectList->palette().brush(QPalette::PlaceholderText);
     for (const cloud::CosListedObject& o : page.objects) {
-        auto* item = new QTreeWidgetItem(m_list);
+        auto* item = new QTreeWidgetItem(m_ui->chooseObjectList);
         const bool image = isDiskImageKey(o.key);
         item->setText(KeyColumn, o.key);
         item->setToolTip(KeyColumn, o.key);
@@ -291,22 +237,23 @@ void ChooseObjectDialog::addPage(const cloud::CosObjectPage& page)
 void ChooseObjectDialog::refilter()
 {
     int images = 0;
-    for (int i = 0; i < m_list->topLevelItemCount(); ++i) {
-        QTreeWidgetItem* item = m_list->topLevelItem(i);
+    for (int i = 0; i < m_ui->chooseObjectList->topLevelItemCount(); ++i) {
+        QTreeWidgetItem* item = m_ui->chooseObjectList->topLevelItem(i);
         const bool image = item->data(KeyColumn, kImageRole).toBool();
         images += image ? 1 : 0;
-        item->setHidden(m_imagesOnly->isChecked() && !image);
+        item->setHidden(m_ui->chooseObjectImagesOnly->isChecked() && !image);
     }
     updateButtons();
-    if (m_busy || m_bucketBox->currentIndex() < 0)
+    if (m_busy || m_ui->chooseObjectBucket->currentIndex() < 0)
         return;
-    const QString bucket = m_bucketBox->currentData().toString();
+    const QString bucket = m_ui->chooseObjectBucket->currentData().toString();
     QString text;
     if (m_listed == 0)
-        text = m_prefix->text().isEmpty()
+        text = m_ui->chooseObjectPrefix->text().isEmpty()
                    ? tr("The bucket %1 is empty.").arg(bucket)
-                   : tr("No object in %1 starts with \"%2\".").arg(bucket, m_prefix->text());
-    else if (images == 0 && m_imagesOnly->isChecked())
+                   : tr("No object in %1 starts with \"%2\".")
+                         .arg(bucket, m_ui->chooseObjectPrefix->text());
+    else if (images == 0 && m_ui->chooseObjectImagesOnly->isChecked())
         text = tr("Objects listed: %1, none of them a disk image. Untick \"Only disk images\" to "
                   "see them.")
                    .arg(m_listed);
@@ -320,28 +267,28 @@ void ChooseObjectDialog::refilter()
 
 void ChooseObjectDialog::updateButtons()
 {
-    const QTreeWidgetItem* item = m_list->currentItem();
+    const QTreeWidgetItem* item = m_ui->chooseObjectList->currentItem();
     const bool chosen = item && item->isSelected() && !item->isHidden();
-    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(chosen);
-    m_more->setEnabled(!m_busy && !m_nextMarker.isEmpty());
-    m_more->setVisible(!m_nextMarker.isEmpty() || m_busy);
+    m_ui->buttons->button(QDialogButtonBox::Ok)->setEnabled(chosen);
+    m_ui->chooseObjectMore->setEnabled(!m_busy && !m_nextMarker.isEmpty());
+    m_ui->chooseObjectMore->setVisible(!m_nextMarker.isEmpty() || m_busy);
 }
 
 void ChooseObjectDialog::setStatus(const QString& text, bool error)
 {
-    m_status->setText(text);
-    QPalette palette = m_status->palette();
+    m_ui->chooseObjectStatus->setText(text);
+    QPalette palette = m_ui->chooseObjectStatus->palette();
     const QColor base = palette.color(QPalette::Text);
     palette.setColor(QPalette::WindowText, error ? mixColors(base, kErrorTint, 0.85) : base);
-    m_status->setPalette(palette);
+    m_ui->chooseObjectStatus->setPalette(palette);
 }
 
 void ChooseObjectDialog::choose()
 {
-    const QTreeWidgetItem* item = m_list->currentItem();
+    const QTreeWidgetItem* item = m_ui->chooseObjectList->currentItem();
     if (!item || item->isHidden())
         return;
-    m_chosenBucket = m_bucketBox->currentData().toString();
+    m_chosenBucket = m_ui->chooseObjectBucket->currentData().toString();
     m_chosenKey = item->data(KeyColumn, kKeyRole).toString();
     accept();
 }

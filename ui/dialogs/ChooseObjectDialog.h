@@ -5,16 +5,16 @@
 // a key prefix filter and each object's size and date. Disk images (by their file name) are the
 // ones offered; the others can be shown, dimmed. Every cloud call is asynchronous and an answer
 // for an older bucket or prefix is dropped; failures say what happened and what to do.
+// Layout and texts in ChooseObjectDialog.ui; tests find its widgets by object name.
 #include <QDialog>
 
-class QCheckBox;
-class QComboBox;
-class QDialogButtonBox;
-class QLabel;
-class QLineEdit;
-class QPushButton;
+#include <memory>
+
 class QTimer;
-class QTreeWidget;
+
+namespace Ui {
+class ChooseObjectDialog;
+}
 
 namespace cvmi::cloud {
 struct CosObjectPage;
@@ -29,6 +29,7 @@ class ChooseObjectDialog : public QDialog {
 public:
     // `bucket`: the one to open first (chosen earlier in the session), when the account has it.
     ChooseObjectDialog(WizardSession* session, const QString& bucket, QWidget* parent = nullptr);
+    ~ChooseObjectDialog() override;
 
     // After accept(): where the chosen object is.
     QString bucket() const { return m_chosenBucket; }
@@ -53,15 +54,9 @@ private:
     void setStatus(const QString& text, bool error);
     void choose();
 
+    std::unique_ptr<Ui::ChooseObjectDialog> m_ui;
     WizardSession* m_session;
     QString m_initialBucket;
-    QComboBox* m_bucketBox;
-    QLineEdit* m_prefix;
-    QCheckBox* m_imagesOnly;
-    QTreeWidget* m_list;
-    QPushButton* m_more;
-    QLabel* m_status;
-    QDialogButtonBox* m_buttons;
     QTimer* m_prefixTimer;
 
     quint64 m_generation = 0; // a newer listing makes older answers stale

@@ -1,76 +1,46 @@
 #include "dialogs/CreateBucketDialog.h"
+#include "ui_CreateBucketDialog.h"
 
 #include "cloud/BucketName.h"
 
-#include <QDialogButtonBox>
-#include <QFormLayout>
-#include <QLabel>
-#include <QLineEdit>
 #include <QPushButton>
-#include <QVBoxLayout>
 
 namespace cvmi::ui {
 
 CreateBucketDialog::CreateBucketDialog(const QString& region, const QString& appId, QWidget* parent)
-    : QDialog(parent), m_name(new QLineEdit(this)), m_appId(new QLineEdit(appId, this)),
-      m_preview(new QLabel(this)), m_problem(new QLabel(this)),
-      m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
+    : QDialog(parent), m_ui(std::make_unique<Ui::CreateBucketDialog>())
 {
-    setObjectName(QStringLiteral("createBucketDialog"));
-    setWindowTitle(tr("Create Bucket"));
-    auto* intro = new QLabel(tr("A private bucket is created in %1 for the image upload. Its "
-                                "name is 1 to %2 lower-case letters, digits and '-', followed "
-                                "by your account's APPID.")
-                                 .arg(region)
-                                 .arg(cloud::BucketName::maxNameLength),
-                             this);
-    intro->setWordWrap(true);
-    intro->setTextFormat(Qt::PlainText);
-    m_name->setObjectName(QStringLiteral("bucketName"));
-    m_name->setMaxLength(cloud::BucketName::maxNameLength + 10); // the check says what is wrong
-    m_name->setPlaceholderText(QStringLiteral("cvm-images"));
-    m_name->setAccessibleName(tr("Bucket name"));
-    m_appId->setObjectName(QStringLiteral("bucketAppId"));
-    m_appId->setAccessibleName(tr("APPID"));
-    m_appId->setPlaceholderText(QStringLiteral("1250000000"));
-    m_preview->setObjectName(QStringLiteral("bucketPreview"));
-    m_preview->setTextFormat(Qt::PlainText);
-    m_problem->setObjectName(QStringLiteral("bucketProblem"));
-    m_problem->setWordWrap(true);
-    m_problem->setTextFormat(Qt::PlainText);
+    m_ui->setupUi(this);
+    m_ui->bucketIntro->setText(
+        m_ui->bucketIntro->text().arg(region).arg(cloud::BucketName::maxNameLength));
+    // Longer than allowed, so that the check can say what is wrong instead of cutting it off.
+    m_ui->bucketName->setMaxLength(cloud::BucketName::maxNameLength + 10);
+    m_ui->bucketAppId->setText(appId);
 
-    auto* form = new QFormLayout;
-    form->addRow(tr("&Name:"), m_name);
-    form->addRow(tr("&APPID:"), m_appId);
-    form->addRow(tr("Bucket:"), m_preview);
-    auto* layout = new QVBoxLayout(this);
-    layout->addWidget(intro);
-    layout->addLayout(form);
-    layout->addWidget(m_problem);
-    layout->addWidget(m_buttons);
-    setMinimumWidth(440);
-
-    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
-    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(m_name, &QLineEdit::textChanged, this, &CreateBucketDialog::validate);
-    connect(m_appId, &QLineEdit::textChanged, this, &CreateBucketDialog::validate);
+    connect(m_ui->buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_ui->buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_ui->bucketName, &QLineEdit::textChanged, this, &CreateBucketDialog::validate);
+    connect(m_ui->bucketAppId, &QLineEdit::textChanged, this, &CreateBucketDialog::validate);
     validate();
 }
 
+CreateBucketDialog::~CreateBucketDialog() = default;
+
 QString CreateBucketDialog::bucket() const
 {
-    return cloud::BucketName::compose(m_name->text().trimmed(), m_appId->text().trimmed(), nullptr);
+    return cloud::BucketName::compose(m_ui->bucketName->text().trimmed(),
+                                      m_ui->bucketAppId->text().trimmed(), nullptr);
 }
 
 void CreateBucketDialog::validate()
 {
     Error error;
-    const QString full =
-        cloud::BucketName::compose(m_name->text().trimmed(), m_appId->text().trimmed(), &error);
-    m_preview->setText(full.isEmpty() ? QStringLiteral("—") : full);
+    const QString full = cloud::BucketName::compose(m_ui->bucketName->text().trimmed(),
+                                                    m_ui->bucketAppId->text().trimmed(), &error);
+    m_ui->bucketPreview->setText(full.isEmpty() ? QStringLiteral("—") : full);
     // Nothing typed yet is not a mistake worth a red sentence.
-    m_problem->setText(m_name->text().isEmpty() ? QString() : error.message);
-    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(!full.isEmpty());
+    m_ui->bucketProblem->setText(m_ui->bucketName->text().isEmpty() ? QString() : error.message);
+    m_ui->buttons->button(QDialogButtonBox::Ok)->setEnabled(!full.isEmpty());
 }
 
 } // namespace cvmi::ui

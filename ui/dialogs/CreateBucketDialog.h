@@ -3,11 +3,14 @@
 // "Create bucket…": asks for the short name and the APPID (prefilled from the account's other
 // buckets when there are any) and checks COS's naming rules as the user types, so that the PUT
 // Bucket that follows fails only for reasons the service alone knows (the name is taken).
+// Layout and texts in CreateBucketDialog.ui; tests find its fields by object name.
 #include <QDialog>
 
-class QDialogButtonBox;
-class QLabel;
-class QLineEdit;
+#include <memory>
+
+namespace Ui {
+class CreateBucketDialog;
+}
 
 namespace cvmi::ui {
 
@@ -15,22 +18,15 @@ class CreateBucketDialog : public QDialog {
     Q_OBJECT
 public:
     CreateBucketDialog(const QString& region, const QString& appId, QWidget* parent = nullptr);
+    ~CreateBucketDialog() override;
 
     // "<name>-<APPID>" when both fields are valid, else empty.
     QString bucket() const;
 
-    QLineEdit* nameEdit() const { return m_name; }
-    QLineEdit* appIdEdit() const { return m_appId; }
-    QLabel* problemLabel() const { return m_problem; }
-
 private:
     void validate();
 
-    QLineEdit* m_name;
-    QLineEdit* m_appId;
-    QLabel* m_preview;
-    QLabel* m_problem;
-    QDialogButtonBox* m_buttons;
+    std::unique_ptr<Ui::CreateBucketDialog> m_ui;
 };
 
 } // namespace cvmi::ui

@@ -1,69 +1,46 @@
 #include "dialogs/EndpointsDialog.h"
+#include "ui_EndpointsDialog.h"
 
 #include "widgets/EndpointFields.h"
 
-#include <QDialogButtonBox>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QVBoxLayout>
 
 namespace cvmi::ui {
 
 EndpointsDialog::EndpointsDialog(QWidget* parent)
-    : QDialog(parent), m_fields(new EndpointFields(this))
+    : QDialog(parent), m_ui(std::make_unique<Ui::EndpointsDialog>())
 {
-    setObjectName(QStringLiteral("endpointsDialog"));
-    setWindowTitle(tr("Endpoints"));
-
-    auto* buttons = new QDialogButtonBox(
-        QDialogButtonBox::Ok | QDialogButtonBox::Cancel | QDialogButtonBox::RestoreDefaults, this);
-    connect(buttons, &QDialogButtonBox::accepted, this, &EndpointsDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &EndpointsDialog::reject);
-    connect(buttons->button(QDialogButtonBox::RestoreDefaults), &QAbstractButton::clicked, this,
-            [this] { setOverrides({}, {}); });
-
-    auto* layout = new QVBoxLayout(this);
-    layout->addWidget(m_fields);
-    layout->addWidget(buttons);
-    setMinimumWidth(520);
+    m_ui->setupUi(this);
+    connect(m_ui->buttons, &QDialogButtonBox::accepted, this, &EndpointsDialog::accept);
+    connect(m_ui->buttons, &QDialogButtonBox::rejected, this, &EndpointsDialog::reject);
+    connect(m_ui->buttons->button(QDialogButtonBox::RestoreDefaults), &QAbstractButton::clicked,
+            this, [this] { setOverrides({}, {}); });
 }
+
+EndpointsDialog::~EndpointsDialog() = default;
 
 void EndpointsDialog::setOverrides(const QString& cvm, const QString& cos)
 {
-    m_fields->setOverrides(cvm, cos);
+    m_ui->endpointFields->setOverrides(cvm, cos);
 }
 
 QString EndpointsDialog::cvmOverride() const
 {
-    return m_fields->cvmOverride();
+    return m_ui->endpointFields->cvmOverride();
 }
 
 QString EndpointsDialog::cosOverride() const
 {
-    return m_fields->cosOverride();
-}
-
-QLineEdit* EndpointsDialog::cvmEdit() const
-{
-    return m_fields->cvmEdit();
-}
-
-QLineEdit* EndpointsDialog::cosEdit() const
-{
-    return m_fields->cosEdit();
-}
-
-QLabel* EndpointsDialog::errorLabel() const
-{
-    return m_fields->errorLabel();
+    return m_ui->endpointFields->cosOverride();
 }
 
 void EndpointsDialog::accept()
 {
-    const std::optional<cloud::CloudEndpoints> endpoints = m_fields->validate();
+    const std::optional<cloud::CloudEndpoints> endpoints = m_ui->endpointFields->validate();
     if (!endpoints) {
-        m_fields->culprit()->setFocus();
-        m_fields->culprit()->selectAll();
+        m_ui->endpointFields->culprit()->setFocus();
+        m_ui->endpointFields->culprit()->selectAll();
         return;
     }
     m_endpoints = *endpoints;

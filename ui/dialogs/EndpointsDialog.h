@@ -4,19 +4,22 @@
 // emulator (the fields and their rule: EndpointFields).
 #include "cloud/CloudEndpoints.h"
 
+// Layout in EndpointsDialog.ui; tests find its fields by object name.
 #include <QDialog>
 
-class QLabel;
-class QLineEdit;
+#include <memory>
+
+namespace Ui {
+class EndpointsDialog;
+}
 
 namespace cvmi::ui {
-
-class EndpointFields;
 
 class EndpointsDialog : public QDialog {
     Q_OBJECT
 public:
     explicit EndpointsDialog(QWidget* parent = nullptr);
+    ~EndpointsDialog() override;
 
     void setOverrides(const QString& cvm, const QString& cos);
     QString cvmOverride() const;
@@ -27,12 +30,8 @@ public:
     // Validates both fields; on failure the dialog stays open and says why.
     void accept() override;
 
-    QLineEdit* cvmEdit() const;
-    QLineEdit* cosEdit() const;
-    QLabel* errorLabel() const;
-
 private:
-    EndpointFields* m_fields;
+    std::unique_ptr<Ui::EndpointsDialog> m_ui;
     cloud::CloudEndpoints m_endpoints;
 };
 

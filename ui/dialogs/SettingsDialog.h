@@ -5,19 +5,18 @@
 // and upload (proxy, part size, parallel parts, rate limit) and the interface language. Each field
 // is checked as it is typed, the reason shown under it, and OK stays disabled while one is wrong.
 // OK writes the file; "Restore Defaults" only fills the fields (Cancel still keeps the old values).
+// Layout and texts in SettingsDialog.ui; tests find its widgets by object name.
 #include "util/Error.h"
 
 #include <QDialog>
+#include <memory>
 #include <optional>
 
-class QComboBox;
-class QDialogButtonBox;
 class QLabel;
-class QLineEdit;
-class QPushButton;
-class QRadioButton;
-class QSpinBox;
-class QTabWidget;
+
+namespace Ui {
+class SettingsDialog;
+}
 
 namespace cvmi::settings {
 class AppSettings;
@@ -25,13 +24,12 @@ class AppSettings;
 
 namespace cvmi::ui {
 
-class EndpointFields;
-
 class SettingsDialog : public QDialog {
     Q_OBJECT
 public:
     // `settings` must outlive the dialog; the fields start from its values.
     explicit SettingsDialog(settings::AppSettings* settings, QWidget* parent = nullptr);
+    ~SettingsDialog() override;
 
     // The fields from the settings (what the dialog shows when opened).
     void load();
@@ -51,55 +49,11 @@ public:
     // 8388608 → "8 MiB": the largest binary unit that divides the value exactly.
     static QString formatSize(qint64 bytes);
 
-    QTabWidget* tabs() const { return m_tabs; }
-    QLineEdit* profileEdit() const { return m_profile; }
-    QLineEdit* regionEdit() const { return m_region; }
-    EndpointFields* endpointFields() const { return m_endpoints; }
-    QRadioButton* systemProxyButton() const { return m_systemProxy; }
-    QRadioButton* manualProxyButton() const { return m_manualProxy; }
-    QLineEdit* proxyEdit() const { return m_proxy; }
-    QLineEdit* partSizeEdit() const { return m_partSize; }
-    QSpinBox* concurrencyBox() const { return m_concurrency; }
-    QLineEdit* rateLimitEdit() const { return m_rateLimit; }
-    QComboBox* languageBox() const { return m_language; }
-    QPushButton* okButton() const;
-    QPushButton* restoreDefaultsButton() const;
-    // The refusal shown under a field ("" when the field is valid); the file error under the tabs.
-    QLabel* profileError() const { return m_profileError; }
-    QLabel* regionError() const { return m_regionError; }
-    QLabel* proxyError() const { return m_proxyError; }
-    QLabel* partSizeError() const { return m_partSizeError; }
-    QLabel* rateLimitError() const { return m_rateLimitError; }
-    QLabel* saveError() const { return m_saveError; }
-
 private:
-    QWidget* buildAccountTab();
-    QWidget* buildNetworkTab();
-    QWidget* buildCheckTab();
-    QWidget* buildLanguageTab();
-    QLabel* errorLabel(const QString& objectName, const QString& accessibleName);
     void showError(QLabel* label, const Error& error, bool failed);
 
+    std::unique_ptr<Ui::SettingsDialog> m_ui;
     settings::AppSettings* m_settings;
-    QTabWidget* m_tabs;
-    QLineEdit* m_profile;
-    QLineEdit* m_region;
-    EndpointFields* m_endpoints;
-    QRadioButton* m_systemProxy;
-    QRadioButton* m_manualProxy;
-    QLineEdit* m_proxy;
-    QLineEdit* m_partSize;
-    QSpinBox* m_concurrency;
-    QSpinBox* m_inspectTimeout;
-    QLineEdit* m_rateLimit;
-    QComboBox* m_language;
-    QLabel* m_profileError;
-    QLabel* m_regionError;
-    QLabel* m_proxyError;
-    QLabel* m_partSizeError;
-    QLabel* m_rateLimitError;
-    QLabel* m_saveError;
-    QDialogButtonBox* m_buttons;
 };
 
 } // namespace cvmi::ui

@@ -31,7 +31,6 @@ public:
 
     QLineEdit* cvmEdit() const { return m_cvmEdit; }
     QLineEdit* cosEdit() const { return m_cosEdit; }
-    QLabel* errorLabel() const { return m_error; }
 
 signals:
     void edited(); // either field's text changed

@@ -14,6 +14,7 @@
 #include "transfer/UploadEngine.h"
 
 #include <QComboBox>
+#include <QDialogButtonBox>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -43,6 +44,20 @@ constexpr qint64 MiB = qint64(1) << 20;
 void type(QLineEdit* edit, const QString& text)
 {
     edit->setText(text);
+}
+
+// A widget of the dialog by its object name; fails the test (null) when the form lost it.
+template <typename T> T* w(QWidget* dialog, const char* name)
+{
+    T* widget = dialog->findChild<T*>(QLatin1String(name));
+    if (!widget)
+        qWarning("no %s named %s", T::staticMetaObject.className(), name);
+    return widget;
+}
+
+QPushButton* dialogButton(QWidget* dialog, QDialogButtonBox::StandardButton which)
+{
+    return w<QDialogButtonBox>(dialog, "buttons")->button(which);
 }
 
 QList<QNetworkProxy> proxiesFor(const QString& url)
@@ -108,30 +123,31 @@ private slots:
         AppSettings settings(file);
         SettingsDialog dialog(&settings);
         // A fresh file: the defaults.
-        QCOMPARE(dialog.profileEdit()->text(), QStringLiteral("default"));
-        QCOMPARE(dialog.regionEdit()->text(), QString());
-        QVERIFY(dialog.systemProxyButton()->isChecked());
-        QVERIFY(!dialog.proxyEdit()->isEnabled());
-        QCOMPARE(dialog.partSizeEdit()->text(), QStringLiteral("auto"));
-        QCOMPARE(dialog.concurrencyBox()->value(), AppSettings::defaultConcurrency);
-        QCOMPARE(dialog.concurrencyBox()->maximum(), 32);
-        QCOMPARE(dialog.rateLimitEdit()->text(), QStringLiteral("none"));
-        QCOMPARE(dialog.languageBox()->currentData().toString(), QString());
-        QVERIFY(dialog.okButton()->isEnabled());
+        QCOMPARE(w<QLineEdit>(&dialog, "profile")->text(), QStringLiteral("default"));
+        QCOMPARE(w<QLineEdit>(&dialog, "region")->text(), QString());
+        QVERIFY(w<QRadioButton>(&dialog, "systemProxy")->isChecked());
+        QVERIFY(!w<QLineEdit>(&dialog, "proxy")->isEnabled());
+        QCOMPARE(w<QLineEdit>(&dialog, "partSize")->text(), QStringLiteral("auto"));
+        QCOMPARE(w<QSpinBox>(&dialog, "concurrency")->value(), AppSettings::defaultConcurrency);
+        QCOMPARE(w<QSpinBox>(&dialog, "concurrency")->maximum(), 32);
+        QCOMPARE(w<QLineEdit>(&dialog, "rateLimit")->text(), QStringLiteral("none"));
+        QCOMPARE(w<QComboBox>(&dialog, "language")->currentData().toString(), QString());
+        QVERIFY(dialogButton(&dialog, QDialogButtonBox::Ok)->isEnabled());
 
-        type(dialog.profileEdit(), QStringLiteral("work"));
-        type(dialog.regionEdit(), QStringLiteral("ap-shanghai"));
-        type(dialog.endpointFields()->cvmEdit(), QStringLiteral("https://cvm.gateway.example"));
-        type(dialog.endpointFields()->cosEdit(), QStringLiteral("http://127.0.0.1:9000"));
-        dialog.manualProxyButton()->click();
-        QVERIFY(dialog.proxyEdit()->isEnabled());
-        type(dialog.proxyEdit(), QStringLiteral("proxy.example.com:3128"));
-        type(dialog.partSizeEdit(), QStringLiteral("16M"));
-        dialog.concurrencyBox()->setValue(9);
-        type(dialog.rateLimitEdit(), QStringLiteral("1.5M/s"));
-        dialog.languageBox()->setCurrentIndex(dialog.languageBox()->findData(u"zh_CN"_qs));
-        QVERIFY(dialog.okButton()->isEnabled());
-        dialog.okButton()->click();
+        type(w<QLineEdit>(&dialog, "profile"), QStringLiteral("work"));
+        type(w<QLineEdit>(&dialog, "region"), QStringLiteral("ap-shanghai"));
+        type(w<QLineEdit>(&dialog, "cvmEndpoint"), QStringLiteral("https://cvm.gateway.example"));
+        type(w<QLineEdit>(&dialog, "cosEndpoint"), QStringLiteral("http://127.0.0.1:9000"));
+        w<QRadioButton>(&dialog, "manualProxy")->click();
+        QVERIFY(w<QLineEdit>(&dialog, "proxy")->isEnabled());
+        type(w<QLineEdit>(&dialog, "proxy"), QStringLiteral("proxy.example.com:3128"));
+        type(w<QLineEdit>(&dialog, "partSize"), QStringLiteral("16M"));
+        w<QSpinBox>(&dialog, "concurrency")->setValue(9);
+        type(w<QLineEdit>(&dialog, "rateLimit"), QStringLiteral("1.5M/s"));
+        w<QComboBox>(&dialog, "language")
+            ->setCurrentIndex(w<QComboBox>(&dialog, "language")->findData(u"zh_CN"_qs));
+        QVERIFY(dialogButton(&dialog, QDialogButtonBox::Ok)->isEnabled());
+        dialogButton(&dialog, QDialogButtonBox::Ok)->click();
         QCOMPARE(dialog.result(), int(QDialog::Accepted));
 
         const AppSettings again(file);
@@ -147,17 +163,19 @@ private slots:
 
         AppSettings reread(file);
         SettingsDialog shown(&reread);
-        QCOMPARE(shown.profileEdit()->text(), QStringLiteral("work"));
-        QCOMPARE(shown.regionEdit()->text(), QStringLiteral("ap-shanghai"));
-        QCOMPARE(shown.endpointFields()->cvmOverride(),
+        QCOMPARE(w<QLineEdit>(&shown, "profile")->text(), QStringLiteral("work"));
+        QCOMPARE(w<QLineEdit>(&shown, "region")->text(), QStringLiteral("ap-shanghai"));
+        QCOMPARE(w<ui::EndpointFields>(&shown, "endpointFields")->cvmOverride(),
                  QStringLiteral("https://cvm.gateway.example"));
-        QCOMPARE(shown.endpointFields()->cosOverride(), QStringLiteral("http://127.0.0.1:9000"));
-        QVERIFY(shown.manualProxyButton()->isChecked());
-        QCOMPARE(shown.proxyEdit()->text(), QStringLiteral("http://proxy.example.com:3128"));
-        QCOMPARE(shown.partSizeEdit()->text(), QStringLiteral("16 MiB"));
-        QCOMPARE(shown.concurrencyBox()->value(), 9);
-        QCOMPARE(shown.rateLimitEdit()->text(), QStringLiteral("1536 KiB/s"));
-        QCOMPARE(shown.languageBox()->currentText(), QStringLiteral("简体中文"));
+        QCOMPARE(w<ui::EndpointFields>(&shown, "endpointFields")->cosOverride(),
+                 QStringLiteral("http://127.0.0.1:9000"));
+        QVERIFY(w<QRadioButton>(&shown, "manualProxy")->isChecked());
+        QCOMPARE(w<QLineEdit>(&shown, "proxy")->text(),
+                 QStringLiteral("http://proxy.example.com:3128"));
+        QCOMPARE(w<QLineEdit>(&shown, "partSize")->text(), QStringLiteral("16 MiB"));
+        QCOMPARE(w<QSpinBox>(&shown, "concurrency")->value(), 9);
+        QCOMPARE(w<QLineEdit>(&shown, "rateLimit")->text(), QStringLiteral("1536 KiB/s"));
+        QCOMPARE(w<QComboBox>(&shown, "language")->currentText(), QStringLiteral("简体中文"));
         // Accepting what was loaded changes nothing.
         shown.accept();
         QCOMPARE(shown.result(), int(QDialog::Accepted));
@@ -244,7 +262,7 @@ private slots:
         SettingsDialog dialog(&settings);
         dialog.show();
         if (field == QLatin1String("proxy"))
-            dialog.manualProxyButton()->click();
+            w<QRadioButton>(&dialog, "manualProxy")->click();
         auto* edit = dialog.findChild<QLineEdit*>(field);
         QVERIFY(edit);
         auto* error = dialog.findChild<QLabel*>(errorLabel);
@@ -252,7 +270,7 @@ private slots:
         QVERIFY(!error->accessibleName().isEmpty());
         type(edit, value);
         QCOMPARE(edit->text(), value);
-        QVERIFY(!dialog.okButton()->isEnabled());
+        QVERIFY(!dialogButton(&dialog, QDialogButtonBox::Ok)->isEnabled());
         QVERIFY2(error->text().contains(says), qPrintable(error->text()));
         QVERIFY(!error->isHidden());
         // Enter or a direct accept() is refused too, and nothing is written.
@@ -261,7 +279,7 @@ private slots:
         QVERIFY(!QFile::exists(file));
         // Back to a valid value: the message goes and OK comes back.
         dialog.restoreDefaults();
-        QVERIFY(dialog.okButton()->isEnabled());
+        QVERIFY(dialogButton(&dialog, QDialogButtonBox::Ok)->isEnabled());
         QVERIFY(error->isHidden());
         QVERIFY(error->text().isEmpty() || errorLabel == QLatin1String("endpointsError"));
     }
@@ -276,12 +294,12 @@ private slots:
         AppSettings settings(blocker + QStringLiteral("/settings.ini"));
         SettingsDialog dialog(&settings);
         dialog.show();
-        type(dialog.regionEdit(), QStringLiteral("ap-beijing"));
-        dialog.okButton()->click();
+        type(w<QLineEdit>(&dialog, "region"), QStringLiteral("ap-beijing"));
+        dialogButton(&dialog, QDialogButtonBox::Ok)->click();
         QVERIFY(dialog.isVisible());
-        QVERIFY(!dialog.saveError()->isHidden());
-        QVERIFY2(dialog.saveError()->text().contains(QStringLiteral("not-a-folder")),
-                 qPrintable(dialog.saveError()->text()));
+        QVERIFY(!w<QLabel>(&dialog, "saveError")->isHidden());
+        QVERIFY2(w<QLabel>(&dialog, "saveError")->text().contains(QStringLiteral("not-a-folder")),
+                 qPrintable(w<QLabel>(&dialog, "saveError")->text()));
     }
 
     void restoreDefaults()
@@ -304,24 +322,24 @@ private slots:
         {
             SettingsDialog dialog(&settings);
             dialog.show();
-            QCOMPARE(dialog.regionEdit()->text(), QStringLiteral("ap-beijing"));
-            dialog.restoreDefaultsButton()->click();
-            QCOMPARE(dialog.profileEdit()->text(), QStringLiteral("default"));
-            QCOMPARE(dialog.regionEdit()->text(), QString());
-            QCOMPARE(dialog.endpointFields()->cvmOverride(), QString());
-            QVERIFY(dialog.systemProxyButton()->isChecked());
-            QCOMPARE(dialog.partSizeEdit()->text(), QStringLiteral("auto"));
-            QCOMPARE(dialog.concurrencyBox()->value(), AppSettings::defaultConcurrency);
-            QCOMPARE(dialog.rateLimitEdit()->text(), QStringLiteral("none"));
-            QCOMPARE(dialog.languageBox()->currentIndex(), 0);
+            QCOMPARE(w<QLineEdit>(&dialog, "region")->text(), QStringLiteral("ap-beijing"));
+            dialogButton(&dialog, QDialogButtonBox::RestoreDefaults)->click();
+            QCOMPARE(w<QLineEdit>(&dialog, "profile")->text(), QStringLiteral("default"));
+            QCOMPARE(w<QLineEdit>(&dialog, "region")->text(), QString());
+            QCOMPARE(w<ui::EndpointFields>(&dialog, "endpointFields")->cvmOverride(), QString());
+            QVERIFY(w<QRadioButton>(&dialog, "systemProxy")->isChecked());
+            QCOMPARE(w<QLineEdit>(&dialog, "partSize")->text(), QStringLiteral("auto"));
+            QCOMPARE(w<QSpinBox>(&dialog, "concurrency")->value(), AppSettings::defaultConcurrency);
+            QCOMPARE(w<QLineEdit>(&dialog, "rateLimit")->text(), QStringLiteral("none"));
+            QCOMPARE(w<QComboBox>(&dialog, "language")->currentIndex(), 0);
             // Nothing is written before OK: Cancel keeps the old values.
             dialog.reject();
             QCOMPARE(AppSettings(file).region(), QStringLiteral("ap-beijing"));
             QCOMPARE(AppSettings(file).concurrency(), 12);
         }
         SettingsDialog dialog(&settings);
-        dialog.restoreDefaultsButton()->click();
-        dialog.okButton()->click();
+        dialogButton(&dialog, QDialogButtonBox::RestoreDefaults)->click();
+        dialogButton(&dialog, QDialogButtonBox::Ok)->click();
         QCOMPARE(dialog.result(), int(QDialog::Accepted));
         const AppSettings after(file);
         QCOMPARE(after.profile(), QStringLiteral("default"));
@@ -338,22 +356,18 @@ private slots:
     {
         AppSettings settings(newFile());
         SettingsDialog dialog(&settings);
-        const QList<QWidget*> fields = {dialog.profileEdit(),
-                                        dialog.regionEdit(),
-                                        dialog.endpointFields()->cvmEdit(),
-                                        dialog.endpointFields()->cosEdit(),
-                                        dialog.systemProxyButton(),
-                                        dialog.manualProxyButton(),
-                                        dialog.proxyEdit(),
-                                        dialog.partSizeEdit(),
-                                        dialog.concurrencyBox(),
-                                        dialog.rateLimitEdit(),
-                                        dialog.languageBox()};
+        const QList<QWidget*> fields = {
+            w<QLineEdit>(&dialog, "profile"),        w<QLineEdit>(&dialog, "region"),
+            w<QLineEdit>(&dialog, "cvmEndpoint"),    w<QLineEdit>(&dialog, "cosEndpoint"),
+            w<QRadioButton>(&dialog, "systemProxy"), w<QRadioButton>(&dialog, "manualProxy"),
+            w<QLineEdit>(&dialog, "proxy"),          w<QLineEdit>(&dialog, "partSize"),
+            w<QSpinBox>(&dialog, "concurrency"),     w<QLineEdit>(&dialog, "rateLimit"),
+            w<QComboBox>(&dialog, "language")};
         for (QWidget* w : fields)
             QVERIFY2(!w->accessibleName().isEmpty(), qPrintable(w->objectName()));
         // Each field's successor in the tab chain is the next one (proxyEdit is enabled for the
         // chain to include it).
-        dialog.manualProxyButton()->click();
+        w<QRadioButton>(&dialog, "manualProxy")->click();
         for (qsizetype i = 0; i + 1 < fields.size(); ++i) {
             QWidget* next = fields[i]->nextInFocusChain();
             while (next && next->focusPolicy() == Qt::NoFocus)
@@ -392,11 +406,11 @@ private slots:
         SettingsDialog* dialog = nullptr;
         QTRY_VERIFY((dialog = wizard.findChild<SettingsDialog*>()) != nullptr);
         QVERIFY(dialog->isVisible());
-        type(dialog->regionEdit(), QStringLiteral("ap-chengdu"));
-        type(dialog->endpointFields()->cvmEdit(), QStringLiteral("https://gw.example:8443"));
-        dialog->manualProxyButton()->click();
-        type(dialog->proxyEdit(), QStringLiteral("http://proxy.example.com:3128"));
-        dialog->okButton()->click();
+        type(w<QLineEdit>(dialog, "region"), QStringLiteral("ap-chengdu"));
+        type(w<QLineEdit>(dialog, "cvmEndpoint"), QStringLiteral("https://gw.example:8443"));
+        w<QRadioButton>(dialog, "manualProxy")->click();
+        type(w<QLineEdit>(dialog, "proxy"), QStringLiteral("http://proxy.example.com:3128"));
+        dialogButton(dialog, QDialogButtonBox::Ok)->click();
         QTRY_VERIFY(!wizard.findChild<SettingsDialog*>()); // deleted on close
 
         // The Account page uses them at once (Check would send them to the new endpoint).
@@ -419,8 +433,8 @@ private slots:
         QTest::keyClick(&wizard, Qt::Key_Comma, Qt::ControlModifier);
         QTRY_VERIFY((dialog = wizard.findChild<SettingsDialog*>()) != nullptr);
         // Back to the system proxy: the manual one is gone.
-        dialog->systemProxyButton()->click();
-        dialog->okButton()->click();
+        w<QRadioButton>(dialog, "systemProxy")->click();
+        dialogButton(dialog, QDialogButtonBox::Ok)->click();
         QTRY_VERIFY(!wizard.findChild<SettingsDialog*>());
         QVERIFY(proxiesFor(u"https://cvm.tencentcloudapi.com"_qs).first().hostName() !=
                 QStringLiteral("proxy.example.com"));

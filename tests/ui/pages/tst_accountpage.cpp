@@ -8,8 +8,6 @@
 
 #include "ImportWizard.h"
 #include "WizardSession.h"
-#include "dialogs/CreateBucketDialog.h"
-#include "dialogs/EndpointsDialog.h"
 #include "pages/AccountPage.h"
 #include "pages/ImagePage.h"
 #include "widgets/PermissionList.h"
@@ -249,25 +247,6 @@ private slots:
         QVERIFY(h.page->bucketStatusLabel()->text().contains(QStringLiteral("lower-case")));
     }
 
-    void createBucketDialogRules()
-    {
-        ui::CreateBucketDialog dialog(kRegion, kAppId);
-        QCOMPARE(dialog.bucket(), QString());
-        dialog.nameEdit()->setText(QStringLiteral("images"));
-        QCOMPARE(dialog.bucket(), QStringLiteral("images-") + kAppId);
-        dialog.nameEdit()->setText(QStringLiteral("-images"));
-        QCOMPARE(dialog.bucket(), QString());
-        QVERIFY(!dialog.problemLabel()->text().isEmpty());
-        dialog.nameEdit()->setText(QString(51, u'a'));
-        QCOMPARE(dialog.bucket(), QString());
-        QVERIFY(dialog.problemLabel()->text().contains(QStringLiteral("50")));
-        dialog.nameEdit()->setText(QString(50, u'a'));
-        QCOMPARE(dialog.bucket(), QString(50, u'a') + u'-' + kAppId);
-        dialog.appIdEdit()->setText(QStringLiteral("abc"));
-        QCOMPARE(dialog.bucket(), QString());
-        QVERIFY(dialog.problemLabel()->text().contains(QStringLiteral("APPID")));
-    }
-
     void keyringRoundTrip()
     {
         cloud::MemoryCredentialStore store;
@@ -373,19 +352,7 @@ private slots:
         // The emulator set by the harness is still the one in use.
         QVERIFY(h.page->endpointsLabel()->text().contains(m_emulator->endpoint()));
 
-        ui::EndpointsDialog dialog;
-        dialog.show();
-        dialog.cvmEdit()->setText(QStringLiteral("http://10.0.0.8:8080"));
-        dialog.accept();
-        QVERIFY(dialog.isVisible());
-        QVERIFY(dialog.result() != QDialog::Accepted);
-        QVERIFY(!dialog.errorLabel()->isHidden());
-        QVERIFY(dialog.errorLabel()->text().contains(QStringLiteral("http://10.0.0.8:8080")));
-        dialog.cvmEdit()->setText(QStringLiteral("http://127.0.0.1:8080"));
-        dialog.cosEdit()->setText(QStringLiteral("https://cos.gateway.example"));
-        dialog.accept();
-        QCOMPARE(dialog.result(), int(QDialog::Accepted));
-        QCOMPARE(dialog.endpoints().cvmEndpoint().port(), 8080);
+        // The dialog itself: tests/ui/dialogs/tst_endpointsdialog.cpp.
     }
 
     void accessibility()
