@@ -9,6 +9,7 @@
 #include "CloudTestSupport.h"
 #include "FileCrc.h"
 #include "TestSupport.h"
+#include "WidgetLookup.h"
 
 #include "ImportWizard.h"
 #include "WizardSession.h"
@@ -57,6 +58,7 @@ using namespace cvmi;
 using namespace cvmi::cloudtest;
 using Outcome = importrun::ImportRunner::Outcome;
 using Question = ui::UploadPage::Question;
+using test::child;
 using ui::ImportWizard;
 
 namespace {
@@ -245,29 +247,32 @@ void TestJourney::passAccount(ImportWizard& wizard)
     ui::AccountPage* page = wizard.accountPage();
     QVERIFY(!page->isComplete());
     QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled());
-    page->useTypedButton()->setChecked(true);
-    for (QLineEdit* edit : {page->secretIdEdit(), page->secretKeyEdit(), page->tokenEdit()})
+    child<QRadioButton>(page, "useTypedCredentials")->setChecked(true);
+    for (QLineEdit* edit : {child<QLineEdit>(page, "secretId"), child<QLineEdit>(page, "secretKey"),
+                            child<QLineEdit>(page, "sessionToken")})
         edit->clear();
-    QTest::keyClicks(page->secretIdEdit(), kId);
-    QTest::keyClicks(page->secretKeyEdit(), kKey);
+    QTest::keyClicks(child<QLineEdit>(page, "secretId"), kId);
+    QTest::keyClicks(child<QLineEdit>(page, "secretKey"), kKey);
     QCOMPARE(page->region(), kRegion);
 
     QSignalSpy finished(page, &ui::AccountPage::checkFinished);
-    QVERIFY(page->checkButton()->isEnabled());
-    QTest::mouseClick(page->checkButton(), Qt::LeftButton);
+    QVERIFY(child<QPushButton>(page, "checkAccount")->isEnabled());
+    QTest::mouseClick(child<QPushButton>(page, "checkAccount"), Qt::LeftButton);
     QVERIFY(finished.wait(kTimeoutMs));
     QVERIFY(finished.first().first().toBool());
-    const QList<cloud::PermissionLine> lines = page->permissionList()->lines();
+    const QList<cloud::PermissionLine> lines =
+        child<ui::PermissionList>(page, "permissionList")->lines();
     QCOMPARE(lines.size(), 4);
     for (int i = 0; i < lines.size(); ++i)
         QVERIFY2(lines.at(i).state == cloud::PermissionLine::State::Ok,
-                 qPrintable(page->permissionList()->rowText(i)));
+                 qPrintable(child<ui::PermissionList>(page, "permissionList")->rowText(i)));
 
     // Nothing is chosen for the user: Next waits for the bucket.
-    QTRY_VERIFY_WITH_TIMEOUT(page->bucketBox()->findText(kBucket) >= 0, kTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(child<QComboBox>(page, "bucket")->findText(kBucket) >= 0, kTimeoutMs);
     QVERIFY(!page->isComplete());
     QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled());
-    page->bucketBox()->setCurrentIndex(page->bucketBox()->findText(kBucket));
+    child<QComboBox>(page, "bucket")
+        ->setCurrentIndex(child<QComboBox>(page, "bucket")->findText(kBucket));
     QVERIFY(page->isComplete());
     QVERIFY(wizard.button(QWizard::NextButton)->isEnabled());
     QCOMPARE(wizard.session()->bucket(), kBucket);
