@@ -305,7 +305,7 @@ void scheduleScreenshot(QApplication& app, ImportWizard& wizard, const Options& 
             [upload, grab](int id) {
                 if (id != ImportWizard::PageUpload)
                     return;
-                if (upload->startButton()->isEnabled())
+                if (upload->findChild<QPushButton*>(QStringLiteral("startUpload"))->isEnabled())
                     upload->start();
                 else
                     grab();

@@ -2,6 +2,7 @@
 
 #include <QObject>
 #include <QString>
+#include <QWidget>
 
 #include <cstdio>
 #include <cstdlib>
@@ -20,6 +21,16 @@ template <typename T> T* child(const QObject* root, const char* name)
         std::abort();
     }
     return widget;
+}
+
+// The widget Tab moves to from `widget`: the next one in the focus chain that takes Tab focus (a
+// form's labels sit between its fields in the chain).
+inline QWidget* nextTabStop(QWidget* widget)
+{
+    QWidget* next = widget->nextInFocusChain();
+    while (next != widget && !(next->focusPolicy() & Qt::TabFocus))
+        next = next->nextInFocusChain();
+    return next;
 }
 
 } // namespace cvmi::test

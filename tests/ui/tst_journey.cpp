@@ -345,11 +345,11 @@ void TestJourney::compliantJourney()
     QCOMPARE(upload->filePath(), image);
     QCOMPARE(upload->bucket(), kBucket);
     QCOMPARE(upload->objectKey(), QStringLiteral("centos7.raw"));
-    QVERIFY(!upload->warningLabel()->isVisible());
+    QVERIFY(!child<QLabel>(upload, "notImportableWarning")->isVisible());
     QVERIFY(!upload->isComplete());
     QVERIFY(!wizard->button(QWizard::NextButton)->isEnabled());
     QSignalSpy uploaded(upload, &ui::UploadPage::uploadFinished);
-    QTest::mouseClick(upload->startButton(), Qt::LeftButton);
+    QTest::mouseClick(child<QPushButton>(upload, "startUpload"), Qt::LeftButton);
     QVERIFY(uploaded.count() > 0 || uploaded.wait(kTimeoutMs));
     const auto result = qvariant_cast<transfer::UploadResult>(uploaded.first().first());
     QVERIFY2(result.ok, qPrintable(result.error.message));
@@ -366,9 +366,9 @@ void TestJourney::compliantJourney()
     QVERIFY(session->upload().importUrlSigned);
     QVERIFY(session->upload().importUrl.contains(QLatin1String("q-signature")));
     QVERIFY(session->upload().importUrlExpires > QDateTime::currentDateTimeUtc().addSecs(3600));
-    QVERIFY2(upload->resultLabel()->text().contains(QLatin1String("private")),
-             qPrintable(upload->resultLabel()->text()));
-    QVERIFY(!upload->resultLabel()->text().contains(QLatin1String("q-signature")));
+    QVERIFY2(child<QLabel>(upload, "uploadResult")->text().contains(QLatin1String("private")),
+             qPrintable(child<QLabel>(upload, "uploadResult")->text()));
+    QVERIFY(!child<QLabel>(upload, "uploadResult")->text().contains(QLatin1String("q-signature")));
 
     // 4. The form: prefilled from the check and the upload.
     QVERIFY(next(*wizard, ImportWizard::PageForm));
@@ -551,13 +551,14 @@ void TestJourney::nonCompliantUploadAsksFirst()
     QVERIFY(next(*wizard, ImportWizard::PageUpload));
     ui::UploadPage* upload = wizard->uploadPage();
     QCOMPARE(upload->filePath(), image);
-    QVERIFY(upload->warningLabel()->isVisible());
-    QVERIFY(
-        upload->warningLabel()->text().contains(QLatin1String("did not pass the import check")));
+    QVERIFY(child<QLabel>(upload, "notImportableWarning")->isVisible());
+    QVERIFY(child<QLabel>(upload, "notImportableWarning")
+                ->text()
+                .contains(QLatin1String("did not pass the import check")));
 
     // Start asks first; declined, nothing is sent and nothing is left to resume.
     m_answer = false;
-    QTest::mouseClick(upload->startButton(), Qt::LeftButton);
+    QTest::mouseClick(child<QPushButton>(upload, "startUpload"), Qt::LeftButton);
     QCOMPARE(m_asked, QList<Question>{Question::UploadNotImportable});
     QVERIFY(!upload->isBusy());
     QCOMPARE(upload->phase(), ui::UploadPage::Phase::Ready);
@@ -651,8 +652,9 @@ void TestJourney::alreadyUploadedSkipsTheUpload()
     if (QTest::currentTestFailed())
         return;
     ui::UploadPage* upload = wizard->uploadPage();
-    QVERIFY(upload->skipButton()->isVisible() && upload->skipButton()->isEnabled());
-    QTest::mouseClick(upload->skipButton(), Qt::LeftButton);
+    QVERIFY(child<QPushButton>(upload, "skipUpload")->isVisible() &&
+            child<QPushButton>(upload, "skipUpload")->isEnabled());
+    QTest::mouseClick(child<QPushButton>(upload, "skipUpload"), Qt::LeftButton);
     QCOMPARE(wizard->currentId(), int(ImportWizard::PageForm));
     QVERIFY(!session->hasUpload());
     QVERIFY(m_emulator->pendingUploads(kBucket).isEmpty());
@@ -671,7 +673,8 @@ void TestJourney::alreadyUploadedSkipsTheUpload()
     // Back leads to the Upload page again, whose own upload is still there to choose.
     QTest::mouseClick(wizard->button(QWizard::BackButton), Qt::LeftButton);
     QCOMPARE(wizard->currentId(), int(ImportWizard::PageUpload));
-    QVERIFY(upload->startButton()->isVisible() && upload->startButton()->isEnabled());
+    QVERIFY(child<QPushButton>(upload, "startUpload")->isVisible() &&
+            child<QPushButton>(upload, "startUpload")->isEnabled());
 }
 
 void TestJourney::interruptedUploadIsOfferedAtStart()
@@ -691,7 +694,7 @@ void TestJourney::interruptedUploadIsOfferedAtStart()
             return;
         ui::UploadPage* upload = wizard->uploadPage();
         QSignalSpy progress(upload, &ui::UploadPage::progressShown);
-        QTest::mouseClick(upload->startButton(), Qt::LeftButton);
+        QTest::mouseClick(child<QPushButton>(upload, "startUpload"), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(
             !progress.isEmpty() &&
                 qvariant_cast<transfer::UploadProgress>(progress.last().at(0)).partsDone >= 2,
@@ -730,7 +733,7 @@ void TestJourney::interruptedUploadIsOfferedAtStart()
     QCOMPARE(upload->bucket(), kBucket);
     QCOMPARE(upload->objectKey(), QStringLiteral("centos7.raw"));
     QSignalSpy finished(upload, &ui::UploadPage::uploadFinished);
-    QTest::mouseClick(upload->startButton(), Qt::LeftButton);
+    QTest::mouseClick(child<QPushButton>(upload, "startUpload"), Qt::LeftButton);
     QVERIFY(finished.count() > 0 || finished.wait(kTimeoutMs));
     const auto result = qvariant_cast<transfer::UploadResult>(finished.first().first());
     QVERIFY2(result.ok, qPrintable(result.error.message));

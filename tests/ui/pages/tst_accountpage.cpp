@@ -32,6 +32,7 @@ using namespace cvmi;
 using namespace cvmi::cloudtest;
 using State = cloud::PermissionLine::State;
 using test::child;
+using test::nextTabStop;
 using ui::AccountPage;
 
 namespace {
@@ -98,15 +99,6 @@ struct Harness {
         return names;
     }
 };
-
-// The widget Tab moves to from `widget`: the next one in the focus chain that takes Tab focus.
-QWidget* nextTabStop(QWidget* widget)
-{
-    QWidget* next = widget->nextInFocusChain();
-    while (next != widget && !(next->focusPolicy() & Qt::TabFocus))
-        next = next->nextInFocusChain();
-    return next;
-}
 
 // Every text the page shows (labels, line edits in normal echo, combo boxes).
 QStringList visibleTexts(const QWidget* root)
