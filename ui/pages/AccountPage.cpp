@@ -5,6 +5,7 @@
 #include "WizardSession.h"
 #include "dialogs/CreateBucketDialog.h"
 #include "dialogs/EndpointsDialog.h"
+#include "widgets/CredentialsBox.h"
 #include "widgets/PermissionList.h"
 
 #include "cloud/BucketName.h"
@@ -60,19 +61,6 @@ void makeSecondary(QLabel* label)
     label->setPalette(palette);
 }
 
-QString outcomeText(cloud::CredentialAttempt::Outcome outcome)
-{
-    switch (outcome) {
-    case cloud::CredentialAttempt::Outcome::Used:
-        return AccountPage::tr("used");
-    case cloud::CredentialAttempt::Outcome::Invalid:
-        return AccountPage::tr("unusable");
-    case cloud::CredentialAttempt::Outcome::NotPresent:
-        break;
-    }
-    return AccountPage::tr("nothing there");
-}
-
 } // namespace
 
 AccountPage::AccountPage(WizardSession* session, QWidget* parent)
@@ -95,25 +83,8 @@ AccountPage::AccountPage(WizardSession* session, QWidget* parent)
     fillRegions(shippedRegions());
     setRegion(cloud::Regions::defaultRegion());
     updateEndpointsLabel();
-    m_ui->useTypedCredentials->setChecked(true);
-    m_ui->useFoundCredentials->setEnabled(false);
-
-    connect(m_ui->useFoundCredentials, &QRadioButton::toggled, this, [this] {
-        const bool typed = m_ui->useTypedCredentials->isChecked();
-        for (QWidget* w :
-             {static_cast<QWidget*>(m_ui->secretId), static_cast<QWidget*>(m_ui->secretKey),
-              static_cast<QWidget*>(m_ui->sessionToken),
-              static_cast<QWidget*>(m_ui->rememberCredentials)})
-            w->setEnabled(typed && !m_fixed);
-        invalidate();
-    });
-    for (QLineEdit* edit : {m_ui->secretId, m_ui->secretKey, m_ui->sessionToken})
-        connect(edit, &QLineEdit::textEdited, this, &AccountPage::invalidate);
+    connect(m_ui->credentialsBox, &CredentialsBox::changed, this, &AccountPage::invalidate);
     connect(m_ui->region, &QComboBox::currentIndexChanged, this, &AccountPage::invalidate);
-    connect(m_ui->rememberCredentials, &QCheckBox::toggled, this, [this](bool on) {
-        if (!m_keyringError.isEmpty())
-            m_ui->keyringStatus->setText(on ? m_keyringError : QString());
-    });
     connect(m_ui->editEndpoints, &QPushButton::clicked, this, &AccountPage::editEndpoints);
     connect(m_ui->checkAccount, &QPushButton::clicked, this, &AccountPage::startCheck);
     connect(m_ui->bucket, &QComboBox::currentIndexChanged, this, &AccountPage::onBucketChosen);
@@ -129,8 +100,7 @@ void AccountPage::setUpForm()
     m_ui->setupUi(this);
     const int margin = style()->pixelMetric(QStyle::PM_LayoutLeftMargin);
     m_ui->pageLayout->setContentsMargins(margin, 4, margin, 0);
-    for (QLabel* label : {m_ui->credentialPlaces, m_ui->keyringStatus, m_ui->endpointsSummary})
-        makeSecondary(label);
+    makeSecondary(m_ui->endpointsSummary);
 }
 
 void AccountPage::setCredentialStore(cloud::CredentialStore* store)
@@ -173,18 +143,11 @@ void AccountPage::setFixedAccount(const cloud::Credentials& credentials,
 {
     m_fixed = true;
     m_discovered = true;
-    m_found = credentials;
     m_endpoints = endpoints;
     m_cvmOverride = cvmText;
     m_cosOverride = cosText;
-    m_ui->foundCredentials->setText(credentials.redacted());
-    m_ui->useFoundCredentials->setText(tr("Use the &account:"));
-    m_ui->credentialPlaces->setText(note);
-    m_ui->useFoundCredentials->setEnabled(true);
-    m_ui->useFoundCredentials->setChecked(true);
-    m_ui->useTypedCredentials->setEnabled(false);
+    m_ui->credentialsBox->setFixed(credentials, note);
     m_ui->editEndpoints->setEnabled(false);
-    m_ui->keyringStatus->clear();
     if (!credentials.region.isEmpty())
         setRegion(credentials.region);
     updateEndpointsLabel();
@@ -202,7 +165,7 @@ void AccountPage::discover()
     if (m_fixed)
         return;
     m_discovered = true;
-    m_ui->foundCredentials->setText(tr("Looking…"));
+    m_ui->credentialsBox->showLooking();
     // Two answers to wait for: the files and variables (read on a worker, some are decrypted),
     // and the keyring (which may ask the user to unlock it).
     auto pending = std::make_shared<int>(2);
@@ -215,73 +178,18 @@ void AccountPage::discover()
                        showDiscovery(d);
                        done();
                    });
-    util::onResult(m_store->load(profile()), this,
-                   [this, done](const cloud::CredentialStoreResult& r) {
-                       showKeyringEntry(r.credentials, r.error.message);
-                       done();
-                   });
+    util::onResult(
+        m_store->load(profile()), this, [this, done](const cloud::CredentialStoreResult& r) {
+            m_ui->credentialsBox->showKeyringEntry(r.credentials, r.error.message, profile());
+            done();
+        });
 }
 
 void AccountPage::showDiscovery(const cloud::CredentialDiscovery& discovery)
 {
-    m_found = discovery.credentials;
-    QStringList places;
-    const QString home = QDir::toNativeSeparators(QDir::homePath());
-    for (const cloud::CredentialAttempt& attempt : discovery.tried) {
-        // Short forms: the four variable names share a prefix, and the files live in the home.
-        QString location = attempt.location;
-        if (attempt.source == QLatin1String("environment"))
-            location = tr("the TENCENTCLOUD_* variables");
-        else if (!home.isEmpty() && location.startsWith(home + QDir::separator()))
-            location = u'~' + location.mid(home.size());
-        QString place = location + QStringLiteral(": ") + outcomeText(attempt.outcome);
-        if (attempt.outcome == cloud::CredentialAttempt::Outcome::Invalid)
-            place += QStringLiteral(" (") + attempt.detail + u')';
-        places.append(place);
-    }
-    m_ui->credentialPlaces->setText(tr("Looked in: %1").arg(places.join(QStringLiteral("; "))));
-    if (m_found) {
-        m_ui->foundCredentials->setText(m_found->redacted());
-        m_ui->useFoundCredentials->setEnabled(true);
-        if (!m_found->region.isEmpty())
-            setRegion(m_found->region);
-    } else {
-        m_ui->foundCredentials->setText(tr("none found"));
-        m_ui->useFoundCredentials->setEnabled(false);
-    }
-    // Our own keyring entry was saved on purpose in this program, so it wins over files; the
-    // environment still overrides everything, as it does for tccli.
-    const bool fromEnvironment = m_found && m_found->source == QLatin1String("environment");
-    if (m_found && (fromEnvironment || !m_keyringHadEntry))
-        m_ui->useFoundCredentials->setChecked(true);
-    else
-        m_ui->useTypedCredentials->setChecked(true);
-}
-
-void AccountPage::showKeyringEntry(const std::optional<cloud::Credentials>& stored,
-                                   const QString& error)
-{
-    if (!error.isEmpty()) {
-        // Shown when the user asks to remember, not before: without a keyring the page works
-        // as well, only nothing is remembered.
-        m_keyringError = error;
-        m_ui->keyringStatus->setToolTip(error);
-        if (m_ui->rememberCredentials->isChecked())
-            m_ui->keyringStatus->setText(error);
-        return;
-    }
-    if (!stored)
-        return;
-    m_keyringHadEntry = true;
-    m_ui->secretId->setText(stored->secretId);
-    m_ui->secretKey->setText(stored->secretKey);
-    m_ui->sessionToken->setText(stored->token);
-    m_ui->rememberCredentials->setChecked(true);
-    m_ui->keyringStatus->setText(
-        tr("Read from the system keyring (profile \"%1\").").arg(profile()));
-    if (!(m_found && m_found->source == QLatin1String("environment")))
-        m_ui->useTypedCredentials->setChecked(true);
-    invalidate();
+    m_ui->credentialsBox->showDiscovery(discovery);
+    if (discovery.credentials && !discovery.credentials->region.isEmpty())
+        setRegion(discovery.credentials->region);
 }
 
 QString AccountPage::profile() const
@@ -367,14 +275,7 @@ QString AccountPage::region() const
 
 cloud::Credentials AccountPage::currentCredentials() const
 {
-    if (m_ui->useFoundCredentials->isChecked() && m_found)
-        return *m_found;
-    cloud::Credentials typed;
-    typed.secretId = m_ui->secretId->text().trimmed();
-    typed.secretKey = m_ui->secretKey->text().trimmed();
-    typed.token = m_ui->sessionToken->text().trimmed();
-    typed.source = QStringLiteral("typed");
-    return typed;
+    return m_ui->credentialsBox->current();
 }
 
 bool AccountPage::isChecking() const
@@ -450,19 +351,19 @@ void AccountPage::rememberCredentials(const cloud::Credentials& credentials)
 {
     if (m_fixed || credentials.source != QLatin1String("typed"))
         return;
-    const bool remember = m_ui->rememberCredentials->isChecked();
-    if (!remember && !m_keyringHadEntry)
+    CredentialsBox* box = m_ui->credentialsBox;
+    const bool remember = box->rememberTicked();
+    if (!remember && !box->keyringHasEntry())
         return;
     auto answer = remember ? m_store->store(profile(), credentials) : m_store->remove(profile());
-    util::onResult(answer, this, [this, remember](const cloud::CredentialStoreResult& result) {
+    util::onResult(answer, this, [this, box, remember](const cloud::CredentialStoreResult& result) {
         if (result.ok()) {
-            m_keyringHadEntry = remember;
-            m_ui->keyringStatus->setText(remember ? tr("Saved in the system keyring.")
-                                                  : tr("Removed from the system keyring."));
+            box->setKeyringHasEntry(remember);
+            box->setKeyringStatus(remember ? tr("Saved in the system keyring.")
+                                           : tr("Removed from the system keyring."));
         } else {
-            m_ui->keyringStatus->setText(result.error.message);
+            box->setKeyringStatus(result.error.message);
         }
-        m_ui->keyringStatus->setToolTip(m_ui->keyringStatus->text());
         emit keyringDone(result.error.message);
     });
 }

@@ -85,7 +85,6 @@ signals:
 private:
     void setUpForm();
     void showDiscovery(const cloud::CredentialDiscovery& discovery);
-    void showKeyringEntry(const std::optional<cloud::Credentials>& stored, const QString& error);
     void invalidate();
     void onLineChanged(int index, const cloud::PermissionLine& line);
     void onCheckFinished(bool allOk);
@@ -104,14 +103,11 @@ private:
     settings::AppSettings* m_settings = nullptr;
     Discoverer m_discoverer;
     BucketNameAsker m_askBucketName;
-    std::optional<cloud::Credentials> m_found;
     bool m_fixed = false;
     bool m_discovered = false;
-    bool m_keyringHadEntry = false;
     bool m_checkPassed = false;
     QString m_cvmOverride;
     QString m_cosOverride;
-    QString m_keyringError; // why the keyring could not be read, shown once Remember is ticked
     cloud::CloudEndpoints m_endpoints;
     QPointer<cloud::PermissionCheck> m_check;
 
