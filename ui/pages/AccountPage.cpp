@@ -5,6 +5,7 @@
 #include "WizardSession.h"
 #include "dialogs/CreateBucketDialog.h"
 #include "dialogs/EndpointsDialog.h"
+#include "widgets/BucketChooser.h"
 #include "widgets/CredentialsBox.h"
 #include "widgets/PermissionList.h"
 
@@ -87,8 +88,9 @@ AccountPage::AccountPage(WizardSession* session, QWidget* parent)
     connect(m_ui->region, &QComboBox::currentIndexChanged, this, &AccountPage::invalidate);
     connect(m_ui->editEndpoints, &QPushButton::clicked, this, &AccountPage::editEndpoints);
     connect(m_ui->checkAccount, &QPushButton::clicked, this, &AccountPage::startCheck);
-    connect(m_ui->bucket, &QComboBox::currentIndexChanged, this, &AccountPage::onBucketChosen);
-    connect(m_ui->createBucket, &QPushButton::clicked, this, &AccountPage::askAndCreateBucket);
+    connect(m_ui->bucketChooser, &BucketChooser::bucketChosen, this, &AccountPage::onBucketChosen);
+    connect(m_ui->bucketChooser, &BucketChooser::createRequested, this,
+            &AccountPage::askAndCreateBucket);
     invalidate();
 }
 
@@ -294,14 +296,7 @@ void AccountPage::invalidate()
     }
     m_checkPassed = false;
     m_ui->permissionList->reset();
-    {
-        const QSignalBlocker blocker(m_ui->bucket);
-        m_ui->bucket->clear();
-        m_ui->bucket->setPlaceholderText(tr("Check first"));
-    }
-    m_ui->bucket->setEnabled(false);
-    m_ui->createBucket->setEnabled(false);
-    m_ui->bucketStatus->clear();
+    m_ui->bucketChooser->reset(tr("Check first"));
     m_ui->checkAccount->setEnabled(true);
     m_ui->checkStatus->setText(
         currentCredentials().isUsable() ? QString() : tr("Enter a SecretId and a SecretKey."));
@@ -403,25 +398,21 @@ void AccountPage::fillBuckets()
     const cloud::PermissionCheck* check = m_check.data();
     const bool cosOk =
         check != nullptr && check->lines().at(static_cast<int>(Item::Cos)).state == State::Ok;
-    const QSignalBlocker blocker(m_ui->bucket);
-    m_ui->bucket->clear();
     if (!cosOk) {
-        m_ui->bucket->setPlaceholderText(tr("COS is not usable"));
+        m_ui->bucketChooser->showNone(tr("COS is not usable"));
         return;
     }
+    QStringList names;
     for (const cloud::CosBucket& bucket : check->bucketsInRegion())
-        m_ui->bucket->addItem(bucket.name, bucket.name);
-    m_ui->bucket->setCurrentIndex(-1);
-    m_ui->bucket->setPlaceholderText(m_ui->bucket->count() > 0
-                                         ? tr("Choose a bucket in %1").arg(region())
-                                         : tr("No bucket in %1 yet: create one").arg(region()));
-    m_ui->bucket->setEnabled(true);
-    m_ui->createBucket->setEnabled(true);
+        names.append(bucket.name);
+    m_ui->bucketChooser->offer(names, !names.isEmpty()
+                                          ? tr("Choose a bucket in %1").arg(region())
+                                          : tr("No bucket in %1 yet: create one").arg(region()));
 }
 
-void AccountPage::onBucketChosen()
+void AccountPage::onBucketChosen(const QString& bucket)
 {
-    m_session->setBucket(m_ui->bucket->currentData().toString());
+    m_session->setBucket(bucket);
     emit completeChanged();
 }
 
@@ -456,36 +447,34 @@ void AccountPage::createBucket(const QString& bucket)
                                 .arg(bucket));
     else
         cloud::BucketName::compose(bucket.left(dash), bucket.mid(dash + 1), &error);
-    if (!error.isSet() && !m_ui->createBucket->isEnabled())
+    if (!error.isSet() && !m_ui->bucketChooser->canCreate())
         error = Error::make(QStringLiteral("bucket.not_checked"),
                             tr("Run Check first: a bucket is created with the checked account."));
     if (error.isSet()) {
-        m_ui->bucketStatus->setText(error.message);
+        m_ui->bucketChooser->setStatus(error.message);
         emit bucketCreated(bucket, error.message);
         return;
     }
-    m_ui->createBucket->setEnabled(false);
-    m_ui->bucketStatus->setText(tr("Creating %1…").arg(bucket));
+    m_ui->bucketChooser->setCanCreate(false);
+    m_ui->bucketChooser->setStatus(tr("Creating %1…").arg(bucket));
     cloud::CosClient* cos = m_session->cos();
     util::onResult(
         cos->putBucket(bucket, m_session->region()), this,
         [this, bucket, cos](const cloud::CloudResult<bool>& result) {
             if (cos != m_session->cos())
                 return; // the account changed meanwhile; the answer belongs to the old one
-            m_ui->createBucket->setEnabled(true);
+            m_ui->bucketChooser->setCanCreate(true);
             if (!result.ok()) {
                 QString message =
                     tr("Could not create %1: %2").arg(bucket, result.error.userMessage);
                 if (!result.error.remedy.isEmpty())
                     message += u' ' + result.error.remedy;
-                m_ui->bucketStatus->setText(message);
+                m_ui->bucketChooser->setStatus(message);
                 emit bucketCreated(bucket, message);
                 return;
             }
-            m_ui->bucketStatus->setText(tr("Created %1.").arg(bucket));
-            if (m_ui->bucket->findData(bucket) < 0)
-                m_ui->bucket->addItem(bucket, bucket);
-            m_ui->bucket->setCurrentIndex(m_ui->bucket->findData(bucket));
+            m_ui->bucketChooser->setStatus(tr("Created %1.").arg(bucket));
+            m_ui->bucketChooser->choose(bucket);
             emit bucketCreated(bucket, QString());
         });
 }

@@ -92,7 +92,7 @@ private:
     void loadRegions();
     void fillRegions(const QList<QPair<QString, QString>>& regions);
     void fillBuckets();
-    void onBucketChosen();
+    void onBucketChosen(const QString& bucket);
     void editEndpoints();
     void askAndCreateBucket();
     void updateEndpointsLabel();
