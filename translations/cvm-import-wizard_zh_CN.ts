@@ -4061,10 +4061,6 @@ Exit status: 0 done, 2 error.</source>
         <translation>检查(&amp;C)</translation>
     </message>
     <message>
-        <source>Crea&amp;te Bucket…</source>
-        <translation>创建存储桶(&amp;T)…</translation>
-    </message>
-    <message>
         <source>Connect your Tencent Cloud account</source>
         <translation>连接腾讯云账号</translation>
     </message>
@@ -4087,14 +4083,6 @@ Exit status: 0 done, 2 error.</source>
     <message>
         <source>Check the credentials, the region, the import permission and COS</source>
         <translation>检查访问密钥、地域、导入权限和 COS</translation>
-    </message>
-    <message>
-        <source>Bucket for the upload</source>
-        <translation>用于上传的存储桶</translation>
-    </message>
-    <message>
-        <source>B&amp;ucket:</source>
-        <translation>存储桶(&amp;U)：</translation>
     </message>
     <message>
         <source>Endpoints: Tencent Cloud</source>
@@ -4179,6 +4167,21 @@ Exit status: 0 done, 2 error.</source>
     <message>
         <source>Created %1.</source>
         <translation>已创建 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>cvmi::ui::BucketChooser</name>
+    <message>
+        <source>B&amp;ucket:</source>
+        <translation>存储桶(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Bucket for the upload</source>
+        <translation>用于上传的存储桶</translation>
+    </message>
+    <message>
+        <source>Crea&amp;te Bucket…</source>
+        <translation>创建存储桶(&amp;T)…</translation>
     </message>
 </context>
 <context>
