@@ -4345,34 +4345,6 @@ Exit status: 0 done, 2 error.</source>
 <context>
     <name>cvmi::ui::AccountPage</name>
     <message>
-        <source>used</source>
-        <translation>已使用</translation>
-    </message>
-    <message>
-        <source>unusable</source>
-        <translation>不可用</translation>
-    </message>
-    <message>
-        <source>nothing there</source>
-        <translation>未找到</translation>
-    </message>
-    <message>
-        <source>Use the credentials foun&amp;d:</source>
-        <translation>使用找到的访问密钥(&amp;D)：</translation>
-    </message>
-    <message>
-        <source>&amp;Enter credentials:</source>
-        <translation>输入访问密钥(&amp;E)：</translation>
-    </message>
-    <message>
-        <source>Looking…</source>
-        <translation>正在查找…</translation>
-    </message>
-    <message>
-        <source>&amp;Remember in the system keyring</source>
-        <translation>保存到系统密钥环(&amp;R)</translation>
-    </message>
-    <message>
         <source>Endpoint&amp;s…</source>
         <translation>接入地址(&amp;S)…</translation>
     </message>
@@ -4381,56 +4353,12 @@ Exit status: 0 done, 2 error.</source>
         <translation>检查(&amp;C)</translation>
     </message>
     <message>
-        <source>Crea&amp;te Bucket…</source>
-        <translation>创建存储桶(&amp;T)…</translation>
-    </message>
-    <message>
         <source>Connect your Tencent Cloud account</source>
         <translation>连接腾讯云账号</translation>
     </message>
     <message>
         <source>The import needs an account that may call ImportImage and a COS bucket in the same region for the upload. Choose the credentials and the region, then Check.</source>
         <translation>导入需要一个有权调用 ImportImage 的账号，以及一个位于同一地域、用于上传的 COS 存储桶。请选择访问密钥和地域，然后点击“检查”。</translation>
-    </message>
-    <message>
-        <source>Credentials</source>
-        <translation>访问密钥</translation>
-    </message>
-    <message>
-        <source>Places looked at for credentials</source>
-        <translation>已查找访问密钥的位置</translation>
-    </message>
-    <message>
-        <source>SecretId</source>
-        <translation>SecretId</translation>
-    </message>
-    <message>
-        <source>SecretKey</source>
-        <translation>SecretKey</translation>
-    </message>
-    <message>
-        <source>Session token (optional)</source>
-        <translation>临时令牌（可选）</translation>
-    </message>
-    <message>
-        <source>only for temporary credentials</source>
-        <translation>仅用于临时访问密钥</translation>
-    </message>
-    <message>
-        <source>Saved in GNOME Keyring, KWallet or another Secret Service, never in a file of this program.</source>
-        <translation>保存在 GNOME Keyring、KWallet 或其他 Secret Service 中，绝不会保存在本程序的文件里。</translation>
-    </message>
-    <message>
-        <source>Secret&amp;Id:</source>
-        <translation>SecretId(&amp;I)：</translation>
-    </message>
-    <message>
-        <source>Secret&amp;Key:</source>
-        <translation>SecretKey(&amp;K)：</translation>
-    </message>
-    <message>
-        <source>Session t&amp;oken:</source>
-        <translation>临时令牌(&amp;O)：</translation>
     </message>
     <message>
         <source>Region</source>
@@ -4447,34 +4375,6 @@ Exit status: 0 done, 2 error.</source>
     <message>
         <source>Check the credentials, the region, the import permission and COS</source>
         <translation>检查访问密钥、地域、导入权限和 COS</translation>
-    </message>
-    <message>
-        <source>Bucket for the upload</source>
-        <translation>用于上传的存储桶</translation>
-    </message>
-    <message>
-        <source>B&amp;ucket:</source>
-        <translation>存储桶(&amp;U)：</translation>
-    </message>
-    <message>
-        <source>Use the &amp;account:</source>
-        <translation>使用账号(&amp;A)：</translation>
-    </message>
-    <message>
-        <source>the TENCENTCLOUD_* variables</source>
-        <translation>TENCENTCLOUD_* 环境变量</translation>
-    </message>
-    <message>
-        <source>Looked in: %1</source>
-        <translation>已查找：%1</translation>
-    </message>
-    <message>
-        <source>none found</source>
-        <translation>未找到</translation>
-    </message>
-    <message>
-        <source>Read from the system keyring (profile &quot;%1&quot;).</source>
-        <translation>已从系统密钥环读取（配置“%1”）。</translation>
     </message>
     <message>
         <source>Endpoints: Tencent Cloud</source>
@@ -4562,6 +4462,21 @@ Exit status: 0 done, 2 error.</source>
     </message>
 </context>
 <context>
+    <name>cvmi::ui::BucketChooser</name>
+    <message>
+        <source>B&amp;ucket:</source>
+        <translation>存储桶(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Bucket for the upload</source>
+        <translation>用于上传的存储桶</translation>
+    </message>
+    <message>
+        <source>Crea&amp;te Bucket…</source>
+        <translation>创建存储桶(&amp;T)…</translation>
+    </message>
+</context>
+<context>
     <name>cvmi::ui::ChooseObjectDialog</name>
     <message>
         <source>List the next objects (COS answers up to %1 at a time)</source>
@@ -4622,6 +4537,97 @@ Exit status: 0 done, 2 error.</source>
     <message>
         <source>More objects follow: &quot;More&quot; lists the next %1.</source>
         <translation>还有更多对象：点击“更多”可列出接下来的 %1 个。</translation>
+    </message>
+</context>
+<context>
+    <name>cvmi::ui::CredentialsBox</name>
+    <message>
+        <source>Credentials</source>
+        <translation>访问密钥</translation>
+    </message>
+    <message>
+        <source>Use the credentials foun&amp;d:</source>
+        <translation>使用找到的访问密钥(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Looking…</source>
+        <translation>正在查找…</translation>
+    </message>
+    <message>
+        <source>Places looked at for credentials</source>
+        <translation>已查找访问密钥的位置</translation>
+    </message>
+    <message>
+        <source>&amp;Enter credentials:</source>
+        <translation>输入访问密钥(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Secret&amp;Id:</source>
+        <translation>SecretId(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>SecretId</source>
+        <translation>SecretId</translation>
+    </message>
+    <message>
+        <source>Secret&amp;Key:</source>
+        <translation>SecretKey(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>SecretKey</source>
+        <translation>SecretKey</translation>
+    </message>
+    <message>
+        <source>Session t&amp;oken:</source>
+        <translation>临时令牌(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Session token (optional)</source>
+        <translation>临时令牌（可选）</translation>
+    </message>
+    <message>
+        <source>only for temporary credentials</source>
+        <translation>仅用于临时访问密钥</translation>
+    </message>
+    <message>
+        <source>Saved in GNOME Keyring, KWallet or another Secret Service, never in a file of this program.</source>
+        <translation>保存在 GNOME Keyring、KWallet 或其他 Secret Service 中，绝不会保存在本程序的文件里。</translation>
+    </message>
+    <message>
+        <source>&amp;Remember in the system keyring</source>
+        <translation>保存到系统密钥环(&amp;R)</translation>
+    </message>
+    <message>
+        <source>used</source>
+        <translation>已使用</translation>
+    </message>
+    <message>
+        <source>unusable</source>
+        <translation>不可用</translation>
+    </message>
+    <message>
+        <source>nothing there</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <source>Use the &amp;account:</source>
+        <translation>使用账号(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>the TENCENTCLOUD_* variables</source>
+        <translation>TENCENTCLOUD_* 环境变量</translation>
+    </message>
+    <message>
+        <source>Looked in: %1</source>
+        <translation>已查找：%1</translation>
+    </message>
+    <message>
+        <source>none found</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <source>Read from the system keyring (profile &quot;%1&quot;).</source>
+        <translation>已从系统密钥环读取（配置“%1”）。</translation>
     </message>
 </context>
 <context>

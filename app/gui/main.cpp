@@ -157,8 +157,9 @@ void walkToUploadPage(ImportWizard& wizard, const Options& options)
     auto step = [&wizard, account, waiting] {
         if (--*waiting > 0)
             return;
-        if (account->bucketBox()->count() > 0 && account->bucketBox()->currentIndex() < 0)
-            account->bucketBox()->setCurrentIndex(0);
+        auto* buckets = account->findChild<QComboBox*>(QStringLiteral("bucket"));
+        if (buckets->count() > 0 && buckets->currentIndex() < 0)
+            buckets->setCurrentIndex(0);
         wizard.next();
     };
     QObject::connect(account, &cvmi::ui::AccountPage::checkFinished, &wizard, step,
@@ -305,7 +306,7 @@ void scheduleScreenshot(QApplication& app, ImportWizard& wizard, const Options& 
             [upload, grab](int id) {
                 if (id != ImportWizard::PageUpload)
                     return;
-                if (upload->startButton()->isEnabled())
+                if (upload->findChild<QPushButton*>(QStringLiteral("startUpload"))->isEnabled())
                     upload->start();
                 else
                     grab();
@@ -329,8 +330,9 @@ void scheduleScreenshot(QApplication& app, ImportWizard& wizard, const Options& 
         QObject::connect(
             account, &cvmi::ui::AccountPage::checkFinished, &wizard,
             [account, grab] {
-                if (account->bucketBox()->count() > 0)
-                    account->bucketBox()->setCurrentIndex(0);
+                auto* buckets = account->findChild<QComboBox*>(QStringLiteral("bucket"));
+                if (buckets->count() > 0)
+                    buckets->setCurrentIndex(0);
                 grab();
             },
             Qt::SingleShotConnection);

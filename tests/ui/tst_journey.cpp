@@ -9,6 +9,7 @@
 #include "CloudTestSupport.h"
 #include "FileCrc.h"
 #include "TestSupport.h"
+#include "WidgetLookup.h"
 
 #include "ImportWizard.h"
 #include "WizardSession.h"
@@ -57,6 +58,7 @@ using namespace cvmi;
 using namespace cvmi::cloudtest;
 using Outcome = importrun::ImportRunner::Outcome;
 using Question = ui::UploadPage::Question;
+using test::child;
 using ui::ImportWizard;
 
 namespace {
@@ -245,29 +247,32 @@ void TestJourney::passAccount(ImportWizard& wizard)
     ui::AccountPage* page = wizard.accountPage();
     QVERIFY(!page->isComplete());
     QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled());
-    page->useTypedButton()->setChecked(true);
-    for (QLineEdit* edit : {page->secretIdEdit(), page->secretKeyEdit(), page->tokenEdit()})
+    child<QRadioButton>(page, "useTypedCredentials")->setChecked(true);
+    for (QLineEdit* edit : {child<QLineEdit>(page, "secretId"), child<QLineEdit>(page, "secretKey"),
+                            child<QLineEdit>(page, "sessionToken")})
         edit->clear();
-    QTest::keyClicks(page->secretIdEdit(), kId);
-    QTest::keyClicks(page->secretKeyEdit(), kKey);
+    QTest::keyClicks(child<QLineEdit>(page, "secretId"), kId);
+    QTest::keyClicks(child<QLineEdit>(page, "secretKey"), kKey);
     QCOMPARE(page->region(), kRegion);
 
     QSignalSpy finished(page, &ui::AccountPage::checkFinished);
-    QVERIFY(page->checkButton()->isEnabled());
-    QTest::mouseClick(page->checkButton(), Qt::LeftButton);
+    QVERIFY(child<QPushButton>(page, "checkAccount")->isEnabled());
+    QTest::mouseClick(child<QPushButton>(page, "checkAccount"), Qt::LeftButton);
     QVERIFY(finished.wait(kTimeoutMs));
     QVERIFY(finished.first().first().toBool());
-    const QList<cloud::PermissionLine> lines = page->permissionList()->lines();
+    const QList<cloud::PermissionLine> lines =
+        child<ui::PermissionList>(page, "permissionList")->lines();
     QCOMPARE(lines.size(), 4);
     for (int i = 0; i < lines.size(); ++i)
         QVERIFY2(lines.at(i).state == cloud::PermissionLine::State::Ok,
-                 qPrintable(page->permissionList()->rowText(i)));
+                 qPrintable(child<ui::PermissionList>(page, "permissionList")->rowText(i)));
 
     // Nothing is chosen for the user: Next waits for the bucket.
-    QTRY_VERIFY_WITH_TIMEOUT(page->bucketBox()->findText(kBucket) >= 0, kTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(child<QComboBox>(page, "bucket")->findText(kBucket) >= 0, kTimeoutMs);
     QVERIFY(!page->isComplete());
     QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled());
-    page->bucketBox()->setCurrentIndex(page->bucketBox()->findText(kBucket));
+    child<QComboBox>(page, "bucket")
+        ->setCurrentIndex(child<QComboBox>(page, "bucket")->findText(kBucket));
     QVERIFY(page->isComplete());
     QVERIFY(wizard.button(QWizard::NextButton)->isEnabled());
     QCOMPARE(wizard.session()->bucket(), kBucket);
@@ -343,11 +348,11 @@ void TestJourney::compliantJourney()
     QCOMPARE(upload->filePath(), image);
     QCOMPARE(upload->bucket(), kBucket);
     QCOMPARE(upload->objectKey(), QStringLiteral("centos7.raw"));
-    QVERIFY(!upload->warningLabel()->isVisible());
+    QVERIFY(!child<QLabel>(upload, "notImportableWarning")->isVisible());
     QVERIFY(!upload->isComplete());
     QVERIFY(!wizard->button(QWizard::NextButton)->isEnabled());
     QSignalSpy uploaded(upload, &ui::UploadPage::uploadFinished);
-    QTest::mouseClick(upload->startButton(), Qt::LeftButton);
+    QTest::mouseClick(child<QPushButton>(upload, "startUpload"), Qt::LeftButton);
     QVERIFY(uploaded.count() > 0 || uploaded.wait(kTimeoutMs));
     const auto result = qvariant_cast<transfer::UploadResult>(uploaded.first().first());
     QVERIFY2(result.ok, qPrintable(result.error.message));
@@ -364,9 +369,9 @@ void TestJourney::compliantJourney()
     QVERIFY(session->upload().importUrlSigned);
     QVERIFY(session->upload().importUrl.contains(QLatin1String("q-signature")));
     QVERIFY(session->upload().importUrlExpires > QDateTime::currentDateTimeUtc().addSecs(3600));
-    QVERIFY2(upload->resultLabel()->text().contains(QLatin1String("private")),
-             qPrintable(upload->resultLabel()->text()));
-    QVERIFY(!upload->resultLabel()->text().contains(QLatin1String("q-signature")));
+    QVERIFY2(child<QLabel>(upload, "uploadResult")->text().contains(QLatin1String("private")),
+             qPrintable(child<QLabel>(upload, "uploadResult")->text()));
+    QVERIFY(!child<QLabel>(upload, "uploadResult")->text().contains(QLatin1String("q-signature")));
 
     // 4. The form: prefilled from the check and the upload.
     QVERIFY(next(*wizard, ImportWizard::PageForm));
@@ -560,13 +565,14 @@ void TestJourney::nonCompliantUploadAsksFirst()
     QVERIFY(next(*wizard, ImportWizard::PageUpload));
     ui::UploadPage* upload = wizard->uploadPage();
     QCOMPARE(upload->filePath(), image);
-    QVERIFY(upload->warningLabel()->isVisible());
-    QVERIFY(
-        upload->warningLabel()->text().contains(QLatin1String("did not pass the import check")));
+    QVERIFY(child<QLabel>(upload, "notImportableWarning")->isVisible());
+    QVERIFY(child<QLabel>(upload, "notImportableWarning")
+                ->text()
+                .contains(QLatin1String("did not pass the import check")));
 
     // Start asks first; declined, nothing is sent and nothing is left to resume.
     m_answer = false;
-    QTest::mouseClick(upload->startButton(), Qt::LeftButton);
+    QTest::mouseClick(child<QPushButton>(upload, "startUpload"), Qt::LeftButton);
     QCOMPARE(m_asked, QList<Question>{Question::UploadNotImportable});
     QVERIFY(!upload->isBusy());
     QCOMPARE(upload->phase(), ui::UploadPage::Phase::Ready);
@@ -661,8 +667,9 @@ void TestJourney::alreadyUploadedSkipsTheUpload()
     if (QTest::currentTestFailed())
         return;
     ui::UploadPage* upload = wizard->uploadPage();
-    QVERIFY(upload->skipButton()->isVisible() && upload->skipButton()->isEnabled());
-    QTest::mouseClick(upload->skipButton(), Qt::LeftButton);
+    QVERIFY(child<QPushButton>(upload, "skipUpload")->isVisible() &&
+            child<QPushButton>(upload, "skipUpload")->isEnabled());
+    QTest::mouseClick(child<QPushButton>(upload, "skipUpload"), Qt::LeftButton);
     QCOMPARE(wizard->currentId(), int(ImportWizard::PageForm));
     QVERIFY(!session->hasUpload());
     QVERIFY(m_emulator->pendingUploads(kBucket).isEmpty());
@@ -681,7 +688,8 @@ void TestJourney::alreadyUploadedSkipsTheUpload()
     // Back leads to the Upload page again, whose own upload is still there to choose.
     QTest::mouseClick(wizard->button(QWizard::BackButton), Qt::LeftButton);
     QCOMPARE(wizard->currentId(), int(ImportWizard::PageUpload));
-    QVERIFY(upload->startButton()->isVisible() && upload->startButton()->isEnabled());
+    QVERIFY(child<QPushButton>(upload, "startUpload")->isVisible() &&
+            child<QPushButton>(upload, "startUpload")->isEnabled());
 }
 
 void TestJourney::interruptedUploadIsOfferedAtStart()
@@ -701,7 +709,7 @@ void TestJourney::interruptedUploadIsOfferedAtStart()
             return;
         ui::UploadPage* upload = wizard->uploadPage();
         QSignalSpy progress(upload, &ui::UploadPage::progressShown);
-        QTest::mouseClick(upload->startButton(), Qt::LeftButton);
+        QTest::mouseClick(child<QPushButton>(upload, "startUpload"), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(
             !progress.isEmpty() &&
                 qvariant_cast<transfer::UploadProgress>(progress.last().at(0)).partsDone >= 2,
@@ -740,7 +748,7 @@ void TestJourney::interruptedUploadIsOfferedAtStart()
     QCOMPARE(upload->bucket(), kBucket);
     QCOMPARE(upload->objectKey(), QStringLiteral("centos7.raw"));
     QSignalSpy finished(upload, &ui::UploadPage::uploadFinished);
-    QTest::mouseClick(upload->startButton(), Qt::LeftButton);
+    QTest::mouseClick(child<QPushButton>(upload, "startUpload"), Qt::LeftButton);
     QVERIFY(finished.count() > 0 || finished.wait(kTimeoutMs));
     const auto result = qvariant_cast<transfer::UploadResult>(finished.first().first());
     QVERIFY2(result.ok, qPrintable(result.error.message));

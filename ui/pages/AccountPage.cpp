@@ -1,9 +1,12 @@
 #include "pages/AccountPage.h"
+#include "ui_AccountPage.h"
 
 #include "ImportWizard.h"
 #include "WizardSession.h"
 #include "dialogs/CreateBucketDialog.h"
 #include "dialogs/EndpointsDialog.h"
+#include "widgets/BucketChooser.h"
+#include "widgets/CredentialsBox.h"
 #include "widgets/PermissionList.h"
 
 #include "cloud/BucketName.h"
@@ -16,14 +19,9 @@
 #include "settings/AppSettings.h"
 #include "util/FutureReply.h"
 
-#include <QButtonGroup>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
-#include <QFormLayout>
-#include <QGridLayout>
-#include <QGroupBox>
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QProcessEnvironment>
@@ -31,7 +29,6 @@
 #include <QRadioButton>
 #include <QSignalBlocker>
 #include <QStyle>
-#include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace cvmi::ui {
@@ -56,14 +53,6 @@ QString regionLabel(const QString& id, const QString& name)
     return name.isEmpty() || name == id ? id : id + QStringLiteral(" — ") + name;
 }
 
-QLabel* plainLabel(const QString& text, QWidget* parent)
-{
-    auto* label = new QLabel(text, parent);
-    label->setTextFormat(Qt::PlainText);
-    label->setWordWrap(true);
-    return label;
-}
-
 // Secondary text (the places looked at, the keyring's answer): the palette's placeholder
 // colour, so it follows light and dark themes.
 void makeSecondary(QLabel* label)
@@ -71,19 +60,6 @@ void makeSecondary(QLabel* label)
     QPalette palette = label->palette();
     palette.setColor(QPalette::WindowText, palette.color(QPalette::PlaceholderText));
     label->setPalette(palette);
-}
-
-QString outcomeText(cloud::CredentialAttempt::Outcome outcome)
-{
-    switch (outcome) {
-    case cloud::CredentialAttempt::Outcome::Used:
-        return AccountPage::tr("used");
-    case cloud::CredentialAttempt::Outcome::Invalid:
-        return AccountPage::tr("unusable");
-    case cloud::CredentialAttempt::Outcome::NotPresent:
-        break;
-    }
-    return AccountPage::tr("nothing there");
 }
 
 } // namespace
@@ -94,19 +70,7 @@ AccountPage::AccountPage(WizardSession* session, QWidget* parent)
           return cloud::CredentialSources::discover(QDir::homePath(),
                                                     QProcessEnvironment::systemEnvironment());
       }),
-      m_useFound(new QRadioButton(tr("Use the credentials foun&d:"), this)),
-      m_useTyped(new QRadioButton(tr("&Enter credentials:"), this)),
-      m_foundLabel(plainLabel(tr("Looking…"), this)), m_lookedLabel(plainLabel({}, this)),
-      m_secretId(new QLineEdit(this)), m_secretKey(new QLineEdit(this)),
-      m_token(new QLineEdit(this)),
-      m_remember(new QCheckBox(tr("&Remember in the system keyring"), this)),
-      m_keyringLabel(plainLabel({}, this)), m_regionBox(new QComboBox(this)),
-      m_endpointsButton(new QPushButton(tr("Endpoint&s…"), this)),
-      m_endpointsLabel(plainLabel({}, this)), m_checkButton(new QPushButton(tr("&Check"), this)),
-      m_checkStatus(plainLabel({}, this)), m_lines(new PermissionList(this)),
-      m_bucketBox(new QComboBox(this)),
-      m_createButton(new QPushButton(tr("Crea&te Bucket…"), this)),
-      m_bucketStatus(plainLabel({}, this))
+      m_ui(std::make_unique<Ui::AccountPage>())
 {
     setObjectName(QStringLiteral("accountPage"));
     setTitle(ImportWizard::pageTitle(tr("Connect your Tencent Cloud account")));
@@ -116,151 +80,29 @@ AccountPage::AccountPage(WizardSession* session, QWidget* parent)
             return std::nullopt;
         return dialog.bucket();
     };
-    buildLayout();
+    setUpForm();
     fillRegions(shippedRegions());
     setRegion(cloud::Regions::defaultRegion());
     updateEndpointsLabel();
-    m_useTyped->setChecked(true);
-    m_useFound->setEnabled(false);
-
-    connect(m_useFound, &QRadioButton::toggled, this, [this] {
-        const bool typed = m_useTyped->isChecked();
-        for (QWidget* w : {static_cast<QWidget*>(m_secretId), static_cast<QWidget*>(m_secretKey),
-                           static_cast<QWidget*>(m_token), static_cast<QWidget*>(m_remember)})
-            w->setEnabled(typed && !m_fixed);
-        invalidate();
-    });
-    for (QLineEdit* edit : {m_secretId, m_secretKey, m_token})
-        connect(edit, &QLineEdit::textEdited, this, &AccountPage::invalidate);
-    connect(m_regionBox, &QComboBox::currentIndexChanged, this, &AccountPage::invalidate);
-    connect(m_remember, &QCheckBox::toggled, this, [this](bool on) {
-        if (!m_keyringError.isEmpty())
-            m_keyringLabel->setText(on ? m_keyringError : QString());
-    });
-    connect(m_endpointsButton, &QPushButton::clicked, this, &AccountPage::editEndpoints);
-    connect(m_checkButton, &QPushButton::clicked, this, &AccountPage::startCheck);
-    connect(m_bucketBox, &QComboBox::currentIndexChanged, this, &AccountPage::onBucketChosen);
-    connect(m_createButton, &QPushButton::clicked, this, &AccountPage::askAndCreateBucket);
+    connect(m_ui->credentialsBox, &CredentialsBox::changed, this, &AccountPage::invalidate);
+    connect(m_ui->region, &QComboBox::currentIndexChanged, this, &AccountPage::invalidate);
+    connect(m_ui->editEndpoints, &QPushButton::clicked, this, &AccountPage::editEndpoints);
+    connect(m_ui->checkAccount, &QPushButton::clicked, this, &AccountPage::startCheck);
+    connect(m_ui->bucketChooser, &BucketChooser::bucketChosen, this, &AccountPage::onBucketChosen);
+    connect(m_ui->bucketChooser, &BucketChooser::createRequested, this,
+            &AccountPage::askAndCreateBucket);
     invalidate();
 }
 
 AccountPage::~AccountPage() = default;
 
-void AccountPage::buildLayout()
+// The layout and texts are in AccountPage.ui; what a form cannot say is set here.
+void AccountPage::setUpForm()
 {
-    auto* intro = plainLabel(
-        tr("The import needs an account that may call ImportImage and a COS bucket in the same "
-           "region for the upload. Choose the credentials and the region, then Check."),
-        this);
-
-    auto* credentialsBox = new QGroupBox(tr("Credentials"), this);
-    m_useFound->setObjectName(QStringLiteral("useFoundCredentials"));
-    m_useTyped->setObjectName(QStringLiteral("useTypedCredentials"));
-    auto* sourceGroup = new QButtonGroup(this);
-    sourceGroup->addButton(m_useFound);
-    sourceGroup->addButton(m_useTyped);
-    m_foundLabel->setObjectName(QStringLiteral("foundCredentials"));
-    m_lookedLabel->setObjectName(QStringLiteral("credentialPlaces"));
-    m_lookedLabel->setAccessibleName(tr("Places looked at for credentials"));
-    makeSecondary(m_lookedLabel);
-
-    m_secretId->setObjectName(QStringLiteral("secretId"));
-    m_secretId->setAccessibleName(tr("SecretId"));
-    m_secretId->setPlaceholderText(QStringLiteral("AKID…"));
-    m_secretKey->setObjectName(QStringLiteral("secretKey"));
-    m_secretKey->setAccessibleName(tr("SecretKey"));
-    m_secretKey->setEchoMode(QLineEdit::Password);
-    m_token->setObjectName(QStringLiteral("sessionToken"));
-    m_token->setAccessibleName(tr("Session token (optional)"));
-    m_token->setEchoMode(QLineEdit::Password);
-    m_token->setPlaceholderText(tr("only for temporary credentials"));
-    m_remember->setObjectName(QStringLiteral("rememberCredentials"));
-    m_remember->setToolTip(tr("Saved in GNOME Keyring, KWallet or another Secret Service, never "
-                              "in a file of this program."));
-    m_keyringLabel->setObjectName(QStringLiteral("keyringStatus"));
-    makeSecondary(m_keyringLabel);
-
-    auto* typedForm = new QFormLayout;
-    typedForm->setContentsMargins(24, 0, 0, 0);
-    typedForm->addRow(tr("Secret&Id:"), m_secretId);
-    typedForm->addRow(tr("Secret&Key:"), m_secretKey);
-    typedForm->addRow(tr("Session t&oken:"), m_token);
-    auto* rememberRow = new QHBoxLayout;
-    rememberRow->addWidget(m_remember);
-    rememberRow->addWidget(m_keyringLabel, 1);
-    typedForm->addRow(QString(), rememberRow);
-
-    auto* foundRow = new QHBoxLayout;
-    foundRow->addWidget(m_useFound);
-    foundRow->addWidget(m_foundLabel, 1);
-    auto* lookedRow = new QHBoxLayout;
-    lookedRow->setContentsMargins(24, 0, 0, 0);
-    lookedRow->addWidget(m_lookedLabel);
-    auto* credentialsLayout = new QVBoxLayout(credentialsBox);
-    credentialsLayout->setSpacing(4);
-    credentialsLayout->addLayout(foundRow);
-    credentialsLayout->addLayout(lookedRow);
-    credentialsLayout->addWidget(m_useTyped);
-    credentialsLayout->addLayout(typedForm);
-
-    m_regionBox->setObjectName(QStringLiteral("region"));
-    m_regionBox->setAccessibleName(tr("Region"));
-    m_regionBox->setMinimumContentsLength(30);
-    m_regionBox->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    auto* regionLabelWidget = new QLabel(tr("Re&gion:"), this);
-    regionLabelWidget->setBuddy(m_regionBox);
-    m_endpointsButton->setObjectName(QStringLiteral("editEndpoints"));
-    m_endpointsButton->setToolTip(tr("Send the requests to a gateway or a local emulator"));
-    m_endpointsLabel->setObjectName(QStringLiteral("endpointsSummary"));
-    m_endpointsLabel->setWordWrap(false);
-    makeSecondary(m_endpointsLabel);
-    auto* regionRow = new QHBoxLayout;
-    regionRow->addWidget(regionLabelWidget);
-    regionRow->addWidget(m_regionBox);
-    regionRow->addStretch(1);
-    regionRow->addWidget(m_endpointsLabel);
-    regionRow->addWidget(m_endpointsButton);
-
-    m_checkButton->setObjectName(QStringLiteral("checkAccount"));
-    m_checkButton->setToolTip(
-        tr("Check the credentials, the region, the import permission and COS"));
-    m_checkStatus->setObjectName(QStringLiteral("checkStatus"));
-    auto* checkRow = new QHBoxLayout;
-    checkRow->addWidget(m_checkButton);
-    checkRow->addWidget(m_checkStatus, 1);
-
-    m_bucketBox->setObjectName(QStringLiteral("bucket"));
-    m_bucketBox->setAccessibleName(tr("Bucket for the upload"));
-    m_bucketBox->setMinimumContentsLength(30);
-    m_bucketBox->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    auto* bucketLabel = new QLabel(tr("B&ucket:"), this);
-    bucketLabel->setBuddy(m_bucketBox);
-    m_createButton->setObjectName(QStringLiteral("createBucket"));
-    m_bucketStatus->setObjectName(QStringLiteral("bucketStatus"));
-    auto* bucketRow = new QHBoxLayout;
-    bucketRow->addWidget(bucketLabel);
-    bucketRow->addWidget(m_bucketBox);
-    bucketRow->addWidget(m_createButton);
-    bucketRow->addWidget(m_bucketStatus, 1);
-
-    auto* layout = new QVBoxLayout(this);
+    m_ui->setupUi(this);
     const int margin = style()->pixelMetric(QStyle::PM_LayoutLeftMargin);
-    layout->setContentsMargins(margin, 4, margin, 0);
-    layout->setSpacing(10);
-    layout->addWidget(intro);
-    layout->addWidget(credentialsBox);
-    layout->addLayout(regionRow);
-    layout->addLayout(checkRow);
-    layout->addWidget(m_lines);
-    layout->addLayout(bucketRow);
-    layout->addStretch(1);
-
-    // Reading order: where the credentials come from, the typed fields, then what to check.
-    QWidget* order[] = {m_useFound,    m_useTyped,  m_secretId,    m_secretKey,
-                        m_token,       m_remember,  m_regionBox,   m_endpointsButton,
-                        m_checkButton, m_bucketBox, m_createButton};
-    for (size_t i = 0; i + 1 < std::size(order); ++i)
-        setTabOrder(order[i], order[i + 1]);
+    m_ui->pageLayout->setContentsMargins(margin, 4, margin, 0);
+    makeSecondary(m_ui->endpointsSummary);
 }
 
 void AccountPage::setCredentialStore(cloud::CredentialStore* store)
@@ -281,7 +123,7 @@ void AccountPage::setSettings(settings::AppSettings* settings)
     m_cosOverride = endpoints.cosEndpoint() ? settings->cosEndpoint() : QString();
     m_endpoints = endpoints;
     if (error.isSet())
-        m_checkStatus->setText(error.message);
+        m_ui->checkStatus->setText(error.message);
     if (!settings->region().isEmpty())
         setRegion(settings->region());
     updateEndpointsLabel();
@@ -303,18 +145,11 @@ void AccountPage::setFixedAccount(const cloud::Credentials& credentials,
 {
     m_fixed = true;
     m_discovered = true;
-    m_found = credentials;
     m_endpoints = endpoints;
     m_cvmOverride = cvmText;
     m_cosOverride = cosText;
-    m_foundLabel->setText(credentials.redacted());
-    m_useFound->setText(tr("Use the &account:"));
-    m_lookedLabel->setText(note);
-    m_useFound->setEnabled(true);
-    m_useFound->setChecked(true);
-    m_useTyped->setEnabled(false);
-    m_endpointsButton->setEnabled(false);
-    m_keyringLabel->clear();
+    m_ui->credentialsBox->setFixed(credentials, note);
+    m_ui->editEndpoints->setEnabled(false);
     if (!credentials.region.isEmpty())
         setRegion(credentials.region);
     updateEndpointsLabel();
@@ -332,7 +167,7 @@ void AccountPage::discover()
     if (m_fixed)
         return;
     m_discovered = true;
-    m_foundLabel->setText(tr("Looking…"));
+    m_ui->credentialsBox->showLooking();
     // Two answers to wait for: the files and variables (read on a worker, some are decrypted),
     // and the keyring (which may ask the user to unlock it).
     auto pending = std::make_shared<int>(2);
@@ -345,72 +180,18 @@ void AccountPage::discover()
                        showDiscovery(d);
                        done();
                    });
-    util::onResult(m_store->load(profile()), this,
-                   [this, done](const cloud::CredentialStoreResult& r) {
-                       showKeyringEntry(r.credentials, r.error.message);
-                       done();
-                   });
+    util::onResult(
+        m_store->load(profile()), this, [this, done](const cloud::CredentialStoreResult& r) {
+            m_ui->credentialsBox->showKeyringEntry(r.credentials, r.error.message, profile());
+            done();
+        });
 }
 
 void AccountPage::showDiscovery(const cloud::CredentialDiscovery& discovery)
 {
-    m_found = discovery.credentials;
-    QStringList places;
-    const QString home = QDir::toNativeSeparators(QDir::homePath());
-    for (const cloud::CredentialAttempt& attempt : discovery.tried) {
-        // Short forms: the four variable names share a prefix, and the files live in the home.
-        QString location = attempt.location;
-        if (attempt.source == QLatin1String("environment"))
-            location = tr("the TENCENTCLOUD_* variables");
-        else if (!home.isEmpty() && location.startsWith(home + QDir::separator()))
-            location = u'~' + location.mid(home.size());
-        QString place = location + QStringLiteral(": ") + outcomeText(attempt.outcome);
-        if (attempt.outcome == cloud::CredentialAttempt::Outcome::Invalid)
-            place += QStringLiteral(" (") + attempt.detail + u')';
-        places.append(place);
-    }
-    m_lookedLabel->setText(tr("Looked in: %1").arg(places.join(QStringLiteral("; "))));
-    if (m_found) {
-        m_foundLabel->setText(m_found->redacted());
-        m_useFound->setEnabled(true);
-        if (!m_found->region.isEmpty())
-            setRegion(m_found->region);
-    } else {
-        m_foundLabel->setText(tr("none found"));
-        m_useFound->setEnabled(false);
-    }
-    // Our own keyring entry was saved on purpose in this program, so it wins over files; the
-    // environment still overrides everything, as it does for tccli.
-    const bool fromEnvironment = m_found && m_found->source == QLatin1String("environment");
-    if (m_found && (fromEnvironment || !m_keyringHadEntry))
-        m_useFound->setChecked(true);
-    else
-        m_useTyped->setChecked(true);
-}
-
-void AccountPage::showKeyringEntry(const std::optional<cloud::Credentials>& stored,
-                                   const QString& error)
-{
-    if (!error.isEmpty()) {
-        // Shown when the user asks to remember, not before: without a keyring the page works
-        // as well, only nothing is remembered.
-        m_keyringError = error;
-        m_keyringLabel->setToolTip(error);
-        if (m_remember->isChecked())
-            m_keyringLabel->setText(error);
-        return;
-    }
-    if (!stored)
-        return;
-    m_keyringHadEntry = true;
-    m_secretId->setText(stored->secretId);
-    m_secretKey->setText(stored->secretKey);
-    m_token->setText(stored->token);
-    m_remember->setChecked(true);
-    m_keyringLabel->setText(tr("Read from the system keyring (profile \"%1\").").arg(profile()));
-    if (!(m_found && m_found->source == QLatin1String("environment")))
-        m_useTyped->setChecked(true);
-    invalidate();
+    m_ui->credentialsBox->showDiscovery(discovery);
+    if (discovery.credentials && !discovery.credentials->region.isEmpty())
+        setRegion(discovery.credentials->region);
 }
 
 QString AccountPage::profile() const
@@ -423,7 +204,7 @@ bool AccountPage::setEndpointOverrides(const QString& cvm, const QString& cos, E
     cloud::CloudEndpoints endpoints;
     if (!endpoints.setCvmEndpoint(cvm.trimmed(), error) ||
         !endpoints.setCosEndpoint(cos.trimmed(), error)) {
-        m_checkStatus->setText(error ? error->message : QString());
+        m_ui->checkStatus->setText(error ? error->message : QString());
         return false;
     }
     m_endpoints = endpoints;
@@ -437,11 +218,11 @@ bool AccountPage::setEndpointOverrides(const QString& cvm, const QString& cos, E
 void AccountPage::updateEndpointsLabel()
 {
     if (m_cvmOverride.isEmpty() && m_cosOverride.isEmpty()) {
-        m_endpointsLabel->setText(tr("Endpoints: Tencent Cloud"));
+        m_ui->endpointsSummary->setText(tr("Endpoints: Tencent Cloud"));
         return;
     }
     if (m_cvmOverride == m_cosOverride) {
-        m_endpointsLabel->setText(tr("Endpoints: %1 (CVM and COS)").arg(m_cvmOverride));
+        m_ui->endpointsSummary->setText(tr("Endpoints: %1 (CVM and COS)").arg(m_cvmOverride));
         return;
     }
     QStringList parts;
@@ -449,7 +230,7 @@ void AccountPage::updateEndpointsLabel()
         parts.append(tr("CVM %1").arg(m_cvmOverride));
     if (!m_cosOverride.isEmpty())
         parts.append(tr("COS %1").arg(m_cosOverride));
-    m_endpointsLabel->setText(tr("Endpoints: %1").arg(parts.join(QStringLiteral(", "))));
+    m_ui->endpointsSummary->setText(tr("Endpoints: %1").arg(parts.join(QStringLiteral(", "))));
 }
 
 void AccountPage::editEndpoints()
@@ -466,14 +247,14 @@ void AccountPage::editEndpoints()
 void AccountPage::fillRegions(const QList<QPair<QString, QString>>& regions)
 {
     const QString current = region();
-    const QSignalBlocker blocker(m_regionBox);
-    m_regionBox->clear();
+    const QSignalBlocker blocker(m_ui->region);
+    m_ui->region->clear();
     for (const auto& [id, name] : regions)
-        m_regionBox->addItem(regionLabel(id, name), id);
+        m_ui->region->addItem(regionLabel(id, name), id);
     if (!current.isEmpty()) {
-        if (m_regionBox->findData(current) < 0)
-            m_regionBox->addItem(current, current);
-        m_regionBox->setCurrentIndex(m_regionBox->findData(current));
+        if (m_ui->region->findData(current) < 0)
+            m_ui->region->addItem(current, current);
+        m_ui->region->setCurrentIndex(m_ui->region->findData(current));
     }
 }
 
@@ -481,29 +262,22 @@ void AccountPage::setRegion(const QString& id)
 {
     if (id.isEmpty())
         return;
-    int index = m_regionBox->findData(id);
+    int index = m_ui->region->findData(id);
     if (index < 0) {
-        m_regionBox->addItem(id, id);
-        index = m_regionBox->count() - 1;
+        m_ui->region->addItem(id, id);
+        index = m_ui->region->count() - 1;
     }
-    m_regionBox->setCurrentIndex(index);
+    m_ui->region->setCurrentIndex(index);
 }
 
 QString AccountPage::region() const
 {
-    return m_regionBox->currentData().toString();
+    return m_ui->region->currentData().toString();
 }
 
 cloud::Credentials AccountPage::currentCredentials() const
 {
-    if (m_useFound->isChecked() && m_found)
-        return *m_found;
-    cloud::Credentials typed;
-    typed.secretId = m_secretId->text().trimmed();
-    typed.secretKey = m_secretKey->text().trimmed();
-    typed.token = m_token->text().trimmed();
-    typed.source = QStringLiteral("typed");
-    return typed;
+    return m_ui->credentialsBox->current();
 }
 
 bool AccountPage::isChecking() const
@@ -521,17 +295,10 @@ void AccountPage::invalidate()
         m_check = nullptr;
     }
     m_checkPassed = false;
-    m_lines->reset();
-    {
-        const QSignalBlocker blocker(m_bucketBox);
-        m_bucketBox->clear();
-        m_bucketBox->setPlaceholderText(tr("Check first"));
-    }
-    m_bucketBox->setEnabled(false);
-    m_createButton->setEnabled(false);
-    m_bucketStatus->clear();
-    m_checkButton->setEnabled(true);
-    m_checkStatus->setText(
+    m_ui->permissionList->reset();
+    m_ui->bucketChooser->reset(tr("Check first"));
+    m_ui->checkAccount->setEnabled(true);
+    m_ui->checkStatus->setText(
         currentCredentials().isUsable() ? QString() : tr("Enter a SecretId and a SecretKey."));
     m_session->setBucket({});
     emit completeChanged();
@@ -542,7 +309,7 @@ void AccountPage::startCheck()
     const cloud::Credentials credentials = currentCredentials();
     invalidate();
     if (!credentials.isUsable()) {
-        m_checkStatus->setText(
+        m_ui->checkStatus->setText(
             tr("Enter a SecretId and a SecretKey first (Tencent Cloud console → Access "
                "Management → API Keys), or choose credentials that were found."));
         return;
@@ -560,15 +327,15 @@ void AccountPage::startCheck()
     m_check = check;
     connect(check, &cloud::PermissionCheck::lineChanged, this, &AccountPage::onLineChanged);
     connect(check, &cloud::PermissionCheck::finished, this, &AccountPage::onCheckFinished);
-    m_lines->setLines(check->lines());
-    m_checkButton->setEnabled(false);
-    m_checkStatus->setText(tr("Checking %1 in %2…").arg(credentials.redacted(), chosenRegion));
+    m_ui->permissionList->setLines(check->lines());
+    m_ui->checkAccount->setEnabled(false);
+    m_ui->checkStatus->setText(tr("Checking %1 in %2…").arg(credentials.redacted(), chosenRegion));
     check->start();
 }
 
 void AccountPage::onLineChanged(int index, const cloud::PermissionLine& line)
 {
-    m_lines->setLine(index, line);
+    m_ui->permissionList->setLine(index, line);
     if (line.item == Item::Credentials && line.state == State::Ok) {
         rememberCredentials(m_session->credentials());
         loadRegions();
@@ -579,19 +346,19 @@ void AccountPage::rememberCredentials(const cloud::Credentials& credentials)
 {
     if (m_fixed || credentials.source != QLatin1String("typed"))
         return;
-    const bool remember = m_remember->isChecked();
-    if (!remember && !m_keyringHadEntry)
+    CredentialsBox* box = m_ui->credentialsBox;
+    const bool remember = box->rememberTicked();
+    if (!remember && !box->keyringHasEntry())
         return;
     auto answer = remember ? m_store->store(profile(), credentials) : m_store->remove(profile());
-    util::onResult(answer, this, [this, remember](const cloud::CredentialStoreResult& result) {
+    util::onResult(answer, this, [this, box, remember](const cloud::CredentialStoreResult& result) {
         if (result.ok()) {
-            m_keyringHadEntry = remember;
-            m_keyringLabel->setText(remember ? tr("Saved in the system keyring.")
-                                             : tr("Removed from the system keyring."));
+            box->setKeyringHasEntry(remember);
+            box->setKeyringStatus(remember ? tr("Saved in the system keyring.")
+                                           : tr("Removed from the system keyring."));
         } else {
-            m_keyringLabel->setText(result.error.message);
+            box->setKeyringStatus(result.error.message);
         }
-        m_keyringLabel->setToolTip(m_keyringLabel->text());
         emit keyringDone(result.error.message);
     });
 }
@@ -618,9 +385,9 @@ void AccountPage::loadRegions()
 void AccountPage::onCheckFinished(bool allOk)
 {
     m_checkPassed = allOk;
-    m_checkButton->setEnabled(true);
-    m_checkStatus->setText(allOk ? tr("All checks passed. Choose the bucket for the upload.")
-                                 : tr("Some checks failed; see what to do below each one."));
+    m_ui->checkAccount->setEnabled(true);
+    m_ui->checkStatus->setText(allOk ? tr("All checks passed. Choose the bucket for the upload.")
+                                     : tr("Some checks failed; see what to do below each one."));
     fillBuckets();
     emit completeChanged();
     emit checkFinished(allOk);
@@ -631,25 +398,21 @@ void AccountPage::fillBuckets()
     const cloud::PermissionCheck* check = m_check.data();
     const bool cosOk =
         check != nullptr && check->lines().at(static_cast<int>(Item::Cos)).state == State::Ok;
-    const QSignalBlocker blocker(m_bucketBox);
-    m_bucketBox->clear();
     if (!cosOk) {
-        m_bucketBox->setPlaceholderText(tr("COS is not usable"));
+        m_ui->bucketChooser->showNone(tr("COS is not usable"));
         return;
     }
+    QStringList names;
     for (const cloud::CosBucket& bucket : check->bucketsInRegion())
-        m_bucketBox->addItem(bucket.name, bucket.name);
-    m_bucketBox->setCurrentIndex(-1);
-    m_bucketBox->setPlaceholderText(m_bucketBox->count() > 0
-                                        ? tr("Choose a bucket in %1").arg(region())
-                                        : tr("No bucket in %1 yet: create one").arg(region()));
-    m_bucketBox->setEnabled(true);
-    m_createButton->setEnabled(true);
+        names.append(bucket.name);
+    m_ui->bucketChooser->offer(names, !names.isEmpty()
+                                          ? tr("Choose a bucket in %1").arg(region())
+                                          : tr("No bucket in %1 yet: create one").arg(region()));
 }
 
-void AccountPage::onBucketChosen()
+void AccountPage::onBucketChosen(const QString& bucket)
 {
-    m_session->setBucket(m_bucketBox->currentData().toString());
+    m_session->setBucket(bucket);
     emit completeChanged();
 }
 
@@ -684,36 +447,34 @@ void AccountPage::createBucket(const QString& bucket)
                                 .arg(bucket));
     else
         cloud::BucketName::compose(bucket.left(dash), bucket.mid(dash + 1), &error);
-    if (!error.isSet() && !m_createButton->isEnabled())
+    if (!error.isSet() && !m_ui->bucketChooser->canCreate())
         error = Error::make(QStringLiteral("bucket.not_checked"),
                             tr("Run Check first: a bucket is created with the checked account."));
     if (error.isSet()) {
-        m_bucketStatus->setText(error.message);
+        m_ui->bucketChooser->setStatus(error.message);
         emit bucketCreated(bucket, error.message);
         return;
     }
-    m_createButton->setEnabled(false);
-    m_bucketStatus->setText(tr("Creating %1…").arg(bucket));
+    m_ui->bucketChooser->setCanCreate(false);
+    m_ui->bucketChooser->setStatus(tr("Creating %1…").arg(bucket));
     cloud::CosClient* cos = m_session->cos();
     util::onResult(
         cos->putBucket(bucket, m_session->region()), this,
         [this, bucket, cos](const cloud::CloudResult<bool>& result) {
             if (cos != m_session->cos())
                 return; // the account changed meanwhile; the answer belongs to the old one
-            m_createButton->setEnabled(true);
+            m_ui->bucketChooser->setCanCreate(true);
             if (!result.ok()) {
                 QString message =
                     tr("Could not create %1: %2").arg(bucket, result.error.userMessage);
                 if (!result.error.remedy.isEmpty())
                     message += u' ' + result.error.remedy;
-                m_bucketStatus->setText(message);
+                m_ui->bucketChooser->setStatus(message);
                 emit bucketCreated(bucket, message);
                 return;
             }
-            m_bucketStatus->setText(tr("Created %1.").arg(bucket));
-            if (m_bucketBox->findData(bucket) < 0)
-                m_bucketBox->addItem(bucket, bucket);
-            m_bucketBox->setCurrentIndex(m_bucketBox->findData(bucket));
+            m_ui->bucketChooser->setStatus(tr("Created %1.").arg(bucket));
+            m_ui->bucketChooser->choose(bucket);
             emit bucketCreated(bucket, QString());
         });
 }

@@ -7,6 +7,7 @@
 #include <QWizardPage>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace cvmi::cloud {
@@ -18,16 +19,11 @@ namespace cvmi::settings {
 class AppSettings;
 }
 
-class QCheckBox;
-class QComboBox;
-class QLabel;
-class QLineEdit;
-class QPushButton;
-class QRadioButton;
-
 namespace cvmi::ui {
+namespace Ui {
+class AccountPage;
+}
 
-class PermissionList;
 class WizardSession;
 
 // Step 2: the account. Credentials are picked up from where the user already keeps them
@@ -79,24 +75,6 @@ public:
     void initializePage() override;
     bool isComplete() const override;
 
-    QRadioButton* useFoundButton() const { return m_useFound; }
-    QRadioButton* useTypedButton() const { return m_useTyped; }
-    QLineEdit* secretIdEdit() const { return m_secretId; }
-    QLineEdit* secretKeyEdit() const { return m_secretKey; }
-    QLineEdit* tokenEdit() const { return m_token; }
-    QCheckBox* rememberBox() const { return m_remember; }
-    QComboBox* regionBox() const { return m_regionBox; }
-    QPushButton* endpointsButton() const { return m_endpointsButton; }
-    QPushButton* checkButton() const { return m_checkButton; }
-    PermissionList* permissionList() const { return m_lines; }
-    QComboBox* bucketBox() const { return m_bucketBox; }
-    QPushButton* createBucketButton() const { return m_createButton; }
-    QLabel* foundLabel() const { return m_foundLabel; }
-    QLabel* lookedLabel() const { return m_lookedLabel; }
-    QLabel* keyringLabel() const { return m_keyringLabel; }
-    QLabel* bucketStatusLabel() const { return m_bucketStatus; }
-    QLabel* endpointsLabel() const { return m_endpointsLabel; }
-
 signals:
     void discoveryShown();
     void checkFinished(bool allOk);
@@ -105,9 +83,8 @@ signals:
     void bucketCreated(const QString& bucket, const QString& error);
 
 private:
-    void buildLayout();
+    void setUpForm();
     void showDiscovery(const cloud::CredentialDiscovery& discovery);
-    void showKeyringEntry(const std::optional<cloud::Credentials>& stored, const QString& error);
     void invalidate();
     void onLineChanged(int index, const cloud::PermissionLine& line);
     void onCheckFinished(bool allOk);
@@ -115,7 +92,7 @@ private:
     void loadRegions();
     void fillRegions(const QList<QPair<QString, QString>>& regions);
     void fillBuckets();
-    void onBucketChosen();
+    void onBucketChosen(const QString& bucket);
     void editEndpoints();
     void askAndCreateBucket();
     void updateEndpointsLabel();
@@ -126,35 +103,15 @@ private:
     settings::AppSettings* m_settings = nullptr;
     Discoverer m_discoverer;
     BucketNameAsker m_askBucketName;
-    std::optional<cloud::Credentials> m_found;
     bool m_fixed = false;
     bool m_discovered = false;
-    bool m_keyringHadEntry = false;
     bool m_checkPassed = false;
     QString m_cvmOverride;
     QString m_cosOverride;
-    QString m_keyringError; // why the keyring could not be read, shown once Remember is ticked
     cloud::CloudEndpoints m_endpoints;
     QPointer<cloud::PermissionCheck> m_check;
 
-    QRadioButton* m_useFound;
-    QRadioButton* m_useTyped;
-    QLabel* m_foundLabel;
-    QLabel* m_lookedLabel;
-    QLineEdit* m_secretId;
-    QLineEdit* m_secretKey;
-    QLineEdit* m_token;
-    QCheckBox* m_remember;
-    QLabel* m_keyringLabel;
-    QComboBox* m_regionBox;
-    QPushButton* m_endpointsButton;
-    QLabel* m_endpointsLabel;
-    QPushButton* m_checkButton;
-    QLabel* m_checkStatus;
-    PermissionList* m_lines;
-    QComboBox* m_bucketBox;
-    QPushButton* m_createButton;
-    QLabel* m_bucketStatus;
+    std::unique_ptr<Ui::AccountPage> m_ui;
 };
 
 } // namespace cvmi::ui

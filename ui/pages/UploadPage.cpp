@@ -1,4 +1,5 @@
 #include "pages/UploadPage.h"
+#include "ui_UploadPage.h"
 
 #include "ImportWizard.h"
 #include "WizardSession.h"
@@ -16,8 +17,6 @@
 #include <QComboBox>
 #include <QDateTime>
 #include <QFileInfo>
-#include <QFormLayout>
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -27,7 +26,6 @@
 #include <QRegularExpression>
 #include <QSignalBlocker>
 #include <QStyle>
-#include <QVBoxLayout>
 
 namespace cvmi::ui {
 
@@ -40,15 +38,6 @@ namespace {
 
 // COS's limit for an object key, in bytes of its UTF-8 form.
 constexpr int kMaxKeyBytes = 850;
-
-QLabel* plainLabel(QWidget* parent, const QString& objectName)
-{
-    auto* label = new QLabel(parent);
-    label->setObjectName(objectName);
-    label->setTextFormat(Qt::PlainText);
-    label->setWordWrap(true);
-    return label;
-}
 
 // Error and warning text in the palette's link-visited colour would be too faint; the style's
 // own "negative" colour does not exist in Qt, so a fixed red that reads on light and dark.
@@ -78,21 +67,7 @@ bool fileChangedSince(const transfer::Checkpoint& checkpoint, const QString& pat
 } // namespace
 
 UploadPage::UploadPage(WizardSession* session, QWidget* parent)
-    : QWizardPage(parent), m_session(session),
-      m_intro(plainLabel(this, QStringLiteral("uploadIntro"))), m_dropZone(new DropZone(this)),
-      m_warning(plainLabel(this, QStringLiteral("notImportableWarning"))),
-      m_bucketBox(new QComboBox(this)), m_keyEdit(new QLineEdit(this)),
-      m_keyProblem(plainLabel(this, QStringLiteral("objectKeyProblem"))),
-      m_offerLabel(plainLabel(this, QStringLiteral("resumeOffer"))),
-      m_startButton(new QPushButton(tr("&Start Upload"), this)),
-      m_startOverButton(new QPushButton(tr("Start O&ver"), this)),
-      m_pauseButton(new QPushButton(tr("&Pause"), this)),
-      m_resumeButton(new QPushButton(tr("&Resume"), this)),
-      m_cancelButton(new QPushButton(tr("Cance&l Upload"), this)),
-      m_retryButton(new QPushButton(tr("Re&try"), this)),
-      m_skipButton(new QPushButton(tr("Already Uploaded: S&kip"), this)),
-      m_progress(new UploadProgressPanel(this)),
-      m_message(plainLabel(this, QStringLiteral("uploadMessage"))), m_result(new QLabel(this))
+    : QWizardPage(parent), m_session(session), m_ui(std::make_unique<Ui::UploadPage>())
 {
     setObjectName(QStringLiteral("uploadPage"));
     setTitle(ImportWizard::pageTitle(tr("Upload the image to COS")));
@@ -128,19 +103,19 @@ UploadPage::UploadPage(WizardSession* session, QWidget* parent)
         box.exec();
         return box.clickedButton() == yesButton;
     };
-    buildLayout();
+    setUpForm();
 
-    connect(m_dropZone, &DropZone::fileChosen, this, &UploadPage::setFile);
-    connect(m_bucketBox, &QComboBox::currentIndexChanged, this, &UploadPage::refreshOffer);
-    connect(m_keyEdit, &QLineEdit::textEdited, this, [this] { m_keyEdited = true; });
-    connect(m_keyEdit, &QLineEdit::textChanged, this, &UploadPage::refreshOffer);
-    connect(m_startButton, &QPushButton::clicked, this, &UploadPage::start);
-    connect(m_startOverButton, &QPushButton::clicked, this, &UploadPage::startOver);
-    connect(m_pauseButton, &QPushButton::clicked, this, &UploadPage::pause);
-    connect(m_resumeButton, &QPushButton::clicked, this, &UploadPage::resume);
-    connect(m_cancelButton, &QPushButton::clicked, this, &UploadPage::cancelUpload);
-    connect(m_retryButton, &QPushButton::clicked, this, &UploadPage::retry);
-    connect(m_skipButton, &QPushButton::clicked, this, &UploadPage::skip);
+    connect(m_ui->dropZone, &DropZone::fileChosen, this, &UploadPage::setFile);
+    connect(m_ui->uploadBucket, &QComboBox::currentIndexChanged, this, &UploadPage::refreshOffer);
+    connect(m_ui->objectKey, &QLineEdit::textEdited, this, [this] { m_keyEdited = true; });
+    connect(m_ui->objectKey, &QLineEdit::textChanged, this, &UploadPage::refreshOffer);
+    connect(m_ui->startUpload, &QPushButton::clicked, this, &UploadPage::start);
+    connect(m_ui->startOverUpload, &QPushButton::clicked, this, &UploadPage::startOver);
+    connect(m_ui->pauseUpload, &QPushButton::clicked, this, &UploadPage::pause);
+    connect(m_ui->resumeUpload, &QPushButton::clicked, this, &UploadPage::resume);
+    connect(m_ui->cancelUpload, &QPushButton::clicked, this, &UploadPage::cancelUpload);
+    connect(m_ui->retryUpload, &QPushButton::clicked, this, &UploadPage::retry);
+    connect(m_ui->skipUpload, &QPushButton::clicked, this, &UploadPage::skip);
     connect(m_session, &WizardSession::inspectionChanged, this, &UploadPage::updateWarning);
     setPhase(Phase::Ready);
 }
@@ -149,91 +124,21 @@ UploadPage::UploadPage(WizardSession* session, QWidget* parent)
 // window closes resumes the next time.
 UploadPage::~UploadPage() = default;
 
-void UploadPage::buildLayout()
+// The layout and texts are in UploadPage.ui; what a form cannot say is set here.
+void UploadPage::setUpForm()
 {
-    m_intro->setText(tr("The image is uploaded to a COS bucket in the import's region, in parts "
-                        "sent in parallel; an interrupted upload continues where it stopped."));
-    m_dropZone->setTexts(tr("Drop the image to upload here, or keep the checked one"),
-                         tr("The file checked on the first page is uploaded unless you choose "
-                            "another."),
-                         tr("In %1. Drop another file to upload that one instead."));
-    m_dropZone->browseButton()->setText(tr("Bro&wse…"));
-    m_dropZone->browseButton()->setAccessibleName(tr("Choose the file to upload"));
-    m_warning->setAccessibleName(tr("Import check warning"));
-    makeAlert(m_warning);
-
-    m_bucketBox->setObjectName(QStringLiteral("uploadBucket"));
-    m_bucketBox->setAccessibleName(tr("Bucket to upload to"));
-    m_bucketBox->setMinimumContentsLength(30);
-    m_bucketBox->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_keyEdit->setObjectName(QStringLiteral("objectKey"));
-    m_keyEdit->setAccessibleName(tr("Object key"));
-    m_keyEdit->setToolTip(tr("The object's name in the bucket; folders are written with /, "
-                             "e.g. images/centos7.qcow2"));
-    m_keyProblem->setAccessibleName(tr("Object key problem"));
-    makeAlert(m_keyProblem);
-    auto* form = new QFormLayout;
-    form->addRow(tr("B&ucket:"), m_bucketBox);
-    form->addRow(tr("Object &key:"), m_keyEdit);
-    form->addRow(QString(), m_keyProblem);
-
-    m_offerLabel->setAccessibleName(tr("Earlier unfinished upload"));
-    m_startButton->setObjectName(QStringLiteral("startUpload"));
-    m_startOverButton->setObjectName(QStringLiteral("startOverUpload"));
-    m_startOverButton->setToolTip(
-        tr("Delete the parts uploaded earlier and upload the whole file again"));
-    m_pauseButton->setObjectName(QStringLiteral("pauseUpload"));
-    m_pauseButton->setToolTip(tr("No new parts start; the parts in flight finish"));
-    m_resumeButton->setObjectName(QStringLiteral("resumeUpload"));
-    m_cancelButton->setObjectName(QStringLiteral("cancelUpload"));
-    m_cancelButton->setToolTip(tr("Stop and delete the parts already uploaded"));
-    m_retryButton->setObjectName(QStringLiteral("retryUpload"));
-    m_retryButton->setToolTip(tr("Continue from the parts already uploaded"));
-    m_skipButton->setObjectName(QStringLiteral("skipUpload"));
-    m_skipButton->setToolTip(tr("The image is at this bucket and key already: go to the form "
-                                "with its URL, which is checked there"));
-    auto* buttons = new QHBoxLayout;
-    for (QPushButton* b : {m_startButton, m_startOverButton, m_pauseButton, m_resumeButton,
-                           m_retryButton, m_cancelButton})
-        buttons->addWidget(b);
-    buttons->addStretch(1);
-    buttons->addWidget(m_skipButton);
-
-    m_message->setAccessibleName(tr("Upload status"));
-    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_result->setObjectName(QStringLiteral("uploadResult"));
-    m_result->setAccessibleName(tr("Uploaded object"));
-    m_result->setTextFormat(Qt::RichText);
-    m_result->setWordWrap(true);
-    m_result->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::LinksAccessibleByMouse);
-
-    auto* layout = new QVBoxLayout(this);
+    m_ui->setupUi(this);
     const int margin = style()->pixelMetric(QStyle::PM_LayoutLeftMargin);
-    layout->setContentsMargins(margin, 4, margin, 0);
-    layout->setSpacing(10);
-    layout->addWidget(m_intro);
-    layout->addWidget(m_dropZone);
-    layout->addWidget(m_warning);
-    layout->addLayout(form);
-    layout->addWidget(m_offerLabel);
-    layout->addLayout(buttons);
-    layout->addWidget(m_progress);
-    layout->addWidget(m_message);
-    layout->addWidget(m_result);
-    layout->addStretch(1);
-
-    QWidget* order[] = {m_dropZone->browseButton(),
-                        m_bucketBox,
-                        m_keyEdit,
-                        m_startButton,
-                        m_startOverButton,
-                        m_pauseButton,
-                        m_resumeButton,
-                        m_retryButton,
-                        m_cancelButton,
-                        m_skipButton};
-    for (size_t i = 0; i + 1 < std::size(order); ++i)
-        setTabOrder(order[i], order[i + 1]);
+    m_ui->pageLayout->setContentsMargins(margin, 4, margin, 0);
+    m_ui->dropZone->setTexts(tr("Drop the image to upload here, or keep the checked one"),
+                             tr("The file checked on the first page is uploaded unless you choose "
+                                "another."),
+                             tr("In %1. Drop another file to upload that one instead."));
+    m_ui->dropZone->browseButton()->setText(tr("Bro&wse…"));
+    m_ui->dropZone->browseButton()->setAccessibleName(tr("Choose the file to upload"));
+    makeAlert(m_ui->notImportableWarning);
+    makeAlert(m_ui->objectKeyProblem);
+    setTabOrder(m_ui->dropZone->browseButton(), m_ui->uploadBucket);
 }
 
 void UploadPage::setSettings(settings::AppSettings* settings)
@@ -289,13 +194,13 @@ void UploadPage::applyResumeTarget()
     m_appliedResumeTarget = id;
     // The key now; the bucket when fillBuckets() fills the list.
     m_keyEdited = true;
-    const QSignalBlocker blocker(m_keyEdit);
-    m_keyEdit->setText(target.key);
+    const QSignalBlocker blocker(m_ui->objectKey);
+    m_ui->objectKey->setText(target.key);
     if (target.region == m_session->region() && !target.bucket.isEmpty()) {
-        const QSignalBlocker boxBlocker(m_bucketBox);
-        if (m_bucketBox->findData(target.bucket) < 0)
-            m_bucketBox->addItem(target.bucket, target.bucket);
-        m_bucketBox->setCurrentIndex(m_bucketBox->findData(target.bucket));
+        const QSignalBlocker boxBlocker(m_ui->uploadBucket);
+        if (m_ui->uploadBucket->findData(target.bucket) < 0)
+            m_ui->uploadBucket->addItem(target.bucket, target.bucket);
+        m_ui->uploadBucket->setCurrentIndex(m_ui->uploadBucket->findData(target.bucket));
     }
 }
 
@@ -313,8 +218,8 @@ void UploadPage::setFile(const QString& path)
     m_fileChosenHere = true;
     if (m_phase == Phase::Done || m_phase == Phase::Failed) {
         m_session->clearUpload();
-        m_result->clear();
-        m_message->clear();
+        m_ui->uploadResult->clear();
+        m_ui->uploadMessage->clear();
         setPhase(Phase::Ready);
     }
     showFile();
@@ -323,9 +228,9 @@ void UploadPage::setFile(const QString& path)
 void UploadPage::showFile()
 {
     if (!m_filePath.isEmpty())
-        m_dropZone->showFile(m_filePath);
+        m_ui->dropZone->showFile(m_filePath);
     if (!m_keyEdited)
-        m_keyEdit->setText(QFileInfo(m_filePath).fileName());
+        m_ui->objectKey->setText(QFileInfo(m_filePath).fileName());
     updateWarning();
     refreshOffer();
 }
@@ -339,27 +244,28 @@ bool UploadPage::fileIsCheckedImage() const
 void UploadPage::updateWarning()
 {
     const bool refused = fileIsCheckedImage() && !m_session->imageImportable();
-    m_warning->setVisible(refused);
-    m_warning->setText(refused ? tr("This image did not pass the import check on the first page: "
-                                    "Tencent Cloud will refuse to import it. Fix what the check "
-                                    "reported first, or upload it anyway if you need it in COS.")
-                               : QString());
+    m_ui->notImportableWarning->setVisible(refused);
+    m_ui->notImportableWarning->setText(
+        refused ? tr("This image did not pass the import check on the first page: "
+                     "Tencent Cloud will refuse to import it. Fix what the check "
+                     "reported first, or upload it anyway if you need it in COS.")
+                : QString());
 }
 
 void UploadPage::fillBuckets()
 {
     const QString chosen = bucket().isEmpty() ? m_session->bucket() : bucket();
     {
-        const QSignalBlocker blocker(m_bucketBox);
-        m_bucketBox->clear();
-        m_bucketBox->setPlaceholderText(tr("Choose a bucket on the Account page"));
+        const QSignalBlocker blocker(m_ui->uploadBucket);
+        m_ui->uploadBucket->clear();
+        m_ui->uploadBucket->setPlaceholderText(tr("Choose a bucket on the Account page"));
         if (!chosen.isEmpty())
-            m_bucketBox->addItem(chosen, chosen);
+            m_ui->uploadBucket->addItem(chosen, chosen);
         // The account's bucket stays a choice when an interrupted upload's bucket was chosen.
         if (!m_session->bucket().isEmpty() && m_session->bucket() != chosen)
-            m_bucketBox->addItem(m_session->bucket(), m_session->bucket());
+            m_ui->uploadBucket->addItem(m_session->bucket(), m_session->bucket());
         // With a placeholder, QComboBox leaves a new first item unselected.
-        m_bucketBox->setCurrentIndex(chosen.isEmpty() ? -1 : 0);
+        m_ui->uploadBucket->setCurrentIndex(chosen.isEmpty() ? -1 : 0);
     }
     refreshOffer();
     cloud::CosClient* cos = m_session->cos();
@@ -371,28 +277,28 @@ void UploadPage::fillBuckets()
                    [this, cos, region](const cloud::CloudResult<QList<cloud::CosBucket>>& result) {
                        if (cos != m_session->cos() || !result.ok())
                            return;
-                       const QSignalBlocker blocker(m_bucketBox);
+                       const QSignalBlocker blocker(m_ui->uploadBucket);
                        for (const cloud::CosBucket& b : result.value) {
-                           if (b.location == region && m_bucketBox->findData(b.name) < 0)
-                               m_bucketBox->addItem(b.name, b.name);
+                           if (b.location == region && m_ui->uploadBucket->findData(b.name) < 0)
+                               m_ui->uploadBucket->addItem(b.name, b.name);
                        }
                    });
 }
 
 QString UploadPage::bucket() const
 {
-    return m_bucketBox->currentData().toString();
+    return m_ui->uploadBucket->currentData().toString();
 }
 
 QString UploadPage::objectKey() const
 {
-    return m_keyEdit->text();
+    return m_ui->objectKey->text();
 }
 
 void UploadPage::setObjectKey(const QString& key)
 {
     m_keyEdited = true;
-    m_keyEdit->setText(key);
+    m_ui->objectKey->setText(key);
 }
 
 QString UploadPage::keyProblem(const QString& key)
@@ -433,10 +339,10 @@ UploadJob UploadPage::currentJob() const
 void UploadPage::refreshOffer()
 {
     m_offer.reset();
-    m_offerLabel->clear();
+    m_ui->resumeOffer->clear();
     const QString problem = keyProblem(objectKey());
-    m_keyProblem->setText(problem);
-    m_keyProblem->setVisible(!problem.isEmpty());
+    m_ui->objectKeyProblem->setText(problem);
+    m_ui->objectKeyProblem->setVisible(!problem.isEmpty());
     if (!isBusy() && m_phase != Phase::Done && problem.isEmpty() && !bucket().isEmpty() &&
         QFileInfo(m_filePath).isFile()) {
         const UploadJob job = currentJob();
@@ -447,14 +353,14 @@ void UploadPage::refreshOffer()
                     .loadResumable(QFileInfo(m_filePath).absoluteFilePath(),
                                    transfer::Checkpoints::destinationKey(job.destination), &error);
             if (error.isSet())
-                m_offerLabel->setText(error.message);
+                m_ui->resumeOffer->setText(error.message);
         }
     }
     if (m_offer) {
         const int done = int(m_offer->parts.size());
         const int total = partsOf(*m_offer);
         if (fileChangedSince(*m_offer, m_filePath))
-            m_offerLabel->setText(
+            m_ui->resumeOffer->setText(
                 tr("An upload of this file to %1 was started earlier (%2 of %3 parts uploaded), "
                    "but the file has changed since, so it cannot be resumed. Start Over deletes "
                    "those parts and uploads the file again.")
@@ -462,17 +368,18 @@ void UploadPage::refreshOffer()
                     .arg(done)
                     .arg(total));
         else
-            m_offerLabel->setText(tr("Resume the upload started earlier: %1 of %2 parts already "
-                                     "uploaded. Or start over and upload the whole file again.")
-                                      .arg(done)
-                                      .arg(total));
+            m_ui->resumeOffer->setText(
+                tr("Resume the upload started earlier: %1 of %2 parts already "
+                   "uploaded. Or start over and upload the whole file again.")
+                    .arg(done)
+                    .arg(total));
     } else if (resumeTargetApplies() && !isBusy() && m_phase == Phase::Ready &&
                m_session->hasAccount() && m_session->resumeTarget().region != m_session->region()) {
         const InterruptedUpload& target = m_session->resumeTarget();
-        m_offerLabel->setText(tr("The interrupted upload of this file went to %1/%2 in the "
-                                 "region %3. Choose that region on the Account page to resume "
-                                 "it; uploading here starts afresh.")
-                                  .arg(target.bucket, target.key, target.region));
+        m_ui->resumeOffer->setText(tr("The interrupted upload of this file went to %1/%2 in the "
+                                      "region %3. Choose that region on the Account page to resume "
+                                      "it; uploading here starts afresh.")
+                                       .arg(target.bucket, target.key, target.region));
     }
     updateState();
 }
@@ -490,28 +397,28 @@ void UploadPage::updateState()
     const bool ready = idle && keyProblem(objectKey()).isEmpty() && !bucket().isEmpty() &&
                        m_session->hasAccount() && QFileInfo(m_filePath).isFile();
     const bool changed = m_offer && fileChangedSince(*m_offer, m_filePath);
-    m_dropZone->setEnabled(idle || m_phase == Phase::Done); // another file starts afresh
-    m_bucketBox->setEnabled(idle);
-    m_keyEdit->setEnabled(idle);
-    m_offerLabel->setVisible(m_phase == Phase::Ready && !m_offerLabel->text().isEmpty());
-    m_startButton->setVisible(m_phase == Phase::Ready && !changed);
-    m_startButton->setEnabled(ready);
-    m_startButton->setText(m_offer ? tr("&Resume Upload") : tr("&Start Upload"));
-    m_startOverButton->setVisible(idle && m_offer.has_value());
-    m_startOverButton->setEnabled(ready);
-    m_retryButton->setVisible(m_phase == Phase::Failed && !changed);
-    m_retryButton->setEnabled(ready);
-    m_pauseButton->setVisible(m_phase == Phase::Uploading && !m_resolving);
-    m_resumeButton->setVisible(m_phase == Phase::Paused);
-    m_cancelButton->setVisible(
+    m_ui->dropZone->setEnabled(idle || m_phase == Phase::Done); // another file starts afresh
+    m_ui->uploadBucket->setEnabled(idle);
+    m_ui->objectKey->setEnabled(idle);
+    m_ui->resumeOffer->setVisible(m_phase == Phase::Ready && !m_ui->resumeOffer->text().isEmpty());
+    m_ui->startUpload->setVisible(m_phase == Phase::Ready && !changed);
+    m_ui->startUpload->setEnabled(ready);
+    m_ui->startUpload->setText(m_offer ? tr("&Resume Upload") : tr("&Start Upload"));
+    m_ui->startOverUpload->setVisible(idle && m_offer.has_value());
+    m_ui->startOverUpload->setEnabled(ready);
+    m_ui->retryUpload->setVisible(m_phase == Phase::Failed && !changed);
+    m_ui->retryUpload->setEnabled(ready);
+    m_ui->pauseUpload->setVisible(m_phase == Phase::Uploading && !m_resolving);
+    m_ui->resumeUpload->setVisible(m_phase == Phase::Paused);
+    m_ui->cancelUpload->setVisible(
         !m_resolving &&
         (m_phase == Phase::Uploading || m_phase == Phase::Paused || m_phase == Phase::Cancelling));
-    m_cancelButton->setEnabled(m_phase != Phase::Cancelling);
-    m_skipButton->setVisible(idle);
-    m_skipButton->setEnabled(idle && keyProblem(objectKey()).isEmpty() && !bucket().isEmpty() &&
-                             m_session->hasAccount());
-    m_progress->setVisible(m_phase != Phase::Ready || m_lastProgress.totalBytes > 0);
-    m_result->setVisible(m_phase == Phase::Done);
+    m_ui->cancelUpload->setEnabled(m_phase != Phase::Cancelling);
+    m_ui->skipUpload->setVisible(idle);
+    m_ui->skipUpload->setEnabled(idle && keyProblem(objectKey()).isEmpty() && !bucket().isEmpty() &&
+                                 m_session->hasAccount());
+    m_ui->uploadProgress->setVisible(m_phase != Phase::Ready || m_lastProgress.totalBytes > 0);
+    m_ui->uploadResult->setVisible(m_phase == Phase::Done);
 }
 
 bool UploadPage::confirmNotImportable()
@@ -548,15 +455,15 @@ void UploadPage::launch(bool restart)
     if (isBusy())
         return;
     if (!m_session->hasAccount()) {
-        m_message->setText(tr("Connect an account on the Account page first."));
+        m_ui->uploadMessage->setText(tr("Connect an account on the Account page first."));
         return;
     }
     if (const QString problem = keyProblem(objectKey()); !problem.isEmpty()) {
-        m_message->setText(problem);
+        m_ui->uploadMessage->setText(problem);
         return;
     }
     if (!QFileInfo(m_filePath).isFile()) {
-        m_message->setText(
+        m_ui->uploadMessage->setText(
             tr("\"%1\" is not a file that can be read. Drop the image on the page or use Browse…")
                 .arg(m_filePath));
         return;
@@ -564,19 +471,19 @@ void UploadPage::launch(bool restart)
     UploadJob job = currentJob();
     job.restart = restart;
     m_session->clearUpload();
-    m_message->clear();
-    m_result->clear();
+    m_ui->uploadMessage->clear();
+    m_ui->uploadResult->clear();
     m_offer.reset();
-    m_offerLabel->clear();
+    m_ui->resumeOffer->clear();
     m_lastProgress = UploadProgress{};
     m_lastProgress.totalBytes = QFileInfo(m_filePath).size();
-    m_progress->showProgress(m_lastProgress);
-    m_progress->showStatus(restart ? tr("Starting over…") : tr("Starting…"));
+    m_ui->uploadProgress->showProgress(m_lastProgress);
+    m_ui->uploadProgress->showStatus(restart ? tr("Starting over…") : tr("Starting…"));
     m_engine = new UploadEngine(job, this);
     connect(m_engine, &UploadEngine::progressChanged, this, &UploadPage::onProgress);
     connect(m_engine, &UploadEngine::finished, this, &UploadPage::onFinished);
     setPhase(Phase::Uploading);
-    m_pauseButton->setFocus(Qt::OtherFocusReason);
+    m_ui->pauseUpload->setFocus(Qt::OtherFocusReason);
     m_engine->start();
 }
 
@@ -584,7 +491,7 @@ void UploadPage::onProgress(const UploadProgress& progress)
 {
     m_lastProgress = progress;
     if (m_phase != Phase::Cancelling)
-        m_progress->showProgress(progress);
+        m_ui->uploadProgress->showProgress(progress);
     emit progressShown(progress);
 }
 
@@ -594,7 +501,7 @@ void UploadPage::pause()
         return;
     m_engine->pause();
     setPhase(Phase::Paused);
-    m_resumeButton->setFocus(Qt::OtherFocusReason);
+    m_ui->resumeUpload->setFocus(Qt::OtherFocusReason);
 }
 
 void UploadPage::resume()
@@ -603,7 +510,7 @@ void UploadPage::resume()
         return;
     m_engine->resume();
     setPhase(Phase::Uploading);
-    m_pauseButton->setFocus(Qt::OtherFocusReason);
+    m_ui->pauseUpload->setFocus(Qt::OtherFocusReason);
 }
 
 void UploadPage::cancelUpload()
@@ -622,7 +529,7 @@ void UploadPage::cancelUpload()
         return;
     m_engine->cancel();
     setPhase(Phase::Cancelling);
-    m_progress->showStatus(tr("Cancelling: deleting the uploaded parts…"));
+    m_ui->uploadProgress->showStatus(tr("Cancelling: deleting the uploaded parts…"));
 }
 
 bool UploadPage::confirmClose()
@@ -663,7 +570,7 @@ void UploadPage::onFinished(const UploadResult& result)
         // it without our credentials decides which URL that is.
         m_resolving = true;
         updateState();
-        m_progress->showStatus(tr("Verified. Checking whether the bucket is public…"));
+        m_ui->uploadProgress->showStatus(tr("Verified. Checking whether the bucket is public…"));
         importrun::ImportUrlResolver::resolve(
             m_session->cos(), bucket(), m_session->region(), objectKey(), this,
             [this, result](const importrun::ImportUrlDecision& decision) {
@@ -674,7 +581,8 @@ void UploadPage::onFinished(const UploadResult& result)
     }
     if (result.cancelled) {
         m_lastProgress = UploadProgress{};
-        m_message->setText(tr("The upload was cancelled and the uploaded parts were deleted."));
+        m_ui->uploadMessage->setText(
+            tr("The upload was cancelled and the uploaded parts were deleted."));
         setPhase(Phase::Ready);
         refreshOffer();
     } else {
@@ -693,13 +601,13 @@ void UploadPage::onFinished(const UploadResult& result)
             text += u'\n' + tr("Retry continues from the parts already uploaded.");
         if (result.clockSkewSeconds)
             text += u'\n' + cloud::ClockSkew::describe(*result.clockSkewSeconds);
-        m_message->setText(text);
-        m_progress->showStatus(tr("Stopped after %1 of %2 parts.")
-                                   .arg(m_lastProgress.partsDone)
-                                   .arg(m_lastProgress.partsTotal));
+        m_ui->uploadMessage->setText(text);
+        m_ui->uploadProgress->showStatus(tr("Stopped after %1 of %2 parts.")
+                                             .arg(m_lastProgress.partsDone)
+                                             .arg(m_lastProgress.partsTotal));
         setPhase(Phase::Failed);
         refreshOffer();
-        m_retryButton->setFocus(Qt::OtherFocusReason);
+        m_ui->retryUpload->setFocus(Qt::OtherFocusReason);
     }
     emit uploadFinished(result);
 }
@@ -725,7 +633,7 @@ void UploadPage::finishUpload(const UploadResult& result, const QString& importU
         qMax(done.partsTotal, result.partsUploaded + result.partsReused);
     done.state = transfer::UploadState::Finished;
     m_lastProgress = done;
-    m_progress->showProgress(done);
+    m_ui->uploadProgress->showProgress(done);
     QString message =
         result.partsReused > 0
             ? tr("Uploaded and verified: %1 parts sent now, %2 reused from the earlier "
@@ -744,27 +652,28 @@ void UploadPage::finishUpload(const UploadResult& result, const QString& importU
     }
     if (result.clockSkewSeconds)
         message += u' ' + cloud::ClockSkew::describe(*result.clockSkewSeconds);
-    m_message->setText(message);
+    m_ui->uploadMessage->setText(message);
     // The signed URL itself is not shown here: its query may carry a session token. The form's
     // ImageUrl field holds it.
     const QString handedOn =
         importUrlSigned ? tr("a signed link to it, valid until %1")
                               .arg(QLocale().toString(expires.toLocalTime(), QLocale::ShortFormat))
                         : tr("this URL");
-    m_result->setText(tr("<b>Object URL:</b> <a href=\"%1\">%2</a><br><b>CRC-64:</b> %3 &nbsp; "
-                         "<b>Size:</b> %4<br><b>For the import:</b> %5. %6<br>Next: the import "
-                         "form.")
-                          .arg(result.objectUrl.toHtmlEscaped(), result.objectUrl.toHtmlEscaped())
-                          .arg(result.crc64)
-                          .arg(formatBytesExact(uint64_t(result.size)).toHtmlEscaped(),
-                               handedOn.toHtmlEscaped(), note.toHtmlEscaped()));
+    m_ui->uploadResult->setText(
+        tr("<b>Object URL:</b> <a href=\"%1\">%2</a><br><b>CRC-64:</b> %3 &nbsp; "
+           "<b>Size:</b> %4<br><b>For the import:</b> %5. %6<br>Next: the import "
+           "form.")
+            .arg(result.objectUrl.toHtmlEscaped(), result.objectUrl.toHtmlEscaped())
+            .arg(result.crc64)
+            .arg(formatBytesExact(uint64_t(result.size)).toHtmlEscaped(), handedOn.toHtmlEscaped(),
+                 note.toHtmlEscaped()));
     setPhase(Phase::Done);
     emit uploadFinished(result);
 }
 
 void UploadPage::skip()
 {
-    if (!m_skipButton->isEnabled())
+    if (!m_ui->skipUpload->isEnabled())
         return;
     m_session->setUploadSkipped(
         true, cloud::CosClient::objectUrl(bucket(), m_session->region(), objectKey()));

@@ -8,6 +8,7 @@
 #include <QWizardPage>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace cvmi::settings {
@@ -17,15 +18,11 @@ namespace cvmi::transfer {
 class UploadEngine;
 }
 
-class QComboBox;
-class QLabel;
-class QLineEdit;
-class QPushButton;
-
 namespace cvmi::ui {
+namespace Ui {
+class UploadPage;
+}
 
-class DropZone;
-class UploadProgressPanel;
 class WizardSession;
 
 // Step 3: the image into a COS bucket. The file is the one checked on the Image page unless
@@ -90,30 +87,13 @@ public:
     void cleanupPage() override;
     bool isComplete() const override;
 
-    DropZone* dropZone() const { return m_dropZone; }
-    QComboBox* bucketBox() const { return m_bucketBox; }
-    QLineEdit* keyEdit() const { return m_keyEdit; }
-    QLabel* keyProblemLabel() const { return m_keyProblem; }
-    QLabel* offerLabel() const { return m_offerLabel; }
-    QLabel* warningLabel() const { return m_warning; }
-    QLabel* messageLabel() const { return m_message; }
-    QLabel* resultLabel() const { return m_result; }
-    QPushButton* startButton() const { return m_startButton; }
-    QPushButton* startOverButton() const { return m_startOverButton; }
-    QPushButton* pauseButton() const { return m_pauseButton; }
-    QPushButton* resumeButton() const { return m_resumeButton; }
-    QPushButton* cancelButton() const { return m_cancelButton; }
-    QPushButton* retryButton() const { return m_retryButton; }
-    QPushButton* skipButton() const { return m_skipButton; }
-    UploadProgressPanel* progressPanel() const { return m_progress; }
-
 signals:
     void progressShown(const cvmi::transfer::UploadProgress& progress);
     // After the result (done, cancelled or failed) is on screen.
     void uploadFinished(const cvmi::transfer::UploadResult& result);
 
 private:
-    void buildLayout();
+    void setUpForm();
     void showFile();
     void fillBuckets();
     void refreshOffer();
@@ -150,23 +130,7 @@ private:
     // that the user's own choice afterwards stands).
     QString m_appliedResumeTarget;
 
-    QLabel* m_intro;
-    DropZone* m_dropZone;
-    QLabel* m_warning;
-    QComboBox* m_bucketBox;
-    QLineEdit* m_keyEdit;
-    QLabel* m_keyProblem;
-    QLabel* m_offerLabel;
-    QPushButton* m_startButton;
-    QPushButton* m_startOverButton;
-    QPushButton* m_pauseButton;
-    QPushButton* m_resumeButton;
-    QPushButton* m_cancelButton;
-    QPushButton* m_retryButton;
-    QPushButton* m_skipButton;
-    UploadProgressPanel* m_progress;
-    QLabel* m_message;
-    QLabel* m_result;
+    std::unique_ptr<Ui::UploadPage> m_ui;
 };
 
 } // namespace cvmi::ui

@@ -4,6 +4,7 @@
 // the import line; typed credentials round-trip through the keyring (the fake backend), and a
 // missing keyring is explained; plain http:// to another machine is refused; the wizard leads
 // from the Image page here; and no secret ever reaches a log line or the screen.
+#include "../WidgetLookup.h"
 #include "CloudTestSupport.h"
 
 #include "ImportWizard.h"
@@ -28,6 +29,8 @@
 using namespace cvmi;
 using namespace cvmi::cloudtest;
 using State = cloud::PermissionLine::State;
+using test::child;
+using test::nextTabStop;
 using ui::AccountPage;
 
 namespace {
@@ -60,32 +63,37 @@ struct Harness {
 
     void type(const QString& id, const QString& key, const QString& token = {})
     {
-        page->useTypedButton()->setChecked(true);
-        for (QLineEdit* edit : {page->secretIdEdit(), page->secretKeyEdit(), page->tokenEdit()})
+        child<QRadioButton>(page.get(), "useTypedCredentials")->setChecked(true);
+        for (QLineEdit* edit :
+             {child<QLineEdit>(page.get(), "secretId"), child<QLineEdit>(page.get(), "secretKey"),
+              child<QLineEdit>(page.get(), "sessionToken")})
             edit->clear();
-        QTest::keyClicks(page->secretIdEdit(), id);
-        QTest::keyClicks(page->secretKeyEdit(), key);
+        QTest::keyClicks(child<QLineEdit>(page.get(), "secretId"), id);
+        QTest::keyClicks(child<QLineEdit>(page.get(), "secretKey"), key);
         if (!token.isEmpty())
-            QTest::keyClicks(page->tokenEdit(), token);
+            QTest::keyClicks(child<QLineEdit>(page.get(), "sessionToken"), token);
     }
 
     // Clicks Check and waits for the checklist; returns the finished() argument.
     std::optional<bool> check()
     {
         QSignalSpy finished(page.get(), &AccountPage::checkFinished);
-        QTest::mouseClick(page->checkButton(), Qt::LeftButton);
+        QTest::mouseClick(child<QPushButton>(page.get(), "checkAccount"), Qt::LeftButton);
         if (!finished.wait(kTimeoutMs))
             return std::nullopt;
         return finished.first().first().toBool();
     }
 
-    QList<cloud::PermissionLine> lines() const { return page->permissionList()->lines(); }
+    QList<cloud::PermissionLine> lines() const
+    {
+        return child<ui::PermissionList>(page.get(), "permissionList")->lines();
+    }
 
     QStringList buckets() const
     {
         QStringList names;
-        for (int i = 0; i < page->bucketBox()->count(); ++i)
-            names.append(page->bucketBox()->itemText(i));
+        for (int i = 0; i < child<QComboBox>(page.get(), "bucket")->count(); ++i)
+            names.append(child<QComboBox>(page.get(), "bucket")->itemText(i));
         return names;
     }
 };
@@ -150,16 +158,18 @@ private slots:
         QCOMPARE(h.lines().size(), 4);
         for (int i = 0; i < h.lines().size(); ++i) {
             const cloud::PermissionLine& line = h.lines().at(i);
-            QVERIFY2(line.state == State::Ok, qPrintable(h.page->permissionList()->rowText(i)));
+            QVERIFY2(
+                line.state == State::Ok,
+                qPrintable(child<ui::PermissionList>(h.page.get(), "permissionList")->rowText(i)));
             QVERIFY(!line.message.isEmpty());
         }
         // Only the region's buckets, none chosen for the user.
         QCOMPARE(h.buckets(), QStringList{kBucket});
-        QVERIFY(h.page->bucketBox()->isEnabled());
-        QCOMPARE(h.page->bucketBox()->currentIndex(), -1);
+        QVERIFY(child<QComboBox>(h.page.get(), "bucket")->isEnabled());
+        QCOMPARE(child<QComboBox>(h.page.get(), "bucket")->currentIndex(), -1);
         QVERIFY(!h.page->isComplete());
 
-        h.page->bucketBox()->setCurrentIndex(0);
+        child<QComboBox>(h.page.get(), "bucket")->setCurrentIndex(0);
         QVERIFY(h.page->isComplete());
         QCOMPARE(h.session.bucket(), kBucket);
         QCOMPARE(h.session.region(), kRegion);
@@ -168,12 +178,13 @@ private slots:
         QVERIFY(completeChanged.size() >= 2);
 
         // The region list now comes from DescribeRegions (the account's two regions).
-        QTRY_COMPARE_WITH_TIMEOUT(h.page->regionBox()->count(), 2, kTimeoutMs);
-        QVERIFY(h.page->regionBox()->findData(QStringLiteral("ap-shanghai")) >= 0);
+        QTRY_COMPARE_WITH_TIMEOUT(child<QComboBox>(h.page.get(), "region")->count(), 2, kTimeoutMs);
+        QVERIFY(child<QComboBox>(h.page.get(), "region")->findData(QStringLiteral("ap-shanghai")) >=
+                0);
         QCOMPARE(h.page->region(), kRegion);
 
         // Changing what was checked takes the result back.
-        QTest::keyClicks(h.page->secretKeyEdit(), QStringLiteral("x"));
+        QTest::keyClicks(child<QLineEdit>(h.page.get(), "secretKey"), QStringLiteral("x"));
         QVERIFY(!h.page->isComplete());
         QVERIFY(h.session.bucket().isEmpty());
         QCOMPARE(h.lines().first().state, State::Pending);
@@ -190,9 +201,11 @@ private slots:
         QCOMPARE(credentials.state, State::Failed);
         QVERIFY(!credentials.message.isEmpty());
         QVERIFY(!credentials.remedy.isEmpty());
-        QVERIFY(h.page->permissionList()->rowText(0).contains(credentials.message));
+        QVERIFY(child<ui::PermissionList>(h.page.get(), "permissionList")
+                    ->rowText(0)
+                    .contains(credentials.message));
         QVERIFY(!h.page->isComplete());
-        QVERIFY(h.page->checkButton()->isEnabled());
+        QVERIFY(child<QPushButton>(h.page.get(), "checkAccount")->isEnabled());
     }
 
     void noImportPermission()
@@ -209,7 +222,7 @@ private slots:
                  qPrintable(import.remedy));
         // Buckets are still offered (COS works), but the page cannot go on.
         QCOMPARE(h.buckets(), QStringList{kBucket});
-        h.page->bucketBox()->setCurrentIndex(0);
+        child<QComboBox>(h.page.get(), "bucket")->setCurrentIndex(0);
         QVERIFY(!h.page->isComplete());
     }
 
@@ -224,14 +237,14 @@ private slots:
             return std::optional<QString>(QStringLiteral("fresh-uploads-") + appId);
         });
         QSignalSpy created(h.page.get(), &AccountPage::bucketCreated);
-        QTest::mouseClick(h.page->createBucketButton(), Qt::LeftButton);
+        QTest::mouseClick(child<QPushButton>(h.page.get(), "createBucket"), Qt::LeftButton);
         QVERIFY(created.wait(kTimeoutMs));
         QCOMPARE(offeredAppId, kAppId); // learnt from the account's existing buckets
         const QString bucket = QStringLiteral("fresh-uploads-") + kAppId;
         QCOMPARE(created.first().at(0).toString(), bucket);
         QVERIFY2(created.first().at(1).toString().isEmpty(),
                  qPrintable(created.first().at(1).toString()));
-        QCOMPARE(h.page->bucketBox()->currentText(), bucket);
+        QCOMPARE(child<QComboBox>(h.page.get(), "bucket")->currentText(), bucket);
         QCOMPARE(h.session.bucket(), bucket);
         QVERIFY(h.page->isComplete());
 
@@ -244,7 +257,9 @@ private slots:
         h.page->createBucket(QStringLiteral("Bad_Name-") + kAppId);
         QCOMPARE(created.size(), 1);
         QVERIFY(created.first().at(1).toString().contains(QStringLiteral("lower-case")));
-        QVERIFY(h.page->bucketStatusLabel()->text().contains(QStringLiteral("lower-case")));
+        QVERIFY(child<QLabel>(h.page.get(), "bucketStatus")
+                    ->text()
+                    .contains(QStringLiteral("lower-case")));
     }
 
     void keyringRoundTrip()
@@ -254,7 +269,7 @@ private slots:
             Harness h(*m_emulator, &store);
             QVERIFY(h.discover());
             h.type(kTokenId, kTokenKey, kToken);
-            h.page->rememberBox()->setChecked(true);
+            child<QCheckBox>(h.page.get(), "rememberCredentials")->setChecked(true);
             QSignalSpy saved(h.page.get(), &AccountPage::keyringDone);
             QVERIFY(h.check().value_or(false));
             QVERIFY(saved.size() == 1 || saved.wait(kTimeoutMs));
@@ -264,18 +279,19 @@ private slots:
         // A new session finds them in the keyring, filled in and ready to check.
         Harness again(*m_emulator, &store);
         QVERIFY(again.discover());
-        QVERIFY(again.page->useTypedButton()->isChecked());
-        QCOMPARE(again.page->secretIdEdit()->text(), kTokenId);
-        QCOMPARE(again.page->secretKeyEdit()->echoMode(), QLineEdit::Password);
-        QCOMPARE(again.page->tokenEdit()->echoMode(), QLineEdit::Password);
-        QVERIFY(again.page->rememberBox()->isChecked());
+        QVERIFY(child<QRadioButton>(again.page.get(), "useTypedCredentials")->isChecked());
+        QCOMPARE(child<QLineEdit>(again.page.get(), "secretId")->text(), kTokenId);
+        QCOMPARE(child<QLineEdit>(again.page.get(), "secretKey")->echoMode(), QLineEdit::Password);
+        QCOMPARE(child<QLineEdit>(again.page.get(), "sessionToken")->echoMode(),
+                 QLineEdit::Password);
+        QVERIFY(child<QCheckBox>(again.page.get(), "rememberCredentials")->isChecked());
         const cloud::Credentials current = again.page->currentCredentials();
         QCOMPARE(current.secretKey, kTokenKey);
         QCOMPARE(current.token, kToken);
         QVERIFY(again.check().value_or(false));
 
         // Unticking Remember forgets them once the check has accepted the credentials.
-        again.page->rememberBox()->setChecked(false);
+        child<QCheckBox>(again.page.get(), "rememberCredentials")->setChecked(false);
         QSignalSpy removed(again.page.get(), &AccountPage::keyringDone);
         QVERIFY(again.check().value_or(false));
         QVERIFY(removed.size() == 1 || removed.wait(kTimeoutMs));
@@ -287,7 +303,7 @@ private slots:
         cloud::MemoryCredentialStore store;
         Harness h(*m_emulator, &store);
         h.type(kId, QStringLiteral("wrong-secret-key"));
-        h.page->rememberBox()->setChecked(true);
+        child<QCheckBox>(h.page.get(), "rememberCredentials")->setChecked(true);
         QVERIFY(h.check().has_value());
         QTest::qWait(50);
         QCOMPARE(store.size(), 0);
@@ -301,9 +317,11 @@ private slots:
         Harness h(*m_emulator, &store);
         QVERIFY(h.discover());
         // Said when the user asks to remember, not before.
-        QVERIFY(h.page->keyringLabel()->text().isEmpty());
-        h.page->rememberBox()->setChecked(true);
-        QVERIFY(h.page->keyringLabel()->text().contains(QStringLiteral("gnome-keyring")));
+        QVERIFY(child<QLabel>(h.page.get(), "keyringStatus")->text().isEmpty());
+        child<QCheckBox>(h.page.get(), "rememberCredentials")->setChecked(true);
+        QVERIFY(child<QLabel>(h.page.get(), "keyringStatus")
+                    ->text()
+                    .contains(QStringLiteral("gnome-keyring")));
         // The credentials still work for this session.
         h.type(kId, kKey);
         QSignalSpy saved(h.page.get(), &AccountPage::keyringDone);
@@ -331,11 +349,15 @@ private slots:
             return d;
         });
         QVERIFY(h.discover());
-        QVERIFY(h.page->useFoundButton()->isChecked());
-        QCOMPARE(h.page->foundLabel()->text(), QStringLiteral("AKID… (tccli profile default)"));
-        QVERIFY(h.page->lookedLabel()->text().contains(QStringLiteral("TENCENTCLOUD_*")));
-        QVERIFY(
-            h.page->lookedLabel()->text().contains(QStringLiteral(".tccli/default.credential")));
+        QVERIFY(child<QRadioButton>(h.page.get(), "useFoundCredentials")->isChecked());
+        QCOMPARE(child<QLabel>(h.page.get(), "foundCredentials")->text(),
+                 QStringLiteral("AKID… (tccli profile default)"));
+        QVERIFY(child<QLabel>(h.page.get(), "credentialPlaces")
+                    ->text()
+                    .contains(QStringLiteral("TENCENTCLOUD_*")));
+        QVERIFY(child<QLabel>(h.page.get(), "credentialPlaces")
+                    ->text()
+                    .contains(QStringLiteral(".tccli/default.credential")));
         QCOMPARE(h.page->region(), QStringLiteral("ap-shanghai")); // the credentials' region
         QVERIFY(h.check().value_or(false));
         QCOMPARE(h.buckets(), QStringList{QStringLiteral("elsewhere-1250000000")});
@@ -350,7 +372,9 @@ private slots:
         QCOMPARE(error.code, QStringLiteral("endpoint.insecure"));
         QVERIFY(!error.message.isEmpty());
         // The emulator set by the harness is still the one in use.
-        QVERIFY(h.page->endpointsLabel()->text().contains(m_emulator->endpoint()));
+        QVERIFY(child<QLabel>(h.page.get(), "endpointsSummary")
+                    ->text()
+                    .contains(m_emulator->endpoint()));
 
         // The dialog itself: tests/ui/dialogs/tst_endpointsdialog.cpp.
     }
@@ -358,15 +382,21 @@ private slots:
     void accessibility()
     {
         Harness h(*m_emulator, &m_store);
-        for (QWidget* w : std::initializer_list<QWidget*>{
-                 h.page->secretIdEdit(), h.page->secretKeyEdit(), h.page->tokenEdit(),
-                 h.page->regionBox(), h.page->bucketBox()})
+        for (QWidget* w :
+             std::initializer_list<QWidget*>{child<QLineEdit>(h.page.get(), "secretId"),
+                                             child<QLineEdit>(h.page.get(), "secretKey"),
+                                             child<QLineEdit>(h.page.get(), "sessionToken"),
+                                             child<QComboBox>(h.page.get(), "region"),
+                                             child<QComboBox>(h.page.get(), "bucket")})
             QVERIFY2(!w->accessibleName().isEmpty(), qPrintable(w->objectName()));
-        // Tab goes through the typed fields in reading order.
-        QCOMPARE(h.page->secretIdEdit()->nextInFocusChain(), h.page->secretKeyEdit());
-        QCOMPARE(h.page->secretKeyEdit()->nextInFocusChain(), h.page->tokenEdit());
-        QCOMPARE(h.page->tokenEdit()->nextInFocusChain(), h.page->rememberBox());
-        QCOMPARE(h.page->secretKeyEdit()->echoMode(), QLineEdit::Password);
+        // Tab goes through the typed fields in reading order (labels in between take no focus).
+        QCOMPARE(nextTabStop(child<QLineEdit>(h.page.get(), "secretId")),
+                 child<QLineEdit>(h.page.get(), "secretKey"));
+        QCOMPARE(nextTabStop(child<QLineEdit>(h.page.get(), "secretKey")),
+                 child<QLineEdit>(h.page.get(), "sessionToken"));
+        QCOMPARE(nextTabStop(child<QLineEdit>(h.page.get(), "sessionToken")),
+                 child<QCheckBox>(h.page.get(), "rememberCredentials"));
+        QCOMPARE(child<QLineEdit>(h.page.get(), "secretKey")->echoMode(), QLineEdit::Password);
     }
 
     void noSecretShownOrLogged()

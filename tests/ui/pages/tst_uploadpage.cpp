@@ -5,6 +5,7 @@
 // resumed with only the missing parts; wrong credentials are explained; bad object keys are
 // refused; a non-importable image needs a confirmation; closing during an upload asks and keeps
 // the checkpoint; and no secret reaches a log line or the screen.
+#include "../WidgetLookup.h"
 #include "CloudTestSupport.h"
 #include "FileCrc.h"
 
@@ -36,6 +37,8 @@
 
 using namespace cvmi;
 using namespace cvmi::cloudtest;
+using test::child;
+using test::nextTabStop;
 using transfer::UploadEngine;
 using transfer::UploadProgress;
 using transfer::UploadResult;
@@ -200,14 +203,14 @@ private slots:
         QCOMPARE(page.bucket(), kBucket);
         QVERIFY(!page.hasResumeOffer());
         QVERIFY(!page.isComplete());
-        QVERIFY(page.startButton()->isEnabled());
+        QVERIFY(child<QPushButton>(&page, "startUpload")->isEnabled());
 
         QSignalSpy finished(&page, &UploadPage::uploadFinished);
         QSignalSpy progress(&page, &UploadPage::progressShown);
-        QTest::mouseClick(page.startButton(), Qt::LeftButton);
+        QTest::mouseClick(child<QPushButton>(&page, "startUpload"), Qt::LeftButton);
         QVERIFY(page.isBusy());
-        QVERIFY(page.pauseButton()->isVisible());
-        QVERIFY(!page.keyEdit()->isEnabled());
+        QVERIFY(child<QPushButton>(&page, "pauseUpload")->isVisible());
+        QVERIFY(!child<QLineEdit>(&page, "objectKey")->isEnabled());
         QVERIFY(finished.wait(kTimeoutMs));
         const UploadResult r = resultOf(finished);
         QVERIFY2(r.ok, qPrintable(r.error.message));
@@ -228,10 +231,11 @@ private slots:
         QCOMPARE(session.upload().bucket, kBucket);
         QCOMPARE(session.upload().key, QStringLiteral("disk.raw"));
         QCOMPARE(session.upload().region, kRegion);
-        QVERIFY(page.resultLabel()->isVisible());
-        QVERIFY(page.resultLabel()->text().contains(QString::number(info->crc64)));
-        QVERIFY(page.resultLabel()->text().contains(r.objectUrl));
-        QCOMPARE(page.progressPanel()->bar()->value(), 1000);
+        QVERIFY(child<QLabel>(&page, "uploadResult")->isVisible());
+        QVERIFY(
+            child<QLabel>(&page, "uploadResult")->text().contains(QString::number(info->crc64)));
+        QVERIFY(child<QLabel>(&page, "uploadResult")->text().contains(r.objectUrl));
+        QCOMPARE(child<ui::UploadProgressPanel>(&page, "uploadProgress")->bar()->value(), 1000);
         QVERIFY(!UploadEngine::pending(page.currentJob()));
         QVERIFY(!visibleText(&page).contains(kKey));
     }
@@ -264,12 +268,12 @@ private slots:
         preparePage(page, path);
         QSignalSpy finished(&page, &UploadPage::uploadFinished);
         QSignalSpy progress(&page, &UploadPage::progressShown);
-        QTest::mouseClick(page.startButton(), Qt::LeftButton);
+        QTest::mouseClick(child<QPushButton>(&page, "startUpload"), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(partsDone(progress) >= 1, kTimeoutMs);
-        QTest::mouseClick(page.pauseButton(), Qt::LeftButton);
+        QTest::mouseClick(child<QPushButton>(&page, "pauseUpload"), Qt::LeftButton);
         QCOMPARE(page.phase(), UploadPage::Phase::Paused);
-        QVERIFY(page.resumeButton()->isVisible());
-        QVERIFY(!page.pauseButton()->isVisible());
+        QVERIFY(child<QPushButton>(&page, "resumeUpload")->isVisible());
+        QVERIFY(!child<QPushButton>(&page, "pauseUpload")->isVisible());
         QTRY_VERIFY_WITH_TIMEOUT(!progress.isEmpty() &&
                                      qvariant_cast<UploadProgress>(progress.last().at(0)).state ==
                                          transfer::UploadState::Paused,
@@ -278,9 +282,12 @@ private slots:
         QTest::qWait(700);
         QCOMPARE(partsDone(progress), pausedAt);
         QVERIFY(finished.isEmpty());
-        QVERIFY(page.progressPanel()->detailLabel()->text().contains(QStringLiteral("paused")));
+        QVERIFY(child<ui::UploadProgressPanel>(&page, "uploadProgress")
+                    ->detailLabel()
+                    ->text()
+                    .contains(QStringLiteral("paused")));
 
-        QTest::mouseClick(page.resumeButton(), Qt::LeftButton);
+        QTest::mouseClick(child<QPushButton>(&page, "resumeUpload"), Qt::LeftButton);
         QVERIFY(finished.wait(kTimeoutMs));
         QVERIFY(resultOf(finished).ok);
         QCOMPARE(m_emulator->objectInfo(kBucket, QStringLiteral("pause.raw"))->crc64,
@@ -298,20 +305,20 @@ private slots:
         preparePage(page, path);
         QSignalSpy finished(&page, &UploadPage::uploadFinished);
         QSignalSpy progress(&page, &UploadPage::progressShown);
-        QTest::mouseClick(page.startButton(), Qt::LeftButton);
+        QTest::mouseClick(child<QPushButton>(&page, "startUpload"), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(partsDone(progress) >= 1, kTimeoutMs);
         QCOMPARE(m_emulator->pendingUploads(kBucket).size(), 1);
 
         // Saying no keeps the upload going.
         m_answer = false;
-        QTest::mouseClick(page.cancelButton(), Qt::LeftButton);
+        QTest::mouseClick(child<QPushButton>(&page, "cancelUpload"), Qt::LeftButton);
         QCOMPARE(m_asked, QList<Question>{Question::CancelUpload});
         QVERIFY2(m_questionTexts.last().contains(QStringLiteral("deleted")),
                  qPrintable(m_questionTexts.last()));
         QCOMPARE(page.phase(), UploadPage::Phase::Uploading);
 
         m_answer = true;
-        QTest::mouseClick(page.cancelButton(), Qt::LeftButton);
+        QTest::mouseClick(child<QPushButton>(&page, "cancelUpload"), Qt::LeftButton);
         QVERIFY(finished.wait(kTimeoutMs));
         QVERIFY(resultOf(finished).cancelled);
         QCOMPARE(page.phase(), UploadPage::Phase::Ready);
@@ -320,7 +327,8 @@ private slots:
         QVERIFY(!m_emulator->objectInfo(kBucket, QStringLiteral("cancel.raw")));
         QVERIFY(!UploadEngine::pending(page.currentJob()));
         QVERIFY(!page.hasResumeOffer());
-        QVERIFY(page.messageLabel()->text().contains(QStringLiteral("cancelled")));
+        QVERIFY(
+            child<QLabel>(&page, "uploadMessage")->text().contains(QStringLiteral("cancelled")));
         QVERIFY(!session.hasUpload());
     }
 
@@ -345,15 +353,16 @@ private slots:
         UploadPage page(&session);
         preparePage(page, path);
         QVERIFY(page.hasResumeOffer());
-        QVERIFY(page.offerLabel()->isVisible());
-        const QString offer = page.offerLabel()->text();
+        QVERIFY(child<QLabel>(&page, "resumeOffer")->isVisible());
+        const QString offer = child<QLabel>(&page, "resumeOffer")->text();
         QVERIFY2(offer.contains(QStringLiteral("%1 of 8 parts already uploaded").arg(already)),
                  qPrintable(offer));
-        QVERIFY(page.startOverButton()->isVisible());
-        QCOMPARE(page.startButton()->text(), QStringLiteral("&Resume Upload"));
+        QVERIFY(child<QPushButton>(&page, "startOverUpload")->isVisible());
+        QCOMPARE(child<QPushButton>(&page, "startUpload")->text(),
+                 QStringLiteral("&Resume Upload"));
 
         QSignalSpy finished(&page, &UploadPage::uploadFinished);
-        QTest::mouseClick(page.startButton(), Qt::LeftButton);
+        QTest::mouseClick(child<QPushButton>(&page, "startUpload"), Qt::LeftButton);
         QVERIFY(finished.wait(kTimeoutMs));
         const UploadResult r = resultOf(finished);
         QVERIFY2(r.ok, qPrintable(r.error.message));
@@ -361,7 +370,7 @@ private slots:
         QCOMPARE(r.partsReused + r.partsUploaded, 8);
         QCOMPARE(m_emulator->objectInfo(kBucket, QStringLiteral("resume.raw"))->crc64,
                  test::fileCrc(path));
-        QVERIFY(page.messageLabel()->text().contains(QStringLiteral("reused")));
+        QVERIFY(child<QLabel>(&page, "uploadMessage")->text().contains(QStringLiteral("reused")));
     }
 
     // A record of a start whose answer never came (the program died in between) holds no parts:
@@ -390,10 +399,10 @@ private slots:
         UploadPage page(&session);
         preparePage(page, path);
         QVERIFY(!page.hasResumeOffer());
-        QVERIFY(!page.startOverButton()->isVisible());
-        QCOMPARE(page.startButton()->text(), QStringLiteral("&Start Upload"));
+        QVERIFY(!child<QPushButton>(&page, "startOverUpload")->isVisible());
+        QCOMPARE(child<QPushButton>(&page, "startUpload")->text(), QStringLiteral("&Start Upload"));
         QSignalSpy finished(&page, &UploadPage::uploadFinished);
-        QTest::mouseClick(page.startButton(), Qt::LeftButton);
+        QTest::mouseClick(child<QPushButton>(&page, "startUpload"), Qt::LeftButton);
         QVERIFY(finished.wait(kTimeoutMs));
         const UploadResult r = resultOf(finished);
         QVERIFY2(r.ok, qPrintable(r.error.message));
@@ -422,7 +431,7 @@ private slots:
         QCOMPARE(page.bucket(), kBucket);
         QVERIFY(page.hasResumeOffer());
         QSignalSpy finished(&page, &UploadPage::uploadFinished);
-        QTest::mouseClick(page.startOverButton(), Qt::LeftButton);
+        QTest::mouseClick(child<QPushButton>(&page, "startOverUpload"), Qt::LeftButton);
         QVERIFY(finished.wait(kTimeoutMs));
         const UploadResult r = resultOf(finished);
         QVERIFY2(r.ok, qPrintable(r.error.message));
@@ -439,17 +448,17 @@ private slots:
         UploadPage page(&session);
         preparePage(page, path);
         QSignalSpy finished(&page, &UploadPage::uploadFinished);
-        QTest::mouseClick(page.startButton(), Qt::LeftButton);
+        QTest::mouseClick(child<QPushButton>(&page, "startUpload"), Qt::LeftButton);
         QVERIFY(finished.wait(kTimeoutMs));
         const UploadResult r = resultOf(finished);
         QVERIFY(!r.ok);
         QVERIFY(!r.cancelled);
         QCOMPARE(page.phase(), UploadPage::Phase::Failed);
-        const QString message = page.messageLabel()->text();
+        const QString message = child<QLabel>(&page, "uploadMessage")->text();
         QVERIFY(!message.isEmpty());
         QVERIFY2(message.contains(QStringLiteral("What to do:")), qPrintable(message));
-        QVERIFY(page.retryButton()->isVisible());
-        QVERIFY(page.keyEdit()->isEnabled());
+        QVERIFY(child<QPushButton>(&page, "retryUpload")->isVisible());
+        QVERIFY(child<QLineEdit>(&page, "objectKey")->isEnabled());
         QVERIFY(!page.isComplete());
         QVERIFY(!session.hasUpload());
         QVERIFY(!visibleText(&page).contains(QStringLiteral("not-the-secret-key")));
@@ -471,16 +480,16 @@ private slots:
         setAccount(session);
         UploadPage page(&session);
         preparePage(page, path);
-        QVERIFY(page.startButton()->isEnabled());
-        page.keyEdit()->clear();
-        QVERIFY(!page.startButton()->isEnabled());
-        QVERIFY(page.keyProblemLabel()->isVisible());
-        QTest::keyClicks(page.keyEdit(), QStringLiteral("/x.raw"));
-        QVERIFY(!page.startButton()->isEnabled());
-        page.keyEdit()->clear();
-        QTest::keyClicks(page.keyEdit(), QStringLiteral("images/x.raw"));
-        QVERIFY(page.startButton()->isEnabled());
-        QVERIFY(!page.keyProblemLabel()->isVisible());
+        QVERIFY(child<QPushButton>(&page, "startUpload")->isEnabled());
+        child<QLineEdit>(&page, "objectKey")->clear();
+        QVERIFY(!child<QPushButton>(&page, "startUpload")->isEnabled());
+        QVERIFY(child<QLabel>(&page, "objectKeyProblem")->isVisible());
+        QTest::keyClicks(child<QLineEdit>(&page, "objectKey"), QStringLiteral("/x.raw"));
+        QVERIFY(!child<QPushButton>(&page, "startUpload")->isEnabled());
+        child<QLineEdit>(&page, "objectKey")->clear();
+        QTest::keyClicks(child<QLineEdit>(&page, "objectKey"), QStringLiteral("images/x.raw"));
+        QVERIFY(child<QPushButton>(&page, "startUpload")->isEnabled());
+        QVERIFY(!child<QLabel>(&page, "objectKeyProblem")->isVisible());
         // The user's key is kept when another file is dropped.
         page.setFile(makeFile(QStringLiteral("other.raw"), MiB, 8));
         QCOMPARE(page.objectKey(), QStringLiteral("images/x.raw"));
@@ -498,17 +507,17 @@ private slots:
         UploadPage page(&session);
         preparePage(page, {}); // the checked image, as the page opens
         QCOMPARE(page.filePath(), path);
-        QVERIFY(page.warningLabel()->isVisible());
+        QVERIFY(child<QLabel>(&page, "notImportableWarning")->isVisible());
 
         m_answer = false;
-        QTest::mouseClick(page.startButton(), Qt::LeftButton);
+        QTest::mouseClick(child<QPushButton>(&page, "startUpload"), Qt::LeftButton);
         QCOMPARE(m_asked, QList<Question>{Question::UploadNotImportable});
         QVERIFY(!page.isBusy());
         QVERIFY(!m_emulator->objectInfo(kBucket, QStringLiteral("bad.raw")));
 
         m_answer = true;
         QSignalSpy finished(&page, &UploadPage::uploadFinished);
-        QTest::mouseClick(page.startButton(), Qt::LeftButton);
+        QTest::mouseClick(child<QPushButton>(&page, "startUpload"), Qt::LeftButton);
         QVERIFY(finished.wait(kTimeoutMs));
         QVERIFY(resultOf(finished).ok);
     }
@@ -523,7 +532,7 @@ private slots:
         preparePage(*page, path);
         wizard.show();
         QSignalSpy progress(page, &UploadPage::progressShown);
-        QTest::mouseClick(page->startButton(), Qt::LeftButton);
+        QTest::mouseClick(child<QPushButton>(page, "startUpload"), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(partsDone(progress) >= 1, kTimeoutMs);
 
         m_answer = false; // keep uploading
@@ -548,10 +557,13 @@ private slots:
         setAccount(session);
         UploadPage page(&session);
         preparePage(page, makeFile(QStringLiteral("tab.raw"), MiB, 11));
-        QCOMPARE(page.bucketBox()->nextInFocusChain(), page.keyEdit());
+        QCOMPARE(nextTabStop(child<QComboBox>(&page, "uploadBucket")),
+                 child<QLineEdit>(&page, "objectKey"));
         for (const QWidget* w :
-             {static_cast<QWidget*>(page.bucketBox()), static_cast<QWidget*>(page.keyEdit()),
-              static_cast<QWidget*>(page.progressPanel()->bar())})
+             {static_cast<QWidget*>(child<QComboBox>(&page, "uploadBucket")),
+              static_cast<QWidget*>(child<QLineEdit>(&page, "objectKey")),
+              static_cast<QWidget*>(
+                  child<ui::UploadProgressPanel>(&page, "uploadProgress")->bar())})
             QVERIFY(!w->accessibleName().isEmpty());
         // No mnemonic clashes with the wizard's Back (B), Next (N), Finish (F) or among the page's.
         QSet<QChar> seen;
