@@ -8,8 +8,14 @@
 #include "importform/ImportForm.h"
 #include "importform/OsCatalogue.h"
 
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace cvmi;

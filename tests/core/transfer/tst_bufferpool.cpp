@@ -1,7 +1,14 @@
 // BufferPool: the part buffers are bounded, and a taker waits for one to be returned.
 #include "transfer/BufferPool.h"
 
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 #include <atomic>
 #include <thread>
 

@@ -2,10 +2,15 @@
 #include "transfer/FileIdentity.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
+#include <atomic>
+#include <thread>
 
 using namespace cvmi;
 using namespace cvmi::transfer;

@@ -2,7 +2,16 @@
 // single-PUT threshold, and the sizes it refuses.
 #include "transfer/PartPlanner.h"
 
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
+#include <atomic>
+#include <thread>
 
 using namespace cvmi;
 using namespace cvmi::transfer;

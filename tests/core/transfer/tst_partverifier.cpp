@@ -2,12 +2,16 @@
 #include "transfer/PartVerifier.h"
 #include "util/Crc64.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 #include <atomic>
+#include <thread>
 
 using namespace cvmi;
 using namespace cvmi::transfer;

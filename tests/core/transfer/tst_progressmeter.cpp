@@ -1,7 +1,16 @@
 // ProgressMeter: the smoothed speed and the time left.
 #include "transfer/ProgressMeter.h"
 
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
+#include <atomic>
+#include <thread>
 
 using namespace cvmi;
 using namespace cvmi::transfer;

@@ -2,8 +2,17 @@
 #include "cloud/ClockSkew.h"
 #include "transfer/RetryPolicy.h"
 
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
+#include <atomic>
 #include <curl/curl.h>
+#include <thread>
 
 using namespace cvmi;
 using namespace cvmi::transfer;

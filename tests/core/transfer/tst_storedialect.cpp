@@ -2,7 +2,16 @@
 #include "transfer/MultipartCalls.h"
 #include "transfer/StoreDialect.h"
 
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
+#include <atomic>
+#include <thread>
 
 using namespace cvmi;
 using namespace cvmi::transfer;
