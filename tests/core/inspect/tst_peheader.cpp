@@ -3,6 +3,7 @@
 #include "TestSupport.h"
 #include "disk/DiskImageOpener.h"
 #include "inspect/GuestPath.h"
+#include "inspect/Inspector.h"
 #include "inspect/PeHeader.h"
 #include "inspect/TskGuestFs.h"
 #include "inspect/TskImage.h"

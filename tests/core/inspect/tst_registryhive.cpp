@@ -4,6 +4,7 @@
 #include "TestSupport.h"
 #include "disk/DiskImageOpener.h"
 #include "inspect/GuestPath.h"
+#include "inspect/Inspector.h"
 #include "inspect/MemoryGuestFs.h"
 #include "inspect/RegistryHive.h"
 #include "inspect/TskGuestFs.h"
