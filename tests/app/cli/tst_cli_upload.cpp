@@ -1,348 +1,42 @@
-// `cvm-import upload` and `cvm-import uploads` end to end: the real binary against the
-// cvm-cloud-emulator executable, each in its own process, so that the CLI can be killed with
-// SIGKILL at any moment like a crashed or powered-off machine. Credentials come from the
-// environment; HOME and XDG_DATA_HOME are temporary, so the resume records live there and no
-// developer's files are read. What arrived is read back from the emulator's state directory
-// (CosStore) and compared with the file's own CRC-64, computed here. Every run's output is kept
-// and searched for the secret key.
+// `cvm-import upload` end to end (the harness is CliUploadHarness.h): a whole upload as JSON
+// events and as text, the progress line, refused keys and arguments, two processes on one
+// destination, Ctrl+C then resume, a file changed between runs, and SIGKILL at random moments
+// then resume.
 //
 // CVMI_KILL_TRIALS (default 3) sets the number of kill-and-resume trials; the benchmark suite
 // runs 20. CVMI_KILL_SEED makes the kill moments reproducible (the seed used is printed).
-#include "CosStore.h"
-#include "FileCrc.h"
+#include "CliUploadHarness.h"
 
-#include "util/Crc64.h"
-
-#include <QDateTime>
-#include <QDir>
-#include <QDirIterator>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QRandomGenerator>
-#include <QTemporaryDir>
 #include <QTest>
-
 #include <csignal>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 using namespace cvmi;
+using namespace cvmi::cliupload;
 
-namespace {
-
-constexpr qint64 MiB = 1024 * 1024;
-const QString kId = QStringLiteral("AKIDCLIUPLOADTEST00001");
-const QString kKey = QStringLiteral("cli-upload-test-secret-key");
-const QString kWrongKey = QStringLiteral("cli-upload-test-wrong-secret");
-const QString kAppId = QStringLiteral("1250000000");
-const QString kBucket = QStringLiteral("images-1250000000");
-const QString kRegion = QStringLiteral("ap-guangzhou");
-
-struct CliRun {
-    int exitCode = -1; // -2: crashed or killed
-    QString out;
-    QString err;
-    QList<QJsonObject> events; // stdout lines that are JSON objects
-};
-
-QList<QJsonObject> eventsOf(const QString& out)
-{
-    QList<QJsonObject> events;
-    for (const QString& line : out.split(u'\n', Qt::SkipEmptyParts)) {
-        const QJsonDocument doc = QJsonDocument::fromJson(line.toUtf8());
-        if (doc.isObject())
-            events.append(doc.object());
-    }
-    return events;
-}
-
-QList<QJsonObject> named(const QList<QJsonObject>& events, const QString& name)
-{
-    QList<QJsonObject> found;
-    for (const QJsonObject& e : events) {
-        if (e.value(QStringLiteral("event")).toString() == name)
-            found.append(e);
-    }
-    return found;
-}
-
-} // namespace
-
-class TestCliUpload : public QObject {
+class TestCliUpload : public QObject, private Harness {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
-    QProcess m_emulator;
-    QString m_endpoint;
-    QString m_state;
-    QStringList m_allOutput;
-
-    QString path(const QString& name) const { return m_dir.filePath(name); }
-
-    QString makeFile(const QString& name, qint64 size, quint32 seed)
-    {
-        QFile f(path(name));
-        if (!f.open(QIODevice::WriteOnly))
-            return {};
-        QRandomGenerator gen(seed);
-        QByteArray chunk(MiB, Qt::Uninitialized);
-        for (qint64 done = 0; done < size; done += chunk.size()) {
-            gen.fillRange(reinterpret_cast<quint32*>(chunk.data()), chunk.size() / 4);
-            f.write(chunk.constData(), qMin<qint64>(chunk.size(), size - done));
-        }
-        return f.fileName();
-    }
-
-    // The emulator's state as it is on disk now.
-    std::optional<emu::ObjectInfo> storedObject(const QString& key) const
-    {
-        emu::CosStore store(cosState());
-        QString error;
-        if (!store.load(&error))
-            return std::nullopt;
-        return store.object(kBucket, key);
-    }
-    QList<emu::UploadInfo> pendingOnServer() const
-    {
-        emu::CosStore store(cosState());
-        QString error;
-        return store.load(&error) ? store.uploads(kBucket) : QList<emu::UploadInfo>{};
-    }
-    QString cosState() const { return m_state + QStringLiteral("/cos"); } // CloudEmulator's layout
-    QString recordDir() const { return path(QStringLiteral("data/cvm-import-wizard/uploads")); }
-    int records() const
-    {
-        return int(QDir(recordDir()).entryList({QStringLiteral("*.json")}, QDir::Files).size());
-    }
-
-    QProcessEnvironment environment(const QString& key) const
-    {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        for (const QString& name : env.keys()) {
-            if (name.startsWith(QLatin1String("TENCENTCLOUD_")) ||
-                name == QLatin1String("TCCLI_PROFILE") || name.endsWith(QLatin1String("_proxy")))
-                env.remove(name);
-        }
-        env.insert(QStringLiteral("HOME"), path(QStringLiteral("home")));
-        env.insert(QStringLiteral("XDG_DATA_HOME"), path(QStringLiteral("data")));
-        env.insert(QStringLiteral("TENCENTCLOUD_SECRET_ID"), kId);
-        env.insert(QStringLiteral("TENCENTCLOUD_SECRET_KEY"), key);
-        env.insert(QStringLiteral("TENCENTCLOUD_REGION"), kRegion);
-        // Every log line on, so that the secret search covers the debug output too.
-        env.insert(QStringLiteral("QT_LOGGING_RULES"),
-                   QStringLiteral("cvmi.cloud*=true\ncvmi.transfer*=true"));
-        return env;
-    }
-
-    QStringList cloudArgs() const { return {QStringLiteral("--cos-endpoint"), m_endpoint}; }
-
-    void start(QProcess& process, const QStringList& args, const QString& key = kKey) const
-    {
-        process.setProcessEnvironment(environment(key));
-        process.start(qEnvironmentVariable("CVMI_CLI"), args + cloudArgs());
-    }
-
-    CliRun finish(QProcess& process, int timeoutMs = 50000)
-    {
-        CliRun run;
-        if (!QTest::qWaitFor([&] { return process.state() == QProcess::NotRunning; }, timeoutMs)) {
-            process.kill();
-            process.waitForFinished(5000);
-        }
-        run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-        run.out = QString::fromUtf8(process.readAllStandardOutput());
-        run.err = QString::fromUtf8(process.readAllStandardError());
-        run.events = eventsOf(run.out);
-        keep(run);
-        return run;
-    }
-
-    void keep(const CliRun& run)
-    {
-        m_allOutput << run.out << run.err;
-        if (run.out.contains(kKey) || run.err.contains(kKey) || run.out.contains(kWrongKey) ||
-            run.err.contains(kWrongKey))
-            qWarning("a secret was printed");
-    }
-
-    CliRun cli(const QStringList& args, const QString& key = kKey)
-    {
-        QProcess process;
-        start(process, args, key);
-        if (!process.waitForStarted(20000))
-            return {};
-        return finish(process);
-    }
-
-    // Starts an upload and returns once `parts` part events were printed (or it ended).
-    bool startUntilParts(QProcess& process, const QStringList& args, int parts, QString* seen)
-    {
-        start(process, args);
-        if (!process.waitForStarted(20000))
-            return false;
-        return QTest::qWaitFor(
-            [&] {
-                *seen += QString::fromUtf8(process.readAllStandardOutput());
-                return named(eventsOf(*seen), QStringLiteral("part")).size() >= parts ||
-                       process.state() == QProcess::NotRunning;
-            },
-            30000);
-    }
-
-    // Never kill(0, ...): that is this test's own process group.
-    static bool signal(const QProcess& process, int number)
-    {
-        const qint64 pid = process.processId();
-        return pid > 0 && process.state() == QProcess::Running && ::kill(pid_t(pid), number) == 0;
-    }
-
-    static QStringList uploadArgs(const QString& file, const QString& key,
-                                  const QStringList& extra = {})
-    {
-        return QStringList{QStringLiteral("upload"), file,
-                           QStringLiteral("cos://%1/%2").arg(kBucket, key),
-                           QStringLiteral("--part-size"), QStringLiteral("1M")} +
-               extra;
-    }
-
-    // The successful end of a --json run: the object is the file, byte count and CRC-64.
-    void verifyFinished(const CliRun& run, const QString& file, const QString& key)
-    {
-        QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
-        const auto finished = named(run.events, QStringLiteral("finished"));
-        QCOMPARE(finished.size(), 1);
-        const quint64 crc = test::fileCrc(file);
-        QCOMPARE(finished[0].value(QStringLiteral("crc64")).toString(),
-                 util::Crc64::toDecimal(crc));
-        const auto object = storedObject(key);
-        QVERIFY2(object, qPrintable(key));
-        QCOMPARE(object->size, QFileInfo(file).size());
-        QCOMPARE(object->crc64, crc);
-        QVERIFY(pendingOnServer().isEmpty());
-        QCOMPARE(records(), 0);
-    }
-
-    // The state a crash between InitiateMultipartUpload and its answer leaves: an upload on the
-    // server, and a record that was written before the request and so has no upload id. Made
-    // from a real interrupted upload whose record is then put back to what it was before the
-    // answer came. Returns the upload id only the server knows.
-    QString leaveUnconfirmedStart(const QString& file, const QString& key)
-    {
-        QProcess process;
-        QString seen;
-        if (!startUntilParts(process,
-                             uploadArgs(file, key,
-                                        {QStringLiteral("--json"), QStringLiteral("--limit-rate"),
-                                         QStringLiteral("4M")}),
-                             1, &seen) ||
-            !signal(process, SIGINT))
-            return {};
-        const CliRun run = finish(process);
-        const QString id = named(eventsOf(seen + run.out), QStringLiteral("stopped"))
-                               .value(0)
-                               .value(QStringLiteral("upload_id"))
-                               .toString();
-        const QStringList names =
-            QDir(recordDir()).entryList({QStringLiteral("*.json")}, QDir::Files);
-        if (names.size() != 1 || id.isEmpty()) {
-            qWarning("after the interrupted upload: %lld records, upload id \"%s\"; %s",
-                     qlonglong(names.size()), qPrintable(id), qPrintable(run.err));
-            return {};
-        }
-        return unconfirmRecord(recordDir() + u'/' + names.first()) ? id : QString();
-    }
-    static bool unconfirmRecord(const QString& recordPath)
-    {
-        QFile f(recordPath);
-        if (!f.open(QIODevice::ReadOnly))
-            return false;
-        QJsonObject o = QJsonDocument::fromJson(f.readAll()).object();
-        f.close();
-        o.insert(QStringLiteral("uploadId"), QString());
-        o.insert(QStringLiteral("parts"), QJsonArray());
-        o.insert(QStringLiteral("startedAt"),
-                 QString::number(QDateTime::currentSecsSinceEpoch() - 30));
-        return f.open(QIODevice::WriteOnly | QIODevice::Truncate) &&
-               f.write(QJsonDocument(o).toJson()) > 0;
-    }
-
 private slots:
-    void initTestCase()
-    {
-        QVERIFY2(QFile::exists(qEnvironmentVariable("CVMI_CLI")), "CVMI_CLI names no file");
-        QVERIFY2(QFile::exists(qEnvironmentVariable("CVMI_EMULATOR")),
-                 "CVMI_EMULATOR names no file");
-        QVERIFY(m_dir.isValid());
-        QVERIFY(QDir().mkpath(path(QStringLiteral("home"))));
-        m_state = path(QStringLiteral("state"));
-        emu::CosStore store(cosState());
-        QString error;
-        QVERIFY2(store.load(&error), qPrintable(error));
-        QVERIFY2(store.createBucket({kBucket, kAppId, kRegion, 0, false}, &error),
-                 qPrintable(error));
+    void initTestCase() { startEmulator(); }
 
-        m_emulator.setProgram(qEnvironmentVariable("CVMI_EMULATOR"));
-        m_emulator.setArguments(
-            {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--state-dir"), m_state,
-             QStringLiteral("--account"), QStringLiteral("%1:%2:%3").arg(kId, kKey, kAppId)});
-        m_emulator.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        m_emulator.start();
-        QVERIFY(m_emulator.waitForStarted(10000));
-        QString banner;
-        QVERIFY(QTest::qWaitFor(
-            [&] {
-                banner += QString::fromUtf8(m_emulator.readAllStandardOutput());
-                return banner.contains(u'\n') || m_emulator.state() == QProcess::NotRunning;
-            },
-            20000));
-        const qsizetype at = banner.indexOf(QLatin1String("listening on "));
-        QVERIFY2(at >= 0, qPrintable(banner));
-        m_endpoint = banner.mid(at + 13).section(u'\n', 0, 0).trimmed();
-        QVERIFY(m_endpoint.startsWith(QLatin1String("http://127.0.0.1:")));
-    }
-
-    // A test that failed half-way leaves uploads on the server and resume records: removed (the
-    // CLI's own --abort) so that the next test's "nothing pending" checks judge only itself.
+    // A test that failed half-way leaves uploads on the server and resume records: removed so
+    // that the next test's "nothing pending" checks judge only itself.
     void cleanup()
     {
-        if (!QTest::currentTestFailed())
-            return;
-        for (const emu::UploadInfo& upload : pendingOnServer())
-            cli({QStringLiteral("uploads"), QStringLiteral("cos://%1").arg(kBucket),
-                 QStringLiteral("--abort"), upload.uploadId});
-        QDir dir(recordDir());
-        for (const QString& name : dir.entryList({QStringLiteral("*.json")}, QDir::Files))
-            dir.remove(name);
+        if (QTest::currentTestFailed())
+            removeLeftovers();
     }
 
-    void cleanupTestCase()
-    {
-        if (m_emulator.state() != QProcess::NotRunning) {
-            m_emulator.terminate();
-            if (!m_emulator.waitForFinished(5000))
-                m_emulator.kill();
-        }
-        for (const QString& text : std::as_const(m_allOutput)) {
-            QVERIFY(!text.contains(kKey));
-            QVERIFY(!text.contains(kWrongKey));
-        }
-        // Nor in any file the CLI wrote (resume records, settings).
-        for (const QString& dir : {path(QStringLiteral("data")), path(QStringLiteral("home"))}) {
-            QDirIterator it(dir, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-            while (it.hasNext()) {
-                QFile f(it.next());
-                QVERIFY(f.open(QIODevice::ReadOnly));
-                const QByteArray bytes = f.readAll();
-                QVERIFY2(!bytes.contains(kKey.toUtf8()) && !bytes.contains(kWrongKey.toUtf8()),
-                         qPrintable(f.fileName()));
-            }
-        }
-    }
+    void cleanupTestCase() { stopEmulatorAndCheckSecrets(); }
 
     // A file name that is not UTF-8 (Qt decodes argv lossily): the file is read by argv's bytes,
     // and the key derived from its name is valid UTF-8, the odd byte replaced by "_". Run through
@@ -709,6 +403,7 @@ private slots:
         QTest::newRow("text") << false;
         QTest::newRow("json") << true;
     }
+
     void resumeTellsWhichPartsChanged()
     {
         QFETCH(bool, json);
@@ -795,202 +490,6 @@ private slots:
         QCOMPARE(finished.value(QStringLiteral("parts_reused")).toInt() +
                      finished.value(QStringLiteral("parts_uploaded")).toInt(),
                  16);
-    }
-
-    void uploadsListsAndAborts()
-    {
-        // Two interrupted uploads; the record of the second is then lost, so only the server
-        // knows it.
-        const QString a = makeFile(QStringLiteral("pending-a.raw"), 16 * MiB, 8);
-        const QString b = makeFile(QStringLiteral("pending-b.raw"), 16 * MiB, 9);
-        QString uploadA;
-        for (const QString& file : {a, b}) {
-            QProcess process;
-            QString seen;
-            QVERIFY(startUntilParts(
-                process,
-                uploadArgs(file, QStringLiteral("pending/") + QFileInfo(file).fileName(),
-                           {QStringLiteral("--json"), QStringLiteral("--limit-rate"),
-                            QStringLiteral("4M")}),
-                2, &seen));
-            QVERIFY(signal(process, SIGINT));
-            CliRun run = finish(process);
-            run.events = eventsOf(seen + run.out);
-            QCOMPARE(run.exitCode, 130);
-            const auto stopped = named(run.events, QStringLiteral("stopped"));
-            QCOMPARE(stopped.size(), 1);
-            QVERIFY(stopped[0].value(QStringLiteral("resumable")).toBool());
-            QCOMPARE(stopped[0].value(QStringLiteral("signal")).toString(),
-                     QStringLiteral("SIGINT"));
-            if (file == a) {
-                uploadA = stopped[0].value(QStringLiteral("upload_id")).toString();
-            } else {
-                const QStringList names =
-                    QDir(recordDir())
-                        .entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Time);
-                QCOMPARE(names.size(), 2);
-                QVERIFY(QFile::remove(recordDir() + u'/' + names.first())); // the newest
-            }
-        }
-        QVERIFY(!uploadA.isEmpty());
-        QCOMPARE(pendingOnServer().size(), 2);
-
-        // Local records only: no credentials needed, nothing asked of the server.
-        const CliRun local = cli({QStringLiteral("uploads"), QStringLiteral("--json")});
-        QCOMPARE(local.exitCode, 0);
-        const QJsonObject localDoc = QJsonDocument::fromJson(local.out.toUtf8()).object();
-        const QJsonArray records = localDoc.value(QStringLiteral("local")).toArray();
-        QCOMPARE(records.size(), 1);
-        const QJsonObject record = records[0].toObject();
-        QCOMPARE(record.value(QStringLiteral("file")).toString(), a);
-        QCOMPARE(record.value(QStringLiteral("destination")).toString(),
-                 QStringLiteral("cos://%1/pending/pending-a.raw").arg(kBucket));
-        QCOMPARE(record.value(QStringLiteral("upload_id")).toString(), uploadA);
-        QVERIFY(record.value(QStringLiteral("parts_done")).toInt() >= 2);
-        QCOMPARE(record.value(QStringLiteral("parts_total")).toInt(), 16);
-        QVERIFY(record.value(QStringLiteral("age_seconds")).toDouble() < 120);
-        QVERIFY(localDoc.value(QStringLiteral("server")).isNull());
-
-        // With the bucket: the server's list, each marked with whether a record resumes it.
-        const CliRun both =
-            cli({QStringLiteral("uploads"), QStringLiteral("cos://%1").arg(kBucket)});
-        QCOMPARE(both.exitCode, 0);
-        QVERIFY2(both.out.contains(QLatin1String("Unfinished multipart uploads in cos://") +
-                                   kBucket + QLatin1String("/ (ap-guangzhou): 2")),
-                 qPrintable(both.out));
-        QVERIFY(both.out.contains(QLatin1String("resumable from ") + a));
-        QVERIFY(both.out.contains(QLatin1String("no local resume record")));
-        QVERIFY(both.out.contains(QLatin1String("2 of 16 parts done")) ||
-                both.out.contains(QLatin1String(" of 16 parts done")));
-        const CliRun json =
-            cli({QStringLiteral("uploads"), QStringLiteral("cos://%1/pending/").arg(kBucket),
-                 QStringLiteral("--json")});
-        QCOMPARE(json.exitCode, 0);
-        const QJsonArray server = QJsonDocument::fromJson(json.out.toUtf8())
-                                      .object()
-                                      .value(QStringLiteral("server"))
-                                      .toObject()
-                                      .value(QStringLiteral("uploads"))
-                                      .toArray();
-        QCOMPARE(server.size(), 2);
-        int withRecord = 0;
-        for (const QJsonValue& u : server)
-            withRecord += u.toObject().value(QStringLiteral("local")).toBool() ? 1 : 0;
-        QCOMPARE(withRecord, 1);
-
-        // --abort ID: the server forgets it and its record goes.
-        const CliRun aborted = cli({QStringLiteral("uploads"), QStringLiteral("--abort"), uploadA});
-        QVERIFY2(aborted.exitCode == 0, qPrintable(aborted.out + aborted.err));
-        QVERIFY2(aborted.out.contains(QLatin1String("its resume record is removed")),
-                 qPrintable(aborted.out));
-        QCOMPARE(pendingOnServer().size(), 1);
-        QCOMPARE(this->records(), 0);
-        // An ID nobody knows is an error that says how to name the bucket.
-        const CliRun unknown = cli({QStringLiteral("uploads"), QStringLiteral("--abort"), uploadA});
-        QCOMPARE(unknown.exitCode, 2);
-        QVERIFY2(unknown.err.contains(QLatin1String("name its bucket")), qPrintable(unknown.err));
-        // --abort-all with the bucket: also the one only the server knew.
-        const CliRun all = cli({QStringLiteral("uploads"), QStringLiteral("cos://%1").arg(kBucket),
-                                QStringLiteral("--abort-all"), QStringLiteral("--json")});
-        QVERIFY2(all.exitCode == 0, qPrintable(all.out + all.err));
-        const QJsonObject allDoc = QJsonDocument::fromJson(all.out.toUtf8()).object();
-        QCOMPARE(allDoc.value(QStringLiteral("aborted")).toArray().size(), 1);
-        QVERIFY(allDoc.value(QStringLiteral("aborted"))
-                    .toArray()[0]
-                    .toObject()
-                    .value(QStringLiteral("ok"))
-                    .toBool());
-        QCOMPARE(allDoc.value(QStringLiteral("server"))
-                     .toObject()
-                     .value(QStringLiteral("uploads"))
-                     .toArray()
-                     .size(),
-                 0);
-        QVERIFY(pendingOnServer().isEmpty());
-
-        // A damaged record is listed as unusable, with its path, and breaks nothing.
-        QFile damaged(recordDir() + QStringLiteral("/0123456789abcdef0123456789abcdef.json"));
-        QVERIFY(damaged.open(QIODevice::WriteOnly));
-        damaged.write("{\"version\": 1, \"file\": ");
-        damaged.close();
-        const CliRun listed = cli({QStringLiteral("uploads")});
-        QCOMPARE(listed.exitCode, 0);
-        QVERIFY2(listed.out.contains(QLatin1String("(unusable) The resume record")) &&
-                     listed.out.contains(damaged.fileName()),
-                 qPrintable(listed.out));
-        QVERIFY(damaged.remove());
-    }
-
-    // A start interrupted before its answer: listed as such, cleaned up by --abort-all
-    // without a bucket (the record says where), or by running the same upload again.
-    void unconfirmedStartIsCleanedUp()
-    {
-        const QString file = makeFile(QStringLiteral("starting.raw"), 20 * MiB, 12);
-        const QString key = QStringLiteral("starting/starting.raw");
-        const QString orphan = leaveUnconfirmedStart(file, key);
-        QVERIFY(!orphan.isEmpty());
-        QCOMPARE(pendingOnServer().size(), 1);
-
-        const CliRun text = cli({QStringLiteral("uploads")});
-        QCOMPARE(text.exitCode, 0);
-        QVERIFY2(text.out.contains(QLatin1String("interrupted while starting")),
-                 qPrintable(text.out));
-        const CliRun json = cli({QStringLiteral("uploads"), QStringLiteral("--json")});
-        const QJsonObject record = QJsonDocument::fromJson(json.out.toUtf8())
-                                       .object()
-                                       .value(QStringLiteral("local"))
-                                       .toArray()
-                                       .at(0)
-                                       .toObject();
-        QCOMPARE(record.value(QStringLiteral("file")).toString(), file);
-        QVERIFY(record.value(QStringLiteral("upload_id")).isNull());
-        QVERIFY(record.value(QStringLiteral("started")).toString().endsWith(u'Z'));
-        QCOMPARE(record.value(QStringLiteral("parts_done")).toInt(), 0);
-
-        // --abort-all without a bucket: the record's own bucket is asked for the uploads of its
-        // key since the start, and those go, with the record.
-        const CliRun all = cli(
-            {QStringLiteral("uploads"), QStringLiteral("--abort-all"), QStringLiteral("--json")});
-        QVERIFY2(all.exitCode == 0, qPrintable(all.out + all.err));
-        const QJsonArray aborted = QJsonDocument::fromJson(all.out.toUtf8())
-                                       .object()
-                                       .value(QStringLiteral("aborted"))
-                                       .toArray();
-        QCOMPARE(aborted.size(), 1);
-        QCOMPARE(aborted[0].toObject().value(QStringLiteral("upload_id")).toString(), orphan);
-        QVERIFY(aborted[0].toObject().value(QStringLiteral("ok")).toBool());
-        QVERIFY(aborted[0].toObject().value(QStringLiteral("record_removed")).toBool());
-        QVERIFY(pendingOnServer().isEmpty());
-        QCOMPARE(records(), 0);
-
-        // The same record with nothing on the server: only the record goes, and it says so.
-        const QString again = leaveUnconfirmedStart(file, key);
-        QVERIFY(!again.isEmpty());
-        QVERIFY(cli({QStringLiteral("uploads"), QStringLiteral("--abort"), again}).exitCode == 2);
-        QVERIFY(cli({QStringLiteral("uploads"), QStringLiteral("cos://%1").arg(kBucket),
-                     QStringLiteral("--abort"), again})
-                    .exitCode == 0);
-        QCOMPARE(records(), 1); // the server's upload is gone; the record knew no id
-        const CliRun onlyRecord = cli({QStringLiteral("uploads"), QStringLiteral("--abort-all")});
-        QVERIFY2(onlyRecord.exitCode == 0, qPrintable(onlyRecord.out + onlyRecord.err));
-        QVERIFY2(onlyRecord.out.contains(QLatin1String("Removed the resume record of cos://") +
-                                         kBucket + u'/' + key),
-                 qPrintable(onlyRecord.out));
-        QCOMPARE(records(), 0);
-
-        // Running the upload again aborts what the start left, then uploads from the start.
-        QVERIFY(!leaveUnconfirmedStart(file, key).isEmpty());
-        const CliRun resumed = cli(uploadArgs(file, key, {QStringLiteral("--json")}));
-        verifyFinished(resumed, file, key); // no upload left on the server, no record
-        QVERIFY(!named(resumed.events, QStringLiteral("started"))
-                     .value(0)
-                     .value(QStringLiteral("resumed"))
-                     .toBool());
-        QCOMPARE(named(resumed.events, QStringLiteral("finished"))
-                     .value(0)
-                     .value(QStringLiteral("parts_uploaded"))
-                     .toInt(),
-                 20);
     }
 
     void killAndResume()

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Signs S3 requests with botocore's S3SigV4Auth at a fixed time: the reference for tst_signers.
+"""Signs S3 requests with botocore's S3SigV4Auth at a fixed time: the reference for tst_sigv4signer.
 
 Reads a JSON list of requests on stdin:
   {"access_key", "secret_key", "token" (or ""), "region", "timestamp" (Unix seconds), "method",

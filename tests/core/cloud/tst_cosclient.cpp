@@ -493,6 +493,47 @@ private slots:
         const QStringList leaked = leakedLines(allSecrets());
         QVERIFY2(leaked.isEmpty(), qPrintable(leaked.join(u'\n')));
     }
+
+    // The bucket-list parser the fuzzers drive (CosClient::parseBucketList), on GET Service's
+    // shapes in the spec and on what becomes of broken input.
+    void bucketList()
+    {
+        const QByteArray body = R"(<?xml version="1.0" encoding="UTF-8"?>
+<ListAllMyBucketsResult>
+  <Owner><ID>qcs::cam::uin/100000000001:uin/100000000001</ID><DisplayName>100000000001</DisplayName></Owner>
+  <Buckets>
+    <Bucket><Name>images-1250000000</Name><Location>ap-guangzhou</Location>
+      <CreationDate>2026-01-02T03:04:05Z</CreationDate><BucketType>cos</BucketType></Bucket>
+    <Bucket><Name>a&amp;b-1250000000</Name><CreationDate>2025-12-01T00:00:00Z</CreationDate></Bucket>
+  </Buckets>
+</ListAllMyBucketsResult>)";
+        const QList<CosBucket> buckets = CosClient::parseBucketList(body);
+        QCOMPARE(buckets.size(), 2);
+        QCOMPARE(buckets.at(0).name, QStringLiteral("images-1250000000"));
+        QCOMPARE(buckets.at(0).location, QStringLiteral("ap-guangzhou"));
+        QCOMPARE(buckets.at(0).creationDate, QStringLiteral("2026-01-02T03:04:05Z"));
+        QCOMPARE(buckets.at(1).name, QStringLiteral("a&b-1250000000")); // entities decoded
+        QVERIFY(buckets.at(1).location.isEmpty());
+        // The owner's ID is no bucket name, even though it sits in a <Name>-like place.
+        for (const CosBucket& b : buckets)
+            QVERIFY(!b.name.contains(QLatin1String("uin")));
+    }
+    void bucketListEmptyAndBroken()
+    {
+        QVERIFY(CosClient::parseBucketList("<ListAllMyBucketsResult><Buckets/>"
+                                           "</ListAllMyBucketsResult>")
+                    .isEmpty());
+        QVERIFY(CosClient::parseBucketList({}).isEmpty());
+        QVERIFY(CosClient::parseBucketList("not xml at all").isEmpty());
+        // Cut off inside the second bucket: only the complete one is listed.
+        const QList<CosBucket> cut = CosClient::parseBucketList(
+            "<ListAllMyBucketsResult><Buckets><Bucket><Name>one-1</Name></Bucket>"
+            "<Bucket><Name>two-1</Name>");
+        QCOMPARE(cut.size(), 1);
+        QCOMPARE(cut.at(0).name, QStringLiteral("one-1"));
+        // A <Name> outside any <Bucket> is ignored.
+        QVERIFY(CosClient::parseBucketList("<X><Name>stray</Name></X>").isEmpty());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCosClient)

@@ -497,6 +497,37 @@ private slots:
         const QStringList leaked = leakedLines(allSecrets());
         QVERIFY2(leaked.isEmpty(), qPrintable(leaked.join(u'\n')));
     }
+
+    // The envelope parser the fuzzers drive (CvmClient::parseResponse): JSON that is valid but
+    // not an envelope.
+    void cvmEnvelopeOddities_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("code");
+        QTest::newRow("array") << 200 << QByteArray("[1,2]") << "Network.BadResponse";
+        QTest::newRow("response not object")
+            << 200 << QByteArray(R"({"Response": 5})") << "Network.BadResponse";
+        QTest::newRow("error not object")
+            << 200 << QByteArray(R"({"Response": {"Error": "x", "RequestId": "r"}})")
+            << "Network.BadResponse";
+        QTest::newRow("error without code")
+            << 200 << QByteArray(R"({"Response": {"Error": {"Message": "m"}, "RequestId": "r"}})")
+            << "Network.BadResponse";
+        QTest::newRow("success under 500")
+            << 500 << QByteArray(R"({"Response": {"RequestId": "r"}})") << "Network.BadResponse";
+    }
+    void cvmEnvelopeOddities()
+    {
+        QFETCH(int, status);
+        QFETCH(QByteArray, body);
+        QFETCH(QString, code);
+        const CloudResult<QJsonObject> r = CvmClient::parseResponse(status, body);
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error.code, code);
+        QVERIFY(!r.error.userMessage.isEmpty());
+        QVERIFY(!r.error.remedy.isEmpty());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCvmClient)

@@ -1,11 +1,10 @@
-// Linux guest detection on disks built by tests/fixtures/make-linux-disks.sh: distribution and
+// The Linux guest flow on disks built by tests/fixtures/make-linux-disks.sh: distribution and
 // version, architecture from ELF headers, kernels, virtio drivers, initramfs in every compression,
-// a separate /boot found through fstab, and the obstacles that hide an OS.
+// a separate /boot found through fstab, and the obstacles that hide an OS, all read at once by
+// inspectImage().
 #include "TestSupport.h"
-#include "inspect/ElfHeader.h"
 #include "inspect/Initramfs.h"
 #include "inspect/Inspector.h"
-#include "inspect/LinuxKernels.h"
 #include "inspect/LinuxRelease.h"
 #include "inspect/MemoryGuestFs.h"
 
@@ -15,7 +14,6 @@ using namespace cvmi;
 using namespace cvmi::inspect;
 
 namespace {
-
 QString linuxDisk(const QString& name)
 {
     return test::fixtureDir() + QStringLiteral("/linux/") + name;
@@ -63,7 +61,6 @@ private slots:
         QVERIFY(k.initramfsHasVirtioBlk);
         QVERIFY(k.native);
     }
-
     void ubuntuMergedUsrAndBuiltinVirtio()
     {
         const GuestFacts g = guestOf(QStringLiteral("ubuntu2204.raw"));
@@ -83,7 +80,6 @@ private slots:
         QVERIFY(!k.initramfsHasVirtioBlk);
         QVERIFY(k.native);
     }
-
     void debian32Bit()
     {
         const GuestFacts g = guestOf(QStringLiteral("debian12-i386.raw"));
@@ -95,7 +91,6 @@ private slots:
         QVERIFY(g.kernels[0].initramfsHasVirtioBlk);
         QVERIFY(g.kernels[0].native);
     }
-
     void slesFromLegacyReleaseFile()
     {
         const GuestFacts g = guestOf(QStringLiteral("sles11.raw"));
@@ -110,7 +105,6 @@ private slots:
         QVERIFY(!g.kernels[0].initramfsHasVirtioBlk);
         QVERIFY(g.kernels[0].native);
     }
-
     void rhelArm64CustomKernel()
     {
         const GuestFacts g = guestOf(QStringLiteral("rhel8-arm64.raw"));
@@ -125,7 +119,6 @@ private slots:
         QVERIFY(g.kernels[0].initramfsHasVirtioBlk);
         QCOMPARE(g.kernels[0].virtioModules, QStringList{QStringLiteral("virtio_net")});
     }
-
     // Network, fstab and cloud-init as the fixtures configure them, found through the whole
     // inspection (the parsers themselves are tested in tst_linuxnetwork).
     void networkAndPracticeFacts()
@@ -158,7 +151,6 @@ private slots:
         QCOMPARE(sles.interfaces.size(), 1);
         QCOMPARE(sles.interfaces[0].name, QStringLiteral("eth0"));
     }
-
     void dataDiskHasNoOs()
     {
         const GuestFacts g = guestOf(QStringLiteral("data-disk.raw"));
@@ -166,113 +158,12 @@ private slots:
         QVERIFY(g.family.isEmpty());
         QVERIFY(g.obstacle.isEmpty());
     }
-
     void xfsRootIsAnObstacle()
     {
         const GuestFacts g = guestOf(QStringLiteral("xfs-root.raw"));
         QVERIFY(g.family.isEmpty());
         QVERIFY(g.obstacle.contains(QStringLiteral("xfs")));
         QVERIFY(g.obstacle.contains(QStringLiteral("partition 2")));
-    }
-
-    void osReleaseQuoting()
-    {
-        const auto v = parseOsRelease("# comment\nNAME=\"Foo \\\"Linux\\\"\"\nID=foo\n"
-                                      "VERSION_ID='1.2'\nBROKEN\n=x\nEMPTY=\n");
-        QCOMPARE(v.value(QStringLiteral("NAME")), QStringLiteral("Foo \"Linux\""));
-        QCOMPARE(v.value(QStringLiteral("ID")), QStringLiteral("foo"));
-        QCOMPARE(v.value(QStringLiteral("VERSION_ID")), QStringLiteral("1.2"));
-        QCOMPARE(v.value(QStringLiteral("EMPTY")), QString());
-        QVERIFY(!v.contains(QStringLiteral("BROKEN")));
-    }
-
-    void legacyReleasesThroughMemoryFs()
-    {
-        MemoryGuestFs fs;
-        fs.addFile(QStringLiteral("/etc/redhat-release"),
-                   "Red Hat Enterprise Linux Server release 6.10 (Santiago)\n");
-        GuestFacts g;
-        QVERIFY(detectLinuxRelease(fs, &g));
-        QCOMPARE(g.distro, QStringLiteral("rhel"));
-        QCOMPARE(g.version, QStringLiteral("6.10"));
-
-        MemoryGuestFs empty;
-        GuestFacts none;
-        QVERIFY(!detectLinuxRelease(empty, &none));
-
-        MemoryGuestFs fcos;
-        fcos.addFile(QStringLiteral("/usr/lib/os-release"),
-                     "ID=fedora\nVARIANT_ID=coreos\nVERSION_ID=39\n");
-        GuestFacts f;
-        QVERIFY(detectLinuxRelease(fcos, &f));
-        QCOMPARE(f.distro, QStringLiteral("fedora-coreos"));
-
-        MemoryGuestFs blank;
-        blank.addFile(QStringLiteral("/etc/debian_version"), "\n");
-        GuestFacts b;
-        QVERIFY(detectLinuxRelease(blank, &b));
-        QCOMPARE(b.distro, QStringLiteral("debian"));
-    }
-
-    void nativeKernelPatterns()
-    {
-        QVERIFY(isNativeKernel(QStringLiteral("centos"),
-                               QStringLiteral("4.18.0-513.5.1.el8_9.x86_64"), nullptr));
-        QVERIFY(
-            isNativeKernel(QStringLiteral("ubuntu"), QStringLiteral("5.4.0-150-generic"), nullptr));
-        QVERIFY(!isNativeKernel(QStringLiteral("ubuntu"), QStringLiteral("5.4.0-custom"), nullptr));
-        QVERIFY(
-            isNativeKernel(QStringLiteral("debian"), QStringLiteral("4.19.0-25-amd64"), nullptr));
-        QVERIFY(isNativeKernel(QStringLiteral("sles"),
-                               QStringLiteral("5.14.21-150500.55.39-default"), nullptr));
-        QVERIFY(!isNativeKernel(QStringLiteral("centos"),
-                                QStringLiteral("5.10.0-1.el7.elrepo.x86_64"), nullptr));
-        QVERIFY(!isNativeKernel(QStringLiteral("arch"), QStringLiteral("6.6.1-arch1-1"), nullptr));
-    }
-
-    void elfHeaders()
-    {
-        QCOMPARE(elfArchitecture({}), QString());
-        QCOMPARE(elfArchitecture("#!/bin/sh\n"), QString());
-        QByteArray elf(64, '\0');
-        elf.replace(0, 4,
-                    "\x7f"
-                    "ELF");
-        elf[4] = 2;
-        elf[5] = 1;
-        elf[18] = 62;
-        QCOMPARE(elfArchitecture(elf), QStringLiteral("x86_64"));
-        QCOMPARE(elfArchitecture(elf.left(19)), QString());
-        elf[18] = char(183);
-        QCOMPARE(elfArchitecture(elf), QStringLiteral("arm64"));
-    }
-
-    // Damaged or hostile initramfs bytes: a note, never a crash or a hang.
-    void initramfsDamage()
-    {
-        const auto scan = [](const QByteArray& bytes, uint64_t maxOut = 1 << 30) {
-            return scanInitramfs(
-                uint64_t(bytes.size()),
-                [&](uint64_t offset, size_t length, QByteArray* out) {
-                    *out = bytes.mid(qsizetype(offset), qsizetype(length));
-                    return true;
-                },
-                {QStringLiteral("virtio_blk.ko")}, maxOut);
-        };
-        QVERIFY(!scan(QByteArrayLiteral("\x1f\x8b garbage garbage")).read);
-        QVERIFY(!scan(QByteArray("BZh91AY&SY")).read);
-        QCOMPARE(scan(QByteArray("BZh91AY&SY")).compression, QStringLiteral("bzip2"));
-        QVERIFY(!scan(QByteArray("070701zzzzzzzz")).read);
-        QVERIFY(!scan(QByteArray("\x28\xb5\x2f\xfd\x00\x00", 6)).read);
-        // A zstd bomb of zeros: stops at the output bound.
-        QProcess zstd;
-        zstd.start(QStringLiteral("zstd"), {QStringLiteral("-q"), QStringLiteral("-c")});
-        zstd.write(QByteArray(8 * 1024 * 1024, '\0'));
-        zstd.closeWriteChannel();
-        QVERIFY(zstd.waitForFinished());
-        const auto bomb = scan(zstd.readAllStandardOutput(), 1024 * 1024);
-        QVERIFY(!bomb.read);
-        QVERIFY(bomb.note.contains(QStringLiteral("more than")));
     }
 };
 

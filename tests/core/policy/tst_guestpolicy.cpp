@@ -1,5 +1,6 @@
 // The guest rules of the default rule file, judged on facts built by hand (what the detectors
-// produce is tested against real disks in tst_linuxguest / tst_windows), and the form proposal.
+// produce is tested against real disks in tst_linuxguest / tst_windowsinspector), and the form
+// proposal.
 #include "policy/Policy.h"
 #include "policy/ReportJson.h"
 

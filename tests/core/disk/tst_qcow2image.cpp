@@ -550,4 +550,4 @@ void TestQcow2::probeAndOpener()
 }
 
 QTEST_GUILESS_MAIN(TestQcow2)
-#include "tst_qcow2.moc"
+#include "tst_qcow2image.moc"

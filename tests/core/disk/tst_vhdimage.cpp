@@ -586,4 +586,4 @@ void TestVhd::probe()
 }
 
 QTEST_GUILESS_MAIN(TestVhd)
-#include "tst_vhd.moc"
+#include "tst_vhdimage.moc"

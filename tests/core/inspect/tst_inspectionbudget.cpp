@@ -251,4 +251,4 @@ private slots:
 };
 
 QTEST_GUILESS_MAIN(TestInspectBudget)
-#include "tst_inspectbudget.moc"
+#include "tst_inspectionbudget.moc"

@@ -100,4 +100,4 @@ void TestDiskOpener::truncatedRead()
 }
 
 QTEST_GUILESS_MAIN(TestDiskOpener)
-#include "tst_diskopener.moc"
+#include "tst_diskimageopener.moc"

@@ -157,4 +157,4 @@ private slots:
 };
 
 QTEST_GUILESS_MAIN(TestPermission)
-#include "tst_permission.moc"
+#include "tst_permissioncheck.moc"

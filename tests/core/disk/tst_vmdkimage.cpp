@@ -412,4 +412,4 @@ void TestVmdk::probe()
 }
 
 QTEST_GUILESS_MAIN(TestVmdk)
-#include "tst_vmdk.moc"
+#include "tst_vmdkimage.moc"
