@@ -4044,18 +4044,6 @@ Exit status: 0 done, 2 error.</source>
         <translation>“%1”不是腾讯云地域 ID；请使用 ap-guangzhou 这样的格式（小写字母和数字，以 &apos;-&apos; 连接）。</translation>
     </message>
     <message>
-        <source>A part size of %1 bytes is outside COS&apos;s limits: use 0 (chosen from the file size) or 1 MiB to 5 GiB.</source>
-        <translation>分块大小 %1 字节超出了 COS 的限制：请使用 0（根据文件大小自动选择）或 1 MiB 到 5 GiB 之间的值。</translation>
-    </message>
-    <message>
-        <source>%1 parallel uploads is not possible: use 1 to %2 (default %3).</source>
-        <translation>无法设置 %1 个并行上传：请使用 1 到 %2（默认 %3）。</translation>
-    </message>
-    <message>
-        <source>A rate limit of %1 bytes per second is negative: use 0 for no limit.</source>
-        <translation>限速值 %1 字节/秒为负数：如不限速，请使用 0。</translation>
-    </message>
-    <message>
         <source>The proxy &quot;%1&quot; cannot be used: %2 Write it as http://host:port, for example http://proxy.example.com:3128.</source>
         <translation>代理“%1”无法使用：%2请按 http://host:port 格式填写，例如 http://proxy.example.com:3128。</translation>
     </message>
@@ -4251,6 +4239,21 @@ Exit status: 0 done, 2 error.</source>
     <message>
         <source>the file ended early (it shrank?)</source>
         <translation>文件提前结束（文件是否变小了？）</translation>
+    </message>
+</context>
+<context>
+    <name>cvmi::transfer::UploadLimits</name>
+    <message>
+        <source>A part size of %1 bytes is outside COS&apos;s limits: use 0 (chosen from the file size) or 1 MiB to 5 GiB.</source>
+        <translation>分块大小 %1 字节超出了 COS 的限制：请使用 0（根据文件大小自动选择）或 1 MiB 到 5 GiB 之间的值。</translation>
+    </message>
+    <message>
+        <source>%1 parallel uploads is not possible: use 1 to %2 (default %3).</source>
+        <translation>无法设置 %1 个并行上传：请使用 1 到 %2（默认 %3）。</translation>
+    </message>
+    <message>
+        <source>A rate limit of %1 bytes per second is negative: use 0 for no limit.</source>
+        <translation>限速值 %1 字节/秒为负数：如不限速，请使用 0。</translation>
     </message>
 </context>
 <context>

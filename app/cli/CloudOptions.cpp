@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QLoggingCategory>
 #include <QRegularExpression>
 
 namespace cvmi::cli {
@@ -61,6 +62,17 @@ QString CloudOptions::outcomeName(CredentialAttempt::Outcome outcome)
 QString CloudOptions::describeAttempt(const CredentialAttempt& attempt)
 {
     return Text::tr("%1 (%2): %3").arg(attempt.source, attempt.location, attempt.detail);
+}
+
+bool CloudOptions::resolveForCommand(const QCommandLineParser& parser, Quiet quiet, Error* error)
+{
+    QString rules = QStringLiteral("cvmi.cloud*.debug=false\ncvmi.cloud*.info=false");
+    if (quiet == Quiet::CloudAndTransfer)
+        rules += QStringLiteral("\ncvmi.transfer*.debug=false\ncvmi.transfer*.info=false");
+    else if (quiet == Quiet::CloudAndImport)
+        rules += QStringLiteral("\ncvmi.importrun.info=false");
+    QLoggingCategory::setFilterRules(rules);
+    return resolve(parser, QDir::homePath(), QProcessEnvironment::systemEnvironment(), error);
 }
 
 bool CloudOptions::resolve(const QCommandLineParser& parser, const QString& homeDir,

@@ -33,6 +33,15 @@ public:
     bool resolve(const QCommandLineParser& parser, const QString& homeDir,
                  const QProcessEnvironment& env, Error* error);
 
+    // The log categories a command mutes: the cloud clients' always, and those of the core part
+    // it drives.
+    enum class Quiet { Cloud, CloudAndTransfer, CloudAndImport };
+
+    // The preamble every cloud command shares: the core's own log lines muted (they repeat what
+    // the command prints; QT_LOGGING_RULES is applied after these rules and so still wins), then
+    // resolve() over this user's home folder and the process environment.
+    bool resolveForCommand(const QCommandLineParser& parser, Quiet quiet, Error* error);
+
     Stage stage() const { return m_stage; }
     const cloud::CloudEndpoints& endpoints() const { return m_endpoints; }
     const cloud::CredentialDiscovery& discovery() const { return m_discovery; }

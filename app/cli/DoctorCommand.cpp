@@ -15,7 +15,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QLoggingCategory>
 #include <QTimer>
 
 #include <unistd.h>
@@ -215,14 +214,8 @@ int runDoctor(const CliContext& context)
     }
     const bool asJson = parser.isSet(json);
 
-    // The clients' own log lines repeat what the checklist says; keep them for those who ask
-    // (QT_LOGGING_RULES is applied after these rules and so still wins).
-    QLoggingCategory::setFilterRules(
-        QStringLiteral("cvmi.cloud*.debug=false\ncvmi.cloud*.info=false"));
-
     Error error;
-    if (!options.resolve(parser, QDir::homePath(), QProcessEnvironment::systemEnvironment(),
-                         &error)) {
+    if (!options.resolveForCommand(parser, CloudOptions::Quiet::Cloud, &error)) {
         if (asJson) {
             context.out << failureJson(error, options.discovery());
         } else if (options.stage() != CloudOptions::Stage::Endpoints) {

@@ -19,7 +19,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QLoggingCategory>
 
 #include <csignal>
 #include <functional>
@@ -97,16 +96,10 @@ int runWithRunner(const CliContext& context, QCommandLineParser& parser, CloudOp
                   bool json, const std::function<void(ImportRunner&)>& configure,
                   const std::function<void(ImportRunner&)>& begin)
 {
-    // The clients' own log lines repeat what we print; keep them for those who ask
-    // (QT_LOGGING_RULES is applied after these rules and so still wins).
-    QLoggingCategory::setFilterRules(
-        QStringLiteral("cvmi.cloud*.debug=false\ncvmi.cloud*.info=false\n"
-                       "cvmi.importrun.info=false"));
     SecretScrubber scrub;
     ImportView view(context.out, json, scrub);
     Error error;
-    if (!options.resolve(parser, QDir::homePath(), QProcessEnvironment::systemEnvironment(),
-                         &error)) {
+    if (!options.resolveForCommand(parser, CloudOptions::Quiet::CloudAndImport, &error)) {
         if (!json && options.stage() != CloudOptions::Stage::Endpoints) {
             context.err << Text::tr("Credentials looked for in:") << '\n';
             for (const cloud::CredentialAttempt& attempt : options.discovery().tried)

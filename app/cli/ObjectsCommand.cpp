@@ -15,7 +15,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
-#include <QLoggingCategory>
 
 namespace cvmi::cli {
 
@@ -93,10 +92,7 @@ int runObjects(const CliContext& context)
     }
 
     // The command's own words only; the clients' log lines would interleave with the list.
-    QLoggingCategory::setFilterRules(
-        QStringLiteral("cvmi.cloud*.debug=false\ncvmi.cloud*.info=false"));
-    if (!cloud.resolve(parser, QDir::homePath(), QProcessEnvironment::systemEnvironment(),
-                       &error)) {
+    if (!cloud.resolveForCommand(parser, CloudOptions::Quiet::Cloud, &error)) {
         context.err << error.message << '\n';
         return ExitError;
     }

@@ -11,6 +11,7 @@
 #include "transfer/Checkpoint.h"
 #include "transfer/PartPlanner.h"
 #include "transfer/UploadEngine.h"
+#include "transfer/UploadLimits.h"
 #include "util/Crc64.h"
 #include "util/Units.h"
 
@@ -21,7 +22,6 @@
 #include <QEventLoop>
 #include <QFileInfo>
 #include <QJsonObject>
-#include <QLoggingCategory>
 
 #include <csignal>
 #include <memory>
@@ -112,8 +112,7 @@ private:
                  {QStringLiteral("concurrency"), m_p.job.concurrency},
                  {QStringLiteral("limit_rate"), double(m_p.job.rateLimitBytesPerSecond)},
                  {QStringLiteral("resumed"), m_p.record.has_value()},
-                 {QStringLiteral("parts_on_record"),
-                  m_p.record ? int(m_p.record->parts.size()) : 0},
+                 {QStringLiteral("parts_on_record"), m_p.record ? m_p.record->partsDone() : 0},
                  {QStringLiteral("upload_id"),
                   m_p.record ? QJsonValue(m_p.record->uploadId) : QJsonValue(QJsonValue::Null)}});
             return;
@@ -135,7 +134,7 @@ private:
         if (m_p.record)
             say(Text::tr("Resuming the interrupted upload: %n of %1 part(s) on record; the "
                          "server is asked which it still has.",
-                         nullptr, int(m_p.record->parts.size()))
+                         nullptr, m_p.record->partsDone())
                     .arg(plan.partCount));
     }
 
@@ -268,7 +267,7 @@ private:
                 QStringLiteral("stopped"),
                 {{QStringLiteral("signal"), signalName(m_stopSignal)},
                  {QStringLiteral("resumable"), record.has_value()},
-                 {QStringLiteral("parts_done"), record ? int(record->parts.size()) : 0},
+                 {QStringLiteral("parts_done"), record ? record->partsDone() : 0},
                  {QStringLiteral("parts_total"), m_p.plan.partCount},
                  {QStringLiteral("upload_id"),
                   record ? QJsonValue(record->uploadId) : QJsonValue(QJsonValue::Null)}});
@@ -276,7 +275,7 @@ private:
             say(Text::tr("Stopped (%1). %n of %2 part(s) are on the server and recorded for "
                          "resuming: run the same command again to resume, or discard them with "
                          "`cvm-import uploads --abort %3`.",
-                         nullptr, int(record->parts.size()))
+                         nullptr, record->partsDone())
                     .arg(signalName(m_stopSignal))
                     .arg(m_p.plan.partCount)
                     .arg(record->uploadId));
@@ -483,8 +482,7 @@ int runUpload(const CliContext& context)
             parseByteSize(parser.value(partSize), QStringLiteral("part-size"), &error);
         if (!size)
             return usageError(context, error.message);
-        if (*size < transfer::PartPlanner::minPartSize ||
-            *size > transfer::PartPlanner::maxPartSize)
+        if (!transfer::UploadLimits::partSizeInRange(*size))
             return usageError(context,
                               Text::tr("--part-size %1 is outside what COS accepts: from 1 MiB "
                                        "to 5 GiB.")
@@ -494,7 +492,7 @@ int runUpload(const CliContext& context)
     if (parser.isSet(concurrency)) {
         bool ok = false;
         job.concurrency = parser.value(concurrency).toInt(&ok);
-        if (!ok || job.concurrency < 1 || job.concurrency > 32)
+        if (!ok || !transfer::UploadLimits::concurrencyInRange(job.concurrency))
             return usageError(context,
                               Text::tr("--concurrency \"%1\" is not a number from 1 to 32.")
                                   .arg(parser.value(concurrency)));
@@ -504,7 +502,7 @@ int runUpload(const CliContext& context)
             parseByteSize(parser.value(limitRate), QStringLiteral("limit-rate"), &error, true);
         if (!rate)
             return usageError(context, error.message);
-        if (*rate < 1024)
+        if (*rate < transfer::UploadLimits::minUsefulRate)
             return usageError(context, Text::tr("--limit-rate %1 is below 1 KiB/s, too slow to "
                                                 "finish a part before the stall timeout.")
                                            .arg(parser.value(limitRate)));
@@ -514,11 +512,7 @@ int runUpload(const CliContext& context)
     // The engine's and the clients' log lines repeat what the progress and the messages say;
     // QT_LOGGING_RULES still turns them on. Warnings (a resume record that cannot be written)
     // stay visible.
-    QLoggingCategory::setFilterRules(
-        QStringLiteral("cvmi.cloud*.debug=false\ncvmi.cloud*.info=false\n"
-                       "cvmi.transfer*.debug=false\ncvmi.transfer*.info=false"));
-    if (!cloudOptions.resolve(parser, QDir::homePath(), QProcessEnvironment::systemEnvironment(),
-                              &error)) {
+    if (!cloudOptions.resolveForCommand(parser, CloudOptions::Quiet::CloudAndTransfer, &error)) {
         if (p.json)
             UploadEvents(context.out)
                 .emitEvent(QStringLiteral("failed"), {{QStringLiteral("code"), error.code},

@@ -13,7 +13,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QLoggingCategory>
 
 namespace cvmi::cli {
 
@@ -86,11 +85,7 @@ public:
 
         // Credentials only when the server is asked: listing the local records needs none.
         if (bucket || aborting) {
-            QLoggingCategory::setFilterRules(
-                QStringLiteral("cvmi.cloud*.debug=false\ncvmi.cloud*.info=false\n"
-                               "cvmi.transfer*.debug=false\ncvmi.transfer*.info=false"));
-            if (!cloud.resolve(parser, QDir::homePath(), QProcessEnvironment::systemEnvironment(),
-                               &error))
+            if (!cloud.resolveForCommand(parser, CloudOptions::Quiet::CloudAndTransfer, &error))
                 return fail(error.message);
             m_credentials = cloud.credentials();
             m_scrub.setSecrets(m_credentials);
@@ -346,7 +341,7 @@ private:
                            .arg(age(e.updated));
             else
                 out << Text::tr("%1 of %2 parts done, last part %3, upload ID %4")
-                           .arg(e.checkpoint->parts.size())
+                           .arg(e.partsDone())
                            .arg(e.partsTotal())
                            .arg(age(e.updated), e.checkpoint->uploadId);
             if (e.inUseBy)
@@ -414,7 +409,7 @@ private:
                                               .toString(Qt::ISODate))
                              : QJsonValue(QJsonValue::Null));
                 o.insert(QStringLiteral("part_size"), double(e.checkpoint->partSize));
-                o.insert(QStringLiteral("parts_done"), int(e.checkpoint->parts.size()));
+                o.insert(QStringLiteral("parts_done"), e.partsDone());
                 o.insert(QStringLiteral("parts_total"), e.partsTotal());
                 o.insert(QStringLiteral("in_use_by_pid"),
                          e.inUseBy ? QJsonValue(double(*e.inUseBy)) : QJsonValue(QJsonValue::Null));

@@ -128,16 +128,13 @@ qint64 AppSettings::partSize() const
 {
     bool ok = false;
     const qint64 stored = m_settings->value(kPartSize).toLongLong(&ok);
-    return ok && (stored == 0 || (stored >= minPartSize && stored <= maxPartSize)) ? stored : 0;
+    return ok && transfer::UploadLimits::checkPartSize(stored, nullptr) ? stored : 0;
 }
 
 bool AppSettings::setPartSize(qint64 bytes, Error* error)
 {
-    if (bytes != 0 && (bytes < minPartSize || bytes > maxPartSize))
-        return fail(error, QStringLiteral("settings.part_size"),
-                    tr("A part size of %1 bytes is outside COS's limits: use 0 (chosen from the "
-                       "file size) or 1 MiB to 5 GiB.")
-                        .arg(bytes));
+    if (!transfer::UploadLimits::checkPartSize(bytes, error))
+        return false;
     m_settings->setValue(kPartSize, bytes);
     return true;
 }
@@ -166,17 +163,13 @@ int AppSettings::concurrency() const
 {
     bool ok = false;
     const int stored = m_settings->value(kConcurrency).toInt(&ok);
-    return ok && stored >= 1 && stored <= maxConcurrency ? stored : defaultConcurrency;
+    return ok && transfer::UploadLimits::concurrencyInRange(stored) ? stored : defaultConcurrency;
 }
 
 bool AppSettings::setConcurrency(int parts, Error* error)
 {
-    if (parts < 1 || parts > maxConcurrency)
-        return fail(error, QStringLiteral("settings.concurrency"),
-                    tr("%1 parallel uploads is not possible: use 1 to %2 (default %3).")
-                        .arg(parts)
-                        .arg(maxConcurrency)
-                        .arg(defaultConcurrency));
+    if (!transfer::UploadLimits::checkConcurrency(parts, error))
+        return false;
     m_settings->setValue(kConcurrency, parts);
     return true;
 }
@@ -185,15 +178,13 @@ qint64 AppSettings::rateLimit() const
 {
     bool ok = false;
     const qint64 stored = m_settings->value(kRateLimit).toLongLong(&ok);
-    return ok && stored >= 0 ? stored : 0;
+    return ok && transfer::UploadLimits::checkRateLimit(stored, nullptr) ? stored : 0;
 }
 
 bool AppSettings::setRateLimit(qint64 bytesPerSecond, Error* error)
 {
-    if (bytesPerSecond < 0)
-        return fail(error, QStringLiteral("settings.rate_limit"),
-                    tr("A rate limit of %1 bytes per second is negative: use 0 for no limit.")
-                        .arg(bytesPerSecond));
+    if (!transfer::UploadLimits::checkRateLimit(bytesPerSecond, error))
+        return false;
     m_settings->setValue(kRateLimit, bytesPerSecond);
     return true;
 }

@@ -7,6 +7,7 @@
 // value, so a broken file never stops the program. No secret is ever stored here (see
 // CredentialStore).
 #include "cloud/CloudEndpoints.h"
+#include "transfer/UploadLimits.h"
 #include "util/Error.h"
 
 #include <QCoreApplication>
@@ -21,11 +22,11 @@ namespace cvmi::settings {
 class AppSettings {
     Q_DECLARE_TR_FUNCTIONS(cvmi::settings::AppSettings)
 public:
-    static constexpr int defaultConcurrency = 4;
-    static constexpr int maxConcurrency = 32; // the upload engine's own bound (UploadSession)
-    // COS multipart limits: parts of 1 MiB .. 5 GiB (the last part may be smaller).
-    static constexpr qint64 minPartSize = qint64(1) << 20;
-    static constexpr qint64 maxPartSize = qint64(5) << 30;
+    // The upload's bounds live in transfer::UploadLimits; these names stay for the settings' users.
+    static constexpr int defaultConcurrency = transfer::UploadLimits::defaultConcurrency;
+    static constexpr int maxConcurrency = transfer::UploadLimits::maxConcurrency;
+    static constexpr qint64 minPartSize = transfer::UploadLimits::minPartSize;
+    static constexpr qint64 maxPartSize = transfer::UploadLimits::maxPartSize;
     static QString defaultProfile() { return QStringLiteral("default"); }
 
     // The application's settings (organisation and application name of QCoreApplication).

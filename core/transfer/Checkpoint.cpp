@@ -8,11 +8,25 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSaveFile>
 
 namespace cvmi::transfer {
+
+int Checkpoint::partsTotal() const
+{
+    if (partSize <= 0 || file.size < 0)
+        return 0;
+    return int(qMax<qint64>(1, (file.size + partSize - 1) / partSize));
+}
+
+bool Checkpoint::fileChangedSince(const QString& path) const
+{
+    const QFileInfo info(path);
+    return info.size() != file.size || info.lastModified().toMSecsSinceEpoch() != file.mtimeMs;
+}
 
 namespace {
 constexpr int formatVersion = 1;

@@ -30,6 +30,14 @@ struct Checkpoint {
     QMap<int, CheckpointPart> parts;
 
     bool awaitingUploadId() const { return uploadId.isEmpty(); }
+    // How far it got, as every front end shows it ("3 of 12 parts"): the parts the server
+    // confirmed, and the parts of the whole file cut at partSize (0 when the record names no
+    // size or part size).
+    int partsDone() const { return int(parts.size()); }
+    int partsTotal() const;
+    // The file at `path` no longer has the size and modification time on record: the engine
+    // would refuse to resume it (without --restart / Start Over).
+    bool fileChangedSince(const QString& path) const;
 };
 
 class Checkpoints {

@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -13,10 +14,12 @@ namespace cvmi::transfer {
 
 int CheckpointEntry::partsTotal() const
 {
-    if (!checkpoint || checkpoint->partSize <= 0 || checkpoint->file.size < 0)
-        return 0;
-    return int(
-        qMax<qint64>(1, (checkpoint->file.size + checkpoint->partSize - 1) / checkpoint->partSize));
+    return checkpoint ? checkpoint->partsTotal() : 0;
+}
+
+int CheckpointEntry::partsDone() const
+{
+    return checkpoint ? checkpoint->partsDone() : 0;
 }
 
 std::optional<DestinationParts> CheckpointIndex::parseDestination(const QString& destinationKey)
@@ -101,6 +104,19 @@ QList<CheckpointEntry> CheckpointIndex::list(const QString& dir)
         entries.begin(), entries.end(),
         [](const CheckpointEntry& a, const CheckpointEntry& b) { return a.updated < b.updated; });
     return entries;
+}
+
+QList<CheckpointEntry> CheckpointIndex::continuable(const QString& dir)
+{
+    const QList<CheckpointEntry> entries = list(dir);
+    QList<CheckpointEntry> uploads;
+    // The index lists the oldest first; the one to offer is the one interrupted last.
+    for (auto it = entries.crbegin(); it != entries.crend(); ++it) {
+        if (it->checkpoint && it->destination.dialect == Dialect::Cos &&
+            QFileInfo(it->checkpoint->file.path).isFile())
+            uploads.append(*it);
+    }
+    return uploads;
 }
 
 } // namespace cvmi::transfer

@@ -29,8 +29,9 @@ struct CheckpointEntry {
     // The pid of the run uploading to this destination now (0: unknown), per DestinationLock.
     std::optional<qint64> inUseBy;
 
-    // Parts of the whole file, from its size and the part size (0 when unknown).
+    // Checkpoint::partsTotal() and partsDone(), 0 without a usable record.
     int partsTotal() const;
+    int partsDone() const;
 };
 
 class CheckpointIndex {
@@ -38,6 +39,10 @@ class CheckpointIndex {
 public:
     // Oldest first. A missing directory is an empty list.
     static QList<CheckpointEntry> list(const QString& dir);
+    // The uploads the wizard can continue, newest first: usable records of COS uploads (an S3
+    // upload is the CLI's) whose file is still there. Unusable records are for `cvm-import
+    // uploads`, which lists them all.
+    static QList<CheckpointEntry> continuable(const QString& dir);
     static std::optional<DestinationParts> parseDestination(const QString& destinationKey);
     // The destination an abort of this record's upload must be sent to (endpoint validated
     // again, as it came from a file); nullopt with *error when it cannot be used.

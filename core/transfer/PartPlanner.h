@@ -4,6 +4,7 @@
 // least 1 MiB except the last, at most 5 GiB. The automatic size starts at 8 MiB (few enough
 // requests on a fast line, small enough that a retried part costs seconds) and grows in whole
 // MiB only when the file would otherwise need more than 10,000 parts.
+#include "transfer/UploadLimits.h"
 #include "util/Error.h"
 
 #include <QCoreApplication>
@@ -28,10 +29,10 @@ class PartPlanner {
     Q_DECLARE_TR_FUNCTIONS(cvmi::transfer::PartPlanner)
 public:
     static constexpr int maxParts = 10000;
-    static constexpr qint64 MiB = 1024 * 1024;
-    static constexpr qint64 minPartSize = MiB;
-    static constexpr qint64 maxPartSize = 5LL * 1024 * MiB;
-    static constexpr qint64 defaultPartSize = 8 * MiB;
+    static constexpr qint64 MiB = UploadLimits::MiB;
+    static constexpr qint64 minPartSize = UploadLimits::minPartSize;
+    static constexpr qint64 maxPartSize = UploadLimits::maxPartSize;
+    static constexpr qint64 defaultPartSize = UploadLimits::defaultPartSize;
 
     // requestedPartSize 0: automatic. singlePutThreshold < 0: files up to one part go in one PUT.
     // minimumPart lowers the 1 MiB floor (tests only; COS itself refuses smaller parts).

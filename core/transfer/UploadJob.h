@@ -6,6 +6,7 @@
 #include "cloud/CloudEndpoints.h"
 #include "cloud/CloudError.h"
 #include "cloud/Credentials.h"
+#include "transfer/UploadLimits.h"
 #include "util/Error.h"
 #include "util/NativePath.h"
 
@@ -49,8 +50,8 @@ struct UploadJob {
     UploadDestination destination;
     cloud::Credentials credentials;
 
-    qint64 partSize = 0;                // 0: chosen from the file size (PartPlanner)
-    int concurrency = 4;                // parts in flight at once, 1..32
+    qint64 partSize = UploadLimits::autoPartSize; // 0: chosen from the file size (PartPlanner)
+    int concurrency = UploadLimits::defaultConcurrency; // parts in flight at once, 1..32
     qint64 singlePutThreshold = -1;     // files up to this size go in one PUT; -1: up to one part
     qint64 rateLimitBytesPerSecond = 0; // 0: unlimited; shared by all parts in flight
     // "http://host:port" (AppSettings::proxy): every request but loopback goes through it.
@@ -63,7 +64,7 @@ struct UploadJob {
     QString checkpointDir; // empty: <shared data dir>/uploads
     RetrySettings retry;
     // COS refuses parts below 1 MiB except the last; tests of the planner may lower this.
-    qint64 minPartSize = 1024 * 1024;
+    qint64 minPartSize = UploadLimits::minPartSize;
 };
 
 // Verifying: a resumed upload reads the parts the server already holds again, to compare them

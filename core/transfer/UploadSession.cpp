@@ -15,7 +15,7 @@ namespace cvmi::transfer {
 UploadSession::UploadSession(UploadJob job, Sink sink)
     : m_job(std::move(job)), m_sink(std::move(sink)), m_checkpoints(m_job.checkpointDir)
 {
-    m_job.concurrency = qBound(1, m_job.concurrency, 32);
+    m_job.concurrency = UploadLimits::boundedConcurrency(m_job.concurrency);
     m_job.retry.maxAttempts = qMax(1, m_job.retry.maxAttempts);
     m_clock.start();
 }

@@ -8,6 +8,7 @@
 
 #include "cloud/CredentialStore.h"
 #include "settings/AppSettings.h"
+#include "transfer/UploadLimits.h"
 #include "util/Units.h"
 
 #include <QComboBox>
@@ -67,7 +68,7 @@ std::optional<qint64> SettingsDialog::parsePartSize(const QString& text, Error* 
     }
     if (*bytes == 0)
         return 0;
-    if (*bytes < AppSettings::minPartSize || *bytes > AppSettings::maxPartSize) {
+    if (!transfer::UploadLimits::partSizeInRange(*bytes)) {
         fail(error, QStringLiteral("settings.part_size"),
              tr("%1 is outside COS's part sizes: use 1 MiB to 5 GiB, or \"auto\" to choose "
                 "from the file size.")

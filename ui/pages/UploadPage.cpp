@@ -48,22 +48,6 @@ void makeAlert(QLabel* label)
     label->setPalette(palette);
 }
 
-int partsOf(const transfer::Checkpoint& checkpoint)
-{
-    if (checkpoint.partSize <= 0 || checkpoint.file.size < 0)
-        return 0;
-    return int(
-        qMax<qint64>(1, (checkpoint.file.size + checkpoint.partSize - 1) / checkpoint.partSize));
-}
-
-// The file is not the one the record was made for (the engine would refuse to resume it).
-bool fileChangedSince(const transfer::Checkpoint& checkpoint, const QString& path)
-{
-    const QFileInfo info(path);
-    return info.size() != checkpoint.file.size ||
-           info.lastModified().toMSecsSinceEpoch() != checkpoint.file.mtimeMs;
-}
-
 } // namespace
 
 UploadPage::UploadPage(WizardSession* session, QWidget* parent)
@@ -357,9 +341,9 @@ void UploadPage::refreshOffer()
         }
     }
     if (m_offer) {
-        const int done = int(m_offer->parts.size());
-        const int total = partsOf(*m_offer);
-        if (fileChangedSince(*m_offer, m_filePath))
+        const int done = m_offer->partsDone();
+        const int total = m_offer->partsTotal();
+        if (m_offer->fileChangedSince(m_filePath))
             m_ui->resumeOffer->setText(
                 tr("An upload of this file to %1 was started earlier (%2 of %3 parts uploaded), "
                    "but the file has changed since, so it cannot be resumed. Start Over deletes "
@@ -396,7 +380,7 @@ void UploadPage::updateState()
     const bool idle = m_phase == Phase::Ready || m_phase == Phase::Failed;
     const bool ready = idle && keyProblem(objectKey()).isEmpty() && !bucket().isEmpty() &&
                        m_session->hasAccount() && QFileInfo(m_filePath).isFile();
-    const bool changed = m_offer && fileChangedSince(*m_offer, m_filePath);
+    const bool changed = m_offer && m_offer->fileChangedSince(m_filePath);
     m_ui->dropZone->setEnabled(idle || m_phase == Phase::Done); // another file starts afresh
     m_ui->uploadBucket->setEnabled(idle);
     m_ui->objectKey->setEnabled(idle);

@@ -13,23 +13,17 @@ namespace cvmi::ui {
 QList<InterruptedUpload> interruptedUploads(const QString& checkpointDir)
 {
     QList<InterruptedUpload> uploads;
-    const QList<transfer::CheckpointEntry> entries = transfer::CheckpointIndex::list(checkpointDir);
-    // The index lists the oldest first; the one to offer is the one interrupted last.
-    for (auto it = entries.crbegin(); it != entries.crend(); ++it) {
-        // An unusable record, or one of an S3 upload (the CLI's), is for `cvm-import uploads`.
-        if (!it->checkpoint || it->destination.dialect != transfer::Dialect::Cos)
-            continue;
-        const QString path = it->checkpoint->file.path;
-        if (!QFileInfo(path).isFile())
-            continue;
+    // Newest first, COS uploads of files still there (CheckpointIndex::continuable).
+    for (const transfer::CheckpointEntry& e :
+         transfer::CheckpointIndex::continuable(checkpointDir)) {
         InterruptedUpload u;
-        u.filePath = QFileInfo(path).absoluteFilePath();
-        u.bucket = it->destination.bucket;
-        u.key = it->destination.key;
-        u.region = it->destination.region;
-        u.partsDone = int(it->checkpoint->parts.size());
-        u.partsTotal = it->partsTotal();
-        u.updated = it->updated;
+        u.filePath = QFileInfo(e.checkpoint->file.path).absoluteFilePath();
+        u.bucket = e.destination.bucket;
+        u.key = e.destination.key;
+        u.region = e.destination.region;
+        u.partsDone = e.partsDone();
+        u.partsTotal = e.partsTotal();
+        u.updated = e.updated;
         uploads.append(u);
     }
     return uploads;
