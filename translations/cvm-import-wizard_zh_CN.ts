@@ -2,290 +2,10 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>ChooseObjectDialog</name>
-    <message>
-        <source>Choose an Object in COS</source>
-        <translation>选择 COS 中的对象</translation>
-    </message>
-    <message>
-        <source>The image is in COS already: choose its object. The form gets the object&apos;s URL; when the bucket is private, the import signs that URL when it starts, so that Tencent Cloud can read the object without your keys.</source>
-        <translation>镜像已在 COS 中：请选择其对象。表单将填入该对象的 URL；如果存储桶为私有，导入开始时会为该 URL 签名，使腾讯云无需您的密钥即可读取该对象。</translation>
-    </message>
-    <message>
-        <source>&amp;Bucket:</source>
-        <translation>存储桶(&amp;B)：</translation>
-    </message>
-    <message>
-        <source>Bucket</source>
-        <translation>存储桶</translation>
-    </message>
-    <message>
-        <source>Choose a bucket</source>
-        <translation>请选择存储桶</translation>
-    </message>
-    <message>
-        <source>Key &amp;prefix:</source>
-        <translation>对象键前缀(&amp;P)：</translation>
-    </message>
-    <message>
-        <source>Key prefix</source>
-        <translation>对象键前缀</translation>
-    </message>
-    <message>
-        <source>e.g. images/ (the start of the key)</source>
-        <translation>例如 images/（对象键的开头部分）</translation>
-    </message>
-    <message>
-        <source>&amp;Only disk images (.qcow2, .vhd, .vmdk, .raw, .img, .iso)</source>
-        <translation>仅显示磁盘镜像（.qcow2、.vhd、.vmdk、.raw、.img、.iso）(&amp;O)</translation>
-    </message>
-    <message>
-        <source>Objects</source>
-        <translation>对象</translation>
-    </message>
-    <message>
-        <source>Key</source>
-        <translation>对象键</translation>
-    </message>
-    <message>
-        <source>Size</source>
-        <translation>大小</translation>
-    </message>
-    <message>
-        <source>Last modified</source>
-        <translation>最后修改时间</translation>
-    </message>
-    <message>
-        <source>Listing status</source>
-        <translation>列出状态</translation>
-    </message>
-    <message>
-        <source>&amp;More</source>
-        <translation>更多(&amp;M)</translation>
-    </message>
-</context>
-<context>
-    <name>CreateBucketDialog</name>
-    <message>
-        <source>Create Bucket</source>
-        <translation>创建存储桶</translation>
-    </message>
-    <message>
-        <source>A private bucket is created in %1 for the image upload. Its name is 1 to %2 lower-case letters, digits and &apos;-&apos;, followed by your account&apos;s APPID.</source>
-        <translation>将在 %1 中创建一个私有存储桶，用于上传镜像。存储桶名称由 1 到 %2 个小写字母、数字和 &apos;-&apos; 组成，后接您账号的 APPID。</translation>
-    </message>
-    <message>
-        <source>&amp;Name:</source>
-        <translation>名称(&amp;N)：</translation>
-    </message>
-    <message>
-        <source>Bucket name</source>
-        <translation>存储桶名称</translation>
-    </message>
-    <message>
-        <source>&amp;APPID:</source>
-        <translation>APPID(&amp;A)：</translation>
-    </message>
-    <message>
-        <source>APPID</source>
-        <translation>APPID</translation>
-    </message>
-    <message>
-        <source>Bucket:</source>
-        <translation>存储桶：</translation>
-    </message>
-</context>
-<context>
     <name>DemoCloud</name>
     <message>
         <source>this build has no demo: it was configured with -DCVMI_DEMO=OFF. Build with -DCVMI_DEMO=ON (needs Qt HttpServer, qt6-httpserver-dev) or use a real account without --demo.</source>
         <translation>此版本不含演示：它以 -DCVMI_DEMO=OFF 配置构建。请以 -DCVMI_DEMO=ON 构建（需要 Qt HttpServer，即 qt6-httpserver-dev），或不加 --demo 使用真实账号。</translation>
-    </message>
-</context>
-<context>
-    <name>EndpointsDialog</name>
-    <message>
-        <source>Endpoints</source>
-        <translation>接入地址</translation>
-    </message>
-</context>
-<context>
-    <name>SettingsDialog</name>
-    <message>
-        <source>Settings</source>
-        <translation>设置</translation>
-    </message>
-    <message>
-        <source>&amp;Account</source>
-        <translation>账号(&amp;A)</translation>
-    </message>
-    <message>
-        <source>tccli &amp;profile:</source>
-        <translation>tccli 配置(&amp;P)：</translation>
-    </message>
-    <message>
-        <source>tccli profile</source>
-        <translation>tccli 配置</translation>
-    </message>
-    <message>
-        <source>Which profile of ~/.tccli to read, and the name of the keyring entry for typed credentials.</source>
-        <translation>读取 ~/.tccli 中的哪个配置，以及手动输入的访问密钥在系统密钥环中保存的条目名称。</translation>
-    </message>
-    <message>
-        <source>Profile error</source>
-        <translation>配置错误</translation>
-    </message>
-    <message>
-        <source>Default &amp;region:</source>
-        <translation>默认地域(&amp;R)：</translation>
-    </message>
-    <message>
-        <source>Default region</source>
-        <translation>默认地域</translation>
-    </message>
-    <message>
-        <source>the credentials&apos; region, else ap-guangzhou</source>
-        <translation>访问密钥所属地域，否则为 ap-guangzhou</translation>
-    </message>
-    <message>
-        <source>Chosen on the Account page when it opens, e.g. ap-shanghai.</source>
-        <translation>打开“账号”页面时默认选择的地域，例如 ap-shanghai。</translation>
-    </message>
-    <message>
-        <source>Region error</source>
-        <translation>地域错误</translation>
-    </message>
-    <message>
-        <source>&amp;Endpoints</source>
-        <translation>接入地址(&amp;E)</translation>
-    </message>
-    <message>
-        <source>&amp;Network &amp;&amp; upload</source>
-        <translation>网络 &amp;&amp; 上传(&amp;N)</translation>
-    </message>
-    <message>
-        <source>Proxy:</source>
-        <translation>代理：</translation>
-    </message>
-    <message>
-        <source>The desktop&apos;s proxy settings, and the http_proxy, https_proxy and no_proxy variables for the upload</source>
-        <translation>上传时使用桌面环境的代理设置，以及 http_proxy、https_proxy 和 no_proxy 环境变量</translation>
-    </message>
-    <message>
-        <source>Use the system proxy</source>
-        <translation>使用系统代理</translation>
-    </message>
-    <message>
-        <source>Use the s&amp;ystem proxy</source>
-        <translation>使用系统代理(&amp;Y)</translation>
-    </message>
-    <message>
-        <source>Manual HTTP proxy</source>
-        <translation>手动设置 HTTP 代理</translation>
-    </message>
-    <message>
-        <source>&amp;Manual HTTP proxy:</source>
-        <translation>手动设置 HTTP 代理(&amp;M)：</translation>
-    </message>
-    <message>
-        <source>Proxy address</source>
-        <translation>代理地址</translation>
-    </message>
-    <message>
-        <source>Requests to this computer (an emulator, a tunnel) never go through the proxy.</source>
-        <translation>发往本机的请求（模拟器、隧道）始终不经过代理。</translation>
-    </message>
-    <message>
-        <source>Proxy error</source>
-        <translation>代理错误</translation>
-    </message>
-    <message>
-        <source>Part &amp;size:</source>
-        <translation>分块大小(&amp;S)：</translation>
-    </message>
-    <message>
-        <source>Part size</source>
-        <translation>分块大小</translation>
-    </message>
-    <message>
-        <source>&quot;auto&quot; chooses from the file size; else 1 MiB to 5 GiB, e.g. 16M. Larger parts: fewer requests, more to resend after an error.</source>
-        <translation>“自动”表示根据文件大小选择；否则请填写 1 MiB 至 5 GiB，例如 16M。分块越大，请求越少，但出错后需要重新发送的数据越多。</translation>
-    </message>
-    <message>
-        <source>Part size error</source>
-        <translation>分块大小错误</translation>
-    </message>
-    <message>
-        <source>&amp;Parallel parts:</source>
-        <translation>并行分块数(&amp;P)：</translation>
-    </message>
-    <message>
-        <source>Parts uploaded in parallel</source>
-        <translation>并行上传的分块数</translation>
-    </message>
-    <message>
-        <source>1 to %1 parts in flight at once (default %2); more helps on fast, distant links.</source>
-        <translation>同时传输 1 到 %1 个分块（默认 %2）；网络快但距离远时，调大可提速。</translation>
-    </message>
-    <message>
-        <source>&amp;Rate limit:</source>
-        <translation>限速(&amp;R)：</translation>
-    </message>
-    <message>
-        <source>Upload rate limit</source>
-        <translation>上传限速</translation>
-    </message>
-    <message>
-        <source>&quot;none&quot;, or a rate such as 4M/s shared by all parts, to leave room for other traffic.</source>
-        <translation>“不限”，或填写所有分块共享的速率（例如 4M/s），为其他网络流量留出带宽。</translation>
-    </message>
-    <message>
-        <source>Rate limit error</source>
-        <translation>限速错误</translation>
-    </message>
-    <message>
-        <source>Upload settings apply to the next upload started.</source>
-        <translation>上传设置将在下次开始上传时生效。</translation>
-    </message>
-    <message>
-        <source>Image chec&amp;k</source>
-        <translation>镜像检查(&amp;K)</translation>
-    </message>
-    <message>
-        <source>&amp;Inspection time limit:</source>
-        <translation>检查时限(&amp;I)：</translation>
-    </message>
-    <message>
-        <source>Inspection time limit</source>
-        <translation>检查时限</translation>
-    </message>
-    <message>
-        <source> s</source>
-        <translation> 秒</translation>
-    </message>
-    <message>
-        <source>What a check has not read by then is shown as not checked (default %1 s).</source>
-        <translation>到时仍未读取的内容将显示为未检查（默认 %1 秒）。</translation>
-    </message>
-    <message>
-        <source>&amp;Interface</source>
-        <translation>界面(&amp;I)</translation>
-    </message>
-    <message>
-        <source>&amp;Language:</source>
-        <translation>语言(&amp;L)：</translation>
-    </message>
-    <message>
-        <source>Interface language</source>
-        <translation>界面语言</translation>
-    </message>
-    <message>
-        <source>A new language applies the next time the wizard starts.</source>
-        <translation>新语言将在下次启动向导时生效。</translation>
-    </message>
-    <message>
-        <source>Settings file error</source>
-        <translation>设置文件错误</translation>
     </message>
 </context>
 <context>
@@ -4541,6 +4261,97 @@ Exit status: 0 done, 2 error.</source>
         <source>More objects follow: &quot;More&quot; lists the next %1.</source>
         <translation>还有更多对象：点击“更多”可列出接下来的 %1 个。</translation>
     </message>
+    <message>
+        <source>Choose an Object in COS</source>
+        <translation>选择 COS 中的对象</translation>
+    </message>
+    <message>
+        <source>The image is in COS already: choose its object. The form gets the object&apos;s URL; when the bucket is private, the import signs that URL when it starts, so that Tencent Cloud can read the object without your keys.</source>
+        <translation>镜像已在 COS 中：请选择其对象。表单将填入该对象的 URL；如果存储桶为私有，导入开始时会为该 URL 签名，使腾讯云无需您的密钥即可读取该对象。</translation>
+    </message>
+    <message>
+        <source>&amp;Bucket:</source>
+        <translation>存储桶(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Bucket</source>
+        <translation>存储桶</translation>
+    </message>
+    <message>
+        <source>Choose a bucket</source>
+        <translation>请选择存储桶</translation>
+    </message>
+    <message>
+        <source>Key &amp;prefix:</source>
+        <translation>对象键前缀(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Key prefix</source>
+        <translation>对象键前缀</translation>
+    </message>
+    <message>
+        <source>e.g. images/ (the start of the key)</source>
+        <translation>例如 images/（对象键的开头部分）</translation>
+    </message>
+    <message>
+        <source>&amp;Only disk images (.qcow2, .vhd, .vmdk, .raw, .img, .iso)</source>
+        <translation>仅显示磁盘镜像（.qcow2、.vhd、.vmdk、.raw、.img、.iso）(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Objects</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>对象键</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Last modified</source>
+        <translation>最后修改时间</translation>
+    </message>
+    <message>
+        <source>Listing status</source>
+        <translation>列出状态</translation>
+    </message>
+    <message>
+        <source>&amp;More</source>
+        <translation>更多(&amp;M)</translation>
+    </message>
+</context>
+<context>
+    <name>cvmi::ui::CreateBucketDialog</name>
+    <message>
+        <source>Create Bucket</source>
+        <translation>创建存储桶</translation>
+    </message>
+    <message>
+        <source>A private bucket is created in %1 for the image upload. Its name is 1 to %2 lower-case letters, digits and &apos;-&apos;, followed by your account&apos;s APPID.</source>
+        <translation>将在 %1 中创建一个私有存储桶，用于上传镜像。存储桶名称由 1 到 %2 个小写字母、数字和 &apos;-&apos; 组成，后接您账号的 APPID。</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Bucket name</source>
+        <translation>存储桶名称</translation>
+    </message>
+    <message>
+        <source>&amp;APPID:</source>
+        <translation>APPID(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>APPID</source>
+        <translation>APPID</translation>
+    </message>
+    <message>
+        <source>Bucket:</source>
+        <translation>存储桶：</translation>
+    </message>
 </context>
 <context>
     <name>cvmi::ui::CredentialsBox</name>
@@ -4701,6 +4512,13 @@ https:// 可用于任何主机。http:// 仅可用于本机（localhost、127.0.
     <message>
         <source>C&amp;OS:</source>
         <translation>COS(&amp;O)：</translation>
+    </message>
+</context>
+<context>
+    <name>cvmi::ui::EndpointsDialog</name>
+    <message>
+        <source>Endpoints</source>
+        <translation>接入地址</translation>
     </message>
 </context>
 <context>
@@ -5702,6 +5520,182 @@ https:// 可用于任何主机。http:// 仅可用于本机（localhost、127.0.
     <message>
         <source>A value on this tab is not valid</source>
         <translation>此选项卡中有无效的值</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>&amp;Account</source>
+        <translation>账号(&amp;A)</translation>
+    </message>
+    <message>
+        <source>tccli &amp;profile:</source>
+        <translation>tccli 配置(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>tccli profile</source>
+        <translation>tccli 配置</translation>
+    </message>
+    <message>
+        <source>Which profile of ~/.tccli to read, and the name of the keyring entry for typed credentials.</source>
+        <translation>读取 ~/.tccli 中的哪个配置，以及手动输入的访问密钥在系统密钥环中保存的条目名称。</translation>
+    </message>
+    <message>
+        <source>Profile error</source>
+        <translation>配置错误</translation>
+    </message>
+    <message>
+        <source>Default &amp;region:</source>
+        <translation>默认地域(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Default region</source>
+        <translation>默认地域</translation>
+    </message>
+    <message>
+        <source>the credentials&apos; region, else ap-guangzhou</source>
+        <translation>访问密钥所属地域，否则为 ap-guangzhou</translation>
+    </message>
+    <message>
+        <source>Chosen on the Account page when it opens, e.g. ap-shanghai.</source>
+        <translation>打开“账号”页面时默认选择的地域，例如 ap-shanghai。</translation>
+    </message>
+    <message>
+        <source>Region error</source>
+        <translation>地域错误</translation>
+    </message>
+    <message>
+        <source>&amp;Endpoints</source>
+        <translation>接入地址(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Network &amp;&amp; upload</source>
+        <translation>网络 &amp;&amp; 上传(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Proxy:</source>
+        <translation>代理：</translation>
+    </message>
+    <message>
+        <source>The desktop&apos;s proxy settings, and the http_proxy, https_proxy and no_proxy variables for the upload</source>
+        <translation>上传时使用桌面环境的代理设置，以及 http_proxy、https_proxy 和 no_proxy 环境变量</translation>
+    </message>
+    <message>
+        <source>Use the system proxy</source>
+        <translation>使用系统代理</translation>
+    </message>
+    <message>
+        <source>Use the s&amp;ystem proxy</source>
+        <translation>使用系统代理(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Manual HTTP proxy</source>
+        <translation>手动设置 HTTP 代理</translation>
+    </message>
+    <message>
+        <source>&amp;Manual HTTP proxy:</source>
+        <translation>手动设置 HTTP 代理(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Proxy address</source>
+        <translation>代理地址</translation>
+    </message>
+    <message>
+        <source>Requests to this computer (an emulator, a tunnel) never go through the proxy.</source>
+        <translation>发往本机的请求（模拟器、隧道）始终不经过代理。</translation>
+    </message>
+    <message>
+        <source>Proxy error</source>
+        <translation>代理错误</translation>
+    </message>
+    <message>
+        <source>Part &amp;size:</source>
+        <translation>分块大小(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Part size</source>
+        <translation>分块大小</translation>
+    </message>
+    <message>
+        <source>&quot;auto&quot; chooses from the file size; else 1 MiB to 5 GiB, e.g. 16M. Larger parts: fewer requests, more to resend after an error.</source>
+        <translation>“自动”表示根据文件大小选择；否则请填写 1 MiB 至 5 GiB，例如 16M。分块越大，请求越少，但出错后需要重新发送的数据越多。</translation>
+    </message>
+    <message>
+        <source>Part size error</source>
+        <translation>分块大小错误</translation>
+    </message>
+    <message>
+        <source>&amp;Parallel parts:</source>
+        <translation>并行分块数(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Parts uploaded in parallel</source>
+        <translation>并行上传的分块数</translation>
+    </message>
+    <message>
+        <source>1 to %1 parts in flight at once (default %2); more helps on fast, distant links.</source>
+        <translation>同时传输 1 到 %1 个分块（默认 %2）；网络快但距离远时，调大可提速。</translation>
+    </message>
+    <message>
+        <source>&amp;Rate limit:</source>
+        <translation>限速(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Upload rate limit</source>
+        <translation>上传限速</translation>
+    </message>
+    <message>
+        <source>&quot;none&quot;, or a rate such as 4M/s shared by all parts, to leave room for other traffic.</source>
+        <translation>“不限”，或填写所有分块共享的速率（例如 4M/s），为其他网络流量留出带宽。</translation>
+    </message>
+    <message>
+        <source>Rate limit error</source>
+        <translation>限速错误</translation>
+    </message>
+    <message>
+        <source>Upload settings apply to the next upload started.</source>
+        <translation>上传设置将在下次开始上传时生效。</translation>
+    </message>
+    <message>
+        <source>Image chec&amp;k</source>
+        <translation>镜像检查(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Inspection time limit:</source>
+        <translation>检查时限(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Inspection time limit</source>
+        <translation>检查时限</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>What a check has not read by then is shown as not checked (default %1 s).</source>
+        <translation>到时仍未读取的内容将显示为未检查（默认 %1 秒）。</translation>
+    </message>
+    <message>
+        <source>&amp;Interface</source>
+        <translation>界面(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <source>A new language applies the next time the wizard starts.</source>
+        <translation>新语言将在下次启动向导时生效。</translation>
+    </message>
+    <message>
+        <source>Settings file error</source>
+        <translation>设置文件错误</translation>
     </message>
 </context>
 <context>

@@ -12,15 +12,15 @@
 
 class QTimer;
 
-namespace Ui {
-class ChooseObjectDialog;
-}
-
 namespace cvmi::cloud {
 struct CosObjectPage;
 }
 
 namespace cvmi::ui {
+
+namespace Ui {
+class ChooseObjectDialog;
+}
 
 class WizardSession;
 

@@ -8,11 +8,11 @@
 
 #include <memory>
 
+namespace cvmi::ui {
+
 namespace Ui {
 class CreateBucketDialog;
 }
-
-namespace cvmi::ui {
 
 class CreateBucketDialog : public QDialog {
     Q_OBJECT

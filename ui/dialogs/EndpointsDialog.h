@@ -9,11 +9,11 @@
 
 #include <memory>
 
+namespace cvmi::ui {
+
 namespace Ui {
 class EndpointsDialog;
 }
-
-namespace cvmi::ui {
 
 class EndpointsDialog : public QDialog {
     Q_OBJECT

@@ -14,15 +14,15 @@
 
 class QLabel;
 
-namespace Ui {
-class SettingsDialog;
-}
-
 namespace cvmi::settings {
 class AppSettings;
 }
 
 namespace cvmi::ui {
+
+namespace Ui {
+class SettingsDialog;
+}
 
 class SettingsDialog : public QDialog {
     Q_OBJECT
