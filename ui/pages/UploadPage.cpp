@@ -8,9 +8,7 @@
 
 #include "cloud/ClockSkew.h"
 #include "cloud/CosClient.h"
-#include "importrun/ImportUrlResolver.h"
 #include "settings/AppSettings.h"
-#include "transfer/UploadEngine.h"
 #include "util/FutureReply.h"
 #include "util/Units.h"
 
@@ -29,7 +27,6 @@
 
 namespace cvmi::ui {
 
-using transfer::UploadEngine;
 using transfer::UploadJob;
 using transfer::UploadProgress;
 using transfer::UploadResult;
@@ -51,7 +48,8 @@ void makeAlert(QLabel* label)
 } // namespace
 
 UploadPage::UploadPage(WizardSession* session, QWidget* parent)
-    : QWizardPage(parent), m_session(session), m_ui(std::make_unique<Ui::UploadPage>())
+    : QWizardPage(parent), m_session(session), m_upload(new UploadController(session, this)),
+      m_ui(std::make_unique<Ui::UploadPage>())
 {
     setObjectName(QStringLiteral("uploadPage"));
     setTitle(ImportWizard::pageTitle(tr("Upload the image to COS")));
@@ -101,10 +99,20 @@ UploadPage::UploadPage(WizardSession* session, QWidget* parent)
     connect(m_ui->retryUpload, &QPushButton::clicked, this, &UploadPage::retry);
     connect(m_ui->skipUpload, &QPushButton::clicked, this, &UploadPage::skip);
     connect(m_session, &WizardSession::inspectionChanged, this, &UploadPage::updateWarning);
-    setPhase(Phase::Ready);
+    connect(m_upload, &UploadController::phaseChanged, this, [this] {
+        if (m_upload->isResolving())
+            m_ui->uploadProgress->showStatus(
+                tr("Verified. Checking whether the bucket is public…"));
+        updateState();
+        emit completeChanged();
+    });
+    connect(m_upload, &UploadController::progressChanged, this, &UploadPage::onProgress);
+    connect(m_upload, &UploadController::stopped, this, &UploadPage::showStopped);
+    connect(m_upload, &UploadController::succeeded, this, &UploadPage::showSuccess);
+    updateState();
 }
 
-// The engine's destructor stops its thread and keeps the checkpoint: an upload running when the
+// The controller's engine stops its thread and keeps the checkpoint: an upload running when the
 // window closes resumes the next time.
 UploadPage::~UploadPage() = default;
 
@@ -151,7 +159,7 @@ void UploadPage::initializePage()
     // Reached through Next: the upload is what the user came for (a skip is chosen here again).
     m_session->setUploadSkipped(false);
     // Back and Next again must not disturb an upload that runs or is done.
-    if (isBusy() || m_phase == Phase::Done)
+    if (isBusy() || phase() == Phase::Done)
         return;
     if (!m_fileChosenHere)
         m_filePath = m_session->imagePath();
@@ -200,11 +208,11 @@ void UploadPage::setFile(const QString& path)
         return;
     m_filePath = QFileInfo(path).absoluteFilePath();
     m_fileChosenHere = true;
-    if (m_phase == Phase::Done || m_phase == Phase::Failed) {
+    if (phase() == Phase::Done || phase() == Phase::Failed) {
         m_session->clearUpload();
         m_ui->uploadResult->clear();
         m_ui->uploadMessage->clear();
-        setPhase(Phase::Ready);
+        m_upload->reset();
     }
     showFile();
 }
@@ -322,28 +330,22 @@ UploadJob UploadPage::currentJob() const
 
 void UploadPage::refreshOffer()
 {
-    m_offer.reset();
     m_ui->resumeOffer->clear();
     const QString problem = keyProblem(objectKey());
     m_ui->objectKeyProblem->setText(problem);
     m_ui->objectKeyProblem->setVisible(!problem.isEmpty());
-    if (!isBusy() && m_phase != Phase::Done && problem.isEmpty() && !bucket().isEmpty() &&
-        QFileInfo(m_filePath).isFile()) {
-        const UploadJob job = currentJob();
-        if (UploadEngine::pending(job)) {
-            Error error;
-            m_offer =
-                transfer::Checkpoints(job.checkpointDir)
-                    .loadResumable(QFileInfo(m_filePath).absoluteFilePath(),
-                                   transfer::Checkpoints::destinationKey(job.destination), &error);
-            if (error.isSet())
-                m_ui->resumeOffer->setText(error.message);
-        }
+    if (problem.isEmpty() && !bucket().isEmpty() && QFileInfo(m_filePath).isFile()) {
+        QString error;
+        m_upload->refreshOffer(currentJob(), &error);
+        m_ui->resumeOffer->setText(error);
+    } else {
+        m_upload->refreshOffer({}, nullptr);
     }
-    if (m_offer) {
-        const int done = m_offer->partsDone();
-        const int total = m_offer->partsTotal();
-        if (m_offer->fileChangedSince(m_filePath))
+    const std::optional<transfer::Checkpoint>& offer = m_upload->offer();
+    if (offer) {
+        const int done = offer->partsDone();
+        const int total = offer->partsTotal();
+        if (offer->fileChangedSince(m_filePath))
             m_ui->resumeOffer->setText(
                 tr("An upload of this file to %1 was started earlier (%2 of %3 parts uploaded), "
                    "but the file has changed since, so it cannot be resumed. Start Over deletes "
@@ -357,7 +359,7 @@ void UploadPage::refreshOffer()
                    "uploaded. Or start over and upload the whole file again.")
                     .arg(done)
                     .arg(total));
-    } else if (resumeTargetApplies() && !isBusy() && m_phase == Phase::Ready &&
+    } else if (resumeTargetApplies() && !isBusy() && phase() == Phase::Ready &&
                m_session->hasAccount() && m_session->resumeTarget().region != m_session->region()) {
         const InterruptedUpload& target = m_session->resumeTarget();
         m_ui->resumeOffer->setText(tr("The interrupted upload of this file went to %1/%2 in the "
@@ -368,41 +370,38 @@ void UploadPage::refreshOffer()
     updateState();
 }
 
-void UploadPage::setPhase(Phase phase)
-{
-    m_phase = phase;
-    updateState();
-    emit completeChanged();
-}
-
 void UploadPage::updateState()
 {
-    const bool idle = m_phase == Phase::Ready || m_phase == Phase::Failed;
+    const Phase phase = m_upload->phase();
+    const bool resolving = m_upload->isResolving();
+    const std::optional<transfer::Checkpoint>& offer = m_upload->offer();
+    const bool idle = phase == Phase::Ready || phase == Phase::Failed;
     const bool ready = idle && keyProblem(objectKey()).isEmpty() && !bucket().isEmpty() &&
                        m_session->hasAccount() && QFileInfo(m_filePath).isFile();
-    const bool changed = m_offer && m_offer->fileChangedSince(m_filePath);
-    m_ui->dropZone->setEnabled(idle || m_phase == Phase::Done); // another file starts afresh
+    const bool changed = offer && offer->fileChangedSince(m_filePath);
+    m_ui->dropZone->setEnabled(idle || phase == Phase::Done); // another file starts afresh
     m_ui->uploadBucket->setEnabled(idle);
     m_ui->objectKey->setEnabled(idle);
-    m_ui->resumeOffer->setVisible(m_phase == Phase::Ready && !m_ui->resumeOffer->text().isEmpty());
-    m_ui->startUpload->setVisible(m_phase == Phase::Ready && !changed);
+    m_ui->resumeOffer->setVisible(phase == Phase::Ready && !m_ui->resumeOffer->text().isEmpty());
+    m_ui->startUpload->setVisible(phase == Phase::Ready && !changed);
     m_ui->startUpload->setEnabled(ready);
-    m_ui->startUpload->setText(m_offer ? tr("&Resume Upload") : tr("&Start Upload"));
-    m_ui->startOverUpload->setVisible(idle && m_offer.has_value());
+    m_ui->startUpload->setText(offer ? tr("&Resume Upload") : tr("&Start Upload"));
+    m_ui->startOverUpload->setVisible(idle && offer.has_value());
     m_ui->startOverUpload->setEnabled(ready);
-    m_ui->retryUpload->setVisible(m_phase == Phase::Failed && !changed);
+    m_ui->retryUpload->setVisible(phase == Phase::Failed && !changed);
     m_ui->retryUpload->setEnabled(ready);
-    m_ui->pauseUpload->setVisible(m_phase == Phase::Uploading && !m_resolving);
-    m_ui->resumeUpload->setVisible(m_phase == Phase::Paused);
+    m_ui->pauseUpload->setVisible(phase == Phase::Uploading && !resolving);
+    m_ui->resumeUpload->setVisible(phase == Phase::Paused);
     m_ui->cancelUpload->setVisible(
-        !m_resolving &&
-        (m_phase == Phase::Uploading || m_phase == Phase::Paused || m_phase == Phase::Cancelling));
-    m_ui->cancelUpload->setEnabled(m_phase != Phase::Cancelling);
+        !resolving &&
+        (phase == Phase::Uploading || phase == Phase::Paused || phase == Phase::Cancelling));
+    m_ui->cancelUpload->setEnabled(phase != Phase::Cancelling);
     m_ui->skipUpload->setVisible(idle);
     m_ui->skipUpload->setEnabled(idle && keyProblem(objectKey()).isEmpty() && !bucket().isEmpty() &&
                                  m_session->hasAccount());
-    m_ui->uploadProgress->setVisible(m_phase != Phase::Ready || m_lastProgress.totalBytes > 0);
-    m_ui->uploadResult->setVisible(m_phase == Phase::Done);
+    m_ui->uploadProgress->setVisible(phase != Phase::Ready ||
+                                     m_upload->lastProgress().totalBytes > 0);
+    m_ui->uploadResult->setVisible(phase == Phase::Done);
 }
 
 bool UploadPage::confirmNotImportable()
@@ -454,65 +453,53 @@ void UploadPage::launch(bool restart)
     }
     UploadJob job = currentJob();
     job.restart = restart;
-    m_session->clearUpload();
     m_ui->uploadMessage->clear();
     m_ui->uploadResult->clear();
-    m_offer.reset();
     m_ui->resumeOffer->clear();
-    m_lastProgress = UploadProgress{};
-    m_lastProgress.totalBytes = QFileInfo(m_filePath).size();
-    m_ui->uploadProgress->showProgress(m_lastProgress);
+    m_upload->start(job);
+    m_ui->uploadProgress->showProgress(m_upload->lastProgress());
     m_ui->uploadProgress->showStatus(restart ? tr("Starting over…") : tr("Starting…"));
-    m_engine = new UploadEngine(job, this);
-    connect(m_engine, &UploadEngine::progressChanged, this, &UploadPage::onProgress);
-    connect(m_engine, &UploadEngine::finished, this, &UploadPage::onFinished);
-    setPhase(Phase::Uploading);
     m_ui->pauseUpload->setFocus(Qt::OtherFocusReason);
-    m_engine->start();
 }
 
 void UploadPage::onProgress(const UploadProgress& progress)
 {
-    m_lastProgress = progress;
-    if (m_phase != Phase::Cancelling)
+    if (phase() != Phase::Cancelling)
         m_ui->uploadProgress->showProgress(progress);
     emit progressShown(progress);
 }
 
 void UploadPage::pause()
 {
-    if (!m_engine || m_phase != Phase::Uploading)
+    if (!isBusy() || phase() != Phase::Uploading)
         return;
-    m_engine->pause();
-    setPhase(Phase::Paused);
+    m_upload->pause();
     m_ui->resumeUpload->setFocus(Qt::OtherFocusReason);
 }
 
 void UploadPage::resume()
 {
-    if (!m_engine || m_phase != Phase::Paused)
+    if (!isBusy() || phase() != Phase::Paused)
         return;
-    m_engine->resume();
-    setPhase(Phase::Uploading);
+    m_upload->resume();
     m_ui->pauseUpload->setFocus(Qt::OtherFocusReason);
 }
 
 void UploadPage::cancelUpload()
 {
-    if (!m_engine || m_phase == Phase::Cancelling)
+    if (!isBusy() || phase() == Phase::Cancelling)
         return;
     const QString name = QFileInfo(m_filePath).fileName();
     const bool yes = ask(
         Question::CancelUpload, tr("Cancel the upload of %1?").arg(name),
         tr("The parts already uploaded (%1) will be deleted from %2, so that they cost nothing; "
            "the upload cannot be resumed afterwards.")
-            .arg(m_lastProgress.partsDone)
+            .arg(m_upload->lastProgress().partsDone)
             .arg(bucket()));
     // The engine may have finished while the question was open.
-    if (!yes || !m_engine)
+    if (!yes || !isBusy())
         return;
-    m_engine->cancel();
-    setPhase(Phase::Cancelling);
+    m_upload->cancel();
     m_ui->uploadProgress->showStatus(tr("Cancelling: deleting the uploaded parts…"));
 }
 
@@ -525,49 +512,22 @@ bool UploadPage::confirmClose()
         ask(Question::CloseDuringUpload,
             tr("%1 is still uploading (%2%). Close and continue later?")
                 .arg(name)
-                .arg(UploadProgressPanel::permille(m_lastProgress) / 10),
+                .arg(UploadProgressPanel::permille(m_upload->lastProgress()) / 10),
             tr("The parts already uploaded stay in %1. The next time you upload this file to the "
                "same place, only the missing parts are sent.")
                 .arg(bucket()));
-    if (!close || !m_engine)
+    if (!close || !isBusy())
         return close || !isBusy();
-    // Stops the transfer thread now and keeps the checkpoint (see ~UploadEngine).
-    delete m_engine;
-    m_engine = nullptr;
-    setPhase(Phase::Ready);
+    m_upload->stopForLater();
     refreshOffer();
     return true;
 }
 
-void UploadPage::onFinished(const UploadResult& result)
+void UploadPage::showStopped(const UploadResult& result)
 {
-    if (m_engine) {
-        m_engine->deleteLater();
-        m_engine = nullptr;
-    }
-    // COS said the clock is off and the engine signed with the server's time: the signed link
-    // for the import is made with that time too.
-    if (result.clockSkewSeconds && m_session->cos())
-        m_session->cos()->setClockOffset(*result.clockSkewSeconds);
-    if (result.ok) {
-        // COS has the whole object; before the form gets its URL, whether the import can read
-        // it without our credentials decides which URL that is.
-        m_resolving = true;
-        updateState();
-        m_ui->uploadProgress->showStatus(tr("Verified. Checking whether the bucket is public…"));
-        importrun::ImportUrlResolver::resolve(
-            m_session->cos(), bucket(), m_session->region(), objectKey(), this,
-            [this, result](const importrun::ImportUrlDecision& decision) {
-                finishUpload(result, decision.url, decision.signedUrl, decision.expires,
-                             decision.note);
-            });
-        return;
-    }
     if (result.cancelled) {
-        m_lastProgress = UploadProgress{};
         m_ui->uploadMessage->setText(
             tr("The upload was cancelled and the uploaded parts were deleted."));
-        setPhase(Phase::Ready);
         refreshOffer();
     } else {
         QString text = result.cloudError.isSet() && !result.cloudError.userMessage.isEmpty()
@@ -581,43 +541,23 @@ void UploadPage::onFinished(const UploadResult& result)
                                      result.cloudError.requestId.isEmpty()
                                          ? QString()
                                          : tr(", request %1").arg(result.cloudError.requestId));
-        if (m_lastProgress.partsDone > 0)
+        if (m_upload->lastProgress().partsDone > 0)
             text += u'\n' + tr("Retry continues from the parts already uploaded.");
         if (result.clockSkewSeconds)
             text += u'\n' + cloud::ClockSkew::describe(*result.clockSkewSeconds);
         m_ui->uploadMessage->setText(text);
         m_ui->uploadProgress->showStatus(tr("Stopped after %1 of %2 parts.")
-                                             .arg(m_lastProgress.partsDone)
-                                             .arg(m_lastProgress.partsTotal));
-        setPhase(Phase::Failed);
+                                             .arg(m_upload->lastProgress().partsDone)
+                                             .arg(m_upload->lastProgress().partsTotal));
         refreshOffer();
         m_ui->retryUpload->setFocus(Qt::OtherFocusReason);
     }
     emit uploadFinished(result);
 }
 
-void UploadPage::finishUpload(const UploadResult& result, const QString& importUrl,
-                              bool importUrlSigned, const QDateTime& expires, const QString& note)
+void UploadPage::showSuccess(const UploadResult& result, const QString& note)
 {
-    m_resolving = false;
-    UploadedObject object;
-    object.objectUrl = result.objectUrl;
-    object.bucket = bucket();
-    object.key = objectKey();
-    object.region = m_session->region();
-    object.size = result.size;
-    object.crc64 = result.crc64;
-    object.importUrl = importUrl;
-    object.importUrlSigned = importUrlSigned;
-    object.importUrlExpires = expires;
-    m_session->setUpload(object);
-    UploadProgress done = m_lastProgress;
-    done.bytesSent = done.totalBytes = result.size;
-    done.partsDone = done.partsTotal =
-        qMax(done.partsTotal, result.partsUploaded + result.partsReused);
-    done.state = transfer::UploadState::Finished;
-    m_lastProgress = done;
-    m_ui->uploadProgress->showProgress(done);
+    m_ui->uploadProgress->showProgress(m_upload->lastProgress());
     QString message =
         result.partsReused > 0
             ? tr("Uploaded and verified: %1 parts sent now, %2 reused from the earlier "
@@ -639,10 +579,12 @@ void UploadPage::finishUpload(const UploadResult& result, const QString& importU
     m_ui->uploadMessage->setText(message);
     // The signed URL itself is not shown here: its query may carry a session token. The form's
     // ImageUrl field holds it.
+    const UploadedObject& object = m_session->upload();
     const QString handedOn =
-        importUrlSigned ? tr("a signed link to it, valid until %1")
-                              .arg(QLocale().toString(expires.toLocalTime(), QLocale::ShortFormat))
-                        : tr("this URL");
+        object.importUrlSigned ? tr("a signed link to it, valid until %1")
+                                     .arg(QLocale().toString(object.importUrlExpires.toLocalTime(),
+                                                             QLocale::ShortFormat))
+                               : tr("this URL");
     m_ui->uploadResult->setText(
         tr("<b>Object URL:</b> <a href=\"%1\">%2</a><br><b>CRC-64:</b> %3 &nbsp; "
            "<b>Size:</b> %4<br><b>For the import:</b> %5. %6<br>Next: the import "
@@ -651,7 +593,6 @@ void UploadPage::finishUpload(const UploadResult& result, const QString& importU
             .arg(result.crc64)
             .arg(formatBytesExact(uint64_t(result.size)).toHtmlEscaped(), handedOn.toHtmlEscaped(),
                  note.toHtmlEscaped()));
-    setPhase(Phase::Done);
     emit uploadFinished(result);
 }
 
@@ -668,9 +609,9 @@ void UploadPage::skip()
 
 bool UploadPage::isComplete() const
 {
-    if (m_session->uploadSkipped() && (m_phase == Phase::Ready || m_phase == Phase::Failed))
+    if (m_session->uploadSkipped() && (phase() == Phase::Ready || phase() == Phase::Failed))
         return QWizardPage::isComplete();
-    return QWizardPage::isComplete() && m_phase == Phase::Done && m_session->hasUpload();
+    return QWizardPage::isComplete() && phase() == Phase::Done && m_session->hasUpload();
 }
 
 } // namespace cvmi::ui

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "controllers/UploadController.h"
 #include "controllers/UploadedObject.h"
 
 #include "transfer/Checkpoint.h"
@@ -14,10 +15,6 @@
 namespace cvmi::settings {
 class AppSettings;
 }
-namespace cvmi::transfer {
-class UploadEngine;
-}
-
 namespace cvmi::ui {
 namespace Ui {
 class UploadPage;
@@ -36,8 +33,7 @@ class WizardSession;
 class UploadPage : public QWizardPage {
     Q_OBJECT
 public:
-    enum class Phase { Ready, Uploading, Paused, Cancelling, Failed, Done };
-    Q_ENUM(Phase)
+    using Phase = UploadController::Phase;
     enum class Question { CancelUpload, CloseDuringUpload, UploadNotImportable };
     // Asks the user `question` (`text`, with `detail` under it); true for the action the question
     // is about (cancel, close, upload anyway). A message box by default; tests replace it.
@@ -66,11 +62,11 @@ public:
     // The job Start would run now (restart unset).
     transfer::UploadJob currentJob() const;
 
-    Phase phase() const { return m_phase; }
+    Phase phase() const { return m_upload->phase(); }
     // An engine is running (uploading, paused or cancelling): closing the window must ask.
-    bool isBusy() const { return m_engine != nullptr; }
+    bool isBusy() const { return m_upload->isBusy(); }
     // Whether an earlier unfinished upload of this file to this destination is offered.
-    bool hasResumeOffer() const { return m_offer.has_value(); }
+    bool hasResumeOffer() const { return m_upload->offer().has_value(); }
 
     // The buttons' actions. start() resumes an offered earlier upload; startOver() discards it.
     void start();
@@ -101,31 +97,25 @@ private:
     void skip();
     void applyResumeTarget();
     bool resumeTargetApplies() const;
-    void finishUpload(const transfer::UploadResult& result, const QString& importUrl,
-                      bool importUrlSigned, const QDateTime& expires, const QString& note);
+    void showSuccess(const transfer::UploadResult& result, const QString& note);
+    void showStopped(const transfer::UploadResult& result);
     void updateWarning();
     void updateState();
     bool confirmNotImportable();
     void launch(bool restart);
     void onProgress(const transfer::UploadProgress& progress);
-    void onFinished(const transfer::UploadResult& result);
-    void setPhase(Phase phase);
     bool ask(Question question, const QString& text, const QString& detail);
     bool fileIsCheckedImage() const;
 
     WizardSession* m_session;
+    // The engine, the phase, the progress and the resume offer.
+    UploadController* m_upload;
     settings::AppSettings* m_settings = nullptr;
     QString m_checkpointDir;
     Asker m_ask;
     QString m_filePath;
     bool m_fileChosenHere = false;
     bool m_keyEdited = false;
-    Phase m_phase = Phase::Ready;
-    transfer::UploadEngine* m_engine = nullptr;
-    transfer::UploadProgress m_lastProgress;
-    std::optional<transfer::Checkpoint> m_offer;
-    // COS confirmed the object; the URL for the import is being decided (Upload phase kept).
-    bool m_resolving = false;
     // The session's resume target already applied (its bucket and key preselected once, so
     // that the user's own choice afterwards stands).
     QString m_appliedResumeTarget;
