@@ -13,6 +13,7 @@
 // Python (CVMI_PYTHON, python3.11, python3) that imports moto's server and boto3, so that the
 // helper script's boto3 and the server come from one installation. Without one: skipped.
 #include "FileCrc.h"
+#include "RandomFile.h"
 #include "cloud/CosClient.h"
 #include "transfer/Checkpoint.h"
 #include "transfer/CurlTransfer.h"
@@ -150,17 +151,7 @@ class TestMotoPeer : public QObject {
 
     QString makeFile(const QString& name, qint64 size, quint32 seed)
     {
-        const QString path = m_dir.filePath(name);
-        QFile f(path);
-        if (!f.open(QIODevice::WriteOnly))
-            return {};
-        QRandomGenerator gen(seed);
-        QByteArray chunk(MiB, Qt::Uninitialized);
-        for (qint64 done = 0; done < size; done += chunk.size()) {
-            gen.fillRange(reinterpret_cast<quint32*>(chunk.data()), chunk.size() / 4);
-            f.write(chunk.constData(), qMin<qint64>(chunk.size(), size - done));
-        }
-        return path;
+        return test::writeRandomFile(m_dir.filePath(name), size, seed);
     }
 
     UploadDestination destination(const QString& key) const

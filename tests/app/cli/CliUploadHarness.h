@@ -9,6 +9,7 @@
 
 #include "CosStore.h"
 #include "FileCrc.h"
+#include "RandomFile.h"
 
 #include "util/Crc64.h"
 
@@ -79,16 +80,7 @@ protected:
 
     QString makeFile(const QString& name, qint64 size, quint32 seed)
     {
-        QFile f(path(name));
-        if (!f.open(QIODevice::WriteOnly))
-            return {};
-        QRandomGenerator gen(seed);
-        QByteArray chunk(MiB, Qt::Uninitialized);
-        for (qint64 done = 0; done < size; done += chunk.size()) {
-            gen.fillRange(reinterpret_cast<quint32*>(chunk.data()), chunk.size() / 4);
-            f.write(chunk.constData(), qMin<qint64>(chunk.size(), size - done));
-        }
-        return f.fileName();
+        return test::writeRandomFile(path(name), size, seed);
     }
 
     // The emulator's state as it is on disk now.

@@ -8,6 +8,7 @@
 // thread; the emulator answers on this one, so every wait spins this thread's event loop.
 #include "CloudTestSupport.h"
 #include "FileCrc.h"
+#include "RandomFile.h"
 
 #include "transfer/Checkpoint.h"
 #include "transfer/DestinationLock.h"
@@ -49,17 +50,7 @@ class TestUpload : public QObject {
 
     QString makeFile(const QString& name, qint64 size, quint32 seed = 1)
     {
-        const QString path = m_dir->filePath(name);
-        QFile f(path);
-        if (!f.open(QIODevice::WriteOnly))
-            return {};
-        QRandomGenerator gen(seed);
-        QByteArray chunk(qint64(MiB), Qt::Uninitialized);
-        for (qint64 done = 0; done < size; done += chunk.size()) {
-            gen.fillRange(reinterpret_cast<quint32*>(chunk.data()), chunk.size() / 4);
-            f.write(chunk.constData(), qMin<qint64>(chunk.size(), size - done));
-        }
-        return path;
+        return test::writeRandomFile(m_dir->filePath(name), size, seed);
     }
 
     UploadJob job(const QString& path, const QString& key)

@@ -5,6 +5,7 @@
 // keys end in Failed with COS's reason.
 #include "CloudTestSupport.h"
 #include "FileCrc.h"
+#include "RandomFile.h"
 
 #include "WizardSession.h"
 #include "controllers/UploadController.h"
@@ -43,17 +44,7 @@ private:
 
     QString makeFile(const QString& name, qint64 size)
     {
-        const QString path = m_dir->filePath(name);
-        QFile f(path);
-        if (!f.open(QIODevice::WriteOnly))
-            return {};
-        QRandomGenerator gen(7);
-        QByteArray chunk(MiB, Qt::Uninitialized);
-        for (qint64 done = 0; done < size; done += chunk.size()) {
-            gen.fillRange(reinterpret_cast<quint32*>(chunk.data()), chunk.size() / 4);
-            f.write(chunk.constData(), qMin<qint64>(chunk.size(), size - done));
-        }
-        return path;
+        return test::writeRandomFile(m_dir->filePath(name), size, 7);
     }
 
     void setAccount(ui::WizardSession& session, const QString& key = kKey)

@@ -8,6 +8,7 @@
 #include "../WidgetLookup.h"
 #include "CloudTestSupport.h"
 #include "FileCrc.h"
+#include "RandomFile.h"
 
 #include "ImportWizard.h"
 #include "WizardSession.h"
@@ -85,17 +86,7 @@ private:
 
     QString makeFile(const QString& name, qint64 size, quint32 seed = 1)
     {
-        const QString path = m_dir->filePath(name);
-        QFile f(path);
-        if (!f.open(QIODevice::WriteOnly))
-            return {};
-        QRandomGenerator gen(seed);
-        QByteArray chunk(MiB, Qt::Uninitialized);
-        for (qint64 done = 0; done < size; done += chunk.size()) {
-            gen.fillRange(reinterpret_cast<quint32*>(chunk.data()), chunk.size() / 4);
-            f.write(chunk.constData(), qMin<qint64>(chunk.size(), size - done));
-        }
-        return path;
+        return test::writeRandomFile(m_dir->filePath(name), size, seed);
     }
 
     void setAccount(ui::WizardSession& session, const QString& key = kKey)
