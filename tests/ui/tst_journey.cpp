@@ -732,12 +732,12 @@ void TestJourney::interruptedUploadIsOfferedAtStart()
     QVERIFY(QTest::qWaitForWindowExposed(wizard.get()));
     ui::InterruptedUploadNotice* notice = wizard->imagePage()->interruptedUploadNotice();
     QTRY_VERIFY_WITH_TIMEOUT(notice->isVisible(), kTimeoutMs);
-    const QString text = notice->label()->text();
+    const QString text = child<QLabel>(notice, "interruptedUploadText")->text();
     QVERIFY2(text.contains(QLatin1String("centos7.raw")) &&
                  text.contains(kBucket + QLatin1String("/centos7.raw")) &&
                  text.contains(QLatin1String("of 8 parts sent")),
              qPrintable(text));
-    QTest::mouseClick(notice->continueButton(), Qt::LeftButton);
+    QTest::mouseClick(child<QPushButton>(notice, "continueInterruptedUpload"), Qt::LeftButton);
     QVERIFY(!notice->isVisible());
     advanceToUpload(*wizard);
     if (QTest::currentTestFailed())

@@ -29,10 +29,6 @@ public:
     // The upload Continue It continues (invalid when none is shown).
     InterruptedUpload current() const { return m_current; }
 
-    QLabel* label() const { return m_label; }
-    QPushButton* continueButton() const { return m_continueButton; }
-    QPushButton* dismissButton() const { return m_dismissButton; }
-
 signals:
     void continueRequested(const cvmi::ui::InterruptedUpload& upload);
 

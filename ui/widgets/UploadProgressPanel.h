@@ -21,9 +21,6 @@ public:
     // `text` under the bar in place of the details ("Starting…", "Cancelling…").
     void showStatus(const QString& text);
 
-    QProgressBar* bar() const { return m_bar; }
-    QLabel* detailLabel() const { return m_detail; }
-
     // "12.0 MiB of 64.0 MiB · 8.2 MiB/s · about 6 s left · 12 of 64 parts"
     static QString describe(const transfer::UploadProgress& progress);
     static int permille(const transfer::UploadProgress& progress);

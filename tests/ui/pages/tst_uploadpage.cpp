@@ -226,7 +226,7 @@ private slots:
         QVERIFY(
             child<QLabel>(&page, "uploadResult")->text().contains(QString::number(info->crc64)));
         QVERIFY(child<QLabel>(&page, "uploadResult")->text().contains(r.objectUrl));
-        QCOMPARE(child<ui::UploadProgressPanel>(&page, "uploadProgress")->bar()->value(), 1000);
+        QCOMPARE(child<QProgressBar>(&page, "uploadProgressBar")->value(), 1000);
         QVERIFY(!UploadEngine::pending(page.currentJob()));
         QVERIFY(!visibleText(&page).contains(kKey));
     }
@@ -273,10 +273,7 @@ private slots:
         QTest::qWait(700);
         QCOMPARE(partsDone(progress), pausedAt);
         QVERIFY(finished.isEmpty());
-        QVERIFY(child<ui::UploadProgressPanel>(&page, "uploadProgress")
-                    ->detailLabel()
-                    ->text()
-                    .contains(QStringLiteral("paused")));
+        QVERIFY(child<QLabel>(&page, "uploadProgressDetail")->text().contains(u"paused"));
 
         QTest::mouseClick(child<QPushButton>(&page, "resumeUpload"), Qt::LeftButton);
         QVERIFY(finished.wait(kTimeoutMs));
@@ -553,8 +550,7 @@ private slots:
         for (const QWidget* w :
              {static_cast<QWidget*>(child<QComboBox>(&page, "uploadBucket")),
               static_cast<QWidget*>(child<QLineEdit>(&page, "objectKey")),
-              static_cast<QWidget*>(
-                  child<ui::UploadProgressPanel>(&page, "uploadProgress")->bar())})
+              static_cast<QWidget*>(child<QProgressBar>(&page, "uploadProgressBar"))})
             QVERIFY(!w->accessibleName().isEmpty());
         // No mnemonic clashes with the wizard's Back (B), Next (N), Finish (F) or among the page's.
         QSet<QChar> seen;
