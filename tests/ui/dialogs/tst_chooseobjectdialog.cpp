@@ -2,6 +2,7 @@
 // says so; with one it opens the session's bucket, lists its objects with disk images offered and
 // the others hidden (or dimmed), filters by key prefix through COS, and returns the chosen
 // bucket and key. The page around it (the URL it fills in) is tests/ui/pages/tst_formpage.cpp.
+#include "../WidgetLookup.h"
 #include "CloudTestSupport.h"
 
 #include "WizardSession.h"
@@ -22,6 +23,7 @@
 
 #include <memory>
 
+using cvmi::test::child;
 using namespace cvmi;
 using namespace cvmi::cloudtest;
 using ui::ChooseObjectDialog;
@@ -30,14 +32,6 @@ namespace {
 
 constexpr int kTimeoutMs = 20000;
 const QString kChosenBucket = QStringLiteral("dialog-1250000000");
-
-template <typename T> T* child(QWidget* dialog, const char* name)
-{
-    T* widget = dialog->findChild<T*>(QLatin1String(name));
-    if (!widget)
-        qFatal("no %s named %s", T::staticMetaObject.className(), name);
-    return widget;
-}
 
 QStringList visibleKeys(QTreeWidget* list)
 {

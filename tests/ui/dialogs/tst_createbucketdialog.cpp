@@ -1,6 +1,7 @@
 // The "Create bucket…" dialog: COS's naming rules as the user types, the composed name and its
 // preview, and OK enabled only for a name COS would accept (moved here from the Account page's
 // test, now through object names).
+#include "../WidgetLookup.h"
 #include "dialogs/CreateBucketDialog.h"
 
 #include <QDialogButtonBox>
@@ -9,19 +10,12 @@
 #include <QPushButton>
 #include <QTest>
 
+using cvmi::test::child;
 using namespace cvmi;
 
 namespace {
 
 const QString kAppId = QStringLiteral("1250000000");
-
-template <typename T> T* child(QWidget* dialog, const char* name)
-{
-    T* widget = dialog->findChild<T*>(QLatin1String(name));
-    if (!widget)
-        qFatal("no %s named %s", T::staticMetaObject.className(), name);
-    return widget;
-}
 
 } // namespace
 

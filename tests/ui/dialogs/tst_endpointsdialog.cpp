@@ -1,6 +1,7 @@
 // The "Endpoints…" dialog: http:// only to this computer, the refusal shown under the fields and
 // the dialog kept open, accepted endpoints returned, Restore Defaults emptying both fields
 // (moved here from the Account page's test, now through object names).
+#include "../WidgetLookup.h"
 #include "dialogs/EndpointsDialog.h"
 
 #include <QDialogButtonBox>
@@ -9,19 +10,8 @@
 #include <QPushButton>
 #include <QTest>
 
+using cvmi::test::child;
 using namespace cvmi;
-
-namespace {
-
-template <typename T> T* child(QWidget* dialog, const char* name)
-{
-    T* widget = dialog->findChild<T*>(QLatin1String(name));
-    if (!widget)
-        qFatal("no %s named %s", T::staticMetaObject.className(), name);
-    return widget;
-}
-
-} // namespace
 
 class TestEndpointsDialog : public QObject {
     Q_OBJECT
