@@ -158,6 +158,11 @@ std::optional<CosObjectPage> CosObjectPage::parse(const QByteArray& body, QStrin
             fail(problem, QStringLiteral("an object without a key"));
             return std::nullopt;
         }
+        // COS states every object's size; an entry without one would be listed as -1 bytes.
+        if (o.size < 0) {
+            fail(problem, QStringLiteral("an object without a size: %1").arg(o.key.left(80)));
+            return std::nullopt;
+        }
     }
     // COS sends NextMarker on a truncated page; an answer without one still leads on from its
     // last entry (S3's rule), and one with neither would ask the same page forever.

@@ -120,6 +120,11 @@ private slots:
                                        "<ListBucketResult><IsTruncated>false</IsTruncated>"
                                        "<Contents><Size>1</Size></Contents></ListBucketResult>")
                                 << "without a key";
+        // Found by fuzz_cos_xml: an entry without <Size> was listed as -1 bytes.
+        QTest::newRow("no size") << QByteArray(
+                                        "<ListBucketResult><IsTruncated>false</IsTruncated>"
+                                        "<Contents><Key>a</Key></Contents></ListBucketResult>")
+                                 << "an object without a size: a";
         QTest::newRow("nested key")
             << QByteArray(
                    "<ListBucketResult><IsTruncated>false</IsTruncated><Contents><Key><b>a</b>"
