@@ -3,6 +3,7 @@
 // hivex, from inspectImage() to the rules' verdicts; and the files read through TskGuestFs checked
 // against ntfscat on the same disks.
 #include "TestSupport.h"
+#include "WindowsFixture.h"
 #include "disk/DiskImageOpener.h"
 #include "inspect/GuestPath.h"
 #include "inspect/Inspector.h"
@@ -17,50 +18,12 @@
 
 using namespace cvmi;
 using namespace cvmi::inspect;
+using test::fileBytes;
+using test::openDisk;
+using test::OpenedDisk;
+using test::windowsFixture;
 
 namespace {
-QString windowsFixture(const QString& name)
-{
-    return test::fixtureDir() + QStringLiteral("/windows/") + name;
-}
-
-QByteArray fileBytes(const QString& path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-// A disk opened the way the inspector opens it: container reader, TSK view, first partition.
-struct OpenedDisk {
-    std::unique_ptr<disk::DiskImage> disk;
-    std::unique_ptr<TskImage> tsk;
-    DiskLayout layout;
-    std::unique_ptr<TskGuestFs> fs;
-};
-
-bool openDisk(const QString& name, OpenedDisk* opened)
-{
-    Error error;
-    opened->disk = disk::openDiskImage(windowsFixture(name), &error);
-    if (!opened->disk) {
-        qWarning("%s: %s", qPrintable(name), qPrintable(error.message));
-        return false;
-    }
-    opened->tsk = TskImage::open(*opened->disk, &error);
-    if (!opened->tsk || !readDiskLayout(*opened->tsk, &opened->layout, &error) ||
-        opened->layout.partitions.isEmpty()) {
-        qWarning("%s: %s", qPrintable(name), qPrintable(error.message));
-        return false;
-    }
-    const PartitionInfo& partition = opened->layout.partitions.first();
-    opened->fs =
-        TskGuestFs::open(opened->tsk->handle(), partition.start, &error, partition.filesystem);
-    if (!opened->fs) {
-        qWarning("%s: %s", qPrintable(name), qPrintable(error.message));
-        return false;
-    }
-    return true;
-}
 
 } // namespace
 
