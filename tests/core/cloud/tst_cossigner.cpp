@@ -3,6 +3,8 @@
 // pre-signed URLs made by cos-python-sdk-v5.
 #include "cloud/CosSigner.h"
 
+#include "SignerVectors.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -12,42 +14,17 @@
 
 using namespace cvmi;
 using namespace cvmi::cloud;
+using test::loadVectors;
+using test::str;
+using test::vectorPath;
 
 namespace {
-// The in-repo copy first, so a clean clone works; the shared original when the
-// copy is absent.
-QString vectorPath(const QString& name)
-{
-    for (const char* dir : {CVMI_CLOUD_VECTORS_DIR, CVMI_SHARED_VECTORS_DIR}) {
-        const QString path = QString::fromUtf8(dir) + u'/' + name;
-        if (QFile::exists(path))
-            return path;
-    }
-    return {};
-}
-
-QJsonArray loadVectors(const QString& name)
-{
-    QFile file(vectorPath(name));
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("cannot open the vector file %s", qPrintable(name));
-    return QJsonDocument::fromJson(file.readAll())
-        .object()
-        .value(QStringLiteral("vectors"))
-        .toArray();
-}
-
 StringPairList pairsOf(const QJsonObject& object)
 {
     StringPairList pairs;
     for (auto it = object.begin(); it != object.end(); ++it)
         pairs.append({it.key(), it.value().toString()});
     return pairs;
-}
-
-QString str(const QJsonObject& object, const char* name)
-{
-    return object.value(QLatin1String(name)).toString();
 }
 
 } // namespace
@@ -66,14 +43,12 @@ private slots:
     void vectorCopiesMatchShared()
     {
         const QString name = QStringLiteral("cos-signature.json");
-        QFile shared(QString::fromUtf8(CVMI_SHARED_VECTORS_DIR) + u'/' + name);
-        if (!shared.open(QIODevice::ReadOnly))
+        bool skipped = false;
+        const bool same = test::vectorCopyMatchesShared(name, &skipped);
+        if (skipped)
             QSKIP("the shared vectors are not beside this checkout");
-        QFile copy(QString::fromUtf8(CVMI_CLOUD_VECTORS_DIR) + u'/' + name);
-        QVERIFY(copy.open(QIODevice::ReadOnly));
-        QVERIFY2(copy.readAll() == shared.readAll(),
-                 qPrintable(name + QStringLiteral(" differs from the shared copy: update "
-                                                  "tests/core/cloud/vectors/")));
+        QVERIFY2(same, qPrintable(name + QStringLiteral(" differs from the shared copy: update "
+                                                        "tests/core/cloud/vectors/")));
     }
     void cosVectors_data()
     {

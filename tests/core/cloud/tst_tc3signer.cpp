@@ -3,6 +3,8 @@
 #include "cloud/SigV4Signer.h"
 #include "cloud/Tc3Signer.h"
 
+#include "SignerVectors.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -11,37 +13,9 @@
 
 using namespace cvmi;
 using namespace cvmi::cloud;
-
-namespace {
-// The in-repo copy first, so a clean clone works; the shared original when the
-// copy is absent.
-QString vectorPath(const QString& name)
-{
-    for (const char* dir : {CVMI_CLOUD_VECTORS_DIR, CVMI_SHARED_VECTORS_DIR}) {
-        const QString path = QString::fromUtf8(dir) + u'/' + name;
-        if (QFile::exists(path))
-            return path;
-    }
-    return {};
-}
-
-QJsonArray loadVectors(const QString& name)
-{
-    QFile file(vectorPath(name));
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("cannot open the vector file %s", qPrintable(name));
-    return QJsonDocument::fromJson(file.readAll())
-        .object()
-        .value(QStringLiteral("vectors"))
-        .toArray();
-}
-
-QString str(const QJsonObject& object, const char* name)
-{
-    return object.value(QLatin1String(name)).toString();
-}
-
-} // namespace
+using test::loadVectors;
+using test::str;
+using test::vectorPath;
 
 class TestTc3Signer : public QObject {
     Q_OBJECT
@@ -57,14 +31,12 @@ private slots:
     void vectorCopiesMatchShared()
     {
         const QString name = QStringLiteral("tc3-signature.json");
-        QFile shared(QString::fromUtf8(CVMI_SHARED_VECTORS_DIR) + u'/' + name);
-        if (!shared.open(QIODevice::ReadOnly))
+        bool skipped = false;
+        const bool same = test::vectorCopyMatchesShared(name, &skipped);
+        if (skipped)
             QSKIP("the shared vectors are not beside this checkout");
-        QFile copy(QString::fromUtf8(CVMI_CLOUD_VECTORS_DIR) + u'/' + name);
-        QVERIFY(copy.open(QIODevice::ReadOnly));
-        QVERIFY2(copy.readAll() == shared.readAll(),
-                 qPrintable(name + QStringLiteral(" differs from the shared copy: update "
-                                                  "tests/core/cloud/vectors/")));
+        QVERIFY2(same, qPrintable(name + QStringLiteral(" differs from the shared copy: update "
+                                                        "tests/core/cloud/vectors/")));
     }
     void tc3Vectors_data()
     {
