@@ -112,4 +112,32 @@ void applyUploadUrl(ImportForm* form, const QString& objectUrl)
     form->imageUrl = objectUrl.trimmed();
 }
 
+Proposal propose(const ImportForm& current, const policy::FormSuggestion* suggestion,
+                 const QString& imagePath, const QString& objectUrl, const OsCatalogue& catalogue)
+{
+    Proposal p{current, {}, {}};
+    if (suggestion) {
+        applySuggestion(&p.form, *suggestion, imagePath, catalogue, &p.osNote);
+        const std::pair<QLatin1String, QString> suggested[] = {
+            {field::osType, suggestion->osType},
+            {field::osVersion, suggestion->osVersion},
+            {field::architecture, suggestion->architecture},
+            {field::bootMode, suggestion->bootMode},
+            {field::licenseType, suggestion->licenseType}};
+        for (const auto& [id, value] : suggested) {
+            if (!value.isEmpty())
+                p.fields.insert(id);
+        }
+        p.fields.insert(field::imageName);
+    } else if (!imagePath.isEmpty()) {
+        p.form.imageName = imageNameFromFile(imagePath);
+        p.fields.insert(field::imageName);
+    }
+    if (!objectUrl.isEmpty()) {
+        applyUploadUrl(&p.form, objectUrl);
+        p.fields.insert(field::imageUrl);
+    }
+    return p;
+}
+
 } // namespace cvmi::importform

@@ -6,6 +6,8 @@
 #include "importform/ImportForm.h"
 #include "policy/FormSuggestion.h"
 
+#include <QSet>
+
 namespace cvmi::importform {
 
 class OsCatalogue;
@@ -40,5 +42,20 @@ void applySuggestion(ImportForm* form, const policy::FormSuggestion& suggestion,
 // The uploaded object's URL (UploadResult::objectUrl, or CosClient::objectUrl(bucket, region,
 // key)); a pre-signed URL is kept as given: the import needs it.
 void applyUploadUrl(ImportForm* form, const QString& objectUrl);
+
+// What the wizard knows, proposed for the whole form: the form with the proposed values, which
+// fields they are (importform::field ids), and chooseOs()'s note.
+struct Proposal {
+    ImportForm form;
+    QSet<QString> fields;
+    QString osNote;
+};
+
+// `current` with, when the image was checked (`suggestion` set), the suggestion's values
+// (applySuggestion(): the fields it has, and always ImageName), else ImageName from `imagePath`'s
+// file name (none without a path); and ImageUrl from `objectUrl` unless it is empty. The caller
+// drops the fields the user edited.
+Proposal propose(const ImportForm& current, const policy::FormSuggestion* suggestion,
+                 const QString& imagePath, const QString& objectUrl, const OsCatalogue& catalogue);
 
 } // namespace cvmi::importform

@@ -26,4 +26,17 @@ bool Report::compliant() const
     });
 }
 
+Verdict Report::overall() const
+{
+    const auto any = [this](Verdict v) {
+        return std::any_of(rules.cbegin(), rules.cend(),
+                           [v](const RuleResult& r) { return r.verdict == v; });
+    };
+    for (Verdict v : {Verdict::Fail, Verdict::Warn, Verdict::Unknown}) {
+        if (any(v))
+            return v;
+    }
+    return Verdict::Pass;
+}
+
 } // namespace cvmi::policy

@@ -27,6 +27,9 @@ struct Report {
     FormSuggestion form; // proposed ImportImage values, from the facts
     // No rule failed. Unknown rules do not make an image non-compliant, but are shown.
     bool compliant() const;
+    // The report in one word: Fail when a rule failed, else Warn when one warned, else Unknown
+    // when one could not be judged, else Pass (also for no rules).
+    Verdict overall() const;
 };
 
 } // namespace cvmi::policy

@@ -13,11 +13,13 @@
 
 #include "ImportWizard.h"
 #include "WizardSession.h"
+#include "controllers/OsCatalogueController.h"
 #include "pages/AccountPage.h"
 #include "pages/FormPage.h"
 #include "pages/ImagePage.h"
 #include "pages/ImportPage.h"
 #include "pages/UploadPage.h"
+#include "widgets/DraftBar.h"
 #include "widgets/DropZone.h"
 #include "widgets/ImportStageList.h"
 #include "widgets/InterruptedUploadNotice.h"
@@ -200,9 +202,9 @@ std::unique_ptr<ImportWizard> TestJourney::makeWizard()
         return m_answer;
     });
 
-    QSignalSpy loaded(wizard->formPage(), &ui::FormPage::catalogueChanged);
-    wizard->formPage()->setCatalogueStore(
-        importform::OsCatalogueStore(m_dir->filePath(QStringLiteral("cache"))));
+    auto* osList = wizard->formPage()->findChild<ui::OsCatalogueController*>();
+    QSignalSpy loaded(osList, &ui::OsCatalogueController::changed);
+    osList->setStore(importform::OsCatalogueStore(m_dir->filePath(QStringLiteral("cache"))));
     if (!loaded.wait(kTimeoutMs))
         qWarning("the OS list did not load");
 
@@ -394,7 +396,8 @@ void TestJourney::compliantJourney()
 
     // A draft: written without any secret or signature...
     const QString draft = m_dir->filePath(QStringLiteral("journey-draft.json"));
-    form->setDraftPathChooser([draft](bool, const QString&) { return draft; });
+    form->findChild<ui::DraftBar*>()->setPathChooser(
+        [draft](bool, const QString&) { return draft; });
     QSignalSpy saved(form, &ui::FormPage::draftSaved);
     QTest::mouseClick(form->findChild<QPushButton*>(QStringLiteral("saveDraft")), Qt::LeftButton);
     QVERIFY(saved.count() > 0 || saved.wait(kTimeoutMs));

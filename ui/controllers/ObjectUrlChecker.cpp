@@ -7,6 +7,7 @@
 #include "cloud/CosClient.h"
 #include "importform/CosObjectUrl.h"
 
+#include <QFileInfo>
 #include <QLocale>
 #include <QPointer>
 #include <QTimer>
@@ -25,12 +26,20 @@ void ObjectUrlChecker::schedule(const QString& url)
 {
     m_url = url.trimmed();
     ++m_generation; // an answer for the previous text no longer applies
+    if (m_session->hasUpload() && m_url == m_session->upload().formUrl().trimmed()) {
+        m_timer->stop();
+        return setResult(State::Uploaded,
+                         tr("Uploaded by this wizard: %1.")
+                             .arg(QLocale().formattedDataSize(m_session->upload().size)),
+                         m_session->upload().size);
+    }
     if (m_url.isEmpty() || !importform::parseCosObjectUrl(m_url, nullptr)) {
         m_timer->stop();
         start(); // judged without a request
         return;
     }
     m_state = State::Pending;
+    m_sizeDiffers = false;
     m_text = tr("Checking the object when you stop typing…");
     m_timer->start();
 }
@@ -52,6 +61,7 @@ void ObjectUrlChecker::clear()
     m_state = State::Idle;
     m_size = -1;
     m_text.clear();
+    m_sizeDiffers = false;
 }
 
 void ObjectUrlChecker::start()
@@ -68,6 +78,7 @@ void ObjectUrlChecker::start()
                          tr("Not checked: connect an account (the Account page) to check that "
                             "this object exists. The import checks it in any case."));
     m_state = State::Pending;
+    m_sizeDiffers = false;
     m_text = tr("Checking %1…").arg(parsed->key);
     const quint64 generation = ++m_generation;
     QPointer<cloud::CosClient> client(cos);
@@ -77,13 +88,8 @@ void ObjectUrlChecker::start()
             // A newer URL, or a newer account, makes this answer stale.
             if (generation != m_generation || client != m_session->cos())
                 return;
-            if (r.ok()) {
-                return setResult(State::Found,
-                                 tr("Found: %1 (%2 bytes).")
-                                     .arg(QLocale().formattedDataSize(r.value.size),
-                                          QLocale().toString(r.value.size)),
-                                 r.value.size);
-            }
+            if (r.ok())
+                return setFound(r.value.size);
             const QString code = r.error.code;
             if (code == QLatin1String("NoSuchKey") || code == QLatin1String("NoSuchBucket"))
                 return setResult(State::NotFound,
@@ -99,8 +105,22 @@ void ObjectUrlChecker::start()
         });
 }
 
-void ObjectUrlChecker::setResult(State state, const QString& text, qint64 size)
+void ObjectUrlChecker::setFound(qint64 size)
 {
+    QString text = tr("Found: %1 (%2 bytes).")
+                       .arg(QLocale().formattedDataSize(size), QLocale().toString(size));
+    const QFileInfo image(m_session->imagePath());
+    const bool differs = size >= 0 && image.isFile() && image.size() != size;
+    if (differs)
+        text += u' ' + tr("The checked image %1 is %2 bytes: this object is another file, or "
+                          "an incomplete copy of it. Upload the image, or correct the URL.")
+                           .arg(image.fileName(), QLocale().toString(image.size()));
+    setResult(State::Found, text, size, differs);
+}
+
+void ObjectUrlChecker::setResult(State state, const QString& text, qint64 size, bool sizeDiffers)
+{
+    m_sizeDiffers = sizeDiffers;
     m_state = state;
     m_text = text;
     m_size = size;

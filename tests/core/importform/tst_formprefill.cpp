@@ -233,6 +233,43 @@ private slots:
         QCOMPARE(f.osType, QStringLiteral("CentOS")); // empty suggestions keep the form's values
         QVERIFY(withCode(problemsOf(f), QStringLiteral("image_name.too_long")).isEmpty());
     }
+
+    // The whole proposal: after a check, the fields the suggestion has (and the name); without
+    // one, only the name from the file; the URL when there is one; the rest of `current` kept.
+    void proposeSaysWhichFields()
+    {
+        policy::FormSuggestion s;
+        s.osType = QStringLiteral("CentOS");
+        s.osVersion = QStringLiteral("7.9.2009");
+        s.detectedVersion = QStringLiteral("7.9.2009");
+        s.bootMode = QStringLiteral("UEFI");
+        ImportForm current = validForm();
+        current.imageFamily = QStringLiteral("web");
+        const QString path = QStringLiteral("/images/web front.qcow2");
+
+        Proposal p = propose(current, &s, path, kUrl, catalogue());
+        const QSet<QString> checked{field::osType, field::osVersion, field::bootMode,
+                                    field::imageName, field::imageUrl};
+        QCOMPARE(p.fields, checked);
+        QCOMPARE(p.form.osVersion, QStringLiteral("7")); // mapped onto the offered one
+        QVERIFY2(p.osNote.contains(QLatin1String("7.9.2009")), qPrintable(p.osNote));
+        QCOMPARE(p.form.bootMode, QStringLiteral("UEFI"));
+        QCOMPARE(p.form.architecture, current.architecture); // not suggested: kept, not proposed
+        QCOMPARE(p.form.imageName, QStringLiteral("web-front"));
+        QCOMPARE(p.form.imageFamily, QStringLiteral("web"));
+
+        p = propose(current, nullptr, path, {}, catalogue());
+        QCOMPARE(p.fields, QSet<QString>{field::imageName});
+        QCOMPARE(p.form.imageName, QStringLiteral("web-front"));
+        QCOMPARE(p.form.osType, current.osType);
+        QVERIFY(p.osNote.isEmpty());
+
+        p = propose(current, nullptr, {}, QStringLiteral(" ") + kUrl, catalogue());
+        QCOMPARE(p.fields, QSet<QString>{field::imageUrl});
+        QCOMPARE(p.form.imageUrl, kUrl);
+        QCOMPARE(p.form.imageName, current.imageName);
+        QVERIFY(propose(current, nullptr, {}, {}, catalogue()).fields.isEmpty());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestFormPrefill)

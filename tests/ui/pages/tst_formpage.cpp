@@ -10,7 +10,9 @@
 #include "ImportWizard.h"
 #include "WizardSession.h"
 #include "controllers/ObjectUrlChecker.h"
+#include "controllers/OsCatalogueController.h"
 #include "pages/FormPage.h"
+#include "widgets/DraftBar.h"
 #include "widgets/FieldNote.h"
 #include "widgets/TagTable.h"
 
@@ -107,12 +109,17 @@ struct Harness {
 
     Harness() : page(std::make_unique<FormPage>(&session))
     {
-        QSignalSpy loaded(page.get(), &FormPage::catalogueChanged);
-        page->setCatalogueStore(importform::OsCatalogueStore(cache.path()));
+        QSignalSpy loaded(os(), &ui::OsCatalogueController::changed);
+        os()->setStore(importform::OsCatalogueStore(cache.path()));
         if (!loaded.wait(kTimeoutMs))
             qWarning("the OS list did not load");
         page->show();
     }
+
+    ui::OsCatalogueController* os() const { return page->findChild<ui::OsCatalogueController*>(); }
+    ui::DraftBar* drafts() const { return page->findChild<ui::DraftBar*>(); }
+    // What a label of the page says now (shown or not).
+    QString text(const char* label) const { return child<QLabel>(label)->text(); }
 
     template <typename T> T* child(const char* name) const
     {
@@ -143,7 +150,7 @@ struct Harness {
     bool saveDraft(const QString& path, QString* error = nullptr)
     {
         QSignalSpy saved(page.get(), &FormPage::draftSaved);
-        page->setDraftPathChooser(
+        drafts()->setPathChooser(
             [path](bool save, const QString&) { return save ? path : QString(); });
         QTest::mouseClick(child<QPushButton>("saveDraft"), Qt::LeftButton);
         if (!saved.wait(kTimeoutMs))
@@ -156,7 +163,7 @@ struct Harness {
     bool openDraft(const QString& path, QString* error = nullptr)
     {
         QSignalSpy opened(page.get(), &FormPage::draftOpened);
-        page->setDraftPathChooser(
+        drafts()->setPathChooser(
             [path](bool save, const QString&) { return save ? QString() : path; });
         QTest::mouseClick(child<QPushButton>("openDraft"), Qt::LeftButton);
         if (!opened.wait(kTimeoutMs))
@@ -267,7 +274,7 @@ private slots:
         QCOMPARE(f.osType, QStringLiteral("CentOS"));
         // 7.9.2009 detected, mapped onto the list's "7", and said so under the field.
         QCOMPARE(f.osVersion, QStringLiteral("7"));
-        QCOMPARE(h.page->osChoiceText(),
+        QCOMPARE(h.text("osChoice"),
                  QStringLiteral("CentOS 7.9.2009 detected; the built-in OS list offers 7."));
         QVERIFY(h.child<QLabel>("osChoice")->isVisible());
         QCOMPARE(f.architecture, QStringLiteral("x86_64"));
@@ -275,7 +282,7 @@ private slots:
         QCOMPARE(f.licenseType, QStringLiteral("TencentCloud"));
         QCOMPARE(f.imageName, QStringLiteral("centos-7.9-x86_64"));
         QCOMPARE(f.imageUrl, objectUrl(kObjectKey));
-        QVERIFY(h.page->urlCheckText().contains(QLatin1String("Uploaded by this wizard")));
+        QVERIFY(h.text("urlCheck").contains(QLatin1String("Uploaded by this wizard")));
         QVERIFY2(
             h.page->isComplete(),
             qPrintable(
@@ -308,7 +315,7 @@ private slots:
         QVERIFY(h.choose(h.combo("osVersion"), QStringLiteral("6")));
         QVERIFY(h.page->isUserEdited(field::imageName));
         QVERIFY(h.page->isUserEdited(field::osVersion));
-        QVERIFY(h.page->osChoiceText().isEmpty()); // the user's choice needs no explanation
+        QVERIFY(h.text("osChoice").isEmpty()); // the user's choice needs no explanation
 
         // A second inspection (another check of the image) proposes other values.
         policy::FormSuggestion other = centosSuggestion();
@@ -349,10 +356,10 @@ private slots:
 
         // The live list replaces the built-in one: mapped again, and said so.
         h.connect(*m_emulator);
-        QSignalSpy refreshed(h.page.get(), &FormPage::catalogueRefreshed);
-        h.page->refreshCatalogue();
+        QSignalSpy refreshed(h.os(), &ui::OsCatalogueController::refreshed);
+        QTest::mouseClick(h.child<QPushButton>("refreshOsList"), Qt::LeftButton);
         QVERIFY(refreshed.wait(kTimeoutMs));
-        QCOMPARE(h.page->catalogue().origin(), importform::OsCatalogue::Origin::Live);
+        QCOMPARE(h.os()->catalogue().origin(), importform::OsCatalogue::Origin::Live);
         QCOMPARE(label->text(),
                  QStringLiteral("RedHat 7.9 detected; the service offers Redhat 7."));
         QVERIFY2(
@@ -372,7 +379,7 @@ private slots:
         QVERIFY(h.choose(h.combo("osVersion"), QStringLiteral("6")));
         QVERIFY(!label->isVisible());
         refreshed.clear();
-        h.page->refreshCatalogue();
+        QTest::mouseClick(h.child<QPushButton>("refreshOsList"), Qt::LeftButton);
         QVERIFY(refreshed.wait(kTimeoutMs));
         QCOMPARE(h.page->form().osVersion, QStringLiteral("6"));
         QVERIFY(!label->isVisible());
@@ -475,8 +482,8 @@ private slots:
         h.retype(h.edit("imageFamily"), QStringLiteral("web-front-2"));
         const ImportForm saved = h.page->form();
         QVERIFY(h.saveDraft(path));
-        QVERIFY(h.page->draftStatus().contains(QLatin1String("roundtrip.json")));
-        QVERIFY(!h.page->draftStatus().contains(QLatin1String("signature")));
+        QVERIFY(h.text("draftStatus").contains(QLatin1String("roundtrip.json")));
+        QVERIFY(!h.text("draftStatus").contains(QLatin1String("signature")));
 
         Harness reopened;
         reopened.session.setImagePath(QStringLiteral("/images/centos7.qcow2"));
@@ -491,12 +498,12 @@ private slots:
         reopened.page->initializePage();
         QCOMPARE(reopened.page->form(), saved);
         QVERIFY(reopened.page->isComplete());
-        QVERIFY(reopened.page->draftStatus().contains(QLatin1String("Opened")));
+        QVERIFY(reopened.text("draftStatus").contains(QLatin1String("Opened")));
 
         // Cancelling the dialog does nothing.
         QSignalSpy opened(reopened.page.get(), &FormPage::draftOpened);
-        reopened.page->setDraftPathChooser([](bool, const QString&) { return QString(); });
-        reopened.page->openDraft();
+        reopened.drafts()->setPathChooser([](bool, const QString&) { return QString(); });
+        reopened.drafts()->open();
         QVERIFY(!opened.wait(200));
     }
 
@@ -515,7 +522,7 @@ private slots:
         QVERIFY2(error.contains(QLatin1String("format version 2")) &&
                      error.contains(QLatin1String("9.0.0")),
                  qPrintable(error));
-        QCOMPARE(h.page->draftStatus(), error);
+        QCOMPARE(h.text("draftStatus"), error);
         QCOMPARE(h.page->form(), validForm()); // the form is left as it was
 
         QString notDraft;
@@ -541,8 +548,8 @@ private slots:
         QVERIFY(!h.page->findChild<ui::FieldNote*>(field::imageUrl + QStringLiteral("Note"))
                      ->showsError());
         QVERIFY(h.saveDraft(path));
-        QVERIFY2(h.page->draftStatus().contains(QLatin1String("signature")),
-                 qPrintable(h.page->draftStatus()));
+        QVERIFY2(h.text("draftStatus").contains(QLatin1String("signature")),
+                 qPrintable(h.text("draftStatus")));
         QFile file(path);
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QByteArray bytes = file.readAll();
@@ -555,16 +562,16 @@ private slots:
     void refreshListFromTheService()
     {
         Harness h;
-        QCOMPARE(h.page->catalogue().origin(), importform::OsCatalogue::Origin::BuiltIn);
-        QVERIFY(h.page->catalogueStatus().contains(QLatin1String("built into")));
+        QCOMPARE(h.os()->catalogue().origin(), importform::OsCatalogue::Origin::BuiltIn);
+        QVERIFY(h.text("catalogueStatus").contains(QLatin1String("built into")));
         auto* refresh = h.child<QPushButton>("refreshOsList");
 
         // Offline (no account): says so and keeps the built-in list.
-        QSignalSpy refreshed(h.page.get(), &FormPage::catalogueRefreshed);
+        QSignalSpy refreshed(h.os(), &ui::OsCatalogueController::refreshed);
         QTest::mouseClick(refresh, Qt::LeftButton);
         QCOMPARE(refreshed.size(), 1);
         QVERIFY(!refreshed.first().first().toString().isEmpty());
-        QCOMPARE(h.page->catalogue().origin(), importform::OsCatalogue::Origin::BuiltIn);
+        QCOMPARE(h.os()->catalogue().origin(), importform::OsCatalogue::Origin::BuiltIn);
         QVERIFY(h.combo("osType")->count() > 0);
 
         h.connect(*m_emulator);
@@ -572,10 +579,10 @@ private slots:
         QTest::mouseClick(refresh, Qt::LeftButton);
         QVERIFY(refreshed.wait(kTimeoutMs));
         QCOMPARE(refreshed.first().first().toString(), QString());
-        QCOMPARE(h.page->catalogue().origin(), importform::OsCatalogue::Origin::Live);
-        QVERIFY(h.page->catalogue().hasOsType(QStringLiteral("CentOS")));
-        QVERIFY(h.page->catalogueStatus().contains(QLatin1String("from Tencent Cloud")));
-        QCOMPARE(h.combo("osType")->count(), h.page->catalogue().osTypes().size());
+        QCOMPARE(h.os()->catalogue().origin(), importform::OsCatalogue::Origin::Live);
+        QVERIFY(h.os()->catalogue().hasOsType(QStringLiteral("CentOS")));
+        QVERIFY(h.text("catalogueStatus").contains(QLatin1String("from Tencent Cloud")));
+        QCOMPARE(h.combo("osType")->count(), h.os()->catalogue().osTypes().size());
 
         // The live list is the service's word: an OS it does not name blocks Next.
         ImportForm unknownOs = validForm();
@@ -591,11 +598,14 @@ private slots:
         QVERIFY(QFile::exists(store.cacheFile()));
         QCOMPARE(store.load().origin(), importform::OsCatalogue::Origin::Cache);
         FormPage next(&h.session);
-        QSignalSpy loaded(&next, &FormPage::catalogueChanged);
-        next.setCatalogueStore(store);
+        auto* nextList = next.findChild<ui::OsCatalogueController*>();
+        QSignalSpy loaded(nextList, &ui::OsCatalogueController::changed);
+        nextList->setStore(store);
         QVERIFY(loaded.wait(kTimeoutMs));
-        QCOMPARE(next.catalogue().origin(), importform::OsCatalogue::Origin::Cache);
-        QVERIFY(next.catalogueStatus().contains(QLatin1String("saved from Tencent Cloud")));
+        QCOMPARE(nextList->catalogue().origin(), importform::OsCatalogue::Origin::Cache);
+        QVERIFY(next.findChild<QLabel*>(QStringLiteral("catalogueStatus"))
+                    ->text()
+                    .contains(QLatin1String("saved from Tencent Cloud")));
     }
 
     void headCheckOfATypedUrl()
@@ -605,20 +615,20 @@ private slots:
         h.retype(h.edit("imageUrl"), objectUrl(kObjectKey));
         auto state = h.waitForCheck();
         QCOMPARE(state.value_or(State::Idle), State::NoAccount);
-        QVERIFY(h.page->urlCheckText().contains(QLatin1String("Not checked")));
+        QVERIFY(h.text("urlCheck").contains(QLatin1String("Not checked")));
 
         h.connect(*m_emulator);
         h.retype(h.edit("imageUrl"), objectUrl(kObjectKey));
         state = h.waitForCheck();
         QCOMPARE(state.value_or(State::Idle), State::Found);
         QCOMPARE(h.page->findChild<ui::ObjectUrlChecker*>()->size(), m_objectSize);
-        QVERIFY2(h.page->urlCheckText().startsWith(QLatin1String("Found")),
-                 qPrintable(h.page->urlCheckText()));
+        QVERIFY2(h.text("urlCheck").startsWith(QLatin1String("Found")),
+                 qPrintable(h.text("urlCheck")));
 
         h.retype(h.edit("imageUrl"), objectUrl(QStringLiteral("uploads/never.qcow2")));
         state = h.waitForCheck();
         QCOMPARE(state.value_or(State::Idle), State::NotFound);
-        QVERIFY(h.page->urlCheckText().startsWith(QLatin1String("Not found")));
+        QVERIFY(h.text("urlCheck").startsWith(QLatin1String("Not found")));
 
         // No network (nothing listens there): it says that it could not check.
         cloud::CloudEndpoints nowhere;
@@ -629,8 +639,8 @@ private slots:
         h.retype(h.edit("imageUrl"), objectUrl(kObjectKey));
         state = h.waitForCheck();
         QCOMPARE(state.value_or(State::Idle), State::CouldNotCheck);
-        QVERIFY2(h.page->urlCheckText().startsWith(QLatin1String("Could not check")),
-                 qPrintable(h.page->urlCheckText()));
+        QVERIFY2(h.text("urlCheck").startsWith(QLatin1String("Could not check")),
+                 qPrintable(h.text("urlCheck")));
         // The check informs; the URL itself is valid.
         QVERIFY(!h.page->findChild<ui::FieldNote*>(field::imageUrl + QStringLiteral("Note"))
                      ->showsError());
