@@ -1,7 +1,7 @@
 #include "dialogs/ChooseObjectDialog.h"
 #include "ui_ChooseObjectDialog.h"
 
-#include "Icons.h"
+#include "TextTints.h"
 #include "WizardSession.h"
 
 #include "util/FutureReply.h"
@@ -31,7 +31,6 @@ namespace {
 enum Column { KeyColumn, SizeColumn, ModifiedColumn };
 constexpr int kKeyRole = Qt::UserRole;
 constexpr int kImageRole = Qt::UserRole + 1;
-const QColor kErrorTint(0xc0, 0x1c, 0x28);
 
 QString modifiedText(const QString& iso)
 {
@@ -277,10 +276,7 @@ void ChooseObjectDialog::updateButtons()
 void ChooseObjectDialog::setStatus(const QString& text, bool error)
 {
     m_ui->chooseObjectStatus->setText(text);
-    QPalette palette = m_ui->chooseObjectStatus->palette();
-    const QColor base = palette.color(QPalette::Text);
-    palette.setColor(QPalette::WindowText, error ? mixColors(base, kErrorTint, 0.85) : base);
-    m_ui->chooseObjectStatus->setPalette(palette);
+    setTextTint(m_ui->chooseObjectStatus, error ? TextTint::Error : TextTint::Normal);
 }
 
 void ChooseObjectDialog::choose()

@@ -3,7 +3,7 @@
 
 #include "inspect/InspectionBudget.h"
 
-#include "Icons.h"
+#include "TextTints.h"
 #include "widgets/EndpointFields.h"
 
 #include "cloud/CredentialStore.h"
@@ -26,25 +26,6 @@ using settings::AppSettings;
 namespace {
 
 // The English word or its translation ("auto", "none"), as the field shows one or the other.
-// Notes under the fields: the theme's placeholder colour, quieter than the fields.
-void styleNote(QLabel* label)
-{
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, palette.color(QPalette::PlaceholderText));
-    label->setPalette(palette);
-}
-
-// A refusal under its field, hidden while the field is valid.
-void styleError(QLabel* label)
-{
-    QPalette palette = label->palette();
-    // A tint of the theme's text colour, readable on dark themes too (as FieldNote's).
-    palette.setColor(QPalette::WindowText, mixColors(palette.color(QPalette::WindowText),
-                                                     QColor(0xc0, 0x1c, 0x28), 0.85));
-    label->setPalette(palette);
-    label->hide();
-}
-
 bool isWord(const QString& text, const QString& english, const QString& translated)
 {
     const QString typed = text.trimmed();
@@ -131,10 +112,13 @@ SettingsDialog::SettingsDialog(AppSettings* settings, QWidget* parent)
     for (QLabel* note : {m_ui->profileNote, m_ui->regionNote, m_ui->proxyNote, m_ui->partSizeNote,
                          m_ui->concurrencyNote, m_ui->rateLimitNote, m_ui->uploadNote,
                          m_ui->inspectTimeoutNote, m_ui->languageNote})
-        styleNote(note);
+        setTextTint(note, TextTint::Secondary); // quieter than the fields
     for (QLabel* error : {m_ui->profileError, m_ui->regionError, m_ui->proxyError,
-                          m_ui->partSizeError, m_ui->rateLimitError, m_ui->saveError})
-        styleError(error);
+                          m_ui->partSizeError, m_ui->rateLimitError, m_ui->saveError}) {
+        // A refusal under its field, hidden while the field is valid.
+        setTextTint(error, TextTint::Error);
+        error->hide();
+    }
 
     QPushButton* restore = m_ui->buttons->button(QDialogButtonBox::RestoreDefaults);
     connect(m_ui->buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);

@@ -1,20 +1,13 @@
 #include "widgets/CredentialsBox.h"
 #include "ui_CredentialsBox.h"
 
+#include "TextTints.h"
+
 #include <QDir>
 
 namespace cvmi::ui {
 
 namespace {
-
-// Secondary text (the places looked at, the keyring's answer): the palette's placeholder
-// colour, so it follows light and dark themes.
-void makeSecondary(QLabel* label)
-{
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, palette.color(QPalette::PlaceholderText));
-    label->setPalette(palette);
-}
 
 QString outcomeText(cloud::CredentialAttempt::Outcome outcome)
 {
@@ -40,8 +33,9 @@ CredentialsBox::CredentialsBox(QWidget* parent)
     : QGroupBox(parent), m_ui(std::make_unique<Ui::CredentialsBox>())
 {
     m_ui->setupUi(this);
-    makeSecondary(m_ui->credentialPlaces);
-    makeSecondary(m_ui->keyringStatus);
+    // Secondary text: the places looked at, the keyring's answer.
+    setTextTint(m_ui->credentialPlaces, TextTint::Secondary);
+    setTextTint(m_ui->keyringStatus, TextTint::Secondary);
     m_ui->useTypedCredentials->setChecked(true);
     m_ui->useFoundCredentials->setEnabled(false);
     connect(m_ui->useFoundCredentials, &QRadioButton::toggled, this, [this] {

@@ -1,34 +1,11 @@
 #include "widgets/FieldNote.h"
 
-#include "Icons.h"
+#include "TextTints.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
 
 namespace cvmi::ui {
-
-namespace {
-
-// Tints of the theme's text colour rather than fixed colours, so that the notes stay readable
-// on dark themes too.
-QColor errorColor(const QPalette& palette)
-{
-    return mixColors(palette.color(QPalette::WindowText), QColor(0xc0, 0x1c, 0x28), 0.85);
-}
-
-QColor warningColor(const QPalette& palette)
-{
-    return mixColors(palette.color(QPalette::WindowText), QColor(0x9c, 0x6a, 0x00), 0.85);
-}
-
-void setTextColor(QLabel* label, const QColor& color)
-{
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, color);
-    label->setPalette(palette);
-}
-
-} // namespace
 
 FieldNote::FieldNote(QWidget* parent)
     : QWidget(parent), m_message(new QLabel(this)), m_counter(new QLabel(this))
@@ -59,7 +36,7 @@ void FieldNote::setProblems(const QList<importform::FieldProblem>& problems)
                                  : tr("Warning: %1").arg(p.message));
     }
     m_message->setText(lines.join(u'\n'));
-    setTextColor(m_message, m_error ? errorColor(palette()) : warningColor(palette()));
+    setTextTint(m_message, m_error ? TextTint::Error : TextTint::Warning);
     // Screen readers announce the field's problem with the field's note.
     m_message->setAccessibleName(m_message->text());
     updateVisibility();
@@ -72,8 +49,7 @@ void FieldNote::setCount(qsizetype count, int limit)
     } else {
         m_counter->setText(tr("%1/%2").arg(count).arg(limit));
         m_counter->setAccessibleName(tr("%1 of at most %2 characters").arg(count).arg(limit));
-        setTextColor(m_counter, count > limit ? errorColor(palette())
-                                              : palette().color(QPalette::PlaceholderText));
+        setTextTint(m_counter, count > limit ? TextTint::Error : TextTint::Secondary);
     }
     updateVisibility();
 }
