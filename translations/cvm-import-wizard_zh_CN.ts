@@ -4445,6 +4445,72 @@ Exit status: 0 done, 2 error.</source>
     </message>
 </context>
 <context>
+    <name>cvmi::ui::DraftBar</name>
+    <message>
+        <source>Fill the form from a draft file (Ctrl+O)</source>
+        <translation>从草稿文件填写表单（Ctrl+O）</translation>
+    </message>
+    <message>
+        <source>&amp;Open Draft…</source>
+        <translation>打开草稿(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Save the form as a draft file, without any secret (Ctrl+S)</source>
+        <translation>将表单保存为草稿文件，不含任何密钥（Ctrl+S）</translation>
+    </message>
+    <message>
+        <source>&amp;Save Draft…</source>
+        <translation>保存草稿(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Draft status</source>
+        <translation>草稿状态</translation>
+    </message>
+    <message>
+        <source>%1-draft.json</source>
+        <translation>%1-draft.json</translation>
+    </message>
+    <message>
+        <source>Import drafts (*.json);;All files (*)</source>
+        <translation>导入草稿 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Open Draft</source>
+        <translation>打开草稿</translation>
+    </message>
+    <message>
+        <source>Save Draft</source>
+        <translation>保存草稿</translation>
+    </message>
+</context>
+<context>
+    <name>cvmi::ui::DraftFiles</name>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Saved the draft to %1.</source>
+        <translation>草稿已保存到 %1。</translation>
+    </message>
+    <message>
+        <source>The URL&apos;s signature was left out, so the draft holds no secret; the import signs a private object&apos;s URL again.</source>
+        <translation>URL 中的签名未保存，因此草稿不含任何密钥；导入时会为私有对象的 URL 重新签名。</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>正在打开 %1…</translation>
+    </message>
+    <message>
+        <source>Opened the draft %1, saved %2.</source>
+        <translation>已打开草稿 %1（保存于 %2）。</translation>
+    </message>
+    <message>
+        <source>It was made for %1; the account&apos;s region is %2.</source>
+        <translation>该草稿是为 %1 创建的，而当前账号的地域为 %2。</translation>
+    </message>
+</context>
+<context>
     <name>cvmi::ui::DropZone</name>
     <message>
         <source>Drop a disk image here (.qcow2, .vmdk, .vhd, .raw)</source>
@@ -4543,14 +4609,6 @@ https:// 可用于任何主机。http:// 仅可用于本机（localhost、127.0.
 <context>
     <name>cvmi::ui::FormPage</name>
     <message>
-        <source>%1 (not in the list)</source>
-        <translation>%1（不在列表中）</translation>
-    </message>
-    <message>
-        <source>R&amp;efresh List</source>
-        <translation>刷新列表(&amp;E)</translation>
-    </message>
-    <message>
         <source>Fo&amp;rce: import even if the service&apos;s own image checks fail</source>
         <translation>强制导入：即使镜像未通过服务自身的检查也继续导入(&amp;R)</translation>
     </message>
@@ -4559,80 +4617,12 @@ https:// 可用于任何主机。http:// 仅可用于本机（localhost、127.0.
         <translation>仅预检：只检查请求，不导入(&amp;D)</translation>
     </message>
     <message>
-        <source>&amp;Save Draft…</source>
-        <translation>保存草稿(&amp;S)…</translation>
-    </message>
-    <message>
-        <source>&amp;Open Draft…</source>
-        <translation>打开草稿(&amp;O)…</translation>
-    </message>
-    <message>
         <source>Describe the custom image</source>
         <translation>填写自定义镜像信息</translation>
     </message>
     <message>
         <source>The parameters of the import (ImportImage). They are filled in from the check and the upload where possible; every value can be changed. The form works offline: save it as a draft and open it later or on another computer.</source>
         <translation>导入（ImportImage）所需的参数。系统会尽可能根据检查和上传结果自动填写，所有值均可修改。表单可离线使用：您可以将其保存为草稿，稍后或在其他计算机上打开。</translation>
-    </message>
-    <message>
-        <source>OS type</source>
-        <translation>操作系统类型</translation>
-    </message>
-    <message>
-        <source>OS version</source>
-        <translation>操作系统版本</translation>
-    </message>
-    <message>
-        <source>Architecture</source>
-        <translation>架构</translation>
-    </message>
-    <message>
-        <source>Boot mode</source>
-        <translation>启动模式</translation>
-    </message>
-    <message>
-        <source>License type</source>
-        <translation>许可证类型</translation>
-    </message>
-    <message>
-        <source>Choose…</source>
-        <translation>请选择…</translation>
-    </message>
-    <message>
-        <source>TencentCloud: the licence comes with the instance. BYOL: you bring your own (Red Hat, SUSE, Windows Server).</source>
-        <translation>TencentCloud：许可证随实例提供。BYOL：自带许可证（Red Hat、SUSE、Windows Server）。</translation>
-    </message>
-    <message>
-        <source>Which OS list is shown</source>
-        <translation>当前显示的操作系统列表来源</translation>
-    </message>
-    <message>
-        <source>Ask Tencent Cloud for the current list (DescribeImportImageOs) and keep it for offline use</source>
-        <translation>从腾讯云获取最新列表（DescribeImportImageOs），并保存以供离线使用</translation>
-    </message>
-    <message>
-        <source>Operating system</source>
-        <translation>操作系统</translation>
-    </message>
-    <message>
-        <source>OS &amp;type:</source>
-        <translation>操作系统类型(&amp;T)：</translation>
-    </message>
-    <message>
-        <source>OS &amp;version:</source>
-        <translation>操作系统版本(&amp;V)：</translation>
-    </message>
-    <message>
-        <source>&amp;Architecture:</source>
-        <translation>架构(&amp;A)：</translation>
-    </message>
-    <message>
-        <source>Boot &amp;mode:</source>
-        <translation>启动模式(&amp;M)：</translation>
-    </message>
-    <message>
-        <source>&amp;License type:</source>
-        <translation>许可证类型(&amp;L)：</translation>
     </message>
     <message>
         <source>Image URL</source>
@@ -4703,52 +4693,8 @@ https:// 可用于任何主机。http:// 仅可用于本机（localhost、127.0.
         <translation>ImportImage 的 DryRun 参数：服务仅检查参数和权限，不会创建镜像。</translation>
     </message>
     <message>
-        <source>Fill the form from a draft file (Ctrl+O)</source>
-        <translation>从草稿文件填写表单（Ctrl+O）</translation>
-    </message>
-    <message>
-        <source>Save the form as a draft file, without any secret (Ctrl+S)</source>
-        <translation>将表单保存为草稿文件，不含任何密钥（Ctrl+S）</translation>
-    </message>
-    <message>
-        <source>Draft status</source>
-        <translation>草稿状态</translation>
-    </message>
-    <message>
         <source>Form status</source>
         <translation>表单状态</translation>
-    </message>
-    <message>
-        <source>OS list: the one built into this program (%1 systems); refresh it when online.</source>
-        <translation>操作系统列表：本程序内置列表（%1 个系统）；联网后可刷新。</translation>
-    </message>
-    <message>
-        <source>OS list: saved from Tencent Cloud on %1 (%2 systems).</source>
-        <translation>操作系统列表：于 %1 从腾讯云获取并保存（%2 个系统）。</translation>
-    </message>
-    <message>
-        <source>OS list: from Tencent Cloud, %1 (%2 systems).</source>
-        <translation>操作系统列表：来自腾讯云，%1（%2 个系统）。</translation>
-    </message>
-    <message>
-        <source>Not refreshed: connect an account on the Account page first. The list shown works offline.</source>
-        <translation>未刷新：请先在“账号”页面连接账号。当前显示的列表可离线使用。</translation>
-    </message>
-    <message>
-        <source>Asking Tencent Cloud…</source>
-        <translation>正在查询腾讯云…</translation>
-    </message>
-    <message>
-        <source>The account changed during the refresh.</source>
-        <translation>刷新期间账号已变更。</translation>
-    </message>
-    <message>
-        <source>Could not refresh the list: %1 %2 The list shown still works.</source>
-        <translation>无法刷新列表：%1 %2 当前显示的列表仍可使用。</translation>
-    </message>
-    <message>
-        <source>The list could not be kept for offline use: %1</source>
-        <translation>无法保存列表以供离线使用：%1</translation>
     </message>
     <message>
         <source>Errors to correct before going on: %1 (and warnings: %2), marked under their fields.</source>
@@ -4767,60 +4713,8 @@ https:// 可用于任何主机。http:// 仅可用于本机（localhost、127.0.
         <translation>表单已填写完整。</translation>
     </message>
     <message>
-        <source>Uploaded by this wizard: %1.</source>
-        <translation>由本向导上传：%1。</translation>
-    </message>
-    <message>
-        <source>%1-draft.json</source>
-        <translation>%1-draft.json</translation>
-    </message>
-    <message>
-        <source>Import drafts (*.json);;All files (*)</source>
-        <translation>导入草稿 (*.json);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Open Draft</source>
-        <translation>打开草稿</translation>
-    </message>
-    <message>
-        <source>Save Draft</source>
-        <translation>保存草稿</translation>
-    </message>
-    <message>
-        <source>Saving…</source>
-        <translation>正在保存…</translation>
-    </message>
-    <message>
-        <source>Saved the draft to %1.</source>
-        <translation>草稿已保存到 %1。</translation>
-    </message>
-    <message>
-        <source>The URL&apos;s signature was left out, so the draft holds no secret; the import signs a private object&apos;s URL again.</source>
-        <translation>URL 中的签名未保存，因此草稿不含任何密钥；导入时会为私有对象的 URL 重新签名。</translation>
-    </message>
-    <message>
-        <source>Opening %1…</source>
-        <translation>正在打开 %1…</translation>
-    </message>
-    <message>
-        <source>Opened the draft %1, saved %2.</source>
-        <translation>已打开草稿 %1（保存于 %2）。</translation>
-    </message>
-    <message>
-        <source>It was made for %1; the account&apos;s region is %2.</source>
-        <translation>该草稿是为 %1 创建的，而当前账号的地域为 %2。</translation>
-    </message>
-    <message>
-        <source>The checked image %1 is %2 bytes: this object is another file, or an incomplete copy of it. Upload the image, or correct the URL.</source>
-        <translation>已检查的镜像 %1 为 %2 字节：此对象是另一个文件，或是它的不完整副本。请上传该镜像，或更正 URL。</translation>
-    </message>
-    <message>
         <source>C&amp;hoose Object…</source>
         <translation>选择对象(&amp;H)…</translation>
-    </message>
-    <message>
-        <source>How the detected version was matched</source>
-        <translation>检测到的版本的匹配方式</translation>
     </message>
     <message>
         <source>The image is in COS already: choose its object from a bucket&apos;s list</source>
@@ -5252,6 +5146,124 @@ https:// 可用于任何主机。http:// 仅可用于本机（localhost、127.0.
     <message>
         <source>Could not check the object: %1 %2</source>
         <translation>无法检查对象：%1 %2</translation>
+    </message>
+    <message>
+        <source>Uploaded by this wizard: %1.</source>
+        <translation>由本向导上传：%1。</translation>
+    </message>
+    <message>
+        <source>The checked image %1 is %2 bytes: this object is another file, or an incomplete copy of it. Upload the image, or correct the URL.</source>
+        <translation>已检查的镜像 %1 为 %2 字节：此对象是另一个文件，或是它的不完整副本。请上传该镜像，或更正 URL。</translation>
+    </message>
+</context>
+<context>
+    <name>cvmi::ui::OsCatalogueController</name>
+    <message>
+        <source>OS list: the one built into this program (%1 systems); refresh it when online.</source>
+        <translation>操作系统列表：本程序内置列表（%1 个系统）；联网后可刷新。</translation>
+    </message>
+    <message>
+        <source>OS list: saved from Tencent Cloud on %1 (%2 systems).</source>
+        <translation>操作系统列表：于 %1 从腾讯云获取并保存（%2 个系统）。</translation>
+    </message>
+    <message>
+        <source>OS list: from Tencent Cloud, %1 (%2 systems).</source>
+        <translation>操作系统列表：来自腾讯云，%1（%2 个系统）。</translation>
+    </message>
+    <message>
+        <source>Not refreshed: connect an account on the Account page first. The list shown works offline.</source>
+        <translation>未刷新：请先在“账号”页面连接账号。当前显示的列表可离线使用。</translation>
+    </message>
+    <message>
+        <source>Asking Tencent Cloud…</source>
+        <translation>正在查询腾讯云…</translation>
+    </message>
+    <message>
+        <source>The account changed during the refresh.</source>
+        <translation>刷新期间账号已变更。</translation>
+    </message>
+    <message>
+        <source>Could not refresh the list: %1 %2 The list shown still works.</source>
+        <translation>无法刷新列表：%1 %2 当前显示的列表仍可使用。</translation>
+    </message>
+    <message>
+        <source>The list could not be kept for offline use: %1</source>
+        <translation>无法保存列表以供离线使用：%1</translation>
+    </message>
+</context>
+<context>
+    <name>cvmi::ui::OsChooser</name>
+    <message>
+        <source>Operating system</source>
+        <translation>操作系统</translation>
+    </message>
+    <message>
+        <source>OS &amp;type:</source>
+        <translation>操作系统类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>OS type</source>
+        <translation>操作系统类型</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>请选择…</translation>
+    </message>
+    <message>
+        <source>OS &amp;version:</source>
+        <translation>操作系统版本(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>OS version</source>
+        <translation>操作系统版本</translation>
+    </message>
+    <message>
+        <source>How the detected version was matched</source>
+        <translation>检测到的版本的匹配方式</translation>
+    </message>
+    <message>
+        <source>&amp;Architecture:</source>
+        <translation>架构(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Architecture</source>
+        <translation>架构</translation>
+    </message>
+    <message>
+        <source>Boot &amp;mode:</source>
+        <translation>启动模式(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Boot mode</source>
+        <translation>启动模式</translation>
+    </message>
+    <message>
+        <source>&amp;License type:</source>
+        <translation>许可证类型(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>License type</source>
+        <translation>许可证类型</translation>
+    </message>
+    <message>
+        <source>TencentCloud: the licence comes with the instance. BYOL: you bring your own (Red Hat, SUSE, Windows Server).</source>
+        <translation>TencentCloud：许可证随实例提供。BYOL：自带许可证（Red Hat、SUSE、Windows Server）。</translation>
+    </message>
+    <message>
+        <source>Which OS list is shown</source>
+        <translation>当前显示的操作系统列表来源</translation>
+    </message>
+    <message>
+        <source>Ask Tencent Cloud for the current list (DescribeImportImageOs) and keep it for offline use</source>
+        <translation>从腾讯云获取最新列表（DescribeImportImageOs），并保存以供离线使用</translation>
+    </message>
+    <message>
+        <source>R&amp;efresh List</source>
+        <translation>刷新列表(&amp;E)</translation>
+    </message>
+    <message>
+        <source>%1 (not in the list)</source>
+        <translation>%1（不在列表中）</translation>
     </message>
 </context>
 <context>
