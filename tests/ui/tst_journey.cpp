@@ -25,6 +25,7 @@
 #include "widgets/InterruptedUploadNotice.h"
 #include "widgets/PermissionList.h"
 #include "widgets/ReportView.h"
+#include "widgets/UploadDestination.h"
 
 #include "cloud/CosClient.h"
 #include "cloud/CredentialStore.h"
@@ -348,8 +349,8 @@ void TestJourney::compliantJourney()
     QVERIFY(next(*wizard, ImportWizard::PageUpload));
     ui::UploadPage* upload = wizard->uploadPage();
     QCOMPARE(upload->filePath(), image);
-    QCOMPARE(upload->bucket(), kBucket);
-    QCOMPARE(upload->objectKey(), QStringLiteral("centos7.raw"));
+    QCOMPARE(upload->findChild<ui::UploadDestination*>()->bucket(), kBucket);
+    QCOMPARE(upload->findChild<ui::UploadDestination*>()->key(), QStringLiteral("centos7.raw"));
     QVERIFY(!child<QLabel>(upload, "notImportableWarning")->isVisible());
     QVERIFY(!upload->isComplete());
     QVERIFY(!wizard->button(QWizard::NextButton)->isEnabled());
@@ -748,8 +749,8 @@ void TestJourney::interruptedUploadIsOfferedAtStart()
     QCOMPARE(wizard->session()->imagePath(), image);
     ui::UploadPage* upload = wizard->uploadPage();
     QTRY_VERIFY_WITH_TIMEOUT(upload->hasResumeOffer(), kTimeoutMs);
-    QCOMPARE(upload->bucket(), kBucket);
-    QCOMPARE(upload->objectKey(), QStringLiteral("centos7.raw"));
+    QCOMPARE(upload->findChild<ui::UploadDestination*>()->bucket(), kBucket);
+    QCOMPARE(upload->findChild<ui::UploadDestination*>()->key(), QStringLiteral("centos7.raw"));
     QSignalSpy finished(upload, &ui::UploadPage::uploadFinished);
     QTest::mouseClick(child<QPushButton>(upload, "startUpload"), Qt::LeftButton);
     QVERIFY(finished.count() > 0 || finished.wait(kTimeoutMs));

@@ -5,7 +5,9 @@
 
 #include "cloud/CosClient.h"
 #include "importrun/ImportUrlResolver.h"
+#include "settings/AppSettings.h"
 #include "transfer/UploadEngine.h"
+#include "util/FutureReply.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -33,6 +35,46 @@ UploadController::UploadController(WizardSession* session, QObject* parent)
 }
 
 UploadController::~UploadController() = default;
+
+UploadJob UploadController::jobFor(const QString& filePath, const QString& bucket,
+                                   const QString& key) const
+{
+    UploadJob job;
+    job.filePath = filePath;
+    job.destination.dialect = transfer::Dialect::Cos;
+    job.destination.bucket = bucket;
+    job.destination.key = key;
+    job.destination.region = m_session->region();
+    job.destination.endpoints = m_session->endpoints();
+    job.credentials = m_session->credentials();
+    job.checkpointDir = m_checkpointDir;
+    if (m_settings) {
+        job.partSize = m_settings->partSize();
+        job.concurrency = m_settings->concurrency();
+        job.rateLimitBytesPerSecond = m_settings->rateLimit();
+        job.proxy = m_settings->proxy();
+    }
+    return job;
+}
+
+void UploadController::listBuckets()
+{
+    cloud::CosClient* cos = m_session->cos();
+    if (!cos)
+        return;
+    const QString region = m_session->region();
+    util::onResult(cos->listBuckets(), this,
+                   [this, cos, region](const cloud::CloudResult<QList<cloud::CosBucket>>& result) {
+                       if (cos != m_session->cos() || !result.ok())
+                           return;
+                       QStringList names;
+                       for (const cloud::CosBucket& b : result.value) {
+                           if (b.location == region)
+                               names.append(b.name);
+                       }
+                       emit bucketsListed(names);
+                   });
+}
 
 void UploadController::setPhase(Phase phase)
 {

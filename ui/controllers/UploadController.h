@@ -7,6 +7,9 @@
 
 #include <optional>
 
+namespace cvmi::settings {
+class AppSettings;
+}
 namespace cvmi::transfer {
 class UploadEngine;
 }
@@ -31,6 +34,21 @@ public:
     // The engine's destructor stops its thread and keeps the record: an upload running when the
     // window closes resumes the next time.
     ~UploadController() override;
+
+    // Part size, concurrency, rate limit and proxy come from here (default: none, the engine's
+    // defaults). Not owned.
+    void setSettings(settings::AppSettings* settings) { m_settings = settings; }
+    // Where resume records are kept (default: the engine's, <shared data dir>/uploads).
+    void setCheckpointDir(const QString& dir) { m_checkpointDir = dir; }
+    QString checkpointDir() const { return m_checkpointDir; }
+    // The job that uploads `filePath` to `bucket`/`key` with the session's account and region
+    // and the settings (restart unset).
+    transfer::UploadJob jobFor(const QString& filePath, const QString& bucket,
+                               const QString& key) const;
+
+    // Lists the account's buckets in the session's region; bucketsListed() follows (not when
+    // listing fails, or the account changed meanwhile).
+    void listBuckets();
 
     Phase phase() const { return m_phase; }
     // An engine is running (uploading, paused or cancelling).
@@ -58,6 +76,7 @@ public:
 signals:
     void phaseChanged(cvmi::ui::UploadController::Phase phase);
     void progressChanged(const cvmi::transfer::UploadProgress& progress);
+    void bucketsListed(const QStringList& names);
     // The engine ended without the object: cancelled (result.cancelled) or failed.
     void stopped(const cvmi::transfer::UploadResult& result);
     // COS confirmed the object and the session holds it with the import's URL; `note` says why
@@ -71,6 +90,8 @@ private:
                 bool importUrlSigned, const QDateTime& expires, const QString& note);
 
     WizardSession* m_session;
+    settings::AppSettings* m_settings = nullptr;
+    QString m_checkpointDir;
     Phase m_phase = Phase::Ready;
     transfer::UploadEngine* m_engine = nullptr;
     transfer::UploadJob m_job;

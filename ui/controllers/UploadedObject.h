@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QFileInfo>
 #include <QString>
 
 namespace cvmi::ui {
@@ -38,6 +39,13 @@ struct InterruptedUpload {
     QDateTime updated; // the last part confirmed
 
     bool isValid() const { return !filePath.isEmpty(); }
+    // Whether this is an upload of the file `path` (relative paths are made absolute).
+    bool isOf(const QString& path) const
+    {
+        return isValid() && !path.isEmpty() && QFileInfo(path).absoluteFilePath() == filePath;
+    }
+    // Tells one upload from another: file, bucket and key.
+    QString id() const { return filePath + u'|' + bucket + u'|' + key; }
 };
 
 } // namespace cvmi::ui

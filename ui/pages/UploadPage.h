@@ -2,6 +2,8 @@
 
 #include "controllers/UploadController.h"
 #include "controllers/UploadedObject.h"
+#include "dialogs/UploadQuestionBox.h"
+#include "pages/UploadPageTexts.h"
 
 #include "transfer/Checkpoint.h"
 #include "transfer/UploadJob.h"
@@ -34,9 +36,9 @@ class UploadPage : public QWizardPage {
     Q_OBJECT
 public:
     using Phase = UploadController::Phase;
-    enum class Question { CancelUpload, CloseDuringUpload, UploadNotImportable };
+    using Question = UploadQuestion;
     // Asks the user `question` (`text`, with `detail` under it); true for the action the question
-    // is about (cancel, close, upload anyway). A message box by default; tests replace it.
+    // is about (cancel, close, upload anyway). askUploadQuestion() by default; tests replace it.
     using Asker =
         std::function<bool(Question question, const QString& text, const QString& detail)>;
 
@@ -48,17 +50,12 @@ public:
     void setSettings(settings::AppSettings* settings);
     // Where resume records are kept (default: the engine's, <shared data dir>/uploads).
     void setCheckpointDir(const QString& dir);
-    QString checkpointDir() const { return m_checkpointDir; }
+    QString checkpointDir() const;
     void setAsker(Asker asker);
 
     // Uploads `path` instead of the checked image (as a drop on the page does).
     void setFile(const QString& path);
     QString filePath() const { return m_filePath; }
-    QString bucket() const;
-    QString objectKey() const;
-    void setObjectKey(const QString& key);
-    // Why `key` cannot name the object, or an empty string when it can.
-    static QString keyProblem(const QString& key);
     // The job Start would run now (restart unset).
     transfer::UploadJob currentJob() const;
 
@@ -96,7 +93,6 @@ private:
     // "Already Uploaded: Skip": the object at the chosen bucket and key goes to the form.
     void skip();
     void applyResumeTarget();
-    bool resumeTargetApplies() const;
     void showSuccess(const transfer::UploadResult& result, const QString& note);
     void showStopped(const transfer::UploadResult& result);
     void updateWarning();
@@ -104,18 +100,15 @@ private:
     bool confirmNotImportable();
     void launch(bool restart);
     void onProgress(const transfer::UploadProgress& progress);
-    bool ask(Question question, const QString& text, const QString& detail);
+    bool ask(Question question, const UploadPageTexts::Words& words);
     bool fileIsCheckedImage() const;
 
     WizardSession* m_session;
     // The engine, the phase, the progress and the resume offer.
     UploadController* m_upload;
-    settings::AppSettings* m_settings = nullptr;
-    QString m_checkpointDir;
     Asker m_ask;
     QString m_filePath;
     bool m_fileChosenHere = false;
-    bool m_keyEdited = false;
     // The session's resume target already applied (its bucket and key preselected once, so
     // that the user's own choice afterwards stands).
     QString m_appliedResumeTarget;

@@ -14,6 +14,8 @@
 #include "WizardSession.h"
 #include "pages/AccountPage.h"
 #include "pages/UploadPage.h"
+#include "pages/UploadPageTexts.h"
+#include "widgets/UploadDestination.h"
 #include "widgets/UploadProgressPanel.h"
 
 #include "settings/AppSettings.h"
@@ -190,8 +192,8 @@ private slots:
         setAccount(session);
         UploadPage page(&session);
         preparePage(page, path);
-        QCOMPARE(page.objectKey(), QStringLiteral("disk.raw"));
-        QCOMPARE(page.bucket(), kBucket);
+        QCOMPARE(page.findChild<ui::UploadDestination*>()->key(), QStringLiteral("disk.raw"));
+        QCOMPARE(page.findChild<ui::UploadDestination*>()->bucket(), kBucket);
         QVERIFY(!page.hasResumeOffer());
         QVERIFY(!page.isComplete());
         QVERIFY(child<QPushButton>(&page, "startUpload")->isEnabled());
@@ -416,7 +418,7 @@ private slots:
         QVERIFY(UploadEngine::pending(page.currentJob()));
         setRate(0);
         page.initializePage();
-        QCOMPARE(page.bucket(), kBucket);
+        QCOMPARE(page.findChild<ui::UploadDestination*>()->bucket(), kBucket);
         QVERIFY(page.hasResumeOffer());
         QSignalSpy finished(&page, &UploadPage::uploadFinished);
         QTest::mouseClick(child<QPushButton>(&page, "startOverUpload"), Qt::LeftButton);
@@ -454,14 +456,14 @@ private slots:
 
     void keyValidation()
     {
-        QVERIFY(!UploadPage::keyProblem({}).isEmpty());
-        QVERIFY(UploadPage::keyProblem(QStringLiteral("/images/a.raw"))
+        QVERIFY(!ui::UploadPageTexts::keyProblem({}).isEmpty());
+        QVERIFY(ui::UploadPageTexts::keyProblem(QStringLiteral("/images/a.raw"))
                     .contains(QStringLiteral("\"images/a.raw\"")));
-        QVERIFY(UploadPage::keyProblem(QString(850, u'a')).isEmpty());
-        QVERIFY(!UploadPage::keyProblem(QString(851, u'a')).isEmpty());
+        QVERIFY(ui::UploadPageTexts::keyProblem(QString(850, u'a')).isEmpty());
+        QVERIFY(!ui::UploadPageTexts::keyProblem(QString(851, u'a')).isEmpty());
         // 426 two-byte characters are 852 bytes although only 426 characters.
-        QVERIFY(!UploadPage::keyProblem(QString(426, QChar(0xe9))).isEmpty());
-        QVERIFY(UploadPage::keyProblem(QStringLiteral("镜像/centos 7.qcow2")).isEmpty());
+        QVERIFY(!ui::UploadPageTexts::keyProblem(QString(426, QChar(0xe9))).isEmpty());
+        QVERIFY(ui::UploadPageTexts::keyProblem(QStringLiteral("镜像/centos 7.qcow2")).isEmpty());
 
         const QString path = makeFile(QStringLiteral("key.raw"), MiB, 7);
         ui::WizardSession session;
@@ -480,7 +482,7 @@ private slots:
         QVERIFY(!child<QLabel>(&page, "objectKeyProblem")->isVisible());
         // The user's key is kept when another file is dropped.
         page.setFile(makeFile(QStringLiteral("other.raw"), MiB, 8));
-        QCOMPARE(page.objectKey(), QStringLiteral("images/x.raw"));
+        QCOMPARE(page.findChild<ui::UploadDestination*>()->key(), QStringLiteral("images/x.raw"));
     }
 
     void notImportableNeedsConfirmation()

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "controllers/UploadedObject.h"
+
+#include "transfer/Checkpoint.h"
+#include "transfer/UploadJob.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QString>
+
+namespace cvmi::ui {
+
+// The Upload page's longer sentences: why a key cannot name the object, what an ended upload
+// did, what an earlier one offers. Kept apart so that the page holds its widgets and states and
+// the wording can be read (and tested) in one place; in the page's translation context.
+class UploadPageTexts {
+    Q_DECLARE_TR_FUNCTIONS(cvmi::ui::UploadPage)
+public:
+    // Why `key` cannot name the object (cloud::ObjectKey's rules), or empty when it can.
+    static QString keyProblem(const QString& key);
+    // A failed upload: COS's reason, what to do, its code and request, whether Retry continues
+    // (`partsDone` parts were uploaded) and a clock that is off.
+    static QString failure(const transfer::UploadResult& result, int partsDone);
+    // A verified upload: parts sent and reused, parts sent again, a clock that is off.
+    static QString success(const transfer::UploadResult& result);
+    // Rich text: the object's URL, CRC-64 and size and what the import gets (`object`), with
+    // the controller's `note`.
+    static QString successDetails(const transfer::UploadResult& result,
+                                  const UploadedObject& object, const QString& note);
+    // An earlier unfinished upload of the file to `bucket`: resumable, or not since the file
+    // changed.
+    static QString resumeOffer(const transfer::Checkpoint& offer, bool fileChanged,
+                               const QString& bucket);
+    // The interrupted upload the user chose went to another region than the account's.
+    static QString resumeInOtherRegion(const InterruptedUpload& target);
+
+    // The questions (UploadQuestion): the question and the consequence under it.
+    struct Words {
+        QString text;
+        QString detail;
+    };
+    static Words notImportableQuestion(const QFileInfo& image);
+    static Words cancelQuestion(const QString& fileName, int partsDone, const QString& bucket);
+    static Words closeQuestion(const QString& fileName, int percent, const QString& bucket);
+    // Shown above the buttons while the checked image is the one to upload and it failed.
+    static QString notImportableWarning();
+};
+
+} // namespace cvmi::ui
