@@ -132,8 +132,7 @@ EmuResponse CvmService::handle(const EmuRequest& request)
 {
     // API 3.0 takes POST with a JSON body, or GET with the parameters form-encoded in the query
     // (signed with that query and the hash of an empty payload).
-    const bool isGet = request.method == "GET";
-    if (!isGet && request.method != "POST")
+    if (request.method != "GET" && request.method != "POST")
         return apiError(request, QStringLiteral("InvalidParameter"),
                         QStringLiteral("API 3.0 calls are POST with a JSON body or GET with the "
                                        "parameters in the query, not %1.")
@@ -145,52 +144,14 @@ EmuResponse CvmService::handle(const EmuRequest& request)
     const AuthResult auth = m_verifier.verifyTc3(request, kService);
     if (!auth.ok)
         return apiError(request, auth.code, auth.message);
-    if (QString::fromUtf8(request.header("x-tc-version")) != kVersion)
-        return apiError(
-            request, QStringLiteral("InvalidAction"),
-            QStringLiteral("The API version `%1` of action `%2` does not exist; CVM "
-                           "is %3.")
-                .arg(QString::fromUtf8(request.header("x-tc-version")), action, kVersion));
-    static const QStringList actions = {
-        QStringLiteral("DescribeRegions"), QStringLiteral("DescribeImportImageOs"),
-        QStringLiteral("ImportImage"), QStringLiteral("DescribeImages")};
-    if (!actions.contains(action))
-        return apiError(request, QStringLiteral("InvalidAction"),
-                        QStringLiteral("The action `%1` does not exist.").arg(action));
-
     const EmulatorAccount& account = *auth.account;
-    const QString region = QString::fromUtf8(request.header("x-tc-region"));
-    const bool regionless = action == QLatin1String("DescribeRegions") ||
-                            action == QLatin1String("DescribeImportImageOs");
-    if (!regionless && region.isEmpty())
-        return apiError(request, QStringLiteral("MissingParameter"),
-                        QStringLiteral("The request is missing the X-TC-Region header."));
-    if (!region.isEmpty() && !account.regions.contains(region))
-        return apiError(
-            request, QStringLiteral("UnsupportedRegion"),
-            QStringLiteral("The region `%1` is not supported for this account.").arg(region));
-
+    if (const auto refused = actionRefusal(request, action, account))
+        return apiError(request, refused->code, refused->message);
     QJsonObject params;
-    const ParamType& schema = *actionParams(action);
-    if (isGet) {
-        if (const auto problem = paramsFromQuery(request.query, schema, &params))
-            return apiError(request, problem->code, problem->message);
-    } else if (!request.body.trimmed().isEmpty()) {
-        QJsonParseError parseError;
-        const QJsonDocument doc = QJsonDocument::fromJson(request.body, &parseError);
-        if (!doc.isObject())
-            return apiError(request, QStringLiteral("InvalidParameter"),
-                            QStringLiteral("The request body is not a JSON object: %1")
-                                .arg(parseError.errorString()));
-        params = doc.object();
-    }
-    // ImportImage asks CAM first and looks at its parameters after (see importImage()); a GET's
-    // query cannot even be read without knowing the names, so there an unknown one comes first.
-    if (action != QLatin1String("ImportImage")) {
-        if (const auto problem = findUnknownParameter(params, schema))
-            return apiError(request, problem->code, problem->message);
-    }
+    if (const auto problem = readParams(request, action, &params))
+        return apiError(request, problem->code, problem->message);
 
+    const QString region = QString::fromUtf8(request.header("x-tc-region"));
     if (action == QLatin1String("DescribeRegions"))
         return envelope(request, describeRegions(account));
     if (action == QLatin1String("DescribeImportImageOs"))
@@ -203,6 +164,57 @@ EmuResponse CvmService::handle(const EmuRequest& request)
     if (failed)
         return apiError(request, failed->code, failed->message);
     return envelope(request, out);
+}
+
+std::optional<CvmService::ApiError> CvmService::actionRefusal(const EmuRequest& request,
+                                                              const QString& action,
+                                                              const EmulatorAccount& account) const
+{
+    if (QString::fromUtf8(request.header("x-tc-version")) != kVersion)
+        return ApiError{
+            QStringLiteral("InvalidAction"),
+            QStringLiteral("The API version `%1` of action `%2` does not exist; CVM is %3.")
+                .arg(QString::fromUtf8(request.header("x-tc-version")), action, kVersion)};
+    static const QStringList actions = {
+        QStringLiteral("DescribeRegions"), QStringLiteral("DescribeImportImageOs"),
+        QStringLiteral("ImportImage"), QStringLiteral("DescribeImages")};
+    if (!actions.contains(action))
+        return ApiError{QStringLiteral("InvalidAction"),
+                        QStringLiteral("The action `%1` does not exist.").arg(action)};
+    const QString region = QString::fromUtf8(request.header("x-tc-region"));
+    const bool regionless = action == QLatin1String("DescribeRegions") ||
+                            action == QLatin1String("DescribeImportImageOs");
+    if (!regionless && region.isEmpty())
+        return ApiError{QStringLiteral("MissingParameter"),
+                        QStringLiteral("The request is missing the X-TC-Region header.")};
+    if (!region.isEmpty() && !account.regions.contains(region))
+        return ApiError{
+            QStringLiteral("UnsupportedRegion"),
+            QStringLiteral("The region `%1` is not supported for this account.").arg(region)};
+    return std::nullopt;
+}
+
+std::optional<CvmService::ApiError>
+CvmService::readParams(const EmuRequest& request, const QString& action, QJsonObject* params) const
+{
+    const ParamType& schema = *actionParams(action);
+    if (request.method == "GET") {
+        if (const auto problem = paramsFromQuery(request.query, schema, params))
+            return problem;
+    } else if (!request.body.trimmed().isEmpty()) {
+        QJsonParseError parseError;
+        const QJsonDocument doc = QJsonDocument::fromJson(request.body, &parseError);
+        if (!doc.isObject())
+            return ApiError{QStringLiteral("InvalidParameter"),
+                            QStringLiteral("The request body is not a JSON object: %1")
+                                .arg(parseError.errorString())};
+        *params = doc.object();
+    }
+    // ImportImage asks CAM first and looks at its parameters after (see importImage()); a GET's
+    // query cannot even be read without knowing the names, so there an unknown one comes first.
+    if (action != QLatin1String("ImportImage"))
+        return findUnknownParameter(*params, schema);
+    return std::nullopt;
 }
 
 QJsonObject CvmService::describeRegions(const EmulatorAccount& account) const

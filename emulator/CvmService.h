@@ -43,6 +43,13 @@ private:
     EmuResponse apiError(const EmuRequest& request, const QString& code,
                          const QString& message) const;
 
+    // The version, the action and the region (X-TC-Region, one open to the account), in the
+    // order the service checks them.
+    std::optional<ApiError> actionRefusal(const EmuRequest& request, const QString& action,
+                                          const EmulatorAccount& account) const;
+    // The action's parameters from a GET's query or a POST's JSON body.
+    std::optional<ApiError> readParams(const EmuRequest& request, const QString& action,
+                                       QJsonObject* params) const;
     QJsonObject describeRegions(const EmulatorAccount& account) const;
     QJsonObject describeImportImageOs() const;
     std::optional<ApiError> importImage(const QJsonObject& params, const EmulatorAccount& account,
