@@ -1701,6 +1701,8 @@ private slots:
                      message);
     }
 
+    // API 3.0 as GET (parameters in the query): DescribeRegions, and DescribeImages answering
+    // what the same parameters answer as POST.
     void cvmGetRequests()
     {
         const auto noRegion = options([](CvmOptions& o) { o.region = QString(); });
@@ -1753,8 +1755,11 @@ private slots:
         }
         r = cvmGet(QStringLiteral("DescribeImages"), "Limit=1&Offset=0");
         QCOMPARE(response(r).value(QStringLiteral("ImageSet")).toArray().size(), 1);
+    }
 
-        // Booleans, as the SDK writes them.
+    // Booleans in a GET query, as the SDK writes them.
+    void cvmGetBooleans()
+    {
         QJsonObject import =
             importParams(QStringLiteral("get dry run"), QStringLiteral("disks/good.qcow2"));
         import.insert(QStringLiteral("DryRun"), true);
@@ -1765,8 +1770,11 @@ private slots:
         import.insert(QStringLiteral("DryRun"), QStringLiteral("yes"));
         QCOMPARE(errorCode(cvmGet(QStringLiteral("ImportImage"), formQuery(import))),
                  QStringLiteral("InvalidParameter"));
+    }
 
-        // Malformed queries: each refused with what is wrong.
+    // Malformed GET queries: each refused with what is wrong.
+    void cvmGetMalformedQueries()
+    {
         const QList<QPair<QByteArray, QString>> refused = {
             {"Limit=ten", QStringLiteral("InvalidParameter")},
             {"ImageIds=img-00000000", QStringLiteral("InvalidParameter")},
@@ -1778,7 +1786,7 @@ private slots:
             {"Filters.0.Nmae=image-id", QStringLiteral("UnknownParameter")},
         };
         for (const auto& [query, code] : refused) {
-            r = cvmGet(QStringLiteral("DescribeImages"), query);
+            const Reply r = cvmGet(QStringLiteral("DescribeImages"), query);
             QVERIFY2(errorCode(r) == code, query.constData());
         }
         QCOMPARE(response(cvmGet(QStringLiteral("DescribeImages"), "Foo=1"))
@@ -1787,8 +1795,11 @@ private slots:
                      .value(QStringLiteral("Message"))
                      .toString(),
                  QStringLiteral("The parameter `Foo` is not recognized."));
+    }
 
-        // The signature covers the query: a wrong key, or a query changed after signing, fails.
+    // The signature covers the query: a wrong key, or a query changed after signing, fails.
+    void cvmGetSignature()
+    {
         QCOMPARE(errorCode(cvmGet(QStringLiteral("DescribeRegions"), {}, options([](CvmOptions& o) {
                                       o.region = QString();
                                       o.secretKey = QStringLiteral("wrong");
