@@ -72,6 +72,28 @@ EmuResponse notNonNegativeInteger(const EmuRequest& request, const QString& name
                            QStringLiteral("%1 must be a non-negative integer.").arg(name));
 }
 
+template <typename T> struct Page {
+    QList<T> items;
+    bool truncated = false; // an entry `wanted` accepts was left out
+};
+
+// The first `max` entries of `all` that `wanted` accepts: one listing page, as S3 and COS cut it.
+template <typename T, typename Wanted>
+Page<T> firstPage(const QList<T>& all, int max, Wanted wanted)
+{
+    Page<T> page;
+    for (const T& item : all) {
+        if (!wanted(item))
+            continue;
+        if (page.items.size() == max) {
+            page.truncated = true;
+            break;
+        }
+        page.items.append(item);
+    }
+    return page;
+}
+
 QString boolText(bool value)
 {
     return value ? QStringLiteral("true") : QStringLiteral("false");
@@ -224,17 +246,9 @@ EmuResponse CosService::listParts(const EmuRequest& request, const Target& targe
     if (!markerOk || marker < 0)
         return notNonNegativeInteger(request, QStringLiteral("part-number-marker"));
 
-    QList<PartInfo> page;
-    bool truncated = false;
-    for (const PartInfo& p : m_store.parts(upload->uploadId)) {
-        if (p.number <= marker)
-            continue;
-        if (page.size() == *maxParts) {
-            truncated = true;
-            break;
-        }
-        page.append(p);
-    }
+    const auto [page, truncated] =
+        firstPage(m_store.parts(upload->uploadId), *maxParts,
+                  [marker](const PartInfo& p) { return p.number > marker; });
     QByteArray body;
     QXmlStreamWriter w(&body);
     w.writeStartDocument();
@@ -272,25 +286,17 @@ EmuResponse CosService::listUploads(const EmuRequest& request, const Target& tar
     const std::optional<int> maxUploads = listLimit(request, QStringLiteral("max-uploads"));
     if (!maxUploads)
         return notNonNegativeInteger(request, QStringLiteral("max-uploads"));
-    QList<UploadInfo> page;
-    bool truncated = false;
-    for (const UploadInfo& u : m_store.uploads(target.bucket)) {
+    const auto wanted = [&](const UploadInfo& u) {
         if (!u.key.startsWith(prefix))
-            continue;
+            return false;
         // S3's markers: after key-marker, or within it after upload-id-marker.
-        if (!keyMarker.isEmpty()) {
-            const bool after = idMarker.isEmpty() ? u.key > keyMarker
-                                                  : (u.key > keyMarker ||
-                                                     (u.key == keyMarker && u.uploadId > idMarker));
-            if (!after)
-                continue;
-        }
-        if (page.size() == *maxUploads) {
-            truncated = true;
-            break;
-        }
-        page.append(u);
-    }
+        if (keyMarker.isEmpty())
+            return true;
+        return idMarker.isEmpty()
+                   ? u.key > keyMarker
+                   : (u.key > keyMarker || (u.key == keyMarker && u.uploadId > idMarker));
+    };
+    const auto [page, truncated] = firstPage(m_store.uploads(target.bucket), *maxUploads, wanted);
     QByteArray body;
     QXmlStreamWriter w(&body);
     w.writeStartDocument();
