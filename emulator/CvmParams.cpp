@@ -75,6 +75,29 @@ std::optional<ParamProblem> unknownIn(const QJsonValue& value, const ParamType& 
     return std::nullopt;
 }
 
+// A query value as the JSON a POST would carry for a String, Integer or Boolean parameter.
+std::optional<ParamProblem> typedScalar(Kind kind, const QString& path, const QString& value,
+                                        QJsonValue* node)
+{
+    if (kind == Kind::String) {
+        *node = value;
+    } else if (kind == Kind::Integer) {
+        bool ok = false;
+        const qint64 number = value.toLongLong(&ok);
+        if (!ok)
+            return invalid(QStringLiteral("The parameter `%1` must be an integer, not `%2`.")
+                               .arg(path, value));
+        *node = number;
+    } else {
+        if (value.compare(QLatin1String("true"), Qt::CaseInsensitive) != 0 &&
+            value.compare(QLatin1String("false"), Qt::CaseInsensitive) != 0)
+            return invalid(QStringLiteral("The parameter `%1` must be true or false, not `%2`.")
+                               .arg(path, value));
+        *node = value.compare(QLatin1String("true"), Qt::CaseInsensitive) == 0;
+    }
+    return std::nullopt;
+}
+
 // Puts one flattened entry (`segments` from `i` on) into `node`, typed by `type`. Entries of a
 // list may come in any order: a list is padded with nulls, which a later entry replaces and
 // noGaps() reports if none does.
@@ -94,23 +117,7 @@ std::optional<ParamProblem> insert(QJsonValue& node, const ParamType& type,
                                .arg(path));
         if (!empty)
             return invalid(QStringLiteral("The parameter `%1` is given twice.").arg(path));
-        if (type.kind == Kind::String) {
-            node = value;
-        } else if (type.kind == Kind::Integer) {
-            bool ok = false;
-            const qint64 number = value.toLongLong(&ok);
-            if (!ok)
-                return invalid(QStringLiteral("The parameter `%1` must be an integer, not `%2`.")
-                                   .arg(path, value));
-            node = number;
-        } else {
-            if (value.compare(QLatin1String("true"), Qt::CaseInsensitive) != 0 &&
-                value.compare(QLatin1String("false"), Qt::CaseInsensitive) != 0)
-                return invalid(QStringLiteral("The parameter `%1` must be true or false, not `%2`.")
-                                   .arg(path, value));
-            node = value.compare(QLatin1String("true"), Qt::CaseInsensitive) == 0;
-        }
-        return std::nullopt;
+        return typedScalar(type.kind, path, value, &node);
     }
     case Kind::Object: {
         if (last || (!empty && !node.isObject()))

@@ -8,35 +8,17 @@
 // image, once the configured delay has passed (judged when the image is next looked at, so the
 // timeline survives a restart of the emulator).
 #include "CosService.h"
+#include "CvmParams.h"
 #include "FaultInjector.h"
 #include "HttpExchange.h"
+#include "ImageRecord.h"
+#include "ImportRequest.h"
 #include "SignatureVerifier.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
 
 namespace cvmi::emu {
-
-struct ImageRecord {
-    QString imageId;
-    QString appId;
-    QString region;
-    QString name;
-    QString description;
-    QString osType;
-    QString osVersion;
-    QString architecture;
-    QString bootMode;
-    QString licenseType;
-    QString imageFamily;
-    QString imageUrl;
-    QJsonArray tags; // [{Key, Value}]
-    QString state;   // IMPORTING, NORMAL, IMPORTFAILED
-    qint64 createdMs = 0;
-    qint64 readyAtMs = 0;
-    qint64 sizeGiB = 0;
-    QString failReason; // not in the API (the console shows it); kept for the emulator's log
-};
 
 class CvmService {
 public:
@@ -54,28 +36,35 @@ public:
     EmuResponse handle(const EmuRequest& request);
     EmuResponse faultResponse(const EmuRequest& request, FaultKind kind) const;
 
-    static constexpr int maxImageName = 60;
-    static constexpr int maxImageDescription = 256;
-
 private:
-    struct ApiError {
-        QString code;
-        QString message;
-    };
+    // An API error's code and message, as the parameter checks report them.
+    using ApiError = ParamProblem;
     EmuResponse envelope(const EmuRequest& request, QJsonObject response) const;
     EmuResponse apiError(const EmuRequest& request, const QString& code,
                          const QString& message) const;
 
+    // The version, the action and the region (X-TC-Region, one open to the account), in the
+    // order the service checks them.
+    std::optional<ApiError> actionRefusal(const EmuRequest& request, const QString& action,
+                                          const EmulatorAccount& account) const;
+    // The action's parameters from a GET's query or a POST's JSON body.
+    std::optional<ApiError> readParams(const EmuRequest& request, const QString& action,
+                                       QJsonObject* params) const;
     QJsonObject describeRegions(const EmulatorAccount& account) const;
     QJsonObject describeImportImageOs() const;
     std::optional<ApiError> importImage(const QJsonObject& params, const EmulatorAccount& account,
                                         const QString& region, qint64 nowMs, QJsonObject* out);
+    // What needs the service's state: the URLs' buckets, a duplicate name; then DryRun.
+    std::optional<ApiError> importRefusal(const ImportRequest& request,
+                                          const EmulatorAccount& account, const QString& region,
+                                          qint64 nowMs) const;
+    ImageRecord addImage(const ImportRequest& request, const EmulatorAccount& account,
+                         const QString& region, qint64 nowMs);
     std::optional<ApiError> describeImages(const QJsonObject& params,
                                            const EmulatorAccount& account, const QString& region,
                                            qint64 nowMs, QJsonObject* out);
 
     void settle(ImageRecord& image, qint64 nowMs);
-    QJsonObject imageJson(const ImageRecord& image) const;
     bool save() const;
 
     QString m_stateFile;

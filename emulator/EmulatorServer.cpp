@@ -161,20 +161,26 @@ bool EmulatorServer::handleRequest(const QHttpServerRequest& request, QTcpSocket
     else
         response = isCvm ? m_cvm.handle(req) : m_cos.handle(req);
 
+    deliver(socket, response, fault, req.now, close);
+    return true;
+}
+
+void EmulatorServer::deliver(QTcpSocket* socket, EmuResponse response, const FaultDecision& fault,
+                             qint64 now, bool close)
+{
     switch (fault.kind) {
     case FaultKind::Reset:
         socket->abort();
         break;
     case FaultKind::Stall: {
         // The socket is the timer's context: a client that gives up and closes cancels it.
-        const qint64 now = req.now;
         QTimer::singleShot(fault.stallMs, socket, [socket, response, now, close] {
             send(socket, response, now, close, false);
         });
         break;
     }
     case FaultKind::Truncate:
-        send(socket, response, req.now, true, true);
+        send(socket, response, now, true, true);
         break;
     case FaultKind::BadCrc: {
         // Stored as sent; only the answer's CRC-64 is wrong, as after a bit flipped on the way.
@@ -186,14 +192,13 @@ bool EmulatorServer::handleRequest(const QHttpServerRequest& request, QTcpSocket
             fault.crcValue ? *fault.crcValue : QByteArray::number(stated.toULongLong() ^ 1);
         if (!value.isEmpty())
             response.setHeader("x-cos-hash-crc64ecma", value);
-        send(socket, response, req.now, close, false);
+        send(socket, response, now, close, false);
         break;
     }
     default:
-        send(socket, response, req.now, close, false);
+        send(socket, response, now, close, false);
         break;
     }
-    return true;
 }
 
 void EmulatorServer::missingHandler(const QHttpServerRequest&, QTcpSocket* socket)

@@ -31,6 +31,9 @@ protected:
 
 private:
     EmuResponse control(const EmuRequest& request);
+    // The answer as the fault decided: aborted, late, cut short, with a wrong CRC-64, or as is.
+    static void deliver(QTcpSocket* socket, EmuResponse response, const FaultDecision& fault,
+                        qint64 now, bool close);
     static void send(QTcpSocket* socket, const EmuResponse& response, qint64 now, bool close,
                      bool truncate);
 

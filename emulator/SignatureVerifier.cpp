@@ -69,6 +69,206 @@ QString cosEncodeName(const QString& name)
     return cosEncodeValue(name).toLower();
 }
 
+AuthResult success(const EmulatorAccount& account)
+{
+    AuthResult ok;
+    ok.ok = true;
+    ok.account = account;
+    return ok;
+}
+
+// What the server computed from the request it received, to compare with what was sent and,
+// when they differ, to show the client (COS and S3 put these in the error body).
+struct Recomputed {
+    QString signature;
+    QString stringToSign;
+    QString canonicalRequest; // TC3
+    QString formatString;     // COS native
+};
+
+// X-TC-Timestamp present and within 300 s of the server's clock.
+std::optional<AuthResult> tc3TimeRefusal(const EmuRequest& request, qint64* timestamp)
+{
+    bool timestampOk = false;
+    *timestamp = request.header("x-tc-timestamp").toLongLong(&timestampOk);
+    if (!timestampOk)
+        return failure(QStringLiteral("MissingParameter"),
+                       QStringLiteral("The X-TC-Timestamp header is missing or not a number."));
+    if (qAbs(request.now - *timestamp) > SignatureVerifier::tc3MaxSkewSeconds)
+        return failure(QStringLiteral("AuthFailure.SignatureExpire"),
+                       QStringLiteral("The signature has expired: the request's timestamp %1 is "
+                                      "more than %2 seconds from the server time %3.")
+                           .arg(*timestamp)
+                           .arg(SignatureVerifier::tc3MaxSkewSeconds)
+                           .arg(request.now));
+    return std::nullopt;
+}
+
+// TC3-HMAC-SHA256 over what was received: the canonical request (a GET signs its query and an
+// empty payload, a POST its body), the scope of the timestamp's UTC date, the derived key.
+Recomputed tc3Signature(const EmuRequest& request, const QString& secretKey, const QString& service,
+                        qint64 timestamp, const QString& signedHeaders)
+{
+    // Names and values lower-cased and trimmed, in the order the client listed them.
+    QString canonicalHeaders;
+    for (const QString& name : signedHeaders.split(u';')) {
+        canonicalHeaders += name.toLower() + u':' +
+                            QString::fromUtf8(request.header(name.toUtf8())).trimmed().toLower() +
+                            u'\n';
+    }
+    const bool isGet = request.method == "GET";
+    Recomputed r;
+    r.canonicalRequest = QString::fromLatin1(request.method) + u'\n' +
+                         QString::fromUtf8(request.rawPath) + u'\n' +
+                         (isGet ? QString::fromUtf8(request.rawQuery) : QString()) + u'\n' +
+                         canonicalHeaders + u'\n' + signedHeaders + u'\n' +
+                         hexHash(isGet ? QByteArray() : request.body, QCryptographicHash::Sha256);
+    const QString date =
+        QDateTime::fromSecsSinceEpoch(timestamp, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd"));
+    const QString scope = date + u'/' + service + QLatin1String("/tc3_request");
+    r.stringToSign = QLatin1String("TC3-HMAC-SHA256\n") + QString::number(timestamp) + u'\n' +
+                     scope + u'\n' +
+                     hexHash(r.canonicalRequest.toUtf8(), QCryptographicHash::Sha256);
+    const QByteArray kDate = hmacSha256("TC3" + secretKey.toUtf8(), date.toUtf8());
+    const QByteArray kService = hmacSha256(kDate, service.toUtf8());
+    const QByteArray kSigning = hmacSha256(kService, QByteArrayLiteral("tc3_request"));
+    r.signature = QString::fromLatin1(hmacSha256(kSigning, r.stringToSign.toUtf8()).toHex());
+    return r;
+}
+
+std::optional<AuthResult> cosTimeRefusal(const EmuRequest& request, bool presigned, qint64 start,
+                                         qint64 end, const QString& signTime)
+{
+    if (presigned && (request.now > end || request.now < start))
+        return failure(QStringLiteral("AccessDenied"),
+                       request.now > end ? QStringLiteral("Request has expired")
+                                         : QStringLiteral("Request is not yet valid"));
+    // A header signature whose key time has ended gets COS's AccessDenied "Request has
+    // expired" (what a client whose clock is behind meets); one not yet valid gets
+    // RequestTimeTooSkewed.
+    if (!presigned && request.now > end)
+        return failure(QStringLiteral("AccessDenied"), QStringLiteral("Request has expired"));
+    if (!presigned && request.now < start)
+        return failure(QStringLiteral("RequestTimeTooSkewed"),
+                       QStringLiteral("The difference between the request time and the server's "
+                                      "time is too large: q-sign-time %1 does not include the "
+                                      "server time %2.")
+                           .arg(signTime)
+                           .arg(request.now));
+    return std::nullopt;
+}
+
+// The q-header-list or q-url-param-list part of COS's HttpString: "name=value&..." for each
+// listed name, with the value of the last received item of that (encoded) name.
+QString cosSignedList(const QString& list, const QueryItems& received)
+{
+    // The server signs exactly what the client listed, in the client's order: a listed header
+    // or parameter that is missing signs as an empty value and so fails the comparison.
+    QString out;
+    for (const QString& name : list.split(u';', Qt::SkipEmptyParts)) {
+        QString value;
+        for (const auto& [n, v] : received) {
+            if (cosEncodeName(n) == name)
+                value = v;
+        }
+        if (!out.isEmpty())
+            out += u'&';
+        out += name + u'=' + cosEncodeValue(value);
+    }
+    return out;
+}
+
+// COS's q-sign-algorithm=sha1 over what was received: the HttpString (method, decoded path,
+// listed parameters and headers), its SHA-1 in the StringToSign, the key from q-key-time.
+Recomputed cosSignature(const EmuRequest& request, const QueryItems& fields,
+                        const QString& secretKey)
+{
+    QueryItems headers;
+    for (const auto& [n, v] : request.headers)
+        headers.append({QString::fromUtf8(n), QString::fromUtf8(v).trimmed()});
+    const QString httpHeaders =
+        cosSignedList(valueOf(fields, QStringLiteral("q-header-list")), headers);
+    const QString httpParameters =
+        cosSignedList(valueOf(fields, QStringLiteral("q-url-param-list")), request.query);
+    Recomputed r;
+    r.formatString = QString::fromLatin1(request.method).toLower() + u'\n' + request.path + u'\n' +
+                     httpParameters + u'\n' + httpHeaders + u'\n';
+    r.stringToSign = QLatin1String("sha1\n") + valueOf(fields, QStringLiteral("q-sign-time")) +
+                     u'\n' + hexHash(r.formatString.toUtf8(), QCryptographicHash::Sha1) + u'\n';
+    const QString signKey =
+        hmacSha1Hex(secretKey.toUtf8(), valueOf(fields, QStringLiteral("q-key-time")).toUtf8());
+    r.signature = hmacSha1Hex(signKey.toLatin1(), r.stringToSign.toUtf8());
+    return r;
+}
+
+// x-amz-date valid and within S3's 15 minutes of the server's clock.
+std::optional<AuthResult> sigV4TimeRefusal(const EmuRequest& request, qint64* timestamp)
+{
+    const QString amzDate = QString::fromLatin1(request.header("x-amz-date"));
+    QDateTime time = QDateTime::fromString(amzDate, QStringLiteral("yyyyMMdd'T'HHmmss'Z'"));
+    time.setTimeSpec(Qt::UTC);
+    if (!time.isValid())
+        return failure(QStringLiteral("AccessDenied"),
+                       QStringLiteral("AWS authentication requires a valid x-amz-date header."));
+    *timestamp = time.toSecsSinceEpoch();
+    if (qAbs(request.now - *timestamp) > SignatureVerifier::sigV4MaxSkewSeconds)
+        return failure(QStringLiteral("RequestTimeTooSkewed"),
+                       QStringLiteral("The difference between the request time and the current "
+                                      "time is too large."));
+    return std::nullopt;
+}
+
+// x-amz-content-sha256: required, not aws-chunked, and UNSIGNED-PAYLOAD or the body's hash.
+std::optional<AuthResult> sigV4PayloadRefusal(const EmuRequest& request)
+{
+    const QString contentSha256 = QString::fromLatin1(request.header("x-amz-content-sha256"));
+    if (contentSha256.isEmpty())
+        return failure(QStringLiteral("InvalidRequest"),
+                       QStringLiteral("Missing required header for this request: "
+                                      "x-amz-content-sha256"),
+                       400);
+    if (contentSha256.startsWith(QLatin1String("STREAMING-")))
+        return failure(QStringLiteral("NotImplemented"),
+                       QStringLiteral("aws-chunked payloads are not implemented by the emulator."),
+                       501);
+    if (contentSha256 != cloud::SigV4Signer::unsignedPayload() &&
+        contentSha256 != cloud::SigV4Signer::payloadHash(request.body))
+        return failure(QStringLiteral("XAmzContentSHA256Mismatch"),
+                       QStringLiteral("The provided 'x-amz-content-sha256' header does not match "
+                                      "what was computed."),
+                       400);
+    return std::nullopt;
+}
+
+// What the product's own SigV4 signer needs to sign the received request again.
+cloud::SigV4Request sigV4Request(const EmuRequest& request, const EmulatorAccount& account,
+                                 const QStringList& credential, const QString& signedHeaders,
+                                 qint64 timestamp)
+{
+    cloud::SigV4Request r;
+    r.accessKeyId = account.secretId;
+    r.secretAccessKey = account.secretKey;
+    r.sessionToken = QString::fromUtf8(request.header("x-amz-security-token"));
+    r.region = credential.at(2);
+    r.service = credential.at(3);
+    r.method = QString::fromLatin1(request.method);
+    r.host = QString::fromUtf8(request.hostLine);
+    r.path = request.path;
+    r.query = request.query;
+    r.timestamp = timestamp;
+    r.contentSha256 = QString::fromLatin1(request.header("x-amz-content-sha256"));
+    // The signer adds host, x-amz-date, x-amz-content-sha256 and the token itself; every other
+    // header the client listed is signed with the value received.
+    static const QStringList added = {QStringLiteral("host"), QStringLiteral("x-amz-date"),
+                                      QStringLiteral("x-amz-content-sha256"),
+                                      QStringLiteral("x-amz-security-token")};
+    for (const QString& name : signedHeaders.split(u';')) {
+        if (!added.contains(name))
+            r.headers.append({name, QString::fromUtf8(request.header(name.toUtf8()))});
+    }
+    return r;
+}
+
 } // namespace
 
 AuthResult SignatureVerifier::verifyTc3(const EmuRequest& request, const QString& service) const
@@ -94,20 +294,9 @@ AuthResult SignatureVerifier::verifyTc3(const EmuRequest& request, const QString
     if (!account)
         return failure(QStringLiteral("AuthFailure.SecretIdNotFound"),
                        QStringLiteral("The SecretId %1 does not exist.").arg(credential.at(0)));
-
-    bool timestampOk = false;
-    const qint64 timestamp = request.header("x-tc-timestamp").toLongLong(&timestampOk);
-    if (!timestampOk)
-        return failure(QStringLiteral("MissingParameter"),
-                       QStringLiteral("The X-TC-Timestamp header is missing or not a number."));
-    if (qAbs(request.now - timestamp) > tc3MaxSkewSeconds)
-        return failure(QStringLiteral("AuthFailure.SignatureExpire"),
-                       QStringLiteral("The signature has expired: the request's timestamp %1 is "
-                                      "more than %2 seconds from the server time %3.")
-                           .arg(timestamp)
-                           .arg(tc3MaxSkewSeconds)
-                           .arg(request.now));
-
+    qint64 timestamp = 0;
+    if (const auto refused = tc3TimeRefusal(request, &timestamp))
+        return *refused;
     const QString token = QString::fromUtf8(request.header("x-tc-token"));
     if (token != account->token)
         return failure(QStringLiteral("AuthFailure.TokenFailure"),
@@ -123,46 +312,23 @@ AuthResult SignatureVerifier::verifyTc3(const EmuRequest& request, const QString
                                       "expected %3/%4 (the UTC date of X-TC-Timestamp and the "
                                       "service).")
                            .arg(credential.at(1), credential.at(2), date, service));
-
     const QStringList headerNames = signedHeaders.split(u';');
     if (!headerNames.contains(QLatin1String("content-type")) ||
         !headerNames.contains(QLatin1String("host")))
         return failure(QStringLiteral("AuthFailure.SignatureFailure"),
                        QStringLiteral("SignedHeaders must include content-type and host."));
-    // Names and values lower-cased and trimmed, in the order the client listed them.
-    QString canonicalHeaders;
-    for (const QString& name : headerNames) {
-        canonicalHeaders += name.toLower() + u':' +
-                            QString::fromUtf8(request.header(name.toUtf8())).trimmed().toLower() +
-                            u'\n';
-    }
-    const bool isGet = request.method == "GET";
-    const QString canonicalRequest =
-        QString::fromLatin1(request.method) + u'\n' + QString::fromUtf8(request.rawPath) + u'\n' +
-        (isGet ? QString::fromUtf8(request.rawQuery) : QString()) + u'\n' + canonicalHeaders +
-        u'\n' + signedHeaders + u'\n' +
-        hexHash(isGet ? QByteArray() : request.body, QCryptographicHash::Sha256);
-    const QString scope = date + u'/' + service + QLatin1String("/tc3_request");
-    const QString stringToSign = QLatin1String("TC3-HMAC-SHA256\n") + QString::number(timestamp) +
-                                 u'\n' + scope + u'\n' +
-                                 hexHash(canonicalRequest.toUtf8(), QCryptographicHash::Sha256);
-    const QByteArray kDate = hmacSha256("TC3" + account->secretKey.toUtf8(), date.toUtf8());
-    const QByteArray kService = hmacSha256(kDate, service.toUtf8());
-    const QByteArray kSigning = hmacSha256(kService, QByteArrayLiteral("tc3_request"));
-    const QString expected =
-        QString::fromLatin1(hmacSha256(kSigning, stringToSign.toUtf8()).toHex());
-    if (expected != signature) {
+
+    const Recomputed computed =
+        tc3Signature(request, account->secretKey, service, timestamp, signedHeaders);
+    if (computed.signature != signature) {
         AuthResult r = failure(QStringLiteral("AuthFailure.SignatureFailure"),
                                QStringLiteral("The provided credentials could not be validated. "
                                               "Please check your signature is correct."));
-        r.stringToSign = stringToSign;
-        r.canonicalRequest = canonicalRequest;
+        r.stringToSign = computed.stringToSign;
+        r.canonicalRequest = computed.canonicalRequest;
         return r;
     }
-    AuthResult ok;
-    ok.ok = true;
-    ok.account = account;
-    return ok;
+    return success(*account);
 }
 
 AuthResult SignatureVerifier::verifyCos(const EmuRequest& request) const
@@ -196,8 +362,6 @@ AuthResult SignatureVerifier::verifyCosNative(const EmuRequest& request, const Q
     const QString secretId = valueOf(fields, QStringLiteral("q-ak"));
     const QString signTime = valueOf(fields, QStringLiteral("q-sign-time"));
     const QString keyTime = valueOf(fields, QStringLiteral("q-key-time"));
-    const QString headerList = valueOf(fields, QStringLiteral("q-header-list"));
-    const QString paramList = valueOf(fields, QStringLiteral("q-url-param-list"));
     const QString signature = valueOf(fields, QStringLiteral("q-signature"));
     const QStringList times = signTime.split(u';');
     bool startOk = false;
@@ -215,71 +379,23 @@ AuthResult SignatureVerifier::verifyCosNative(const EmuRequest& request, const Q
         return failure(QStringLiteral("InvalidAccessKeyId"),
                        QStringLiteral("The access key Id format you provided is invalid or does "
                                       "not exist."));
-    if (presigned && (request.now > end || request.now < start))
-        return failure(QStringLiteral("AccessDenied"),
-                       request.now > end ? QStringLiteral("Request has expired")
-                                         : QStringLiteral("Request is not yet valid"));
-    // A header signature whose key time has ended gets COS's AccessDenied "Request has
-    // expired" (what a client whose clock is behind meets); one not yet valid gets
-    // RequestTimeTooSkewed.
-    if (!presigned && request.now > end)
-        return failure(QStringLiteral("AccessDenied"), QStringLiteral("Request has expired"));
-    if (!presigned && request.now < start)
-        return failure(QStringLiteral("RequestTimeTooSkewed"),
-                       QStringLiteral("The difference between the request time and the server's "
-                                      "time is too large: q-sign-time %1 does not include the "
-                                      "server time %2.")
-                           .arg(signTime)
-                           .arg(request.now));
-
+    if (const auto refused = cosTimeRefusal(request, presigned, start, end, signTime))
+        return *refused;
     const QString token = presigned ? request.queryValue(QStringLiteral("x-cos-security-token"))
                                     : QString::fromUtf8(request.header("x-cos-security-token"));
     if (token != account->token)
         return failure(QStringLiteral("InvalidToken"),
                        QStringLiteral("The security token is missing, invalid or expired."));
 
-    // The server signs exactly what the client listed, in the client's order: a listed header
-    // or parameter that is missing signs as an empty value and so fails the comparison.
-    QString httpHeaders;
-    for (const QString& name : headerList.split(u';', Qt::SkipEmptyParts)) {
-        QString value;
-        for (const auto& [n, v] : request.headers) {
-            if (cosEncodeName(QString::fromUtf8(n)) == name)
-                value = QString::fromUtf8(v).trimmed();
-        }
-        if (!httpHeaders.isEmpty())
-            httpHeaders += u'&';
-        httpHeaders += name + u'=' + cosEncodeValue(value);
-    }
-    QString httpParameters;
-    for (const QString& name : paramList.split(u';', Qt::SkipEmptyParts)) {
-        QString value;
-        for (const auto& [n, v] : request.query) {
-            if (cosEncodeName(n) == name)
-                value = v;
-        }
-        if (!httpParameters.isEmpty())
-            httpParameters += u'&';
-        httpParameters += name + u'=' + cosEncodeValue(value);
-    }
-    const QString formatString = QString::fromLatin1(request.method).toLower() + u'\n' +
-                                 request.path + u'\n' + httpParameters + u'\n' + httpHeaders +
-                                 u'\n';
-    const QString stringToSign = QLatin1String("sha1\n") + signTime + u'\n' +
-                                 hexHash(formatString.toUtf8(), QCryptographicHash::Sha1) + u'\n';
-    const QString signKey = hmacSha1Hex(account->secretKey.toUtf8(), keyTime.toUtf8());
-    const QString expected = hmacSha1Hex(signKey.toLatin1(), stringToSign.toUtf8());
-    if (expected != signature || keyTime != signTime) {
+    const Recomputed computed = cosSignature(request, fields, account->secretKey);
+    if (computed.signature != signature || keyTime != signTime) {
         AuthResult r = failure(QStringLiteral("SignatureDoesNotMatch"),
                                QStringLiteral("The Signature you specified is invalid."));
-        r.stringToSign = stringToSign;
-        r.formatString = formatString;
+        r.stringToSign = computed.stringToSign;
+        r.formatString = computed.formatString;
         return r;
     }
-    AuthResult ok;
-    ok.ok = true;
-    ok.account = account;
-    return ok;
+    return success(*account);
 }
 
 AuthResult SignatureVerifier::verifySigV4(const EmuRequest& request) const
@@ -299,62 +415,19 @@ AuthResult SignatureVerifier::verifySigV4(const EmuRequest& request) const
         return failure(QStringLiteral("InvalidAccessKeyId"),
                        QStringLiteral("The AWS Access Key Id you provided does not exist in our "
                                       "records."));
-
-    const QString amzDate = QString::fromLatin1(request.header("x-amz-date"));
-    QDateTime time = QDateTime::fromString(amzDate, QStringLiteral("yyyyMMdd'T'HHmmss'Z'"));
-    time.setTimeSpec(Qt::UTC);
-    if (!time.isValid())
-        return failure(QStringLiteral("AccessDenied"),
-                       QStringLiteral("AWS authentication requires a valid x-amz-date header."));
-    const qint64 timestamp = time.toSecsSinceEpoch();
-    if (qAbs(request.now - timestamp) > sigV4MaxSkewSeconds)
-        return failure(QStringLiteral("RequestTimeTooSkewed"),
-                       QStringLiteral("The difference between the request time and the current "
-                                      "time is too large."));
-
-    const QString contentSha256 = QString::fromLatin1(request.header("x-amz-content-sha256"));
-    if (contentSha256.isEmpty())
-        return failure(QStringLiteral("InvalidRequest"),
-                       QStringLiteral("Missing required header for this request: "
-                                      "x-amz-content-sha256"),
-                       400);
-    if (contentSha256.startsWith(QLatin1String("STREAMING-")))
-        return failure(QStringLiteral("NotImplemented"),
-                       QStringLiteral("aws-chunked payloads are not implemented by the emulator."),
-                       501);
-    if (contentSha256 != cloud::SigV4Signer::unsignedPayload() &&
-        contentSha256 != cloud::SigV4Signer::payloadHash(request.body))
-        return failure(QStringLiteral("XAmzContentSHA256Mismatch"),
-                       QStringLiteral("The provided 'x-amz-content-sha256' header does not match "
-                                      "what was computed."),
-                       400);
+    qint64 timestamp = 0;
+    if (const auto refused = sigV4TimeRefusal(request, &timestamp))
+        return *refused;
+    if (const auto refused = sigV4PayloadRefusal(request))
+        return *refused;
     const QString token = QString::fromUtf8(request.header("x-amz-security-token"));
     if (token != account->token)
         return failure(QStringLiteral("InvalidToken"),
                        QStringLiteral("The provided token is malformed or otherwise invalid."));
 
-    cloud::SigV4Request r;
-    r.accessKeyId = account->secretId;
-    r.secretAccessKey = account->secretKey;
-    r.sessionToken = token;
-    r.region = credential.at(2);
-    r.service = credential.at(3);
-    r.method = QString::fromLatin1(request.method);
-    r.host = QString::fromUtf8(request.hostLine);
-    r.path = request.path;
-    r.query = request.query;
-    r.timestamp = timestamp;
-    r.contentSha256 = contentSha256;
-    // The signer adds host, x-amz-date, x-amz-content-sha256 and the token itself; every other
-    // header the client listed is signed with the value received.
-    static const QStringList added = {QStringLiteral("host"), QStringLiteral("x-amz-date"),
-                                      QStringLiteral("x-amz-content-sha256"),
-                                      QStringLiteral("x-amz-security-token")};
-    for (const QString& name : signedHeaders.split(u';')) {
-        if (!added.contains(name))
-            r.headers.append({name, QString::fromUtf8(request.header(name.toUtf8()))});
-    }
-    const cloud::SigV4Signed computed = cloud::SigV4Signer::sign(r);
+    const cloud::SigV4Signed computed = cloud::SigV4Signer::sign(
+        sigV4Request(request, *account, credential, signedHeaders, timestamp));
+    const QString amzDate = QString::fromLatin1(request.header("x-amz-date"));
     if (credential.at(1) != amzDate.left(8) || computed.signedHeaders != signedHeaders ||
         computed.signature != signature) {
         AuthResult failed = failure(QStringLiteral("SignatureDoesNotMatch"),
@@ -365,9 +438,7 @@ AuthResult SignatureVerifier::verifySigV4(const EmuRequest& request) const
         failed.canonicalRequest = computed.canonicalRequest;
         return failed;
     }
-    AuthResult ok;
-    ok.ok = true;
-    ok.account = account;
+    AuthResult ok = success(*account);
     ok.region = credential.at(2);
     return ok;
 }

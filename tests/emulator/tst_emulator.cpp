@@ -534,6 +534,52 @@ private:
         return state;
     }
 
+    // The nine keys the listing tests put into their bucket, in COS's order (UTF-8 bytes:
+    // '1' < 'a' < ... < "sub/" < 0xE4 (中)).
+    static QStringList listingKeysSorted()
+    {
+        return {QStringLiteral("disks/100%.img"),   QStringLiteral("disks/a.qcow2"),
+                QStringLiteral("disks/b b.vhd"),    QStringLiteral("disks/c+d.raw"),
+                QStringLiteral("disks/sub/e.vmdk"), QStringLiteral("disks/sub/f.img"),
+                QStringLiteral("disks/中文.iso"),   QStringLiteral("other.txt"),
+                QStringLiteral("z/deep/x")};
+    }
+    // The same keys in the order they are PUT, the i-th with pattern(100 + i, i).
+    static QStringList listingKeysAsPut()
+    {
+        return {QStringLiteral("z/deep/x"),        QStringLiteral("other.txt"),
+                QStringLiteral("disks/中文.iso"),  QStringLiteral("disks/b b.vhd"),
+                QStringLiteral("disks/sub/f.img"), QStringLiteral("disks/c+d.raw"),
+                QStringLiteral("disks/100%.img"),  QStringLiteral("disks/a.qcow2"),
+                QStringLiteral("disks/sub/e.vmdk")};
+    }
+    // A fresh bucket `<name>-1250000000` holding the listing keys: each listing test has its
+    // own, so that none depends on another having run (or on the 1000 objects one adds).
+    QString listingBucket(const QString& name)
+    {
+        const QString bucket = name + QStringLiteral("-1250000000");
+        if (!m_emulator->createBucket(bucket, kRegion))
+            return {};
+        const QStringList keys = listingKeysAsPut();
+        for (qsizetype i = 0; i < keys.size(); ++i) {
+            CosCall put;
+            put.method = "PUT";
+            put.bucket = bucket;
+            put.key = keys.at(i);
+            put.body = pattern(100 + i, int(i));
+            if (cos(put).status != 200)
+                return {};
+        }
+        return bucket;
+    }
+    Reply listBucket(const QString& bucket, const StringPairList& params)
+    {
+        CosCall c;
+        c.bucket = bucket;
+        c.params = params;
+        return cos(c);
+    }
+
 private slots:
     void initTestCase()
     {
@@ -823,41 +869,14 @@ private slots:
                  QStringLiteral("NoSuchBucket"));
     }
 
-    // GET Bucket (List Objects) as COS documents it: UTF-8 key order, prefix, marker paging,
-    // delimiter roll-up into CommonPrefixes, max-keys bounds, encoding-type=url, and the same
-    // signature and ownership rules as every other bucket request.
-    void cosListObjects()
+    // GET Bucket (List Objects) as COS documents it. The whole listing: UTF-8 key order, the
+    // defaults, and one entry in full.
+    void cosListObjectsEntries()
     {
-        const QString bucket = QStringLiteral("listing-1250000000");
-        QVERIFY(m_emulator->createBucket(bucket, kRegion));
-        const QStringList keys{QStringLiteral("z/deep/x"),        QStringLiteral("other.txt"),
-                               QStringLiteral("disks/中文.iso"),  QStringLiteral("disks/b b.vhd"),
-                               QStringLiteral("disks/sub/f.img"), QStringLiteral("disks/c+d.raw"),
-                               QStringLiteral("disks/100%.img"),  QStringLiteral("disks/a.qcow2"),
-                               QStringLiteral("disks/sub/e.vmdk")};
-        for (qsizetype i = 0; i < keys.size(); ++i) {
-            CosCall put;
-            put.method = "PUT";
-            put.bucket = bucket;
-            put.key = keys.at(i);
-            put.body = pattern(100 + i, int(i));
-            QCOMPARE(cos(put).status, 200);
-        }
-        // UTF-8 byte order: '1' < 'a' < ... < "sub/" < 0xE4 (中).
-        const QStringList sorted{
-            QStringLiteral("disks/100%.img"),   QStringLiteral("disks/a.qcow2"),
-            QStringLiteral("disks/b b.vhd"),    QStringLiteral("disks/c+d.raw"),
-            QStringLiteral("disks/sub/e.vmdk"), QStringLiteral("disks/sub/f.img"),
-            QStringLiteral("disks/中文.iso"),   QStringLiteral("other.txt"),
-            QStringLiteral("z/deep/x")};
-        const auto list = [&](const StringPairList& params) {
-            CosCall c;
-            c.bucket = bucket;
-            c.params = params;
-            return cos(c);
-        };
-
-        Reply r = list({});
+        const QString bucket = listingBucket(QStringLiteral("listing-entries"));
+        QVERIFY(!bucket.isEmpty());
+        const QStringList sorted = listingKeysSorted();
+        Reply r = listBucket(bucket, {});
         QCOMPARE(r.status, 200);
         QCOMPARE(r.header("content-type"), QByteArray("application/xml"));
         QCOMPARE(xmlText(r.body, QStringLiteral("Name")), bucket);
@@ -868,7 +887,7 @@ private slots:
         QVERIFY(!r.body.contains("<EncodingType>"));
         QCOMPARE(xmlTexts(r.body, QStringLiteral("Key")), sorted);
         // One entry in full: the size, ETag and CRC the object's own PUT gave.
-        const qsizetype chinese = keys.indexOf(QStringLiteral("disks/中文.iso"));
+        const qsizetype chinese = listingKeysAsPut().indexOf(QStringLiteral("disks/中文.iso"));
         const QByteArray data = pattern(100 + chinese, int(chinese));
         QCOMPARE(xmlTexts(r.body, QStringLiteral("Size")).at(6), QString::number(data.size()));
         QCOMPARE(xmlTexts(r.body, QStringLiteral("ETag")).at(6),
@@ -882,22 +901,30 @@ private slots:
         QCOMPARE(xmlTexts(r.body, QStringLiteral("StorageClass")).size(), sorted.size());
         QCOMPARE(xmlTexts(r.body, QStringLiteral("StorageClass")).value(0),
                  QStringLiteral("STANDARD"));
+    }
 
+    // prefix narrows; delimiter rolls subfolders up into CommonPrefixes.
+    void cosListObjectsPrefixDelimiter()
+    {
+        const QString bucket = listingBucket(QStringLiteral("listing-prefix"));
+        QVERIFY(!bucket.isEmpty());
+        const QStringList sorted = listingKeysSorted();
+        Reply r;
         // prefix: the SDK always sends it, empty when unset.
-        r = list({{QStringLiteral("prefix"), QString()}});
+        r = listBucket(bucket, {{QStringLiteral("prefix"), QString()}});
         QCOMPARE(xmlTexts(r.body, QStringLiteral("Key")), sorted);
-        r = list({{QStringLiteral("prefix"), QStringLiteral("disks/")}});
+        r = listBucket(bucket, {{QStringLiteral("prefix"), QStringLiteral("disks/")}});
         QCOMPARE(xmlText(r.body, QStringLiteral("Prefix")), QStringLiteral("disks/"));
         QCOMPARE(xmlTexts(r.body, QStringLiteral("Key")), sorted.mid(0, 7));
-        r = list({{QStringLiteral("prefix"), QStringLiteral("disks/中")}});
+        r = listBucket(bucket, {{QStringLiteral("prefix"), QStringLiteral("disks/中")}});
         QCOMPARE(xmlTexts(r.body, QStringLiteral("Key")), QStringList{sorted.at(6)});
-        r = list({{QStringLiteral("prefix"), QStringLiteral("nothing/")}});
+        r = listBucket(bucket, {{QStringLiteral("prefix"), QStringLiteral("nothing/")}});
         QCOMPARE(r.status, 200);
         QVERIFY(xmlTexts(r.body, QStringLiteral("Key")).isEmpty());
 
         // delimiter: the folder's objects, and its subfolders as CommonPrefixes.
-        r = list({{QStringLiteral("delimiter"), QStringLiteral("/")},
-                  {QStringLiteral("prefix"), QStringLiteral("disks/")}});
+        r = listBucket(bucket, {{QStringLiteral("delimiter"), QStringLiteral("/")},
+                                {QStringLiteral("prefix"), QStringLiteral("disks/")}});
         QCOMPARE(xmlText(r.body, QStringLiteral("Delimiter")), QStringLiteral("/"));
         QCOMPARE(
             xmlTexts(r.body, QStringLiteral("Key")),
@@ -905,14 +932,22 @@ private slots:
         QStringList prefixes = xmlTexts(r.body, QStringLiteral("Prefix"));
         QCOMPARE(prefixes.takeFirst(), QStringLiteral("disks/")); // the request's own
         QCOMPARE(prefixes, QStringList{QStringLiteral("disks/sub/")});
-        r = list({{QStringLiteral("delimiter"), QStringLiteral("/")}});
+        r = listBucket(bucket, {{QStringLiteral("delimiter"), QStringLiteral("/")}});
         QCOMPARE(xmlTexts(r.body, QStringLiteral("Key")), QStringList{QStringLiteral("other.txt")});
         prefixes = xmlTexts(r.body, QStringLiteral("Prefix"));
         prefixes.removeFirst();
         QCOMPARE(prefixes, (QStringList{QStringLiteral("disks/"), QStringLiteral("z/")}));
+    }
 
+    // marker: strictly after it; NextMarker leads through every page exactly once.
+    void cosListObjectsMarkerPaging()
+    {
+        const QString bucket = listingBucket(QStringLiteral("listing-paging"));
+        QVERIFY(!bucket.isEmpty());
+        const QStringList sorted = listingKeysSorted();
+        Reply r;
         // marker: strictly after it, and NextMarker leads through every page exactly once.
-        r = list({{QStringLiteral("marker"), QStringLiteral("disks/c+d.raw")}});
+        r = listBucket(bucket, {{QStringLiteral("marker"), QStringLiteral("disks/c+d.raw")}});
         QCOMPARE(xmlText(r.body, QStringLiteral("Marker")), QStringLiteral("disks/c+d.raw"));
         QCOMPARE(xmlTexts(r.body, QStringLiteral("Key")), sorted.mid(4));
         for (const QString& delimiter : {QString(), QStringLiteral("/")}) {
@@ -926,7 +961,7 @@ private slots:
                     params.append({QStringLiteral("marker"), marker});
                 if (!delimiter.isEmpty())
                     params.append({QStringLiteral("delimiter"), delimiter});
-                r = list(params);
+                r = listBucket(bucket, params);
                 QCOMPARE(r.status, 200);
                 QCOMPARE(xmlText(r.body, QStringLiteral("MaxKeys")), QStringLiteral("2"));
                 QStringList entries = xmlTexts(r.body, QStringLiteral("Prefix"));
@@ -952,37 +987,52 @@ private slots:
                                             QStringLiteral("z/")}));
             }
         }
+    }
 
+    // encoding-type=url: keys and the echoed parameters percent-encoded; nothing else.
+    void cosListObjectsEncodingType()
+    {
+        const QString bucket = listingBucket(QStringLiteral("listing-encoding"));
+        QVERIFY(!bucket.isEmpty());
+        Reply r;
         // encoding-type=url: keys and the echoed parameters percent-encoded.
-        r = list({{QStringLiteral("encoding-type"), QStringLiteral("url")},
-                  {QStringLiteral("prefix"), QStringLiteral("disks/")},
-                  {QStringLiteral("max-keys"), QStringLiteral("4")}});
+        r = listBucket(bucket, {{QStringLiteral("encoding-type"), QStringLiteral("url")},
+                                {QStringLiteral("prefix"), QStringLiteral("disks/")},
+                                {QStringLiteral("max-keys"), QStringLiteral("4")}});
         QCOMPARE(xmlText(r.body, QStringLiteral("EncodingType")), QStringLiteral("url"));
         QCOMPARE(
             xmlTexts(r.body, QStringLiteral("Key")),
             (QStringList{QStringLiteral("disks/100%25.img"), QStringLiteral("disks/a.qcow2"),
                          QStringLiteral("disks/b%20b.vhd"), QStringLiteral("disks/c%2Bd.raw")}));
         QCOMPARE(xmlText(r.body, QStringLiteral("NextMarker")), QStringLiteral("disks/c%2Bd.raw"));
-        r = list({{QStringLiteral("encoding-type"), QStringLiteral("url")},
-                  {QStringLiteral("prefix"), QStringLiteral("disks/中")}});
+        r = listBucket(bucket, {{QStringLiteral("encoding-type"), QStringLiteral("url")},
+                                {QStringLiteral("prefix"), QStringLiteral("disks/中")}});
         QCOMPARE(xmlTexts(r.body, QStringLiteral("Key")),
                  QStringList{QStringLiteral("disks/%E4%B8%AD%E6%96%87.iso")});
-        r = list({{QStringLiteral("encoding-type"), QStringLiteral("base64")}});
+        r = listBucket(bucket, {{QStringLiteral("encoding-type"), QStringLiteral("base64")}});
         QCOMPARE(r.status, 400);
         QCOMPARE(xmlText(r.body, QStringLiteral("Code")), QStringLiteral("InvalidArgument"));
+    }
 
+    // max-keys bounds, and the default page of 1000 entries.
+    void cosListObjectsMaxKeys()
+    {
+        const QString bucket = listingBucket(QStringLiteral("listing-max-keys"));
+        QVERIFY(!bucket.isEmpty());
+        const QStringList sorted = listingKeysSorted();
+        Reply r;
         // max-keys: at most 1000 (more asks for the maximum), 0 lists nothing, not a number or
         // negative is InvalidArgument.
-        r = list({{QStringLiteral("max-keys"), QStringLiteral("5000")}});
+        r = listBucket(bucket, {{QStringLiteral("max-keys"), QStringLiteral("5000")}});
         QCOMPARE(r.status, 200);
         QCOMPARE(xmlText(r.body, QStringLiteral("MaxKeys")), QStringLiteral("1000"));
-        r = list({{QStringLiteral("max-keys"), QStringLiteral("0")}});
+        r = listBucket(bucket, {{QStringLiteral("max-keys"), QStringLiteral("0")}});
         QCOMPARE(r.status, 200);
         QVERIFY(xmlTexts(r.body, QStringLiteral("Key")).isEmpty());
         QCOMPARE(xmlText(r.body, QStringLiteral("IsTruncated")), QStringLiteral("false"));
         for (const QString& bad :
              {QStringLiteral("ten"), QStringLiteral("-1"), QStringLiteral("1.5")}) {
-            r = list({{QStringLiteral("max-keys"), bad}});
+            r = listBucket(bucket, {{QStringLiteral("max-keys"), bad}});
             QVERIFY2(r.status == 400, qPrintable(bad));
             QCOMPARE(xmlText(r.body, QStringLiteral("Code")), QStringLiteral("InvalidArgument"));
             QVERIFY(xmlText(r.body, QStringLiteral("Message")).contains(QLatin1String("max-keys")));
@@ -995,14 +1045,21 @@ private slots:
                          bucket, QStringLiteral("bulk/%1").arg(i, 4, 10, QLatin1Char('0')),
                          QByteArray("x"), QString(), QDateTime::currentMSecsSinceEpoch(), &problem),
                      qPrintable(problem));
-        r = list({});
+        r = listBucket(bucket, {});
         QCOMPARE(xmlTexts(r.body, QStringLiteral("Key")).size(), 1000);
         QCOMPARE(xmlText(r.body, QStringLiteral("IsTruncated")), QStringLiteral("true"));
         QCOMPARE(xmlText(r.body, QStringLiteral("NextMarker")), QStringLiteral("bulk/0999"));
-        r = list({{QStringLiteral("marker"), QStringLiteral("bulk/0999")}});
+        r = listBucket(bucket, {{QStringLiteral("marker"), QStringLiteral("bulk/0999")}});
         QCOMPARE(xmlTexts(r.body, QStringLiteral("Key")), sorted);
         QCOMPARE(xmlText(r.body, QStringLiteral("IsTruncated")), QStringLiteral("false"));
+    }
 
+    // The same signature and ownership rules as every other bucket request.
+    void cosListObjectsRefusals()
+    {
+        const QString bucket = listingBucket(QStringLiteral("listing-refusals"));
+        QVERIFY(!bucket.isEmpty());
+        Reply r;
         // The signature is required, and another account's bucket is refused.
         r = rawHttp(port(), "GET", "/",
                     {{"Host", CloudEmulator::cosHost(bucket, kRegion).toUtf8()}}, {});
@@ -1644,6 +1701,8 @@ private slots:
                      message);
     }
 
+    // API 3.0 as GET (parameters in the query): DescribeRegions, and DescribeImages answering
+    // what the same parameters answer as POST.
     void cvmGetRequests()
     {
         const auto noRegion = options([](CvmOptions& o) { o.region = QString(); });
@@ -1696,8 +1755,11 @@ private slots:
         }
         r = cvmGet(QStringLiteral("DescribeImages"), "Limit=1&Offset=0");
         QCOMPARE(response(r).value(QStringLiteral("ImageSet")).toArray().size(), 1);
+    }
 
-        // Booleans, as the SDK writes them.
+    // Booleans in a GET query, as the SDK writes them.
+    void cvmGetBooleans()
+    {
         QJsonObject import =
             importParams(QStringLiteral("get dry run"), QStringLiteral("disks/good.qcow2"));
         import.insert(QStringLiteral("DryRun"), true);
@@ -1708,8 +1770,11 @@ private slots:
         import.insert(QStringLiteral("DryRun"), QStringLiteral("yes"));
         QCOMPARE(errorCode(cvmGet(QStringLiteral("ImportImage"), formQuery(import))),
                  QStringLiteral("InvalidParameter"));
+    }
 
-        // Malformed queries: each refused with what is wrong.
+    // Malformed GET queries: each refused with what is wrong.
+    void cvmGetMalformedQueries()
+    {
         const QList<QPair<QByteArray, QString>> refused = {
             {"Limit=ten", QStringLiteral("InvalidParameter")},
             {"ImageIds=img-00000000", QStringLiteral("InvalidParameter")},
@@ -1721,7 +1786,7 @@ private slots:
             {"Filters.0.Nmae=image-id", QStringLiteral("UnknownParameter")},
         };
         for (const auto& [query, code] : refused) {
-            r = cvmGet(QStringLiteral("DescribeImages"), query);
+            const Reply r = cvmGet(QStringLiteral("DescribeImages"), query);
             QVERIFY2(errorCode(r) == code, query.constData());
         }
         QCOMPARE(response(cvmGet(QStringLiteral("DescribeImages"), "Foo=1"))
@@ -1730,8 +1795,11 @@ private slots:
                      .value(QStringLiteral("Message"))
                      .toString(),
                  QStringLiteral("The parameter `Foo` is not recognized."));
+    }
 
-        // The signature covers the query: a wrong key, or a query changed after signing, fails.
+    // The signature covers the query: a wrong key, or a query changed after signing, fails.
+    void cvmGetSignature()
+    {
         QCOMPARE(errorCode(cvmGet(QStringLiteral("DescribeRegions"), {}, options([](CvmOptions& o) {
                                       o.region = QString();
                                       o.secretKey = QStringLiteral("wrong");
