@@ -5738,6 +5738,37 @@ https:// 可用于任何主机。http:// 仅可用于本机（localhost、127.0.
     </message>
 </context>
 <context>
+    <name>cvmi::ui::UploadDestination</name>
+    <message>
+        <source>B&amp;ucket:</source>
+        <translation>存储桶(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Bucket to upload to</source>
+        <translation>上传到的存储桶</translation>
+    </message>
+    <message>
+        <source>Object &amp;key:</source>
+        <translation>对象键(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>The object&apos;s name in the bucket; folders are written with /, e.g. images/centos7.qcow2</source>
+        <translation>对象在存储桶中的名称；文件夹用 / 分隔，例如 images/centos7.qcow2</translation>
+    </message>
+    <message>
+        <source>Object key</source>
+        <translation>对象键</translation>
+    </message>
+    <message>
+        <source>Object key problem</source>
+        <translation>对象键问题</translation>
+    </message>
+    <message>
+        <source>Choose a bucket on the Account page</source>
+        <translation>请在“账号”页面选择存储桶</translation>
+    </message>
+</context>
+<context>
     <name>cvmi::ui::UploadPage</name>
     <message>
         <source>&amp;Start Upload</source>
@@ -5820,30 +5851,6 @@ https:// 可用于任何主机。http:// 仅可用于本机（localhost、127.0.
         <translation>导入检查警告</translation>
     </message>
     <message>
-        <source>Bucket to upload to</source>
-        <translation>上传到的存储桶</translation>
-    </message>
-    <message>
-        <source>Object key</source>
-        <translation>对象键</translation>
-    </message>
-    <message>
-        <source>The object&apos;s name in the bucket; folders are written with /, e.g. images/centos7.qcow2</source>
-        <translation>对象在存储桶中的名称；文件夹用 / 分隔，例如 images/centos7.qcow2</translation>
-    </message>
-    <message>
-        <source>Object key problem</source>
-        <translation>对象键问题</translation>
-    </message>
-    <message>
-        <source>B&amp;ucket:</source>
-        <translation>存储桶(&amp;U)：</translation>
-    </message>
-    <message>
-        <source>Object &amp;key:</source>
-        <translation>对象键(&amp;K)：</translation>
-    </message>
-    <message>
         <source>Earlier unfinished upload</source>
         <translation>之前未完成的上传</translation>
     </message>
@@ -5874,10 +5881,6 @@ https:// 可用于任何主机。http:// 仅可用于本机（localhost、127.0.
     <message>
         <source>This image did not pass the import check on the first page: Tencent Cloud will refuse to import it. Fix what the check reported first, or upload it anyway if you need it in COS.</source>
         <translation>此镜像未通过第一页的导入检查：腾讯云将拒绝导入。请先处理检查报告的问题；如果确实需要将其存入 COS，也可以仍然上传。</translation>
-    </message>
-    <message>
-        <source>Choose a bucket on the Account page</source>
-        <translation>请在“账号”页面选择存储桶</translation>
     </message>
     <message>
         <source>Enter the object key: the name of the image in the bucket.</source>
@@ -6016,6 +6019,10 @@ https:// 可用于任何主机。http:// 仅可用于本机（localhost、127.0.
         <translation>
             <numerusform>之前发送的 %n 个分块与文件不再一致，已重新发送：%1。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The object key contains a control character (a line break or a tab, for example). Remove it.</source>
+        <translation>对象键中含有控制字符（例如换行符或制表符）。请将其删除。</translation>
     </message>
 </context>
 <context>
