@@ -53,32 +53,21 @@ protected:
 // Set on a rule's title: the disclosure button a click on the title presses.
 const char* const kDisclosureProperty = "cvmiDisclosure";
 
-} // namespace
-
-RuleRow::RuleRow(const policy::RuleResult& rule, const QColor& secondary, qreal devicePixelRatio,
-                 QWidget* parent)
-    : QWidget(parent)
+QLabel* verdictIcon(policy::Verdict verdict, qreal devicePixelRatio)
 {
-    QWidget* row = this;
-    row->setObjectName(QStringLiteral("rule:") + rule.id);
-    row->setProperty("verdict", policy::verdictName(rule.verdict));
-    row->setAccessibleName(tr("%1: %2").arg(verdictWord(rule.verdict), rule.title));
-
     auto* icon = new QLabel;
     icon->setObjectName(QStringLiteral("verdictIcon"));
-    icon->setProperty("verdict", policy::verdictName(rule.verdict));
-    icon->setPixmap(verdictPixmap(rule.verdict, kRuleIconSize, devicePixelRatio));
+    icon->setProperty("verdict", policy::verdictName(verdict));
+    icon->setPixmap(verdictPixmap(verdict, kRuleIconSize, devicePixelRatio));
     icon->setFixedSize(kRuleIconSize, kRuleIconSize);
-    icon->setToolTip(verdictWord(rule.verdict));
-    icon->setAccessibleName(verdictWord(rule.verdict));
+    icon->setToolTip(verdictWord(verdict));
+    icon->setAccessibleName(verdictWord(verdict));
+    return icon;
+}
 
-    auto* title = new QLabel(rule.title);
-    title->setObjectName(QStringLiteral("ruleTitle"));
-    title->setTextFormat(Qt::PlainText);
-    title->setWordWrap(true);
-    setBold(title);
-
-    // Evidence and fix sit in one box that the arrow shows or hides.
+// Evidence and fix in one box that the arrow shows or hides; nullptr when there is neither.
+QWidget* ruleDetails(const policy::RuleResult& rule, const QColor& secondary)
+{
     auto* details = new QWidget;
     details->setObjectName(QStringLiteral("ruleDetails"));
     auto* detailLayout = new QVBoxLayout(details);
@@ -94,49 +83,75 @@ RuleRow::RuleRow(const policy::RuleResult& rule, const QColor& secondary, qreal 
     if (needsFix && !rule.fix.isEmpty()) {
         auto* fix = wrappingLabel(QString(), Qt::RichText);
         fix->setText(QStringLiteral("<b>%1</b> %2")
-                         .arg(tr("How to fix:").toHtmlEscaped(), toRichText(rule.fix)));
+                         .arg(RuleRow::tr("How to fix:").toHtmlEscaped(), toRichText(rule.fix)));
         fix->setObjectName(QStringLiteral("ruleFix"));
         QPalette pal = fix->palette();
         pal.setColor(QPalette::WindowText, secondary);
         fix->setPalette(pal);
         detailLayout->addWidget(fix);
     }
-
-    auto* layout = new QGridLayout(row);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setHorizontalSpacing(10);
-    layout->setVerticalSpacing(3);
-    layout->setColumnStretch(1, 1);
-    layout->addWidget(icon, 0, 0, Qt::AlignTop);
-    layout->addWidget(title, 0, 1);
     if (detailLayout->count() == 0) {
         delete details;
-        return;
+        return nullptr;
     }
-    layout->addWidget(details, 1, 1, 1, 2);
+    return details;
+}
 
-    // Passed rules start folded so that the list is short and what needs attention stands out;
-    // everything else shows its details at once.
-    const bool expanded = rule.verdict != policy::Verdict::Pass;
+// The arrow that shows and hides `details`, starting as `expanded`.
+QToolButton* disclosureFor(QWidget* details, const QString& ruleTitle, bool expanded)
+{
     auto* toggle = new DisclosureButton;
     toggle->setObjectName(QStringLiteral("ruleDisclosure"));
     toggle->setAutoRaise(true);
     toggle->setFocusPolicy(Qt::StrongFocus);
     toggle->setIconSize(QSize(10, 10));
     toggle->setFixedSize(kRuleIconSize + 2, kRuleIconSize);
-    toggle->setAccessibleName(tr("Details of “%1”").arg(rule.title));
+    toggle->setAccessibleName(RuleRow::tr("Details of “%1”").arg(ruleTitle));
     // Not a checkable button: a checked tool button is drawn pressed in, which reads as a
     // control that is stuck on. The state lives in the "expanded" property and the arrow.
     const auto showDetails = [details, toggle](bool on) {
         details->setVisible(on);
         toggle->setProperty("expanded", on);
         toggle->setArrowType(on ? Qt::DownArrow : Qt::RightArrow);
-        toggle->setToolTip(on ? tr("Hide the details") : tr("Show the details"));
-        toggle->setAccessibleDescription(on ? tr("Expanded") : tr("Collapsed"));
+        toggle->setToolTip(on ? RuleRow::tr("Hide the details") : RuleRow::tr("Show the details"));
+        toggle->setAccessibleDescription(on ? RuleRow::tr("Expanded") : RuleRow::tr("Collapsed"));
     };
     showDetails(expanded);
-    connect(toggle, &QToolButton::clicked, details,
-            [details, showDetails] { showDetails(details->isHidden()); });
+    QObject::connect(toggle, &QToolButton::clicked, details,
+                     [details, showDetails] { showDetails(details->isHidden()); });
+    return toggle;
+}
+
+} // namespace
+
+RuleRow::RuleRow(const policy::RuleResult& rule, const QColor& secondary, qreal devicePixelRatio,
+                 QWidget* parent)
+    : QWidget(parent)
+{
+    setObjectName(QStringLiteral("rule:") + rule.id);
+    setProperty("verdict", policy::verdictName(rule.verdict));
+    setAccessibleName(tr("%1: %2").arg(verdictWord(rule.verdict), rule.title));
+
+    auto* title = new QLabel(rule.title);
+    title->setObjectName(QStringLiteral("ruleTitle"));
+    title->setTextFormat(Qt::PlainText);
+    title->setWordWrap(true);
+    setBold(title);
+
+    auto* layout = new QGridLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setHorizontalSpacing(10);
+    layout->setVerticalSpacing(3);
+    layout->setColumnStretch(1, 1);
+    layout->addWidget(verdictIcon(rule.verdict, devicePixelRatio), 0, 0, Qt::AlignTop);
+    layout->addWidget(title, 0, 1);
+    QWidget* details = ruleDetails(rule, secondary);
+    if (!details)
+        return;
+    layout->addWidget(details, 1, 1, 1, 2);
+    // Passed rules start folded so that the list is short and what needs attention stands out;
+    // everything else shows its details at once.
+    QToolButton* toggle = disclosureFor(details, rule.title, rule.verdict != policy::Verdict::Pass);
     layout->addWidget(toggle, 0, 2, Qt::AlignTop);
 
     // Clicking the title folds and unfolds as well: a larger target than the arrow.
