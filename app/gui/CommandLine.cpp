@@ -16,6 +16,11 @@ const QStringList kPages = {QStringLiteral("account"), QStringLiteral("upload"),
                             QStringLiteral("import"), QStringLiteral("objects"),
                             QStringLiteral("settings")};
 
+QCommandLineOption fileOption(const char* name, const QString& description)
+{
+    return QCommandLineOption(QString::fromLatin1(name), description, QStringLiteral("FILE"));
+}
+
 QCommandLineOption pageOption()
 {
     return QCommandLineOption(
@@ -54,32 +59,24 @@ Options parseCommandLine(const QApplication& app)
         QStringLiteral("IMAGE"),
         QApplication::translate("main", "Disk image to check at once (.qcow2, .vmdk, .vhd, .raw)."),
         QStringLiteral("[IMAGE]"));
-    const QCommandLineOption screenshot(
-        QStringLiteral("screenshot"),
-        QApplication::translate("main", "Save a PNG of the window to FILE once IMAGE is checked "
-                                        "(or at once without IMAGE), then quit."),
-        QStringLiteral("FILE"));
-    parser.addOption(screenshot);
-    const QCommandLineOption policy(
-        QStringLiteral("policy"),
-        QApplication::translate("main", "Judge images by the rule file FILE instead of the "
-                                        "built-in rules (as `cvm-import check --policy`)."),
-        QStringLiteral("FILE"));
-    parser.addOption(policy);
+    const QCommandLineOption screenshot = fileOption(
+        "screenshot",
+        QApplication::translate("main", "Save a PNG of the window to FILE once IMAGE is "
+                                        "checked (or at once without IMAGE), then quit."));
+    const QCommandLineOption policy = fileOption(
+        "policy", QApplication::translate("main", "Judge images by the rule file FILE instead of "
+                                                  "the built-in rules (as `cvm-import check "
+                                                  "--policy`)."));
     const QCommandLineOption page = pageOption();
-    parser.addOption(page);
     const QCommandLineOption demo(
         QStringLiteral("demo"),
         QApplication::translate("main", "Talk to a local emulator of Tencent Cloud started inside "
                                         "the wizard, with a demo account and bucket, instead of "
                                         "the cloud. Nothing leaves this computer."));
-    parser.addOption(demo);
-    const QCommandLineOption draft(
-        QStringLiteral("draft"),
-        QApplication::translate("main", "Start on the import form, filled from the draft FILE "
-                                        "(saved with \"Save Draft\")."),
-        QStringLiteral("FILE"));
-    parser.addOption(draft);
+    const QCommandLineOption draft = fileOption(
+        "draft", QApplication::translate("main", "Start on the import form, filled from the draft "
+                                                 "FILE (saved with \"Save Draft\")."));
+    parser.addOptions({screenshot, policy, page, demo, draft});
     parser.process(app); // exits for --help, --version and unknown options
     if (parser.isSet(page) && !kPages.contains(parser.value(page))) {
         std::fprintf(stderr,

@@ -26,6 +26,8 @@ namespace {
 
 using ui::ImportWizard;
 
+// How long a --page or --screenshot run lets the window settle before it acts.
+constexpr int kScreenshotIdleDelayMs = 500;
 // A screenshot run must end even if the inspection hangs, or CI would wait for its own timeout.
 constexpr int kScreenshotDeadlineMs = 60000;
 // Lets the last layout pass and repaint after the report appears happen before the grab.
@@ -141,20 +143,26 @@ void shootAccount(ImportWizard& wizard, bool demo, const Grab& grab)
             grab();
         },
         Qt::SingleShotConnection);
-    auto checkOrGrab = [account, grab] {
-        if (account->currentCredentials().isUsable())
-            account->startCheck();
-        else
-            grab();
-    };
-    if (demo)
-        QTimer::singleShot(kScreenshotIdleDelayMs, account, checkOrGrab);
-    else
-        QObject::connect(account, &ui::AccountPage::discoveryShown, &wizard, checkOrGrab,
-                         Qt::SingleShotConnection);
+    checkAccountOnceShown(wizard, demo, grab);
 }
 
 } // namespace
+
+void checkAccountOnceShown(ImportWizard& wizard, bool demo, const std::function<void()>& otherwise)
+{
+    ui::AccountPage* account = wizard.accountPage();
+    auto checkOr = [account, otherwise] {
+        if (account->currentCredentials().isUsable())
+            account->startCheck();
+        else
+            otherwise();
+    };
+    if (demo)
+        QTimer::singleShot(kScreenshotIdleDelayMs, account, checkOr);
+    else
+        QObject::connect(account, &ui::AccountPage::discoveryShown, &wizard, checkOr,
+                         Qt::SingleShotConnection);
+}
 
 void scheduleScreenshot(QApplication& app, ImportWizard& wizard, const Options& options)
 {

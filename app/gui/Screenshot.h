@@ -6,6 +6,8 @@
 // makes docs/screenshots/ with it.
 #include "CommandLine.h"
 
+#include <functional>
+
 class QApplication;
 
 namespace cvmi::ui {
@@ -14,8 +16,11 @@ class ImportWizard;
 
 namespace cvmi::gui {
 
-// How long a --page or --screenshot run lets the window settle before it acts.
-constexpr int kScreenshotIdleDelayMs = 500;
+// Presses Check on the account page once it shows what it found (the demo's account: after the
+// idle delay); with no usable credentials to check, calls `otherwise` instead. --page account
+// and --page upload go on from AccountPage::checkFinished.
+void checkAccountOnceShown(ui::ImportWizard& wizard, bool demo,
+                           const std::function<void()>& otherwise);
 
 void scheduleScreenshot(QApplication& app, ui::ImportWizard& wizard, const Options& options);
 

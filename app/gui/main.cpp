@@ -25,7 +25,6 @@
 #include <QScreen>
 #include <QSettings>
 #include <QTemporaryDir>
-#include <QTimer>
 
 #include <cstdio>
 #include <memory>
@@ -34,7 +33,6 @@ using cvmi::ui::ImportWizard;
 
 namespace {
 
-using cvmi::gui::kScreenshotIdleDelayMs;
 using cvmi::gui::Options;
 
 const auto kSizeKey = QStringLiteral("window/size");
@@ -68,17 +66,7 @@ void walkToUploadPage(ImportWizard& wizard, const Options& options)
     if (!options.image.isEmpty())
         QObject::connect(wizard.imagePage(), &cvmi::ui::ImagePage::inspectionShown, &wizard, step,
                          Qt::SingleShotConnection);
-    auto checkOrStep = [account, step] {
-        if (account->currentCredentials().isUsable())
-            account->startCheck();
-        else
-            step();
-    };
-    if (options.demo)
-        QTimer::singleShot(kScreenshotIdleDelayMs, account, checkOrStep);
-    else
-        QObject::connect(account, &cvmi::ui::AccountPage::discoveryShown, &wizard, checkOrStep,
-                         Qt::SingleShotConnection);
+    cvmi::gui::checkAccountOnceShown(wizard, options.demo, step);
 }
 
 // --demo --page import: what the earlier pages would leave behind, without walking them: the
