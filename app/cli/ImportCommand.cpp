@@ -243,6 +243,39 @@ std::optional<int> readImportInput(const CliContext& context, const QCommandLine
     return std::nullopt;
 }
 
+// `imports --follow IMAGE_ID`: the record of that import (or, with --region, one made up for an
+// import not started here), followed again until it ends.
+int followImport(const CliContext& context, QCommandLineParser& parser, CloudOptions& cloudOptions,
+                 const QString& imageId, bool asJson)
+{
+    const ImportHistory history;
+    Error error;
+    std::optional<ImportRecord> record = history.find(imageId, &error);
+    if (!record) {
+        // Not ours (or the history is gone): followable all the same, in the region given.
+        if (error.code != QLatin1String("history.not_found") ||
+            !parser.isSet(QStringLiteral("region"))) {
+            context.err << error.message << '\n';
+            return ExitError;
+        }
+        record = ImportRecord{};
+        record->imageId = imageId;
+    }
+    if (!parser.parse(withRegion(context.arguments, parser, record->region))) {
+        context.err << parser.errorText() << '\n';
+        return ExitError;
+    }
+    return runWithRunner(
+        context, parser, cloudOptions, asJson, [](ImportRunner&) {},
+        [&](ImportRunner& runner) {
+            ImportRecord r = *record;
+            r.region = cloudOptions.region();
+            if (!asJson)
+                context.out << Text::tr("Image ID:   %1").arg(r.imageId) << '\n';
+            runner.follow(r);
+        });
+}
+
 } // namespace
 
 int runImport(const CliContext& context)
@@ -295,43 +328,6 @@ int runImport(const CliContext& context)
         },
         [&](ImportRunner& runner) { runner.start(input.form, cloudOptions.region()); });
 }
-
-namespace {
-
-// `imports --follow IMAGE_ID`: the record of that import (or, with --region, one made up for an
-// import not started here), followed again until it ends.
-int followImport(const CliContext& context, QCommandLineParser& parser, CloudOptions& cloudOptions,
-                 const QString& imageId, bool asJson)
-{
-    const ImportHistory history;
-    Error error;
-    std::optional<ImportRecord> record = history.find(imageId, &error);
-    if (!record) {
-        // Not ours (or the history is gone): followable all the same, in the region given.
-        if (error.code != QLatin1String("history.not_found") ||
-            !parser.isSet(QStringLiteral("region"))) {
-            context.err << error.message << '\n';
-            return ExitError;
-        }
-        record = ImportRecord{};
-        record->imageId = imageId;
-    }
-    if (!parser.parse(withRegion(context.arguments, parser, record->region))) {
-        context.err << parser.errorText() << '\n';
-        return ExitError;
-    }
-    return runWithRunner(
-        context, parser, cloudOptions, asJson, [](ImportRunner&) {},
-        [&](ImportRunner& runner) {
-            ImportRecord r = *record;
-            r.region = cloudOptions.region();
-            if (!asJson)
-                context.out << Text::tr("Image ID:   %1").arg(r.imageId) << '\n';
-            runner.follow(r);
-        });
-}
-
-} // namespace
 
 int runImports(const CliContext& context)
 {
