@@ -22,7 +22,31 @@ struct Text {
 };
 } // namespace
 
-int runCheck(const CliContext& context)
+namespace {
+
+// The command line, parsed and checked: what the inspection and the report need.
+struct CheckArgs {
+    util::NativePath image;
+    bool json = false;
+    bool stats = false;
+    policy::Policy rules = policy::Policy::builtin();
+    inspect::InspectOptions options;
+};
+
+// --inspect-timeout SECONDS as the inspection's time limit; false: not a usable number.
+bool parseTimeout(const QString& value, inspect::InspectOptions* options)
+{
+    bool ok = false;
+    const double seconds = value.toDouble(&ok);
+    if (!ok || !(seconds > 0) || seconds * 1000 > double(inspect::InspectOptions::kMaxTimeLimitMs))
+        return false;
+    options->timeLimit = std::chrono::milliseconds(std::max<qint64>(1, qint64(seconds * 1000)));
+    return true;
+}
+
+// Parses and checks the command line into `args`; an exit status when the command ends here
+// (--help, a usage error, a rule file that cannot be read).
+std::optional<int> parseCheckArgs(const CliContext& context, CheckArgs* args)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -50,13 +74,11 @@ int runCheck(const CliContext& context)
         QStringLiteral("SECONDS"));
     parser.addOptions({json, policyFile, stats, timeout});
     if (const auto exit = parseArguments(parser, context))
-        return *exit;
+        return exit;
     if (parser.positionalArguments().size() != 1) {
         context.err << Text::tr("Usage: cvm-import check IMAGE [--json] [--policy FILE]") << '\n';
         return ExitError;
     }
-
-    policy::Policy rules = policy::Policy::builtin();
     if (parser.isSet(policyFile)) {
         Error error;
         auto loaded = policy::Policy::fromFile(parser.value(policyFile), &error);
@@ -64,43 +86,37 @@ int runCheck(const CliContext& context)
             context.err << error.message << '\n';
             return ExitError;
         }
-        rules = *loaded;
+        args->rules = *loaded;
     }
+    if (parser.isSet(timeout) && !parseTimeout(parser.value(timeout), &args->options)) {
+        context.err << Text::tr("--inspect-timeout: \"%1\" is not a number of seconds between "
+                                "0 and %2 (e.g. 30 or 2.5).")
+                           .arg(parser.value(timeout))
+                           .arg(inspect::InspectOptions::kMaxTimeLimitMs / 1000)
+                    << '\n';
+        return ExitError;
+    }
+    args->image = pathArgument(context, parser.positionalArguments().first());
+    args->json = parser.isSet(json);
+    args->stats = parser.isSet(stats);
+    return std::nullopt;
+}
 
-    inspect::InspectOptions options;
-    if (parser.isSet(timeout)) {
-        bool ok = false;
-        const double seconds = parser.value(timeout).toDouble(&ok);
-        if (!ok || !(seconds > 0) ||
-            seconds * 1000 > double(inspect::InspectOptions::kMaxTimeLimitMs)) {
-            context.err << Text::tr("--inspect-timeout: \"%1\" is not a number of seconds between "
-                                    "0 and %2 (e.g. 30 or 2.5).")
-                               .arg(parser.value(timeout))
-                               .arg(inspect::InspectOptions::kMaxTimeLimitMs / 1000)
-                        << '\n';
-            return ExitError;
-        }
-        options.timeLimit = std::chrono::milliseconds(std::max<qint64>(1, qint64(seconds * 1000)));
-    }
-    const inspect::ImageFacts facts =
-        inspect::inspectImage(pathArgument(context, parser.positionalArguments().first()), options);
-    policy::Report report = rules.evaluate(facts);
-    // OsType and OsVersion as the OS list offers them (the one `import` cached, else the
-    // built-in one), and a note on how they were chosen: "7.9.2009 detected; ... offers 7".
+// OsType and OsVersion as the OS list offers them (the one `import` cached, else the built-in
+// one), and a note on how they were chosen: "7.9.2009 detected; ... offers 7".
+void offerOs(policy::Report* report)
+{
     const importform::OsChoice os =
-        importform::chooseOs(report.form, importform::OsCatalogueStore().load());
-    report.form.osType = os.osType;
-    report.form.osVersion = os.osVersion;
+        importform::chooseOs(report->form, importform::OsCatalogueStore().load());
+    report->form.osType = os.osType;
+    report->form.osVersion = os.osVersion;
     if (!os.note.isEmpty())
-        report.form.notes.append(os.note);
-    if (parser.isSet(json))
-        context.out << QJsonDocument(policy::checkResultToJson(facts, report))
-                           .toJson(QJsonDocument::Indented);
-    else
-        printTextReport(context.out, facts, report,
-                        ::isatty(STDOUT_FILENO) != 0 || qEnvironmentVariableIsSet("CVMI_UNICODE"));
-    if (parser.isSet(stats))
-        context.err << "bytes_read=" << facts.bytesRead << '\n';
+        report->form.notes.append(os.note);
+}
+
+int exitStatus(const CliContext& context, const inspect::ImageFacts& facts,
+               const policy::Report& report)
+{
     if (facts.error.isSet())
         return ExitError;
     // An image not read to the end is not known to be compliant: a script must not go on.
@@ -112,6 +128,27 @@ int runCheck(const CliContext& context)
         return ExitError;
     }
     return report.compliant() ? ExitOk : ExitNotCompliant;
+}
+
+} // namespace
+
+int runCheck(const CliContext& context)
+{
+    CheckArgs args;
+    if (const auto exit = parseCheckArgs(context, &args))
+        return *exit;
+    const inspect::ImageFacts facts = inspect::inspectImage(args.image, args.options);
+    policy::Report report = args.rules.evaluate(facts);
+    offerOs(&report);
+    if (args.json)
+        context.out << QJsonDocument(policy::checkResultToJson(facts, report))
+                           .toJson(QJsonDocument::Indented);
+    else
+        printTextReport(context.out, facts, report,
+                        ::isatty(STDOUT_FILENO) != 0 || qEnvironmentVariableIsSet("CVMI_UNICODE"));
+    if (args.stats)
+        context.err << "bytes_read=" << facts.bytesRead << '\n';
+    return exitStatus(context, facts, report);
 }
 
 } // namespace cvmi::cli

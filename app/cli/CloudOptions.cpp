@@ -82,8 +82,24 @@ bool CloudOptions::resolve(const QCommandLineParser& parser, const QString& home
     m_discovery = {};
     m_region.clear();
     m_regionFromOption = false;
-
     // Endpoints first: a refused address is a usage error whatever the credentials are.
+    if (!resolveEndpoints(parser, error))
+        return false;
+    m_stage = Stage::Credentials;
+    const bool found = parser.isSet(m_profileOption)
+                           ? resolveProfile(parser.value(m_profileOption).trimmed(), homeDir, error)
+                           : resolveDiscovered(homeDir, env, error);
+    if (!found)
+        return false;
+    m_stage = Stage::Region;
+    if (!resolveRegion(parser, error))
+        return false;
+    m_stage = Stage::Done;
+    return true;
+}
+
+bool CloudOptions::resolveEndpoints(const QCommandLineParser& parser, Error* error)
+{
     const struct {
         const QCommandLineOption& option;
         bool (cloud::CloudEndpoints::*set)(const QString&, Error*);
@@ -99,62 +115,66 @@ bool CloudOptions::resolve(const QCommandLineParser& parser, const QString& home
                 Text::tr("--%1: %2").arg(option.names().constFirst(), endpointError.message));
         }
     }
+    return true;
+}
 
-    m_stage = Stage::Credentials;
-    if (parser.isSet(m_profileOption)) {
-        const QString profile = parser.value(m_profileOption).trimmed();
-        // An empty name would mean "the environment's profile" to fromTccli: not what was typed.
-        if (profile.isEmpty()) {
-            return fail(error, QStringLiteral("credentials.profile"),
-                        Text::tr("--profile needs a profile name, e.g. --profile default."));
-        }
-        CredentialAttempt attempt;
-        attempt.source = Text::tr("tccli profile %1").arg(profile);
-        attempt.location = QDir::toNativeSeparators(homeDir + QStringLiteral("/.tccli/") + profile +
-                                                    QStringLiteral(".credential"));
-        Error profileError;
-        std::optional<cloud::Credentials> found =
-            cloud::CredentialSources::fromTccli(profile, homeDir, &profileError);
-        if (found) {
-            attempt.outcome = CredentialAttempt::Outcome::Used;
-            attempt.detail = Text::tr("Found %1.").arg(found->redacted());
-            m_discovery.credentials = std::move(found);
-        } else if (profileError.isSet()) {
-            attempt.outcome = CredentialAttempt::Outcome::Invalid;
-            attempt.detail = profileError.message;
-        } else {
-            attempt.detail = Text::tr("Nothing there.");
-        }
-        m_discovery.tried.append(attempt);
-        if (!m_discovery.credentials) {
-            return fail(error, QStringLiteral("credentials.profile"),
-                        profileError.isSet()
-                            ? Text::tr("The tccli profile \"%1\" cannot be used: %2")
-                                  .arg(profile, profileError.message)
-                            : Text::tr("There is no tccli profile \"%1\" (%2 does not exist). "
-                                       "Create it with `tccli configure --profile %1`, or leave "
-                                       "out --profile to use the environment or the default "
-                                       "profile.")
-                                  .arg(profile, attempt.location));
-        }
-    } else {
-        m_discovery = cloud::CredentialSources::discover(homeDir, env);
-        if (!m_discovery.credentials) {
-            bool invalid = false;
-            for (const CredentialAttempt& attempt : m_discovery.tried)
-                invalid = invalid || attempt.outcome == CredentialAttempt::Outcome::Invalid;
-            return fail(
-                error, QStringLiteral("credentials.none"),
-                invalid
-                    ? Text::tr("No usable Tencent Cloud credentials: a source above exists but "
-                               "cannot be used; fix the problem it names.")
-                    : Text::tr("No Tencent Cloud credentials were found in the places above. Set "
-                               "TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY, run `tccli "
-                               "configure`, or pass --profile NAME."));
-        }
+bool CloudOptions::resolveProfile(const QString& profile, const QString& homeDir, Error* error)
+{
+    // An empty name would mean "the environment's profile" to fromTccli: not what was typed.
+    if (profile.isEmpty()) {
+        return fail(error, QStringLiteral("credentials.profile"),
+                    Text::tr("--profile needs a profile name, e.g. --profile default."));
     }
+    CredentialAttempt attempt;
+    attempt.source = Text::tr("tccli profile %1").arg(profile);
+    attempt.location = QDir::toNativeSeparators(homeDir + QStringLiteral("/.tccli/") + profile +
+                                                QStringLiteral(".credential"));
+    Error profileError;
+    std::optional<cloud::Credentials> found =
+        cloud::CredentialSources::fromTccli(profile, homeDir, &profileError);
+    if (found) {
+        attempt.outcome = CredentialAttempt::Outcome::Used;
+        attempt.detail = Text::tr("Found %1.").arg(found->redacted());
+        m_discovery.credentials = std::move(found);
+    } else if (profileError.isSet()) {
+        attempt.outcome = CredentialAttempt::Outcome::Invalid;
+        attempt.detail = profileError.message;
+    } else {
+        attempt.detail = Text::tr("Nothing there.");
+    }
+    m_discovery.tried.append(attempt);
+    if (m_discovery.credentials)
+        return true;
+    return fail(error, QStringLiteral("credentials.profile"),
+                profileError.isSet()
+                    ? Text::tr("The tccli profile \"%1\" cannot be used: %2")
+                          .arg(profile, profileError.message)
+                    : Text::tr("There is no tccli profile \"%1\" (%2 does not exist). "
+                               "Create it with `tccli configure --profile %1`, or leave "
+                               "out --profile to use the environment or the default "
+                               "profile.")
+                          .arg(profile, attempt.location));
+}
 
-    m_stage = Stage::Region;
+bool CloudOptions::resolveDiscovered(const QString& homeDir, const QProcessEnvironment& env,
+                                     Error* error)
+{
+    m_discovery = cloud::CredentialSources::discover(homeDir, env);
+    if (m_discovery.credentials)
+        return true;
+    bool invalid = false;
+    for (const CredentialAttempt& attempt : m_discovery.tried)
+        invalid = invalid || attempt.outcome == CredentialAttempt::Outcome::Invalid;
+    return fail(error, QStringLiteral("credentials.none"),
+                invalid ? Text::tr("No usable Tencent Cloud credentials: a source above exists but "
+                                   "cannot be used; fix the problem it names.")
+                        : Text::tr("No Tencent Cloud credentials were found in the places above. "
+                                   "Set TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY, run "
+                                   "`tccli configure`, or pass --profile NAME."));
+}
+
+bool CloudOptions::resolveRegion(const QCommandLineParser& parser, Error* error)
+{
     if (parser.isSet(m_regionOption)) {
         m_region = parser.value(m_regionOption).trimmed();
         m_regionFromOption = true;
@@ -177,7 +197,6 @@ bool CloudOptions::resolve(const QCommandLineParser& parser, const QString& home
                          ? QString()
                          : Text::tr(" (it comes from %1)").arg(m_discovery.credentials->source)));
     }
-    m_stage = Stage::Done;
     return true;
 }
 

@@ -56,6 +56,13 @@ public:
     static QString outcomeName(cloud::CredentialAttempt::Outcome outcome);
 
 private:
+    // The steps of resolve(), in its order; each fails with *error set.
+    bool resolveEndpoints(const QCommandLineParser& parser, Error* error);
+    // --profile NAME: that tccli profile only, as the user asked for it by name.
+    bool resolveProfile(const QString& profile, const QString& homeDir, Error* error);
+    bool resolveDiscovered(const QString& homeDir, const QProcessEnvironment& env, Error* error);
+    bool resolveRegion(const QCommandLineParser& parser, Error* error);
+
     QCommandLineOption m_profileOption;
     QCommandLineOption m_regionOption;
     QCommandLineOption m_cvmEndpointOption;

@@ -187,9 +187,9 @@ QJsonObject resultJson(const cloud::PermissionCheck& check, const CloudOptions& 
     return o;
 }
 
-} // namespace
-
-int runDoctor(const CliContext& context)
+// Parses and checks the command line into *asJson and resolves `options`; an exit status when
+// the command ends here (--help, a usage error, no credentials: said as text or JSON).
+std::optional<int> parseDoctorArgs(const CliContext& context, CloudOptions& options, bool* asJson)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -201,10 +201,9 @@ int runDoctor(const CliContext& context)
     const QCommandLineOption json(QStringLiteral("json"),
                                   Text::tr("Print the result as JSON (see docs/cli-doctor.md)."));
     parser.addOption(json);
-    CloudOptions options;
     options.addTo(parser);
     if (const auto exit = parseArguments(parser, context))
-        return *exit;
+        return exit;
     if (!parser.positionalArguments().isEmpty()) {
         context.err << Text::tr("doctor takes no file or name, only options (unexpected \"%1\"). "
                                 "Usage: cvm-import doctor [--region R] [--json] [--profile NAME]")
@@ -212,11 +211,10 @@ int runDoctor(const CliContext& context)
                     << '\n';
         return ExitError;
     }
-    const bool asJson = parser.isSet(json);
-
+    *asJson = parser.isSet(json);
     Error error;
     if (!options.resolveForCommand(parser, CloudOptions::Quiet::Cloud, &error)) {
-        if (asJson) {
+        if (*asJson) {
             context.out << failureJson(error, options.discovery());
         } else if (options.stage() != CloudOptions::Stage::Endpoints) {
             printAttempts(context.out, options.discovery());
@@ -225,36 +223,39 @@ int runDoctor(const CliContext& context)
         context.err << error.message << '\n';
         return ExitError;
     }
+    return std::nullopt;
+}
 
-    Scrubber scrub;
-    scrub.setSecrets(options.credentials());
+// What the checks run with: where the credentials were sought and found, the region, the
+// endpoints.
+void printSetup(QTextStream& out, const CloudOptions& options)
+{
+    printAttempts(out, options.discovery());
+    out << Text::tr("Using:      %1").arg(options.credentials().redacted()) << '\n';
+    out << Text::tr("Region:     %1 (%2)")
+               .arg(options.region(), options.regionFromOption()
+                                          ? Text::tr("from --region")
+                                          : Text::tr("from %1").arg(options.credentials().source))
+        << '\n';
+    out << Text::tr("CVM API:    %1 (as %2)")
+               .arg(options.endpoints().cvmEndpoint().toString(),
+                    options.endpoints().cvmServiceHost())
+        << '\n';
+    if (const auto cos = options.endpoints().cosEndpoint())
+        out << Text::tr("COS:        %1").arg(cos->toString()) << '\n';
+    out << '\n';
+    out.flush();
+}
+
+// Runs the checks to their end, each settled line printed as it settles unless `asJson`; false:
+// the watchdog fired first.
+bool runChecks(const CliContext& context, cloud::PermissionCheck& check, bool asJson,
+               const Scrubber& scrub)
+{
     const bool unicode = ::isatty(STDOUT_FILENO) != 0 || qEnvironmentVariableIsSet("CVMI_UNICODE");
     if (!asJson) {
-        printAttempts(context.out, options.discovery());
-        context.out << Text::tr("Using:      %1").arg(options.credentials().redacted()) << '\n';
-        context.out << Text::tr("Region:     %1 (%2)")
-                           .arg(options.region(),
-                                options.regionFromOption()
-                                    ? Text::tr("from --region")
-                                    : Text::tr("from %1").arg(options.credentials().source))
-                    << '\n';
-        context.out << Text::tr("CVM API:    %1 (as %2)")
-                           .arg(options.endpoints().cvmEndpoint().toString(),
-                                options.endpoints().cvmServiceHost())
-                    << '\n';
-        if (const auto cos = options.endpoints().cosEndpoint())
-            context.out << Text::tr("COS:        %1").arg(cos->toString()) << '\n';
-        context.out << '\n';
-        context.out.flush();
-    }
-
-    cloud::HttpClient http;
-    cloud::CvmClient cvm(&http, options.endpoints(), options.credentials());
-    cloud::CosClient cos(&http, options.endpoints(), options.credentials());
-    cloud::PermissionCheck check(&cvm, &cos, options.region());
-    if (!asJson) {
         QObject::connect(&check, &cloud::PermissionCheck::lineChanged, &check,
-                         [&](int, const PermissionLine& line) {
+                         [&context, unicode, &scrub](int, const PermissionLine& line) {
                              if (line.state == State::Ok || line.state == State::Failed)
                                  printLine(context.out, line, unicode, scrub);
                          });
@@ -269,7 +270,27 @@ int runDoctor(const CliContext& context)
     check.start();
     if (check.isRunning())
         loop.exec();
-    if (!finished) {
+    return finished;
+}
+
+} // namespace
+
+int runDoctor(const CliContext& context)
+{
+    CloudOptions options;
+    bool asJson = false;
+    if (const auto exit = parseDoctorArgs(context, options, &asJson))
+        return *exit;
+    Scrubber scrub;
+    scrub.setSecrets(options.credentials());
+    if (!asJson)
+        printSetup(context.out, options);
+
+    cloud::HttpClient http;
+    cloud::CvmClient cvm(&http, options.endpoints(), options.credentials());
+    cloud::CosClient cos(&http, options.endpoints(), options.credentials());
+    cloud::PermissionCheck check(&cvm, &cos, options.region());
+    if (!runChecks(context, check, asJson, scrub)) {
         const Error timeout = Error::make(
             QStringLiteral("doctor.timeout"),
             Text::tr("The checks did not finish within %1 minutes; try again, and check the "

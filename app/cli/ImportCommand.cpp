@@ -1,6 +1,7 @@
 #include "ImportCommand.h"
 
 #include "CloudOptions.h"
+#include "ImportHistoryView.h"
 #include "ImportView.h"
 #include "SecretScrubber.h"
 #include "StopSignals.h"
@@ -14,10 +15,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QDir>
 #include <QEventLoop>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 
 #include <csignal>
@@ -70,6 +68,38 @@ struct FormOptions {
         return {osType,      osVersion, arch,    imageUrl, name,
                 description, bootMode,  license, tag,      family};
     }
+};
+
+// The options of `import` besides the cloud ones.
+struct ImportOptions {
+    QCommandLineOption draft{QStringLiteral("draft"),
+                             Text::tr("Take the form from this draft file."),
+                             QStringLiteral("FILE")};
+    FormOptions form;
+    QCommandLineOption force{QStringLiteral("force"),
+                             Text::tr("Force: import even if the image fails the "
+                                      "service's own checks.")};
+    QCommandLineOption dryRun{QStringLiteral("dry-run"),
+                              Text::tr("Only validate and run the DryRun; import nothing.")};
+    QCommandLineOption noWait{QStringLiteral("no-wait"),
+                              Text::tr("Exit once the import has started (print the "
+                                       "ImageId) instead of following it.")};
+    QCommandLineOption json{QStringLiteral("json"),
+                            Text::tr("Print one JSON event per line (docs/cli-import.md).")};
+
+    void addTo(QCommandLineParser& parser) const
+    {
+        parser.addOption(draft);
+        parser.addOptions(form.all());
+        parser.addOptions({force, dryRun, noWait, json});
+    }
+};
+
+// The form to import and what came with it from a draft.
+struct ImportInput {
+    importform::ImportForm form;
+    QString draftRegion;
+    QString sourcePath; // the disk image the draft was made from
 };
 
 // The region a command should use when --region is not given: the draft's or the record's,
@@ -151,6 +181,101 @@ std::optional<cloud::CvmTag> parseTag(const QString& text)
     return cloud::CvmTag{text.left(eq), text.mid(eq + 1)};
 }
 
+int importUsageError(const CliContext& context, const QString& message)
+{
+    context.err << message << '\n'
+                << Text::tr("Usage: cvm-import import (--draft FILE | --os-type T "
+                            "--os-version V --arch A --image-url URL --name N ...) "
+                            "[--dry-run] [--no-wait] [--json]; see --help.")
+                << '\n';
+    return ExitError;
+}
+
+// The form from the form options; an exit status for a --tag that is not KEY=VALUE.
+std::optional<int> formFromOptions(const CliContext& context, const QCommandLineParser& parser,
+                                   const FormOptions& form, importform::ImportForm* importForm)
+{
+    importForm->osType = parser.value(form.osType);
+    importForm->osVersion = parser.value(form.osVersion);
+    importForm->architecture = parser.value(form.arch);
+    importForm->imageUrl = parser.value(form.imageUrl);
+    importForm->imageName = parser.value(form.name);
+    importForm->imageDescription = parser.value(form.description);
+    if (parser.isSet(form.bootMode))
+        importForm->bootMode = parser.value(form.bootMode);
+    if (parser.isSet(form.license))
+        importForm->licenseType = parser.value(form.license);
+    importForm->imageFamily = parser.value(form.family);
+    for (const QString& text : parser.values(form.tag)) {
+        const auto tag = parseTag(text);
+        if (!tag)
+            return importUsageError(context, Text::tr("--tag \"%1\" is not KEY=VALUE (the key "
+                                                      "must not be empty; the value may be).")
+                                                 .arg(text));
+        importForm->tags.append(*tag);
+    }
+    return std::nullopt;
+}
+
+// The form from --draft (no form option may come with it) or from the form options; an exit
+// status when the command ends here.
+std::optional<int> readImportInput(const CliContext& context, const QCommandLineParser& parser,
+                                   const ImportOptions& options, ImportInput* input)
+{
+    if (!parser.isSet(options.draft))
+        return formFromOptions(context, parser, options.form, &input->form);
+    for (const QCommandLineOption& option : options.form.all()) {
+        if (parser.isSet(option))
+            return importUsageError(context, Text::tr("--%1 cannot be combined with --draft: edit "
+                                                      "the draft, or give the whole form as "
+                                                      "options.")
+                                                 .arg(option.names().constFirst()));
+    }
+    Error error;
+    const auto draft = importform::readDraft(parser.value(options.draft), &error);
+    if (!draft) {
+        context.err << error.message << '\n';
+        return ExitError;
+    }
+    input->form = draft->form;
+    input->draftRegion = draft->region;
+    input->sourcePath = draft->source.imagePath;
+    return std::nullopt;
+}
+
+// `imports --follow IMAGE_ID`: the record of that import (or, with --region, one made up for an
+// import not started here), followed again until it ends.
+int followImport(const CliContext& context, QCommandLineParser& parser, CloudOptions& cloudOptions,
+                 const QString& imageId, bool asJson)
+{
+    const ImportHistory history;
+    Error error;
+    std::optional<ImportRecord> record = history.find(imageId, &error);
+    if (!record) {
+        // Not ours (or the history is gone): followable all the same, in the region given.
+        if (error.code != QLatin1String("history.not_found") ||
+            !parser.isSet(QStringLiteral("region"))) {
+            context.err << error.message << '\n';
+            return ExitError;
+        }
+        record = ImportRecord{};
+        record->imageId = imageId;
+    }
+    if (!parser.parse(withRegion(context.arguments, parser, record->region))) {
+        context.err << parser.errorText() << '\n';
+        return ExitError;
+    }
+    return runWithRunner(
+        context, parser, cloudOptions, asJson, [](ImportRunner&) {},
+        [&](ImportRunner& runner) {
+            ImportRecord r = *record;
+            r.region = cloudOptions.region();
+            if (!asJson)
+                context.out << Text::tr("Image ID:   %1").arg(r.imageId) << '\n';
+            runner.follow(r);
+        });
+}
+
 } // namespace
 
 int runImport(const CliContext& context)
@@ -164,88 +289,27 @@ int runImport(const CliContext& context)
         "errors, 2 an error, 130/143 stopped by SIGINT/SIGTERM (the import goes on; follow it "
         "with `cvm-import imports --follow IMAGE_ID`)."));
     parser.addHelpOption();
-    const QCommandLineOption draftOption(QStringLiteral("draft"),
-                                         Text::tr("Take the form from this draft file."),
-                                         QStringLiteral("FILE"));
-    const FormOptions form;
-    const QCommandLineOption force(QStringLiteral("force"),
-                                   Text::tr("Force: import even if the image fails the "
-                                            "service's own checks."));
-    const QCommandLineOption dryRun(QStringLiteral("dry-run"),
-                                    Text::tr("Only validate and run the DryRun; import nothing."));
-    const QCommandLineOption noWait(QStringLiteral("no-wait"),
-                                    Text::tr("Exit once the import has started (print the "
-                                             "ImageId) instead of following it."));
-    const QCommandLineOption json(QStringLiteral("json"),
-                                  Text::tr("Print one JSON event per line (docs/cli-import.md)."));
-    parser.addOption(draftOption);
-    parser.addOptions(form.all());
-    parser.addOptions({force, dryRun, noWait, json});
+    const ImportOptions options;
+    options.addTo(parser);
     CloudOptions cloudOptions;
     cloudOptions.addTo(parser);
     if (const auto exit = parseArguments(parser, context))
         return *exit;
-    const auto usageError = [&](const QString& message) {
-        context.err << message << '\n'
-                    << Text::tr("Usage: cvm-import import (--draft FILE | --os-type T "
-                                "--os-version V --arch A --image-url URL --name N ...) "
-                                "[--dry-run] [--no-wait] [--json]; see --help.")
-                    << '\n';
-        return ExitError;
-    };
     if (!parser.positionalArguments().isEmpty())
-        return usageError(Text::tr("import takes no file name, only options (unexpected \"%1\").")
-                              .arg(parser.positionalArguments().constFirst()));
-
-    importform::ImportForm importForm;
-    QString draftRegion;
-    QString sourcePath;
-    if (parser.isSet(draftOption)) {
-        for (const QCommandLineOption& option : form.all()) {
-            if (parser.isSet(option))
-                return usageError(Text::tr("--%1 cannot be combined with --draft: edit the "
-                                           "draft, or give the whole form as options.")
-                                      .arg(option.names().constFirst()));
-        }
-        Error error;
-        const auto draft = importform::readDraft(parser.value(draftOption), &error);
-        if (!draft) {
-            context.err << error.message << '\n';
-            return ExitError;
-        }
-        importForm = draft->form;
-        draftRegion = draft->region;
-        sourcePath = draft->source.imagePath;
-    } else {
-        importForm.osType = parser.value(form.osType);
-        importForm.osVersion = parser.value(form.osVersion);
-        importForm.architecture = parser.value(form.arch);
-        importForm.imageUrl = parser.value(form.imageUrl);
-        importForm.imageName = parser.value(form.name);
-        importForm.imageDescription = parser.value(form.description);
-        if (parser.isSet(form.bootMode))
-            importForm.bootMode = parser.value(form.bootMode);
-        if (parser.isSet(form.license))
-            importForm.licenseType = parser.value(form.license);
-        importForm.imageFamily = parser.value(form.family);
-        for (const QString& text : parser.values(form.tag)) {
-            const auto tag = parseTag(text);
-            if (!tag)
-                return usageError(Text::tr("--tag \"%1\" is not KEY=VALUE (the key must not "
-                                           "be empty; the value may be).")
-                                      .arg(text));
-            importForm.tags.append(*tag);
-        }
-    }
-    if (parser.isSet(force))
-        importForm.force = true;
+        return importUsageError(
+            context, Text::tr("import takes no file name, only options (unexpected \"%1\").")
+                         .arg(parser.positionalArguments().constFirst()));
+    ImportInput input;
+    if (const auto exit = readImportInput(context, parser, options, &input))
+        return *exit;
+    if (parser.isSet(options.force))
+        input.form.force = true;
 
     // The draft's region counts as if given with --region (still overridden by --region).
-    if (!draftRegion.isEmpty() && !parser.isSet(QStringLiteral("region")) &&
-        !parser.parse(withRegion(context.arguments, parser, draftRegion)))
-        return usageError(parser.errorText());
+    if (!input.draftRegion.isEmpty() && !parser.isSet(QStringLiteral("region")) &&
+        !parser.parse(withRegion(context.arguments, parser, input.draftRegion)))
+        return importUsageError(context, parser.errorText());
 
-    const bool asJson = parser.isSet(json);
     // The live OS list is asked first and kept here; the cached (or built-in) one is the
     // fallback when the service cannot be asked.
     const importform::OsCatalogueStore store;
@@ -254,15 +318,15 @@ int runImport(const CliContext& context)
     for (const QString& warning : catalogueWarnings)
         context.err << warning << '\n';
     return runWithRunner(
-        context, parser, cloudOptions, asJson,
+        context, parser, cloudOptions, parser.isSet(options.json),
         [&](ImportRunner& runner) {
             runner.setCatalogue(catalogue);
             runner.setCatalogueStore(store);
-            runner.setDryRunOnly(parser.isSet(dryRun));
-            runner.setWait(!parser.isSet(noWait));
-            runner.setSourceImagePath(sourcePath);
+            runner.setDryRunOnly(parser.isSet(options.dryRun));
+            runner.setWait(!parser.isSet(options.noWait));
+            runner.setSourceImagePath(input.sourcePath);
         },
-        [&](ImportRunner& runner) { runner.start(importForm, cloudOptions.region()); });
+        [&](ImportRunner& runner) { runner.start(input.form, cloudOptions.region()); });
 }
 
 int runImports(const CliContext& context)
@@ -291,91 +355,9 @@ int runImports(const CliContext& context)
         return ExitError;
     }
     const bool asJson = parser.isSet(json);
-    const ImportHistory history;
-    Error error;
-
-    if (!parser.isSet(follow)) {
-        const auto records = history.load(&error);
-        if (!records) {
-            context.err << error.message << '\n';
-            return ExitError;
-        }
-        if (asJson) {
-            QJsonArray list;
-            for (const ImportRecord& r : *records)
-                list.append(
-                    QJsonObject{{QStringLiteral("image_id"), r.imageId},
-                                {QStringLiteral("request_id"), r.requestId},
-                                {QStringLiteral("region"), r.region},
-                                {QStringLiteral("image_name"), r.imageName},
-                                {QStringLiteral("image_url"), r.imageUrl},
-                                {QStringLiteral("source_image_path"), r.sourceImagePath},
-                                {QStringLiteral("state"), r.state},
-                                {QStringLiteral("message"), r.message},
-                                {QStringLiteral("started"), r.started.toString(Qt::ISODate)},
-                                {QStringLiteral("updated"), r.updated.toString(Qt::ISODate)},
-                                {QStringLiteral("finished"),
-                                 r.finished.isValid() ? QJsonValue(r.finished.toString(Qt::ISODate))
-                                                      : QJsonValue()}});
-            context.out << QJsonDocument(QJsonObject{{QStringLiteral("schema"), 1},
-                                                     {QStringLiteral("file"), history.filePath()},
-                                                     {QStringLiteral("imports"), list}})
-                               .toJson(QJsonDocument::Indented);
-            return ExitOk;
-        }
-        if (records->isEmpty()) {
-            context.out << Text::tr("No imports recorded yet (%1).")
-                               .arg(QDir::toNativeSeparators(history.filePath()))
-                        << '\n';
-            return ExitOk;
-        }
-        context.out << QStringLiteral("%1  %2  %3  %4  %5\n")
-                           .arg(Text::tr("IMAGE ID"), -12)
-                           .arg(Text::tr("REGION"), -16)
-                           .arg(Text::tr("STATE"), -12)
-                           .arg(Text::tr("STARTED (UTC)"), -20)
-                           .arg(Text::tr("NAME"));
-        // An import whose ImageId the service did not give and the search did not find: "-"
-        // and its message (with the RequestId) under it.
-        for (const ImportRecord& r : *records) {
-            context.out << QStringLiteral("%1  %2  %3  %4  %5\n")
-                               .arg(r.imageId.isEmpty() ? QStringLiteral("-") : r.imageId, -12)
-                               .arg(r.region, -16)
-                               .arg(r.state.isEmpty() ? QStringLiteral("-") : r.state, -12)
-                               .arg(r.started.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), -20)
-                               .arg(r.imageName);
-            if (r.imageId.isEmpty() && !r.message.isEmpty())
-                context.out << "  " << r.message << '\n';
-        }
-        context.out << Text::tr("Follow one with `cvm-import imports --follow IMAGE_ID`.") << '\n';
-        return ExitOk;
-    }
-
-    const QString imageId = parser.value(follow).trimmed();
-    std::optional<ImportRecord> record = history.find(imageId, &error);
-    if (!record) {
-        // Not ours (or the history is gone): followable all the same, in the region given.
-        if (error.code != QLatin1String("history.not_found") ||
-            !parser.isSet(QStringLiteral("region"))) {
-            context.err << error.message << '\n';
-            return ExitError;
-        }
-        record = ImportRecord{};
-        record->imageId = imageId;
-    }
-    if (!parser.parse(withRegion(context.arguments, parser, record->region))) {
-        context.err << parser.errorText() << '\n';
-        return ExitError;
-    }
-    return runWithRunner(
-        context, parser, cloudOptions, asJson, [](ImportRunner&) {},
-        [&](ImportRunner& runner) {
-            ImportRecord r = *record;
-            r.region = cloudOptions.region();
-            if (!asJson)
-                context.out << Text::tr("Image ID:   %1").arg(r.imageId) << '\n';
-            runner.follow(r);
-        });
+    if (parser.isSet(follow))
+        return followImport(context, parser, cloudOptions, parser.value(follow).trimmed(), asJson);
+    return printImportHistory(context, asJson);
 }
 
 } // namespace cvmi::cli

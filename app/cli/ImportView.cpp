@@ -176,43 +176,17 @@ void ImportView::attach(ImportRunner& runner)
     QObject::connect(
         &runner, &ImportRunner::validated, &runner,
         [this](const QList<importform::FieldProblem>& problems) { validated(problems); });
-    QObject::connect(&runner, &ImportRunner::importUrlChosen, &runner,
-                     [this](bool signedUrl, const QString& note) {
-                         if (m_json)
-                             return event(QStringLiteral("image_url"),
-                                          {{QStringLiteral("signed"), signedUrl},
-                                           {QStringLiteral("message"), m_scrub(note)}});
-                         m_out << Text::tr("Image URL:  %1").arg(m_scrub(note)) << '\n';
-                         m_out.flush();
-                     });
     QObject::connect(
-        &runner, &ImportRunner::dryRunAllowed, &runner, [this](const QString& requestId) {
-            if (m_json)
-                return event(
-                    QStringLiteral("dry_run"),
-                    {{QStringLiteral("allowed"), true}, {QStringLiteral("request_id"), requestId}});
-            m_out << Text::tr("Dry run:    allowed (RequestId %1)").arg(requestId) << '\n';
-            m_out.flush();
-        });
-    QObject::connect(&runner, &ImportRunner::imageCreated, &runner,
-                     [this, &runner](const QString& imageId) {
-                         m_imageId = imageId;
-                         if (m_json)
-                             return event(QStringLiteral("image_created"),
-                                          {{QStringLiteral("image_id"), imageId},
-                                           {QStringLiteral("region"), runner.region()}});
-                         m_out << Text::tr("Image ID:   %1").arg(imageId) << '\n';
-                         m_out.flush();
-                     });
-    QObject::connect(&runner, &ImportRunner::imageFoundByName, &runner,
-                     [this](const QString& imageId, const QString& note) {
-                         if (m_json)
-                             return event(QStringLiteral("image_found_by_name"),
-                                          {{QStringLiteral("image_id"), imageId},
-                                           {QStringLiteral("message"), m_scrub(note)}});
-                         m_out << Text::tr("Note:       %1").arg(m_scrub(note)) << '\n';
-                         m_out.flush();
-                     });
+        &runner, &ImportRunner::importUrlChosen, &runner,
+        [this](bool signedUrl, const QString& note) { importUrlChosen(signedUrl, note); });
+    QObject::connect(&runner, &ImportRunner::dryRunAllowed, &runner,
+                     [this](const QString& requestId) { dryRunAllowed(requestId); });
+    QObject::connect(
+        &runner, &ImportRunner::imageCreated, &runner,
+        [this, &runner](const QString& imageId) { imageCreated(imageId, runner.region()); });
+    QObject::connect(
+        &runner, &ImportRunner::imageFoundByName, &runner,
+        [this](const QString& imageId, const QString& note) { imageFoundByName(imageId, note); });
     QObject::connect(&runner, &ImportRunner::stateChanged, &runner,
                      [this](const QString& state, qint64 elapsedMs) {
                          if (!m_json)
@@ -220,27 +194,73 @@ void ImportView::attach(ImportRunner& runner)
                      });
     QObject::connect(&runner, &ImportRunner::polled, &runner,
                      [this, &runner](const QString& state, qint64 elapsedMs) {
-                         if (m_json)
-                             return event(QStringLiteral("state"),
-                                          {{QStringLiteral("image_id"), runner.imageId()},
-                                           {QStringLiteral("state"), state},
-                                           {QStringLiteral("elapsed_ms"), double(elapsedMs)}});
-                         if (m_tty)
-                             status(state, elapsedMs, false);
+                         polled(runner.imageId(), state, elapsedMs);
                      });
     QObject::connect(&runner, &ImportRunner::retrying, &runner,
                      [this](const cloud::CloudError& error, int attempt, int delayMs) {
                          retrying(error, attempt, delayMs);
                      });
-    QObject::connect(&runner, &ImportRunner::historyFailed, &runner, [this](const Error& error) {
-        if (m_json)
-            return event(QStringLiteral("history_error"),
-                         {{QStringLiteral("code"), error.code},
-                          {QStringLiteral("message"), m_scrub(error.message)}});
-        endStatusLine();
-        m_out << Text::tr("Warning: %1").arg(m_scrub(error.message)) << '\n';
-        m_out.flush();
-    });
+    QObject::connect(&runner, &ImportRunner::historyFailed, &runner,
+                     [this](const Error& error) { historyFailed(error); });
+}
+
+void ImportView::importUrlChosen(bool signedUrl, const QString& note)
+{
+    if (m_json)
+        return event(QStringLiteral("image_url"), {{QStringLiteral("signed"), signedUrl},
+                                                   {QStringLiteral("message"), m_scrub(note)}});
+    m_out << Text::tr("Image URL:  %1").arg(m_scrub(note)) << '\n';
+    m_out.flush();
+}
+
+void ImportView::dryRunAllowed(const QString& requestId)
+{
+    if (m_json)
+        return event(QStringLiteral("dry_run"), {{QStringLiteral("allowed"), true},
+                                                 {QStringLiteral("request_id"), requestId}});
+    m_out << Text::tr("Dry run:    allowed (RequestId %1)").arg(requestId) << '\n';
+    m_out.flush();
+}
+
+void ImportView::imageCreated(const QString& imageId, const QString& region)
+{
+    m_imageId = imageId;
+    if (m_json)
+        return event(QStringLiteral("image_created"),
+                     {{QStringLiteral("image_id"), imageId}, {QStringLiteral("region"), region}});
+    m_out << Text::tr("Image ID:   %1").arg(imageId) << '\n';
+    m_out.flush();
+}
+
+void ImportView::imageFoundByName(const QString& imageId, const QString& note)
+{
+    if (m_json)
+        return event(
+            QStringLiteral("image_found_by_name"),
+            {{QStringLiteral("image_id"), imageId}, {QStringLiteral("message"), m_scrub(note)}});
+    m_out << Text::tr("Note:       %1").arg(m_scrub(note)) << '\n';
+    m_out.flush();
+}
+
+void ImportView::polled(const QString& imageId, const QString& state, qint64 elapsedMs)
+{
+    if (m_json)
+        return event(QStringLiteral("state"), {{QStringLiteral("image_id"), imageId},
+                                               {QStringLiteral("state"), state},
+                                               {QStringLiteral("elapsed_ms"), double(elapsedMs)}});
+    if (m_tty)
+        status(state, elapsedMs, false);
+}
+
+void ImportView::historyFailed(const Error& error)
+{
+    if (m_json)
+        return event(QStringLiteral("history_error"),
+                     {{QStringLiteral("code"), error.code},
+                      {QStringLiteral("message"), m_scrub(error.message)}});
+    endStatusLine();
+    m_out << Text::tr("Warning: %1").arg(m_scrub(error.message)) << '\n';
+    m_out.flush();
 }
 
 void ImportView::finished(const ImportRunner& runner)

@@ -33,6 +33,12 @@ private:
     void catalogueUsed(const importform::OsCatalogue& catalogue, const cloud::CloudError& error);
     void validated(const QList<importform::FieldProblem>& problems);
     void retrying(const cloud::CloudError& error, int attempt, int delayMs);
+    void importUrlChosen(bool signedUrl, const QString& note);
+    void dryRunAllowed(const QString& requestId);
+    void imageCreated(const QString& imageId, const QString& region);
+    void imageFoundByName(const QString& imageId, const QString& note);
+    void polled(const QString& imageId, const QString& state, qint64 elapsedMs);
+    void historyFailed(const Error& error);
 
     QTextStream& m_out;
     bool m_json;

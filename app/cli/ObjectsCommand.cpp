@@ -48,9 +48,17 @@ struct Listing {
     QString nextMarker;
 };
 
-} // namespace
+// The command line, parsed and checked.
+struct ObjectsArgs {
+    CosAddress address;
+    int limit = kDefaultMax;
+    bool json = false;
+};
 
-int runObjects(const CliContext& context)
+// Parses and checks the command line into `args` and resolves the cloud options; an exit status
+// when the command ends here (--help, a usage error, no credentials).
+std::optional<int> parseObjectsArgs(const CliContext& context, CloudOptions& cloud,
+                                    ObjectsArgs* args)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -66,10 +74,9 @@ int runObjects(const CliContext& context)
                                  Text::tr("List at most N objects (default %1).").arg(kDefaultMax),
                                  QStringLiteral("N"));
     parser.addOptions({json, max});
-    CloudOptions cloud;
     cloud.addTo(parser);
     if (const auto exit = parseArguments(parser, context))
-        return *exit;
+        return exit;
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1)
         return usageError(
@@ -81,41 +88,45 @@ int runObjects(const CliContext& context)
     const std::optional<CosAddress> address = CosAddress::parse(positional.at(0), &error);
     if (!address)
         return usageError(context, error.message);
-    int limit = kDefaultMax;
+    args->address = *address;
+    args->json = parser.isSet(json);
     if (parser.isSet(max)) {
         bool ok = false;
-        limit = parser.value(max).trimmed().toInt(&ok);
-        if (!ok || limit < 1)
+        args->limit = parser.value(max).trimmed().toInt(&ok);
+        if (!ok || args->limit < 1)
             return usageError(context, Text::tr("--max needs a whole number of objects, 1 or "
                                                 "more (got \"%1\").")
                                            .arg(parser.value(max)));
     }
-
     // The command's own words only; the clients' log lines would interleave with the list.
     if (!cloud.resolveForCommand(parser, CloudOptions::Quiet::Cloud, &error)) {
         context.err << error.message << '\n';
         return ExitError;
     }
+    return std::nullopt;
+}
+
+// Lists page after page until `limit` objects or the end; the error, scrubbed, on failure.
+std::optional<Listing> listObjects(const CliContext& context, const CloudOptions& cloud,
+                                   const ObjectsArgs& args)
+{
     SecretScrubber scrub;
     scrub.setSecrets(cloud.credentials());
     const QString region = cloud.region();
-    const QString prefix = address->path;
-    const QString where = QStringLiteral("cos://") + address->bucket + u'/' + prefix;
-
     cloud::HttpClient http;
     cloud::CosClient cos(&http, cloud.endpoints(), cloud.credentials());
     Listing listing;
     cloud::CosListQuery query;
-    query.prefix = prefix;
-    while (listing.objects.size() < limit) {
-        query.maxKeys =
-            int(qMin<qsizetype>(limit - listing.objects.size(), cloud::CosObjectPage::maxKeys));
-        const auto page = cloud::waitFor(cos.listObjects(address->bucket, region, query));
+    query.prefix = args.address.path;
+    while (listing.objects.size() < args.limit) {
+        query.maxKeys = int(
+            qMin<qsizetype>(args.limit - listing.objects.size(), cloud::CosObjectPage::maxKeys));
+        const auto page = cloud::waitFor(cos.listObjects(args.address.bucket, region, query));
         if (!page.ok()) {
             context.err << scrub(Text::tr("Listing %1 (%2) failed: %3")
-                                     .arg(where, region, page.error.toString()))
+                                     .arg(args.address.toString(), region, page.error.toString()))
                         << '\n';
-            return ExitError;
+            return std::nullopt;
         }
         listing.objects += page.value.objects;
         listing.more = page.value.isTruncated;
@@ -124,35 +135,40 @@ int runObjects(const CliContext& context)
             break;
         query.marker = page.value.nextMarker;
     }
+    return listing;
+}
 
-    if (parser.isSet(json)) {
-        QJsonArray objects;
-        for (const cloud::CosListedObject& o : std::as_const(listing.objects))
-            objects.append(
-                QJsonObject{{QStringLiteral("key"), o.key},
-                            {QStringLiteral("size"), double(o.size)},
-                            {QStringLiteral("last_modified"), o.lastModified},
-                            {QStringLiteral("etag"), o.etag},
-                            {QStringLiteral("storage_class"), o.storageClass},
-                            {QStringLiteral("image_url"),
-                             cloud::CosClient::objectUrl(address->bucket, region, o.key)}});
-        const QJsonObject document{
-            {QStringLiteral("schema"), 1},
-            {QStringLiteral("bucket"), address->bucket},
-            {QStringLiteral("region"), region},
-            {QStringLiteral("prefix"), prefix},
-            {QStringLiteral("objects"), objects},
-            {QStringLiteral("truncated"), listing.more},
-            {QStringLiteral("next_marker"),
-             listing.more ? QJsonValue(listing.nextMarker) : QJsonValue(QJsonValue::Null)}};
-        context.out << QJsonDocument(document).toJson(QJsonDocument::Indented);
-        context.out.flush();
-        return ExitOk;
-    }
+void printJson(QTextStream& out, const CosAddress& address, const QString& region,
+               const Listing& listing)
+{
+    QJsonArray objects;
+    for (const cloud::CosListedObject& o : std::as_const(listing.objects))
+        objects.append(QJsonObject{{QStringLiteral("key"), o.key},
+                                   {QStringLiteral("size"), double(o.size)},
+                                   {QStringLiteral("last_modified"), o.lastModified},
+                                   {QStringLiteral("etag"), o.etag},
+                                   {QStringLiteral("storage_class"), o.storageClass},
+                                   {QStringLiteral("image_url"),
+                                    cloud::CosClient::objectUrl(address.bucket, region, o.key)}});
+    const QJsonObject document{{QStringLiteral("schema"), 1},
+                               {QStringLiteral("bucket"), address.bucket},
+                               {QStringLiteral("region"), region},
+                               {QStringLiteral("prefix"), address.path},
+                               {QStringLiteral("objects"), objects},
+                               {QStringLiteral("truncated"), listing.more},
+                               {QStringLiteral("next_marker"), listing.more
+                                                                   ? QJsonValue(listing.nextMarker)
+                                                                   : QJsonValue(QJsonValue::Null)}};
+    out << QJsonDocument(document).toJson(QJsonDocument::Indented);
+    out.flush();
+}
 
-    QTextStream& out = context.out;
+void printText(QTextStream& out, const ObjectsArgs& args, const QString& region,
+               const Listing& listing)
+{
+    const CosAddress& address = args.address;
     out << Text::tr("Objects in %1 (%2): %3%4")
-               .arg(where, region)
+               .arg(address.toString(), region)
                .arg(listing.objects.size())
                .arg(listing.more ? Text::tr(" (more follow)") : QString())
         << '\n';
@@ -165,18 +181,35 @@ int runObjects(const CliContext& context)
                                     .arg(QLocale().formattedDataSize(o.size),
                                          QLocale().toString(o.size), modifiedText(o.lastModified)))
             << '\n'
-            << "      ImageUrl: " << cloud::CosClient::objectUrl(address->bucket, region, o.key)
+            << "      ImageUrl: " << cloud::CosClient::objectUrl(address.bucket, region, o.key)
             << '\n';
     }
     if (listing.more)
         out << Text::tr("More objects follow: --max %1 lists more, a longer PREFIX fewer.")
-                   .arg(qMin<qint64>(qint64(limit) * 10, 100000))
+                   .arg(qMin<qint64>(qint64(args.limit) * 10, 100000))
             << '\n';
     if (!listing.objects.isEmpty())
         out << Text::tr("Pass an ImageUrl to `cvm-import import --image-url`; for a private bucket "
                         "the import signs it when it starts.")
             << '\n';
     out.flush();
+}
+
+} // namespace
+
+int runObjects(const CliContext& context)
+{
+    CloudOptions cloud;
+    ObjectsArgs args;
+    if (const auto exit = parseObjectsArgs(context, cloud, &args))
+        return *exit;
+    const auto listing = listObjects(context, cloud, args);
+    if (!listing)
+        return ExitError;
+    if (args.json)
+        printJson(context.out, args.address, cloud.region(), *listing);
+    else
+        printText(context.out, args, cloud.region(), *listing);
     return ExitOk;
 }
 

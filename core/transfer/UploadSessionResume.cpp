@@ -111,7 +111,12 @@ bool UploadSession::verifyReused(std::optional<Failure>* failure)
             if (stopRequest() != Stop::None)
                 return false; // the verifier stops and joins as it goes out of scope
             m_loop.step(uploadTickMs);
-            m_checkedParts = verifier.partsRead();
+            // The report that every part is read waits for their comparison below: it must
+            // carry the parts found changed (a watcher takes it for the end of the check).
+            const int read = verifier.partsRead();
+            if (read >= m_checkParts)
+                continue;
+            m_checkedParts = read;
             m_checkedBytes = verifier.bytesRead();
             report(m_state, false);
         }
