@@ -6,6 +6,7 @@
 #include "cloud/CosClient.h"
 #include "cloud/CvmClient.h"
 #include "cloud/KeychainCredentialStore.h"
+#include "settings/AppSettings.h"
 #include "util/FutureReply.h"
 
 #include <QDir>
@@ -33,6 +34,58 @@ AccountController::AccountController(WizardSession* session, QObject* parent)
 }
 
 AccountController::~AccountController() = default;
+
+void AccountController::setSettings(settings::AppSettings* settings, Error* error)
+{
+    m_settings = settings;
+    if (!settings)
+        return;
+    const cloud::CloudEndpoints endpoints = settings->endpoints(error);
+    m_cvmOverride = endpoints.cvmEndpoint().host() == cloud::CloudEndpoints::defaultCvmHost()
+                        ? QString()
+                        : settings->cvmEndpoint();
+    m_cosOverride = endpoints.cosEndpoint() ? settings->cosEndpoint() : QString();
+    m_endpoints = endpoints;
+}
+
+QString AccountController::profile() const
+{
+    return m_settings ? m_settings->profile() : settings::AppSettings::defaultProfile();
+}
+
+bool AccountController::setEndpointOverrides(const QString& cvm, const QString& cos, Error* error)
+{
+    cloud::CloudEndpoints endpoints;
+    if (!endpoints.setCvmEndpoint(cvm.trimmed(), error) ||
+        !endpoints.setCosEndpoint(cos.trimmed(), error))
+        return false;
+    m_endpoints = endpoints;
+    m_cvmOverride = cvm.trimmed();
+    m_cosOverride = cos.trimmed();
+    return true;
+}
+
+void AccountController::setFixedEndpoints(const cloud::CloudEndpoints& endpoints,
+                                          const QString& cvmText, const QString& cosText)
+{
+    m_endpoints = endpoints;
+    m_cvmOverride = cvmText;
+    m_cosOverride = cosText;
+}
+
+QString AccountController::endpointsSummary() const
+{
+    if (m_cvmOverride.isEmpty() && m_cosOverride.isEmpty())
+        return tr("Endpoints: Tencent Cloud");
+    if (m_cvmOverride == m_cosOverride)
+        return tr("Endpoints: %1 (CVM and COS)").arg(m_cvmOverride);
+    QStringList parts;
+    if (!m_cvmOverride.isEmpty())
+        parts.append(tr("CVM %1").arg(m_cvmOverride));
+    if (!m_cosOverride.isEmpty())
+        parts.append(tr("COS %1").arg(m_cosOverride));
+    return tr("Endpoints: %1").arg(parts.join(QStringLiteral(", ")));
+}
 
 void AccountController::discover(const QString& profile)
 {
@@ -64,11 +117,16 @@ void AccountController::remember(const QString& profile, const cloud::Credential
     });
 }
 
-void AccountController::start(const cloud::Credentials& credentials, const QString& region,
-                              const cloud::CloudEndpoints& endpoints)
+void AccountController::start(const cloud::Credentials& credentials, const QString& region)
 {
     drop();
-    m_session->setAccount(credentials, region, endpoints);
+    if (m_settings) {
+        Error ignored; // both were validated when set
+        m_settings->setRegion(region, &ignored);
+        m_settings->setCvmEndpoint(m_cvmOverride, &ignored);
+        m_settings->setCosEndpoint(m_cosOverride, &ignored);
+    }
+    m_session->setAccount(credentials, region, m_endpoints);
     auto* check = new cloud::PermissionCheck(m_session->cvm(), m_session->cos(), region, this);
     m_check = check;
     connect(check, &cloud::PermissionCheck::lineChanged, this, &AccountController::onLineChanged);

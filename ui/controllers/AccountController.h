@@ -14,13 +14,18 @@
 
 #include <functional>
 
+namespace cvmi::settings {
+class AppSettings;
+}
+
 namespace cvmi::ui {
 
 class WizardSession;
 
 // The Account page's logic without widgets: it looks for credentials where the user already
 // keeps them (a worker thread for the files and variables, the keyring for ours), remembers or
-// forgets typed ones in the keyring, runs the permission checklist (PermissionCheck) for the
+// forgets typed ones in the keyring, keeps the endpoint overrides (saved with the region when a
+// check starts), runs the permission checklist (PermissionCheck) for the
 // session's account and owns its result, asks the account's regions once its credentials work,
 // and creates a bucket. Everything is asynchronous and answered by a signal; the page shows the
 // answers and asks the user's questions, and tests drive this class without a window.
@@ -41,6 +46,22 @@ public:
     // Default: CredentialSources::discover of this user's home and environment.
     void setDiscoverer(Discoverer discoverer) { m_discoverer = std::move(discoverer); }
 
+    // Where the profile, region and endpoint overrides persist (default: none, nothing is saved).
+    // The saved endpoints are used; *error says why they could not be.
+    void setSettings(settings::AppSettings* settings, Error* error);
+    // The keyring profile: the settings' or the default one.
+    QString profile() const;
+
+    // Endpoint overrides as typed ("" = the real service); false with *error when refused.
+    bool setEndpointOverrides(const QString& cvm, const QString& cos, Error* error);
+    // The demo's endpoints, `cvmText` and `cosText` as they are to be shown.
+    void setFixedEndpoints(const cloud::CloudEndpoints& endpoints, const QString& cvmText,
+                           const QString& cosText);
+    QString cvmOverride() const { return m_cvmOverride; }
+    QString cosOverride() const { return m_cosOverride; }
+    // One line saying where the account is checked ("Endpoints: Tencent Cloud", or the overrides).
+    QString endpointsSummary() const;
+
     // Looks for credentials and for the keyring entry of `profile`: discovered(), keyringRead(),
     // then discoveryDone() once both answered.
     void discover(const QString& profile);
@@ -48,10 +69,10 @@ public:
     // keyringDone() with the answer.
     void remember(const QString& profile, const cloud::Credentials& credentials, bool remember);
 
-    // Puts the account into the session and starts the checklist: checkStarted() with its lines,
+    // Saves the region and the endpoints in the settings, puts the account into the session and
+    // starts the checklist: checkStarted() with its lines,
     // lineChanged() per line, finished() at the end.
-    void start(const cloud::Credentials& credentials, const QString& region,
-               const cloud::CloudEndpoints& endpoints);
+    void start(const cloud::Credentials& credentials, const QString& region);
     // Forgets the check (running or done): its answers no longer arrive.
     void drop();
     bool isChecking() const;
@@ -88,10 +109,14 @@ private:
     void loadRegions();
 
     WizardSession* m_session;
+    settings::AppSettings* m_settings = nullptr;
     cloud::CredentialStore* m_store;
     Discoverer m_discoverer;
     QPointer<cloud::PermissionCheck> m_check;
     bool m_passed = false;
+    QString m_cvmOverride;
+    QString m_cosOverride;
+    cloud::CloudEndpoints m_endpoints;
 };
 
 } // namespace cvmi::ui

@@ -116,16 +116,10 @@ void AccountPage::setCredentialStore(cloud::CredentialStore* store)
 
 void AccountPage::setSettings(settings::AppSettings* settings)
 {
-    m_settings = settings;
+    Error error;
+    m_controller->setSettings(settings, &error);
     if (!settings)
         return;
-    Error error;
-    const cloud::CloudEndpoints endpoints = settings->endpoints(&error);
-    m_cvmOverride = endpoints.cvmEndpoint().host() == cloud::CloudEndpoints::defaultCvmHost()
-                        ? QString()
-                        : settings->cvmEndpoint();
-    m_cosOverride = endpoints.cosEndpoint() ? settings->cosEndpoint() : QString();
-    m_endpoints = endpoints;
     if (error.isSet())
         m_ui->checkStatus->setText(error.message);
     if (!settings->region().isEmpty())
@@ -149,9 +143,7 @@ void AccountPage::setFixedAccount(const cloud::Credentials& credentials,
 {
     m_fixed = true;
     m_discovered = true;
-    m_endpoints = endpoints;
-    m_cvmOverride = cvmText;
-    m_cosOverride = cosText;
+    m_controller->setFixedEndpoints(endpoints, cvmText, cosText);
     m_ui->credentialsBox->setFixed(credentials, note);
     m_ui->editEndpoints->setEnabled(false);
     if (!credentials.region.isEmpty())
@@ -184,20 +176,15 @@ void AccountPage::showDiscovery(const cloud::CredentialDiscovery& discovery)
 
 QString AccountPage::profile() const
 {
-    return m_settings ? m_settings->profile() : settings::AppSettings::defaultProfile();
+    return m_controller->profile();
 }
 
 bool AccountPage::setEndpointOverrides(const QString& cvm, const QString& cos, Error* error)
 {
-    cloud::CloudEndpoints endpoints;
-    if (!endpoints.setCvmEndpoint(cvm.trimmed(), error) ||
-        !endpoints.setCosEndpoint(cos.trimmed(), error)) {
+    if (!m_controller->setEndpointOverrides(cvm, cos, error)) {
         m_ui->checkStatus->setText(error ? error->message : QString());
         return false;
     }
-    m_endpoints = endpoints;
-    m_cvmOverride = cvm.trimmed();
-    m_cosOverride = cos.trimmed();
     updateEndpointsLabel();
     invalidate();
     return true;
@@ -205,27 +192,14 @@ bool AccountPage::setEndpointOverrides(const QString& cvm, const QString& cos, E
 
 void AccountPage::updateEndpointsLabel()
 {
-    if (m_cvmOverride.isEmpty() && m_cosOverride.isEmpty()) {
-        m_ui->endpointsSummary->setText(tr("Endpoints: Tencent Cloud"));
-        return;
-    }
-    if (m_cvmOverride == m_cosOverride) {
-        m_ui->endpointsSummary->setText(tr("Endpoints: %1 (CVM and COS)").arg(m_cvmOverride));
-        return;
-    }
-    QStringList parts;
-    if (!m_cvmOverride.isEmpty())
-        parts.append(tr("CVM %1").arg(m_cvmOverride));
-    if (!m_cosOverride.isEmpty())
-        parts.append(tr("COS %1").arg(m_cosOverride));
-    m_ui->endpointsSummary->setText(tr("Endpoints: %1").arg(parts.join(QStringLiteral(", "))));
+    m_ui->endpointsSummary->setText(m_controller->endpointsSummary());
 }
 
 void AccountPage::editEndpoints()
 {
     auto* dialog = new EndpointsDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setOverrides(m_cvmOverride, m_cosOverride);
+    dialog->setOverrides(m_controller->cvmOverride(), m_controller->cosOverride());
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         setEndpointOverrides(dialog->cvmOverride(), dialog->cosOverride(), nullptr);
     });
@@ -301,15 +275,9 @@ void AccountPage::startCheck()
         return;
     }
     const QString chosenRegion = region();
-    if (m_settings) {
-        Error ignored; // both were validated when set
-        m_settings->setRegion(chosenRegion, &ignored);
-        m_settings->setCvmEndpoint(m_cvmOverride, &ignored);
-        m_settings->setCosEndpoint(m_cosOverride, &ignored);
-    }
     m_ui->checkAccount->setEnabled(false);
     m_ui->checkStatus->setText(tr("Checking %1 in %2…").arg(credentials.redacted(), chosenRegion));
-    m_controller->start(credentials, chosenRegion, m_endpoints);
+    m_controller->start(credentials, chosenRegion);
 }
 
 void AccountPage::onLineChanged(int index, const cloud::PermissionLine& line)

@@ -101,13 +101,9 @@ private:
 
     WizardSession* m_session;
     AccountController* m_controller;
-    settings::AppSettings* m_settings = nullptr;
     BucketNameAsker m_askBucketName;
     bool m_fixed = false;
     bool m_discovered = false;
-    QString m_cvmOverride;
-    QString m_cosOverride;
-    cloud::CloudEndpoints m_endpoints;
 
     std::unique_ptr<Ui::AccountPage> m_ui;
 };
