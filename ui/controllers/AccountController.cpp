@@ -6,6 +6,7 @@
 #include "cloud/CosClient.h"
 #include "cloud/CvmClient.h"
 #include "cloud/KeychainCredentialStore.h"
+#include "cloud/Regions.h"
 #include "settings/AppSettings.h"
 #include "util/FutureReply.h"
 
@@ -34,6 +35,14 @@ AccountController::AccountController(WizardSession* session, QObject* parent)
 }
 
 AccountController::~AccountController() = default;
+
+AccountController::RegionList AccountController::shippedRegions()
+{
+    RegionList regions;
+    for (const cloud::KnownRegion& region : cloud::Regions::importRegions())
+        regions.append({region.id, region.name});
+    return regions;
+}
 
 void AccountController::setSettings(settings::AppSettings* settings, Error* error)
 {

@@ -40,6 +40,10 @@ public:
     explicit AccountController(WizardSession* session, QObject* parent = nullptr);
     ~AccountController() override;
 
+    // The regions offered until the account's own list arrives (regionsLoaded()): asking needs
+    // working credentials.
+    static RegionList shippedRegions();
+
     // Where typed credentials are remembered (default: the system keyring) and read back. The
     // controller does not take ownership.
     void setCredentialStore(cloud::CredentialStore* store) { m_store = store; }

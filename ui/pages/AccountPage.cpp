@@ -10,32 +10,18 @@
 #include "widgets/CredentialsBox.h"
 #include "widgets/PermissionList.h"
 
-#include "cloud/PermissionCheck.h"
 #include "cloud/Regions.h"
 #include "settings/AppSettings.h"
 
-#include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
-#include <QLineEdit>
 #include <QPushButton>
-#include <QRadioButton>
 #include <QSignalBlocker>
 #include <QStyle>
 
 namespace cvmi::ui {
 
 namespace {
-
-// Used until DescribeRegions answers (it needs working credentials); the service's own list
-// replaces it.
-QList<QPair<QString, QString>> shippedRegions()
-{
-    QList<QPair<QString, QString>> regions;
-    for (const cloud::KnownRegion& region : cloud::Regions::importRegions())
-        regions.append({region.id, region.name});
-    return regions;
-}
 
 QString regionLabel(const QString& id, const QString& name)
 {
@@ -66,7 +52,7 @@ AccountPage::AccountPage(WizardSession* session, QWidget* parent)
         return dialog.bucket();
     };
     setUpForm();
-    fillRegions(shippedRegions());
+    fillRegions(AccountController::shippedRegions());
     setRegion(cloud::Regions::defaultRegion());
     updateEndpointsLabel();
     connect(m_ui->credentialsBox, &CredentialsBox::changed, this, &AccountPage::invalidate);

@@ -217,6 +217,15 @@ private slots:
                  qPrintable(created.first().at(1).toString()));
     }
 
+    void shippedRegionsOfferTheDefault()
+    {
+        QStringList ids;
+        for (const auto& [id, name] : AccountController::shippedRegions())
+            ids.append(id);
+        QVERIFY(ids.size() > 1);
+        QVERIFY(ids.contains(kRegion));
+    }
+
     void badBucketNamesAreRefusedHere()
     {
         QVERIFY(AccountController::checkBucketName(QStringLiteral("noappid"))
