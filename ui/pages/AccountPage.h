@@ -29,7 +29,9 @@ class WizardSession;
 // (environment, tccli, SDK profile, coscli, our keyring entry) or typed, optionally remembered in
 // the system keyring. "Check" runs the permission checklist (PermissionCheck) with a live result
 // per line, then the region's buckets are offered, or a new one created. Every call is
-// asynchronous; the page is complete when every line passed and a bucket is chosen.
+// asynchronous; the page is complete when every line passed and a bucket is chosen. The layout is
+// AccountPage.ui; the work without widgets (discovery, keyring, endpoints, the check, creating a
+// bucket) is AccountController's, and this class shows its answers and asks the user.
 class AccountPage : public QWizardPage {
     Q_OBJECT
 public:

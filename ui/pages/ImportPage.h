@@ -24,7 +24,9 @@ class WizardSession;
 // and follows the image until it is NORMAL or IMPORTFAILED, each step shown as it happens, the
 // elapsed time every second. The end is announced on the desktop. The imports started earlier
 // (here or with `cvm-import import`) are listed, and one still IMPORTING can be followed again.
-// Closing the wizard while following asks nothing: the import goes on in the cloud.
+// Closing the wizard while following asks nothing: the import goes on in the cloud. The layout is
+// ImportPage.ui; ImportController runs and follows the import and says what each step did, and
+// this class shows it.
 class ImportPage : public QWizardPage {
     Q_OBJECT
 public:
