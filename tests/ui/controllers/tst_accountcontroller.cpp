@@ -70,10 +70,8 @@ private slots:
     {
         captureLogs();
         m_emulator = std::make_unique<emu::CloudEmulator>();
-        addAccounts(*m_emulator);
         QString error;
-        QVERIFY2(m_emulator->start(0, &error), qPrintable(error));
-        QVERIFY(m_emulator->createBucket(kBucket, kRegion, false, &error));
+        QVERIFY2(startWithBucket(*m_emulator, &error), qPrintable(error));
         QVERIFY(m_emulator->createBucket(QStringLiteral("elsewhere-1250000000"),
                                          QStringLiteral("ap-shanghai"), false, &error));
     }

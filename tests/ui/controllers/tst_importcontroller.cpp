@@ -10,7 +10,6 @@
 #include "controllers/ImportController.h"
 
 #include "cloud/CosClient.h"
-#include "cloud/HttpClient.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -94,20 +93,11 @@ private slots:
     {
         captureLogs();
         m_emulator = std::make_unique<emu::CloudEmulator>();
-        addAccounts(*m_emulator);
         m_emulator->setImportDelayMs(300);
         QString error;
-        QVERIFY2(m_emulator->start(0, &error), qPrintable(error));
-        QVERIFY2(m_emulator->createBucket(kBucket, kRegion, false, &error), qPrintable(error));
-        cloud::HttpClient http;
-        cloud::CosClient cos(&http, endpointsFor(*m_emulator), credentials(kId, kKey));
-        cloud::CosClient::Call put;
-        put.method = "PUT";
-        put.host = cloud::CosClient::bucketHost(kBucket, kRegion);
-        put.key = kGoodKey;
-        put.body = qcow2Header(quint64(10) << 30);
-        const auto answer = cloud::waitFor(cos.send(put));
-        QVERIFY2(answer.ok(), qPrintable(answer.error.toString()));
+        QVERIFY2(startWithBucket(*m_emulator, &error), qPrintable(error));
+        error = putObject(*m_emulator, kGoodKey, qcow2Header(quint64(10) << 30));
+        QVERIFY2(error.isEmpty(), qPrintable(error));
     }
 
     void importRunsToNormal()
