@@ -197,7 +197,7 @@
     </message>
 </context>
 <context>
-    <name>cvmi::ui::ImportPage</name>
+    <name>cvmi::ui::ImportController</name>
     <message numerus="yes">
         <source>Valid, with %n warning(s) shown on the Form page.</source>
         <translation>

@@ -4066,6 +4066,37 @@ Exit status: 0 done, 2 error.</source>
     </message>
 </context>
 <context>
+    <name>cvmi::ui::AccountController</name>
+    <message>
+        <source>Endpoints: Tencent Cloud</source>
+        <translation>接入地址：腾讯云</translation>
+    </message>
+    <message>
+        <source>Endpoints: %1 (CVM and COS)</source>
+        <translation>接入地址：%1（CVM 和 COS）</translation>
+    </message>
+    <message>
+        <source>CVM %1</source>
+        <translation>CVM %1</translation>
+    </message>
+    <message>
+        <source>COS %1</source>
+        <translation>COS %1</translation>
+    </message>
+    <message>
+        <source>Endpoints: %1</source>
+        <translation>接入地址：%1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a full bucket name: write it as &lt;name&gt;-&lt;APPID&gt;, e.g. cvm-images-1250000000.</source>
+        <translation>“%1”不是完整的存储桶名称：请按 &lt;name&gt;-&lt;APPID&gt; 格式填写，例如 cvm-images-1250000000。</translation>
+    </message>
+    <message>
+        <source>Could not create %1: %2</source>
+        <translation>无法创建 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>cvmi::ui::AccountPage</name>
     <message>
         <source>Endpoint&amp;s…</source>
@@ -4098,26 +4129,6 @@ Exit status: 0 done, 2 error.</source>
     <message>
         <source>Check the credentials, the region, the import permission and COS</source>
         <translation>检查访问密钥、地域、导入权限和 COS</translation>
-    </message>
-    <message>
-        <source>Endpoints: Tencent Cloud</source>
-        <translation>接入地址：腾讯云</translation>
-    </message>
-    <message>
-        <source>Endpoints: %1 (CVM and COS)</source>
-        <translation>接入地址：%1（CVM 和 COS）</translation>
-    </message>
-    <message>
-        <source>CVM %1</source>
-        <translation>CVM %1</translation>
-    </message>
-    <message>
-        <source>COS %1</source>
-        <translation>COS %1</translation>
-    </message>
-    <message>
-        <source>Endpoints: %1</source>
-        <translation>接入地址：%1</translation>
     </message>
     <message>
         <source>Check first</source>
@@ -4164,20 +4175,12 @@ Exit status: 0 done, 2 error.</source>
         <translation>%1 中还没有存储桶：请创建一个</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a full bucket name: write it as &lt;name&gt;-&lt;APPID&gt;, e.g. cvm-images-1250000000.</source>
-        <translation>“%1”不是完整的存储桶名称：请按 &lt;name&gt;-&lt;APPID&gt; 格式填写，例如 cvm-images-1250000000。</translation>
-    </message>
-    <message>
         <source>Run Check first: a bucket is created with the checked account.</source>
         <translation>请先执行检查：存储桶将使用已检查的账号创建。</translation>
     </message>
     <message>
         <source>Creating %1…</source>
         <translation>正在创建 %1…</translation>
-    </message>
-    <message>
-        <source>Could not create %1: %2</source>
-        <translation>无法创建 %1：%2</translation>
     </message>
     <message>
         <source>Created %1.</source>
@@ -4781,6 +4784,87 @@ https:// 可用于任何主机。http:// 仅可用于本机（localhost、127.0.
     </message>
 </context>
 <context>
+    <name>cvmi::ui::ImportController</name>
+    <message>
+        <source>Done earlier (%1).</source>
+        <translation>此前已完成（%1）。</translation>
+    </message>
+    <message>
+        <source>Started earlier in %1 as %2 (%3).</source>
+        <translation>此前已在 %1 发起导入，镜像为 %2（%3）。</translation>
+    </message>
+    <message>
+        <source>Allowed: the account may import this image with these values (RequestId %1).</source>
+        <translation>允许：该账号可以使用这些参数导入此镜像（RequestId %1）。</translation>
+    </message>
+    <message>
+        <source>The OS list could not be asked (%1): the form was checked against the saved or built-in list, where a missing value is only a warning and the service decides.</source>
+        <translation>无法获取操作系统列表（%1）：表单已依据保存的列表或内置列表进行检查，不在列表中的值仅作为警告，由服务最终决定。</translation>
+    </message>
+    <message>
+        <source>OS values checked against the list Tencent Cloud sent just now.</source>
+        <translation>操作系统相关的值已依据腾讯云刚刚返回的列表进行检查。</translation>
+    </message>
+    <message>
+        <source>Go back to the Form page and correct the fields named here.</source>
+        <translation>请返回“表单”页，更正此处列出的字段。</translation>
+    </message>
+    <message>
+        <source>Every field is valid.</source>
+        <translation>所有字段均有效。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Valid, with %n warning(s) shown on the Form page.</source>
+        <translation>
+            <numerusform>有效，但有 %n 条警告，请在“表单”页查看。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tencent Cloud accepted the import: image %1 in %2.</source>
+        <translation>腾讯云已接受导入：镜像 %1，地域 %2。</translation>
+    </message>
+    <message>
+        <source>waiting for the first answer</source>
+        <translation>正在等待首次响应</translation>
+    </message>
+    <message>
+        <source>%1, %2 elapsed. Checked at growing intervals.</source>
+        <translation>%1，已用时 %2。检查间隔会逐渐延长。</translation>
+    </message>
+    <message>
+        <source>%1 Trying again in %2 s (attempt %3).</source>
+        <translation>%1 %2 秒后重试（第 %3 次）。</translation>
+    </message>
+    <message>
+        <source>Image %1 is ready</source>
+        <translation>镜像 %1 已就绪</translation>
+    </message>
+    <message>
+        <source>Import of %1 did not finish</source>
+        <translation>%1 的导入未完成</translation>
+    </message>
+    <message>
+        <source>What to try: %1</source>
+        <translation>可尝试：%1</translation>
+    </message>
+    <message>
+        <source>NORMAL after %1.</source>
+        <translation>用时 %1 后状态变为 NORMAL。</translation>
+    </message>
+    <message>
+        <source>Next: create an instance from it in the CVM console → Images → Custom images → %1 → Create instance (or use the image ID with RunInstances).</source>
+        <translation>下一步：在云服务器控制台 → 镜像 → 自定义镜像 → %1 → 创建实例 中使用它创建实例（或在 RunInstances 中使用该镜像 ID）。</translation>
+    </message>
+    <message>
+        <source>Not asked for.</source>
+        <translation>未请求。</translation>
+    </message>
+    <message>
+        <source>Press Import to import it for real.</source>
+        <translation>点击“导入”以正式导入。</translation>
+    </message>
+</context>
+<context>
     <name>cvmi::ui::ImportHistoryList</name>
     <message>
         <source>F&amp;ollow</source>
@@ -4934,90 +5018,12 @@ https:// 可用于任何主机。http:// 仅可用于本机（localhost、127.0.
         <translation>现在可以完成或关闭向导：导入会在腾讯云中继续进行。之后可在下方的“以往的导入”中跟踪，或运行 `cvm-import imports --follow %1`。</translation>
     </message>
     <message>
-        <source>The OS list could not be asked (%1): the form was checked against the saved or built-in list, where a missing value is only a warning and the service decides.</source>
-        <translation>无法获取操作系统列表（%1）：表单已依据保存的列表或内置列表进行检查，不在列表中的值仅作为警告，由服务最终决定。</translation>
-    </message>
-    <message>
-        <source>OS values checked against the list Tencent Cloud sent just now.</source>
-        <translation>操作系统相关的值已依据腾讯云刚刚返回的列表进行检查。</translation>
-    </message>
-    <message>
-        <source>Allowed: the account may import this image with these values (RequestId %1).</source>
-        <translation>允许：该账号可以使用这些参数导入此镜像（RequestId %1）。</translation>
-    </message>
-    <message>
-        <source>Done earlier (%1).</source>
-        <translation>此前已完成（%1）。</translation>
-    </message>
-    <message>
-        <source>Started earlier in %1 as %2 (%3).</source>
-        <translation>此前已在 %1 发起导入，镜像为 %2（%3）。</translation>
-    </message>
-    <message>
-        <source>Go back to the Form page and correct the fields named here.</source>
-        <translation>请返回“表单”页，更正此处列出的字段。</translation>
-    </message>
-    <message>
-        <source>Every field is valid.</source>
-        <translation>所有字段均有效。</translation>
-    </message>
-    <message numerus="yes">
-        <source>Valid, with %n warning(s) shown on the Form page.</source>
-        <translation>
-            <numerusform>有效，但有 %n 条警告，请在“表单”页查看。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Tencent Cloud accepted the import: image %1 in %2.</source>
-        <translation>腾讯云已接受导入：镜像 %1，地域 %2。</translation>
-    </message>
-    <message>
-        <source>waiting for the first answer</source>
-        <translation>正在等待首次响应</translation>
-    </message>
-    <message>
-        <source>%1, %2 elapsed. Checked at growing intervals.</source>
-        <translation>%1，已用时 %2。检查间隔会逐渐延长。</translation>
-    </message>
-    <message>
-        <source>%1 Trying again in %2 s (attempt %3).</source>
-        <translation>%1 %2 秒后重试（第 %3 次）。</translation>
-    </message>
-    <message>
         <source>succeeded</source>
         <translation>成功</translation>
     </message>
     <message>
         <source>failed</source>
         <translation>失败</translation>
-    </message>
-    <message>
-        <source>What to try: %1</source>
-        <translation>可尝试：%1</translation>
-    </message>
-    <message>
-        <source>NORMAL after %1.</source>
-        <translation>用时 %1 后状态变为 NORMAL。</translation>
-    </message>
-    <message>
-        <source>Next: create an instance from it in the CVM console → Images → Custom images → %1 → Create instance (or use the image ID with RunInstances).</source>
-        <translation>下一步：在云服务器控制台 → 镜像 → 自定义镜像 → %1 → 创建实例 中使用它创建实例（或在 RunInstances 中使用该镜像 ID）。</translation>
-    </message>
-    <message>
-        <source>Not asked for.</source>
-        <translation>未请求。</translation>
-    </message>
-    <message>
-        <source>Press Import to import it for real.</source>
-        <translation>点击“导入”以正式导入。</translation>
-    </message>
-    <message>
-        <source>Image %1 is ready</source>
-        <translation>镜像 %1 已就绪</translation>
-    </message>
-    <message>
-        <source>Import of %1 did not finish</source>
-        <translation>%1 的导入未完成</translation>
     </message>
 </context>
 <context>

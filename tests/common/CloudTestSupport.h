@@ -7,7 +7,9 @@
 #include "Qcow2Header.h"
 
 #include "cloud/CloudEndpoints.h"
+#include "cloud/CosClient.h"
 #include "cloud/Credentials.h"
+#include "cloud/HttpClient.h"
 
 #include <QLoggingCategory>
 #include <QMutex>
@@ -109,6 +111,30 @@ inline cloud::CloudEndpoints endpointsFor(const emu::CloudEmulator& emulator)
     endpoints.setCvmEndpoint(emulator.endpoint(), &error);
     endpoints.setCosEndpoint(emulator.endpoint(), &error);
     return endpoints;
+}
+
+// The emulator as the UI tests use it: the test accounts, started on a free port, with kBucket
+// in kRegion. False with *error when it could not start.
+inline bool startWithBucket(emu::CloudEmulator& emulator, QString* error)
+{
+    addAccounts(emulator);
+    return emulator.start(0, error) && emulator.createBucket(kBucket, kRegion, false, error);
+}
+
+// Puts `body` as `key` into kBucket with the first account's client: the object an import
+// reads. Empty when COS stored it, else its error.
+inline QString putObject(const emu::CloudEmulator& emulator, const QString& key,
+                         const QByteArray& body)
+{
+    cloud::HttpClient http;
+    cloud::CosClient cos(&http, endpointsFor(emulator), credentials(kId, kKey));
+    cloud::CosClient::Call put;
+    put.method = "PUT";
+    put.host = cloud::CosClient::bucketHost(kBucket, kRegion);
+    put.key = key;
+    put.body = body;
+    const auto result = cloud::waitFor(cos.send(put));
+    return result.ok() ? QString() : result.error.toString();
 }
 
 } // namespace cvmi::cloudtest

@@ -3,50 +3,25 @@
 
 #include "ImportWizard.h"
 #include "WizardSession.h"
+#include "controllers/AccountController.h"
 #include "dialogs/CreateBucketDialog.h"
 #include "dialogs/EndpointsDialog.h"
 #include "widgets/BucketChooser.h"
 #include "widgets/CredentialsBox.h"
 #include "widgets/PermissionList.h"
 
-#include "cloud/BucketName.h"
-#include "cloud/CosClient.h"
-#include "cloud/CredentialStore.h"
-#include "cloud/CvmClient.h"
-#include "cloud/KeychainCredentialStore.h"
-#include "cloud/PermissionCheck.h"
 #include "cloud/Regions.h"
 #include "settings/AppSettings.h"
-#include "util/FutureReply.h"
 
-#include <QCheckBox>
 #include <QComboBox>
-#include <QDir>
 #include <QLabel>
-#include <QLineEdit>
-#include <QProcessEnvironment>
 #include <QPushButton>
-#include <QRadioButton>
 #include <QSignalBlocker>
 #include <QStyle>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace cvmi::ui {
 
 namespace {
-
-using Item = cloud::PermissionLine::Item;
-using State = cloud::PermissionLine::State;
-
-// Used until DescribeRegions answers (it needs working credentials); the service's own list
-// replaces it.
-QList<QPair<QString, QString>> shippedRegions()
-{
-    QList<QPair<QString, QString>> regions;
-    for (const cloud::KnownRegion& region : cloud::Regions::importRegions())
-        regions.append({region.id, region.name});
-    return regions;
-}
 
 QString regionLabel(const QString& id, const QString& name)
 {
@@ -65,11 +40,7 @@ void makeSecondary(QLabel* label)
 } // namespace
 
 AccountPage::AccountPage(WizardSession* session, QWidget* parent)
-    : QWizardPage(parent), m_session(session), m_store(new cloud::KeychainCredentialStore(this)),
-      m_discoverer([] {
-          return cloud::CredentialSources::discover(QDir::homePath(),
-                                                    QProcessEnvironment::systemEnvironment());
-      }),
+    : QWizardPage(parent), m_session(session), m_controller(new AccountController(session, this)),
       m_ui(std::make_unique<Ui::AccountPage>())
 {
     setObjectName(QStringLiteral("accountPage"));
@@ -81,7 +52,7 @@ AccountPage::AccountPage(WizardSession* session, QWidget* parent)
         return dialog.bucket();
     };
     setUpForm();
-    fillRegions(shippedRegions());
+    fillRegions(AccountController::shippedRegions());
     setRegion(cloud::Regions::defaultRegion());
     updateEndpointsLabel();
     connect(m_ui->credentialsBox, &CredentialsBox::changed, this, &AccountPage::invalidate);
@@ -91,6 +62,7 @@ AccountPage::AccountPage(WizardSession* session, QWidget* parent)
     connect(m_ui->bucketChooser, &BucketChooser::bucketChosen, this, &AccountPage::onBucketChosen);
     connect(m_ui->bucketChooser, &BucketChooser::createRequested, this,
             &AccountPage::askAndCreateBucket);
+    connectController();
     invalidate();
 }
 
@@ -105,23 +77,35 @@ void AccountPage::setUpForm()
     makeSecondary(m_ui->endpointsSummary);
 }
 
+// What the controller answers is shown here.
+void AccountPage::connectController()
+{
+    AccountController* c = m_controller;
+    connect(c, &AccountController::discovered, this, &AccountPage::showDiscovery);
+    connect(c, &AccountController::keyringRead, this,
+            [this](const cloud::CredentialStoreResult& r) {
+                m_ui->credentialsBox->showKeyringEntry(r.credentials, r.error.message, profile());
+            });
+    connect(c, &AccountController::discoveryDone, this, &AccountPage::discoveryShown);
+    connect(c, &AccountController::keyringDone, this, &AccountPage::showKeyringAnswer);
+    connect(c, &AccountController::checkStarted, m_ui->permissionList, &PermissionList::setLines);
+    connect(c, &AccountController::lineChanged, this, &AccountPage::onLineChanged);
+    connect(c, &AccountController::regionsLoaded, this, &AccountPage::fillRegions);
+    connect(c, &AccountController::finished, this, &AccountPage::onCheckFinished);
+    connect(c, &AccountController::bucketCreated, this, &AccountPage::onBucketCreated);
+}
+
 void AccountPage::setCredentialStore(cloud::CredentialStore* store)
 {
-    m_store = store;
+    m_controller->setCredentialStore(store);
 }
 
 void AccountPage::setSettings(settings::AppSettings* settings)
 {
-    m_settings = settings;
+    Error error;
+    m_controller->setSettings(settings, &error);
     if (!settings)
         return;
-    Error error;
-    const cloud::CloudEndpoints endpoints = settings->endpoints(&error);
-    m_cvmOverride = endpoints.cvmEndpoint().host() == cloud::CloudEndpoints::defaultCvmHost()
-                        ? QString()
-                        : settings->cvmEndpoint();
-    m_cosOverride = endpoints.cosEndpoint() ? settings->cosEndpoint() : QString();
-    m_endpoints = endpoints;
     if (error.isSet())
         m_ui->checkStatus->setText(error.message);
     if (!settings->region().isEmpty())
@@ -131,7 +115,7 @@ void AccountPage::setSettings(settings::AppSettings* settings)
 
 void AccountPage::setDiscoverer(Discoverer discoverer)
 {
-    m_discoverer = std::move(discoverer);
+    m_controller->setDiscoverer(std::move(discoverer));
 }
 
 void AccountPage::setBucketNameAsker(BucketNameAsker asker)
@@ -145,9 +129,7 @@ void AccountPage::setFixedAccount(const cloud::Credentials& credentials,
 {
     m_fixed = true;
     m_discovered = true;
-    m_endpoints = endpoints;
-    m_cvmOverride = cvmText;
-    m_cosOverride = cosText;
+    m_controller->setFixedEndpoints(endpoints, cvmText, cosText);
     m_ui->credentialsBox->setFixed(credentials, note);
     m_ui->editEndpoints->setEnabled(false);
     if (!credentials.region.isEmpty())
@@ -168,23 +150,7 @@ void AccountPage::discover()
         return;
     m_discovered = true;
     m_ui->credentialsBox->showLooking();
-    // Two answers to wait for: the files and variables (read on a worker, some are decrypted),
-    // and the keyring (which may ask the user to unlock it).
-    auto pending = std::make_shared<int>(2);
-    auto done = [this, pending] {
-        if (--*pending == 0)
-            emit discoveryShown();
-    };
-    util::onResult(QtConcurrent::run(m_discoverer), this,
-                   [this, done](const cloud::CredentialDiscovery& d) {
-                       showDiscovery(d);
-                       done();
-                   });
-    util::onResult(
-        m_store->load(profile()), this, [this, done](const cloud::CredentialStoreResult& r) {
-            m_ui->credentialsBox->showKeyringEntry(r.credentials, r.error.message, profile());
-            done();
-        });
+    m_controller->discover(profile());
 }
 
 void AccountPage::showDiscovery(const cloud::CredentialDiscovery& discovery)
@@ -196,20 +162,15 @@ void AccountPage::showDiscovery(const cloud::CredentialDiscovery& discovery)
 
 QString AccountPage::profile() const
 {
-    return m_settings ? m_settings->profile() : settings::AppSettings::defaultProfile();
+    return m_controller->profile();
 }
 
 bool AccountPage::setEndpointOverrides(const QString& cvm, const QString& cos, Error* error)
 {
-    cloud::CloudEndpoints endpoints;
-    if (!endpoints.setCvmEndpoint(cvm.trimmed(), error) ||
-        !endpoints.setCosEndpoint(cos.trimmed(), error)) {
+    if (!m_controller->setEndpointOverrides(cvm, cos, error)) {
         m_ui->checkStatus->setText(error ? error->message : QString());
         return false;
     }
-    m_endpoints = endpoints;
-    m_cvmOverride = cvm.trimmed();
-    m_cosOverride = cos.trimmed();
     updateEndpointsLabel();
     invalidate();
     return true;
@@ -217,27 +178,14 @@ bool AccountPage::setEndpointOverrides(const QString& cvm, const QString& cos, E
 
 void AccountPage::updateEndpointsLabel()
 {
-    if (m_cvmOverride.isEmpty() && m_cosOverride.isEmpty()) {
-        m_ui->endpointsSummary->setText(tr("Endpoints: Tencent Cloud"));
-        return;
-    }
-    if (m_cvmOverride == m_cosOverride) {
-        m_ui->endpointsSummary->setText(tr("Endpoints: %1 (CVM and COS)").arg(m_cvmOverride));
-        return;
-    }
-    QStringList parts;
-    if (!m_cvmOverride.isEmpty())
-        parts.append(tr("CVM %1").arg(m_cvmOverride));
-    if (!m_cosOverride.isEmpty())
-        parts.append(tr("COS %1").arg(m_cosOverride));
-    m_ui->endpointsSummary->setText(tr("Endpoints: %1").arg(parts.join(QStringLiteral(", "))));
+    m_ui->endpointsSummary->setText(m_controller->endpointsSummary());
 }
 
 void AccountPage::editEndpoints()
 {
     auto* dialog = new EndpointsDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setOverrides(m_cvmOverride, m_cosOverride);
+    dialog->setOverrides(m_controller->cvmOverride(), m_controller->cosOverride());
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         setEndpointOverrides(dialog->cvmOverride(), dialog->cosOverride(), nullptr);
     });
@@ -282,19 +230,17 @@ cloud::Credentials AccountPage::currentCredentials() const
 
 bool AccountPage::isChecking() const
 {
-    // Through a plain pointer: GCC 12 at -O3 sees QPointer's two loads as a possible null.
-    const cloud::PermissionCheck* check = m_check.data();
-    return check != nullptr && check->isRunning();
+    return m_controller->isChecking();
+}
+
+bool AccountPage::checkPassed() const
+{
+    return m_controller->passed();
 }
 
 void AccountPage::invalidate()
 {
-    if (m_check) {
-        m_check->disconnect(this);
-        m_check->deleteLater();
-        m_check = nullptr;
-    }
-    m_checkPassed = false;
+    m_controller->drop();
     m_ui->permissionList->reset();
     m_ui->bucketChooser->reset(tr("Check first"));
     m_ui->checkAccount->setEnabled(true);
@@ -315,31 +261,17 @@ void AccountPage::startCheck()
         return;
     }
     const QString chosenRegion = region();
-    if (m_settings) {
-        Error ignored; // both were validated when set
-        m_settings->setRegion(chosenRegion, &ignored);
-        m_settings->setCvmEndpoint(m_cvmOverride, &ignored);
-        m_settings->setCosEndpoint(m_cosOverride, &ignored);
-    }
-    m_session->setAccount(credentials, chosenRegion, m_endpoints);
-    auto* check =
-        new cloud::PermissionCheck(m_session->cvm(), m_session->cos(), chosenRegion, this);
-    m_check = check;
-    connect(check, &cloud::PermissionCheck::lineChanged, this, &AccountPage::onLineChanged);
-    connect(check, &cloud::PermissionCheck::finished, this, &AccountPage::onCheckFinished);
-    m_ui->permissionList->setLines(check->lines());
     m_ui->checkAccount->setEnabled(false);
     m_ui->checkStatus->setText(tr("Checking %1 in %2…").arg(credentials.redacted(), chosenRegion));
-    check->start();
+    m_controller->start(credentials, chosenRegion);
 }
 
 void AccountPage::onLineChanged(int index, const cloud::PermissionLine& line)
 {
     m_ui->permissionList->setLine(index, line);
-    if (line.item == Item::Credentials && line.state == State::Ok) {
+    if (line.item == cloud::PermissionLine::Item::Credentials &&
+        line.state == cloud::PermissionLine::State::Ok)
         rememberCredentials(m_session->credentials());
-        loadRegions();
-    }
 }
 
 void AccountPage::rememberCredentials(const cloud::Credentials& credentials)
@@ -350,41 +282,24 @@ void AccountPage::rememberCredentials(const cloud::Credentials& credentials)
     const bool remember = box->rememberTicked();
     if (!remember && !box->keyringHasEntry())
         return;
-    auto answer = remember ? m_store->store(profile(), credentials) : m_store->remove(profile());
-    util::onResult(answer, this, [this, box, remember](const cloud::CredentialStoreResult& result) {
-        if (result.ok()) {
-            box->setKeyringHasEntry(remember);
-            box->setKeyringStatus(remember ? tr("Saved in the system keyring.")
-                                           : tr("Removed from the system keyring."));
-        } else {
-            box->setKeyringStatus(result.error.message);
-        }
-        emit keyringDone(result.error.message);
-    });
+    m_controller->remember(profile(), credentials, remember);
 }
 
-void AccountPage::loadRegions()
+void AccountPage::showKeyringAnswer(bool remembered, const QString& error)
 {
-    cloud::CvmClient* cvm = m_session->cvm();
-    util::onResult(cvm->describeRegions(), this,
-                   [this, cvm](const cloud::CloudResult<QList<cloud::CvmRegion>>& result) {
-                       // A newer account may have replaced the client meanwhile; its own check asks
-                       // again.
-                       if (cvm != m_session->cvm() || !result.ok())
-                           return;
-                       QList<QPair<QString, QString>> regions;
-                       for (const cloud::CvmRegion& r : result.value) {
-                           if (r.state.isEmpty() || r.state == QLatin1String("AVAILABLE"))
-                               regions.append({r.region, r.name});
-                       }
-                       if (!regions.isEmpty())
-                           fillRegions(regions);
-                   });
+    CredentialsBox* box = m_ui->credentialsBox;
+    if (error.isEmpty()) {
+        box->setKeyringHasEntry(remembered);
+        box->setKeyringStatus(remembered ? tr("Saved in the system keyring.")
+                                         : tr("Removed from the system keyring."));
+    } else {
+        box->setKeyringStatus(error);
+    }
+    emit keyringDone(error);
 }
 
 void AccountPage::onCheckFinished(bool allOk)
 {
-    m_checkPassed = allOk;
     m_ui->checkAccount->setEnabled(true);
     m_ui->checkStatus->setText(allOk ? tr("All checks passed. Choose the bucket for the upload.")
                                      : tr("Some checks failed; see what to do below each one."));
@@ -395,16 +310,11 @@ void AccountPage::onCheckFinished(bool allOk)
 
 void AccountPage::fillBuckets()
 {
-    const cloud::PermissionCheck* check = m_check.data();
-    const bool cosOk =
-        check != nullptr && check->lines().at(static_cast<int>(Item::Cos)).state == State::Ok;
-    if (!cosOk) {
+    if (!m_controller->cosUsable()) {
         m_ui->bucketChooser->showNone(tr("COS is not usable"));
         return;
     }
-    QStringList names;
-    for (const cloud::CosBucket& bucket : check->bucketsInRegion())
-        names.append(bucket.name);
+    const QStringList names = m_controller->bucketsInRegion();
     m_ui->bucketChooser->offer(names, !names.isEmpty()
                                           ? tr("Choose a bucket in %1").arg(region())
                                           : tr("No bucket in %1 yet: create one").arg(region()));
@@ -423,30 +333,13 @@ QString AccountPage::chosenBucket() const
 
 void AccountPage::askAndCreateBucket()
 {
-    QString appId;
-    if (const cloud::PermissionCheck* check = m_check.data()) {
-        const QList<cloud::CosBucket> buckets = check->buckets();
-        for (const cloud::CosBucket& bucket : buckets) {
-            appId = cloud::BucketName::appIdOf(bucket.name);
-            if (!appId.isEmpty())
-                break;
-        }
-    }
-    if (const std::optional<QString> bucket = m_askBucketName(appId))
+    if (const std::optional<QString> bucket = m_askBucketName(m_controller->appId()))
         createBucket(*bucket);
 }
 
 void AccountPage::createBucket(const QString& bucket)
 {
-    const qsizetype dash = bucket.lastIndexOf(u'-');
-    Error error;
-    if (dash <= 0)
-        error = Error::make(QStringLiteral("bucket.name"),
-                            tr("\"%1\" is not a full bucket name: write it as "
-                               "<name>-<APPID>, e.g. cvm-images-1250000000.")
-                                .arg(bucket));
-    else
-        cloud::BucketName::compose(bucket.left(dash), bucket.mid(dash + 1), &error);
+    Error error = AccountController::checkBucketName(bucket);
     if (!error.isSet() && !m_ui->bucketChooser->canCreate())
         error = Error::make(QStringLiteral("bucket.not_checked"),
                             tr("Run Check first: a bucket is created with the checked account."));
@@ -457,31 +350,24 @@ void AccountPage::createBucket(const QString& bucket)
     }
     m_ui->bucketChooser->setCanCreate(false);
     m_ui->bucketChooser->setStatus(tr("Creating %1…").arg(bucket));
-    cloud::CosClient* cos = m_session->cos();
-    util::onResult(
-        cos->putBucket(bucket, m_session->region()), this,
-        [this, bucket, cos](const cloud::CloudResult<bool>& result) {
-            if (cos != m_session->cos())
-                return; // the account changed meanwhile; the answer belongs to the old one
-            m_ui->bucketChooser->setCanCreate(true);
-            if (!result.ok()) {
-                QString message =
-                    tr("Could not create %1: %2").arg(bucket, result.error.userMessage);
-                if (!result.error.remedy.isEmpty())
-                    message += u' ' + result.error.remedy;
-                m_ui->bucketChooser->setStatus(message);
-                emit bucketCreated(bucket, message);
-                return;
-            }
-            m_ui->bucketChooser->setStatus(tr("Created %1.").arg(bucket));
-            m_ui->bucketChooser->choose(bucket);
-            emit bucketCreated(bucket, QString());
-        });
+    m_controller->createBucket(bucket);
+}
+
+void AccountPage::onBucketCreated(const QString& bucket, const QString& error)
+{
+    m_ui->bucketChooser->setCanCreate(true);
+    if (!error.isEmpty()) {
+        m_ui->bucketChooser->setStatus(error);
+    } else {
+        m_ui->bucketChooser->setStatus(tr("Created %1.").arg(bucket));
+        m_ui->bucketChooser->choose(bucket);
+    }
+    emit bucketCreated(bucket, error);
 }
 
 bool AccountPage::isComplete() const
 {
-    return QWizardPage::isComplete() && m_checkPassed && !isChecking() &&
+    return QWizardPage::isComplete() && checkPassed() && !isChecking() &&
            !m_session->bucket().isEmpty();
 }
 

@@ -3,7 +3,6 @@
 #include "cloud/CloudEndpoints.h"
 #include "cloud/Credentials.h"
 
-#include <QPointer>
 #include <QWizardPage>
 
 #include <functional>
@@ -12,7 +11,6 @@
 
 namespace cvmi::cloud {
 class CredentialStore;
-class PermissionCheck;
 struct PermissionLine;
 } // namespace cvmi::cloud
 namespace cvmi::settings {
@@ -24,13 +22,16 @@ namespace Ui {
 class AccountPage;
 }
 
+class AccountController;
 class WizardSession;
 
 // Step 2: the account. Credentials are picked up from where the user already keeps them
 // (environment, tccli, SDK profile, coscli, our keyring entry) or typed, optionally remembered in
 // the system keyring. "Check" runs the permission checklist (PermissionCheck) with a live result
 // per line, then the region's buckets are offered, or a new one created. Every call is
-// asynchronous; the page is complete when every line passed and a bucket is chosen.
+// asynchronous; the page is complete when every line passed and a bucket is chosen. The layout is
+// AccountPage.ui; the work without widgets (discovery, keyring, endpoints, the check, creating a
+// bucket) is AccountController's, and this class shows its answers and asks the user.
 class AccountPage : public QWizardPage {
     Q_OBJECT
 public:
@@ -64,7 +65,7 @@ public:
 
     void startCheck();
     bool isChecking() const;
-    bool checkPassed() const { return m_checkPassed; }
+    bool checkPassed() const;
     QString chosenBucket() const;
     // Creates `bucket` ("<name>-<APPID>") in the region; bucketCreated() when COS answered.
     void createBucket(const QString& bucket);
@@ -84,32 +85,27 @@ signals:
 
 private:
     void setUpForm();
+    void connectController();
     void showDiscovery(const cloud::CredentialDiscovery& discovery);
     void invalidate();
     void onLineChanged(int index, const cloud::PermissionLine& line);
     void onCheckFinished(bool allOk);
     void rememberCredentials(const cloud::Credentials& credentials);
-    void loadRegions();
+    void showKeyringAnswer(bool remembered, const QString& error);
     void fillRegions(const QList<QPair<QString, QString>>& regions);
     void fillBuckets();
     void onBucketChosen(const QString& bucket);
     void editEndpoints();
     void askAndCreateBucket();
+    void onBucketCreated(const QString& bucket, const QString& error);
     void updateEndpointsLabel();
     QString profile() const;
 
     WizardSession* m_session;
-    cloud::CredentialStore* m_store;
-    settings::AppSettings* m_settings = nullptr;
-    Discoverer m_discoverer;
+    AccountController* m_controller;
     BucketNameAsker m_askBucketName;
     bool m_fixed = false;
     bool m_discovered = false;
-    bool m_checkPassed = false;
-    QString m_cvmOverride;
-    QString m_cosOverride;
-    cloud::CloudEndpoints m_endpoints;
-    QPointer<cloud::PermissionCheck> m_check;
 
     std::unique_ptr<Ui::AccountPage> m_ui;
 };

@@ -1,11 +1,10 @@
 #pragma once
 
-#include "widgets/ImportStageList.h"
+#include "controllers/ImportSteps.h"
 
 #include "importrun/ImportHistory.h"
 #include "importrun/ImportRunner.h"
 
-#include <QTimer>
 #include <QWizardPage>
 
 #include <memory>
@@ -15,6 +14,7 @@ namespace cvmi::ui {
 namespace Ui {
 class ImportPage;
 }
+class ImportController;
 class ImportNotifier;
 class WizardSession;
 
@@ -24,7 +24,9 @@ class WizardSession;
 // and follows the image until it is NORMAL or IMPORTFAILED, each step shown as it happens, the
 // elapsed time every second. The end is announced on the desktop. The imports started earlier
 // (here or with `cvm-import import`) are listed, and one still IMPORTING can be followed again.
-// Closing the wizard while following asks nothing: the import goes on in the cloud.
+// Closing the wizard while following asks nothing: the import goes on in the cloud. The layout is
+// ImportPage.ui; ImportController runs and follows the import and says what each step did, and
+// this class shows it.
 class ImportPage : public QWizardPage {
     Q_OBJECT
 public:
@@ -33,9 +35,9 @@ public:
 
     // The history folder (default: the one shared with the CLI); the tests' and --demo's own.
     void setHistoryDir(const QString& dir);
-    QString historyFile() const { return m_history.filePath(); }
+    QString historyFile() const;
     // The runner's polling intervals (tests shorten them).
-    void setBackoff(const importrun::ImportRunner::Backoff& backoff) { m_backoff = backoff; }
+    void setBackoff(const importrun::ImportRunner::Backoff& backoff);
 
     // The buttons' actions: the session's form as it is (dryRunOnly: nothing is created).
     void startImport(bool dryRunOnly = false);
@@ -43,9 +45,9 @@ public:
     void follow(const importrun::ImportRecord& record);
 
     // Whether an import is being checked, started or followed.
-    bool isRunning() const { return m_runner && m_runner->isRunning(); }
+    bool isRunning() const;
     // The runner of the last start() or follow(), null before.
-    const importrun::ImportRunner* runner() const { return m_runner; }
+    const importrun::ImportRunner* runner() const;
 
     void initializePage() override;
     bool isComplete() const override;
@@ -56,30 +58,18 @@ signals:
 
 private:
     void buildLayout();
+    void connectController();
     void showSession();
+    QString summary() const;
     void updateState();
     void reloadHistory();
-    importrun::ImportRunner* newRunner();
-    void dropRunner();
-    void onStage(importrun::ImportRunner::Stage stage);
-    void onValidated(const QList<importform::FieldProblem>& problems);
-    void onImageCreated(const QString& imageId);
-    void onRetrying(const cloud::CloudError& error, int attempt, int delayMs);
-    void onFinished(importrun::ImportRunner::Outcome outcome);
-    void showFollowing();
+    void showLine(importstep::Step step);
     void showImageId(const QString& imageId);
     void setResult(const QString& html, bool good);
 
     std::unique_ptr<Ui::ImportPage> m_ui;
     WizardSession* m_session;
-    importrun::ImportHistory m_history;
-    importrun::ImportRunner::Backoff m_backoff;
-    importrun::ImportRunner* m_runner = nullptr;
-    // The line a failure belongs to: the step the runner was in when it stopped.
-    ImportStageList::Step m_step = ImportStageList::Validate;
-    QTimer m_tick; // the elapsed time while following
-
-    QString m_catalogueNote; // which OS list checked the form, for the Validate line
+    ImportController* m_controller;
     ImportNotifier* m_notifier;
 };
 

@@ -38,7 +38,7 @@ ImportStageList::ImportStageList(QWidget* parent) : QWidget(parent)
     grid->setColumnStretch(1, 1);
     const QStringList titles{tr("Check the form"), tr("Permission (ImportImage dry run)"),
                              tr("Start the import"), tr("Follow the import")};
-    for (int i = 0; i < StepCount; ++i) {
+    for (int i = 0; i < importstep::StepCount; ++i) {
         Row row{new QLabel(this), new QLabel(this)};
         row.icon->setFixedSize(kIconSize, kIconSize);
         row.text->setWordWrap(true);
@@ -65,7 +65,7 @@ void ImportStageList::reset()
 
 void ImportStageList::setLine(Step step, State state, const QString& message, const QString& remedy)
 {
-    if (step < 0 || step >= StepCount)
+    if (step < 0 || step >= importstep::StepCount)
         return;
     m_lines[step].state = state;
     m_lines[step].message = message;
@@ -75,7 +75,7 @@ void ImportStageList::setLine(Step step, State state, const QString& message, co
 
 QString ImportStageList::lineText(Step step) const
 {
-    if (step < 0 || step >= StepCount)
+    if (step < 0 || step >= importstep::StepCount)
         return {};
     const Line& line = m_lines.at(step);
     QString text = line.title;

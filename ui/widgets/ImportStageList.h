@@ -1,5 +1,7 @@
 #pragma once
 
+#include "controllers/ImportSteps.h"
+
 #include <QList>
 #include <QString>
 #include <QWidget>
@@ -14,8 +16,9 @@ namespace cvmi::ui {
 class ImportStageList : public QWidget {
     Q_OBJECT
 public:
-    enum Step { Validate, Permission, Import, Follow, StepCount };
-    enum class State { Pending, Running, Ok, Failed, Skipped };
+    // One definition of the steps, shared with ImportController.
+    using Step = importstep::Step;
+    using State = importstep::State;
 
     struct Line {
         QString title;
