@@ -2,6 +2,7 @@
 #include "ui_AccountPage.h"
 
 #include "ImportWizard.h"
+#include "TextTints.h"
 #include "WizardSession.h"
 #include "controllers/AccountController.h"
 #include "dialogs/CreateBucketDialog.h"
@@ -26,15 +27,6 @@ namespace {
 QString regionLabel(const QString& id, const QString& name)
 {
     return name.isEmpty() || name == id ? id : id + QStringLiteral(" — ") + name;
-}
-
-// Secondary text (the places looked at, the keyring's answer): the palette's placeholder
-// colour, so it follows light and dark themes.
-void makeSecondary(QLabel* label)
-{
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, palette.color(QPalette::PlaceholderText));
-    label->setPalette(palette);
 }
 
 } // namespace
@@ -74,7 +66,7 @@ void AccountPage::setUpForm()
     m_ui->setupUi(this);
     const int margin = style()->pixelMetric(QStyle::PM_LayoutLeftMargin);
     m_ui->pageLayout->setContentsMargins(margin, 4, margin, 0);
-    makeSecondary(m_ui->endpointsSummary);
+    setTextTint(m_ui->endpointsSummary, TextTint::Secondary);
 }
 
 // What the controller answers is shown here.

@@ -1,5 +1,7 @@
 #include "widgets/EndpointFields.h"
 
+#include "TextTints.h"
+
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -34,9 +36,7 @@ EndpointFields::EndpointFields(QWidget* parent)
     m_error->setTextFormat(Qt::PlainText);
     m_error->setAccessibleName(tr("Endpoint error"));
     m_error->hide();
-    QPalette errorPalette = m_error->palette();
-    errorPalette.setColor(QPalette::WindowText, QColor(0xb0, 0x1e, 0x1e));
-    m_error->setPalette(errorPalette);
+    setTextTint(m_error, TextTint::Error);
 
     auto* form = new QFormLayout;
     form->addRow(tr("&CVM API:"), m_cvmEdit);
