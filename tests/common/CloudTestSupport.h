@@ -10,6 +10,7 @@
 #include "cloud/CosClient.h"
 #include "cloud/Credentials.h"
 #include "cloud/HttpClient.h"
+#include "importform/ImportForm.h"
 
 #include <QLoggingCategory>
 #include <QMutex>
@@ -135,6 +136,18 @@ inline QString putObject(const emu::CloudEmulator& emulator, const QString& key,
     put.body = body;
     const auto result = cloud::waitFor(cos.send(put));
     return result.ok() ? QString() : result.error.toString();
+}
+
+// A valid import form for the object `key` of kBucket: CentOS 7 x86_64 named `name`.
+inline importform::ImportForm importFormFor(const QString& key, const QString& name)
+{
+    importform::ImportForm f;
+    f.osType = QStringLiteral("CentOS");
+    f.osVersion = QStringLiteral("7"); // the vendor's lists name majors
+    f.architecture = QStringLiteral("x86_64");
+    f.imageUrl = cloud::CosClient::objectUrl(kBucket, kRegion, key);
+    f.imageName = name;
+    return f;
 }
 
 } // namespace cvmi::cloudtest

@@ -29,17 +29,6 @@ namespace {
 constexpr int kTimeoutMs = 20000;
 const QString kGoodKey = QStringLiteral("disks/good.qcow2");
 
-importform::ImportForm formFor(const QString& key, const QString& name)
-{
-    importform::ImportForm f;
-    f.osType = QStringLiteral("CentOS");
-    f.osVersion = QStringLiteral("7");
-    f.architecture = QStringLiteral("x86_64");
-    f.imageUrl = cloud::CosClient::objectUrl(kBucket, kRegion, key);
-    f.imageName = name;
-    return f;
-}
-
 // A controller with a session holding an account, its own history folder and fast polling, and
 // spies on what a page would show.
 struct Harness {
@@ -105,7 +94,7 @@ private slots:
         Harness h(*m_emulator);
         QSignalSpy lines(&h.controller, &ImportController::lineChanged);
         QVERIFY(!h.controller.isFollowingOrFinished());
-        QCOMPARE(h.run(formFor(kGoodKey, QStringLiteral("ctl-normal"))), Outcome::Normal);
+        QCOMPARE(h.run(importFormFor(kGoodKey, QStringLiteral("ctl-normal"))), Outcome::Normal);
         QVERIFY(!h.controller.isRunning());
         QVERIFY(h.controller.isFollowingOrFinished());
         for (step::Step s : {step::Validate, step::Permission, step::Import, step::Follow})
@@ -134,8 +123,9 @@ private slots:
     void missingObjectFailsOnFollow()
     {
         Harness h(*m_emulator);
-        QCOMPARE(h.run(formFor(QStringLiteral("disks/absent.qcow2"), QStringLiteral("ctl-miss"))),
-                 Outcome::ImportFailed);
+        QCOMPARE(
+            h.run(importFormFor(QStringLiteral("disks/absent.qcow2"), QStringLiteral("ctl-miss"))),
+            Outcome::ImportFailed);
         QCOMPARE(h.state(step::Import), State::Ok);
         QCOMPARE(h.state(step::Follow), State::Failed);
         QVERIFY2(h.text(step::Follow).contains(QLatin1String("IMPORTFAILED")),
@@ -150,7 +140,7 @@ private slots:
     void refusedWithoutPermission()
     {
         Harness h(*m_emulator, kNoImportId, kNoImportKey);
-        QCOMPARE(h.run(formFor(kGoodKey, QStringLiteral("ctl-refused"))), Outcome::Refused);
+        QCOMPARE(h.run(importFormFor(kGoodKey, QStringLiteral("ctl-refused"))), Outcome::Refused);
         QCOMPARE(h.state(step::Validate), State::Ok);
         QVERIFY2(h.text(step::Validate).contains(QLatin1String("list Tencent Cloud sent")),
                  qPrintable(h.text(step::Validate)));
@@ -166,7 +156,8 @@ private slots:
     void dryRunSkipsTheImport()
     {
         Harness h(*m_emulator);
-        QCOMPARE(h.run(formFor(kGoodKey, QStringLiteral("ctl-dry")), true), Outcome::DryRunAllowed);
+        QCOMPARE(h.run(importFormFor(kGoodKey, QStringLiteral("ctl-dry")), true),
+                 Outcome::DryRunAllowed);
         QCOMPARE(h.state(step::Permission), State::Ok);
         QCOMPARE(h.state(step::Import), State::Skipped);
         QCOMPARE(h.state(step::Follow), State::Skipped);
@@ -180,7 +171,8 @@ private slots:
     void invalidFormFailsValidate()
     {
         Harness h(*m_emulator);
-        QCOMPARE(h.run(formFor(kGoodKey, QString(61, u'n'))), Outcome::Invalid); // ImageName ≤ 60
+        QCOMPARE(h.run(importFormFor(kGoodKey, QString(61, u'n'))),
+                 Outcome::Invalid); // ImageName ≤ 60
         QCOMPARE(h.state(step::Validate), State::Failed);
         QVERIFY(h.text(step::Validate).contains(QLatin1String("ImageName")));
         QVERIFY(!h.controller.line(step::Validate).remedy.isEmpty());
@@ -196,7 +188,7 @@ private slots:
         importrun::ImportRunner::Backoff slow; // one poll at the start, the next after 5 s
         slow.initialMs = 5000;
         h.controller.setBackoff(slow);
-        h.controller.start(formFor(kGoodKey, QStringLiteral("ctl-later")), false);
+        h.controller.start(importFormFor(kGoodKey, QStringLiteral("ctl-later")), false);
         QTRY_COMPARE_WITH_TIMEOUT(h.state(step::Follow), State::Running, kTimeoutMs);
         QVERIFY(h.text(step::Follow).contains(QLatin1String("IMPORTING")));
         QVERIFY(h.controller.isFollowingOrFinished());

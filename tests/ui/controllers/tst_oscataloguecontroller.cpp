@@ -52,9 +52,8 @@ private slots:
     {
         captureLogs();
         m_emulator = std::make_unique<emu::CloudEmulator>();
-        addAccounts(*m_emulator);
         QString error;
-        QVERIFY2(m_emulator->start(0, &error), qPrintable(error));
+        QVERIFY2(startWithBucket(*m_emulator, &error), qPrintable(error));
     }
 
     void builtInUntilACacheIsRead()

@@ -45,17 +45,6 @@ namespace {
 constexpr int kTimeoutMs = 20000;
 const QString kGoodKey = QStringLiteral("disks/good.qcow2");
 
-importform::ImportForm formFor(const QString& key, const QString& name)
-{
-    importform::ImportForm f;
-    f.osType = QStringLiteral("CentOS");
-    f.osVersion = QStringLiteral("7"); // the vendor's lists name majors
-    f.architecture = QStringLiteral("x86_64");
-    f.imageUrl = cloud::CosClient::objectUrl(kBucket, kRegion, key);
-    f.imageName = name;
-    return f;
-}
-
 // A page on its own with a session holding an account and (unless told otherwise) a form.
 struct Harness {
     ui::WizardSession session;
@@ -184,7 +173,7 @@ private slots:
         QVERIFY(!page.isComplete());
 
         // The form arrives (the Form page stores it): only the account is missing then.
-        session.setImportForm(formFor(kGoodKey, QStringLiteral("later")));
+        session.setImportForm(importFormFor(kGoodKey, QStringLiteral("later")));
         QVERIFY(!page.findChild<QLabel*>(QStringLiteral("missingLabel"))
                      ->text()
                      .contains(QLatin1String("import form")));
@@ -200,7 +189,7 @@ private slots:
     void summaryWithoutSignature()
     {
         Harness h(*m_emulator, m_history.path());
-        importform::ImportForm f = formFor(kGoodKey, QStringLiteral("summary-name"));
+        importform::ImportForm f = importFormFor(kGoodKey, QStringLiteral("summary-name"));
         f.imageUrl += QStringLiteral("?q-sign-algorithm=sha1&q-ak=AKIDX&q-signature=deadbeef01");
         h.session.setImportForm(f);
         const QString summary = h.page->findChild<QLabel*>(QStringLiteral("summaryLabel"))->text();
@@ -217,7 +206,7 @@ private slots:
     void importReachesNormal()
     {
         Harness h(*m_emulator, m_history.path());
-        h.session.setImportForm(formFor(kGoodKey, QStringLiteral("gui-normal")));
+        h.session.setImportForm(importFormFor(kGoodKey, QStringLiteral("gui-normal")));
         QVERIFY(!h.page->isComplete()); // nothing imported yet
         QCOMPARE(h.run(h.page->findChild<QPushButton*>(QStringLiteral("importButton"))),
                  Outcome::Normal);
@@ -270,7 +259,7 @@ private slots:
     {
         Harness h(*m_emulator, m_history.path());
         h.session.setImportForm(
-            formFor(QStringLiteral("disks/absent.qcow2"), QStringLiteral("gui-missing")));
+            importFormFor(QStringLiteral("disks/absent.qcow2"), QStringLiteral("gui-missing")));
         h.page->showMinimized(); // the user went elsewhere: the end is announced all the same
         QCOMPARE(h.run(h.page->findChild<QPushButton*>(QStringLiteral("importButton"))),
                  Outcome::ImportFailed);
@@ -295,7 +284,7 @@ private slots:
     void noImportPermissionRefused()
     {
         Harness h(*m_emulator, m_history.path(), kNoImportId, kNoImportKey);
-        h.session.setImportForm(formFor(kGoodKey, QStringLiteral("gui-refused")));
+        h.session.setImportForm(importFormFor(kGoodKey, QStringLiteral("gui-refused")));
         QCOMPARE(h.run(h.page->findChild<QPushButton*>(QStringLiteral("importButton"))),
                  Outcome::Refused);
         QCOMPARE(h.state(Step::Validate), State::Ok);
@@ -320,7 +309,7 @@ private slots:
     {
         // The Import page asks DescribeImportImageOs itself: 7.9 is not in the live list.
         Harness h(*m_emulator, m_history.path());
-        importform::ImportForm f = formFor(kGoodKey, QStringLiteral("gui-minor"));
+        importform::ImportForm f = importFormFor(kGoodKey, QStringLiteral("gui-minor"));
         f.osVersion = QStringLiteral("7.9");
         h.session.setImportForm(f);
         QCOMPARE(h.run(h.page->findChild<QPushButton*>(QStringLiteral("importButton"))),
@@ -336,7 +325,7 @@ private slots:
     void invalidFormSendsNothing()
     {
         Harness h(*m_emulator, m_history.path());
-        h.session.setImportForm(formFor(kGoodKey, QString(61, u'n'))); // ImageName ≤ 60
+        h.session.setImportForm(importFormFor(kGoodKey, QString(61, u'n'))); // ImageName ≤ 60
         QCOMPARE(h.run(h.page->findChild<QPushButton*>(QStringLiteral("importButton"))),
                  Outcome::Invalid);
         QCOMPARE(h.state(Step::Validate), State::Failed);
@@ -350,7 +339,7 @@ private slots:
     void dryRunOnly()
     {
         Harness h(*m_emulator, m_history.path());
-        importform::ImportForm f = formFor(kGoodKey, QStringLiteral("gui-dry"));
+        importform::ImportForm f = importFormFor(kGoodKey, QStringLiteral("gui-dry"));
         f.dryRun = true;
         h.session.setImportForm(f);
         QVERIFY(h.page->findChild<QPushButton*>(QStringLiteral("dryRunButton"))->isVisible());
@@ -380,7 +369,7 @@ private slots:
             importrun::ImportRunner::Backoff slow; // one poll at the start, the next after 5 s
             slow.initialMs = 5000;
             h.page->setBackoff(slow);
-            h.session.setImportForm(formFor(kGoodKey, QStringLiteral("gui-later")));
+            h.session.setImportForm(importFormFor(kGoodKey, QStringLiteral("gui-later")));
             QTest::mouseClick(h.page->findChild<QPushButton*>(QStringLiteral("importButton")),
                               Qt::LeftButton);
             QTRY_COMPARE_WITH_TIMEOUT(h.state(Step::Follow), State::Running, kTimeoutMs);
@@ -440,7 +429,7 @@ private slots:
                      &error),
                  qPrintable(error));
         Harness h(*m_emulator, m_history.path());
-        h.session.setImportForm(formFor(kGoodKey, QStringLiteral("gui-busy")));
+        h.session.setImportForm(importFormFor(kGoodKey, QStringLiteral("gui-busy")));
         QSignalSpy retried(h.page.get(), &ImportPage::importFinished);
         QTest::mouseClick(h.page->findChild<QPushButton*>(QStringLiteral("importButton")),
                           Qt::LeftButton);
@@ -467,7 +456,7 @@ private slots:
                  qPrintable(error));
         {
             Harness h(*m_emulator, m_history.path());
-            h.session.setImportForm(formFor(kGoodKey, QStringLiteral("gui-closed")));
+            h.session.setImportForm(importFormFor(kGoodKey, QStringLiteral("gui-closed")));
             QTest::mouseClick(h.page->findChild<QPushButton*>(QStringLiteral("importButton")),
                               Qt::LeftButton);
             QTRY_COMPARE_WITH_TIMEOUT(h.state(Step::Follow), State::Running, kTimeoutMs);
@@ -489,7 +478,7 @@ private slots:
         const QString signature =
             QUrlQuery(QUrl(*signedUrl)).queryItemValue(QStringLiteral("q-signature"));
         QVERIFY(signature.size() >= 20);
-        importform::ImportForm f = formFor(kGoodKey, QStringLiteral("gui-signed"));
+        importform::ImportForm f = importFormFor(kGoodKey, QStringLiteral("gui-signed"));
         f.imageUrl = *signedUrl;
         h.session.setImportForm(f);
         QCOMPARE(h.run(h.page->findChild<QPushButton*>(QStringLiteral("importButton"))),
