@@ -128,15 +128,33 @@ private:
                query.hasQueryItem(QStringLiteral("q-key-time"));
     }
 
-    // d.expires and the link's own end are both about now + signedValiditySeconds.
+    // d.expires and the link's own end (by COS's clock, `serverOffset` ahead of this computer's)
+    // are both about now + signedValiditySeconds; `before` and `after` bracket the call.
     static bool expiresInADay(const ImportUrlDecision& d, qint64 before, qint64 after,
-                              qint64 serverOffset = 0)
+                              qint64 serverOffset)
     {
-        const qint64 validity = ImportUrlResolver::signedValiditySeconds;
+        const qint64 slack = 5; // the learnt offset is whole seconds of a clock that ticked on
+        const qint64 earliest = before + ImportUrlResolver::signedValiditySeconds - slack;
+        const qint64 latest = after + ImportUrlResolver::signedValiditySeconds + slack;
         const qint64 expires = d.expires.toSecsSinceEpoch();
         const qint64 linkEnd = keyTime(d.url).second - serverOffset;
-        return d.expires.isValid() && expires >= before + validity && expires <= after + validity &&
-               linkEnd >= before + validity && linkEnd <= after + validity;
+        return d.expires.isValid() && expires >= earliest && expires <= latest &&
+               linkEnd >= earliest && linkEnd <= latest;
+    }
+
+    // Resolves `key` into *out and checks what every signed answer has: the signed link for the
+    // object, ending in about a day, and a note that holds no part of it.
+    static bool resolvesSigned(cloud::CosClient* cos, const QString& bucket, const QString& key,
+                               ImportUrlDecision* out, qint64 serverOffset = 0)
+    {
+        const qint64 before = QDateTime::currentSecsSinceEpoch();
+        const auto d = resolveAndWait(cos, bucket, key);
+        const qint64 after = QDateTime::currentSecsSinceEpoch();
+        if (!d)
+            return false;
+        *out = *d;
+        return isSignedLinkFor(*d, bucket, key) && expiresInADay(*d, before, after, serverOffset) &&
+               noteHoldsNoPartOfTheLink(*d);
     }
 
 private slots:
@@ -183,18 +201,13 @@ private slots:
         // The HEAD is unsigned: signed with this account it would find the object (200) and
         // the import would get a plain URL it cannot read.
         auto cos = client();
-        const qint64 before = QDateTime::currentSecsSinceEpoch();
-        const auto d = resolveAndWait(cos.get(), kBucket, kKeyName);
-        const qint64 after = QDateTime::currentSecsSinceEpoch();
-        QVERIFY(d);
-        QVERIFY(isSignedLinkFor(*d, kBucket, kKeyName));
-        QVERIFY(expiresInADay(*d, before, after));
-        QVERIFY2(d->note.contains(QLatin1String("private")), qPrintable(d->note));
-        QVERIFY2(d->note.contains(QLatin1String("24 hours")), qPrintable(d->note));
-        QVERIFY2(d->note.contains(QLatin1String("Anyone who has that link")), qPrintable(d->note));
-        QVERIFY(noteHoldsNoPartOfTheLink(*d));
+        ImportUrlDecision d;
+        QVERIFY(resolvesSigned(cos.get(), kBucket, kKeyName, &d));
+        QVERIFY2(d.note.contains(QLatin1String("private")), qPrintable(d.note));
+        QVERIFY2(d.note.contains(QLatin1String("24 hours")), qPrintable(d.note));
+        QVERIFY2(d.note.contains(QLatin1String("Anyone who has that link")), qPrintable(d.note));
         // COS serves the link to anyone, as the import will ask for it.
-        const cloud::HttpResponse fetched = fetchAsTheImport(d->url);
+        const cloud::HttpResponse fetched = fetchAsTheImport(d.url);
         QCOMPARE(fetched.status, 200);
         QCOMPARE(fetched.body, kBody);
         // The plain URL would not do.
@@ -208,15 +221,10 @@ private slots:
         const cloud::CloudEndpoints gone = endpointsFor(*m_emulator);
         m_emulator.reset();
         auto cos = client(gone, credentials(kId, kKey));
-        const qint64 before = QDateTime::currentSecsSinceEpoch();
-        const auto d = resolveAndWait(cos.get(), kBucket, kKeyName);
-        const qint64 after = QDateTime::currentSecsSinceEpoch();
-        QVERIFY(d);
-        QVERIFY(isSignedLinkFor(*d, kBucket, kKeyName));
-        QVERIFY(expiresInADay(*d, before, after));
-        QVERIFY2(d->note.contains(QLatin1String("could not be checked")), qPrintable(d->note));
-        QVERIFY2(d->note.contains(QLatin1String("works either way")), qPrintable(d->note));
-        QVERIFY(noteHoldsNoPartOfTheLink(*d));
+        ImportUrlDecision d;
+        QVERIFY(resolvesSigned(cos.get(), kBucket, kKeyName, &d));
+        QVERIFY2(d.note.contains(QLatin1String("could not be checked")), qPrintable(d.note));
+        QVERIFY2(d.note.contains(QLatin1String("works either way")), qPrintable(d.note));
     }
 
     void otherAnswerGetsASignedLink_data()
@@ -248,11 +256,9 @@ private slots:
                      qPrintable(error));
         }
         auto cos = client();
-        const auto d = resolveAndWait(cos.get(), bucket, key);
-        QVERIFY(d);
-        QVERIFY(isSignedLinkFor(*d, bucket, key));
-        QVERIFY2(d->note.contains(why), qPrintable(d->note));
-        QVERIFY(noteHoldsNoPartOfTheLink(*d));
+        ImportUrlDecision d;
+        QVERIFY(resolvesSigned(cos.get(), bucket, key, &d));
+        QVERIFY2(d.note.contains(why), qPrintable(d.note));
     }
 
     void temporaryCredentialsPutTheTokenIntoTheLink()
@@ -260,17 +266,12 @@ private slots:
         // Credentials carry no expiry (cloud::Credentials), so the link cannot be cut to theirs:
         // it holds the token, and COS refuses it once the token has expired.
         auto cos = client(credentials(kTokenId, kTokenKey, kToken));
-        const qint64 before = QDateTime::currentSecsSinceEpoch();
-        const auto d = resolveAndWait(cos.get(), kBucket, kKeyName);
-        const qint64 after = QDateTime::currentSecsSinceEpoch();
-        QVERIFY(d);
-        QVERIFY(isSignedLinkFor(*d, kBucket, kKeyName));
-        QVERIFY(expiresInADay(*d, before, after));
-        const QUrlQuery query{QUrl(d->url)};
+        ImportUrlDecision d;
+        QVERIFY(resolvesSigned(cos.get(), kBucket, kKeyName, &d));
+        const QUrlQuery query{QUrl(d.url)};
         QVERIFY(query.queryItemValue(QStringLiteral("x-cos-security-token"), QUrl::FullyDecoded) ==
                 kToken);
-        QVERIFY(noteHoldsNoPartOfTheLink(*d));
-        const cloud::HttpResponse fetched = fetchAsTheImport(d->url);
+        const cloud::HttpResponse fetched = fetchAsTheImport(d.url);
         QCOMPARE(fetched.status, 200);
         QCOMPARE(fetched.body, kBody);
     }
@@ -282,16 +283,12 @@ private slots:
         const qint64 offset = 2 * 24 * 3600;
         m_emulator->setClockOffsetSeconds(offset);
         auto cos = client();
-        const qint64 before = QDateTime::currentSecsSinceEpoch();
-        const auto d = resolveAndWait(cos.get(), kBucket, kKeyName);
-        const qint64 after = QDateTime::currentSecsSinceEpoch();
-        QVERIFY(d);
+        ImportUrlDecision d;
+        // The link's end by COS's clock; d.expires stays on this computer's clock.
+        QVERIFY(resolvesSigned(cos.get(), kBucket, kKeyName, &d, offset));
         QVERIFY2(qAbs(cos->clockOffset() - offset) <= 5,
                  qPrintable(QString::number(cos->clockOffset())));
-        QVERIFY(isSignedLinkFor(*d, kBucket, kKeyName));
-        // The link's end by COS's clock; d.expires stays on this computer's clock.
-        QVERIFY(expiresInADay(*d, before - 5, after + 5, offset));
-        QCOMPARE(fetchAsTheImport(d->url).status, 200);
+        QCOMPARE(fetchAsTheImport(d.url).status, 200);
     }
 
     void noAccountGetsThePlainUrl()
