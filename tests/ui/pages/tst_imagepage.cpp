@@ -94,7 +94,6 @@ private slots:
     void everyRuleGroupHasAHeading();
     void saveReportWritesJsonAndHtml();
     void saveReportErrorSaysWhy();
-    void reportHtmlEscapesImageText();
 
 private:
     ui::ImagePage* page() const { return m_wizard->imagePage(); }
@@ -522,78 +521,6 @@ void TestImagePage::saveReportErrorSaysWhy()
     QVERIFY2(shownText.contains(path), qPrintable(shownText));
     QVERIFY(!shownReason.isEmpty());
     QVERIFY(!QFile::exists(path));
-}
-
-void TestImagePage::reportHtmlEscapesImageText()
-{
-    const QString script = QStringLiteral("<script>alert(1)</script>");
-    inspect::ImageFacts facts;
-    facts.path = QStringLiteral("/tmp/disk") + script + QStringLiteral(".raw");
-    facts.fileSize = 1 << 20;
-    facts.format = QStringLiteral("raw");
-    facts.virtualSize = 1 << 20;
-    facts.layoutKnown = true;
-    facts.layout.partitionTable = QStringLiteral("mbr");
-    inspect::PartitionInfo partition;
-    partition.index = 1;
-    partition.size = 1 << 19;
-    partition.filesystem = QStringLiteral("ext4");
-    partition.label = script;
-    partition.typeName = QStringLiteral("Linux");
-    facts.layout.partitions << partition;
-    facts.guest.searched = true;
-    facts.guest.family = QStringLiteral("linux");
-    facts.guest.prettyName = QStringLiteral("Evil <b>Linux</b> & co");
-    facts.guest.architecture = QStringLiteral("x86_64");
-    facts.guest.rootFilesystem = QStringLiteral("ext4");
-    facts.guest.rootPartition = 1;
-    inspect::KernelFacts kernel;
-    kernel.version = QStringLiteral("5.0<img src=x>");
-    facts.guest.kernels << kernel;
-
-    policy::Report report;
-    report.policyId = QStringLiteral("test-rules");
-    report.policyVersion = QStringLiteral("1");
-    report.form.osType = QStringLiteral("CentOS");
-    report.form.imageName = QStringLiteral("name") + script;
-    report.rules << policy::RuleResult{QStringLiteral("disk.label"),
-                                       QStringLiteral("layout"),
-                                       QStringLiteral("Label check"),
-                                       policy::Verdict::Fail,
-                                       QStringLiteral("Label `") + script + QStringLiteral("`."),
-                                       QStringLiteral("Rename it: `e2label /dev/sda1 root`.")};
-    report.rules << policy::RuleResult{QStringLiteral("image.format"), QStringLiteral("image"),
-                                       QStringLiteral("Image format"), policy::Verdict::Pass,
-                                       QStringLiteral("raw"),          QString()};
-    report.rules << policy::RuleResult{QStringLiteral("licence.byol"),
-                                       QStringLiteral("licence"),
-                                       QStringLiteral("Licence <i>type</i>"),
-                                       policy::Verdict::Unknown,
-                                       QString(),
-                                       QString()};
-
-    const QString html = policy::reportToHtml(facts, report);
-    QVERIFY(!html.contains(QStringLiteral("<script"), Qt::CaseInsensitive));
-    QVERIFY(!html.contains(QStringLiteral("<img"), Qt::CaseInsensitive));
-    QVERIFY(!html.contains(QStringLiteral("<b>Linux")));
-    QVERIFY(!html.contains(QStringLiteral("<i>type")));
-    QVERIFY(html.contains(script.toHtmlEscaped()));
-    QVERIFY(html.contains(QStringLiteral("Evil &lt;b&gt;Linux&lt;/b&gt; &amp; co")));
-    // Quoted commands are set as code, still escaped.
-    QVERIFY(html.contains(QStringLiteral("<code>") + script.toHtmlEscaped() +
-                          QStringLiteral("</code>")));
-    QVERIFY(html.contains(QStringLiteral("<code>e2label /dev/sda1 root</code>")));
-    // Grouped, in the order of the rules, with a symbol per verdict.
-    const qsizetype layout = html.indexOf(QStringLiteral("<h3>Disk layout</h3>"));
-    const qsizetype image = html.indexOf(QStringLiteral("<h3>Image file</h3>"));
-    const qsizetype licence = html.indexOf(QStringLiteral("<h3>Licensing</h3>"));
-    QVERIFY(layout > 0 && image > layout && licence > image);
-    for (const char* symbol : {"✓", "✗", "?"})
-        QVERIFY(html.contains(QString::fromUtf8(symbol)));
-    QVERIFY(html.contains(QStringLiteral("Label check")));
-    QVERIFY(html.contains(QStringLiteral("How to fix:")));
-    QVERIFY(html.contains(QStringLiteral("CentOS")));
-    QVERIFY(html.contains(QStringLiteral("Not importable: 1 problem")));
 }
 
 QTEST_MAIN(TestImagePage)
