@@ -592,15 +592,8 @@ void TestJourney::nonCompliantUploadAsksFirst()
 
 void TestJourney::putObject(const QString& key, const QByteArray& body)
 {
-    cloud::HttpClient http;
-    cloud::CosClient cos(&http, endpointsFor(*m_emulator), credentials(kId, kKey));
-    cloud::CosClient::Call call;
-    call.method = "PUT";
-    call.host = cloud::CosClient::bucketHost(kBucket, kRegion);
-    call.key = key;
-    call.body = body;
-    const auto put = cloud::waitFor(cos.send(call));
-    QVERIFY2(put.ok(), qPrintable(put.error.toString()));
+    const QString error = cloudtest::putObject(*m_emulator, key, body);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
 }
 
 void TestJourney::alreadyInCosSkipsToTheForm()

@@ -47,7 +47,9 @@ FormPage::FormPage(WizardSession* session, QWidget* parent)
     setTitle(ImportWizard::pageTitle(tr("Describe the custom image")));
     setUpWidgets();
     connectEdits();
-    catalogueChanged(); // the built-in list until the cache is read
+    // The built-in list until the cache is read; later lists and statuses come by signal.
+    catalogueChanged();
+    m_ui->osChooser->setCatalogueStatus(m_catalogue->status());
     m_catalogue->setStore(importform::OsCatalogueStore());
 
     connect(m_session, &WizardSession::inspectionChanged, this, &FormPage::prefill);
@@ -139,7 +141,6 @@ void FormPage::markEdited(const QString& fieldId)
 void FormPage::catalogueChanged()
 {
     m_ui->osChooser->setCatalogue(m_catalogue->catalogue());
-    m_ui->osChooser->setCatalogueStatus(m_catalogue->status());
     prefillOs(); // another list may offer other versions, or spell the OS otherwise
     revalidate();
 }
