@@ -68,7 +68,9 @@ void FormPage::setUpWidgets()
         // Named "<field id>Note" in the forms.
         m_notes.insert(note->objectName().chopped(4), note);
     }
-    // The tables live inside their widgets, which the forms cannot name as buddies.
+    // The tables live inside their widgets, which the forms cannot name as buddies. These two
+    // labels have no Alt key: the page has more fields than letters, and Alt+G and Alt+A (Add
+    // Tag, Add Data Disk) lead into them.
     m_ui->tagsLabel->setBuddy(m_ui->tags->table());
     m_ui->dataDisksLabel->setBuddy(m_ui->dataDisks->list());
     m_ui->imageDescription->setFixedHeight(m_ui->imageDescription->fontMetrics().lineSpacing() * 3 +
