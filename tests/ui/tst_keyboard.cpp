@@ -10,6 +10,7 @@
 #include "CloudTestSupport.h"
 #include "TestSupport.h"
 #include "WidgetLookup.h"
+#include "WizardDriving.h"
 
 #include "ImportWizard.h"
 #include "WizardSession.h"
@@ -301,23 +302,10 @@ void TestKeyboard::reportProblems()
 
 std::unique_ptr<ImportWizard> TestKeyboard::makeWizard()
 {
-    auto wizard = std::make_unique<ImportWizard>();
-    ui::AccountPage* account = wizard->accountPage();
-    account->setCredentialStore(&m_store);
-    account->setDiscoverer([] { return cloud::CredentialDiscovery{}; });
-    Error error;
-    if (!account->setEndpointOverrides(m_emulator->endpoint(), m_emulator->endpoint(), &error))
-        qWarning("%s", qPrintable(error.message));
-    ui::UploadPage* upload = wizard->uploadPage();
-    upload->setSettings(m_settings.get());
-    upload->setCheckpointDir(m_dir->filePath(QStringLiteral("checkpoints")));
-    upload->setAsker([](ui::UploadPage::Question, const QString&, const QString&) { return true; });
-    auto* osList = wizard->formPage()->findChild<ui::OsCatalogueController*>();
-    QSignalSpy loaded(osList, &ui::OsCatalogueController::changed);
-    osList->setStore(importform::OsCatalogueStore(m_dir->filePath(QStringLiteral("cache"))));
-    if (!loaded.wait(kTimeoutMs))
-        qWarning("the OS list did not load");
-    wizard->importPage()->setHistoryDir(m_dir->filePath(QStringLiteral("history")));
+    auto wizard = test::wizardOnEmulator(*m_emulator, &m_store, m_settings.get(),
+                                         QDir(m_dir->path()), kTimeoutMs);
+    wizard->uploadPage()->setAsker(
+        [](ui::UploadPage::Question, const QString&, const QString&) { return true; });
     // "Settings…" is on every page of the program; its Ctrl+, belongs in the check.
     wizard->setSettings(m_settings.get());
     return wizard;
@@ -325,25 +313,12 @@ std::unique_ptr<ImportWizard> TestKeyboard::makeWizard()
 
 bool TestKeyboard::drop(ImportWizard& wizard, const QString& path)
 {
-    auto* zone = wizard.imagePage()->findChild<ui::DropZone*>(QStringLiteral("dropZone"));
-    QMimeData mime;
-    mime.setUrls({QUrl::fromLocalFile(path)});
-    const QPoint pos = zone->rect().center();
-    QDragEnterEvent enter(pos, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
-    QApplication::sendEvent(zone, &enter);
-    QDropEvent dropEvent(QPointF(pos), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
-    QApplication::sendEvent(zone, &dropEvent);
-    return enter.isAccepted() && dropEvent.isAccepted();
+    return test::dropOnImagePage(wizard, path);
 }
 
 bool TestKeyboard::next(ImportWizard& wizard, ImportWizard::PageId expected)
 {
-    QAbstractButton* button = wizard.button(QWizard::NextButton);
-    if (!QTest::qWaitFor([button] { return button->isVisible() && button->isEnabled(); },
-                         kTimeoutMs))
-        return false;
-    QTest::mouseClick(button, Qt::LeftButton);
-    return wizard.currentId() == expected;
+    return test::clickNext(wizard, expected, kTimeoutMs);
 }
 
 void TestKeyboard::passAccount(ImportWizard& wizard)
