@@ -4708,10 +4708,6 @@ https:// 可用于任何主机。http:// 仅可用于本机（localhost、127.0.
         <translation>表单已填写完整。</translation>
     </message>
     <message>
-        <source>C&amp;hoose Object…</source>
-        <translation>选择对象(&amp;H)…</translation>
-    </message>
-    <message>
         <source>The image is in COS already: choose its object from a bucket&apos;s list</source>
         <translation>镜像已在 COS 中：请从存储桶的对象列表中选择其对象</translation>
     </message>
@@ -4724,8 +4720,12 @@ https:// 可用于任何主机。http:// 仅可用于本机（localhost、127.0.
         <translation>数据盘：</translation>
     </message>
     <message>
-        <source>&amp;Force: import even if the service&apos;s own image checks fail</source>
-        <translation>强制导入：即使镜像未通过服务自身的检查也继续导入(&amp;F)</translation>
+        <source>Choose Ob&amp;ject…</source>
+        <translation>选择对象(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>Fo&amp;rce: import even if the service&apos;s own image checks fail</source>
+        <translation>强制导入：即使镜像未通过服务自身的检查也继续导入(&amp;R)</translation>
     </message>
 </context>
 <context>
@@ -5208,10 +5208,6 @@ https:// 可用于任何主机。http:// 仅可用于本机（localhost、127.0.
         <translation>操作系统</translation>
     </message>
     <message>
-        <source>OS &amp;type:</source>
-        <translation>操作系统类型(&amp;T)：</translation>
-    </message>
-    <message>
         <source>OS type</source>
         <translation>操作系统类型</translation>
     </message>
@@ -5272,8 +5268,12 @@ https:// 可用于任何主机。http:// 仅可用于本机（localhost、127.0.
         <translation>%1（不在列表中）</translation>
     </message>
     <message>
-        <source>Ar&amp;chitecture:</source>
-        <translation>架构(&amp;C)：</translation>
+        <source>OS type:</source>
+        <translation>操作系统类型：</translation>
+    </message>
+    <message>
+        <source>Arc&amp;hitecture:</source>
+        <translation>架构(&amp;H)：</translation>
     </message>
 </context>
 <context>
@@ -5747,8 +5747,8 @@ https:// 可用于任何主机。http:// 仅可用于本机（localhost、127.0.
         <translation>添加标签(&amp;G)</translation>
     </message>
     <message>
-        <source>&amp;Remove Tag</source>
-        <translation>删除标签(&amp;R)</translation>
+        <source>Remove &amp;Tag</source>
+        <translation>删除标签(&amp;T)</translation>
     </message>
 </context>
 <context>
