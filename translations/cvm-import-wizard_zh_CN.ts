@@ -4524,10 +4524,6 @@ Exit status: 0 done, 2 error.</source>
         <translation>只读取元数据，因此即使是很大的镜像也能很快完成检查。</translation>
     </message>
     <message>
-        <source>Browse…</source>
-        <translation>浏览…</translation>
-    </message>
-    <message>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
@@ -4546,6 +4542,10 @@ Exit status: 0 done, 2 error.</source>
     <message>
         <source>Choose a disk image</source>
         <translation>选择磁盘镜像</translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation>浏览(&amp;W)…</translation>
     </message>
 </context>
 <context>
@@ -4589,6 +4589,10 @@ https:// 可用于任何主机。http:// 仅可用于本机（localhost、127.0.
         <source>Endpoints</source>
         <translation>接入地址</translation>
     </message>
+    <message>
+        <source>Restore &amp;Defaults</source>
+        <translation>恢复默认值(&amp;D)</translation>
+    </message>
 </context>
 <context>
     <name>cvmi::ui::FieldNote</name>
@@ -4611,10 +4615,6 @@ https:// 可用于任何主机。http:// 仅可用于本机（localhost、127.0.
 </context>
 <context>
     <name>cvmi::ui::FormPage</name>
-    <message>
-        <source>Fo&amp;rce: import even if the service&apos;s own image checks fail</source>
-        <translation>强制导入：即使镜像未通过服务自身的检查也继续导入(&amp;R)</translation>
-    </message>
     <message>
         <source>&amp;Dry run only: check the request, do not import</source>
         <translation>仅预检：只检查请求，不导入(&amp;D)</translation>
@@ -4680,14 +4680,6 @@ https:// 可用于任何主机。http:// 仅可用于本机（localhost、127.0.
         <translation>标签、数据盘和选项</translation>
     </message>
     <message>
-        <source>Ta&amp;gs:</source>
-        <translation>标签(&amp;G)：</translation>
-    </message>
-    <message>
-        <source>Data dis&amp;ks:</source>
-        <translation>数据盘(&amp;K)：</translation>
-    </message>
-    <message>
         <source>ImportImage&apos;s Force: skips the service&apos;s checks of the image. Use it only when you know why a check fails and that it does not matter.</source>
         <translation>ImportImage 的 Force 参数：跳过服务对镜像的检查。仅当您清楚检查项未通过的原因且确认其无影响时使用。</translation>
     </message>
@@ -4716,24 +4708,28 @@ https:// 可用于任何主机。http:// 仅可用于本机（localhost、127.0.
         <translation>表单已填写完整。</translation>
     </message>
     <message>
-        <source>C&amp;hoose Object…</source>
-        <translation>选择对象(&amp;H)…</translation>
-    </message>
-    <message>
         <source>The image is in COS already: choose its object from a bucket&apos;s list</source>
         <translation>镜像已在 COS 中：请从存储桶的对象列表中选择其对象</translation>
+    </message>
+    <message>
+        <source>Tags:</source>
+        <translation>标签：</translation>
+    </message>
+    <message>
+        <source>Data disks:</source>
+        <translation>数据盘：</translation>
+    </message>
+    <message>
+        <source>Choose Ob&amp;ject…</source>
+        <translation>选择对象(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>Fo&amp;rce: import even if the service&apos;s own image checks fail</source>
+        <translation>强制导入：即使镜像未通过服务自身的检查也继续导入(&amp;R)</translation>
     </message>
 </context>
 <context>
     <name>cvmi::ui::ImagePage</name>
-    <message>
-        <source>Cancel Check</source>
-        <translation>取消检查</translation>
-    </message>
-    <message>
-        <source>Save Report…</source>
-        <translation>保存报告…</translation>
-    </message>
     <message>
         <source>Check the disk image</source>
         <translation>检查磁盘镜像</translation>
@@ -4781,6 +4777,14 @@ https:// 可用于任何主机。http:// 仅可用于本机（localhost、127.0.
     <message>
         <source>The image is in a COS bucket already: check the account, then fill the import form with its URL</source>
         <translation>镜像已在 COS 存储桶中：检查账号后，使用其 URL 填写导入表单</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Check</source>
+        <translation>取消检查(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Save &amp;Report…</source>
+        <translation>保存报告(&amp;R)…</translation>
     </message>
 </context>
 <context>
@@ -4942,10 +4946,6 @@ https:// 可用于任何主机。http:// 仅可用于本机（localhost、127.0.
         <translation>镜像 ID</translation>
     </message>
     <message>
-        <source>Image &amp;ID:</source>
-        <translation>镜像 ID(&amp;I)：</translation>
-    </message>
-    <message>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
@@ -5025,6 +5025,10 @@ https:// 可用于任何主机。http:// 仅可用于本机（localhost、127.0.
         <source>failed</source>
         <translation>失败</translation>
     </message>
+    <message>
+        <source>I&amp;mage ID:</source>
+        <translation>镜像 ID(&amp;M)：</translation>
+    </message>
 </context>
 <context>
     <name>cvmi::ui::ImportStageList</name>
@@ -5099,10 +5103,6 @@ https:// 可用于任何主机。http:// 仅可用于本机（localhost、127.0.
         <translation>继续上传(&amp;O)</translation>
     </message>
     <message>
-        <source>Not No&amp;w</source>
-        <translation>暂不(&amp;W)</translation>
-    </message>
-    <message>
         <source>Interrupted upload</source>
         <translation>中断的上传</translation>
     </message>
@@ -5121,6 +5121,10 @@ https:// 可用于任何主机。http:// 仅可用于本机（localhost、127.0.
     <message>
         <source>Other interrupted uploads: %1 (`cvm-import uploads` lists them).</source>
         <translation>其他中断的上传：%1 个（`cvm-import uploads` 可列出）。</translation>
+    </message>
+    <message>
+        <source>No&amp;t Now</source>
+        <translation>暂不(&amp;T)</translation>
     </message>
 </context>
 <context>
@@ -5204,10 +5208,6 @@ https:// 可用于任何主机。http:// 仅可用于本机（localhost、127.0.
         <translation>操作系统</translation>
     </message>
     <message>
-        <source>OS &amp;type:</source>
-        <translation>操作系统类型(&amp;T)：</translation>
-    </message>
-    <message>
         <source>OS type</source>
         <translation>操作系统类型</translation>
     </message>
@@ -5226,10 +5226,6 @@ https:// 可用于任何主机。http:// 仅可用于本机（localhost、127.0.
     <message>
         <source>How the detected version was matched</source>
         <translation>检测到的版本的匹配方式</translation>
-    </message>
-    <message>
-        <source>&amp;Architecture:</source>
-        <translation>架构(&amp;A)：</translation>
     </message>
     <message>
         <source>Architecture</source>
@@ -5270,6 +5266,14 @@ https:// 可用于任何主机。http:// 仅可用于本机（localhost、127.0.
     <message>
         <source>%1 (not in the list)</source>
         <translation>%1（不在列表中）</translation>
+    </message>
+    <message>
+        <source>OS type:</source>
+        <translation>操作系统类型：</translation>
+    </message>
+    <message>
+        <source>Arc&amp;hitecture:</source>
+        <translation>架构(&amp;H)：</translation>
     </message>
 </context>
 <context>
@@ -5680,10 +5684,6 @@ https:// 可用于任何主机。http:// 仅可用于本机（localhost、127.0.
         <translation>镜像检查(&amp;K)</translation>
     </message>
     <message>
-        <source>&amp;Inspection time limit:</source>
-        <translation>检查时限(&amp;I)：</translation>
-    </message>
-    <message>
         <source>Inspection time limit</source>
         <translation>检查时限</translation>
     </message>
@@ -5715,17 +5715,17 @@ https:// 可用于任何主机。http:// 仅可用于本机（localhost、127.0.
         <source>Settings file error</source>
         <translation>设置文件错误</translation>
     </message>
+    <message>
+        <source>Inspection &amp;time limit:</source>
+        <translation>检查时限(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Restore &amp;Defaults</source>
+        <translation>恢复默认值(&amp;D)</translation>
+    </message>
 </context>
 <context>
     <name>cvmi::ui::TagTable</name>
-    <message>
-        <source>Add Tag</source>
-        <translation>添加标签</translation>
-    </message>
-    <message>
-        <source>Remove Tag</source>
-        <translation>删除标签</translation>
-    </message>
     <message>
         <source>Tags</source>
         <translation>标签</translation>
@@ -5742,6 +5742,14 @@ https:// 可用于任何主机。http:// 仅可用于本机（localhost、127.0.
         <source>Remove the selected tags</source>
         <translation>删除所选标签</translation>
     </message>
+    <message>
+        <source>Add Ta&amp;g</source>
+        <translation>添加标签(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Remove &amp;Tag</source>
+        <translation>删除标签(&amp;T)</translation>
+    </message>
 </context>
 <context>
     <name>cvmi::ui::UploadDestination</name>
@@ -5752,10 +5760,6 @@ https:// 可用于任何主机。http:// 仅可用于本机（localhost、127.0.
     <message>
         <source>Bucket to upload to</source>
         <translation>上传到的存储桶</translation>
-    </message>
-    <message>
-        <source>Object &amp;key:</source>
-        <translation>对象键(&amp;K)：</translation>
     </message>
     <message>
         <source>The object&apos;s name in the bucket; folders are written with /, e.g. images/centos7.qcow2</source>
@@ -5772,6 +5776,10 @@ https:// 可用于任何主机。http:// 仅可用于本机（localhost、127.0.
     <message>
         <source>Choose a bucket on the Account page</source>
         <translation>请在“账号”页面选择存储桶</translation>
+    </message>
+    <message>
+        <source>&amp;Object key:</source>
+        <translation>对象键(&amp;O)：</translation>
     </message>
 </context>
 <context>
@@ -5843,10 +5851,6 @@ https:// 可用于任何主机。http:// 仅可用于本机（localhost、127.0.
     <message>
         <source>In %1. Drop another file to upload that one instead.</source>
         <translation>位于 %1。拖放其他文件可改为上传该文件。</translation>
-    </message>
-    <message>
-        <source>Bro&amp;wse…</source>
-        <translation>浏览(&amp;W)…</translation>
     </message>
     <message>
         <source>Choose the file to upload</source>
@@ -6089,20 +6093,20 @@ https:// 可用于任何主机。http:// 仅可用于本机（localhost、127.0.
 <context>
     <name>cvmi::ui::UrlListEdit</name>
     <message>
-        <source>Add Data Disk</source>
-        <translation>添加数据盘</translation>
-    </message>
-    <message>
-        <source>Remove Data Disk</source>
-        <translation>移除数据盘</translation>
-    </message>
-    <message>
         <source>Data disk URLs</source>
         <translation>数据盘 URL</translation>
     </message>
     <message>
         <source>COS URLs of data disk images imported with the system disk (optional). Double-click a line to edit it.</source>
         <translation>与系统盘一同导入的数据盘镜像的 COS URL（可选）。双击某一行即可编辑。</translation>
+    </message>
+    <message>
+        <source>&amp;Add Data Disk</source>
+        <translation>添加数据盘(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Remove Data Dis&amp;k</source>
+        <translation>移除数据盘(&amp;K)</translation>
     </message>
 </context>
 <context>

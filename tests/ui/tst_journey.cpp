@@ -10,6 +10,7 @@
 #include "FileCrc.h"
 #include "TestSupport.h"
 #include "WidgetLookup.h"
+#include "WizardDriving.h"
 
 #include "ImportWizard.h"
 #include "WizardSession.h"
@@ -187,29 +188,12 @@ void TestJourney::drainWorkers()
 
 std::unique_ptr<ImportWizard> TestJourney::makeWizard()
 {
-    auto wizard = std::make_unique<ImportWizard>();
-    ui::AccountPage* account = wizard->accountPage();
-    account->setCredentialStore(&m_store);
-    account->setDiscoverer([] { return cloud::CredentialDiscovery{}; });
-    Error error;
-    if (!account->setEndpointOverrides(m_emulator->endpoint(), m_emulator->endpoint(), &error))
-        qWarning("%s", qPrintable(error.message));
-
-    ui::UploadPage* upload = wizard->uploadPage();
-    upload->setSettings(m_settings.get());
-    upload->setCheckpointDir(m_dir->filePath(QStringLiteral("checkpoints")));
-    upload->setAsker([this](Question question, const QString&, const QString&) {
+    auto wizard = test::wizardOnEmulator(*m_emulator, &m_store, m_settings.get(),
+                                         QDir(m_dir->path()), kTimeoutMs);
+    wizard->uploadPage()->setAsker([this](Question question, const QString&, const QString&) {
         m_asked.append(question);
         return m_answer;
     });
-
-    auto* osList = wizard->formPage()->findChild<ui::OsCatalogueController*>();
-    QSignalSpy loaded(osList, &ui::OsCatalogueController::changed);
-    osList->setStore(importform::OsCatalogueStore(m_dir->filePath(QStringLiteral("cache"))));
-    if (!loaded.wait(kTimeoutMs))
-        qWarning("the OS list did not load");
-
-    wizard->importPage()->setHistoryDir(m_dir->filePath(QStringLiteral("history")));
     importrun::ImportRunner::Backoff fast;
     fast.initialMs = 50;
     fast.maxMs = 200;
@@ -220,29 +204,12 @@ std::unique_ptr<ImportWizard> TestJourney::makeWizard()
 
 bool TestJourney::drop(ImportWizard& wizard, const QString& path)
 {
-    ui::DropZone* zone = wizard.imagePage()->findChild<ui::DropZone*>(QStringLiteral("dropZone"));
-    QMimeData mime;
-    mime.setUrls({QUrl::fromLocalFile(path)});
-    const QPoint pos = zone->rect().center();
-    QDragEnterEvent enter(pos, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
-    QApplication::sendEvent(zone, &enter);
-    if (!enter.isAccepted())
-        return false;
-    QDropEvent dropEvent(QPointF(pos), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
-    QApplication::sendEvent(zone, &dropEvent);
-    return dropEvent.isAccepted();
+    return test::dropOnImagePage(wizard, path);
 }
 
 bool TestJourney::next(ImportWizard& wizard, ImportWizard::PageId expected)
 {
-    QAbstractButton* button = wizard.button(QWizard::NextButton);
-    if (!QTest::qWaitFor([button] { return button->isVisible() && button->isEnabled(); },
-                         kTimeoutMs)) {
-        qWarning("Next stayed disabled on page %d", wizard.currentId());
-        return false;
-    }
-    QTest::mouseClick(button, Qt::LeftButton);
-    return wizard.currentId() == expected;
+    return test::clickNext(wizard, expected, kTimeoutMs);
 }
 
 void TestJourney::passAccount(ImportWizard& wizard)

@@ -14,8 +14,10 @@ EndpointsDialog::EndpointsDialog(QWidget* parent)
     m_ui->setupUi(this);
     connect(m_ui->buttons, &QDialogButtonBox::accepted, this, &EndpointsDialog::accept);
     connect(m_ui->buttons, &QDialogButtonBox::rejected, this, &EndpointsDialog::reject);
-    connect(m_ui->buttons->button(QDialogButtonBox::RestoreDefaults), &QAbstractButton::clicked,
-            this, [this] { setOverrides({}, {}); });
+    QPushButton* restore = m_ui->buttons->button(QDialogButtonBox::RestoreDefaults);
+    // Qt's own text has no Alt key (OK and Cancel have Enter and Esc).
+    restore->setText(tr("Restore &Defaults"));
+    connect(restore, &QAbstractButton::clicked, this, [this] { setOverrides({}, {}); });
 }
 
 EndpointsDialog::~EndpointsDialog() = default;

@@ -124,6 +124,8 @@ SettingsDialog::SettingsDialog(AppSettings* settings, QWidget* parent)
     connect(m_ui->buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
     connect(m_ui->buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
     connect(restore, &QAbstractButton::clicked, this, &SettingsDialog::restoreDefaults);
+    // Qt's own text has no Alt key (OK and Cancel have Enter and Esc).
+    restore->setText(tr("Restore &Defaults"));
     restore->setToolTip(tr("Fill every field with its default; nothing is saved until OK"));
 
     // Checked as typed; OK follows.

@@ -70,7 +70,10 @@ void FormPage::setUpWidgets()
         // Named "<field id>Note" in the forms.
         m_notes.insert(note->objectName().chopped(4), note);
     }
-    // The tables live inside their widgets, which the forms cannot name as buddies.
+    // The tables live inside their widgets, which the forms cannot name as buddies. These two
+    // labels have no Alt key (nor has OS type, the first field): the page has more controls than
+    // letters once Alt+B/N/F/C are left to the wizard, and Alt+G and Alt+A (Add Tag, Add Data
+    // Disk) lead into them.
     m_ui->tagsLabel->setBuddy(m_ui->tags->table());
     m_ui->dataDisksLabel->setBuddy(m_ui->dataDisks->list());
     m_ui->imageDescription->setFixedHeight(m_ui->imageDescription->fontMetrics().lineSpacing() * 3 +

@@ -20,6 +20,8 @@
 #include <QPushButton>
 #include <QStyle>
 
+#include <utility>
+
 namespace cvmi::ui {
 
 using transfer::UploadJob;
@@ -80,7 +82,6 @@ void UploadPage::setUpForm()
                              tr("The file checked on the first page is uploaded unless you choose "
                                 "another."),
                              tr("In %1. Drop another file to upload that one instead."));
-    m_ui->dropZone->browseButton()->setText(tr("Bro&wse…"));
     m_ui->dropZone->browseButton()->setAccessibleName(tr("Choose the file to upload"));
     setTextTint(m_ui->notImportableWarning, TextTint::Error);
     setTabOrder(m_ui->dropZone->browseButton(), m_ui->uploadDestination->firstTabStop());
@@ -121,6 +122,7 @@ void UploadPage::initializePage()
         return;
     if (!m_fileChosenHere)
         m_filePath = m_session->imagePath();
+    m_focusDefaultOnEntry = true;
     applyResumeTarget();
     showFile();
     fillBuckets();
@@ -247,6 +249,25 @@ void UploadPage::updateState()
     m_ui->uploadProgress->setVisible(phase != Phase::Ready ||
                                      m_upload->lastProgress().totalBytes > 0);
     m_ui->uploadResult->setVisible(phase == Phase::Done);
+    // Queued: QWizard makes its Next button the default (even while Next waits, disabled, for
+    // the upload) whenever the page changes or emits completeChanged, right after this.
+    QMetaObject::invokeMethod(this, &UploadPage::updateDefaultButton, Qt::QueuedConnection);
+}
+
+void UploadPage::updateDefaultButton()
+{
+    const bool entering = std::exchange(m_focusDefaultOnEntry, false);
+    if (!wizard() || wizard()->currentPage() != this || isComplete())
+        return;
+    for (QPushButton* button : {m_ui->startUpload, m_ui->retryUpload}) {
+        if (button->isVisibleTo(this) && button->isEnabled()) {
+            button->setDefault(true);
+            // Arriving, Enter starts the upload even before the first Tab.
+            if (entering)
+                button->setFocus();
+            return;
+        }
+    }
 }
 
 bool UploadPage::confirmNotImportable()

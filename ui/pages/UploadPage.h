@@ -97,6 +97,8 @@ private:
     void showStopped(const transfer::UploadResult& result);
     void updateWarning();
     void updateState();
+    // Makes Start Upload (or Retry) the button Enter presses while the page waits for it.
+    void updateDefaultButton();
     bool confirmNotImportable();
     void launch(bool restart);
     void onProgress(const transfer::UploadProgress& progress);
@@ -109,6 +111,8 @@ private:
     Asker m_ask;
     QString m_filePath;
     bool m_fileChosenHere = false;
+    // Just reached through Next: the focus goes to the button Enter presses.
+    bool m_focusDefaultOnEntry = false;
     // The session's resume target already applied (its bucket and key preselected once, so
     // that the user's own choice afterwards stands).
     QString m_appliedResumeTarget;

@@ -54,7 +54,7 @@ DropZone::DropZone(QWidget* parent) : QWidget(parent)
     m_detail->setWordWrap(true);
     m_detail->setForegroundRole(QPalette::PlaceholderText);
 
-    m_browse = new QPushButton(tr("Browse…"), this);
+    m_browse = new QPushButton(tr("Bro&wse…"), this);
     m_browse->setObjectName(QStringLiteral("browseButton"));
     connect(m_browse, &QPushButton::clicked, this, &DropZone::browse);
 

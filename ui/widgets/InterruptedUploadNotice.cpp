@@ -32,7 +32,7 @@ QList<InterruptedUpload> interruptedUploads(const QString& checkpointDir)
 InterruptedUploadNotice::InterruptedUploadNotice(QWidget* parent)
     : QFrame(parent), m_label(new QLabel(this)),
       m_continueButton(new QPushButton(tr("C&ontinue It"), this)),
-      m_dismissButton(new QPushButton(tr("Not No&w"), this))
+      m_dismissButton(new QPushButton(tr("No&t Now"), this))
 {
     setObjectName(QStringLiteral("interruptedUploadNotice"));
     setFrameShape(QFrame::StyledPanel);

@@ -59,6 +59,9 @@ void ReportView::showMessage(const QString& message)
     pal.setColor(QPalette::WindowText, secondaryColor());
     label->setPalette(pal);
     setWidget(label); // deletes the previous content
+    // A message has nothing to scroll or reach: Tab passes it by instead of stopping on an
+    // invisible frame. A report takes focus again, for Page Up/Down.
+    setFocusPolicy(Qt::NoFocus);
 }
 
 void ReportView::showInspection(const InspectionResult& result)
@@ -127,6 +130,7 @@ void ReportView::showInspection(const InspectionResult& result)
     layout->addStretch();
 
     setWidget(content); // deletes the previous content
+    setFocusPolicy(Qt::StrongFocus);
     m_hasReport = true;
     m_ruleCount = int(result.report.rules.size());
 }

@@ -12,7 +12,8 @@ namespace cvmi::ui {
 
 TagTable::TagTable(QWidget* parent)
     : QWidget(parent), m_table(new QTableWidget(0, 2, this)),
-      m_add(new QPushButton(tr("Add Tag"), this)), m_remove(new QPushButton(tr("Remove Tag"), this))
+      m_add(new QPushButton(tr("Add Ta&g"), this)),
+      m_remove(new QPushButton(tr("Remove &Tag"), this))
 {
     m_table->setObjectName(QStringLiteral("tagTable"));
     m_table->setAccessibleName(tr("Tags"));

@@ -9,8 +9,8 @@ namespace cvmi::ui {
 
 UrlListEdit::UrlListEdit(QWidget* parent)
     : QWidget(parent), m_list(new QListWidget(this)),
-      m_add(new QPushButton(tr("Add Data Disk"), this)),
-      m_remove(new QPushButton(tr("Remove Data Disk"), this))
+      m_add(new QPushButton(tr("&Add Data Disk"), this)),
+      m_remove(new QPushButton(tr("Remove Data Dis&k"), this))
 {
     m_list->setObjectName(QStringLiteral("dataDiskList"));
     m_list->setAccessibleName(tr("Data disk URLs"));
