@@ -1,5 +1,6 @@
 // The wizard stays on the screen (issue 13, finding 1): on every page, with a disk image whose file
-// name has 240 characters, and on the Import page after an import ended IMPORTFAILED, the window's
+// name has 240 characters, on the Upload page once it is uploaded (its key is that name), and on
+// the Import page after an import ended IMPORTFAILED, the window's
 // frame and its Back, Next, Cancel and Finish buttons lie inside the screen's available geometry,
 // and the smallest size its layout asks for fits there. CTest runs this twice, on an offscreen
 // screen of 1366x768 and on one of 1920x1080 at QT_SCALE_FACTOR=2 (960x540 logical pixels);
@@ -15,6 +16,7 @@
 #include "pages/ImagePage.h"
 #include "pages/ImportPage.h"
 #include "pages/UploadPage.h"
+#include "widgets/UploadDestination.h"
 
 #include "cloud/CredentialStore.h"
 #include "importform/OsCatalogue.h"
@@ -67,6 +69,7 @@ private slots:
 
     void everyPageFits_data();
     void everyPageFits();
+    void uploadedFits();
     void importFailedFits();
 
 private:
@@ -193,10 +196,10 @@ void TestWindowFits::verifyFits(ImportWizard& wizard, const QString& where)
     settle();
     const QRect available = wizard.screen()->availableGeometry();
     const QRect frame = wizard.frameGeometry();
-    QVERIFY2(available.contains(frame), qPrintable(QStringLiteral("%1: the window %2 leaves the "
-                                                                  "available screen %3")
-                                                       .arg(where, describe(frame),
-                                                            describe(available))));
+    QVERIFY2(available.contains(frame),
+             qPrintable(QStringLiteral("%1: the window %2 leaves the "
+                                       "available screen %3")
+                            .arg(where, describe(frame), describe(available))));
     const QSize frameExtra = frame.size() - wizard.size();
     const QSize minimum = wizard.minimumSizeHint().expandedTo(wizard.minimumSize()) + frameExtra;
     QVERIFY2(minimum.width() <= available.width() && minimum.height() <= available.height(),
@@ -205,8 +208,8 @@ void TestWindowFits::verifyFits(ImportWizard& wizard, const QString& where)
                             .arg(minimum.width())
                             .arg(minimum.height())
                             .arg(describe(available))));
-    for (const QWizard::WizardButton which : {QWizard::BackButton, QWizard::NextButton,
-                                              QWizard::CancelButton, QWizard::FinishButton}) {
+    for (const QWizard::WizardButton which :
+         {QWizard::BackButton, QWizard::NextButton, QWizard::CancelButton, QWizard::FinishButton}) {
         const QAbstractButton* button = wizard.button(which);
         if (!button->isVisible())
             continue;
@@ -236,6 +239,31 @@ void TestWindowFits::everyPageFits()
         return;
     QCOMPARE(wizard->currentId(), page);
     verifyFits(*wizard, QString::fromLatin1(QTest::currentDataTag()));
+}
+
+void TestWindowFits::uploadedFits()
+{
+    Error error;
+    QVERIFY(m_settings->setPartSize(8 * 1024 * 1024, &error));
+    const auto wizard = makeWizard(ImportWizard::PageUpload);
+    showWithLongImage(*wizard);
+    if (QTest::currentTestFailed())
+        return;
+    ui::UploadPage* upload = wizard->uploadPage();
+    // The emulator keeps an object in a file named after its key in hex, which allows keys of
+    // up to about 120 characters (COS allows 850 bytes): a shorter key, still one that cannot
+    // wrap, for the URL the result shows.
+    const QString key = QStringLiteral("disks/") + QString(100, u'k') + QStringLiteral(".raw");
+    upload->findChild<ui::UploadDestination*>()->setKey(key);
+    QSignalSpy finished(upload, &ui::UploadPage::uploadFinished);
+    auto* start = upload->findChild<QPushButton*>(QStringLiteral("startUpload"));
+    QVERIFY(start && start->isEnabled());
+    QTest::mouseClick(start, Qt::LeftButton);
+    QVERIFY(finished.count() > 0 || finished.wait(kTimeoutMs));
+    const auto result = qvariant_cast<transfer::UploadResult>(finished.first().first());
+    QVERIFY2(result.ok, qPrintable(result.error.message));
+    QVERIFY(m_emulator->objectInfo(kBucket, key));
+    verifyFits(*wizard, QStringLiteral("upload done"));
 }
 
 void TestWindowFits::importFailedFits()
