@@ -13,9 +13,8 @@ namespace {
 // Scrolls vertically only. It asks for the content's minimum width (names are elided and
 // sentences wrap, so that is modest), so that nothing is cut off on the right, and for almost no
 // height, so that a tall page scrolls instead of growing the window. The content gets the
-// viewport's height, or the least it needs at the viewport's width when that is more: unlike
-// widgetResizable, which gives wrapped text its preferred height, it scrolls only when the page
-// could not be shown whole.
+// viewport's width and height, or the height its layout wants at that width when that is more
+// (wrapped text gets all its lines: nothing is clipped; the page scrolls instead).
 class PageScrollArea : public QScrollArea {
 public:
     explicit PageScrollArea(QWidget* parent) : QScrollArea(parent)
@@ -65,7 +64,7 @@ private:
             return;
         const QLayout* layout = content->layout();
         const int width = qMax(viewport()->width(), content->minimumSizeHint().width());
-        const int needed = layout->hasHeightForWidth() ? layout->minimumHeightForWidth(width)
+        const int needed = layout->hasHeightForWidth() ? layout->heightForWidth(width)
                                                        : layout->minimumSize().height();
         const QSize size(width, qMax(viewport()->height(), needed));
         if (content->size() != size)
