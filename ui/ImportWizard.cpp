@@ -8,12 +8,14 @@
 #include "pages/ImportPage.h"
 #include "pages/UploadPage.h"
 #include "widgets/InterruptedUploadNotice.h"
+#include "widgets/PageScroll.h"
 
 #include "settings/AppSettings.h"
 #include "settings/NetworkProxy.h"
 
 #include <QApplication>
 #include <QPushButton>
+#include <QScreen>
 #include <QTimer>
 
 namespace cvmi::ui {
@@ -35,7 +37,13 @@ ImportWizard::ImportWizard(QWidget* parent)
     m_importPage = new ImportPage(m_session, this);
     setPage(PageImport, m_importPage);
     setStartId(PageImage);
-    resize(defaultSize());
+    // Pages whose content grows (the checklist, the upload's result, the import's steps and
+    // causes) scroll instead of making the window taller than a small screen; the Image page's
+    // report and the Form page's fields scroll on their own.
+    putPageInScrollArea(m_accountPage, QStringLiteral("accountScroll"));
+    putPageInScrollArea(m_uploadPage, QStringLiteral("uploadScroll"));
+    putPageInScrollArea(m_importPage, QStringLiteral("importScroll"));
+    resize(defaultSize(screen()->availableSize()));
     // "Settings…", shown once setSettings() gave it something to edit.
     connect(this, &QWizard::customButtonClicked, this, [this](int which) {
         if (which == QWizard::CustomButton1)
@@ -50,14 +58,40 @@ ImportWizard::ImportWizard(QWidget* parent)
             });
 }
 
+QSize ImportWizard::defaultSize(const QSize& available)
+{
+    // Room for the window's frame and title bar, which the window manager adds outside.
+    const QSize frame(16, 48);
+    return QSize(900, 680).boundedTo(available - frame);
+}
+
 void ImportWizard::showEvent(QShowEvent* event)
 {
     QWizard::showEvent(event);
     if (m_shown)
         return;
     m_shown = true;
+    keepOnScreen();
     // Queued: the command line opens its IMAGE right after show(), and that start wins.
     QTimer::singleShot(0, this, &ImportWizard::offerInterruptedUploads);
+}
+
+void ImportWizard::keepOnScreen()
+{
+    // The frame is known once shown: a window taller or wider than the screen it opened on (or
+    // placed across its edge) is made to fit and moved inside.
+    const QRect available = screen()->availableGeometry();
+    const QSize frameExtra = frameGeometry().size() - size();
+    const QSize fitting = size().boundedTo(available.size() - frameExtra);
+    if (fitting != size())
+        resize(fitting.expandedTo(minimumSizeHint()));
+    QRect frame = frameGeometry();
+    frame.moveRight(qMin(frame.right(), available.right()));
+    frame.moveBottom(qMin(frame.bottom(), available.bottom()));
+    frame.moveLeft(qMax(frame.left(), available.left()));
+    frame.moveTop(qMax(frame.top(), available.top()));
+    if (frame.topLeft() != frameGeometry().topLeft())
+        move(frame.topLeft());
 }
 
 void ImportWizard::offerInterruptedUploads()

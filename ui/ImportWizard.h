@@ -47,7 +47,8 @@ public:
     void setSettings(settings::AppSettings* settings);
     void openSettings();
 
-    static QSize defaultSize() { return {900, 680}; }
+    // 900x680, or less on a screen whose `available` size (QScreen::availableSize) is smaller.
+    static QSize defaultSize(const QSize& available);
     // The wizard shows page titles as rich text so that they can be set larger than the body
     // text (QWizard offers no font setting for them); pages pass their translated title here.
     static QString pageTitle(const QString& text);
@@ -68,6 +69,8 @@ private:
     // is offered on the Image page, unless the wizard was started on an image, a draft, another
     // page, or the demo's account.
     void offerInterruptedUploads();
+    // On the first show: the window fitted into, and moved onto, its screen's available area.
+    void keepOnScreen();
 
     WizardSession* m_session;
     ImagePage* m_imagePage;

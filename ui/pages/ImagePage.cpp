@@ -76,7 +76,7 @@ void ImagePage::inspect(const QString& path)
         return;
     m_ui->dropZone->showFile(path);
     m_session->setImagePath(path);
-    m_ui->inspectionLabel->setText(tr("Inspecting %1…").arg(QFileInfo(path).fileName()));
+    m_ui->inspectionLabel->setFullText(tr("Inspecting %1…").arg(QFileInfo(path).fileName()));
     setBusy(true);
     inspect::InspectOptions options;
     options.timeLimit = std::chrono::seconds(settings::AppSettings().inspectTimeout());

@@ -17,6 +17,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QResizeEvent>
 #include <QTreeWidget>
 
 namespace cvmi::ui {
@@ -24,12 +25,64 @@ namespace cvmi::ui {
 namespace {
 
 constexpr int kResultIconSize = 24; // the size of resultIcon in ImportPage.ui
+// The narrowest the summary may become, in average characters; a name or a URL in it is elided
+// to the width it has, since it cannot wrap and would otherwise widen the window.
+constexpr int kSummaryMinimumChars = 30;
+// The summary table's padding after the names (12 px in SummaryTable::html) and around its cells.
+constexpr int kSummaryPadding = 12 + 8;
 
-QString row(const QString& name, const QString& value)
-{
-    return QStringLiteral("<tr><td style=\"padding-right: 12px\"><b>%1</b></td><td>%2</td></tr>")
-        .arg(name.toHtmlEscaped(), value.toHtmlEscaped());
-}
+// The rows of the summary, shown as a rich-text table whose names and URLs (`identifier`) are
+// elided to the room left beside the names: they have nowhere to break. `whole()` gives the rows
+// as plain text, for the tool tip, once a value was elided.
+class SummaryTable {
+public:
+    void add(const QString& name, const QString& value, bool identifier = false)
+    {
+        m_rows.append({name, value, identifier});
+    }
+
+    QString html(const QLabel* label)
+    {
+        QFont bold = label->font();
+        bold.setBold(true);
+        int nameWidth = 0;
+        for (const Row& row : std::as_const(m_rows))
+            nameWidth = qMax(nameWidth, QFontMetrics(bold).horizontalAdvance(row.name));
+        const int valueWidth = label->contentsRect().width() - nameWidth - kSummaryPadding;
+        QString html = QStringLiteral("<table>");
+        m_elided = false;
+        for (const Row& row : std::as_const(m_rows)) {
+            const QString shown =
+                row.identifier
+                    ? label->fontMetrics().elidedText(row.value, Qt::ElideMiddle, valueWidth)
+                    : row.value;
+            m_elided = m_elided || shown != row.value;
+            html += QStringLiteral(
+                        "<tr><td style=\"padding-right: 12px\"><b>%1</b></td><td>%2</td></tr>")
+                        .arg(row.name.toHtmlEscaped(), shown.toHtmlEscaped());
+        }
+        return html + QStringLiteral("</table>");
+    }
+
+    QString whole() const
+    {
+        if (!m_elided)
+            return {};
+        QStringList lines;
+        for (const Row& row : m_rows)
+            lines << QStringLiteral("%1: %2").arg(row.name, row.value);
+        return lines.join(u'\n');
+    }
+
+private:
+    struct Row {
+        QString name;
+        QString value;
+        bool identifier;
+    };
+    QList<Row> m_rows;
+    bool m_elided = false;
+};
 
 } // namespace
 
@@ -69,6 +122,9 @@ void ImportPage::buildLayout()
                                        14);
     connect(m_ui->copyImageIdButton, &QPushButton::clicked, this,
             [this] { QApplication::clipboard()->setText(m_ui->imageIdEdit->text()); });
+    m_ui->summaryLabel->setMinimumWidth(m_ui->summaryLabel->fontMetrics().averageCharWidth() *
+                                        kSummaryMinimumChars);
+    m_ui->summaryLabel->installEventFilter(this);
     m_ui->imageIdRow->hide();
     m_ui->resultRow->hide();
     m_ui->finishNote->hide();
@@ -148,30 +204,46 @@ void ImportPage::showSession()
             ? QString()
             : tr("Nothing can be imported yet: %1.").arg(missing.join(QStringLiteral("; "))));
     m_ui->missingLabel->setVisible(!missing.isEmpty());
-    m_ui->summaryLabel->setText(summary());
+    showSummary();
     updateState();
 }
 
-// What will be imported, as a table (rich text).
-QString ImportPage::summary() const
+void ImportPage::showSummary()
+{
+    QString whole;
+    m_ui->summaryLabel->setText(summary(&whole));
+    m_ui->summaryLabel->setToolTip(whole);
+}
+
+bool ImportPage::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_ui->summaryLabel && event->type() == QEvent::Resize &&
+        static_cast<QResizeEvent*>(event)->oldSize().width() != m_ui->summaryLabel->width())
+        showSummary();
+    return QWizardPage::eventFilter(watched, event);
+}
+
+QString ImportPage::summary(QString* whole) const
 {
     if (!m_session->hasImportForm())
         return tr("No import form yet.");
     const importform::ImportForm& form = m_session->importForm();
-    QString html = QStringLiteral("<table>");
-    html += row(tr("Name"), form.imageName);
-    html += row(tr("Operating system"), form.osType);
-    html += row(tr("Version"), form.osVersion);
-    html += row(tr("Architecture"), form.architecture);
+    SummaryTable table;
+    table.add(tr("Name"), form.imageName, true);
+    table.add(tr("Operating system"), form.osType);
+    table.add(tr("Version"), form.osVersion);
+    table.add(tr("Architecture"), form.architecture);
     // The signature of a pre-signed URL is a credential for the object: never on screen.
-    html += row(tr("Image URL"), importform::stripSignature(form.imageUrl));
-    html += row(tr("Region"), m_session->hasAccount() ? m_session->region() : tr("(none)"));
+    table.add(tr("Image URL"), importform::stripSignature(form.imageUrl), true);
+    table.add(tr("Region"), m_session->hasAccount() ? m_session->region() : tr("(none)"));
     if (!form.dataDiskUrls.isEmpty())
-        html += row(tr("Data disks"), QString::number(form.dataDiskUrls.size()));
+        table.add(tr("Data disks"), QString::number(form.dataDiskUrls.size()));
     if (form.dryRun)
-        html += row(tr("Dry run"), tr("asked for in the form: \"Dry run only\" checks without "
-                                      "importing; Import imports for real"));
-    return html + QStringLiteral("</table>");
+        table.add(tr("Dry run"), tr("asked for in the form: \"Dry run only\" checks without "
+                                    "importing; Import imports for real"));
+    const QString html = table.html(m_ui->summaryLabel);
+    *whole = table.whole();
+    return html;
 }
 
 bool ImportPage::isComplete() const

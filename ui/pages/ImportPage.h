@@ -56,11 +56,18 @@ signals:
     // After the end of an import (or of a dry run) is on screen.
     void importFinished(cvmi::importrun::ImportRunner::Outcome outcome);
 
+protected:
+    // The summary's names and URLs are elided to the width the summary gets, again on a resize.
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
     void buildLayout();
     void connectController();
     void showSession();
-    QString summary() const;
+    void showSummary();
+    // What will be imported, as a table (rich text), a long name or URL elided in the middle;
+    // `whole` receives the rows with their whole values when one was elided (the tool tip).
+    QString summary(QString* whole) const;
     void updateState();
     void reloadHistory();
     void showLine(importstep::Step step);

@@ -1,6 +1,7 @@
 #include "widgets/DropZone.h"
 
 #include "Icons.h"
+#include "widgets/ElidedLabel.h"
 
 #include "util/Units.h"
 
@@ -39,9 +40,8 @@ DropZone::DropZone(QWidget* parent) : QWidget(parent)
         svgPixmap(QStringLiteral(":/icons/drop-image.svg"), kIconSize, devicePixelRatioF()));
     m_icon->setFixedSize(kIconSize, kIconSize);
 
-    m_headline = new QLabel(tr("Drop a disk image here (.qcow2, .vmdk, .vhd, .raw)"), this);
+    m_headline = new ElidedLabel(tr("Drop a disk image here (.qcow2, .vmdk, .vhd, .raw)"), this);
     m_headline->setObjectName(QStringLiteral("dropHeadline"));
-    m_headline->setTextFormat(Qt::PlainText);
     QFont headlineFont = m_headline->font();
     headlineFont.setPointSizeF(headlineFont.pointSizeF() * 1.15);
     headlineFont.setBold(true);
@@ -76,7 +76,7 @@ DropZone::DropZone(QWidget* parent) : QWidget(parent)
 void DropZone::showFile(const QString& path)
 {
     const QFileInfo info(path);
-    m_headline->setText(tr("%1 — %2").arg(info.fileName(), formatBytes(uint64_t(info.size()))));
+    m_headline->setFullText(tr("%1 — %2").arg(info.fileName(), formatBytes(uint64_t(info.size()))));
     const QString detail = m_chosenDetail.isEmpty()
                                ? tr("In %1. Drop another image to check that one instead.")
                                : m_chosenDetail;
@@ -86,7 +86,7 @@ void DropZone::showFile(const QString& path)
 
 void DropZone::setTexts(const QString& prompt, const QString& detail, const QString& chosenDetail)
 {
-    m_headline->setText(prompt);
+    m_headline->setFullText(prompt);
     m_detail->setText(detail);
     m_chosenDetail = chosenDetail;
 }

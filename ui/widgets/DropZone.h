@@ -10,6 +10,8 @@ class QPushButton;
 
 namespace cvmi::ui {
 
+class ElidedLabel;
+
 // The large target at the top of the Image page: drop a disk image on it, or browse for one.
 // After a choice it shows the file's name and size; while a drag hovers it is highlighted.
 class DropZone : public QWidget {
@@ -44,7 +46,7 @@ private:
     void setHighlighted(bool highlighted);
 
     QLabel* m_icon = nullptr;
-    QLabel* m_headline = nullptr;
+    ElidedLabel* m_headline = nullptr; // a long file name is elided, not the window widened
     QLabel* m_detail = nullptr;
     QPushButton* m_browse = nullptr;
     QString m_lastFolder;

@@ -1,6 +1,7 @@
 #include "widgets/ReportView.h"
 
 #include "Icons.h"
+#include "widgets/ElidedLabel.h"
 #include "widgets/ReportLabels.h"
 #include "widgets/RuleRow.h"
 
@@ -239,8 +240,13 @@ QWidget* ReportView::buildFacts(const inspect::ImageFacts& facts,
         label->setAlignment(Qt::AlignLeft | Qt::AlignTop);
         form->addRow(label, value);
     };
-    auto* file = wrappingLabel(QFileInfo(facts.path).fileName());
-    file->setToolTip(facts.path);
+    // A long file name is elided in the middle (the whole path is the tool tip), not wrapped:
+    // it has nowhere to break and would widen the window.
+    auto* file = new ElidedLabel(QFileInfo(facts.path).fileName());
+    file->setObjectName(QStringLiteral("factsFile"));
+    file->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    file->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    file->setFixedToolTip(facts.path);
     addRow(tr("File"), file);
     addRow(tr("File size"), wrappingLabel(formatBytes(facts.fileSize)));
     if (facts.error.isSet())

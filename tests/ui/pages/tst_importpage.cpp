@@ -192,7 +192,10 @@ private slots:
         importform::ImportForm f = importFormFor(kGoodKey, QStringLiteral("summary-name"));
         f.imageUrl += QStringLiteral("?q-sign-algorithm=sha1&q-ak=AKIDX&q-signature=deadbeef01");
         h.session.setImportForm(f);
-        const QString summary = h.page->findChild<QLabel*>(QStringLiteral("summaryLabel"))->text();
+        // What the label shows, and its tool tip: the whole rows when the page is too narrow
+        // for a name or the URL, which are then elided.
+        const auto* label = h.page->findChild<QLabel*>(QStringLiteral("summaryLabel"));
+        const QString summary = label->text() + label->toolTip();
         for (const QString& part : {QStringLiteral("summary-name"), QStringLiteral("CentOS"),
                                     QStringLiteral("7"), QStringLiteral("x86_64"), kRegion,
                                     cloud::CosClient::objectUrl(kBucket, kRegion, kGoodKey)})
