@@ -39,6 +39,7 @@ DropZone::DropZone(QWidget* parent) : QWidget(parent)
     m_icon->setPixmap(
         svgPixmap(QStringLiteral(":/icons/drop-image.svg"), kIconSize, devicePixelRatioF()));
     m_icon->setFixedSize(kIconSize, kIconSize);
+    m_icon->setAccessibleName(tr("Disk image"));
 
     m_headline = new ElidedLabel(tr("Drop a disk image here (.qcow2, .vmdk, .vhd, .raw)"), this);
     m_headline->setObjectName(QStringLiteral("dropHeadline"));

@@ -48,7 +48,9 @@ void FieldNote::setCount(qsizetype count, int limit)
         m_counter->clear();
     } else {
         m_counter->setText(tr("%1/%2").arg(count).arg(limit));
-        m_counter->setAccessibleName(tr("%1 of at most %2 characters").arg(count).arg(limit));
+        // Said after "12/60", in words: the shown figures stay the name.
+        m_counter->setAccessibleDescription(
+            tr("%1 of at most %2 characters").arg(count).arg(limit));
         setTextTint(m_counter, count > limit ? TextTint::Error : TextTint::Secondary);
     }
     updateVisibility();

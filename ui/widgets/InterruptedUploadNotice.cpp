@@ -41,7 +41,7 @@ InterruptedUploadNotice::InterruptedUploadNotice(QWidget* parent)
     m_label->setObjectName(QStringLiteral("interruptedUploadText"));
     m_label->setTextFormat(Qt::PlainText);
     m_label->setWordWrap(true);
-    m_label->setAccessibleName(tr("Interrupted upload"));
+    m_label->setAccessibleDescription(tr("Interrupted upload"));
     m_continueButton->setObjectName(QStringLiteral("continueInterruptedUpload"));
     m_continueButton->setToolTip(
         tr("Check this file and upload only the parts that are missing in its bucket"));

@@ -155,6 +155,7 @@ QWidget* ReportView::buildSummary(const InspectionResult& result) const
     auto* icon = new QLabel;
     icon->setPixmap(verdictPixmap(overall, kSummaryIconSize, devicePixelRatioF()));
     icon->setFixedSize(kSummaryIconSize, kSummaryIconSize);
+    icon->setAccessibleName(verdictWord(overall));
 
     // Two whole sentences rather than "%n problem(s)": no English plural translation is loaded,
     // and the headline is the first thing a user reads.

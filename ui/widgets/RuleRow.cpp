@@ -16,21 +16,6 @@ namespace {
 
 constexpr int kRuleIconSize = RuleRow::kIconSize;
 
-QString verdictWord(policy::Verdict verdict)
-{
-    switch (verdict) {
-    case policy::Verdict::Pass:
-        return RuleRow::tr("Passed");
-    case policy::Verdict::Warn:
-        return RuleRow::tr("Warning");
-    case policy::Verdict::Fail:
-        return RuleRow::tr("Failed");
-    case policy::Verdict::Unknown:
-        break;
-    }
-    return RuleRow::tr("Not determined");
-}
-
 // The arrow that shows or hides a rule's details. QToolButton reacts to Space only; Enter and
 // Return toggle it too, as they do a disclosure triangle elsewhere.
 class DisclosureButton : public QToolButton {
@@ -123,6 +108,21 @@ QToolButton* disclosureFor(QWidget* details, const QString& ruleTitle, bool expa
 }
 
 } // namespace
+
+QString verdictWord(policy::Verdict verdict)
+{
+    switch (verdict) {
+    case policy::Verdict::Pass:
+        return RuleRow::tr("Passed");
+    case policy::Verdict::Warn:
+        return RuleRow::tr("Warning");
+    case policy::Verdict::Fail:
+        return RuleRow::tr("Failed");
+    case policy::Verdict::Unknown:
+        break;
+    }
+    return RuleRow::tr("Not determined");
+}
 
 RuleRow::RuleRow(const policy::RuleResult& rule, const QColor& secondary, qreal devicePixelRatio,
                  QWidget* parent)

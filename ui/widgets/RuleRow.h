@@ -6,6 +6,10 @@
 
 namespace cvmi::ui {
 
+// "Passed", "Warning", "Failed", "Not determined": a verdict in words, for the pictures that
+// show it (tool tips, screen readers).
+QString verdictWord(policy::Verdict verdict);
+
 // One rule of the report: its verdict icon, title and, behind an arrow ("ruleDisclosure"), its
 // evidence and, for warnings and failures, the fix. Named "rule:<id>" with a "verdict" property
 // so that tests and accessibility tools can read it without parsing text. Passed rules start

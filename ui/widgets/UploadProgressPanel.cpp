@@ -25,7 +25,8 @@ UploadProgressPanel::UploadProgressPanel(QWidget* parent)
     m_bar->setTextVisible(true);
     m_bar->setFormat(QStringLiteral("0%"));
     m_detail->setObjectName(QStringLiteral("uploadProgressDetail"));
-    m_detail->setAccessibleName(tr("Upload progress details"));
+    // A description, not a name: a screen reader reads the figures themselves.
+    m_detail->setAccessibleDescription(tr("Upload progress details"));
     m_detail->setTextFormat(Qt::PlainText);
     m_detail->setWordWrap(true);
 
