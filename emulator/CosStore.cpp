@@ -17,9 +17,12 @@ namespace cvmi::emu {
 
 namespace {
 
-QString hexKey(const QString& key)
+// An object's files are named by a hash of its key: COS takes keys of up to 850 bytes, and a
+// file name holds 255 (the key itself is in the metadata).
+QString keyFileName(const QString& key)
 {
-    return QString::fromLatin1(key.toUtf8().toHex());
+    return QString::fromLatin1(
+        QCryptographicHash::hash(key.toUtf8(), QCryptographicHash::Sha256).toHex());
 }
 
 // Metadata and data are written through QSaveFile, so a killed emulator leaves either the old
@@ -151,12 +154,12 @@ QString CosStore::uploadDir(const QString& uploadId) const
 
 QString CosStore::objectPath(const QString& bucket, const QString& key) const
 {
-    return objectDir(bucket) + u'/' + hexKey(key) + QStringLiteral(".data");
+    return objectDir(bucket) + u'/' + keyFileName(key) + QStringLiteral(".data");
 }
 
 std::optional<ObjectInfo> CosStore::object(const QString& bucket, const QString& key) const
 {
-    const auto o = readJson(objectDir(bucket) + u'/' + hexKey(key) + QStringLiteral(".json"));
+    const auto o = readJson(objectDir(bucket) + u'/' + keyFileName(key) + QStringLiteral(".json"));
     if (!o || !QFile::exists(objectPath(bucket, key)))
         return std::nullopt;
     ObjectInfo info;
@@ -177,7 +180,7 @@ bool CosStore::writeObjectMeta(const QString& bucket, const ObjectInfo& info, QS
                         {QStringLiteral("crc64"), QString::number(info.crc64)},
                         {QStringLiteral("lastModified"), info.lastModifiedMs},
                         {QStringLiteral("contentType"), info.contentType}};
-    return writeFile(objectDir(bucket) + u'/' + hexKey(info.key) + QStringLiteral(".json"),
+    return writeFile(objectDir(bucket) + u'/' + keyFileName(info.key) + QStringLiteral(".json"),
                      QJsonDocument(o).toJson(), error);
 }
 
@@ -194,7 +197,7 @@ std::optional<ObjectInfo> CosStore::putObject(const QString& bucket, const QStri
 
 bool CosStore::deleteObject(const QString& bucket, const QString& key)
 {
-    QFile::remove(objectDir(bucket) + u'/' + hexKey(key) + QStringLiteral(".json"));
+    QFile::remove(objectDir(bucket) + u'/' + keyFileName(key) + QStringLiteral(".json"));
     return QFile::remove(objectPath(bucket, key));
 }
 
@@ -203,9 +206,10 @@ QList<ObjectInfo> CosStore::objects(const QString& bucket) const
     QList<ObjectInfo> out;
     const QDir dir(objectDir(bucket));
     for (const QString& name : dir.entryList({QStringLiteral("*.json")}, QDir::Files)) {
-        const QString key =
-            QString::fromUtf8(QByteArray::fromHex(name.chopped(5).toLatin1())); // "<hex>.json"
-        if (const auto info = object(bucket, key))
+        const auto meta = readJson(dir.filePath(name));
+        if (!meta)
+            continue;
+        if (const auto info = object(bucket, meta->value(QStringLiteral("key")).toString()))
             out.append(*info);
     }
     return out;

@@ -4,10 +4,11 @@
 // unfinished multipart uploads (the upload engine's crash-resume tests kill and restart it).
 // Layout under the root:
 //   buckets.json                         [{name, appId, region, created, publicRead}]
-//   objects/<bucket>/<hex(key)>.data     the bytes; <hex(key)>.json its metadata
+//   objects/<bucket>/<sha256(key)>.data  the bytes; <sha256(key)>.json its metadata, key included
 //   uploads/<uploadId>/upload.json       {bucket, key, initiated, contentType}
 //   uploads/<uploadId>/<N>.data, <N>.json  one part and its ETag, CRC-64, size
-// Keys are hex-encoded in file names so that any UTF-8 key (slashes, "..") is a plain file name.
+// Keys are hashed into file names so that any UTF-8 key (slashes, "..", COS's 850 bytes) is a
+// plain file name of 64 characters.
 #include <QByteArray>
 #include <QList>
 #include <QString>
