@@ -18,6 +18,11 @@ export QT_STYLE_OVERRIDE=Fusion XDG_CONFIG_HOME=$(mktemp -d)
 trap 'rm -rf "$XDG_CONFIG_HOME"' EXIT
 xvfb-run -a -s "-screen 0 1280x900x24" "$binary" --screenshot "$output" "$image"
 echo "wrote $output"
+# The image page on a disk with problems: the arm64 RHEL fixture beside IMAGE.
+problems=$(dirname "$output")/image-page-problems.png
+xvfb-run -a -s "-screen 0 1280x900x24" "$binary" --screenshot "$problems" \
+    "$(dirname "$image")/rhel8-arm64.raw"
+echo "wrote $problems"
 # The account page after Check, against the in-process emulator of --demo.
 account=$(dirname "$output")/account-page.png
 xvfb-run -a -s "-screen 0 1280x900x24" "$binary" --demo --page account --screenshot "$account"
@@ -66,3 +71,9 @@ zh=$(dirname "$output")/account-page-zh_CN.png
 LANGUAGE=zh_CN LANG=zh_CN.UTF-8 \
     xvfb-run -a -s "-screen 0 1280x900x24" "$binary" --demo --page account --screenshot "$zh"
 echo "wrote $zh"
+# The upload page at scale factor 2 on a 1920x1080 screen (960x540 logical pixels): the window
+# fits, the step indicator and the buttons stay on the screen.
+scale2=$(dirname "$output")/upload-page-scale2.png
+QT_SCALE_FACTOR=2 \
+    xvfb-run -a -s "-screen 0 1920x1080x24" "$binary" --demo --page upload --screenshot "$scale2" "$image"
+echo "wrote $scale2"
