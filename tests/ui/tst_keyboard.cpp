@@ -10,6 +10,7 @@
 #include "CloudTestSupport.h"
 #include "TestSupport.h"
 #include "WidgetLookup.h"
+#include "AccessibilityAudit.h"
 #include "WizardDriving.h"
 
 #include "ImportWizard.h"
@@ -289,6 +290,7 @@ void TestKeyboard::audit(QWidget* window, const QString& where)
 {
     QCoreApplication::processEvents(); // layouts settle, so that sizes and scroll ranges are real
     m_problems.append(keyboardProblems(window, where));
+    m_problems.append(test::accessibilityProblems(window, where));
 }
 
 void TestKeyboard::reportProblems()
@@ -297,7 +299,7 @@ void TestKeyboard::reportProblems()
         qWarning("%s", qPrintable(problem));
     QVERIFY2(
         m_problems.isEmpty(),
-        qPrintable(QStringLiteral("%1 keyboard problem(s), listed above").arg(m_problems.size())));
+        qPrintable(QStringLiteral("%1 keyboard or accessibility problem(s), listed above").arg(m_problems.size())));
 }
 
 std::unique_ptr<ImportWizard> TestKeyboard::makeWizard()
