@@ -4547,6 +4547,10 @@ Exit status: 0 done, 2 error.</source>
         <source>Bro&amp;wse…</source>
         <translation>浏览(&amp;W)…</translation>
     </message>
+    <message>
+        <source>Disk image</source>
+        <translation>磁盘镜像</translation>
+    </message>
 </context>
 <context>
     <name>cvmi::ui::EndpointFields</name>
