@@ -207,6 +207,7 @@ void ImportPage::updateState()
     const bool ready = m_session->hasImportForm() && m_session->hasAccount() && !isDone();
     const bool running = isRunning();
     m_ui->importButton->setEnabled(ready && !running);
+    m_ui->summaryBox->setTitle(isDone() ? tr("What was imported") : tr("What will be imported"));
     m_ui->importButton->setToolTip(
         isDone() ? tr("This form is imported already (%1). To import again, change the form, or "
                       "press Import Another Image.")

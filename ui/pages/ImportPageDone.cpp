@@ -27,6 +27,9 @@ namespace cvmi::ui {
 
 namespace {
 
+// How long the page's layout takes to settle after the done view appears (see showDone).
+constexpr int kSettleMs = 100;
+
 // "South China (Guangzhou), ap-guangzhou": the name the console shows and the id the CLI takes.
 QString regionText(const QString& region)
 {
@@ -75,14 +78,19 @@ void ImportPage::showDone()
         {tr("Time taken"), formatDuration(runner->elapsedMs() / 1000)},
     });
     m_ui->doneBox->show();
-    // The page scrolls on a small screen: what was made and what comes next are brought into view
-    // once the layout has placed them.
-    for (QWidget* w = parentWidget(); w; w = w->parentWidget()) {
+    // The page scrolls on a small screen: what was made and what comes next (its last row, the
+    // buttons) are brought into view. The scroll area sizes the page in more than one pass after
+    // the view appears (wrapped labels take their height at the final width), so once at once and
+    // once when those passes are done.
+    // (The page's layout lives in a scroll area inside the page: putPageInScrollArea.)
+    for (QWidget* w = m_ui->doneBox->parentWidget(); w && w != this; w = w->parentWidget()) {
         if (auto* area = qobject_cast<QScrollArea*>(w)) {
-            QTimer::singleShot(0, area, [area, box = QPointer<QWidget>(m_ui->doneBox)] {
-                if (box)
-                    area->ensureWidgetVisible(box);
-            });
+            const auto bringIntoView = [area, last = QPointer<QWidget>(m_ui->importAnotherButton)] {
+                if (last && last->isVisible())
+                    area->ensureWidgetVisible(last);
+            };
+            QTimer::singleShot(0, area, bringIntoView);
+            QTimer::singleShot(kSettleMs, area, bringIntoView);
             break;
         }
     }
