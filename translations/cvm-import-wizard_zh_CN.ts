@@ -5121,6 +5121,10 @@ https:// 可用于任何主机。http:// 仅可用于本机（localhost、127.0.
         <source>RequestId: %1</source>
         <translation>RequestId：%1</translation>
     </message>
+    <message>
+        <source>What was imported</source>
+        <translation>已导入的内容</translation>
+    </message>
 </context>
 <context>
     <name>cvmi::ui::ImportStageList</name>
