@@ -25,6 +25,9 @@ public:
     DemoFolder(const DemoFolder&) = delete;
     DemoFolder& operator=(const DemoFolder&) = delete;
 
+    // The organisation name of a demo run, in place of "CVM Import Wizard": what Qt keeps per
+    // organisation (QStandardPaths::CacheLocation, QSettings) is then the demo's own.
+    static QString organizationName() { return QStringLiteral("CVM Import Wizard Demo"); }
     // <shared data dir>/demo (util/AppPaths.h).
     static QString defaultPath();
     // Whether `arguments` (the program's, before QCommandLineParser reads them) ask for --demo,

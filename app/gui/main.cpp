@@ -121,9 +121,12 @@ bool prepareDemoObjects(ImportWizard& wizard, cvmi::gui::DemoCloud& demo)
     return true;
 }
 
-void setUpApplication(QApplication& app)
+void setUpApplication(QApplication& app, bool demoRun)
 {
-    QApplication::setOrganizationName(QStringLiteral("CVM Import Wizard"));
+    // The demo's own organisation: what Qt keeps per organisation (the OS list's cache under
+    // ~/.cache) stays apart from the user's, as its settings do (DemoFolder).
+    QApplication::setOrganizationName(demoRun ? cvmi::gui::DemoFolder::organizationName()
+                                              : QStringLiteral("CVM Import Wizard"));
     QApplication::setApplicationName(QStringLiteral("CVM Import Wizard"));
     QApplication::setApplicationVersion(QStringLiteral(CVMI_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("cvm-import-wizard"));
@@ -245,7 +248,7 @@ int main(int argc, char* argv[])
     const bool demoRun = cvmi::gui::DemoFolder::demoRequested(QApplication::arguments());
     if (demoRun)
         chooseDemoFolder(demoFolder, QApplication::arguments());
-    setUpApplication(app);
+    setUpApplication(app, demoRun);
     const Options options = cvmi::gui::parseCommandLine(app);
     if (demoRun && !lockDemoFolder(demoFolder))
         return 2;

@@ -19,6 +19,7 @@
 #include <QFile>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -89,6 +90,7 @@ private slots:
         // Before the first QSettings: it reads these once per process.
         qputenv("HOME", m_home.path().toUtf8());
         qputenv("XDG_CONFIG_HOME", realConfig().toUtf8());
+        qputenv("XDG_CACHE_HOME", m_home.filePath(QStringLiteral("cache")).toUtf8());
         qputenv("XDG_DATA_HOME", m_home.filePath(QStringLiteral("data")).toUtf8());
         QCoreApplication::setOrganizationName(QStringLiteral("CVM Import Wizard"));
         QCoreApplication::setApplicationName(QStringLiteral("CVM Import Wizard"));
@@ -119,6 +121,7 @@ private slots:
         folder.use(m_home.filePath(QStringLiteral("demo")));
         QVERIFY(lock(folder));
         folder.redirectSettings();
+        QCoreApplication::setOrganizationName(DemoFolder::organizationName()); // as main() does
         settings::AppSettings settings;
         Error error;
         QVERIFY(settings.setRegion(QStringLiteral("ap-shanghai"), &error));
@@ -134,6 +137,11 @@ private slots:
                  qPrintable(filesUnder(realConfig()).join(u' ')));
         // Read back by the next demo.
         QCOMPARE(settings::AppSettings().region(), QStringLiteral("ap-shanghai"));
+        // The OS list's cache of a demo is not the user's either.
+        const QString cache = QStandardPaths::writableLocation(QStandardPaths::CacheLocation);
+        QVERIFY2(cache.contains(DemoFolder::organizationName()), qPrintable(cache));
+        QCoreApplication::setOrganizationName(QStringLiteral("CVM Import Wizard"));
+        QVERIFY(QStandardPaths::writableLocation(QStandardPaths::CacheLocation) != cache);
     }
 
     void aSecondDemoIsKeptOut()
