@@ -4473,7 +4473,7 @@ Exit status: 0 done, 2 error.</source>
         <translation>正在完成 %1 的上传</translation>
     </message>
     <message>
-        <source>%1% · Checking the parts already sent of %2</source>
+        <source>%1% · Checking the uploaded parts of %2</source>
         <translation>%1% · 正在校验 %2 已上传的分块</translation>
     </message>
     <message>

@@ -42,7 +42,7 @@ QString DesktopProgress::uploadStatus(const QString& fileName, Phase phase,
         if (resolving || progress.state == transfer::UploadState::Completing)
             return tr("Finishing the upload of %1").arg(fileName);
         if (progress.state == transfer::UploadState::Verifying)
-            return tr("%1% · Checking the parts already sent of %2").arg(percent, fileName);
+            return tr("%1% · Checking the uploaded parts of %2").arg(percent, fileName);
         return tr("%1% · Uploading %2").arg(percent, fileName);
     case Phase::Paused:
         return tr("%1% · Paused: %2").arg(percent, fileName);

@@ -164,6 +164,14 @@ private slots:
                  QStringLiteral("42% · Paused: centos7.qcow2"));
         QCOMPARE(DesktopProgress::uploadStatus(name, Phase::Uploading, p, true),
                  QStringLiteral("Finishing the upload of centos7.qcow2"));
+        QCOMPARE(DesktopProgress::uploadStatus(name, Phase::Cancelling, p, false),
+                 QStringLiteral("Cancelling the upload of centos7.qcow2"));
+        // A resumed upload reads its earlier parts again first: the bar is that check's.
+        p.state = transfer::UploadState::Verifying;
+        p.bytesToCheck = 200;
+        p.bytesChecked = 50;
+        QCOMPARE(DesktopProgress::uploadStatus(name, Phase::Uploading, p, false),
+                 QStringLiteral("25% · Checking the uploaded parts of centos7.qcow2"));
         for (Phase quiet : {Phase::Ready, Phase::Done, Phase::Failed})
             QVERIFY(DesktopProgress::uploadStatus(name, quiet, p, false).isEmpty());
         QCOMPARE(DesktopProgress::importStatus(Stage::Following), QStringLiteral("Importing…"));
