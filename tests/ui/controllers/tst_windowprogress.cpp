@@ -301,10 +301,13 @@ private slots:
         const QByteArray address = bus.readLine().trimmed();
         QVERIFY(!address.isEmpty());
         qputenv("DBUS_SESSION_BUS_ADDRESS", address);
+        // A connection of its own, as a dock's is.
+        QDBusConnection dock =
+            QDBusConnection::connectToBus(QString::fromUtf8(address), QStringLiteral("dock"));
+        QVERIFY(dock.isConnected());
         LauncherListener listener;
-        QVERIFY(QDBusConnection::sessionBus().connect(
-            {}, {}, QStringLiteral("com.canonical.Unity.LauncherEntry"), QStringLiteral("Update"),
-            &listener, SLOT(onUpdate(QDBusMessage))));
+        QVERIFY(dock.connect({}, {}, QStringLiteral("com.canonical.Unity.LauncherEntry"),
+                             QStringLiteral("Update"), &listener, SLOT(onUpdate(QDBusMessage))));
 
         {
             LauncherProgress launcher(nullptr, QStringLiteral("cvm-import-wizard"));
@@ -324,6 +327,7 @@ private slots:
         QCOMPARE(properties(1).value(QStringLiteral("progress")).toDouble(), 0.5);
         QCOMPARE(properties(1).value(QStringLiteral("progress-visible")).toBool(), true);
         QCOMPARE(properties(2).value(QStringLiteral("progress-visible")).toBool(), false);
+        QDBusConnection::disconnectFromBus(QStringLiteral("dock"));
         QDBusConnection::disconnectFromBus(QDBusConnection::sessionBus().name());
         bus.terminate();
         bus.waitForFinished();
