@@ -2024,6 +2024,25 @@ Exit status: 0 done, 2 error.</source>
     </message>
 </context>
 <context>
+    <name>cvmi::gui::DemoFolder</name>
+    <message>
+        <source>No temporary folder for the demo: %1</source>
+        <translation>无法为演示创建临时文件夹：%1</translation>
+    </message>
+    <message>
+        <source>The demo folder %1 cannot be created; check that its parent folder is writable.</source>
+        <translation>无法创建演示文件夹 %1；请检查其上级文件夹是否可写。</translation>
+    </message>
+    <message>
+        <source>Another demo (process %1) is using the demo folder %2. Use that window, or close it and start the demo again.</source>
+        <translation>另一个演示（进程 %1）正在使用演示文件夹 %2。请使用那个窗口，或将其关闭后重新启动演示。</translation>
+    </message>
+    <message>
+        <source>The demo folder %1 cannot be locked; check that it is writable.</source>
+        <translation>无法锁定演示文件夹 %1；请检查它是否可写。</translation>
+    </message>
+</context>
+<context>
     <name>cvmi::importform::CosObjectUrl</name>
     <message>
         <source>The image URL is empty: upload the image first, or paste its COS URL (%1).</source>
@@ -4448,6 +4467,53 @@ Exit status: 0 done, 2 error.</source>
     </message>
 </context>
 <context>
+    <name>cvmi::ui::DesktopProgress</name>
+    <message>
+        <source>Finishing the upload of %1</source>
+        <translation>正在完成 %1 的上传</translation>
+    </message>
+    <message>
+        <source>%1% · Checking the uploaded parts of %2</source>
+        <translation>%1% · 正在校验 %2 已上传的分块</translation>
+    </message>
+    <message>
+        <source>%1% · Uploading %2</source>
+        <translation>%1% · 正在上传 %2</translation>
+    </message>
+    <message>
+        <source>%1% · Paused: %2</source>
+        <translation>%1% · 已暂停：%2</translation>
+    </message>
+    <message>
+        <source>Cancelling the upload of %1</source>
+        <translation>正在取消 %1 的上传</translation>
+    </message>
+    <message>
+        <source>Checking the import form…</source>
+        <translation>正在检查导入表单…</translation>
+    </message>
+    <message>
+        <source>Checking the permission to import…</source>
+        <translation>正在检查导入权限…</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Upload finished</source>
+        <translation>上传完成</translation>
+    </message>
+    <message>
+        <source>%1 is in the bucket %2 (%3). Fill in the import form next.</source>
+        <translation>%1 已上传到存储桶 %2（%3）。下一步：填写导入表单。</translation>
+    </message>
+    <message>
+        <source>The upload of %1 stopped</source>
+        <translation>%1 的上传已中止</translation>
+    </message>
+</context>
+<context>
     <name>cvmi::ui::DraftBar</name>
     <message>
         <source>Fill the form from a draft file (Ctrl+O)</source>
@@ -6206,6 +6272,14 @@ https:// 可用于任何主机。http:// 仅可用于本机（localhost、127.0.
     </message>
 </context>
 <context>
+    <name>cvmi::ui::WindowProgress</name>
+    <message>
+        <source>%1 — %2</source>
+        <comment>window title: what runs — the window&apos;s own title</comment>
+        <translation>%1 — %2</translation>
+    </message>
+</context>
+<context>
     <name>cvmi::util</name>
     <message>
         <source>%1 is a symbolic link, and links are not followed here. Put the file it points to in its place (cp --dereference LINK FILE).</source>
@@ -6279,12 +6353,20 @@ https:// 可用于任何主机。http:// 仅可用于本机（localhost、127.0.
         <translation>CVM Import Wizard — 演示（本地模拟器，不连接云端）</translation>
     </message>
     <message>
-        <source>The demo account of the local emulator: its keys are published, not secret, and nothing is saved.</source>
-        <translation>本地模拟器的演示账号：其密钥是公开的，并非机密，且不会保存任何内容。</translation>
-    </message>
-    <message>
         <source>Start on PAGE instead of the image page: &quot;account&quot; or &quot;upload&quot; (after the account is checked and its first bucket chosen). With --screenshot, credentials found (or the demo&apos;s) are checked, and IMAGE is uploaded, before the picture is taken. &quot;import&quot;: the last page; with --demo, a demo disk in the demo bucket and the form filled for it (with --screenshot, imported first). &quot;objects&quot;: with --demo, the form&apos;s &quot;Choose Object…&quot; dialog listing the demo bucket. &quot;settings&quot;: the settings dialog over the wizard.</source>
         <translation>从 PAGE 页面启动，而不是镜像页面：&quot;account&quot; 或 &quot;upload&quot;（在账号检查完成并选中其第一个存储桶之后）。与 --screenshot 同时使用时，会先检查找到的访问密钥（或演示账号的访问密钥）并上传 IMAGE，然后再截图。&quot;import&quot;：最后一页；与 --demo 同时使用时，演示存储桶中会有一个演示磁盘，并已为其填好表单（与 --screenshot 同时使用时，会先执行导入）。&quot;objects&quot;：与 --demo 同时使用时，打开表单的“选择对象…”对话框，列出演示存储桶中的对象。&quot;settings&quot;：在向导上方打开设置对话框。</translation>
+    </message>
+    <message>
+        <source>The demo account of the local emulator: its keys are published, not secret. Nothing of this demo is kept.</source>
+        <translation>本地模拟器的演示账号：其密钥是公开的，并非机密。本次演示的内容不会保留。</translation>
+    </message>
+    <message>
+        <source>The demo account of the local emulator: its keys are published, not secret. Its uploads and images are kept for the next demo in %1.</source>
+        <translation>本地模拟器的演示账号：其密钥是公开的，并非机密。它的上传和镜像保存在 %1 中，供下次演示使用。</translation>
+    </message>
+    <message>
+        <source>The demo is already open</source>
+        <translation>演示已在运行</translation>
     </message>
 </context>
 </TS>
