@@ -4148,8 +4148,8 @@ Exit status: 0 done, 2 error.</source>
         <translation>连接腾讯云账号</translation>
     </message>
     <message>
-        <source>The import needs an account that may call ImportImage and a COS bucket in the same region for the upload. Choose the credentials and the region, then Check.</source>
-        <translation>导入需要一个有权调用 ImportImage 的账号，以及一个位于同一地域、用于上传的 COS 存储桶。请选择访问密钥和地域，然后点击“检查”。</translation>
+        <source>The import needs an account that may call ImportImage and a COS bucket in the same region for the upload. Choose the credentials and the region: they are checked as soon as both are known.</source>
+        <translation>导入需要一个有权调用 ImportImage 的账号，以及一个位于同一地域、用于上传的 COS 存储桶。请选择访问密钥和地域：两者都确定后会自动检查。</translation>
     </message>
     <message>
         <source>Region</source>

@@ -189,10 +189,6 @@ private slots:
         QVERIFY(again.check().value_or(false));
         QCOMPARE(bucketBox(again)->currentText(), kBucket); // the only one there
         QCOMPARE(settings.lastBucket(), kBucket);
-
-        Error error;
-        QVERIFY(!settings.setLastBucket(QStringLiteral("no appid"), &error));
-        QCOMPARE(error.code, QStringLiteral("settings.bucket"));
     }
 
     void regionKeepsItsName_data()
