@@ -4886,10 +4886,6 @@ https:// 可用于任何主机。http:// 仅可用于本机（localhost、127.0.
         <translation>此前已在 %1 发起导入，镜像为 %2（%3）。</translation>
     </message>
     <message>
-        <source>Allowed: the account may import this image with these values (RequestId %1).</source>
-        <translation>允许：该账号可以使用这些参数导入此镜像（RequestId %1）。</translation>
-    </message>
-    <message>
         <source>The OS list could not be asked (%1): the form was checked against the saved or built-in list, where a missing value is only a warning and the service decides.</source>
         <translation>无法获取操作系统列表（%1）：表单已依据保存的列表或内置列表进行检查，不在列表中的值仅作为警告，由服务最终决定。</translation>
     </message>
@@ -4914,14 +4910,6 @@ https:// 可用于任何主机。http:// 仅可用于本机（localhost、127.0.
     <message>
         <source>Tencent Cloud accepted the import: image %1 in %2.</source>
         <translation>腾讯云已接受导入：镜像 %1，地域 %2。</translation>
-    </message>
-    <message>
-        <source>waiting for the first answer</source>
-        <translation>正在等待首次响应</translation>
-    </message>
-    <message>
-        <source>%1, %2 elapsed. Checked at growing intervals.</source>
-        <translation>%1，已用时 %2。检查间隔会逐渐延长。</translation>
     </message>
     <message>
         <source>%1 Trying again in %2 s (attempt %3).</source>
@@ -4954,6 +4942,34 @@ https:// 可用于任何主机。http:// 仅可用于本机（localhost、127.0.
     <message>
         <source>Press Import to import it for real.</source>
         <translation>点击“导入”以正式导入。</translation>
+    </message>
+    <message>
+        <source>Allowed: the account may import this image with these values.</source>
+        <translation>允许：该账号可以使用这些参数导入此镜像。</translation>
+    </message>
+    <message>
+        <source>Waiting for Tencent Cloud: %1 so far · next check in %2</source>
+        <translation>正在等待腾讯云：已用时 %1 · %2后再次检查</translation>
+    </message>
+    <message>
+        <source>Waiting for Tencent Cloud: %1 so far · checking now</source>
+        <translation>正在等待腾讯云：已用时 %1 · 正在检查</translation>
+    </message>
+    <message>
+        <source>No answer yet.</source>
+        <translation>尚未收到响应。</translation>
+    </message>
+    <message>
+        <source>The image is %1.</source>
+        <translation>镜像状态：%1。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: the step marked as failed above says why and what to do.</source>
+        <translation>未导入任何内容：上方标为失败的步骤说明了原因和处理方法。</translation>
+    </message>
+    <message>
+        <source>Following %1 stopped: the step marked as failed above says why and what to do.</source>
+        <translation>已停止跟踪 %1：上方标为失败的步骤说明了原因和处理方法。</translation>
     </message>
 </context>
 <context>
@@ -5116,6 +5132,82 @@ https:// 可用于任何主机。http:// 仅可用于本机（localhost、127.0.
     <message>
         <source>I&amp;mage ID:</source>
         <translation>镜像 ID(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Waiting for Tencent Cloud</source>
+        <translation>正在等待腾讯云</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <source>What the import made</source>
+        <translation>导入的结果</translation>
+    </message>
+    <message>
+        <source>Copy this summary, with the request&apos;s ID for support, to the clipboard.</source>
+        <translation>将此摘要（含供技术支持使用的请求 ID）复制到剪贴板。</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Summary</source>
+        <translation>复制摘要(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Open the custom images of this region in the Tencent Cloud console, in the web browser.</source>
+        <translation>在网页浏览器中打开腾讯云控制台中此地域的自定义镜像。</translation>
+    </message>
+    <message>
+        <source>Op&amp;en in Console</source>
+        <translation>在控制台中打开(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Start again on the first page with another disk image; the account stays.</source>
+        <translation>从第一页开始导入另一个磁盘镜像；账号保持不变。</translation>
+    </message>
+    <message>
+        <source>Import &amp;Another Image</source>
+        <translation>导入另一个镜像(&amp;A)</translation>
+    </message>
+    <message>
+        <source>This form is imported already (%1). To import again, change the form, or press Import Another Image.</source>
+        <translation>此表单已导入（%1）。如需再次导入，请修改表单，或点击“导入另一个镜像”。</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>(none: the object was in COS already)</source>
+        <translation>（无：对象已在 COS 中）</translation>
+    </message>
+    <message>
+        <source>CRC-64</source>
+        <translation>CRC-64</translation>
+    </message>
+    <message>
+        <source>(not uploaded in this session)</source>
+        <translation>（本次未上传）</translation>
+    </message>
+    <message>
+        <source>Bucket/key</source>
+        <translation>存储桶/对象键</translation>
+    </message>
+    <message>
+        <source>Time taken</source>
+        <translation>用时</translation>
+    </message>
+    <message>
+        <source>Image name: %1</source>
+        <translation>镜像名称：%1</translation>
+    </message>
+    <message>
+        <source>RequestId: %1</source>
+        <translation>RequestId：%1</translation>
+    </message>
+    <message>
+        <source>What was imported</source>
+        <translation>已导入的内容</translation>
     </message>
 </context>
 <context>
