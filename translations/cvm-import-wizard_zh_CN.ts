@@ -1357,10 +1357,6 @@ Exit status: 0 done, 2 error.</source>
         <translation>请选择其他地域。</translation>
     </message>
     <message>
-        <source>%1 (%2) is available.</source>
-        <translation>%1（%2）可用。</translation>
-    </message>
-    <message>
         <source>Listing your COS buckets...</source>
         <translation>正在列出您的 COS 存储桶...</translation>
     </message>
@@ -1387,6 +1383,10 @@ Exit status: 0 done, 2 error.</source>
     <message>
         <source>The account may call ImportImage: the service checked the permission, then refused the check&apos;s placeholder values (%1), which is expected.</source>
         <translation>此账号可以调用 ImportImage：服务已通过权限校验，随后拒绝了检查所用的占位参数值（%1），这属于预期行为。</translation>
+    </message>
+    <message>
+        <source>Available: %1.</source>
+        <translation>可用：%1。</translation>
     </message>
 </context>
 <context>
@@ -1458,6 +1458,39 @@ Exit status: 0 done, 2 error.</source>
     <message>
         <source>South America (São Paulo)</source>
         <translation>南美地区（圣保罗）</translation>
+    </message>
+    <message>
+        <source>South China (Shenzhen Finance)</source>
+        <translation>华南地区（深圳金融）</translation>
+    </message>
+    <message>
+        <source>East China (Shanghai Finance)</source>
+        <translation>华东地区（上海金融）</translation>
+    </message>
+    <message>
+        <source>North China (Beijing Finance)</source>
+        <translation>华北地区（北京金融）</translation>
+    </message>
+    <message>
+        <source>North China (Tianjin)</source>
+        <translation>华北地区（天津）</translation>
+    </message>
+    <message>
+        <source>Hong Kong, Macau and Taiwan (Taipei)</source>
+        <translation>港澳台地区（中国台北）</translation>
+    </message>
+    <message>
+        <source>North America (Toronto)</source>
+        <translation>北美地区（多伦多）</translation>
+    </message>
+    <message>
+        <source>Europe (Moscow)</source>
+        <translation>欧洲地区（莫斯科）</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <comment>region id — region name</comment>
+        <translation>%1 — %2</translation>
     </message>
 </context>
 <context>
@@ -3826,6 +3859,10 @@ Exit status: 0 done, 2 error.</source>
         <source>An inspection time limit of %1 s is not possible: use 1 to %2 s (default %3 s).</source>
         <translation>检查时限不能为 %1 秒：请使用 1 到 %2 秒（默认 %3 秒）。</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is not a full bucket name; write it as &lt;name&gt;-&lt;APPID&gt;, e.g. cvm-images-1250000000.</source>
+        <translation>“%1”不是完整的存储桶名称；请写成 &lt;名称&gt;-&lt;APPID&gt; 的形式，例如 cvm-images-1250000000。</translation>
+    </message>
 </context>
 <context>
     <name>cvmi::transfer::CheckpointIndex</name>
@@ -4130,8 +4167,8 @@ Exit status: 0 done, 2 error.</source>
         <translation>连接腾讯云账号</translation>
     </message>
     <message>
-        <source>The import needs an account that may call ImportImage and a COS bucket in the same region for the upload. Choose the credentials and the region, then Check.</source>
-        <translation>导入需要一个有权调用 ImportImage 的账号，以及一个位于同一地域、用于上传的 COS 存储桶。请选择访问密钥和地域，然后点击“检查”。</translation>
+        <source>The import needs an account that may call ImportImage and a COS bucket in the same region for the upload. Choose the credentials and the region: they are checked as soon as both are known.</source>
+        <translation>导入需要一个有权调用 ImportImage 的账号，以及一个位于同一地域、用于上传的 COS 存储桶。请选择访问密钥和地域：两者都确定后会自动检查。</translation>
     </message>
     <message>
         <source>Region</source>
@@ -4163,7 +4200,7 @@ Exit status: 0 done, 2 error.</source>
     </message>
     <message>
         <source>Checking %1 in %2…</source>
-        <translation>正在检查 %1（地域 %2）…</translation>
+        <translation>正在检查 %1，地域：%2…</translation>
     </message>
     <message>
         <source>Saved in the system keyring.</source>
@@ -4204,6 +4241,14 @@ Exit status: 0 done, 2 error.</source>
     <message>
         <source>Created %1.</source>
         <translation>已创建 %1。</translation>
+    </message>
+    <message>
+        <source>All checks passed. The upload goes to %1, the only bucket in %2.</source>
+        <translation>所有检查项均已通过。将上传到 %1，即%2唯一的存储桶。</translation>
+    </message>
+    <message>
+        <source>All checks passed. The upload goes to %1, the bucket used last time; choose another if you like.</source>
+        <translation>所有检查项均已通过。将上传到上次使用的存储桶 %1；如有需要，可另选一个。</translation>
     </message>
 </context>
 <context>
@@ -4376,6 +4421,61 @@ Exit status: 0 done, 2 error.</source>
     </message>
 </context>
 <context>
+    <name>cvmi::ui::CredentialSourceText</name>
+    <message>
+        <source>used</source>
+        <translation>已使用</translation>
+    </message>
+    <message>
+        <source>unusable</source>
+        <translation>不可用</translation>
+    </message>
+    <message>
+        <source>nothing there</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <source>the environment variables TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY</source>
+        <translation>环境变量 TENCENTCLOUD_SECRET_ID 和 TENCENTCLOUD_SECRET_KEY</translation>
+    </message>
+    <message>
+        <source>tccli&apos;s profile “%1”, ~/.tccli/%1.credential</source>
+        <translation>tccli 配置“%1”，~/.tccli/%1.credential</translation>
+    </message>
+    <message>
+        <source>the Tencent Cloud SDK credentials file ~/.tencentcloud/credentials</source>
+        <translation>腾讯云 SDK 凭证文件 ~/.tencentcloud/credentials</translation>
+    </message>
+    <message>
+        <source>the coscli configuration ~/.cos.yaml</source>
+        <translation>coscli 配置文件 ~/.cos.yaml</translation>
+    </message>
+    <message>
+        <source>the system keyring</source>
+        <translation>系统密钥环</translation>
+    </message>
+    <message>
+        <source>typed here</source>
+        <translation>在此输入</translation>
+    </message>
+    <message>
+        <source>the demo&apos;s local emulator</source>
+        <translation>演示用的本地模拟器</translation>
+    </message>
+    <message>
+        <source>%1, typed here</source>
+        <translation>%1（在此输入）</translation>
+    </message>
+    <message>
+        <source>%1 from %2</source>
+        <translation>%1，来自%2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
     <name>cvmi::ui::CredentialsBox</name>
     <message>
         <source>Credentials</source>
@@ -4434,24 +4534,8 @@ Exit status: 0 done, 2 error.</source>
         <translation>保存到系统密钥环(&amp;R)</translation>
     </message>
     <message>
-        <source>used</source>
-        <translation>已使用</translation>
-    </message>
-    <message>
-        <source>unusable</source>
-        <translation>不可用</translation>
-    </message>
-    <message>
-        <source>nothing there</source>
-        <translation>未找到</translation>
-    </message>
-    <message>
         <source>Use the &amp;account:</source>
         <translation>使用账号(&amp;A)：</translation>
-    </message>
-    <message>
-        <source>the TENCENTCLOUD_* variables</source>
-        <translation>TENCENTCLOUD_* 环境变量</translation>
     </message>
     <message>
         <source>Looked in: %1</source>

@@ -11,6 +11,7 @@
 
 #include "ui_ImportPage.h"
 
+#include "cloud/Regions.h"
 #include "importform/CosObjectUrl.h"
 
 #include <QApplication>
@@ -179,7 +180,8 @@ void ImportPage::showSummary()
         {tr("Architecture"), form.architecture},
         // The signature of a pre-signed URL is a credential for the object: never on screen.
         {tr("Image URL"), importform::stripSignature(form.imageUrl), true},
-        {tr("Region"), m_session->hasAccount() ? m_session->region() : tr("(none)")},
+        {tr("Region"),
+         m_session->hasAccount() ? cloud::Regions::label(m_session->region()) : tr("(none)")},
     };
     if (!form.dataDiskUrls.isEmpty())
         rows.append({tr("Data disks"), QString::number(form.dataDiskUrls.size())});

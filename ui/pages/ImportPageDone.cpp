@@ -30,14 +30,11 @@ namespace {
 // How long the page's layout takes to settle after the done view appears (see showDone).
 constexpr int kSettleMs = 100;
 
-// "South China (Guangzhou), ap-guangzhou": the name the console shows and the id the CLI takes.
+// "ap-guangzhou — South China (Guangzhou)": the id the CLI takes and the name the console shows,
+// as the Account page shows the region (core/cloud/Regions, the one home of region names).
 QString regionText(const QString& region)
 {
-    for (const cloud::KnownRegion& known : cloud::Regions::importRegions()) {
-        if (known.id == region)
-            return QStringLiteral("%1, %2").arg(known.name, region);
-    }
-    return region;
+    return cloud::Regions::label(region);
 }
 
 // The upload of this session when it is the object the import read (not one typed on the form).
