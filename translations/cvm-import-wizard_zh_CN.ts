@@ -4744,6 +4744,11 @@ https:// 可用于任何主机。http:// 仅可用于本机（localhost、127.0.
         <source>Warnings: %1, under their fields.</source>
         <translation>警告：%1 条，已在相应字段下方标出。</translation>
     </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>two sentences</comment>
+        <translation>%1%2</translation>
+    </message>
 </context>
 <context>
     <name>cvmi::ui::ImagePage</name>

@@ -94,14 +94,14 @@ void FormPage::setUpWidgets()
 void FormPage::setUpChecks()
 {
     m_checks = std::make_unique<FormPageChecks>(m_ui->formSummary);
-    QList<std::pair<QString, const QLabel*>> labels = m_ui->osChooser->labels();
-    labels << std::pair<QString, const QLabel*>{field::imageUrl, m_ui->imageUrlLabel}
-           << std::pair<QString, const QLabel*>{field::imageName, m_ui->imageNameLabel}
-           << std::pair<QString, const QLabel*>{field::imageDescription,
-                                                m_ui->imageDescriptionLabel}
-           << std::pair<QString, const QLabel*>{field::imageFamily, m_ui->imageFamilyLabel}
-           << std::pair<QString, const QLabel*>{field::tags, m_ui->tagsLabel}
-           << std::pair<QString, const QLabel*>{field::dataDisks, m_ui->dataDisksLabel};
+    using Named = std::pair<QString, const QLabel*>;
+    QList<Named> labels = m_ui->osChooser->labels();
+    labels += QList<Named>{{field::imageUrl, m_ui->imageUrlLabel},
+                           {field::imageName, m_ui->imageNameLabel},
+                           {field::imageDescription, m_ui->imageDescriptionLabel},
+                           {field::imageFamily, m_ui->imageFamilyLabel},
+                           {field::tags, m_ui->tagsLabel},
+                           {field::dataDisks, m_ui->dataDisksLabel}};
     for (const auto& [id, label] : std::as_const(labels)) // notes are "<field id>Note"
         m_checks->addField(id, findChild<FieldNote*>(id + QStringLiteral("Note")), label);
 }

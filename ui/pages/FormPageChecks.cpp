@@ -128,7 +128,7 @@ void FormPageChecks::showSummary(int errors, int warnings)
     else
         text = tr("The form is complete.");
     if (!missing.isEmpty())
-        text = text.isEmpty() ? missing : text + u' ' + missing;
+        text = text.isEmpty() ? missing : tr("%1 %2", "two sentences").arg(text, missing);
     m_summary->setText(text);
     // Red only for what is shown as wrong; a form still being filled in is not in error.
     setTextTint(m_summary, errors > 0           ? TextTint::Error
