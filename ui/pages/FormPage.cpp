@@ -360,8 +360,13 @@ bool FormPage::validatePage()
 {
     m_revealAll = true;
     revalidate();
-    if (importform::hasErrors(m_problems))
+    if (importform::hasErrors(m_problems)) {
+        if (QWidget* wrong = m_checks->firstError()) { // where to start, in view
+            wrong->setFocus(Qt::OtherFocusReason);
+            m_ui->formScroll->ensureWidgetVisible(wrong);
+        }
         return false;
+    }
     m_session->setImportForm(form());
     return true;
 }

@@ -26,7 +26,7 @@ void FormPageChecks::addField(const QString& fieldId, FieldNote* note, const QLa
 {
     const QString name = nameOf(label->text());
     note->setLabel(name);
-    m_fields.append({fieldId, note, name});
+    m_fields.append({fieldId, note, name, label->buddy()});
 }
 
 QString FormPageChecks::nameOf(const QString& labelText)
@@ -73,6 +73,7 @@ void FormPageChecks::show(const importform::ImportForm& form,
     for (const importform::FieldProblem& p : problems)
         byField[p.field].append(p);
     m_missing.clear();
+    m_firstError = nullptr;
     int errors = 0;
     int warnings = 0;
     for (const Field& f : std::as_const(m_fields)) {
@@ -85,6 +86,8 @@ void FormPageChecks::show(const importform::ImportForm& form,
             continue;
         }
         f.note->setProblems(own);
+        if (!m_firstError && importform::hasErrors(own))
+            m_firstError = f.input;
         for (const importform::FieldProblem& p : own)
             (p.isError() ? errors : warnings) += 1;
     }

@@ -9,6 +9,7 @@
 #include <QStringList>
 
 class QLabel;
+class QWidget;
 
 namespace cvmi::ui {
 
@@ -36,6 +37,8 @@ public:
 
     // The names of the fields the summary asks to fill in, in reading order.
     QStringList missing() const { return m_missing; }
+    // The first field (its label's buddy) showing an error, or null.
+    QWidget* firstError() const { return m_firstError; }
 
     // A label's text as a name: "&Image name:" → "Image name", "镜像名称(&I)：" → "镜像名称".
     static QString nameOf(const QString& labelText);
@@ -47,6 +50,7 @@ private:
         QString id;
         FieldNote* note;
         QString name;
+        QWidget* input; // the label's buddy
     };
     void showCounters(const importform::ImportForm& form);
     void showSummary(int errors, int warnings);
@@ -54,6 +58,7 @@ private:
     QLabel* m_summary;
     QList<Field> m_fields;
     QStringList m_missing;
+    QWidget* m_firstError = nullptr;
 };
 
 } // namespace cvmi::ui

@@ -479,6 +479,7 @@ private slots:
         QCOMPARE(h.text("formSummary"),
                  QStringLiteral("Errors to correct before going on: 5, marked under their "
                                 "fields."));
+        QCOMPARE(h.page->focusWidget(), h.combo("osType")); // the first to correct
 
         Harness next;
         next.session.setUploadSkipped(true);
