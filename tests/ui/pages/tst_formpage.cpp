@@ -5,6 +5,7 @@
 // the OS list refreshed from DescribeImportImageOs and cached, the HEAD check of a typed URL,
 // "Choose object…" listing a bucket (prefix filter, More, disk images, errors) into ImageUrl,
 // and no secret in a draft or a log line.
+#include "../AccessibilityAudit.h"
 #include "CloudTestSupport.h"
 
 #include "ImportWizard.h"
@@ -665,6 +666,10 @@ private slots:
         QCOMPARE(reopened.page->form(), saved);
         QVERIFY(reopened.page->isComplete());
         QVERIFY(reopened.text("draftStatus").contains(QLatin1String("Opened")));
+        // The status is read as shown ("Opened the draft …"), not replaced by what it is.
+        const QStringList unreadable = test::accessibilityProblems(
+            reopened.page.get(), QStringLiteral("Form page, a draft opened"));
+        QVERIFY2(unreadable.isEmpty(), qPrintable(unreadable.join(u'\n')));
 
         // Cancelling the dialog does nothing.
         QSignalSpy opened(reopened.page.get(), &FormPage::draftOpened);
