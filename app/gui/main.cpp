@@ -7,6 +7,7 @@
 
 #include "ImportWizard.h"
 #include "WizardSession.h"
+#include "controllers/DraftRecovery.h"
 #include "pages/AccountPage.h"
 #include "pages/ImagePage.h"
 #include "pages/ImportPage.h"
@@ -224,6 +225,10 @@ int main(int argc, char* argv[])
     QTemporaryDir demoHistory;
     if (options.demo)
         wizard.importPage()->setHistoryDir(demoHistory.path());
+    // The form's autosave, offered at the next start; the demo's goes with the demo.
+    QTemporaryDir demoRecovery;
+    wizard.setRecoveryFolder(options.demo ? demoRecovery.path()
+                                          : cvmi::ui::DraftRecovery::defaultFolder());
     if (!openStartPage(wizard, demo, options) || !applyPolicy(wizard, options.policyFile))
         return 2;
     // Screenshots use the default size so that they do not depend on the last user session.
