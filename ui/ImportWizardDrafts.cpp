@@ -65,7 +65,7 @@ void ImportWizard::askAboutTypedWork()
     if (findChild<QMessageBox*>(QStringLiteral("typedWorkQuestion")))
         return;
     m_recovery->flush(); // whatever the answer, a crash now must not lose it
-    auto* box = new QMessageBox(QMessageBox::Question, tr("Unsaved Import Form"),
+    auto* box = new QMessageBox(QMessageBox::NoIcon, tr("Unsaved Import Form"),
                                 tr("The import form has changes that are not saved in a draft."),
                                 QMessageBox::NoButton, this);
     box->setObjectName(QStringLiteral("typedWorkQuestion"));
@@ -94,7 +94,8 @@ void ImportWizard::askAboutTypedWork()
 
 void ImportWizard::offerRecoveredDraft()
 {
-    if (m_startedOnFile)
+    // As for interrupted uploads: a start on an image, a draft or another page has its purpose.
+    if (m_startedOnFile || currentId() != PageImage)
         return;
     const std::optional<importform::Draft> draft = m_recovery->recovered();
     if (!draft)
@@ -105,7 +106,7 @@ void ImportWizard::offerRecoveredDraft()
                                        .arg(QLocale().toString(saved.time(), QLocale::ShortFormat))
                                  : tr("Restore the form you were filling in on %1?")
                                        .arg(QLocale().toString(saved, QLocale::ShortFormat));
-    auto* box = new QMessageBox(QMessageBox::Question, tr("Restore the Import Form"), question,
+    auto* box = new QMessageBox(QMessageBox::NoIcon, tr("Restore the Import Form"), question,
                                 QMessageBox::NoButton, this);
     box->setObjectName(QStringLiteral("recoveredDraftOffer"));
     const QString name = draft->form.imageName.trimmed();
