@@ -32,12 +32,13 @@ void ImportWizard::setUpRecovery()
     m_recovery = new DraftRecovery(this);
     m_recovery->setSource([this] { return m_formPage->draft(); });
     connect(m_formPage, &FormPage::userEdited, m_recovery, &DraftRecovery::edited);
-    // Kept elsewhere now: in a draft file, or in the image it made.
+    // Kept elsewhere now: in a draft file (a draft opened replaces the form, but what was typed
+    // before stays in the recovery file), or in the image it made.
     connect(m_formPage, &FormPage::draftSaved, this,
             [this](const QString&, const QString& error) { draftSaved(error); });
     connect(m_formPage, &FormPage::draftOpened, this, [this](const QString&, const QString& error) {
         if (error.isEmpty())
-            m_recovery->forget();
+            m_recovery->markOpened();
     });
     connect(m_importPage, &ImportPage::importFinished, this, [this](Outcome outcome) {
         if (outcome == Outcome::Normal || outcome == Outcome::Started)

@@ -19,8 +19,10 @@
 #include "importform/OsCatalogue.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
@@ -58,6 +60,7 @@ private slots:
     void autosavedAndOfferedAtNextStart();
     void autosaveHoldsNoSignature();
     void recoveryOffWithoutFolder();
+    void openedDraftIsNoTypedWork();
 
 private:
     // A wizard on the import form (as --draft starts it), its autosave in this test's folder.
@@ -310,6 +313,35 @@ void TestTypedWork::recoveryOffWithoutFolder()
     QVERIFY(box);
     QTest::mouseClick(child<QPushButton>(box, "discardAndClose"), Qt::LeftButton);
     QTRY_VERIFY(!wizard->isVisible());
+}
+
+void TestTypedWork::openedDraftIsNoTypedWork()
+{
+    // An earlier run's typed work, and a draft file the program is started on (--draft).
+    importform::Draft earlier;
+    earlier.created = QDateTime::currentDateTimeUtc();
+    earlier.form.imageName = QStringLiteral("earlier-work");
+    Error error;
+    QVERIFY(QDir().mkpath(QFileInfo(recoveryFile()).path()));
+    QVERIFY2(importform::writeDraft(recoveryFile(), earlier, &error), qPrintable(error.message));
+    importform::Draft kept = earlier;
+    kept.form.imageName = QStringLiteral("kept-in-a-file");
+    const QString path = m_dir->filePath(QStringLiteral("kept.json"));
+    QVERIFY2(importform::writeDraft(path, kept, &error), qPrintable(error.message));
+
+    const auto wizard = makeWizard(ImportWizard::PageImage);
+    QSignalSpy opened(wizard->formPage(), &ui::FormPage::draftOpened);
+    wizard->openDraft(path);
+    show(*wizard);
+    QVERIFY(opened.count() > 0 || opened.wait(kTimeoutMs));
+    QCOMPARE(child<QLineEdit>(wizard->formPage(), "imageName")->text(),
+             QStringLiteral("kept-in-a-file"));
+    QTest::qWait(50);
+    QVERIFY(!wizard->findChild<QMessageBox*>(QStringLiteral("recoveredDraftOffer")));
+    // The form is what the file holds: nothing to ask. The earlier work is still there to offer.
+    QTest::keyClick(wizard.get(), Qt::Key_Escape);
+    QVERIFY(!wizard->isVisible());
+    QVERIFY(QFile::exists(recoveryFile()));
 }
 
 QTEST_MAIN(TestTypedWork)

@@ -55,6 +55,12 @@ void DraftRecovery::flush()
     }
 }
 
+void DraftRecovery::markOpened()
+{
+    flush();
+    m_unsaved = false;
+}
+
 void DraftRecovery::forget()
 {
     m_unsaved = false;

@@ -42,6 +42,9 @@ public:
     void forget();
     // A recovered draft was put back into the form: it is unsaved work again, and its file stays.
     void markRestored() { m_unsaved = true; }
+    // The form now holds what a draft file holds (one was opened): nothing to ask about. What
+    // was typed before stays in the recovery file, since it is kept nowhere else.
+    void markOpened();
     // Writes now what is pending (a question about closing is being asked).
     void flush();
 
