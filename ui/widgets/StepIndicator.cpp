@@ -56,6 +56,9 @@ void StepIndicator::setSteps(const QList<Step>& steps)
     m_names->setText(html.join(kSeparator.toHtmlEscaped()));
     //: The accessible description of the step list; %1 lists the steps and their states.
     m_names->setAccessibleDescription(tr("The wizard's steps: %1").arg(words.join(tr("; "))));
+    // Now rather than at the next event loop: the band's size does not change with its text, so
+    // nothing else would lay the wider text out before the page is painted.
+    layout()->activate();
 }
 
 QString StepIndicator::countText() const

@@ -38,6 +38,7 @@ private slots:
     void readableWithoutSight();
     void notATabStop();
     void withoutCurrentStep();
+    void laidOutAtOnce();
     void translated();
 };
 
@@ -105,6 +106,23 @@ void TestStepIndicator::withoutCurrentStep()
     indicator.setSteps(journey(State::Done, State::Done, State::Done, State::Done, State::Done));
     QVERIFY(indicator.countText().isEmpty());
     QVERIFY(!indicator.text().startsWith(QStringLiteral("Step")));
+}
+
+void TestStepIndicator::laidOutAtOnce()
+{
+    // The wizard paints the page right after a change; the longer text must not be cut.
+    ui::StepIndicator indicator;
+    indicator.setSteps(
+        journey(State::Current, State::Ahead, State::Ahead, State::Ahead, State::Ahead));
+    indicator.resize(800, indicator.sizeHint().height());
+    indicator.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&indicator));
+    indicator.setSteps(
+        journey(State::Done, State::Done, State::Skipped, State::Current, State::Ahead));
+    auto* names = indicator.findChild<QLabel*>(QStringLiteral("stepNames"));
+    QVERIFY2(
+        names->width() >= names->sizeHint().width(),
+        qPrintable(QStringLiteral("%1 < %2").arg(names->width()).arg(names->sizeHint().width())));
 }
 
 void TestStepIndicator::translated()
