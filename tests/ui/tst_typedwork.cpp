@@ -273,6 +273,7 @@ void TestTypedWork::autosavedAndOfferedAtNextStart()
     QVERIFY(box);
     QCOMPARE(box->text(), QStringLiteral("Restore the form you were filling in at %1?").arg(when));
     QVERIFY(box->informativeText().contains(QStringLiteral("web-frontend")));
+    test::saveShot(wizard.get(), QStringLiteral("steps-restore-offer"), box);
     QTest::mouseClick(child<QPushButton>(box, "restoreDraft"), Qt::LeftButton);
     QTRY_COMPARE(wizard->currentId(), int(ImportWizard::PageForm));
     QCOMPARE(child<QLineEdit>(wizard->formPage(), "imageName")->text(),
