@@ -4648,6 +4648,13 @@ Exit status: 0 done, 2 error.</source>
     </message>
 </context>
 <context>
+    <name>cvmi::ui::DraftRecovery</name>
+    <message>
+        <source>Could not create the folder %1.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+</context>
+<context>
     <name>cvmi::ui::DropZone</name>
     <message>
         <source>Drop a disk image here (.qcow2, .vmdk, .vhd, .raw)</source>
@@ -5359,6 +5366,89 @@ https:// 可用于任何主机。http:// 仅可用于本机（localhost、127.0.
         <source>Settings</source>
         <translation>设置</translation>
     </message>
+    <message>
+        <source>Unsaved Import Form</source>
+        <translation>导入表单未保存</translation>
+    </message>
+    <message>
+        <source>The import form has changes that are not saved in a draft.</source>
+        <translation>导入表单中有尚未保存为草稿的修改。</translation>
+    </message>
+    <message>
+        <source>Save them as a draft to go on later (Open Draft… on the form, or cvm-import import --draft), or discard them.</source>
+        <translation>可将其保存为草稿以便稍后继续（在表单中使用“打开草稿…”，或运行 cvm-import import --draft），也可以放弃这些修改。</translation>
+    </message>
+    <message>
+        <source>&amp;Save Draft…</source>
+        <translation>保存草稿(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>放弃(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep Editing</source>
+        <translation>继续编辑(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Restore the form you were filling in at %1?</source>
+        <translation>要恢复您在 %1 填写的表单吗？</translation>
+    </message>
+    <message>
+        <source>Restore the form you were filling in on %1?</source>
+        <translation>要恢复您于 %1 填写的表单吗？</translation>
+    </message>
+    <message>
+        <source>Restore the Import Form</source>
+        <translation>恢复导入表单</translation>
+    </message>
+    <message>
+        <source>The wizard was closed before the form was saved or used.</source>
+        <translation>向导在表单保存或使用之前已关闭。</translation>
+    </message>
+    <message>
+        <source>The wizard was closed before the form for &quot;%1&quot; was saved or used.</source>
+        <translation>向导在“%1”的表单保存或使用之前已关闭。</translation>
+    </message>
+    <message>
+        <source>&amp;Restore Form</source>
+        <translation>恢复表单(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Not Now</source>
+        <translation>暂不(&amp;N)</translation>
+    </message>
+</context>
+<context>
+    <name>cvmi::ui::ImportWizardSteps</name>
+    <message>
+        <source>S&amp;witch to Upload</source>
+        <translation>改为上传(&amp;W)</translation>
+    </message>
+    <message>
+        <source>The upload was skipped because the image is said to be in COS already. Go to the Upload page and upload the file instead.</source>
+        <translation>由于镜像已在 COS 中，上传步骤已跳过。转到上传页面，改为上传该文件。</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>镜像</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Upload</source>
+        <translation>上传</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>表单</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
 </context>
 <context>
     <name>cvmi::ui::InterruptedUploadNotice</name>
@@ -5986,6 +6076,39 @@ https:// 可用于任何主机。http:// 仅可用于本机（localhost、127.0.
     <message>
         <source>Restore &amp;Defaults</source>
         <translation>恢复默认值(&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>cvmi::ui::StepIndicator</name>
+    <message>
+        <source>Where you are in the wizard</source>
+        <translation>您在向导中的位置</translation>
+    </message>
+    <message>
+        <source>The wizard&apos;s steps: %1</source>
+        <extracomment>The accessible description of the step list; %1 lists the steps and their states.</extracomment>
+        <translation>向导的步骤：%1</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>第 %1 步，共 %2 步</translation>
+    </message>
+    <message>
+        <source>%1 (skipped)</source>
+        <extracomment>A step of the wizard that was left out, e.g. &quot;Upload (skipped)&quot;.</extracomment>
+        <translation>%1（已跳过）</translation>
+    </message>
+    <message>
+        <source>%1, current step</source>
+        <translation>%1，当前步骤</translation>
+    </message>
+    <message>
+        <source>%1, done</source>
+        <translation>%1，已完成</translation>
     </message>
 </context>
 <context>

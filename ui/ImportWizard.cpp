@@ -1,7 +1,9 @@
 #include "ImportWizard.h"
 
+#include "ImportWizardSteps.h"
 #include "WizardSession.h"
 #include "controllers/DesktopProgress.h"
+#include "controllers/DraftRecovery.h"
 #include "controllers/ImportController.h"
 #include "dialogs/SettingsDialog.h"
 #include "pages/AccountPage.h"
@@ -45,6 +47,8 @@ ImportWizard::ImportWizard(QWidget* parent)
     putPageInScrollArea(m_accountPage, QStringLiteral("accountScroll"));
     putPageInScrollArea(m_uploadPage, QStringLiteral("uploadScroll"));
     putPageInScrollArea(m_importPage, QStringLiteral("importScroll"));
+    m_steps = new ImportWizardSteps(this);
+    setUpRecovery();
     resize(defaultSize(screen()->availableSize()));
     // "Settings…", shown once setSettings() gave it something to edit.
     connect(this, &QWizard::customButtonClicked, this, [this](int which) {
@@ -80,6 +84,7 @@ void ImportWizard::showEvent(QShowEvent* event)
     keepOnScreen();
     // Queued: the command line opens its IMAGE right after show(), and that start wins.
     QTimer::singleShot(0, this, &ImportWizard::offerInterruptedUploads);
+    QTimer::singleShot(0, this, &ImportWizard::offerRecoveredDraft);
 }
 
 void ImportWizard::keepOnScreen()
@@ -128,6 +133,15 @@ QString ImportWizard::pageTitle(const QString& text)
 
 void ImportWizard::reject()
 {
+    if (m_recovery->hasUnsavedWork()) {
+        askAboutTypedWork();
+        return;
+    }
+    closeNow();
+}
+
+void ImportWizard::closeNow()
+{
     if (m_uploadPage->confirmClose())
         QWizard::reject();
 }
@@ -164,10 +178,33 @@ void ImportWizard::setSettings(settings::AppSettings* settings)
     button->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
     button->setToolTip(tr("Profile, region, endpoints, proxy, upload and language (Ctrl+,)"));
     button->setAccessibleName(tr("Settings"));
-    // Apart on the left, away from the buttons that move through the pages.
-    setButtonLayout({QWizard::CustomButton1, QWizard::Stretch, QWizard::BackButton,
-                     QWizard::NextButton, QWizard::CommitButton, QWizard::FinishButton,
-                     QWizard::CancelButton});
+    updateButtonLayout();
+}
+
+void ImportWizard::showUploadInstead(bool shown)
+{
+    if (shown == m_uploadInsteadShown)
+        return;
+    m_uploadInsteadShown = shown;
+    updateButtonLayout();
+}
+
+void ImportWizard::updateButtonLayout()
+{
+    // QWizard shows every button of a layout it is given, whatever its options say.
+    QList<QWizard::WizardButton> layout;
+    // "Settings…" apart on the left, away from the buttons that move through the pages.
+    if (m_settings)
+        layout << QWizard::CustomButton1;
+    layout << QWizard::Stretch;
+    // The Form page's "Switch to Upload" after a skip (ImportWizardSteps), beside Back.
+    if (m_uploadInsteadShown)
+        layout << QWizard::CustomButton2;
+    layout << QWizard::BackButton << QWizard::NextButton << QWizard::CommitButton
+           << QWizard::FinishButton << QWizard::CancelButton;
+    setButtonLayout(layout);
+    if (!m_uploadInsteadShown && button(QWizard::CustomButton2))
+        button(QWizard::CustomButton2)->hide();
 }
 
 void ImportWizard::openSettings()

@@ -12,9 +12,11 @@ class AppSettings;
 namespace cvmi::ui {
 
 class AccountPage;
+class DraftRecovery;
 class FormPage;
 class ImagePage;
 class ImportPage;
+class ImportWizardSteps;
 class UploadPage;
 class WizardSession;
 
@@ -35,6 +37,14 @@ public:
     UploadPage* uploadPage() const { return m_uploadPage; }
     FormPage* formPage() const { return m_formPage; }
     ImportPage* importPage() const { return m_importPage; }
+    // The step indicator at the top and the skip's undo (ImportWizardSteps).
+    ImportWizardSteps* steps() const { return m_steps; }
+
+    // The import form's autosave: off until a folder is set (the program sets
+    // DraftRecovery::defaultFolder(), --demo a temporary one). The draft found there is offered
+    // when the wizard is first shown, unless it was started on an image or a draft.
+    void setRecoveryFolder(const QString& folder);
+    DraftRecovery* draftRecovery() const { return m_recovery; }
 
     // Starts on `path` as if it had been dropped (the command line's IMAGE argument).
     void openImage(const QString& path);
@@ -46,6 +56,8 @@ public:
     // SettingsDialog; its OK applies the proxy, and the region and endpoints to the Account page.
     void setSettings(settings::AppSettings* settings);
     void openSettings();
+    // The Form page's "Switch to Upload" in the button row, beside Back (ImportWizardSteps).
+    void showUploadInstead(bool shown);
 
     // 900x680, or less on a screen whose `available` size (QScreen::availableSize) is smaller.
     static QSize defaultSize(const QSize& available);
@@ -54,8 +66,9 @@ public:
     static QString pageTitle(const QString& text);
 
 public slots:
-    // Cancel, Escape and closing the window (QDialog::closeEvent calls this) ask first while an
-    // upload runs; closing then keeps its checkpoint so that it resumes later.
+    // Cancel, Escape and closing the window (QDialog::closeEvent calls this) ask first when the
+    // import form holds typed work kept nowhere else ("Save Draft…", "Discard", "Keep Editing"),
+    // and while an upload runs; closing then keeps its checkpoint so that it resumes later.
     void reject() override;
 
     // The Upload page is left out when the image is in COS already (WizardSession::uploadSkipped).
@@ -71,6 +84,14 @@ private:
     void offerInterruptedUploads();
     // On the first show: the window fitted into, and moved onto, its screen's available area.
     void keepOnScreen();
+    // Typed work (ImportWizardDrafts.cpp): the autosave wired to the form, the question on
+    // closing, and the offer of what an earlier run left.
+    void setUpRecovery();
+    void askAboutTypedWork();
+    void offerRecoveredDraft();
+    void draftSaved(const QString& error);
+    void closeNow(); // after the upload's own question
+    void updateButtonLayout();
 
     WizardSession* m_session;
     ImagePage* m_imagePage;
@@ -79,6 +100,10 @@ private:
     FormPage* m_formPage;
     ImportPage* m_importPage = nullptr;
     settings::AppSettings* m_settings = nullptr;
+    ImportWizardSteps* m_steps = nullptr;
+    DraftRecovery* m_recovery = nullptr;
+    bool m_uploadInsteadShown = false;
+    bool m_closeAfterSave = false; // "Save Draft…" chosen in the question: close once saved
     bool m_shown = false;
     bool m_startedOnFile = false; // openImage() or openDraft() was called
 };

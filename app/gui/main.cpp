@@ -8,6 +8,7 @@
 
 #include "ImportWizard.h"
 #include "WizardSession.h"
+#include "controllers/DraftRecovery.h"
 #include "pages/AccountPage.h"
 #include "pages/ImagePage.h"
 #include "pages/ImportPage.h"
@@ -264,6 +265,10 @@ int main(int argc, char* argv[])
     // "Settings…" on every page; the proxy chosen there for the control calls from the start.
     wizard.setSettings(&settings);
     cvmi::settings::applyApplicationProxy(settings.proxy());
+    // The form's autosave, offered at the next start; the demo's is kept with the demo's state.
+    wizard.setRecoveryFolder(options.demo
+                                 ? QDir(demoFolder.path()).filePath(QStringLiteral("recovery"))
+                                 : cvmi::ui::DraftRecovery::defaultFolder());
     if (!openStartPage(wizard, demo, options) || !applyPolicy(wizard, options.policyFile))
         return 2;
     // Screenshots use the default size so that they do not depend on the last user session.

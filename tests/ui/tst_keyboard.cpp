@@ -50,6 +50,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMap>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -215,6 +216,8 @@ private slots:
     void dialogs();
     void enterStartsTheUpload_data() { languages(); }
     void enterStartsTheUpload();
+    void skippedUploadAndTypedWork_data() { languages(); }
+    void skippedUploadAndTypedWork();
 
 private:
     static void languages();
@@ -524,6 +527,33 @@ void TestKeyboard::enterStartsTheUpload()
     QVERIFY2(page->phase() != Phase::Ready, qPrintable(describe(focus, QString())));
     QVERIFY(finished.count() > 0 || finished.wait(kTimeoutMs));
     QCOMPARE(page->phase(), Phase::Done);
+}
+
+// The form reached through "Skip to the Form", with its "Switch to Upload", and the question
+// Esc asks there once something is typed (issue 13, findings 4 and 6).
+void TestKeyboard::skippedUploadAndTypedWork()
+{
+    const auto wizard = makeWizard();
+    wizard->show();
+    QVERIFY(QTest::qWaitForWindowExposed(wizard.get()));
+    QSignalSpy discovered(wizard->accountPage(), &ui::AccountPage::discoveryShown);
+    QTest::mouseClick(child<QPushButton>(wizard->imagePage(), "skipToForm"), Qt::LeftButton);
+    QVERIFY(discovered.count() > 0 || discovered.wait(kTimeoutMs));
+    passAccount(*wizard);
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY(next(*wizard, ImportWizard::PageForm));
+    QVERIFY(wizard->button(QWizard::CustomButton2)->isVisible());
+    audit(wizard.get(), QStringLiteral("Form page, upload skipped"));
+
+    QTest::keyClicks(child<QLineEdit>(wizard->formPage(), "imageName"), QStringLiteral("web"));
+    QTest::keyClick(wizard.get(), Qt::Key_Escape);
+    QMessageBox* box = nullptr;
+    QTRY_VERIFY((box = wizard->findChild<QMessageBox*>(QStringLiteral("typedWorkQuestion"))) &&
+                box->isVisible());
+    audit(box, QStringLiteral("Question on closing with typed work"));
+    QTest::mouseClick(child<QPushButton>(box, "keepEditing"), Qt::LeftButton);
+    reportProblems();
 }
 
 QTEST_MAIN(TestKeyboard)

@@ -3,6 +3,7 @@
 #include "ImportWizard.h"
 #include "TextTints.h"
 #include "WizardSession.h"
+#include "controllers/DraftFiles.h"
 #include "controllers/ObjectUrlChecker.h"
 #include "controllers/OsCatalogueController.h"
 #include "dialogs/ChooseObjectDialog.h"
@@ -19,6 +20,7 @@
 #include "importform/Draft.h"
 #include "importform/FormPrefill.h"
 
+#include <QCoreApplication>
 #include <QKeyEvent>
 #include <QListWidget>
 #include <QShortcut>
@@ -151,6 +153,7 @@ void FormPage::markEdited(const QString& fieldId)
     if (m_filling)
         return;
     m_edited.insert(fieldId);
+    emit userEdited();
     if (fieldId == field::osType || fieldId == field::osVersion)
         m_ui->osChooser->showOsChoice({}); // the user's own choice needs no explanation
     revalidate();
@@ -382,6 +385,37 @@ void FormPage::keyPressEvent(QKeyEvent* event)
         return;
     }
     QWizardPage::keyPressEvent(event);
+}
+
+// --- typed work -----------------------------------------------------------------------------
+
+importform::Draft FormPage::draft() const
+{
+    importform::Draft d;
+    d.created = QDateTime::currentDateTimeUtc();
+    d.appVersion = QCoreApplication::applicationVersion();
+    d.region = region();
+    d.form = form();
+    d.source.imagePath = m_session->imagePath();
+    return d;
+}
+
+void FormPage::restoreDraft(const importform::Draft& draft)
+{
+    m_draftRegion = draft.region;
+    setForm(draft.form);
+}
+
+bool FormPage::saveDraft()
+{
+    // DraftFiles says "Saving…" at once when a file was chosen; the file dialog is modal.
+    bool started = false;
+    auto* files = m_ui->draftBar->findChild<DraftFiles*>();
+    const QMetaObject::Connection c =
+        connect(files, &DraftFiles::status, this, [&started] { started = true; });
+    m_ui->draftBar->save();
+    disconnect(c);
+    return started;
 }
 
 } // namespace cvmi::ui

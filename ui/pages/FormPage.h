@@ -99,6 +99,21 @@ private:
     QString m_draftRegion;
     QString m_chosenBucket; // the bucket of the last object chosen, opened first next time
     QList<importform::FieldProblem> m_problems;
+
+    // Typed work (issue 13, finding 6): the wizard's autosave (DraftRecovery) and its question
+    // on closing with work that is kept nowhere else.
+public:
+    // The form as a draft: the fields, the region and the image it was filled for.
+    importform::Draft draft() const;
+    // Puts a recovered draft into the form as opening it would (its values count as the user's).
+    void restoreDraft(const importform::Draft& draft);
+    // "Save Draft…" as its button does it (asks for the file); false when none was chosen, so
+    // that no draftSaved() follows.
+    bool saveDraft();
+
+signals:
+    // The user changed a field (typing, a choice, a box ticked); never the program's filling.
+    void userEdited();
 };
 
 } // namespace cvmi::ui
