@@ -26,6 +26,8 @@ public:
     int ruleCount() const { return m_ruleCount; }
 
 private:
+    // The rules: what needs attention first, then the others by group.
+    QVBoxLayout* buildChecks(const InspectionResult& result) const;
     QWidget* buildSummary(const InspectionResult& result) const;
     QWidget* buildError(const inspect::ImageFacts& facts) const;
     QWidget* buildFacts(const inspect::ImageFacts& facts, const policy::FormSuggestion& form) const;
