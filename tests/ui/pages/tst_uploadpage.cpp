@@ -670,11 +670,12 @@ private slots:
         QCOMPARE(child<QProgressBar>(&page, "uploadProgressBar")->value(), 0);
         QVERIFY(!child<QLabel>(&page, "uploadResult")->isVisible());
         QVERIFY(child<QLabel>(&page, "uploadMessage")->text().isEmpty());
+        waitForCheck(page);
 
         // The same when another file was chosen on the Image page meanwhile (Back, drop, Next).
         QTest::mouseClick(child<QPushButton>(&page, "startUpload"), Qt::LeftButton);
         QVERIFY(finished.wait(kTimeoutMs));
-        QVERIFY(child<QProgressBar>(&page, "uploadProgressBar")->value() == 1000);
+        QCOMPARE(child<QProgressBar>(&page, "uploadProgressBar")->value(), 1000);
         const QString third = makeFile(QStringLiteral("third.raw"), MiB, 15);
         session.checkImage(third);
         page.initializePage();
