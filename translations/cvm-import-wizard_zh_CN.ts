@@ -6118,6 +6118,10 @@ Tencent Cloud refuses to import this file as it is. Uploading %2 costs time and 
         <source>Tencent Cloud will refuse to import this file. Fix what the check reported first, or upload it anyway if you need it in COS.</source>
         <translation>腾讯云将拒绝导入此文件。请先修复检查报告的问题；如果确实需要把它放到 COS，也可以仍然上传。</translation>
     </message>
+    <message>
+        <source>Uploaded although the check said: %1 The import is likely to fail until that is fixed.</source>
+        <translation>检查结果为“%1”，但仍已上传。在问题修复之前，导入很可能会失败。</translation>
+    </message>
 </context>
 <context>
     <name>cvmi::ui::UploadPageCheck</name>

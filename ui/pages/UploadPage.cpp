@@ -364,7 +364,12 @@ void UploadPage::showStopped(const UploadResult& result)
 void UploadPage::showSuccess(const UploadResult& result, const QString& note)
 {
     m_ui->uploadProgress->showProgress(m_upload->lastProgress());
-    m_ui->uploadMessage->setText(UploadPageTexts::success(result));
+    QString message = UploadPageTexts::success(result);
+    if (!m_session->upload().checkOverride.isEmpty())
+        message += u'\n' + tr("Uploaded although the check said: %1 The import is likely to fail "
+                              "until that is fixed.")
+                               .arg(m_session->upload().checkOverride);
+    m_ui->uploadMessage->setText(message);
     m_ui->uploadResult->setText(UploadPageTexts::successDetails(result, m_session->upload(), note));
     emit uploadFinished(result);
 }

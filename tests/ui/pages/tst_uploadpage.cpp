@@ -645,6 +645,7 @@ private slots:
         QVERIFY(logged(QStringLiteral("upload anyway")));
         QCOMPARE(session.upload().filePath, path);
         QCOMPARE(session.upload().checkOverride, verdict);
+        QVERIFY(child<QLabel>(&page, "uploadMessage")->text().contains(u"although the check said"));
     }
 
     // Another file chosen after an upload (here, or on the Image page) clears the old file's
