@@ -129,10 +129,16 @@ bool UploadPageCheck::confirm(const Ask& ask, QString* override) const
     const QString verdict = verdictText();
     const bool yes = ask(UploadPageTexts::notImportableQuestion(QFileInfo(m_path), verdict));
     // What the user decided about a file that will not import belongs in the log: the import's
-    // failure later is then explained by this choice.
-    qCInfo(lcUpload).noquote() << "Upload anyway of" << QFileInfo(m_path).fileName()
-                               << "although the check said:" << verdict
-                               << "— answer:" << (yes ? "upload anyway" : "do not upload");
+    // failure later is then explained by this choice. Going ahead is a warning, so that it is
+    // kept even where informational lines are off (as in the wizard by default).
+    if (yes)
+        qCWarning(lcUpload).noquote()
+            << "Upload of" << QFileInfo(m_path).fileName() << "although the check said:" << verdict
+            << "— answer: upload anyway";
+    else
+        qCInfo(lcUpload).noquote()
+            << "Upload of" << QFileInfo(m_path).fileName() << "refused by the check:" << verdict
+            << "— answer: do not upload";
     if (yes)
         *override = verdict;
     return yes;

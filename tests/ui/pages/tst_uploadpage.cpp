@@ -14,6 +14,7 @@
 #include "ImportWizard.h"
 #include "WizardSession.h"
 #include "pages/AccountPage.h"
+#include "pages/FormPage.h"
 #include "pages/UploadPage.h"
 #include "pages/UploadPageTexts.h"
 #include "widgets/DropZone.h"
@@ -646,6 +647,36 @@ private slots:
         QCOMPARE(session.upload().filePath, path);
         QCOMPARE(session.upload().checkOverride, verdict);
         QVERIFY(child<QLabel>(&page, "uploadMessage")->text().contains(u"although the check said"));
+    }
+
+    // The form's OS values follow the file actually uploaded: a CentOS image checked first,
+    // then random bytes dropped here, leave no CentOS in the form (the user's own choices stay).
+    void formFollowsTheDroppedFile()
+    {
+        const QString centos = makeFile(QStringLiteral("centos7.qcow2"), MiB, 20);
+        ui::ImportWizard wizard;
+        ui::WizardSession& session = *wizard.session();
+        setAccount(session);
+        session.setImagePath(centos);
+        ui::InspectionResult checked;
+        checked.facts.path = centos;
+        checked.report.form.osType = QStringLiteral("CentOS");
+        checked.report.form.osVersion = QStringLiteral("7");
+        checked.report.form.architecture = QStringLiteral("x86_64");
+        checked.report.form.imageName = QStringLiteral("centos-7-x86_64");
+        session.setInspection(checked);
+        ui::FormPage* form = wizard.formPage();
+        QCOMPARE(form->form().osType, QStringLiteral("CentOS"));
+        QCOMPARE(form->form().architecture, QStringLiteral("x86_64"));
+
+        UploadPage* page = wizard.uploadPage();
+        preparePage(*page, makeFile(QStringLiteral("random.vmdk"), MiB, 21));
+        QVERIFY(session.hasInspection() && !session.imageImportable());
+        QVERIFY(form->form().osType.isEmpty());
+        QVERIFY(form->form().osVersion.isEmpty());
+        QVERIFY(form->form().architecture.isEmpty());
+        QCOMPARE(form->form().imageName, QStringLiteral("random"));
+        QTest::qWait(500); // FormPage's catalogue load (see accountPageLeadsHere)
     }
 
     // Another file chosen after an upload (here, or on the Image page) clears the old file's
