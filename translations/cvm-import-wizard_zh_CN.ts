@@ -4251,6 +4251,10 @@ Exit status: 0 done, 2 error.</source>
         <source>Ca&amp;ncel</source>
         <translation>取消(&amp;N)</translation>
     </message>
+    <message>
+        <source>Disk images found</source>
+        <translation>找到的磁盘镜像</translation>
+    </message>
 </context>
 <context>
     <name>cvmi::ui::ChooseObjectDialog</name>

@@ -27,6 +27,8 @@ ChooseImageDialog::ChooseImageDialog(const QString& folder, const QStringList& i
     label->setTextFormat(Qt::PlainText);
     label->setBuddy(m_list);
     m_list->setObjectName(QStringLiteral("foundImages"));
+    // A list view takes no name from its label's buddy relation in Qt's accessibility bridge.
+    m_list->setAccessibleName(tr("Disk images found"));
     const QDir base(folder);
     for (const QString& image : images) {
         const QFileInfo info(image);

@@ -5,6 +5,7 @@
 // resumed with only the missing parts; wrong credentials are explained; bad object keys are
 // refused; a non-importable image needs a confirmation; closing during an upload asks and keeps
 // the checkpoint; and no secret reaches a log line or the screen.
+#include "../AccessibilityAudit.h"
 #include "../DragDrop.h"
 #include "../WidgetLookup.h"
 #include "CloudTestSupport.h"
@@ -628,6 +629,9 @@ private slots:
         auto* dialog = page.findChild<QDialog*>(QStringLiteral("checkReportDialog"));
         QVERIFY(dialog && dialog->isVisible());
         QVERIFY(dialog->findChild<ui::ReportView*>()->hasReport());
+        const QStringList reportProblems =
+            test::accessibilityProblems(dialog, QStringLiteral("check report"));
+        QVERIFY2(reportProblems.isEmpty(), qPrintable(reportProblems.join(u'\n')));
         dialog->reject();
 
         m_answer = false;
@@ -759,6 +763,9 @@ private slots:
         auto* dialog = page.findChild<QDialog*>(QStringLiteral("chooseImageDialog"));
         auto* list = child<QListWidget>(dialog, "foundImages");
         QCOMPARE(list->count(), 2);
+        const QStringList listProblems =
+            test::accessibilityProblems(dialog, QStringLiteral("choose image"));
+        QVERIFY2(listProblems.isEmpty(), qPrintable(listProblems.join(u'\n')));
         QCOMPARE(page.filePath(), disk); // nothing chosen yet
         list->setCurrentRow(1);
         dialog->accept();
