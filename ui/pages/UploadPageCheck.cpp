@@ -21,11 +21,15 @@ namespace {
 
 constexpr int kTitlesShown = 3;
 
+// The reason without the advice after it, which the report shows in full ("See the Check").
 QString firstSentence(QString text)
 {
     text.remove(u'`');
-    const qsizetype end = text.indexOf(QLatin1String(". "));
-    return end < 0 ? text : text.left(end + 1);
+    const qsizetype latin = text.indexOf(QLatin1String(". "));
+    const qsizetype chinese = text.indexOf(QChar(0x3002)); // "。"
+    if (chinese >= 0 && (latin < 0 || chinese < latin))
+        return text.left(chinese + 1);
+    return latin < 0 ? text : text.left(latin + 1);
 }
 
 int warningCount(const InspectionResult& result)
