@@ -76,7 +76,7 @@ version=$(dpkg-deb -f "$deb" Version)
 depends=$(dpkg-deb -f "$deb" Depends)
 step "package contents" dpkg-deb -c "$deb"
 step "package control" dpkg-deb -I "$deb"
-for lib in libqt6widgets6 libqt6network6 libqt6svg6 libqt6keychain1 libtsk19 libhivex0 libisal2 libcurl4; do
+for lib in libqt6widgets6 libqt6network6 libqt6svg6 libqt6dbus6 libqt6keychain1 libtsk19 libhivex0 libisal2 libcurl4; do
     grep -q "\b$lib\b" <<<"$depends" || fail "Depends does not name $lib: $depends"
 done
 

@@ -1373,10 +1373,6 @@ Exit status: 0 done, 2 error.</source>
         <translation>请选择其他地域。</translation>
     </message>
     <message>
-        <source>%1 (%2) is available.</source>
-        <translation>%1（%2）可用。</translation>
-    </message>
-    <message>
         <source>Listing your COS buckets...</source>
         <translation>正在列出您的 COS 存储桶...</translation>
     </message>
@@ -1403,6 +1399,10 @@ Exit status: 0 done, 2 error.</source>
     <message>
         <source>The account may call ImportImage: the service checked the permission, then refused the check&apos;s placeholder values (%1), which is expected.</source>
         <translation>此账号可以调用 ImportImage：服务已通过权限校验，随后拒绝了检查所用的占位参数值（%1），这属于预期行为。</translation>
+    </message>
+    <message>
+        <source>Available: %1.</source>
+        <translation>可用：%1。</translation>
     </message>
 </context>
 <context>
@@ -1474,6 +1474,39 @@ Exit status: 0 done, 2 error.</source>
     <message>
         <source>South America (São Paulo)</source>
         <translation>南美地区（圣保罗）</translation>
+    </message>
+    <message>
+        <source>South China (Shenzhen Finance)</source>
+        <translation>华南地区（深圳金融）</translation>
+    </message>
+    <message>
+        <source>East China (Shanghai Finance)</source>
+        <translation>华东地区（上海金融）</translation>
+    </message>
+    <message>
+        <source>North China (Beijing Finance)</source>
+        <translation>华北地区（北京金融）</translation>
+    </message>
+    <message>
+        <source>North China (Tianjin)</source>
+        <translation>华北地区（天津）</translation>
+    </message>
+    <message>
+        <source>Hong Kong, Macau and Taiwan (Taipei)</source>
+        <translation>港澳台地区（中国台北）</translation>
+    </message>
+    <message>
+        <source>North America (Toronto)</source>
+        <translation>北美地区（多伦多）</translation>
+    </message>
+    <message>
+        <source>Europe (Moscow)</source>
+        <translation>欧洲地区（莫斯科）</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <comment>region id — region name</comment>
+        <translation>%1 — %2</translation>
     </message>
 </context>
 <context>
@@ -2048,6 +2081,25 @@ Exit status: 0 done, 2 error.</source>
     <message>
         <source>The qcow2 file %1 ends too early: its %2 at offset %3 lies beyond the end of the %4-byte file. It was probably cut off while copying or downloading; copy it again.</source>
         <translation>qcow2 文件 %1 提前结束：其位于偏移量 %3 处的 %2 超出了该文件（%4 字节）的末尾。该文件可能在复制或下载时被截断；请重新复制。</translation>
+    </message>
+</context>
+<context>
+    <name>cvmi::gui::DemoFolder</name>
+    <message>
+        <source>No temporary folder for the demo: %1</source>
+        <translation>无法为演示创建临时文件夹：%1</translation>
+    </message>
+    <message>
+        <source>The demo folder %1 cannot be created; check that its parent folder is writable.</source>
+        <translation>无法创建演示文件夹 %1；请检查其上级文件夹是否可写。</translation>
+    </message>
+    <message>
+        <source>Another demo (process %1) is using the demo folder %2. Use that window, or close it and start the demo again.</source>
+        <translation>另一个演示（进程 %1）正在使用演示文件夹 %2。请使用那个窗口，或将其关闭后重新启动演示。</translation>
+    </message>
+    <message>
+        <source>The demo folder %1 cannot be locked; check that it is writable.</source>
+        <translation>无法锁定演示文件夹 %1；请检查它是否可写。</translation>
     </message>
 </context>
 <context>
@@ -3834,6 +3886,10 @@ Exit status: 0 done, 2 error.</source>
         <source>An inspection time limit of %1 s is not possible: use 1 to %2 s (default %3 s).</source>
         <translation>检查时限不能为 %1 秒：请使用 1 到 %2 秒（默认 %3 秒）。</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is not a full bucket name; write it as &lt;name&gt;-&lt;APPID&gt;, e.g. cvm-images-1250000000.</source>
+        <translation>“%1”不是完整的存储桶名称；请写成 &lt;名称&gt;-&lt;APPID&gt; 的形式，例如 cvm-images-1250000000。</translation>
+    </message>
 </context>
 <context>
     <name>cvmi::transfer::CheckpointIndex</name>
@@ -4138,8 +4194,8 @@ Exit status: 0 done, 2 error.</source>
         <translation>连接腾讯云账号</translation>
     </message>
     <message>
-        <source>The import needs an account that may call ImportImage and a COS bucket in the same region for the upload. Choose the credentials and the region, then Check.</source>
-        <translation>导入需要一个有权调用 ImportImage 的账号，以及一个位于同一地域、用于上传的 COS 存储桶。请选择访问密钥和地域，然后点击“检查”。</translation>
+        <source>The import needs an account that may call ImportImage and a COS bucket in the same region for the upload. Choose the credentials and the region: they are checked as soon as both are known.</source>
+        <translation>导入需要一个有权调用 ImportImage 的账号，以及一个位于同一地域、用于上传的 COS 存储桶。请选择访问密钥和地域：两者都确定后会自动检查。</translation>
     </message>
     <message>
         <source>Region</source>
@@ -4171,7 +4227,7 @@ Exit status: 0 done, 2 error.</source>
     </message>
     <message>
         <source>Checking %1 in %2…</source>
-        <translation>正在检查 %1（地域 %2）…</translation>
+        <translation>正在检查 %1，地域：%2…</translation>
     </message>
     <message>
         <source>Saved in the system keyring.</source>
@@ -4212,6 +4268,14 @@ Exit status: 0 done, 2 error.</source>
     <message>
         <source>Created %1.</source>
         <translation>已创建 %1。</translation>
+    </message>
+    <message>
+        <source>All checks passed. The upload goes to %1, the only bucket in %2.</source>
+        <translation>所有检查项均已通过。将上传到 %1，即%2唯一的存储桶。</translation>
+    </message>
+    <message>
+        <source>All checks passed. The upload goes to %1, the bucket used last time; choose another if you like.</source>
+        <translation>所有检查项均已通过。将上传到上次使用的存储桶 %1；如有需要，可另选一个。</translation>
     </message>
 </context>
 <context>
@@ -4411,6 +4475,61 @@ Exit status: 0 done, 2 error.</source>
     </message>
 </context>
 <context>
+    <name>cvmi::ui::CredentialSourceText</name>
+    <message>
+        <source>used</source>
+        <translation>已使用</translation>
+    </message>
+    <message>
+        <source>unusable</source>
+        <translation>不可用</translation>
+    </message>
+    <message>
+        <source>nothing there</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <source>the environment variables TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY</source>
+        <translation>环境变量 TENCENTCLOUD_SECRET_ID 和 TENCENTCLOUD_SECRET_KEY</translation>
+    </message>
+    <message>
+        <source>tccli&apos;s profile “%1”, ~/.tccli/%1.credential</source>
+        <translation>tccli 配置“%1”，~/.tccli/%1.credential</translation>
+    </message>
+    <message>
+        <source>the Tencent Cloud SDK credentials file ~/.tencentcloud/credentials</source>
+        <translation>腾讯云 SDK 凭证文件 ~/.tencentcloud/credentials</translation>
+    </message>
+    <message>
+        <source>the coscli configuration ~/.cos.yaml</source>
+        <translation>coscli 配置文件 ~/.cos.yaml</translation>
+    </message>
+    <message>
+        <source>the system keyring</source>
+        <translation>系统密钥环</translation>
+    </message>
+    <message>
+        <source>typed here</source>
+        <translation>在此输入</translation>
+    </message>
+    <message>
+        <source>the demo&apos;s local emulator</source>
+        <translation>演示用的本地模拟器</translation>
+    </message>
+    <message>
+        <source>%1, typed here</source>
+        <translation>%1（在此输入）</translation>
+    </message>
+    <message>
+        <source>%1 from %2</source>
+        <translation>%1，来自%2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
     <name>cvmi::ui::CredentialsBox</name>
     <message>
         <source>Credentials</source>
@@ -4469,24 +4588,8 @@ Exit status: 0 done, 2 error.</source>
         <translation>保存到系统密钥环(&amp;R)</translation>
     </message>
     <message>
-        <source>used</source>
-        <translation>已使用</translation>
-    </message>
-    <message>
-        <source>unusable</source>
-        <translation>不可用</translation>
-    </message>
-    <message>
-        <source>nothing there</source>
-        <translation>未找到</translation>
-    </message>
-    <message>
         <source>Use the &amp;account:</source>
         <translation>使用账号(&amp;A)：</translation>
-    </message>
-    <message>
-        <source>the TENCENTCLOUD_* variables</source>
-        <translation>TENCENTCLOUD_* 环境变量</translation>
     </message>
     <message>
         <source>Looked in: %1</source>
@@ -4499,6 +4602,53 @@ Exit status: 0 done, 2 error.</source>
     <message>
         <source>Read from the system keyring (profile &quot;%1&quot;).</source>
         <translation>已从系统密钥环读取（配置“%1”）。</translation>
+    </message>
+</context>
+<context>
+    <name>cvmi::ui::DesktopProgress</name>
+    <message>
+        <source>Finishing the upload of %1</source>
+        <translation>正在完成 %1 的上传</translation>
+    </message>
+    <message>
+        <source>%1% · Checking the uploaded parts of %2</source>
+        <translation>%1% · 正在校验 %2 已上传的分块</translation>
+    </message>
+    <message>
+        <source>%1% · Uploading %2</source>
+        <translation>%1% · 正在上传 %2</translation>
+    </message>
+    <message>
+        <source>%1% · Paused: %2</source>
+        <translation>%1% · 已暂停：%2</translation>
+    </message>
+    <message>
+        <source>Cancelling the upload of %1</source>
+        <translation>正在取消 %1 的上传</translation>
+    </message>
+    <message>
+        <source>Checking the import form…</source>
+        <translation>正在检查导入表单…</translation>
+    </message>
+    <message>
+        <source>Checking the permission to import…</source>
+        <translation>正在检查导入权限…</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Upload finished</source>
+        <translation>上传完成</translation>
+    </message>
+    <message>
+        <source>%1 is in the bucket %2 (%3). Fill in the import form next.</source>
+        <translation>%1 已上传到存储桶 %2（%3）。下一步：填写导入表单。</translation>
+    </message>
+    <message>
+        <source>The upload of %1 stopped</source>
+        <translation>%1 的上传已中止</translation>
     </message>
 </context>
 <context>
@@ -4864,10 +5014,6 @@ https:// 可用于任何主机。http:// 仅可用于本机（localhost、127.0.
         <translation>此前已在 %1 发起导入，镜像为 %2（%3）。</translation>
     </message>
     <message>
-        <source>Allowed: the account may import this image with these values (RequestId %1).</source>
-        <translation>允许：该账号可以使用这些参数导入此镜像（RequestId %1）。</translation>
-    </message>
-    <message>
         <source>The OS list could not be asked (%1): the form was checked against the saved or built-in list, where a missing value is only a warning and the service decides.</source>
         <translation>无法获取操作系统列表（%1）：表单已依据保存的列表或内置列表进行检查，不在列表中的值仅作为警告，由服务最终决定。</translation>
     </message>
@@ -4892,14 +5038,6 @@ https:// 可用于任何主机。http:// 仅可用于本机（localhost、127.0.
     <message>
         <source>Tencent Cloud accepted the import: image %1 in %2.</source>
         <translation>腾讯云已接受导入：镜像 %1，地域 %2。</translation>
-    </message>
-    <message>
-        <source>waiting for the first answer</source>
-        <translation>正在等待首次响应</translation>
-    </message>
-    <message>
-        <source>%1, %2 elapsed. Checked at growing intervals.</source>
-        <translation>%1，已用时 %2。检查间隔会逐渐延长。</translation>
     </message>
     <message>
         <source>%1 Trying again in %2 s (attempt %3).</source>
@@ -4932,6 +5070,34 @@ https:// 可用于任何主机。http:// 仅可用于本机（localhost、127.0.
     <message>
         <source>Press Import to import it for real.</source>
         <translation>点击“导入”以正式导入。</translation>
+    </message>
+    <message>
+        <source>Allowed: the account may import this image with these values.</source>
+        <translation>允许：该账号可以使用这些参数导入此镜像。</translation>
+    </message>
+    <message>
+        <source>Waiting for Tencent Cloud: %1 so far · next check in %2</source>
+        <translation>正在等待腾讯云：已用时 %1 · %2后再次检查</translation>
+    </message>
+    <message>
+        <source>Waiting for Tencent Cloud: %1 so far · checking now</source>
+        <translation>正在等待腾讯云：已用时 %1 · 正在检查</translation>
+    </message>
+    <message>
+        <source>No answer yet.</source>
+        <translation>尚未收到响应。</translation>
+    </message>
+    <message>
+        <source>The image is %1.</source>
+        <translation>镜像状态：%1。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: the step marked as failed above says why and what to do.</source>
+        <translation>未导入任何内容：上方标为失败的步骤说明了原因和处理方法。</translation>
+    </message>
+    <message>
+        <source>Following %1 stopped: the step marked as failed above says why and what to do.</source>
+        <translation>已停止跟踪 %1：上方标为失败的步骤说明了原因和处理方法。</translation>
     </message>
 </context>
 <context>
@@ -5094,6 +5260,82 @@ https:// 可用于任何主机。http:// 仅可用于本机（localhost、127.0.
     <message>
         <source>I&amp;mage ID:</source>
         <translation>镜像 ID(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Waiting for Tencent Cloud</source>
+        <translation>正在等待腾讯云</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <source>What the import made</source>
+        <translation>导入的结果</translation>
+    </message>
+    <message>
+        <source>Copy this summary, with the request&apos;s ID for support, to the clipboard.</source>
+        <translation>将此摘要（含供技术支持使用的请求 ID）复制到剪贴板。</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Summary</source>
+        <translation>复制摘要(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Open the custom images of this region in the Tencent Cloud console, in the web browser.</source>
+        <translation>在网页浏览器中打开腾讯云控制台中此地域的自定义镜像。</translation>
+    </message>
+    <message>
+        <source>Op&amp;en in Console</source>
+        <translation>在控制台中打开(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Start again on the first page with another disk image; the account stays.</source>
+        <translation>从第一页开始导入另一个磁盘镜像；账号保持不变。</translation>
+    </message>
+    <message>
+        <source>Import &amp;Another Image</source>
+        <translation>导入另一个镜像(&amp;A)</translation>
+    </message>
+    <message>
+        <source>This form is imported already (%1). To import again, change the form, or press Import Another Image.</source>
+        <translation>此表单已导入（%1）。如需再次导入，请修改表单，或点击“导入另一个镜像”。</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>(none: the object was in COS already)</source>
+        <translation>（无：对象已在 COS 中）</translation>
+    </message>
+    <message>
+        <source>CRC-64</source>
+        <translation>CRC-64</translation>
+    </message>
+    <message>
+        <source>(not uploaded in this session)</source>
+        <translation>（本次未上传）</translation>
+    </message>
+    <message>
+        <source>Bucket/key</source>
+        <translation>存储桶/对象键</translation>
+    </message>
+    <message>
+        <source>Time taken</source>
+        <translation>用时</translation>
+    </message>
+    <message>
+        <source>Image name: %1</source>
+        <translation>镜像名称：%1</translation>
+    </message>
+    <message>
+        <source>RequestId: %1</source>
+        <translation>RequestId：%1</translation>
+    </message>
+    <message>
+        <source>What was imported</source>
+        <translation>已导入的内容</translation>
     </message>
 </context>
 <context>
@@ -6249,6 +6491,14 @@ Tencent Cloud refuses to import this file as it is. Uploading %2 costs time and 
     </message>
 </context>
 <context>
+    <name>cvmi::ui::WindowProgress</name>
+    <message>
+        <source>%1 — %2</source>
+        <comment>window title: what runs — the window&apos;s own title</comment>
+        <translation>%1 — %2</translation>
+    </message>
+</context>
+<context>
     <name>cvmi::util</name>
     <message>
         <source>%1 is a symbolic link, and links are not followed here. Put the file it points to in its place (cp --dereference LINK FILE).</source>
@@ -6322,12 +6572,20 @@ Tencent Cloud refuses to import this file as it is. Uploading %2 costs time and 
         <translation>CVM Import Wizard — 演示（本地模拟器，不连接云端）</translation>
     </message>
     <message>
-        <source>The demo account of the local emulator: its keys are published, not secret, and nothing is saved.</source>
-        <translation>本地模拟器的演示账号：其密钥是公开的，并非机密，且不会保存任何内容。</translation>
-    </message>
-    <message>
         <source>Start on PAGE instead of the image page: &quot;account&quot; or &quot;upload&quot; (after the account is checked and its first bucket chosen). With --screenshot, credentials found (or the demo&apos;s) are checked, and IMAGE is uploaded, before the picture is taken. &quot;import&quot;: the last page; with --demo, a demo disk in the demo bucket and the form filled for it (with --screenshot, imported first). &quot;objects&quot;: with --demo, the form&apos;s &quot;Choose Object…&quot; dialog listing the demo bucket. &quot;settings&quot;: the settings dialog over the wizard.</source>
         <translation>从 PAGE 页面启动，而不是镜像页面：&quot;account&quot; 或 &quot;upload&quot;（在账号检查完成并选中其第一个存储桶之后）。与 --screenshot 同时使用时，会先检查找到的访问密钥（或演示账号的访问密钥）并上传 IMAGE，然后再截图。&quot;import&quot;：最后一页；与 --demo 同时使用时，演示存储桶中会有一个演示磁盘，并已为其填好表单（与 --screenshot 同时使用时，会先执行导入）。&quot;objects&quot;：与 --demo 同时使用时，打开表单的“选择对象…”对话框，列出演示存储桶中的对象。&quot;settings&quot;：在向导上方打开设置对话框。</translation>
+    </message>
+    <message>
+        <source>The demo account of the local emulator: its keys are published, not secret. Nothing of this demo is kept.</source>
+        <translation>本地模拟器的演示账号：其密钥是公开的，并非机密。本次演示的内容不会保留。</translation>
+    </message>
+    <message>
+        <source>The demo account of the local emulator: its keys are published, not secret. Its uploads and images are kept for the next demo in %1.</source>
+        <translation>本地模拟器的演示账号：其密钥是公开的，并非机密。它的上传和镜像保存在 %1 中，供下次演示使用。</translation>
+    </message>
+    <message>
+        <source>The demo is already open</source>
+        <translation>演示已在运行</translation>
     </message>
 </context>
 </TS>

@@ -1,6 +1,8 @@
 #include "ImportWizard.h"
 
 #include "WizardSession.h"
+#include "controllers/DesktopProgress.h"
+#include "controllers/ImportController.h"
 #include "dialogs/SettingsDialog.h"
 #include "pages/AccountPage.h"
 #include "pages/FormPage.h"
@@ -56,6 +58,10 @@ ImportWizard::ImportWizard(QWidget* parent)
                 m_imagePage->inspect(upload.filePath);
                 m_session->setResumeTarget(upload);
             });
+    // The upload's and the import's progress in the title, on the task bar and, at the end of
+    // an upload, in a notification (the pages' controllers are theirs: found, not exposed).
+    new DesktopProgress(this, m_uploadPage->findChild<UploadController*>(),
+                        m_importPage->findChild<ImportController*>());
 }
 
 QSize ImportWizard::defaultSize(const QSize& available)

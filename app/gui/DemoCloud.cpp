@@ -9,24 +9,48 @@
 
 namespace cvmi::gui {
 
-DemoCloud::DemoCloud() : m_emulator(std::make_unique<emu::CloudEmulator>()) {}
+namespace {
+
+std::unique_ptr<emu::CloudEmulator> newEmulator(const QString& stateDir)
+{
+    auto emulator = std::make_unique<emu::CloudEmulator>(stateDir);
+    emu::EmulatorAccount account;
+    account.secretId = DemoCloud::secretId();
+    account.secretKey = DemoCloud::secretKey();
+    account.appId = DemoCloud::appId();
+    account.mayImport = true;
+    account.regions = {DemoCloud::region(), QStringLiteral("ap-shanghai"),
+                       QStringLiteral("ap-beijing"), QStringLiteral("ap-hongkong"),
+                       QStringLiteral("ap-singapore")};
+    emulator->addAccount(account);
+    emulator->setDefaultRegion(DemoCloud::region());
+    return emulator;
+}
+
+} // namespace
+
+DemoCloud::DemoCloud() = default;
 
 DemoCloud::~DemoCloud() = default;
 
-bool DemoCloud::start(QString* error)
+bool DemoCloud::start(const QString& stateDir, quint16 port, QString* error)
 {
-    emu::EmulatorAccount account;
-    account.secretId = secretId();
-    account.secretKey = secretKey();
-    account.appId = appId();
-    account.mayImport = true;
-    account.regions = {region(), QStringLiteral("ap-shanghai"), QStringLiteral("ap-beijing"),
-                       QStringLiteral("ap-hongkong"), QStringLiteral("ap-singapore")};
-    m_emulator->addAccount(account);
-    m_emulator->setDefaultRegion(region());
-    if (!m_emulator->start(0, error))
-        return false;
+    m_emulator = newEmulator(stateDir);
+    if (port == 0 || !m_emulator->start(port, nullptr)) {
+        // Taken by another program since: a new port, on which the records of uploads
+        // interrupted on the old one are not offered again (their parts stay in the folder).
+        if (port != 0)
+            m_emulator = newEmulator(stateDir);
+        if (!m_emulator->start(0, error))
+            return false;
+    }
+    // Kept from an earlier demo, or created now.
     return m_emulator->createBucket(bucket(), region(), false, error);
+}
+
+quint16 DemoCloud::port() const
+{
+    return m_emulator ? m_emulator->port() : 0;
 }
 
 cloud::Credentials DemoCloud::credentials() const
@@ -41,7 +65,7 @@ cloud::Credentials DemoCloud::credentials() const
 
 QString DemoCloud::endpoint() const
 {
-    return m_emulator->endpoint();
+    return m_emulator ? m_emulator->endpoint() : QString();
 }
 
 cloud::CloudEndpoints DemoCloud::endpoints() const

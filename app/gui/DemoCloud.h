@@ -3,7 +3,8 @@
 // `cvm-import-wizard --demo`: the local cloud emulator started inside the wizard, with a demo
 // account and a demo bucket, so that a newcomer can walk through every step without an account
 // and without reaching the internet. The demo keys below are not secrets: the emulator only
-// exists in this process, on 127.0.0.1, for as long as the window is open.
+// exists in this process, on 127.0.0.1, for as long as the window is open; its state is kept in
+// the demo folder (DemoFolder) for the next demo.
 #include "cloud/CloudEndpoints.h"
 #include "cloud/Credentials.h"
 
@@ -28,8 +29,11 @@ public:
     DemoCloud();
     ~DemoCloud();
 
-    // Starts the emulator (state in a temporary folder removed on exit); false with *error.
-    bool start(QString* error);
+    // Starts the emulator with its state in `stateDir`, on `port` if that is free (the port of the
+    // last run, so that its resume records still name this endpoint), else on any free port;
+    // false with *error.
+    bool start(const QString& stateDir, quint16 port, QString* error);
+    quint16 port() const;
     // Credentials with source "demo" and the region.
     cloud::Credentials credentials() const;
     // Both services pointed at the emulator's loopback address.

@@ -15,13 +15,18 @@ DemoCloud::DemoCloud() = default;
 
 DemoCloud::~DemoCloud() = default;
 
-bool DemoCloud::start(QString* error)
+bool DemoCloud::start(const QString&, quint16, QString* error)
 {
     *error = QCoreApplication::translate(
         "DemoCloud", "this build has no demo: it was configured with -DCVMI_DEMO=OFF. Build with "
                      "-DCVMI_DEMO=ON (needs Qt HttpServer, qt6-httpserver-dev) or use a real "
                      "account without --demo.");
     return false;
+}
+
+quint16 DemoCloud::port() const
+{
+    return 0;
 }
 
 cloud::Credentials DemoCloud::credentials() const
@@ -42,14 +47,14 @@ QString DemoCloud::endpoint() const
 QString DemoCloud::putDemoDisk(QString* error)
 {
     QString ignored;
-    start(error ? error : &ignored);
+    start({}, 0, error ? error : &ignored);
     return {};
 }
 
 bool DemoCloud::putObject(const QString&, const QByteArray&, QString* error)
 {
     QString ignored;
-    start(error ? error : &ignored);
+    start({}, 0, error ? error : &ignored);
     return false;
 }
 

@@ -129,8 +129,8 @@ void shootImport(ImportWizard& wizard, const Grab& grab)
     });
 }
 
-// The account page as a user sees it after Check (every line answered, the first bucket chosen)
-// when there are credentials to check, else as it opens.
+// The account page as a user sees it after its automatic check (every line answered, the bucket
+// it chose, else the first) when there are credentials to check, else as it opens.
 void shootAccount(ImportWizard& wizard, bool demo, const Grab& grab)
 {
     ui::AccountPage* account = wizard.accountPage();
@@ -138,7 +138,7 @@ void shootAccount(ImportWizard& wizard, bool demo, const Grab& grab)
         account, &ui::AccountPage::checkFinished, &wizard,
         [account, grab] {
             auto* buckets = account->findChild<QComboBox*>(QStringLiteral("bucket"));
-            if (buckets->count() > 0)
+            if (buckets->count() > 0 && buckets->currentIndex() < 0)
                 buckets->setCurrentIndex(0);
             grab();
         },
@@ -150,18 +150,19 @@ void shootAccount(ImportWizard& wizard, bool demo, const Grab& grab)
 
 void checkAccountOnceShown(ImportWizard& wizard, bool demo, const std::function<void()>& otherwise)
 {
-    ui::AccountPage* account = wizard.accountPage();
-    auto checkOr = [account, otherwise] {
-        if (account->currentCredentials().isUsable())
-            account->startCheck();
-        else
-            otherwise();
-    };
+    // The page checks by itself once it is shown with credentials (the demo's always, else once
+    // discovery found some): checkFinished() follows. Pressing Check as well would start a second
+    // check under the first one's answer.
     if (demo)
-        QTimer::singleShot(kScreenshotIdleDelayMs, account, checkOr);
-    else
-        QObject::connect(account, &ui::AccountPage::discoveryShown, &wizard, checkOr,
-                         Qt::SingleShotConnection);
+        return;
+    ui::AccountPage* account = wizard.accountPage();
+    QObject::connect(
+        account, &ui::AccountPage::discoveryShown, &wizard,
+        [account, otherwise] {
+            if (!account->currentCredentials().isUsable())
+                otherwise();
+        },
+        Qt::SingleShotConnection);
 }
 
 void scheduleScreenshot(QApplication& app, ImportWizard& wizard, const Options& options)

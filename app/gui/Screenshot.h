@@ -16,9 +16,9 @@ class ImportWizard;
 
 namespace cvmi::gui {
 
-// Presses Check on the account page once it shows what it found (the demo's account: after the
-// idle delay); with no usable credentials to check, calls `otherwise` instead. --page account
-// and --page upload go on from AccountPage::checkFinished.
+// The account page checks by itself once shown with credentials (the demo's, or found ones);
+// when discovery found none to check, calls `otherwise` instead. --page account and --page
+// upload go on from AccountPage::checkFinished.
 void checkAccountOnceShown(ui::ImportWizard& wizard, bool demo,
                            const std::function<void()>& otherwise);
 

@@ -3,6 +3,7 @@
 // draft, or against the local cloud emulator.
 #include "CommandLine.h"
 #include "DemoCloud.h"
+#include "DemoFolder.h"
 #include "Screenshot.h"
 
 #include "ImportWizard.h"
@@ -21,10 +22,11 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QDir>
 #include <QLoggingCategory>
+#include <QMessageBox>
 #include <QScreen>
 #include <QSettings>
-#include <QTemporaryDir>
 
 #include <cstdio>
 #include <memory>
@@ -119,9 +121,12 @@ bool prepareDemoObjects(ImportWizard& wizard, cvmi::gui::DemoCloud& demo)
     return true;
 }
 
-void setUpApplication(QApplication& app)
+void setUpApplication(QApplication& app, bool demoRun)
 {
-    QApplication::setOrganizationName(QStringLiteral("CVM Import Wizard"));
+    // The demo's own organisation: what Qt keeps per organisation (the OS list's cache under
+    // ~/.cache) stays apart from the user's, as its settings do (DemoFolder).
+    QApplication::setOrganizationName(demoRun ? cvmi::gui::DemoFolder::organizationName()
+                                              : QStringLiteral("CVM Import Wizard"));
     QApplication::setApplicationName(QStringLiteral("CVM Import Wizard"));
     QApplication::setApplicationVersion(QStringLiteral(CVMI_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("cvm-import-wizard"));
@@ -134,30 +139,66 @@ void setUpApplication(QApplication& app)
     QLoggingCategory::setFilterRules(QStringLiteral("cvmi.*.debug=false\ncvmi.*.info=false"));
 }
 
-// --demo: the wizard on the emulator started here, its account fixed; else the account from the
-// settings. False: the emulator did not start (said on stderr).
+// --demo: the wizard on the emulator started here, its account fixed, its uploads and imports
+// kept in the demo folder; else the account from the settings. False: the emulator did not start
+// (said on stderr).
 bool setUpAccount(ImportWizard& wizard, cvmi::gui::DemoCloud& demo,
-                  cvmi::settings::AppSettings& settings, bool demoRun)
+                  const cvmi::gui::DemoFolder& folder, cvmi::settings::AppSettings& settings,
+                  bool demoRun)
 {
     if (!demoRun) {
         wizard.accountPage()->setSettings(&settings);
         return true;
     }
     QString error;
-    if (!demo.start(&error)) {
+    if (!demo.start(folder.emulatorDir(), folder.lastPort(), &error)) {
         std::fprintf(stderr, "cvm-import-wizard: the demo's local emulator did not start: %s\n",
                      qPrintable(error));
         return false;
     }
+    // The same port next time: the resume records name the endpoint.
+    folder.rememberPort(demo.port());
+    wizard.uploadPage()->setCheckpointDir(folder.uploadsDir());
+    wizard.importPage()->setHistoryDir(folder.importsDir());
     wizard.setWindowTitle(QApplication::translate("main", "CVM Import Wizard — Demo (local "
                                                           "emulator, no cloud)"));
-    // The demo's port changes every run and its keys are public: neither is saved.
-    const QString note = QApplication::translate(
-        "main", "The demo account of the local emulator: its keys are published, not "
-                "secret, and nothing is saved.");
+    // Its keys are public: they are never saved, and the demo's own things stay in its folder.
+    const QString note =
+        folder.isTemporary()
+            ? QApplication::translate("main",
+                                      "The demo account of the local emulator: its keys are "
+                                      "published, not secret. Nothing of this demo is kept.")
+            : QApplication::translate("main",
+                                      "The demo account of the local emulator: its keys are "
+                                      "published, not secret. Its uploads and images are kept "
+                                      "for the next demo in %1.")
+                  .arg(QDir::toNativeSeparators(folder.path()));
     wizard.accountPage()->setFixedAccount(demo.credentials(), demo.endpoints(), demo.endpoint(),
                                           demo.endpoint(), note);
     return true;
+}
+
+// --demo, before anything reads the settings: its folder (a temporary one for --screenshot: a
+// picture of a fresh demo, beside a running one), whose settings replace the user's.
+void chooseDemoFolder(cvmi::gui::DemoFolder& folder, const QStringList& arguments)
+{
+    using cvmi::gui::DemoFolder;
+    QString error;
+    if (!DemoFolder::screenshotRequested(arguments) || !folder.useTemporary(&error))
+        folder.use(DemoFolder::defaultPath());
+    folder.redirectSettings();
+}
+
+// False: another demo holds the folder (or it cannot be made), said on stderr and in a message.
+bool lockDemoFolder(cvmi::gui::DemoFolder& folder)
+{
+    QString error;
+    if (folder.lock(&error))
+        return true;
+    std::fprintf(stderr, "cvm-import-wizard: %s\n", qPrintable(error));
+    QMessageBox::warning(nullptr, QApplication::translate("main", "The demo is already open"),
+                         error);
+    return false;
 }
 
 // --page: the page the wizard starts on, and (with --demo) what the pages before it would have
@@ -203,27 +244,26 @@ bool applyPolicy(ImportWizard& wizard, const QString& policyFile)
 int main(int argc, char* argv[])
 {
     QApplication app(argc, argv);
-    setUpApplication(app);
+    cvmi::gui::DemoFolder demoFolder;
+    const bool demoRun = cvmi::gui::DemoFolder::demoRequested(QApplication::arguments());
+    if (demoRun)
+        chooseDemoFolder(demoFolder, QApplication::arguments());
+    setUpApplication(app, demoRun);
     const Options options = cvmi::gui::parseCommandLine(app);
+    if (demoRun && !lockDemoFolder(demoFolder))
+        return 2;
 
     // Before the wizard, so that they outlive its pages.
     cvmi::settings::AppSettings settings;
     cvmi::gui::DemoCloud demo;
     ImportWizard wizard;
-    if (!setUpAccount(wizard, demo, settings, options.demo))
+    if (!setUpAccount(wizard, demo, demoFolder, settings, options.demo))
         return 2;
-    // Part size, concurrency and rate limit. The demo's resume records go with its emulator.
+    // Part size, concurrency and rate limit.
     wizard.uploadPage()->setSettings(&settings);
     // "Settings…" on every page; the proxy chosen there for the control calls from the start.
     wizard.setSettings(&settings);
     cvmi::settings::applyApplicationProxy(settings.proxy());
-    QTemporaryDir demoCheckpoints;
-    if (options.demo)
-        wizard.uploadPage()->setCheckpointDir(demoCheckpoints.path());
-    // The demo's imports are of its emulator: they stay out of the history shared with the CLI.
-    QTemporaryDir demoHistory;
-    if (options.demo)
-        wizard.importPage()->setHistoryDir(demoHistory.path());
     if (!openStartPage(wizard, demo, options) || !applyPolicy(wizard, options.policyFile))
         return 2;
     // Screenshots use the default size so that they do not depend on the last user session.

@@ -1,6 +1,7 @@
 #include "cloud/PermissionCheck.h"
 
 #include "cloud/ClockSkew.h"
+#include "cloud/Regions.h"
 #include "util/FutureReply.h"
 
 #include <QPointer>
@@ -119,7 +120,8 @@ void PermissionCheck::start()
                 message += u' ' + ClockSkew::describe(*c->m_skew);
             c->set(Item::Credentials, State::Ok, message);
 
-            c->set(Item::Region, State::Running, tr("Looking for %1...").arg(c->m_region));
+            c->set(Item::Region, State::Running,
+                   tr("Looking for %1...").arg(Regions::label(c->m_region)));
             const CvmRegion* found = nullptr;
             for (const CvmRegion& region : result.value) {
                 if (region.region == c->m_region)
@@ -133,15 +135,17 @@ void PermissionCheck::start()
                        tr("Choose one of: %1.").arg(available.join(QStringLiteral(", "))));
             else if (!found)
                 c->set(Item::Region, State::Failed,
-                       tr("The region %1 is not available to this account.").arg(c->m_region),
+                       tr("The region %1 is not available to this account.")
+                           .arg(Regions::label(c->m_region)),
                        tr("Choose one of: %1.").arg(available.join(QStringLiteral(", "))));
             else if (found->state != QLatin1String("AVAILABLE"))
                 c->set(Item::Region, State::Failed,
-                       tr("The region %1 is %2.").arg(c->m_region, found->state),
+                       tr("The region %1 is %2.").arg(Regions::label(c->m_region), found->state),
                        tr("Choose another region."));
             else
+                // Our name, not the service's: the same words the region list shows, translated.
                 c->set(Item::Region, State::Ok,
-                       tr("%1 (%2) is available.").arg(found->region, found->name));
+                       tr("Available: %1.").arg(Regions::label(found->region, found->name)));
             c->checkCos();
         });
 }
@@ -167,10 +171,10 @@ void PermissionCheck::checkCos()
                 local.isEmpty()
                     ? tr("COS answered: %n bucket(s), none in %1; one will be created there.",
                          nullptr, int(result.value.size()))
-                          .arg(c->m_region)
+                          .arg(Regions::displayName(c->m_region))
                     : tr("COS answered: %n bucket(s); in %1: %2.", nullptr,
                          int(result.value.size()))
-                          .arg(c->m_region, names.join(QStringLiteral(", ")));
+                          .arg(Regions::displayName(c->m_region), names.join(QStringLiteral(", ")));
             // COS's own clock answer was corrected (CosClient): said on its line too.
             if (result.clockSkewSeconds)
                 message += u' ' + ClockSkew::describe(*result.clockSkewSeconds);
@@ -186,7 +190,7 @@ void PermissionCheck::checkCos()
 void PermissionCheck::checkImport()
 {
     set(Item::ImportPermission, State::Running,
-        tr("Asking for a dry run of ImportImage in %1...").arg(m_region));
+        tr("Asking for a dry run of ImportImage in %1...").arg(Regions::displayName(m_region)));
     QPointer<PermissionCheck> self(this);
     m_cvm->setRegion(m_region); // DescribeImportImageOs is asked in the region too
     util::onResult(
@@ -234,7 +238,7 @@ void PermissionCheck::checkImport()
                         p->set(Item::ImportPermission, State::Ok,
                                tr("The dry run was accepted: this account may import images "
                                   "in %1.")
-                                   .arg(p->m_region));
+                                   .arg(Regions::displayName(p->m_region)));
                     } else if (code.startsWith(QLatin1String("UnauthorizedOperation")) ||
                                code == QLatin1String("AuthFailure.UnauthorizedOperation") ||
                                code == QLatin1String("OperationDenied.InnerUserProhibitAction") ||

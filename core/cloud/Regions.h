@@ -2,8 +2,10 @@
 
 // The one home of what we know about Tencent Cloud regions before asking the service: the shape of
 // a region id (it names hosts, <bucket>.cos.<region>.myqcloud.com, and goes into signatures, so
-// nothing else may get through), the default, and the regions that import images with their
-// names (DescribeRegions replaces the list once credentials work).
+// nothing else may get through), the default, the regions that import images, and every known
+// region's display name in the user's language. DescribeRegions answers with its own names
+// ("South China(Guangzhou)", always English); the wizard shows ours wherever a region appears, so
+// a name neither changes after a check nor stays English in Chinese.
 #include <QCoreApplication>
 #include <QList>
 #include <QString>
@@ -25,6 +27,13 @@ public:
     static bool isValidId(const QString& region);
     // The CVM regions that support image import, as the console lists them.
     static QList<KnownRegion> importRegions();
+    // "South China (Guangzhou)" (zh_CN "华南地区（广州）") for a region we know; else
+    // `serviceName` (what DescribeRegions called it) when given; else the id itself.
+    static QString displayName(const QString& id, const QString& serviceName = {});
+    // "ap-guangzhou — South China (Guangzhou)": the id a user types or finds in the console and
+    // the display name, as the region list and the checklist show a region; the id alone when no
+    // name is known.
+    static QString label(const QString& id, const QString& serviceName = {});
 };
 
 } // namespace cvmi::cloud

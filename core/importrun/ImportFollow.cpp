@@ -44,6 +44,14 @@ QString failureCauses(const QString& region)
 
 } // namespace
 
+int ImportRunner::msToNextCheck() const
+{
+    if (m_stage != Stage::Following)
+        return -1;
+    // A coarse timer may report a little more than its interval: the countdown never shows it.
+    return m_timer.isActive() ? qBound(0, m_timer.remainingTime(), m_timer.interval()) : 0;
+}
+
 void ImportRunner::imageKnown(const QString& state, const QString& foundNote)
 {
     record(state);
@@ -63,8 +71,10 @@ void ImportRunner::imageKnown(const QString& state, const QString& foundNote)
         return;
     }
     m_delayMs = m_backoff.initialMs;
-    setStage(Stage::Following);
+    // The first check is scheduled before the stage is announced, so that msToNextCheck() already
+    // counts down for those who show the stage.
     scheduleNext(nextDelay());
+    setStage(Stage::Following);
 }
 
 void ImportRunner::searchByName()

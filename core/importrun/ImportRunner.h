@@ -92,6 +92,9 @@ public:
     QString region() const { return m_record.region; }
     QString state() const { return m_record.state; } // the last ImageState seen
     qint64 elapsedMs() const;
+    // While following: the milliseconds until the next DescribeImages (or the next try after an
+    // error), 0 while a check is under way; -1 when not following. For a countdown on screen.
+    int msToNextCheck() const;
     const ImportRecord& record() const { return m_record; }
     QList<importform::FieldProblem> problems() const { return m_problems; }
     cloud::CloudError error() const { return m_error; } // the service's error, when there was one

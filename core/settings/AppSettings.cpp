@@ -1,5 +1,6 @@
 #include "settings/AppSettings.h"
 
+#include "cloud/BucketName.h"
 #include "cloud/Regions.h"
 
 #include "inspect/InspectionBudget.h"
@@ -15,6 +16,7 @@ namespace {
 
 const QString kProfile = QStringLiteral("account/profile");
 const QString kRegion = QStringLiteral("account/region");
+const QString kLastBucket = QStringLiteral("account/lastBucket");
 const QString kCvmEndpoint = QStringLiteral("endpoints/cvm");
 const QString kCosEndpoint = QStringLiteral("endpoints/cos");
 const QString kPartSize = QStringLiteral("upload/partSize");
@@ -30,6 +32,15 @@ bool validLanguage(const QString& language)
 {
     static const QRegularExpression pattern(QStringLiteral("^[a-z]{2,3}([_-][A-Z]{2}|_Han[st])?$"));
     return pattern.match(language).hasMatch();
+}
+
+// "<name>-<APPID>" with both parts as COS allows them.
+bool fullBucketName(const QString& bucket)
+{
+    const QString appId = cloud::BucketName::appIdOf(bucket);
+    Error ignored;
+    return !appId.isEmpty() &&
+           cloud::BucketName::validateName(bucket.left(bucket.size() - appId.size() - 1), &ignored);
 }
 
 } // namespace
@@ -83,6 +94,23 @@ bool AppSettings::setRegion(const QString& region, Error* error)
     if (!checkRegion(region, error))
         return false;
     m_settings->setValue(kRegion, region);
+    return true;
+}
+
+QString AppSettings::lastBucket() const
+{
+    const QString stored = m_settings->value(kLastBucket).toString();
+    return fullBucketName(stored) ? stored : QString();
+}
+
+bool AppSettings::setLastBucket(const QString& bucket, Error* error)
+{
+    if (!bucket.isEmpty() && !fullBucketName(bucket))
+        return fail(error, QStringLiteral("settings.bucket"),
+                    tr("\"%1\" is not a full bucket name; write it as <name>-<APPID>, e.g. "
+                       "cvm-images-1250000000.")
+                        .arg(bucket));
+    m_settings->setValue(kLastBucket, bucket);
     return true;
 }
 

@@ -43,6 +43,11 @@ public:
     // setRegion's check without storing anything ("" is valid), for forms checking as you type.
     static bool checkRegion(const QString& region, Error* error);
 
+    // The bucket chosen last on the Account page ("" = none yet), chosen again when the checked
+    // region holds it. A full bucket name, "<name>-<APPID>"; anything else is refused.
+    QString lastBucket() const;
+    bool setLastBucket(const QString& bucket, Error* error);
+
     // Endpoint overrides as typed ("" = the real service), validated with CloudEndpoints.
     QString cvmEndpoint() const;
     bool setCvmEndpoint(const QString& url, Error* error);

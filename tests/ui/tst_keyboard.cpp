@@ -7,10 +7,10 @@
 // push button has its Alt key (OK/Cancel of a dialog and the wizard's Cancel have Enter and Esc),
 // and no Tab stop lands on an empty widget (the Image page's report area before any report). On a
 // ready Upload page, Enter starts the upload.
+#include "AccessibilityAudit.h"
 #include "CloudTestSupport.h"
 #include "TestSupport.h"
 #include "WidgetLookup.h"
-#include "AccessibilityAudit.h"
 #include "WizardDriving.h"
 
 #include "ImportWizard.h"
@@ -297,9 +297,9 @@ void TestKeyboard::reportProblems()
 {
     for (const QString& problem : std::as_const(m_problems))
         qWarning("%s", qPrintable(problem));
-    QVERIFY2(
-        m_problems.isEmpty(),
-        qPrintable(QStringLiteral("%1 keyboard or accessibility problem(s), listed above").arg(m_problems.size())));
+    QVERIFY2(m_problems.isEmpty(),
+             qPrintable(QStringLiteral("%1 keyboard or accessibility problem(s), listed above")
+                            .arg(m_problems.size())));
 }
 
 std::unique_ptr<ImportWizard> TestKeyboard::makeWizard()

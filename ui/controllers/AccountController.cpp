@@ -174,20 +174,21 @@ void AccountController::onLineChanged(int index, const cloud::PermissionLine& li
 void AccountController::loadRegions()
 {
     cloud::CvmClient* cvm = m_session->cvm();
-    util::onResult(cvm->describeRegions(), this,
-                   [this, cvm](const cloud::CloudResult<QList<cloud::CvmRegion>>& result) {
-                       // A newer account may have replaced the client meanwhile; its own check asks
-                       // again.
-                       if (cvm != m_session->cvm() || !result.ok())
-                           return;
-                       RegionList regions;
-                       for (const cloud::CvmRegion& r : result.value) {
-                           if (r.state.isEmpty() || r.state == QLatin1String("AVAILABLE"))
-                               regions.append({r.region, r.name});
-                       }
-                       if (!regions.isEmpty())
-                           emit regionsLoaded(regions);
-                   });
+    util::onResult(
+        cvm->describeRegions(), this,
+        [this, cvm](const cloud::CloudResult<QList<cloud::CvmRegion>>& result) {
+            // A newer account may have replaced the client meanwhile; its own check asks
+            // again.
+            if (cvm != m_session->cvm() || !result.ok())
+                return;
+            RegionList regions;
+            for (const cloud::CvmRegion& r : result.value) {
+                if (r.state.isEmpty() || r.state == QLatin1String("AVAILABLE"))
+                    regions.append({r.region, cloud::Regions::displayName(r.region, r.name)});
+            }
+            if (!regions.isEmpty())
+                emit regionsLoaded(regions);
+        });
 }
 
 bool AccountController::cosUsable() const
@@ -204,6 +205,23 @@ QStringList AccountController::bucketsInRegion() const
             names.append(bucket.name);
     }
     return names;
+}
+
+QString AccountController::suggestedBucket() const
+{
+    const QStringList names = bucketsInRegion();
+    const QString last = m_settings ? m_settings->lastBucket() : QString();
+    if (!last.isEmpty() && names.contains(last))
+        return last;
+    return names.size() == 1 ? names.constFirst() : QString();
+}
+
+void AccountController::rememberBucket(const QString& bucket)
+{
+    if (!m_settings || bucket.isEmpty())
+        return;
+    Error ignored; // a name COS listed or created is a full bucket name
+    m_settings->setLastBucket(bucket, &ignored);
 }
 
 QString AccountController::appId() const

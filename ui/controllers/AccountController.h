@@ -50,8 +50,8 @@ public:
     // Default: CredentialSources::discover of this user's home and environment.
     void setDiscoverer(Discoverer discoverer) { m_discoverer = std::move(discoverer); }
 
-    // Where the profile, region and endpoint overrides persist (default: none, nothing is saved).
-    // The saved endpoints are used; *error says why they could not be.
+    // Where the profile, region, endpoint overrides and last bucket persist (default: none, nothing
+    // is saved). The saved endpoints are used; *error says why they could not be.
     void setSettings(settings::AppSettings* settings, Error* error);
     // The keyring profile: the settings' or the default one.
     QString profile() const;
@@ -86,6 +86,11 @@ public:
     bool cosUsable() const;
     // The account's buckets in the checked region.
     QStringList bucketsInRegion() const;
+    // The bucket to choose for the user: the last one used when the region holds it, else the
+    // region's only bucket, else none ("").
+    QString suggestedBucket() const;
+    // Remembers `bucket` in the settings as the last one used (nothing without settings).
+    void rememberBucket(const QString& bucket);
     // The account's APPID, read from its bucket names; empty when it has none.
     QString appId() const;
 

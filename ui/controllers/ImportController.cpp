@@ -100,11 +100,11 @@ importrun::ImportRunner* ImportController::newRunner()
     using Runner = importrun::ImportRunner;
     connect(m_runner, &Runner::stageChanged, this, &ImportController::onStage);
     connect(m_runner, &Runner::validated, this, &ImportController::onValidated);
-    connect(m_runner, &Runner::dryRunAllowed, this, [this](const QString& requestId) {
+    // The DryRun's RequestId stays off the screen: it helps nobody once the DryRun passed, and
+    // Copy Summary hands on the import's own for support.
+    connect(m_runner, &Runner::dryRunAllowed, this, [this] {
         setLine(importstep::Permission, State::Ok,
-                tr("Allowed: the account may import this image with these "
-                   "values (RequestId %1).")
-                    .arg(requestId));
+                tr("Allowed: the account may import this image with these values."));
     });
     connect(m_runner, &Runner::imageCreated, this, &ImportController::onImageCreated);
     connect(m_runner, &Runner::polled, this, &ImportController::showFollowing);
@@ -222,11 +222,21 @@ void ImportController::showFollowing()
 {
     if (!m_runner || m_runner->stage() != Stage::Following)
         return;
-    const QString state =
-        m_runner->state().isEmpty() ? tr("waiting for the first answer") : m_runner->state();
-    setLine(importstep::Follow, State::Running,
-            tr("%1, %2 elapsed. Checked at growing intervals.")
-                .arg(state, formatClock(m_runner->elapsedMs() / 1000)));
+    setLine(importstep::Follow, State::Running, followingText(*m_runner));
+}
+
+QString ImportController::followingText(const importrun::ImportRunner& runner)
+{
+    const QString soFar = formatDuration(runner.elapsedMs() / 1000);
+    const int toNext = runner.msToNextCheck();
+    // Rounded up, so that "in 0 s" is never shown while the wait goes on.
+    const QString waiting =
+        toNext > 0 ? tr("Waiting for Tencent Cloud: %1 so far · next check in %2")
+                         .arg(soFar, formatDuration((toNext + 999) / 1000))
+                   : tr("Waiting for Tencent Cloud: %1 so far · checking now").arg(soFar);
+    const QString state = runner.state().isEmpty() ? tr("No answer yet.")
+                                                   : tr("The image is %1.").arg(runner.state());
+    return waiting + QStringLiteral("\n") + state;
 }
 
 void ImportController::onRetrying(const cloud::CloudError& error, int attempt, int delayMs)
@@ -268,7 +278,7 @@ bool ImportController::showOutcome(Outcome outcome)
     switch (outcome) {
     case Outcome::Normal:
         setLine(importstep::Follow, State::Ok,
-                tr("NORMAL after %1.").arg(formatClock(m_runner->elapsedMs() / 1000)));
+                tr("NORMAL after %1.").arg(formatDuration(m_runner->elapsedMs() / 1000)));
         emit result(QStringLiteral("<b>%1</b><br>%2")
                         .arg(html(message),
                              html(tr("Next: create an instance from it in the CVM console → "
@@ -298,8 +308,14 @@ bool ImportController::showOutcome(Outcome outcome)
         return false;
     case Outcome::Refused:
     case Outcome::Error:
+        // The failed step holds the message and what to do; said once, not again below it.
         setLine(m_step, State::Failed, message, remedy);
-        emit result(plain, false);
+        emit result(html(id.isEmpty() ? tr("Nothing was imported: the step marked as failed "
+                                           "above says why and what to do.")
+                                      : tr("Following %1 stopped: the step marked as failed "
+                                           "above says why and what to do.")
+                                            .arg(id)),
+                    false);
         // Following that gives up ends the wait the user may have walked away from.
         return !id.isEmpty();
     case Outcome::Stopped:

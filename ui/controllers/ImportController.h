@@ -48,6 +48,9 @@ public:
     // Started or finished: the ImageId is known (or nothing more comes).
     bool isFollowingOrFinished() const;
     const importstep::Line& line(Step step) const { return m_lines.at(step); }
+    // What the follow step says while waiting: the time so far, the countdown to the next check
+    // (ImportRunner::msToNextCheck) and the image's last state. Shown again every second.
+    static QString followingText(const importrun::ImportRunner& runner);
 
 signals:
     // Every step back to "not started" (a new start() or follow()).

@@ -28,7 +28,8 @@ ImportNotifier::~ImportNotifier()
 
 void ImportNotifier::notify(const QString& title, const QString& message, bool success)
 {
-    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+    const bool watched = m_window && m_window->window()->isActiveWindow();
+    if (QSystemTrayIcon::isSystemTrayAvailable() && !watched) {
         if (!m_tray) {
             m_tray = new QSystemTrayIcon(appIcon());
             m_tray->setToolTip(QApplication::applicationDisplayName());

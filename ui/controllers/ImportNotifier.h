@@ -9,10 +9,11 @@ class QWidget;
 
 namespace cvmi::ui {
 
-// Tells the desktop that an import ended: an import takes minutes to hours, and the user has
-// usually switched to something else (or minimised the wizard) by then. A tray balloon where the
-// desktop has a system tray, else the task bar entry asks for attention (QApplication::alert).
-// Always sent, whether or not the window is active: a minimised window is the case that matters.
+// Tells the desktop that an import (or an upload, DesktopProgress) ended: it takes minutes to
+// hours, and the user has usually switched to something else (or minimised the wizard) by then.
+// A tray balloon where the desktop has a system tray and the window is not the active one, else
+// the task bar entry asks for attention (QApplication::alert, which leaves an active window
+// alone: the user is looking at the page that says it).
 class ImportNotifier : public QObject {
     Q_OBJECT
 public:

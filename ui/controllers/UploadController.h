@@ -56,6 +56,8 @@ public:
     // COS confirmed the object; the URL for the import is being decided (phase still Uploading).
     bool isResolving() const { return m_resolving; }
     const transfer::UploadProgress& lastProgress() const { return m_lastProgress; }
+    // The job of the last start() (its file and destination).
+    const transfer::UploadJob& job() const { return m_job; }
 
     // Looks for an unfinished upload of `job`'s file to its destination (in job.checkpointDir)
     // when nothing runs and nothing is done; *error says why a record could not be read.

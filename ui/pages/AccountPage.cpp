@@ -7,6 +7,7 @@
 #include "controllers/AccountController.h"
 #include "dialogs/CreateBucketDialog.h"
 #include "dialogs/EndpointsDialog.h"
+#include "pages/AccountAutoCheck.h"
 #include "widgets/BucketChooser.h"
 #include "widgets/CredentialsBox.h"
 #include "widgets/PermissionList.h"
@@ -22,17 +23,10 @@
 
 namespace cvmi::ui {
 
-namespace {
-
-QString regionLabel(const QString& id, const QString& name)
-{
-    return name.isEmpty() || name == id ? id : id + QStringLiteral(" — ") + name;
-}
-
-} // namespace
-
 AccountPage::AccountPage(WizardSession* session, QWidget* parent)
     : QWizardPage(parent), m_session(session), m_controller(new AccountController(session, this)),
+      m_autoCheck(new AccountAutoCheck([this] { return readyForAutoCheck(); },
+                                       [this] { startCheck(); }, this)),
       m_ui(std::make_unique<Ui::AccountPage>())
 {
     setObjectName(QStringLiteral("accountPage"));
@@ -47,8 +41,8 @@ AccountPage::AccountPage(WizardSession* session, QWidget* parent)
     fillRegions(AccountController::shippedRegions());
     setRegion(cloud::Regions::defaultRegion());
     updateEndpointsLabel();
-    connect(m_ui->credentialsBox, &CredentialsBox::changed, this, &AccountPage::invalidate);
-    connect(m_ui->region, &QComboBox::currentIndexChanged, this, &AccountPage::invalidate);
+    connect(m_ui->credentialsBox, &CredentialsBox::changed, this, &AccountPage::onInputChanged);
+    connect(m_ui->region, &QComboBox::currentIndexChanged, this, &AccountPage::onInputChanged);
     connect(m_ui->editEndpoints, &QPushButton::clicked, this, &AccountPage::editEndpoints);
     connect(m_ui->checkAccount, &QPushButton::clicked, this, &AccountPage::startCheck);
     connect(m_ui->bucketChooser, &BucketChooser::bucketChosen, this, &AccountPage::onBucketChosen);
@@ -78,7 +72,10 @@ void AccountPage::connectController()
             [this](const cloud::CredentialStoreResult& r) {
                 m_ui->credentialsBox->showKeyringEntry(r.credentials, r.error.message, profile());
             });
-    connect(c, &AccountController::discoveryDone, this, &AccountPage::discoveryShown);
+    connect(c, &AccountController::discoveryDone, this, [this] {
+        m_autoCheck->soon(); // what was found is checked at once, as on a page shown
+        emit discoveryShown();
+    });
     connect(c, &AccountController::keyringDone, this, &AccountPage::showKeyringAnswer);
     connect(c, &AccountController::checkStarted, m_ui->permissionList, &PermissionList::setLines);
     connect(c, &AccountController::lineChanged, this, &AccountPage::onLineChanged);
@@ -133,7 +130,34 @@ void AccountPage::setFixedAccount(const cloud::Credentials& credentials,
 void AccountPage::initializePage()
 {
     if (!m_discovered)
-        discover();
+        discover(); // checked once found (discoveryDone)
+    else
+        m_autoCheck->soon();
+}
+
+void AccountPage::cleanupPage()
+{
+    m_autoCheck->cancel();
+    QWizardPage::cleanupPage();
+}
+
+bool AccountPage::readyForAutoCheck() const
+{
+    // Never twice for the same answer, never on a page the user does not see, never with half
+    // the credentials (a typed SecretId without its key would only fail).
+    return isVisible() && !isChecking() && !checkPassed() && !region().isEmpty() &&
+           currentCredentials().isUsable();
+}
+
+bool AccountPage::autoCheckPending() const
+{
+    return m_autoCheck->isPending();
+}
+
+void AccountPage::onInputChanged()
+{
+    invalidate();
+    m_autoCheck->afterChange();
 }
 
 void AccountPage::discover()
@@ -164,7 +188,7 @@ bool AccountPage::setEndpointOverrides(const QString& cvm, const QString& cos, E
         return false;
     }
     updateEndpointsLabel();
-    invalidate();
+    onInputChanged();
     return true;
 }
 
@@ -190,10 +214,10 @@ void AccountPage::fillRegions(const QList<QPair<QString, QString>>& regions)
     const QSignalBlocker blocker(m_ui->region);
     m_ui->region->clear();
     for (const auto& [id, name] : regions)
-        m_ui->region->addItem(regionLabel(id, name), id);
+        m_ui->region->addItem(cloud::Regions::label(id, name), id);
     if (!current.isEmpty()) {
         if (m_ui->region->findData(current) < 0)
-            m_ui->region->addItem(current, current);
+            m_ui->region->addItem(cloud::Regions::label(current), current);
         m_ui->region->setCurrentIndex(m_ui->region->findData(current));
     }
 }
@@ -204,7 +228,7 @@ void AccountPage::setRegion(const QString& id)
         return;
     int index = m_ui->region->findData(id);
     if (index < 0) {
-        m_ui->region->addItem(id, id);
+        m_ui->region->addItem(cloud::Regions::label(id), id);
         index = m_ui->region->count() - 1;
     }
     m_ui->region->setCurrentIndex(index);
@@ -245,6 +269,7 @@ void AccountPage::invalidate()
 void AccountPage::startCheck()
 {
     const cloud::Credentials credentials = currentCredentials();
+    m_autoCheck->cancel();
     invalidate();
     if (!credentials.isUsable()) {
         m_ui->checkStatus->setText(
@@ -254,7 +279,10 @@ void AccountPage::startCheck()
     }
     const QString chosenRegion = region();
     m_ui->checkAccount->setEnabled(false);
-    m_ui->checkStatus->setText(tr("Checking %1 in %2…").arg(credentials.redacted(), chosenRegion));
+    cloud::Credentials shown = credentials;
+    shown.source.clear(); // where they come from is said above; here only whose they are
+    m_ui->checkStatus->setText(
+        tr("Checking %1 in %2…").arg(shown.redacted(), cloud::Regions::displayName(chosenRegion)));
     m_controller->start(credentials, chosenRegion);
 }
 
@@ -293,68 +321,10 @@ void AccountPage::showKeyringAnswer(bool remembered, const QString& error)
 void AccountPage::onCheckFinished(bool allOk)
 {
     m_ui->checkAccount->setEnabled(true);
-    m_ui->checkStatus->setText(allOk ? tr("All checks passed. Choose the bucket for the upload.")
-                                     : tr("Some checks failed; see what to do below each one."));
-    fillBuckets();
+    const QString chosen = fillBuckets();
+    m_ui->checkStatus->setText(checkSummary(allOk, chosen));
     emit completeChanged();
     emit checkFinished(allOk);
-}
-
-void AccountPage::fillBuckets()
-{
-    if (!m_controller->cosUsable()) {
-        m_ui->bucketChooser->showNone(tr("COS is not usable"));
-        return;
-    }
-    const QStringList names = m_controller->bucketsInRegion();
-    m_ui->bucketChooser->offer(names, !names.isEmpty()
-                                          ? tr("Choose a bucket in %1").arg(region())
-                                          : tr("No bucket in %1 yet: create one").arg(region()));
-}
-
-void AccountPage::onBucketChosen(const QString& bucket)
-{
-    m_session->setBucket(bucket);
-    emit completeChanged();
-}
-
-QString AccountPage::chosenBucket() const
-{
-    return m_session->bucket();
-}
-
-void AccountPage::askAndCreateBucket()
-{
-    if (const std::optional<QString> bucket = m_askBucketName(m_controller->appId()))
-        createBucket(*bucket);
-}
-
-void AccountPage::createBucket(const QString& bucket)
-{
-    Error error = AccountController::checkBucketName(bucket);
-    if (!error.isSet() && !m_ui->bucketChooser->canCreate())
-        error = Error::make(QStringLiteral("bucket.not_checked"),
-                            tr("Run Check first: a bucket is created with the checked account."));
-    if (error.isSet()) {
-        m_ui->bucketChooser->setStatus(error.message);
-        emit bucketCreated(bucket, error.message);
-        return;
-    }
-    m_ui->bucketChooser->setCanCreate(false);
-    m_ui->bucketChooser->setStatus(tr("Creating %1…").arg(bucket));
-    m_controller->createBucket(bucket);
-}
-
-void AccountPage::onBucketCreated(const QString& bucket, const QString& error)
-{
-    m_ui->bucketChooser->setCanCreate(true);
-    if (!error.isEmpty()) {
-        m_ui->bucketChooser->setStatus(error);
-    } else {
-        m_ui->bucketChooser->setStatus(tr("Created %1.").arg(bucket));
-        m_ui->bucketChooser->choose(bucket);
-    }
-    emit bucketCreated(bucket, error);
 }
 
 bool AccountPage::isComplete() const

@@ -22,13 +22,16 @@ namespace Ui {
 class AccountPage;
 }
 
+class AccountAutoCheck;
 class AccountController;
 class WizardSession;
 
 // Step 2: the account. Credentials are picked up from where the user already keeps them
 // (environment, tccli, SDK profile, coscli, our keyring entry) or typed, optionally remembered in
-// the system keyring. "Check" runs the permission checklist (PermissionCheck) with a live result
-// per line, then the region's buckets are offered, or a new one created. Every call is
+// the system keyring. The permission checklist (PermissionCheck) runs by itself once the page
+// is shown with credentials and a region, and again after they change (AccountAutoCheck), or on
+// "Check", with a live result per line; then the region's buckets are offered (the last one used,
+// or the only one, chosen), or a new one created. Every call is
 // asynchronous; the page is complete when every line passed and a bucket is chosen. The layout is
 // AccountPage.ui; the work without widgets (discovery, keyring, endpoints, the check, creating a
 // bucket) is AccountController's, and this class shows its answers and asks the user.
@@ -73,7 +76,11 @@ public:
     using BucketNameAsker = std::function<std::optional<QString>(const QString& appId)>;
     void setBucketNameAsker(BucketNameAsker asker);
 
+    // Whether the page will check by itself shortly (it was shown, or an input changed).
+    bool autoCheckPending() const;
+
     void initializePage() override;
+    void cleanupPage() override;
     bool isComplete() const override;
 
 signals:
@@ -88,12 +95,15 @@ private:
     void connectController();
     void showDiscovery(const cloud::CredentialDiscovery& discovery);
     void invalidate();
+    void onInputChanged();
+    bool readyForAutoCheck() const;
     void onLineChanged(int index, const cloud::PermissionLine& line);
     void onCheckFinished(bool allOk);
     void rememberCredentials(const cloud::Credentials& credentials);
     void showKeyringAnswer(bool remembered, const QString& error);
     void fillRegions(const QList<QPair<QString, QString>>& regions);
-    void fillBuckets();
+    QString fillBuckets();
+    QString checkSummary(bool allOk, const QString& chosen) const;
     void onBucketChosen(const QString& bucket);
     void editEndpoints();
     void askAndCreateBucket();
@@ -103,6 +113,7 @@ private:
 
     WizardSession* m_session;
     AccountController* m_controller;
+    AccountAutoCheck* m_autoCheck;
     BucketNameAsker m_askBucketName;
     bool m_fixed = false;
     bool m_discovered = false;

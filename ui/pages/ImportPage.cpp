@@ -7,9 +7,11 @@
 #include "controllers/ImportNotifier.h"
 #include "widgets/ImportHistoryList.h"
 #include "widgets/ImportStageList.h"
+#include "widgets/SummaryTable.h"
 
 #include "ui_ImportPage.h"
 
+#include "cloud/Regions.h"
 #include "importform/CosObjectUrl.h"
 
 #include <QApplication>
@@ -17,7 +19,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QResizeEvent>
 #include <QTreeWidget>
 
 namespace cvmi::ui {
@@ -25,64 +26,6 @@ namespace cvmi::ui {
 namespace {
 
 constexpr int kResultIconSize = 24; // the size of resultIcon in ImportPage.ui
-// The narrowest the summary may become, in average characters; a name or a URL in it is elided
-// to the width it has, since it cannot wrap and would otherwise widen the window.
-constexpr int kSummaryMinimumChars = 30;
-// The summary table's padding after the names (12 px in SummaryTable::html) and around its cells.
-constexpr int kSummaryPadding = 12 + 8;
-
-// The rows of the summary, shown as a rich-text table whose names and URLs (`identifier`) are
-// elided to the room left beside the names: they have nowhere to break. `whole()` gives the rows
-// as plain text, for the tool tip, once a value was elided.
-class SummaryTable {
-public:
-    void add(const QString& name, const QString& value, bool identifier = false)
-    {
-        m_rows.append({name, value, identifier});
-    }
-
-    QString html(const QLabel* label)
-    {
-        QFont bold = label->font();
-        bold.setBold(true);
-        int nameWidth = 0;
-        for (const Row& row : std::as_const(m_rows))
-            nameWidth = qMax(nameWidth, QFontMetrics(bold).horizontalAdvance(row.name));
-        const int valueWidth = label->contentsRect().width() - nameWidth - kSummaryPadding;
-        QString html = QStringLiteral("<table>");
-        m_elided = false;
-        for (const Row& row : std::as_const(m_rows)) {
-            const QString shown =
-                row.identifier
-                    ? label->fontMetrics().elidedText(row.value, Qt::ElideMiddle, valueWidth)
-                    : row.value;
-            m_elided = m_elided || shown != row.value;
-            html += QStringLiteral(
-                        "<tr><td style=\"padding-right: 12px\"><b>%1</b></td><td>%2</td></tr>")
-                        .arg(row.name.toHtmlEscaped(), shown.toHtmlEscaped());
-        }
-        return html + QStringLiteral("</table>");
-    }
-
-    QString whole() const
-    {
-        if (!m_elided)
-            return {};
-        QStringList lines;
-        for (const Row& row : m_rows)
-            lines << QStringLiteral("%1: %2").arg(row.name, row.value);
-        return lines.join(u'\n');
-    }
-
-private:
-    struct Row {
-        QString name;
-        QString value;
-        bool identifier;
-    };
-    QList<Row> m_rows;
-    bool m_elided = false;
-};
 
 } // namespace
 
@@ -107,6 +50,11 @@ ImportPage::ImportPage(WizardSession* session, QWidget* parent)
         // The runner talks through a client made from the previous account; that account's
         // imports go on in the cloud and stay in the history.
         m_controller->drop();
+        // Done stays done in its region; in another one the same form may be imported again.
+        if (m_doneRecord && m_doneRecord->region != m_session->region()) {
+            m_doneForm.reset();
+            clearOutcome();
+        }
         showSession();
     });
     reloadHistory();
@@ -122,12 +70,14 @@ void ImportPage::buildLayout()
                                        14);
     connect(m_ui->copyImageIdButton, &QPushButton::clicked, this,
             [this] { QApplication::clipboard()->setText(m_ui->imageIdEdit->text()); });
-    m_ui->summaryLabel->setMinimumWidth(m_ui->summaryLabel->fontMetrics().averageCharWidth() *
-                                        kSummaryMinimumChars);
-    m_ui->summaryLabel->installEventFilter(this);
     m_ui->imageIdRow->hide();
     m_ui->resultRow->hide();
     m_ui->finishNote->hide();
+    m_ui->followBar->hide();
+    m_ui->doneBox->hide();
+    connect(m_ui->copySummaryButton, &QPushButton::clicked, this, &ImportPage::copySummary);
+    connect(m_ui->openConsoleButton, &QPushButton::clicked, this, &ImportPage::openConsole);
+    connect(m_ui->importAnotherButton, &QPushButton::clicked, this, &ImportPage::importAnother);
     // A few rows are enough to find an import; the steps above matter more.
     m_ui->importHistoryList->tree()->setMinimumHeight(70);
     m_ui->importHistoryList->tree()->setMaximumHeight(110);
@@ -135,7 +85,10 @@ void ImportPage::buildLayout()
     setTabOrder(m_ui->importButton, m_ui->dryRunButton);
     setTabOrder(m_ui->dryRunButton, m_ui->imageIdEdit);
     setTabOrder(m_ui->imageIdEdit, m_ui->copyImageIdButton);
-    setTabOrder(m_ui->copyImageIdButton, m_ui->importHistoryList->tree());
+    setTabOrder(m_ui->copyImageIdButton, m_ui->copySummaryButton);
+    setTabOrder(m_ui->copySummaryButton, m_ui->openConsoleButton);
+    setTabOrder(m_ui->openConsoleButton, m_ui->importAnotherButton);
+    setTabOrder(m_ui->importAnotherButton, m_ui->importHistoryList->tree());
     setTabOrder(m_ui->importHistoryList->tree(), m_ui->importHistoryList->followButton());
 }
 
@@ -152,7 +105,7 @@ void ImportPage::connectController()
             &QLabel::setText);
     connect(m_controller, &ImportController::result, this, &ImportPage::setResult);
     connect(m_controller, &ImportController::announce, m_notifier, &ImportNotifier::notify);
-    connect(m_controller, &ImportController::finished, this, &ImportPage::importFinished);
+    connect(m_controller, &ImportController::finished, this, &ImportPage::onFinished);
 }
 
 void ImportPage::setHistoryDir(const QString& dir)
@@ -193,6 +146,11 @@ void ImportPage::reloadHistory()
 
 void ImportPage::showSession()
 {
+    // Another form (Back, a change, Next): what the last one made no longer describes this page.
+    if (m_doneForm && !isDone() && !isRunning()) {
+        m_doneForm.reset();
+        clearOutcome();
+    }
     QStringList missing;
     if (!m_session->hasImportForm())
         missing << tr("the import form is not filled in yet (go back to the Form page, or open a "
@@ -210,40 +168,32 @@ void ImportPage::showSession()
 
 void ImportPage::showSummary()
 {
-    QString whole;
-    m_ui->summaryLabel->setText(summary(&whole));
-    m_ui->summaryLabel->setToolTip(whole);
-}
-
-bool ImportPage::eventFilter(QObject* watched, QEvent* event)
-{
-    if (watched == m_ui->summaryLabel && event->type() == QEvent::Resize &&
-        static_cast<QResizeEvent*>(event)->oldSize().width() != m_ui->summaryLabel->width())
-        showSummary();
-    return QWizardPage::eventFilter(watched, event);
-}
-
-QString ImportPage::summary(QString* whole) const
-{
-    if (!m_session->hasImportForm())
-        return tr("No import form yet.");
+    if (!m_session->hasImportForm()) {
+        m_ui->summaryLabel->setMessage(tr("No import form yet."));
+        return;
+    }
     const importform::ImportForm& form = m_session->importForm();
-    SummaryTable table;
-    table.add(tr("Name"), form.imageName, true);
-    table.add(tr("Operating system"), form.osType);
-    table.add(tr("Version"), form.osVersion);
-    table.add(tr("Architecture"), form.architecture);
-    // The signature of a pre-signed URL is a credential for the object: never on screen.
-    table.add(tr("Image URL"), importform::stripSignature(form.imageUrl), true);
-    table.add(tr("Region"), m_session->hasAccount() ? m_session->region() : tr("(none)"));
+    QList<SummaryTable::Row> rows{
+        {tr("Name"), form.imageName, true},
+        {tr("Operating system"), form.osType},
+        {tr("Version"), form.osVersion},
+        {tr("Architecture"), form.architecture},
+        // The signature of a pre-signed URL is a credential for the object: never on screen.
+        {tr("Image URL"), importform::stripSignature(form.imageUrl), true},
+        {tr("Region"),
+         m_session->hasAccount() ? cloud::Regions::label(m_session->region()) : tr("(none)")},
+    };
     if (!form.dataDiskUrls.isEmpty())
-        table.add(tr("Data disks"), QString::number(form.dataDiskUrls.size()));
+        rows.append({tr("Data disks"), QString::number(form.dataDiskUrls.size())});
     if (form.dryRun)
-        table.add(tr("Dry run"), tr("asked for in the form: \"Dry run only\" checks without "
-                                    "importing; Import imports for real"));
-    const QString html = table.html(m_ui->summaryLabel);
-    *whole = table.whole();
-    return html;
+        rows.append({tr("Dry run"), tr("asked for in the form: \"Dry run only\" checks without "
+                                       "importing; Import imports for real")});
+    m_ui->summaryLabel->setRows(rows);
+}
+
+bool ImportPage::isDone() const
+{
+    return m_doneForm && m_session->hasImportForm() && *m_doneForm == m_session->importForm();
 }
 
 bool ImportPage::isComplete() const
@@ -256,9 +206,15 @@ bool ImportPage::isComplete() const
 
 void ImportPage::updateState()
 {
-    const bool ready = m_session->hasImportForm() && m_session->hasAccount();
+    const bool ready = m_session->hasImportForm() && m_session->hasAccount() && !isDone();
     const bool running = isRunning();
     m_ui->importButton->setEnabled(ready && !running);
+    m_ui->summaryBox->setTitle(isDone() ? tr("What was imported") : tr("What will be imported"));
+    m_ui->importButton->setToolTip(
+        isDone() ? tr("This form is imported already (%1). To import again, change the form, or "
+                      "press Import Another Image.")
+                       .arg(m_doneForm->imageName)
+                 : tr("Check the permission with a dry run, then import and follow the image."));
     m_ui->dryRunButton->setVisible(m_session->hasImportForm() && m_session->importForm().dryRun);
     m_ui->dryRunButton->setEnabled(ready && !running);
     m_ui->importHistoryList->setFollowEnabled(m_session->hasAccount() && !running);
@@ -266,6 +222,7 @@ void ImportPage::updateState()
     const bool following =
         runner != nullptr && runner->stage() == importrun::ImportRunner::Stage::Following;
     m_ui->finishNote->setVisible(following);
+    m_ui->followBar->setVisible(following);
     if (following)
         m_ui->finishNote->setText(
             tr("You may finish or close the wizard now: the import goes on in Tencent Cloud. "
@@ -277,15 +234,20 @@ void ImportPage::updateState()
 
 void ImportPage::startImport(bool dryRunOnly)
 {
-    if (!m_session->hasImportForm() || !m_session->hasAccount() || isRunning())
+    // Refused once this form reached NORMAL: a second ImportImage of the same name would only be
+    // refused as a duplicate, and its error would replace what the first one made.
+    if (!m_session->hasImportForm() || !m_session->hasAccount() || isRunning() || isDone())
         return;
     importform::ImportForm form = m_session->importForm();
+    // A dry run makes nothing: Import stays open for the form.
+    m_startedForm.reset();
+    if (!dryRunOnly)
+        m_startedForm = form;
+    m_doneForm.reset();
     // The buttons decide: Import imports even when the form asked for a dry run, which the
     // "Dry run only" button beside it offers.
     form.dryRun = dryRunOnly;
-    m_ui->imageIdRow->hide();
-    m_ui->imageIdEdit->clear();
-    m_ui->resultRow->hide();
+    clearOutcome();
     m_controller->start(form, dryRunOnly);
 }
 
@@ -293,9 +255,31 @@ void ImportPage::follow(const importrun::ImportRecord& record)
 {
     if (!m_session->hasAccount() || isRunning())
         return;
-    m_ui->resultRow->hide();
+    m_startedForm.reset(); // not the session's form: Import stays open for it
+    clearOutcome();
     m_ui->importHistoryList->select(record.imageId);
     m_controller->follow(record);
+}
+
+void ImportPage::clearOutcome()
+{
+    m_doneRecord.reset();
+    m_ui->imageIdRow->hide();
+    m_ui->imageIdEdit->clear();
+    m_ui->resultRow->hide();
+    m_ui->doneBox->hide();
+    m_ui->importStageList->reset();
+}
+
+void ImportPage::onFinished(importrun::ImportRunner::Outcome outcome)
+{
+    if (outcome == importrun::ImportRunner::Outcome::Normal) {
+        m_doneForm = m_startedForm;
+        showDone();
+    }
+    m_startedForm.reset();
+    updateState();
+    emit importFinished(outcome);
 }
 
 void ImportPage::showLine(importstep::Step step)

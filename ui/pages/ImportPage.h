@@ -8,6 +8,7 @@
 #include <QWizardPage>
 
 #include <memory>
+#include <optional>
 
 namespace cvmi::ui {
 
@@ -21,12 +22,16 @@ class WizardSession;
 // Step 5, the last: the form of the Form page sent to Tencent Cloud. A summary of what will be
 // imported, then Import (and "Dry run only" when the form asked for a dry run): ImportRunner
 // checks the form, tries ImportImage as a DryRun (the account's permission), starts the import
-// and follows the image until it is NORMAL or IMPORTFAILED, each step shown as it happens, the
-// elapsed time every second. The end is announced on the desktop. The imports started earlier
+// and follows the image until it is NORMAL or IMPORTFAILED, each step shown as it happens; while
+// followed, a busy bar and the time so far with a countdown to the next check, every second. The
+// end is announced on the desktop. At NORMAL the page is done: what was made (file, CRC-64,
+// object, ImageId, region, time taken) with Copy Summary, Open in Console and Import Another
+// Image (the wizard again from its first page, the account kept); the same form cannot be
+// imported twice, so a second Import never replaces that view. The imports started earlier
 // (here or with `cvm-import import`) are listed, and one still IMPORTING can be followed again.
 // Closing the wizard while following asks nothing: the import goes on in the cloud. The layout is
 // ImportPage.ui; ImportController runs and follows the import and says what each step did, and
-// this class shows it.
+// this class shows it (the done view in ImportPageDone.cpp).
 class ImportPage : public QWizardPage {
     Q_OBJECT
 public:
@@ -46,6 +51,9 @@ public:
 
     // Whether an import is being checked, started or followed.
     bool isRunning() const;
+    // Whether the import started here from the session's form as it is now reached NORMAL: Import
+    // is refused for it (the done view stays).
+    bool isDone() const;
     // The runner of the last start() or follow(), null before.
     const importrun::ImportRunner* runner() const;
 
@@ -56,28 +64,35 @@ signals:
     // After the end of an import (or of a dry run) is on screen.
     void importFinished(cvmi::importrun::ImportRunner::Outcome outcome);
 
-protected:
-    // The summary's names and URLs are elided to the width the summary gets, again on a resize.
-    bool eventFilter(QObject* watched, QEvent* event) override;
-
 private:
     void buildLayout();
     void connectController();
     void showSession();
     void showSummary();
-    // What will be imported, as a table (rich text), a long name or URL elided in the middle;
-    // `whole` receives the rows with their whole values when one was elided (the tool tip).
-    QString summary(QString* whole) const;
     void updateState();
     void reloadHistory();
     void showLine(importstep::Step step);
     void showImageId(const QString& imageId);
     void setResult(const QString& html, bool good);
+    void onFinished(importrun::ImportRunner::Outcome outcome);
+    // What the last import showed (steps, ImageId, result, done view), gone.
+    void clearOutcome();
+
+    // The done view (ImportPageDone.cpp).
+    void showDone();
+    void copySummary();
+    void openConsole();
+    void importAnother();
 
     std::unique_ptr<Ui::ImportPage> m_ui;
     WizardSession* m_session;
     ImportController* m_controller;
     ImportNotifier* m_notifier;
+    // The session's form when Import was pressed, and the one that reached NORMAL.
+    std::optional<importform::ImportForm> m_startedForm;
+    std::optional<importform::ImportForm> m_doneForm;
+    // What the done view shows (the runner goes when the account changes).
+    std::optional<importrun::ImportRecord> m_doneRecord;
 };
 
 } // namespace cvmi::ui

@@ -2,25 +2,11 @@
 #include "ui_CredentialsBox.h"
 
 #include "TextTints.h"
-
-#include <QDir>
+#include "widgets/CredentialSourceText.h"
 
 namespace cvmi::ui {
 
 namespace {
-
-QString outcomeText(cloud::CredentialAttempt::Outcome outcome)
-{
-    switch (outcome) {
-    case cloud::CredentialAttempt::Outcome::Used:
-        return CredentialsBox::tr("used");
-    case cloud::CredentialAttempt::Outcome::Invalid:
-        return CredentialsBox::tr("unusable");
-    case cloud::CredentialAttempt::Outcome::NotPresent:
-        break;
-    }
-    return CredentialsBox::tr("nothing there");
-}
 
 bool fromEnvironment(const std::optional<cloud::Credentials>& credentials)
 {
@@ -66,7 +52,7 @@ void CredentialsBox::setFixed(const cloud::Credentials& credentials, const QStri
 {
     m_fixed = true;
     m_found = credentials;
-    m_ui->foundCredentials->setText(credentials.redacted());
+    m_ui->foundCredentials->setText(CredentialSourceText::found(credentials));
     m_ui->useFoundCredentials->setText(tr("Use the &account:"));
     m_ui->credentialPlaces->setText(note);
     m_ui->useFoundCredentials->setEnabled(true);
@@ -83,22 +69,13 @@ void CredentialsBox::showLooking()
 void CredentialsBox::showDiscovery(const cloud::CredentialDiscovery& discovery)
 {
     m_found = discovery.credentials;
+    // In plain words: which variables and files, not the core's source names.
     QStringList places;
-    const QString home = QDir::toNativeSeparators(QDir::homePath());
-    for (const cloud::CredentialAttempt& attempt : discovery.tried) {
-        // Short forms: the four variable names share a prefix, and the files live in the home.
-        QString location = attempt.location;
-        if (attempt.source == QLatin1String("environment"))
-            location = tr("the TENCENTCLOUD_* variables");
-        else if (!home.isEmpty() && location.startsWith(home + QDir::separator()))
-            location = u'~' + location.mid(home.size());
-        QString place = location + QStringLiteral(": ") + outcomeText(attempt.outcome);
-        if (attempt.outcome == cloud::CredentialAttempt::Outcome::Invalid)
-            place += QStringLiteral(" (") + attempt.detail + u')';
-        places.append(place);
-    }
+    for (const cloud::CredentialAttempt& attempt : discovery.tried)
+        places.append(CredentialSourceText::attempt(attempt));
     m_ui->credentialPlaces->setText(tr("Looked in: %1").arg(places.join(QStringLiteral("; "))));
-    m_ui->foundCredentials->setText(m_found ? m_found->redacted() : tr("none found"));
+    m_ui->foundCredentials->setText(m_found ? CredentialSourceText::found(*m_found)
+                                            : tr("none found"));
     m_ui->useFoundCredentials->setEnabled(m_found.has_value());
     // Our own keyring entry was saved on purpose in this program, so it wins over files; the
     // environment still overrides everything, as it does for tccli.

@@ -90,8 +90,11 @@ void ImportStageList::render(int index)
 {
     const Line& line = m_lines.at(index);
     const Row& row = m_rows.at(index);
-    const bool quiet = line.state == State::Pending || line.state == State::Skipped;
-    // A step not reached (or not needed) shows no icon, so the eye finds the ones that matter.
+    const bool quiet = line.state == State::Pending || line.state == State::Skipped ||
+                       line.state == State::Running;
+    // A step not reached (or not needed) shows no icon, so the eye finds the ones that matter; one
+    // under way shows none either (a "?" would read as "unknown"): its text says "under way" and
+    // the page shows a busy bar while the import is followed.
     if (quiet)
         row.icon->clear();
     else
@@ -100,7 +103,8 @@ void ImportStageList::render(int index)
     if (line.state == State::Running)
         html += QStringLiteral(" <i>%1</i>").arg(tr("under way…").toHtmlEscaped());
     if (!line.message.isEmpty())
-        html += QStringLiteral("<br>%1").arg(line.message.toHtmlEscaped());
+        html += QStringLiteral("<br>%1").arg(
+            line.message.toHtmlEscaped().replace(u'\n', QStringLiteral("<br>")));
     if (!line.remedy.isEmpty())
         html += QStringLiteral("<br><i>%1</i>")
                     .arg(tr("What to do: %1").arg(line.remedy).toHtmlEscaped());

@@ -1,8 +1,12 @@
-// core/cloud/Regions: the one home of region ids, the default and the shipped list.
+// core/cloud/Regions: the one home of region ids, the default, the shipped list and the names
+// shown for a region (ours, translated, rather than DescribeRegions' English ones).
 #include "cloud/Regions.h"
+
+#include "util/Translations.h"
 
 #include <QSet>
 #include <QTest>
+#include <QTranslator>
 
 using cvmi::cloud::KnownRegion;
 using cvmi::cloud::Regions;
@@ -48,6 +52,43 @@ private slots:
         // The default is one of them, and first: the list starts where a new user starts.
         QVERIFY(Regions::isValidId(Regions::defaultRegion()));
         QCOMPARE(regions.first().id, Regions::defaultRegion());
+    }
+
+    void displayNames()
+    {
+        // Ours win over the service's (which lacks a space and is always English).
+        QCOMPARE(Regions::displayName(QStringLiteral("ap-guangzhou"),
+                                      QStringLiteral("South China(Guangzhou)")),
+                 QStringLiteral("South China (Guangzhou)"));
+        QCOMPARE(Regions::displayName(QStringLiteral("ap-shanghai-fsi")),
+                 QStringLiteral("East China (Shanghai Finance)"));
+        // A region we do not know: the service's name, else the id.
+        QCOMPARE(Regions::displayName(QStringLiteral("ap-newtown"), QStringLiteral(" New Town ")),
+                 QStringLiteral("New Town"));
+        QCOMPARE(Regions::displayName(QStringLiteral("ap-newtown")), QStringLiteral("ap-newtown"));
+        QCOMPARE(Regions::label(QStringLiteral("ap-guangzhou")),
+                 QStringLiteral("ap-guangzhou — South China (Guangzhou)"));
+        QCOMPARE(Regions::label(QStringLiteral("ap-newtown")), QStringLiteral("ap-newtown"));
+        // The shipped list uses the same names.
+        for (const KnownRegion& region : Regions::importRegions())
+            QCOMPARE(Regions::displayName(region.id), region.name);
+    }
+
+    void displayNamesInChinese()
+    {
+        QCOMPARE(cvmi::util::installTranslations(*qApp, QStringLiteral("zh_CN")),
+                 QStringLiteral("zh_CN"));
+        QCOMPARE(Regions::displayName(QStringLiteral("ap-guangzhou"),
+                                      QStringLiteral("South China(Guangzhou)")),
+                 QStringLiteral("华南地区（广州）"));
+        QCOMPARE(Regions::importRegions().first().name, QStringLiteral("华南地区（广州）"));
+        // Every known region has its Chinese name (none left in English).
+        for (const KnownRegion& region : Regions::importRegions())
+            QVERIFY2(!region.name.contains(u'('), qPrintable(region.name));
+        for (QTranslator* translator : qApp->findChildren<QTranslator*>()) {
+            QCoreApplication::removeTranslator(translator);
+            delete translator;
+        }
     }
 };
 

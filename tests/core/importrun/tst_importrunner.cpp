@@ -718,6 +718,31 @@ private slots:
         QCOMPARE(int(polled.size()), seen); // nothing more after stop()
     }
 
+    // The countdown the Import page shows: within the interval while waiting, 0 while a check is
+    // under way, -1 before and after following.
+    void msToNextCheckCountsDown()
+    {
+        m_emulator->setImportDelayMs(60000);
+        auto client = cvm();
+        ImportRunner runner(client.get());
+        ImportRunner::Backoff slow = fastBackoff();
+        slow.initialMs = 3000;
+        slow.maxMs = 3000;
+        runner.setBackoff(slow);
+        QCOMPARE(runner.msToNextCheck(), -1);
+        runner.start(form(QStringLiteral("disks/good.qcow2")), kRegion);
+        QVERIFY(QTest::qWaitFor([&] { return runner.stage() == Stage::Following; }, 10000));
+        const int first = runner.msToNextCheck();
+        QVERIFY2(first > 0 && first <= 3000, qPrintable(QString::number(first)));
+        QTest::qWait(600);
+        const int later = runner.msToNextCheck();
+        QVERIFY2(later < first && later >= 0,
+                 qPrintable(QStringLiteral("%1 %2").arg(first).arg(later)));
+        runner.stop();
+        m_emulator->setImportDelayMs(300);
+        QCOMPARE(runner.msToNextCheck(), -1);
+    }
+
     void transientClassification()
     {
         using cloud::CloudErrors;

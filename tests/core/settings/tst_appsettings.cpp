@@ -135,6 +135,31 @@ private slots:
         QCOMPARE(error.code, QStringLiteral("settings.language"));
     }
 
+    // The Account page's last bucket: a full bucket name kept, anything else refused or ignored.
+    void lastBucket()
+    {
+        const QString path = file("bucket.ini");
+        {
+            AppSettings s(path);
+            QCOMPARE(s.lastBucket(), QString());
+            Error error;
+            QVERIFY(s.setLastBucket(QStringLiteral("images-1250000000"), &error));
+            for (const char* bad : {"images", "Images-1250000000", "-1250000000", "images-12x"}) {
+                Error refused;
+                QVERIFY2(!s.setLastBucket(QLatin1String(bad), &refused), bad);
+                QCOMPARE(refused.code, QStringLiteral("settings.bucket"));
+                QVERIFY(refused.message.contains(QLatin1String(bad)));
+            }
+            QVERIFY(s.sync(&error));
+        }
+        QCOMPARE(AppSettings(path).lastBucket(), QStringLiteral("images-1250000000"));
+        {
+            QSettings raw(path, QSettings::IniFormat);
+            raw.setValue(QStringLiteral("account/lastBucket"), QStringLiteral("../etc"));
+        }
+        QCOMPARE(AppSettings(path).lastBucket(), QString());
+    }
+
     void handEditedValues()
     {
         const QString path = file("edited.ini");

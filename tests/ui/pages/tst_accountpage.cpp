@@ -4,119 +4,22 @@
 // the import line; typed credentials round-trip through the keyring (the fake backend), and a
 // missing keyring is explained; plain http:// to another machine is refused; the wizard leads
 // from the Image page here; and no secret ever reaches a log line or the screen.
-#include "../WidgetLookup.h"
-#include "CloudTestSupport.h"
+#include "AccountPageHarness.h"
 
 #include "ImportWizard.h"
-#include "WizardSession.h"
-#include "pages/AccountPage.h"
 #include "pages/ImagePage.h"
-#include "widgets/PermissionList.h"
-
-#include "cloud/CredentialStore.h"
 
 #include <QCheckBox>
-#include <QComboBox>
-#include <QLabel>
-#include <QLineEdit>
-#include <QPushButton>
-#include <QRadioButton>
-#include <QSignalSpy>
-#include <QTest>
-
-#include <memory>
 
 using namespace cvmi;
 using namespace cvmi::cloudtest;
 using State = cloud::PermissionLine::State;
 using test::child;
+using test::Harness;
+using test::kTimeoutMs;
 using test::nextTabStop;
+using test::visibleTexts;
 using ui::AccountPage;
-
-namespace {
-
-constexpr int kTimeoutMs = 20000;
-
-// A page on its own, with the fake keyring and nothing discovered unless a test says so.
-struct Harness {
-    ui::WizardSession session;
-    cloud::MemoryCredentialStore* store;
-    std::unique_ptr<AccountPage> page;
-
-    explicit Harness(const emu::CloudEmulator& emulator, cloud::MemoryCredentialStore* shared)
-        : store(shared), page(std::make_unique<AccountPage>(&session))
-    {
-        page->setCredentialStore(store);
-        page->setDiscoverer([] { return cloud::CredentialDiscovery{}; });
-        Error error;
-        if (!page->setEndpointOverrides(emulator.endpoint(), emulator.endpoint(), &error))
-            qWarning("%s", qPrintable(error.message));
-        page->show();
-    }
-
-    bool discover()
-    {
-        QSignalSpy shown(page.get(), &AccountPage::discoveryShown);
-        page->discover();
-        return shown.wait(kTimeoutMs);
-    }
-
-    void type(const QString& id, const QString& key, const QString& token = {})
-    {
-        child<QRadioButton>(page.get(), "useTypedCredentials")->setChecked(true);
-        for (QLineEdit* edit :
-             {child<QLineEdit>(page.get(), "secretId"), child<QLineEdit>(page.get(), "secretKey"),
-              child<QLineEdit>(page.get(), "sessionToken")})
-            edit->clear();
-        QTest::keyClicks(child<QLineEdit>(page.get(), "secretId"), id);
-        QTest::keyClicks(child<QLineEdit>(page.get(), "secretKey"), key);
-        if (!token.isEmpty())
-            QTest::keyClicks(child<QLineEdit>(page.get(), "sessionToken"), token);
-    }
-
-    // Clicks Check and waits for the checklist; returns the finished() argument.
-    std::optional<bool> check()
-    {
-        QSignalSpy finished(page.get(), &AccountPage::checkFinished);
-        QTest::mouseClick(child<QPushButton>(page.get(), "checkAccount"), Qt::LeftButton);
-        if (!finished.wait(kTimeoutMs))
-            return std::nullopt;
-        return finished.first().first().toBool();
-    }
-
-    QList<cloud::PermissionLine> lines() const
-    {
-        return child<ui::PermissionList>(page.get(), "permissionList")->lines();
-    }
-
-    QStringList buckets() const
-    {
-        QStringList names;
-        for (int i = 0; i < child<QComboBox>(page.get(), "bucket")->count(); ++i)
-            names.append(child<QComboBox>(page.get(), "bucket")->itemText(i));
-        return names;
-    }
-};
-
-// Every text the page shows (labels, line edits in normal echo, combo boxes).
-QStringList visibleTexts(const QWidget* root)
-{
-    QStringList texts;
-    for (const QLabel* label : root->findChildren<QLabel*>())
-        texts.append(label->text() + label->toolTip() + label->accessibleDescription());
-    for (const QLineEdit* edit : root->findChildren<QLineEdit*>()) {
-        if (edit->echoMode() == QLineEdit::Normal)
-            texts.append(edit->text());
-        texts.append(edit->displayText());
-    }
-    for (const QComboBox* box : root->findChildren<QComboBox*>()) {
-        for (int i = 0; i < box->count(); ++i)
-            texts.append(box->itemText(i));
-    }
-    return texts;
-}
-
-} // namespace
 
 class TestAccountPage : public QObject {
     Q_OBJECT
@@ -163,13 +66,11 @@ private slots:
                 qPrintable(child<ui::PermissionList>(h.page.get(), "permissionList")->rowText(i)));
             QVERIFY(!line.message.isEmpty());
         }
-        // Only the region's buckets, none chosen for the user.
+        // Only the region's buckets; the only one is chosen for the user, and the page says so.
         QCOMPARE(h.buckets(), QStringList{kBucket});
         QVERIFY(child<QComboBox>(h.page.get(), "bucket")->isEnabled());
-        QCOMPARE(child<QComboBox>(h.page.get(), "bucket")->currentIndex(), -1);
-        QVERIFY(!h.page->isComplete());
-
-        child<QComboBox>(h.page.get(), "bucket")->setCurrentIndex(0);
+        QCOMPARE(child<QComboBox>(h.page.get(), "bucket")->currentText(), kBucket);
+        QVERIFY(child<QLabel>(h.page.get(), "checkStatus")->text().contains(kBucket));
         QVERIFY(h.page->isComplete());
         QCOMPARE(h.session.bucket(), kBucket);
         QCOMPARE(h.session.region(), kRegion);
@@ -220,9 +121,9 @@ private slots:
         QCOMPARE(import.state, State::Failed);
         QVERIFY2(import.remedy.contains(QStringLiteral("cvm:ImportImage")),
                  qPrintable(import.remedy));
-        // Buckets are still offered (COS works), but the page cannot go on.
+        // Buckets are still offered (COS works; the only one chosen), but the page cannot go on.
         QCOMPARE(h.buckets(), QStringList{kBucket});
-        child<QComboBox>(h.page.get(), "bucket")->setCurrentIndex(0);
+        QCOMPARE(child<QComboBox>(h.page.get(), "bucket")->currentText(), kBucket);
         QVERIFY(!h.page->isComplete());
     }
 
@@ -350,14 +251,17 @@ private slots:
         });
         QVERIFY(h.discover());
         QVERIFY(child<QRadioButton>(h.page.get(), "useFoundCredentials")->isChecked());
-        QCOMPARE(child<QLabel>(h.page.get(), "foundCredentials")->text(),
-                 QStringLiteral("AKID… (tccli profile default)"));
-        QVERIFY(child<QLabel>(h.page.get(), "credentialPlaces")
-                    ->text()
-                    .contains(QStringLiteral("TENCENTCLOUD_*")));
-        QVERIFY(child<QLabel>(h.page.get(), "credentialPlaces")
-                    ->text()
-                    .contains(QStringLiteral(".tccli/default.credential")));
+        // Where they came from in plain words, not the core's source names.
+        QCOMPARE(
+            child<QLabel>(h.page.get(), "foundCredentials")->text(),
+            QStringLiteral("AKID… from tccli's profile “default”, ~/.tccli/default.credential"));
+        const QString places = child<QLabel>(h.page.get(), "credentialPlaces")->text();
+        QVERIFY2(places.contains(QStringLiteral("the environment variables TENCENTCLOUD_SECRET_ID "
+                                                "and TENCENTCLOUD_SECRET_KEY: nothing there")),
+                 qPrintable(places));
+        QVERIFY2(places.contains(QStringLiteral(".tccli/default.credential: used")),
+                 qPrintable(places));
+        QVERIFY(!places.contains(QStringLiteral("tccli profile default")));
         QCOMPARE(h.page->region(), QStringLiteral("ap-shanghai")); // the credentials' region
         QVERIFY(h.check().value_or(false));
         QCOMPARE(h.buckets(), QStringList{QStringLiteral("elsewhere-1250000000")});

@@ -4,23 +4,36 @@
 // account without cvm:ImportImage is refused at the permission step with the remedy; an invalid
 // form sends nothing; the wizard can be closed while following and the import followed again from
 // the history list; the page reached without a form says what is missing; and no secret (nor a
-// pre-signed URL's signature) reaches a log line, the screen or the history file.
+// pre-signed URL's signature) reaches a log line, the screen or the history file. At NORMAL the
+// page is done: a second Import leaves that view alone, Copy Summary copies the ImageId and the
+// CRC-64, Open in Console opens the region's image list, Import Another Image starts the wizard
+// again on the Image page with nothing of the last image; while followed, the time so far and
+// the countdown to the next check move every second.
 #include "CloudTestSupport.h"
 
 #include "ImportWizard.h"
 #include "WizardSession.h"
 #include "controllers/ImportNotifier.h"
+#include "pages/ImagePage.h"
 #include "pages/ImportPage.h"
 #include "widgets/ImportHistoryList.h"
 #include "widgets/ImportStageList.h"
+#include "widgets/SummaryTable.h"
 
+#include "cloud/ConsoleLinks.h"
 #include "cloud/CosClient.h"
 #include "cloud/HttpClient.h"
 
+#include <QClipboard>
+#include <QDesktopServices>
+#include <QGroupBox>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QProgressBar>
 #include <QPushButton>
+#include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QSystemTrayIcon>
@@ -116,6 +129,15 @@ QStringList visibleTexts(const QWidget* root)
 }
 
 } // namespace
+
+// Stands in for the web browser: the URLs QDesktopServices was asked to open.
+class UrlCatcher : public QObject {
+    Q_OBJECT
+public:
+    QList<QUrl> urls;
+public slots:
+    void open(const QUrl& url) { urls.append(url); }
+};
 
 class TestImportPage : public QObject {
     Q_OBJECT
@@ -216,7 +238,7 @@ private slots:
 
         for (Step step : {Step::Validate, Step::Permission, Step::Import, Step::Follow})
             QVERIFY2(h.state(step) == State::Ok, qPrintable(h.text(step)));
-        QVERIFY(h.text(Step::Permission).contains(QLatin1String("RequestId")));
+        QVERIFY(!h.text(Step::Permission).contains(QLatin1String("RequestId")));
         QVERIFY(h.text(Step::Follow).contains(QLatin1String("NORMAL")));
         const QString id = h.page->findChild<QLineEdit*>(QStringLiteral("imageIdEdit"))->text();
         QVERIFY2(id.startsWith(QLatin1String("img-")), qPrintable(id));
@@ -301,10 +323,13 @@ private slots:
                      ->line(Step::Permission)
                      .remedy.isEmpty());
         QVERIFY2(line.contains(QLatin1String("cvm:ImportImage")), qPrintable(line)); // the remedy
-        QVERIFY(h.page->findChild<QLabel*>(QStringLiteral("resultLabel"))
-                    ->text()
-                    .contains(QLatin1String("What to try")));
+        // Said once: the result points at the failed step instead of repeating it.
+        const QString result = h.page->findChild<QLabel*>(QStringLiteral("resultLabel"))->text();
+        QVERIFY2(result.contains(QLatin1String("marked as failed")), qPrintable(result));
+        QVERIFY2(!result.contains(QLatin1String("dry run was refused")), qPrintable(result));
+        QVERIFY(!result.contains(QLatin1String("cvm:ImportImage")));
         QVERIFY(!h.page->findChild<QLineEdit*>(QStringLiteral("imageIdEdit"))->isVisible());
+        QVERIFY(!h.page->findChild<QGroupBox*>(QStringLiteral("doneBox"))->isVisible());
         QCOMPARE(h.notified->size(), 0); // over in a second, while the user watches
     }
 
@@ -379,9 +404,14 @@ private slots:
             id = h.page->findChild<QLineEdit*>(QStringLiteral("imageIdEdit"))->text();
             QVERIFY(id.startsWith(QLatin1String("img-")));
             QVERIFY(h.text(Step::Follow).contains(QLatin1String("IMPORTING")));
-            // The elapsed time moves between polls.
-            QTRY_VERIFY_WITH_TIMEOUT(h.text(Step::Follow).contains(QLatin1String("0:00:02")),
-                                     kTimeoutMs);
+            // The time so far and the countdown move between polls, with a busy bar.
+            QVERIFY(h.page->findChild<QProgressBar*>(QStringLiteral("followBar"))->isVisible());
+            QTRY_VERIFY_WITH_TIMEOUT(
+                h.text(Step::Follow)
+                    .contains(QLatin1String("Waiting for Tencent Cloud: 2 s so far")),
+                kTimeoutMs);
+            QVERIFY2(h.text(Step::Follow).contains(QLatin1String("next check in")),
+                     qPrintable(h.text(Step::Follow)));
             QVERIFY(h.page->isComplete()); // Finish allowed, with the sentence
             QVERIFY(h.page->findChild<QLabel*>(QStringLiteral("finishNote"))->isVisible());
             QVERIFY(h.page->findChild<QLabel*>(QStringLiteral("finishNote"))
@@ -467,6 +497,190 @@ private slots:
         }
         QTest::qWait(2500); // its answer arrives after the page is gone
         m_emulator->clearFaults();
+    }
+
+    // Finding 3: after NORMAL a second Import (the button, or the action behind it) changes
+    // nothing: the done view, its ImageId and the result stay, no error appears, nothing is sent.
+    void doneSurvivesImportAgain()
+    {
+        Harness h(*m_emulator, m_history.path());
+        h.session.setImportForm(importFormFor(kGoodKey, QStringLiteral("gui-done")));
+        auto* import = h.page->findChild<QPushButton*>(QStringLiteral("importButton"));
+        QCOMPARE(h.run(import), Outcome::Normal);
+        auto* done = h.page->findChild<QGroupBox*>(QStringLiteral("doneBox"));
+        auto* summary = h.page->findChild<ui::SummaryTable*>(QStringLiteral("doneSummary"));
+        auto* imageId = h.page->findChild<QLineEdit*>(QStringLiteral("imageIdEdit"));
+        auto* result = h.page->findChild<QLabel*>(QStringLiteral("resultLabel"));
+        const QString id = imageId->text();
+        QVERIFY(done->isVisible());
+        QCOMPARE(summary->value(QStringLiteral("Image ID")), id);
+        QVERIFY(h.page->isDone());
+        QVERIFY(!import->isEnabled());
+        QVERIFY2(import->toolTip().contains(QLatin1String("Import Another Image")),
+                 qPrintable(import->toolTip()));
+        const QString resultBefore = result->text();
+        QStringList linesBefore;
+        for (Step step : {Step::Validate, Step::Permission, Step::Import, Step::Follow})
+            linesBefore << h.text(step);
+        Error error;
+        const qsizetype recordsBefore =
+            importrun::ImportHistory(m_history.path()).load(&error)->size();
+
+        QSignalSpy finished(h.page.get(), &ImportPage::importFinished);
+        QTest::mouseClick(import, Qt::LeftButton);
+        h.page->startImport(); // what a shortcut or a script would do
+        h.page->startImport(true);
+        QTest::qWait(400);
+        QCOMPARE(finished.size(), 0);
+        QVERIFY(!h.page->isRunning());
+        QVERIFY(done->isVisible());
+        QVERIFY(imageId->isVisible());
+        QCOMPARE(imageId->text(), id);
+        QCOMPARE(summary->value(QStringLiteral("Image ID")), id);
+        QCOMPARE(result->text(), resultBefore);
+        QStringList linesAfter;
+        for (Step step : {Step::Validate, Step::Permission, Step::Import, Step::Follow}) {
+            linesAfter << h.text(step);
+            QVERIFY(h.state(step) != State::Failed);
+        }
+        QCOMPARE(linesAfter, linesBefore);
+        QCOMPARE(importrun::ImportHistory(m_history.path()).load(&error)->size(), recordsBefore);
+        QVERIFY(h.page->isComplete()); // Finish
+
+        // Another form (Back, a change, Next): Import opens again, the done view goes.
+        h.session.setImportForm(importFormFor(kGoodKey, QStringLiteral("gui-done-2")));
+        QVERIFY(!h.page->isDone());
+        QVERIFY(import->isEnabled());
+        QVERIFY(!done->isVisible());
+        QVERIFY(!imageId->isVisible());
+    }
+
+    // The done view's rows, Copy Summary (the ImageId, the CRC-64 and the RequestId, which the
+    // screen does not show) and Open in Console (the region's custom images).
+    void copySummaryAndOpenConsole()
+    {
+        Harness h(*m_emulator, m_history.path());
+        ui::UploadedObject upload;
+        upload.objectUrl = cloud::CosClient::objectUrl(kBucket, kRegion, kGoodKey);
+        upload.bucket = kBucket;
+        upload.key = kGoodKey;
+        upload.region = kRegion;
+        upload.size = 1 << 20;
+        upload.crc64 = 1234567890123456789ULL;
+        h.session.setImagePath(QStringLiteral("/images/centos7-golden.qcow2"));
+        h.session.setUpload(upload);
+        h.session.setImportForm(importFormFor(kGoodKey, QStringLiteral("gui-summary")));
+        QCOMPARE(h.run(h.page->findChild<QPushButton*>(QStringLiteral("importButton"))),
+                 Outcome::Normal);
+        const QString id = h.page->findChild<QLineEdit*>(QStringLiteral("imageIdEdit"))->text();
+        auto* summary = h.page->findChild<ui::SummaryTable*>(QStringLiteral("doneSummary"));
+        QCOMPARE(summary->value(QStringLiteral("File")), QStringLiteral("centos7-golden.qcow2"));
+        QCOMPARE(summary->value(QStringLiteral("CRC-64")), QStringLiteral("1234567890123456789"));
+        QCOMPARE(summary->value(QStringLiteral("Bucket/key")), kBucket + u'/' + kGoodKey);
+        QCOMPARE(summary->value(QStringLiteral("Image ID")), id);
+        QVERIFY(summary->value(QStringLiteral("Region")).contains(kRegion));
+        QVERIFY(summary->value(QStringLiteral("Time taken")).endsWith(QLatin1String(" s")));
+        const auto record = stored(m_history.path(), id);
+        QVERIFY(record && !record->requestId.isEmpty());
+        for (const QString& text : visibleTexts(h.page.get()))
+            QVERIFY2(!text.contains(record->requestId), qPrintable(text));
+
+        QApplication::clipboard()->clear();
+        QTest::mouseClick(h.page->findChild<QPushButton*>(QStringLiteral("copySummaryButton")),
+                          Qt::LeftButton);
+        const QString copied = QApplication::clipboard()->text();
+        QVERIFY2(copied.contains(QStringLiteral("Image ID: ") + id), qPrintable(copied));
+        QVERIFY(copied.contains(QLatin1String("CRC-64: 1234567890123456789")));
+        QVERIFY(copied.contains(QStringLiteral("RequestId: ") + record->requestId));
+        QVERIFY(copied.contains(QLatin1String("gui-summary")));
+
+        UrlCatcher catcher;
+        QDesktopServices::setUrlHandler(QStringLiteral("https"), &catcher, "open");
+        QTest::mouseClick(h.page->findChild<QPushButton*>(QStringLiteral("openConsoleButton")),
+                          Qt::LeftButton);
+        QDesktopServices::unsetUrlHandler(QStringLiteral("https"));
+        QCOMPARE(catcher.urls, QList<QUrl>{cloud::ConsoleLinks::imageList(kRegion)});
+    }
+
+    // Import Another Image: the wizard again on the Image page, nothing of the last image kept
+    // (file, check, upload, form), the account kept; the Import page empty for the next one.
+    void importAnotherStartsOver()
+    {
+        ui::ImportWizard wizard;
+        ui::WizardSession* session = wizard.session();
+        session->setAccount(credentials(kId, kKey), kRegion, endpointsFor(*m_emulator));
+        ui::UploadedObject upload;
+        upload.objectUrl = cloud::CosClient::objectUrl(kBucket, kRegion, kGoodKey);
+        upload.bucket = kBucket;
+        upload.key = kGoodKey;
+        upload.region = kRegion;
+        session->setUpload(upload);
+        session->setImportForm(importFormFor(kGoodKey, QStringLiteral("gui-another")));
+        ImportPage* page = wizard.importPage();
+        page->setHistoryDir(m_history.path());
+        importrun::ImportRunner::Backoff fast;
+        fast.initialMs = 50;
+        fast.maxMs = 200;
+        page->setBackoff(fast);
+        wizard.setStartId(ui::ImportWizard::PageImport);
+        wizard.show();
+        QCOMPARE(wizard.currentId(), int(ui::ImportWizard::PageImport));
+        QSignalSpy finished(page, &ImportPage::importFinished);
+        QTest::mouseClick(page->findChild<QPushButton*>(QStringLiteral("importButton")),
+                          Qt::LeftButton);
+        QVERIFY(finished.wait(kTimeoutMs));
+        QCOMPARE(finished.first().first().value<Outcome>(), Outcome::Normal);
+        auto* another = page->findChild<QPushButton*>(QStringLiteral("importAnotherButton"));
+        QVERIFY(another->isVisible());
+
+        QTest::mouseClick(another, Qt::LeftButton);
+        QCOMPARE(wizard.currentId(), int(ui::ImportWizard::PageImage));
+        QVERIFY(session->imagePath().isEmpty());
+        QVERIFY(!session->hasInspection());
+        QVERIFY(!session->hasUpload());
+        QVERIFY(!session->hasImportForm());
+        QVERIFY(!session->uploadSkipped());
+        QVERIFY(session->hasAccount()); // the account stays
+        QCOMPARE(session->region(), kRegion);
+        QVERIFY(!wizard.imagePage()->isComplete()); // Next waits for the next image
+        QVERIFY(!page->isDone());
+        QVERIFY(!page->runner());
+        QVERIFY(!page->findChild<QGroupBox*>(QStringLiteral("doneBox"))->isVisibleTo(page));
+        QVERIFY(!page->findChild<QLineEdit*>(QStringLiteral("imageIdEdit"))->isVisibleTo(page));
+    }
+
+    // Finding 10: the follow step moves while nothing is answered: the time so far grows and the
+    // countdown to the next check shrinks, every second, beside a busy bar.
+    void followLineTicks()
+    {
+        m_emulator->setImportDelayMs(60000);
+        const auto restore = qScopeGuard([this] { m_emulator->setImportDelayMs(300); });
+        {
+            Harness h(*m_emulator, m_history.path());
+            importrun::ImportRunner::Backoff slow;
+            slow.initialMs = 9000;
+            slow.maxMs = 9000;
+            h.page->setBackoff(slow);
+            h.session.setImportForm(importFormFor(kGoodKey, QStringLiteral("gui-tick")));
+            QTest::mouseClick(h.page->findChild<QPushButton*>(QStringLiteral("importButton")),
+                              Qt::LeftButton);
+            QTRY_COMPARE_WITH_TIMEOUT(h.state(Step::Follow), State::Running, kTimeoutMs);
+            QVERIFY(h.page->findChild<QProgressBar*>(QStringLiteral("followBar"))->isVisible());
+            static const QRegularExpression figures(
+                QStringLiteral("(\\d+) s so far · next check in (\\d+) s"));
+            const auto first = figures.match(h.text(Step::Follow));
+            QVERIFY2(first.hasMatch(), qPrintable(h.text(Step::Follow)));
+            QVERIFY(first.captured(2).toInt() <= 9);
+            const auto figure = [&](int which) {
+                const auto match = figures.match(h.text(Step::Follow));
+                return match.hasMatch() ? match.captured(which).toInt() : -1;
+            };
+            // Within two ticks (the two figures count from different moments): both moved.
+            QTRY_VERIFY_WITH_TIMEOUT(figure(1) > first.captured(1).toInt() && figure(2) >= 0 &&
+                                         figure(2) < first.captured(2).toInt(),
+                                     3000);
+            QVERIFY(h.text(Step::Follow).contains(QLatin1String("The image is IMPORTING.")));
+        } // closed while following; the import goes on in the emulator
     }
 
     void noSecretAnywhere()
