@@ -52,8 +52,14 @@ ImagePage::ImagePage(WizardSession* session, QWidget* parent)
     connect(m_runner, &InspectionRunner::cancelled, this, &ImagePage::onCancelled);
     connect(m_session, &WizardSession::imagePathChanged, this, &ImagePage::imagePathChanged);
     connect(m_session, &WizardSession::imagePathChanged, this, [this](const QString& path) {
-        if (!path.isEmpty())
+        if (!path.isEmpty()) {
             m_ui->dropZone->showFile(path);
+            return;
+        }
+        // The image was forgotten ("Import Another Image"): nothing of it stays on screen.
+        m_ui->dropZone->showPrompt();
+        m_ui->reportView->showNothingChosen();
+        updateSaveButton();
     });
     connect(m_session, &WizardSession::uploadChanged, this, &ImagePage::completeChanged);
     connect(m_session, &WizardSession::inspectionChanged, this, &ImagePage::completeChanged);

@@ -47,15 +47,16 @@ DropZone::DropZone(QWidget* parent) : QWidget(parent)
     m_icon->setFixedSize(kIconSize, kIconSize);
     m_icon->setAccessibleName(tr("Disk image"));
 
-    m_headline = new ElidedLabel(tr("Drop a disk image here (.qcow2, .vmdk, .vhd, .raw)"), this);
+    m_prompt = tr("Drop a disk image here (.qcow2, .vmdk, .vhd, .raw)");
+    m_promptDetail = tr("Only the metadata is read, so even a large image is checked in moments.");
+    m_headline = new ElidedLabel(m_prompt, this);
     m_headline->setObjectName(QStringLiteral("dropHeadline"));
     QFont headlineFont = m_headline->font();
     headlineFont.setPointSizeF(headlineFont.pointSizeF() * 1.15);
     headlineFont.setBold(true);
     m_headline->setFont(headlineFont);
 
-    m_detail = new QLabel(
-        tr("Only the metadata is read, so even a large image is checked in moments."), this);
+    m_detail = new QLabel(m_promptDetail, this);
     m_detail->setObjectName(QStringLiteral("dropDetail"));
     m_detail->setTextFormat(Qt::PlainText);
     m_detail->setWordWrap(true);
@@ -95,9 +96,18 @@ void DropZone::showFile(const QString& path)
 
 void DropZone::setTexts(const QString& prompt, const QString& detail, const QString& chosenDetail)
 {
-    m_headline->setFullText(prompt);
-    m_detail->setText(detail);
+    m_prompt = prompt;
+    m_promptDetail = detail;
     m_chosenDetail = chosenDetail;
+    showPrompt();
+}
+
+void DropZone::showPrompt()
+{
+    m_searching.clear();
+    showProblem({});
+    m_headline->setFullText(m_prompt);
+    m_detail->setText(m_promptDetail);
 }
 
 QString DropZone::localFileFrom(const QMimeData* mime)

@@ -24,6 +24,8 @@ public:
 
     // Shows `path` as the chosen file (also used when the image comes from the command line).
     void showFile(const QString& path);
+    // Back to the prompt, as it opens (the image was forgotten: "Import Another Image").
+    void showPrompt();
     bool isHighlighted() const { return m_highlighted; }
     // Other wording for another page (the Upload page): the prompt, its detail, and the detail
     // under a chosen file, where %1 is its folder.
@@ -66,6 +68,8 @@ private:
     QPushButton* m_browse = nullptr;
     QString m_lastFolder;
     QString m_chosenDetail;
+    QString m_prompt;
+    QString m_promptDetail;
     bool m_highlighted = false;
     QString m_searching; // the folder being searched, or empty
 };

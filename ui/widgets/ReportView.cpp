@@ -44,6 +44,11 @@ ReportView::ReportView(QWidget* parent) : QScrollArea(parent)
     setWidgetResizable(true);
     setFrameShape(QFrame::NoFrame);
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    showNothingChosen();
+}
+
+void ReportView::showNothingChosen()
+{
     showMessage(tr("Choose an image to see whether Tencent Cloud can import it."));
 }
 

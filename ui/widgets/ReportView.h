@@ -20,6 +20,8 @@ public:
 
     // Replaces whatever is shown by a short centred message (nothing chosen yet, cancelled, ...).
     void showMessage(const QString& message);
+    // As it opens: nothing chosen yet.
+    void showNothingChosen();
     void showInspection(const InspectionResult& result);
 
     bool hasReport() const { return m_hasReport; }

@@ -90,6 +90,7 @@ private slots:
     void gptImageFailsWithFix();
     void nonImageShowsError();
     void dropOnTheEmptyArea();
+    void forgottenImageLeavesNothing();
     void cancelWhileRunningDropsStaleResult();
     void quickSecondDropWins();
     void passedRuleDetailsFold();
@@ -370,6 +371,20 @@ void TestImagePage::dropOnTheEmptyArea()
     QVERIFY(page()->isInspecting());
     QCOMPARE(m_wizard->session()->imagePath(), path);
     QTRY_VERIFY_WITH_TIMEOUT(report()->hasReport(), kInspectionTimeoutMs);
+}
+
+// "Import Another Image" forgets the image: the page shows neither its name nor its report.
+void TestImagePage::forgottenImageLeavesNothing()
+{
+    QVERIFY(showReport(QStringLiteral("mbr-ext4.raw")));
+    m_wizard->session()->setImagePath({});
+    QVERIFY(!report()->hasReport());
+    QVERIFY(report()->findChild<QLabel*>(QStringLiteral("reportMessage")));
+    auto* headline = page()
+                         ->findChild<ui::DropZone*>(QStringLiteral("dropZone"))
+                         ->findChild<QLabel*>(QStringLiteral("dropHeadline"));
+    QVERIFY(headline && headline->text().startsWith(QStringLiteral("Drop a disk image")));
+    QVERIFY(!page()->findChild<QPushButton*>(QStringLiteral("saveReport"))->isEnabled());
 }
 
 void TestImagePage::cancelWhileRunningDropsStaleResult()
