@@ -2105,32 +2105,32 @@ Exit status: 0 done, 2 error.</source>
 <context>
     <name>cvmi::importform::CosObjectUrl</name>
     <message>
-        <source>The image URL is empty: upload the image first, or paste its COS URL (%1).</source>
-        <translation>镜像 URL 为空：请先上传镜像，或粘贴其 COS URL（%1）。</translation>
+        <source>empty; upload the image first, or paste its COS URL (%1).</source>
+        <translation>为空；请先上传镜像，或粘贴其 COS URL（%1）。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a valid URL: the image URL must look like %2.</source>
-        <translation>“%1”不是有效的 URL：镜像 URL 应形如 %2。</translation>
+        <source>&quot;%1&quot; is not a valid URL; a COS object URL looks like %2.</source>
+        <translation>“%1”不是有效的 URL；COS 对象 URL 应形如 %2。</translation>
     </message>
     <message>
-        <source>The image URL uses &quot;%1&quot;: use https:// so that the image cannot be altered on the way (%2).</source>
-        <translation>镜像 URL 使用了“%1”：请使用 https://，以免镜像在传输途中被篡改（%2）。</translation>
+        <source>uses &quot;%1&quot;; use https:// so that the image cannot be altered on the way (%2).</source>
+        <translation>使用了“%1”；请使用 https://，以免镜像在传输途中被篡改（%2）。</translation>
     </message>
     <message>
-        <source>The image URL carries a user name or password before the host: remove it; COS URLs never contain credentials (%1).</source>
-        <translation>镜像 URL 在主机名之前带有用户名或密码：请将其删除；COS URL 从不包含凭证（%1）。</translation>
+        <source>carries a user name or password before the host; remove it, COS URLs never contain credentials (%1).</source>
+        <translation>在主机名之前带有用户名或密码；请将其删除，COS URL 从不包含凭证（%1）。</translation>
     </message>
     <message>
-        <source>The image URL names port %1: COS serves https on the default port only; remove &quot;:%1&quot;.</source>
-        <translation>镜像 URL 指定了端口 %1：COS 仅在默认端口上提供 https 服务；请删除“:%1”。</translation>
+        <source>names port %1, but COS serves https on the default port only; remove &quot;:%1&quot;.</source>
+        <translation>指定了端口 %1，但 COS 仅在默认端口上提供 https 服务；请删除“:%1”。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a COS bucket&apos;s regional address: the image URL must be a COS object URL of the form %2 (or the .tencentcos.cn alias); CVM imports only from COS.</source>
-        <translation>“%1”不是 COS 存储桶的地域地址：镜像 URL 必须是形如 %2 的 COS 对象 URL（或使用 .tencentcos.cn 别名）；CVM 仅支持从 COS 导入。</translation>
+        <source>&quot;%1&quot; is not a COS bucket&apos;s regional address; CVM imports only from COS, so give a COS object URL of the form %2 (or the .tencentcos.cn alias).</source>
+        <translation>“%1”不是 COS 存储桶的地域地址；CVM 仅支持从 COS 导入，请填写形如 %2 的 COS 对象 URL（或使用 .tencentcos.cn 别名）。</translation>
     </message>
     <message>
-        <source>The image URL names the bucket %1 but no object: add the image&apos;s object key after the host, e.g. %2/images/disk.qcow2.</source>
-        <translation>镜像 URL 指定了存储桶 %1，但没有指定对象：请在主机名之后加上镜像的对象键，例如 %2/images/disk.qcow2。</translation>
+        <source>names the bucket %1 but no object; add the image&apos;s object key after the host, e.g. %2/images/disk.qcow2.</source>
+        <translation>指定了存储桶 %1，但没有指定对象；请在主机名之后加上镜像的对象键，例如 %2/images/disk.qcow2。</translation>
     </message>
 </context>
 <context>
@@ -2246,38 +2246,6 @@ Exit status: 0 done, 2 error.</source>
         <translation>, …（共 %1 个）</translation>
     </message>
     <message>
-        <source>ImageName is required: give the new custom image a name of at most %1 characters.</source>
-        <translation>ImageName 为必填项：请为新的自定义镜像指定名称，最多 %1 个字符。</translation>
-    </message>
-    <message>
-        <source>ImageName has %1 characters; the limit is %2: shorten it by %3.</source>
-        <translation>ImageName 有 %1 个字符，上限为 %2：请删减 %3 个字符。</translation>
-    </message>
-    <message>
-        <source>ImageName contains a control character (a line break or tab): remove it.</source>
-        <translation>ImageName 包含控制字符（换行符或制表符）：请将其删除。</translation>
-    </message>
-    <message>
-        <source>ImageName starts or ends with a space: remove it, so that the name is found exactly as shown.</source>
-        <translation>ImageName 以空格开头或结尾：请删除空格，以便按显示的名称准确查找。</translation>
-    </message>
-    <message>
-        <source>ImageDescription has %1 characters; the limit is %2: shorten it by %3.</source>
-        <translation>ImageDescription 有 %1 个字符，上限为 %2：请删减 %3 个字符。</translation>
-    </message>
-    <message>
-        <source>ImageDescription contains a control character: remove it.</source>
-        <translation>ImageDescription 包含控制字符：请将其删除。</translation>
-    </message>
-    <message>
-        <source>The bucket %1 is in %2 but the image is imported into %3: upload to a bucket in %3, or import into %2.</source>
-        <translation>存储桶 %1 位于 %2，但镜像将导入到 %3：请上传到位于 %3 的存储桶，或导入到 %2。</translation>
-    </message>
-    <message>
-        <source>This is a pre-signed URL: anyone who has it can download the image until it expires, and the import fails if it expires first. Drafts keep the URL without its signature.</source>
-        <translation>这是一个预签名 URL：在其过期之前，任何持有它的人都可以下载该镜像；如果它在导入完成前过期，导入将失败。草稿中保存的 URL 不含签名。</translation>
-    </message>
-    <message>
         <source>the built-in OS list (refresh it when online)</source>
         <translation>内置的操作系统列表（联网时请刷新）</translation>
     </message>
@@ -2286,108 +2254,124 @@ Exit status: 0 done, 2 error.</source>
         <translation>%1 的操作系统列表</translation>
     </message>
     <message>
-        <source>OsType is required: choose the image&apos;s operating system, one of %1.</source>
-        <translation>OsType 为必填项：请选择镜像的操作系统，可选值为 %1。</translation>
-    </message>
-    <message>
-        <source>OsType &quot;%1&quot; is not in %2: choose one of %3, or &quot;Other Linux&quot; when none fits.</source>
-        <translation>OsType“%1”不在%2中：请从 %3 中选择；如均不适用，请选择“Other Linux”。</translation>
-    </message>
-    <message>
-        <source>OsVersion is required: choose one of %1.</source>
-        <translation>OsVersion 为必填项：请从 %1 中选择。</translation>
-    </message>
-    <message>
-        <source>OsVersion is required: choose the OsType first.</source>
-        <translation>OsVersion 为必填项：请先选择 OsType。</translation>
-    </message>
-    <message>
-        <source>OsVersion &quot;%1&quot; is not offered for %2 in %3: choose one of %4 (the nearest older version is usually right).</source>
-        <translation>%3中没有为 %2 提供 OsVersion“%1”：请从 %4 中选择（通常选择最接近的较早版本即可）。</translation>
-    </message>
-    <message>
-        <source>Architecture is required: choose one of %1.</source>
-        <translation>Architecture 为必填项：请从 %1 中选择。</translation>
-    </message>
-    <message>
-        <source>Architecture &quot;%1&quot; is not an ImportImage value: choose one of %2.</source>
-        <translation>Architecture“%1”不是 ImportImage 的有效取值：请从 %2 中选择。</translation>
-    </message>
-    <message>
-        <source>%1 is not offered as %2 in %3: choose one of %4, or another OsType.</source>
-        <translation>%3中的 %1 不提供 %2 架构：请从 %4 中选择，或选择其他 OsType。</translation>
-    </message>
-    <message>
-        <source>LicenseType &quot;%1&quot; is not an ImportImage value: choose %2.</source>
-        <translation>LicenseType“%1”不是 ImportImage 的有效取值：请选择 %2。</translation>
-    </message>
-    <message>
-        <source>BYOL is for systems you hold a licence for (Red Hat, SUSE, Windows Server); %1 needs none: choose TencentCloud unless you know why.</source>
-        <translation>BYOL 适用于您持有许可证的系统（Red Hat、SUSE、Windows Server）；%1 无需许可证：除非有明确理由，否则请选择 TencentCloud。</translation>
-    </message>
-    <message>
-        <source>Red Hat Enterprise Linux is imported with your own subscription: choose BYOL.</source>
-        <translation>Red Hat Enterprise Linux 需使用您自己的订阅导入：请选择 BYOL。</translation>
-    </message>
-    <message>
-        <source>BootMode &quot;%1&quot; is not an ImportImage value: choose %2.</source>
-        <translation>BootMode“%1”不是 ImportImage 的有效取值：请选择 %2。</translation>
-    </message>
-    <message>
-        <source>arm_64 images boot with UEFI; Legacy BIOS will probably not start: choose UEFI.</source>
-        <translation>arm_64 镜像使用 UEFI 启动，使用 Legacy BIOS 很可能无法启动：请选择 UEFI。</translation>
-    </message>
-    <message>
-        <source>There are %1 tags; an image takes at most %2: remove %3.</source>
-        <translation>共有 %1 个标签，一个镜像最多只能有 %2 个：请删除 %3 个。</translation>
-    </message>
-    <message>
-        <source>Tag %1 has no key: give it one, or remove the tag.</source>
-        <translation>标签 %1 没有标签键：请填写标签键，或删除该标签。</translation>
-    </message>
-    <message>
-        <source>Tag key &quot;%1…&quot; has %2 characters; the limit is %3: shorten it.</source>
-        <translation>标签键“%1…”有 %2 个字符，上限为 %3：请缩短。</translation>
-    </message>
-    <message>
-        <source>Tag key &quot;%1&quot; starts with &quot;%2&quot;, which Tencent Cloud reserves for its own tags: choose another key.</source>
-        <translation>标签键“%1”以“%2”开头，该前缀由腾讯云保留给自身标签使用：请更换标签键。</translation>
-    </message>
-    <message>
-        <source>Tag key &quot;%1&quot; may hold only letters, digits, spaces and + - = . _ : / @: remove the other characters.</source>
-        <translation>标签键“%1”只能包含字母、数字、空格和 + - = . _ : / @：请删除其他字符。</translation>
-    </message>
-    <message>
-        <source>Tag key &quot;%1&quot; is used twice; a key takes one value: remove one of them.</source>
-        <translation>标签键“%1”重复使用；一个标签键只能对应一个值：请删除其中一个。</translation>
-    </message>
-    <message>
-        <source>The value of tag &quot;%1&quot; has %2 characters; the limit is %3: shorten it.</source>
-        <translation>标签“%1”的值有 %2 个字符，上限为 %3：请缩短。</translation>
-    </message>
-    <message>
-        <source>The value of tag &quot;%1&quot; may hold only letters, digits, spaces and + - = . _ : / @: remove the other characters.</source>
-        <translation>标签“%1”的值只能包含字母、数字、空格和 + - = . _ : / @：请删除其他字符。</translation>
-    </message>
-    <message>
-        <source>ImageFamily &quot;%1&quot; may be refused (InvalidImageFamily): the vendor documents no format, so use letters, digits and - _ . only, starting with a letter or digit, at most %2 characters, like &quot;business-daily-update&quot;.</source>
-        <translation>ImageFamily“%1”可能会被拒绝（InvalidImageFamily）：官方文档未说明其格式，因此请仅使用字母、数字和 - _ .，以字母或数字开头，最多 %2 个字符，例如“business-daily-update”。</translation>
-    </message>
-    <message>
-        <source>There are %1 data disks; this program imports at most %2 with one image: import the others separately.</source>
-        <translation>共有 %1 块数据盘，本程序每个镜像最多导入 %2 块：请单独导入其余数据盘。</translation>
-    </message>
-    <message>
-        <source>Data disk %1 is the system disk&apos;s own URL: remove it from the data disks.</source>
-        <translation>数据盘 %1 与系统盘的 URL 相同：请将其从数据盘中删除。</translation>
-    </message>
-    <message>
         <source>This list may be out of date: the value is sent as it is, and the service decides.</source>
         <translation>该列表可能已过时：该值将按原样发送，由服务最终决定。</translation>
     </message>
     <message>
-        <source>OsType &quot;%1&quot; is not in %2, which spells it &quot;%3&quot;: choose &quot;%3&quot;.</source>
-        <translation>OsType“%1”不在%2中，该列表中的写法为“%3”：请选择“%3”。</translation>
+        <source>%1 characters, at most %2; shorten it by %3.</source>
+        <translation>%1 个字符，最多 %2 个；请删减 %3 个字符。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a value the import accepts; choose one of %2.</source>
+        <translation>“%1”不是导入接受的取值；请从 %2 中选择。</translation>
+    </message>
+    <message>
+        <source>required; give the new custom image a name of at most %1 characters.</source>
+        <translation>必填；请为新的自定义镜像取一个不超过 %1 个字符的名称。</translation>
+    </message>
+    <message>
+        <source>contains a control character (a line break or tab); remove it.</source>
+        <translation>含有控制字符（换行符或制表符）；请将其删除。</translation>
+    </message>
+    <message>
+        <source>starts or ends with a space; remove it, so that the name is found exactly as shown.</source>
+        <translation>以空格开头或结尾；请将其删除，以便按所显示的名称准确查找。</translation>
+    </message>
+    <message>
+        <source>contains a control character; remove it.</source>
+        <translation>含有控制字符；请将其删除。</translation>
+    </message>
+    <message>
+        <source>the bucket %1 is in %2 but the image is imported into %3; upload to a bucket in %3, or import into %2.</source>
+        <translation>存储桶 %1 位于 %2，但镜像将导入到 %3；请上传到位于 %3 的存储桶，或导入到 %2。</translation>
+    </message>
+    <message>
+        <source>a pre-signed URL; anyone who has it can download the image until it expires, and the import fails if it expires first. Drafts keep the URL without its signature.</source>
+        <translation>这是预签名 URL；在其过期之前，任何持有它的人都可以下载该镜像；如果它在导入完成前过期，导入将失败。草稿中保存的 URL 不含签名。</translation>
+    </message>
+    <message>
+        <source>required; choose the image&apos;s operating system, one of %1.</source>
+        <translation>必填；请选择镜像的操作系统，可选值为 %1。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not in %2; choose one of %3, or &quot;Other Linux&quot; when none fits.</source>
+        <translation>“%1”不在%2中；请从 %3 中选择，如均不适用，请选择“Other Linux”。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not in %2, which spells it &quot;%3&quot;; choose &quot;%3&quot;.</source>
+        <translation>“%1”不在%2中，该列表中的写法为“%3”；请选择“%3”。</translation>
+    </message>
+    <message>
+        <source>required; choose one of %1.</source>
+        <translation>必填；请从 %1 中选择。</translation>
+    </message>
+    <message>
+        <source>required; choose the operating system first.</source>
+        <translation>必填；请先选择操作系统。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not offered for %2 in %3; choose one of %4 (the nearest older version is usually right).</source>
+        <translation>%3中没有为 %2 提供“%1”；请从 %4 中选择（通常选择最接近的较早版本即可）。</translation>
+    </message>
+    <message>
+        <source>%1 is not offered as %2 in %3; choose one of %4, or another operating system.</source>
+        <translation>%3中的 %1 不提供 %2 架构；请从 %4 中选择，或选择其他操作系统。</translation>
+    </message>
+    <message>
+        <source>BYOL is for systems you hold a licence for (Red Hat, SUSE, Windows Server); %1 needs none, so choose TencentCloud unless you know why.</source>
+        <translation>BYOL 适用于您持有许可证的系统（Red Hat、SUSE、Windows Server）；%1 无需许可证，除非有明确理由，否则请选择 TencentCloud。</translation>
+    </message>
+    <message>
+        <source>Red Hat Enterprise Linux is imported with your own subscription; choose BYOL.</source>
+        <translation>Red Hat Enterprise Linux 需使用您自己的订阅导入；请选择 BYOL。</translation>
+    </message>
+    <message>
+        <source>arm_64 images boot with UEFI, so Legacy BIOS will probably not start; choose UEFI.</source>
+        <translation>arm_64 镜像使用 UEFI 启动，使用 Legacy BIOS 很可能无法启动；请选择 UEFI。</translation>
+    </message>
+    <message>
+        <source>%1 tags, at most %2 for an image; remove %3.</source>
+        <translation>共 %1 个标签，一个镜像最多 %2 个；请删除 %3 个。</translation>
+    </message>
+    <message>
+        <source>no key; give the tag one, or remove the tag.</source>
+        <translation>没有标签键；请为该标签填写键，或删除该标签。</translation>
+    </message>
+    <message>
+        <source>the key &quot;%1…&quot; has %2 characters, at most %3; shorten it.</source>
+        <translation>标签键“%1…”有 %2 个字符，最多 %3 个；请缩短。</translation>
+    </message>
+    <message>
+        <source>the key &quot;%1&quot; starts with &quot;%2&quot;, which Tencent Cloud reserves for its own tags; choose another key.</source>
+        <translation>标签键“%1”以“%2”开头，该前缀由腾讯云保留给自身标签使用；请更换标签键。</translation>
+    </message>
+    <message>
+        <source>the key &quot;%1&quot; may hold only letters, digits, spaces and + - = . _ : / @; remove the other characters.</source>
+        <translation>标签键“%1”只能包含字母、数字、空格和 + - = . _ : / @；请删除其他字符。</translation>
+    </message>
+    <message>
+        <source>the key &quot;%1&quot; is used twice, and a key takes one value; remove one of them.</source>
+        <translation>标签键“%1”出现了两次，而一个键只能有一个值；请删除其中一个。</translation>
+    </message>
+    <message>
+        <source>the value of &quot;%1&quot; has %2 characters, at most %3; shorten it.</source>
+        <translation>“%1”的标签值有 %2 个字符，最多 %3 个；请缩短。</translation>
+    </message>
+    <message>
+        <source>the value of &quot;%1&quot; may hold only letters, digits, spaces and + - = . _ : / @; remove the other characters.</source>
+        <translation>“%1”的标签值只能包含字母、数字、空格和 + - = . _ : / @；请删除其他字符。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; may be refused (InvalidImageFamily); the vendor documents no format, so use letters, digits and - _ . only, starting with a letter or digit, at most %2 characters, like &quot;business-daily-update&quot;.</source>
+        <translation>“%1”可能会被拒绝（InvalidImageFamily）；官方文档未说明其格式，因此请仅使用字母、数字和 - _ .，以字母或数字开头，最多 %2 个字符，例如“business-daily-update”。</translation>
+    </message>
+    <message>
+        <source>%1 data disks, and this program imports at most %2 with one image; import the others separately.</source>
+        <translation>共 %1 块数据盘，而本程序一次最多随镜像导入 %2 块；请另行导入其余数据盘。</translation>
+    </message>
+    <message>
+        <source>the system disk&apos;s own URL; remove it from the data disks.</source>
+        <translation>与系统盘的 URL 相同；请从数据盘中删除。</translation>
     </message>
 </context>
 <context>
@@ -4813,14 +4797,6 @@ https:// 可用于任何主机。http:// 仅可用于本机（localhost、127.0.
 <context>
     <name>cvmi::ui::FieldNote</name>
     <message>
-        <source>Error: %1</source>
-        <translation>错误：%1</translation>
-    </message>
-    <message>
-        <source>Warning: %1</source>
-        <translation>警告：%1</translation>
-    </message>
-    <message>
         <source>%1/%2</source>
         <translation>%1/%2</translation>
     </message>
@@ -4828,13 +4804,25 @@ https:// 可用于任何主机。http:// 仅可用于本机（localhost、127.0.
         <source>%1 of at most %2 characters</source>
         <translation>%1 个字符，最多 %2 个</translation>
     </message>
+    <message>
+        <source>%1, row %2: %3</source>
+        <translation>%1第 %2 行：%3</translation>
+    </message>
+    <message>
+        <source>%1, row %2 (warning): %3</source>
+        <translation>%1第 %2 行（警告）：%3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 (warning): %2</source>
+        <translation>%1（警告）：%2</translation>
+    </message>
 </context>
 <context>
     <name>cvmi::ui::FormPage</name>
-    <message>
-        <source>&amp;Dry run only: check the request, do not import</source>
-        <translation>仅预检：只检查请求，不导入(&amp;D)</translation>
-    </message>
     <message>
         <source>Describe the custom image</source>
         <translation>填写自定义镜像信息</translation>
@@ -4892,10 +4880,6 @@ https:// 可用于任何主机。http:// 仅可用于本机（localhost、127.0.
         <translation>镜像族(&amp;Y)：</translation>
     </message>
     <message>
-        <source>Tags, data disks and options</source>
-        <translation>标签、数据盘和选项</translation>
-    </message>
-    <message>
         <source>ImportImage&apos;s Force: skips the service&apos;s checks of the image. Use it only when you know why a check fails and that it does not matter.</source>
         <translation>ImportImage 的 Force 参数：跳过服务对镜像的检查。仅当您清楚检查项未通过的原因且确认其无影响时使用。</translation>
     </message>
@@ -4942,6 +4926,40 @@ https:// 可用于任何主机。http:// 仅可用于本机（localhost、127.0.
     <message>
         <source>Fo&amp;rce: import even if the service&apos;s own image checks fail</source>
         <translation>强制导入：即使镜像未通过服务自身的检查也继续导入(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Tags and data disks</source>
+        <translation>标签和数据盘</translation>
+    </message>
+    <message>
+        <source>Options of the import that are rarely needed: Force and Dry run</source>
+        <translation>很少需要的导入选项：强制导入和仅预检</translation>
+    </message>
+    <message>
+        <source>A&amp;dvanced</source>
+        <translation>高级(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Dry run only: check the re&amp;quest, do not import</source>
+        <translation>仅预检：只检查请求，不导入(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>To continue, fill in: %1.</source>
+        <translation>要继续，请填写：%1。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the names of fields</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Warnings: %1, under their fields.</source>
+        <translation>警告：%1 条，已在相应字段下方标出。</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>two sentences</comment>
+        <translation>%1%2</translation>
     </message>
 </context>
 <context>

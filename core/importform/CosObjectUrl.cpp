@@ -80,36 +80,35 @@ std::optional<CosObjectUrl> parseCosObjectUrl(const QString& text, Error* error)
     const QString trimmed = text.trimmed();
     if (trimmed.isEmpty()) {
         fail(error, QStringLiteral("url.empty"),
-             Text::tr("The image URL is empty: upload the image first, or paste its COS URL "
-                      "(%1).")
+             Text::tr("empty; upload the image first, or paste its COS URL (%1).")
                  .arg(expectedForm()));
         return std::nullopt;
     }
     const QUrl url(trimmed, QUrl::StrictMode);
     if (!url.isValid() || url.host().isEmpty()) {
         fail(error, QStringLiteral("url.invalid"),
-             Text::tr("\"%1\" is not a valid URL: the image URL must look like %2.")
+             Text::tr("\"%1\" is not a valid URL; a COS object URL looks like %2.")
                  .arg(stripSignature(trimmed), expectedForm()));
         return std::nullopt;
     }
     if (url.scheme() != u"https") {
         fail(error, QStringLiteral("url.not_https"),
-             Text::tr("The image URL uses \"%1\": use https:// so that the image cannot be "
-                      "altered on the way (%2).")
+             Text::tr("uses \"%1\"; use https:// so that the image cannot be altered on the way "
+                      "(%2).")
                  .arg(url.scheme(), expectedForm()));
         return std::nullopt;
     }
     if (!url.userInfo().isEmpty()) {
         fail(error, QStringLiteral("url.user_info"),
-             Text::tr("The image URL carries a user name or password before the host: remove "
-                      "it; COS URLs never contain credentials (%1).")
+             Text::tr("carries a user name or password before the host; remove it, COS URLs "
+                      "never contain credentials (%1).")
                  .arg(expectedForm()));
         return std::nullopt;
     }
     if (url.port() != -1 && url.port() != 443) {
         fail(error, QStringLiteral("url.port"),
-             Text::tr("The image URL names port %1: COS serves https on the default port only; "
-                      "remove \":%1\".")
+             Text::tr("names port %1, but COS serves https on the default port only; remove "
+                      "\":%1\".")
                  .arg(url.port()));
         return std::nullopt;
     }
@@ -119,9 +118,9 @@ std::optional<CosObjectUrl> parseCosObjectUrl(const QString& text, Error* error)
     const auto m = host.match(url.host().toLower());
     if (!m.hasMatch()) {
         fail(error, QStringLiteral("url.not_cos"),
-             Text::tr("\"%1\" is not a COS bucket's regional address: the image URL must be a "
-                      "COS object URL of the form %2 (or the .tencentcos.cn alias); CVM imports "
-                      "only from COS.")
+             Text::tr("\"%1\" is not a COS bucket's regional address; CVM imports only from "
+                      "COS, so give a COS object URL of the form %2 (or the .tencentcos.cn "
+                      "alias).")
                  .arg(url.host(), expectedForm()));
         return std::nullopt;
     }
@@ -133,8 +132,8 @@ std::optional<CosObjectUrl> parseCosObjectUrl(const QString& text, Error* error)
     out.key = url.path(QUrl::FullyDecoded).mid(1);
     if (out.key.isEmpty() || out.key.endsWith(u'/')) {
         fail(error, QStringLiteral("url.no_key"),
-             Text::tr("The image URL names the bucket %1 but no object: add the image's object "
-                      "key after the host, e.g. %2/images/disk.qcow2.")
+             Text::tr("names the bucket %1 but no object; add the image's object key after the "
+                      "host, e.g. %2/images/disk.qcow2.")
                  .arg(out.bucket, QStringLiteral("https://") + url.host()));
         return std::nullopt;
     }

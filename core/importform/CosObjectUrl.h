@@ -25,7 +25,8 @@ struct CosObjectUrl {
     QDateTime signatureExpires;
 };
 
-// Parses and checks the URL; on failure *error names what is wrong and the form expected.
+// Parses and checks the URL; on failure *error names what is wrong and the form expected, in
+// words that follow the field's name ("ImageUrl: uses \"ftp\"; use https://…").
 std::optional<CosObjectUrl> parseCosObjectUrl(const QString& url, Error* error);
 
 // True for a query parameter that carries a signature, a key id or a session token.

@@ -1,5 +1,8 @@
 // ImportForm::validate(): the limits of FormLimits.h, the COS URL form of CosObjectUrl.h and the
-// OS catalogue, each problem with the limit and the way out.
+// OS catalogue, each problem with the limit and the way out. A message never names its field: it
+// follows the field's name, which the reader knows by another word ("ImageName: " in the command
+// line, "Image name: " under the wizard's field), so it starts in lower case unless it starts
+// with a name ("BYOL is for…").
 #include "importform/CosObjectUrl.h"
 #include "importform/FormLimits.h"
 #include "importform/ImportForm.h"
@@ -65,29 +68,38 @@ QString choices(const QStringList& values)
     return text;
 }
 
+QString tooLong(qsizetype n, int limit)
+{
+    return Text::tr("%1 characters, at most %2; shorten it by %3.")
+        .arg(n)
+        .arg(limit)
+        .arg(n - limit);
+}
+
+QString notAValue(const QString& value, const QStringList& values)
+{
+    return Text::tr("\"%1\" is not a value the import accepts; choose one of %2.")
+        .arg(value, choices(values));
+}
+
 void checkImageName(const QString& name, Problems& p)
 {
     const QLatin1String f = field::imageName;
     if (name.trimmed().isEmpty())
-        return p.add(f, QStringLiteral("image_name.required"),
-                     Text::tr("ImageName is required: give the new custom image a name of at "
-                              "most %1 characters.")
-                         .arg(limits::imageNameMax));
+        return p.add(
+            f, QStringLiteral("image_name.required"),
+            Text::tr("required; give the new custom image a name of at most %1 characters.")
+                .arg(limits::imageNameMax));
     const qsizetype n = characters(name);
     if (n > limits::imageNameMax)
-        p.add(f, QStringLiteral("image_name.too_long"),
-              Text::tr("ImageName has %1 characters; the limit is %2: shorten it by %3.")
-                  .arg(n)
-                  .arg(limits::imageNameMax)
-                  .arg(n - limits::imageNameMax));
+        p.add(f, QStringLiteral("image_name.too_long"), tooLong(n, limits::imageNameMax));
     if (hasControl(name, false))
         p.add(f, QStringLiteral("image_name.characters"),
-              Text::tr("ImageName contains a control character (a line break or tab): remove "
-                       "it."));
+              Text::tr("contains a control character (a line break or tab); remove it."));
     if (name != name.trimmed())
         p.add(f, QStringLiteral("image_name.spaces"),
-              Text::tr("ImageName starts or ends with a space: remove it, so that the name is "
-                       "found exactly as shown."));
+              Text::tr("starts or ends with a space; remove it, so that the name is found exactly "
+                       "as shown."));
 }
 
 void checkDescription(const QString& text, Problems& p)
@@ -95,13 +107,10 @@ void checkDescription(const QString& text, Problems& p)
     const qsizetype n = characters(text);
     if (n > limits::imageDescriptionMax)
         p.add(field::imageDescription, QStringLiteral("image_description.too_long"),
-              Text::tr("ImageDescription has %1 characters; the limit is %2: shorten it by %3.")
-                  .arg(n)
-                  .arg(limits::imageDescriptionMax)
-                  .arg(n - limits::imageDescriptionMax));
+              tooLong(n, limits::imageDescriptionMax));
     if (hasControl(text, true))
         p.add(field::imageDescription, QStringLiteral("image_description.characters"),
-              Text::tr("ImageDescription contains a control character: remove it."));
+              Text::tr("contains a control character; remove it."));
 }
 
 void checkUrl(QLatin1String f, const QString& url, int index, const QString& region, Problems& p)
@@ -114,15 +123,15 @@ void checkUrl(QLatin1String f, const QString& url, int index, const QString& reg
     // require the import's region, the one combination known to work.
     if (!region.isEmpty() && parsed->region != region)
         p.add(f, QStringLiteral("url.region"),
-              Text::tr("The bucket %1 is in %2 but the image is imported into %3: upload to a "
+              Text::tr("the bucket %1 is in %2 but the image is imported into %3; upload to a "
                        "bucket in %3, or import into %2.")
                   .arg(parsed->bucket, parsed->region, region),
               index);
     if (parsed->presigned)
         p.warn(f, QStringLiteral("url.presigned"),
-               Text::tr("This is a pre-signed URL: anyone who has it can download the image "
-                        "until it expires, and the import fails if it expires first. Drafts "
-                        "keep the URL without its signature."),
+               Text::tr("a pre-signed URL; anyone who has it can download the image until it "
+                        "expires, and the import fails if it expires first. Drafts keep the URL "
+                        "without its signature."),
                index);
 }
 
@@ -144,46 +153,44 @@ void checkOs(const ImportForm& form, const OsCatalogue& catalogue, Problems& p)
     };
     if (form.osType.isEmpty())
         p.add(field::osType, QStringLiteral("os_type.required"),
-              Text::tr("OsType is required: choose the image's operating system, one of %1.")
+              Text::tr("required; choose the image's operating system, one of %1.")
                   .arg(choices(catalogue.osTypes())));
     else if (!catalogue.isEmpty() && !catalogue.hasOsType(form.osType)) {
         const QString spelled = catalogue.offeredOsType(form.osType);
         notOffered(field::osType, QStringLiteral("os_type.unknown"),
                    spelled.isEmpty()
-                       ? Text::tr("OsType \"%1\" is not in %2: choose one of %3, or \"Other "
-                                  "Linux\" when none fits.")
+                       ? Text::tr("\"%1\" is not in %2; choose one of %3, or \"Other Linux\" "
+                                  "when none fits.")
                              .arg(form.osType, origin, choices(catalogue.osTypes()))
-                       : Text::tr("OsType \"%1\" is not in %2, which spells it \"%3\": "
-                                  "choose \"%3\".")
+                       : Text::tr("\"%1\" is not in %2, which spells it \"%3\"; choose "
+                                  "\"%3\".")
                              .arg(form.osType, origin, spelled));
     }
 
     const bool knownOs = catalogue.hasOsType(form.osType);
     if (form.osVersion.isEmpty())
         p.add(field::osVersion, QStringLiteral("os_version.required"),
-              knownOs ? Text::tr("OsVersion is required: choose one of %1.")
+              knownOs ? Text::tr("required; choose one of %1.")
                             .arg(choices(catalogue.versions(form.osType)))
-                      : Text::tr("OsVersion is required: choose the OsType first."));
+                      : Text::tr("required; choose the operating system first."));
     else if (knownOs && !catalogue.versions(form.osType).contains(form.osVersion))
         notOffered(field::osVersion, QStringLiteral("os_version.unknown"),
-                   Text::tr("OsVersion \"%1\" is not offered for %2 in %3: choose one of %4 "
-                            "(the nearest older version is usually right).")
+                   Text::tr("\"%1\" is not offered for %2 in %3; choose one of %4 (the "
+                            "nearest older version is usually right).")
                        .arg(form.osVersion, form.osType, origin,
                             choices(catalogue.versions(form.osType))));
 
     if (form.architecture.isEmpty())
-        p.add(
-            field::architecture, QStringLiteral("architecture.required"),
-            Text::tr("Architecture is required: choose one of %1.").arg(choices(architectures())));
+        p.add(field::architecture, QStringLiteral("architecture.required"),
+              Text::tr("required; choose one of %1.").arg(choices(architectures())));
     else if (!architectures().contains(form.architecture))
         p.add(field::architecture, QStringLiteral("architecture.invalid"),
-              Text::tr("Architecture \"%1\" is not an ImportImage value: choose one of %2.")
-                  .arg(form.architecture, choices(architectures())));
+              notAValue(form.architecture, architectures()));
     else if (knownOs && !catalogue.architectures(form.osType).isEmpty() &&
              !catalogue.architectures(form.osType).contains(form.architecture))
         notOffered(field::architecture, QStringLiteral("architecture.not_for_os"),
-                   Text::tr("%1 is not offered as %2 in %3: choose one of %4, or another "
-                            "OsType.")
+                   Text::tr("%1 is not offered as %2 in %3; choose one of %4, or another "
+                            "operating system.")
                        .arg(form.osType, form.architecture, origin,
                             choices(catalogue.architectures(form.osType))));
 }
@@ -192,8 +199,7 @@ void checkLicence(const ImportForm& form, const OsCatalogue& catalogue, Problems
 {
     if (!licenseTypes().contains(form.licenseType))
         return p.add(field::licenseType, QStringLiteral("license.invalid"),
-                     Text::tr("LicenseType \"%1\" is not an ImportImage value: choose %2.")
-                         .arg(form.licenseType, choices(licenseTypes())));
+                     notAValue(form.licenseType, licenseTypes()));
     // Bring-your-own-licence makes sense only for systems sold with a licence: Red Hat, SUSE
     // Linux Enterprise and Windows Server. RHEL itself needs it (rule licence.rhel_byol).
     // The vendor's list spells it "Redhat"; older lists and our rules "RedHat".
@@ -203,11 +209,11 @@ void checkLicence(const ImportForm& form, const OsCatalogue& catalogue, Problems
     if (form.licenseType == u"BYOL" && !form.osType.isEmpty() && !licensed)
         p.warn(field::licenseType, QStringLiteral("license.byol_unusual"),
                Text::tr("BYOL is for systems you hold a licence for (Red Hat, SUSE, Windows "
-                        "Server); %1 needs none: choose TencentCloud unless you know why.")
+                        "Server); %1 needs none, so choose TencentCloud unless you know why.")
                    .arg(form.osType));
     if (form.licenseType == u"TencentCloud" && redHat)
         p.warn(field::licenseType, QStringLiteral("license.rhel_needs_byol"),
-               Text::tr("Red Hat Enterprise Linux is imported with your own subscription: "
+               Text::tr("Red Hat Enterprise Linux is imported with your own subscription; "
                         "choose BYOL."));
 }
 
@@ -215,13 +221,12 @@ void checkBootMode(const ImportForm& form, Problems& p)
 {
     if (!bootModes().contains(form.bootMode))
         return p.add(field::bootMode, QStringLiteral("boot_mode.invalid"),
-                     Text::tr("BootMode \"%1\" is not an ImportImage value: choose %2.")
-                         .arg(form.bootMode, choices(bootModes())));
+                     notAValue(form.bootMode, bootModes()));
     // 64-bit ARM machines boot by UEFI only (unconfirmed for CVM's import, hence a warning).
     if (form.architecture == u"arm_64" && form.bootMode == u"Legacy BIOS")
         p.warn(field::bootMode, QStringLiteral("boot_mode.arm_bios"),
-               Text::tr("arm_64 images boot with UEFI; Legacy BIOS will probably not start: "
-                        "choose UEFI."));
+               Text::tr("arm_64 images boot with UEFI, so Legacy BIOS will probably not "
+                        "start; choose UEFI."));
 }
 
 bool tagCharactersOk(const QString& s)
@@ -239,7 +244,7 @@ void checkTags(const QList<cloud::CvmTag>& tags, Problems& p)
     const QLatin1String f = field::tags;
     if (tags.size() > limits::tagsMax)
         p.add(f, QStringLiteral("tags.too_many"),
-              Text::tr("There are %1 tags; an image takes at most %2: remove %3.")
+              Text::tr("%1 tags, at most %2 for an image; remove %3.")
                   .arg(tags.size())
                   .arg(limits::tagsMax)
                   .arg(tags.size() - limits::tagsMax));
@@ -249,11 +254,11 @@ void checkTags(const QList<cloud::CvmTag>& tags, Problems& p)
         const QString& value = tags[i].value;
         if (key.isEmpty()) {
             p.add(f, QStringLiteral("tag.key_required"),
-                  Text::tr("Tag %1 has no key: give it one, or remove the tag.").arg(i + 1), i);
+                  Text::tr("no key; give the tag one, or remove the tag."), i);
         } else {
             if (characters(key) > limits::tagKeyMax)
                 p.add(f, QStringLiteral("tag.key_too_long"),
-                      Text::tr("Tag key \"%1…\" has %2 characters; the limit is %3: shorten it.")
+                      Text::tr("the key \"%1…\" has %2 characters, at most %3; shorten it.")
                           .arg(key.left(20))
                           .arg(characters(key))
                           .arg(limits::tagKeyMax),
@@ -261,37 +266,36 @@ void checkTags(const QList<cloud::CvmTag>& tags, Problems& p)
             for (const char* reserved : {"qcloud", "tencent", "project"}) {
                 if (key.startsWith(QLatin1String(reserved), Qt::CaseInsensitive))
                     p.add(f, QStringLiteral("tag.key_reserved"),
-                          Text::tr("Tag key \"%1\" starts with \"%2\", which Tencent Cloud "
-                                   "reserves for its own tags: choose another key.")
+                          Text::tr("the key \"%1\" starts with \"%2\", which Tencent Cloud "
+                                   "reserves for its own tags; choose another key.")
                               .arg(key, QLatin1String(reserved)),
                           i);
             }
             if (!tagCharactersOk(key))
                 p.add(f, QStringLiteral("tag.key_characters"),
-                      Text::tr("Tag key \"%1\" may hold only letters, digits, spaces and "
-                               "+ - = . _ : / @: remove the other characters.")
+                      Text::tr("the key \"%1\" may hold only letters, digits, spaces and "
+                               "+ - = . _ : / @; remove the other characters.")
                           .arg(key),
                       i);
             if (seen.contains(key))
                 p.add(f, QStringLiteral("tag.key_duplicate"),
-                      Text::tr("Tag key \"%1\" is used twice; a key takes one value: remove one "
-                               "of them.")
+                      Text::tr("the key \"%1\" is used twice, and a key takes one value; "
+                               "remove one of them.")
                           .arg(key),
                       i);
             seen.insert(key);
         }
         if (characters(value) > limits::tagValueMax)
             p.add(f, QStringLiteral("tag.value_too_long"),
-                  Text::tr("The value of tag \"%1\" has %2 characters; the limit is %3: shorten "
-                           "it.")
+                  Text::tr("the value of \"%1\" has %2 characters, at most %3; shorten it.")
                       .arg(key)
                       .arg(characters(value))
                       .arg(limits::tagValueMax),
                   i);
         if (!tagCharactersOk(value))
             p.add(f, QStringLiteral("tag.value_characters"),
-                  Text::tr("The value of tag \"%1\" may hold only letters, digits, spaces and "
-                           "+ - = . _ : / @: remove the other characters.")
+                  Text::tr("the value of \"%1\" may hold only letters, digits, spaces and "
+                           "+ - = . _ : / @; remove the other characters.")
                       .arg(key),
                   i);
     }
@@ -304,10 +308,9 @@ void checkImageFamily(const QString& family, Problems& p)
     static const QRegularExpression format(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._-]*$"));
     if (characters(family) > limits::imageFamilyMax || !format.match(family).hasMatch())
         p.warn(field::imageFamily, QStringLiteral("image_family.format"),
-               Text::tr("ImageFamily \"%1\" may be refused (InvalidImageFamily): the vendor "
-                        "documents no format, so use letters, digits and - _ . only, starting "
-                        "with a letter or digit, at most %2 characters, like "
-                        "\"business-daily-update\".")
+               Text::tr("\"%1\" may be refused (InvalidImageFamily); the vendor documents no "
+                        "format, so use letters, digits and - _ . only, starting with a letter "
+                        "or digit, at most %2 characters, like \"business-daily-update\".")
                    .arg(family)
                    .arg(limits::imageFamilyMax));
 }
@@ -317,18 +320,15 @@ void checkDataDisks(const ImportForm& form, const QString& region, Problems& p)
     const QLatin1String f = field::dataDisks;
     if (form.dataDiskUrls.size() > limits::dataDisksMax)
         p.add(f, QStringLiteral("data_disks.too_many"),
-              Text::tr("There are %1 data disks; this program imports at most %2 with one "
-                       "image: import the others separately.")
+              Text::tr("%1 data disks, and this program imports at most %2 with one image; "
+                       "import the others separately.")
                   .arg(form.dataDiskUrls.size())
                   .arg(limits::dataDisksMax));
     for (int i = 0; i < int(form.dataDiskUrls.size()); ++i) {
         checkUrl(f, form.dataDiskUrls[i], i, region, p);
         if (!form.imageUrl.isEmpty() && form.dataDiskUrls[i].trimmed() == form.imageUrl.trimmed())
             p.add(f, QStringLiteral("data_disks.same_as_system"),
-                  Text::tr("Data disk %1 is the system disk's own URL: remove it from the data "
-                           "disks.")
-                      .arg(i + 1),
-                  i);
+                  Text::tr("the system disk's own URL; remove it from the data disks."), i);
     }
 }
 

@@ -49,6 +49,8 @@ struct FieldProblem {
     QString field;  // a field id above
     int index = -1; // the tag or data disk concerned, -1 for the field as a whole
     QString code;   // stable, for scripts and tests: "image_name.too_long"
+    // What is wrong and what to do, without the field's name, to be shown after it ("ImageName:
+    // 61 characters, at most 60; shorten it by 1.").
     QString message;
     Severity severity = Severity::Error;
 

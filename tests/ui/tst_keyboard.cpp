@@ -63,6 +63,7 @@
 #include <QTest>
 #include <QTextEdit>
 #include <QThreadPool>
+#include <QToolButton>
 #include <QTranslator>
 #include <QTreeWidget>
 
@@ -428,6 +429,10 @@ void TestKeyboard::walkFormAndImport(ImportWizard& wizard)
     ui::FormPage* form = wizard.formPage();
     QTRY_VERIFY_WITH_TIMEOUT(form->isComplete(), kTimeoutMs);
     audit(&wizard, QStringLiteral("Form page"));
+    // Force and Dry run, under "Advanced", answer Alt keys of their own once shown.
+    QTest::mouseClick(child<QToolButton>(form, "advancedToggle"), Qt::LeftButton);
+    audit(&wizard, QStringLiteral("Form page, Advanced open"));
+    QTest::mouseClick(child<QToolButton>(form, "advancedToggle"), Qt::LeftButton);
 
     // Choose Object…, over the uploaded object.
     ui::ChooseObjectDialog chooser(wizard.session(), kBucket, &wizard);

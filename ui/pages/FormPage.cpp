@@ -6,6 +6,7 @@
 #include "controllers/ObjectUrlChecker.h"
 #include "controllers/OsCatalogueController.h"
 #include "dialogs/ChooseObjectDialog.h"
+#include "pages/FormPageChecks.h"
 #include "widgets/DraftBar.h"
 #include "widgets/FieldNote.h"
 #include "widgets/OsChooser.h"
@@ -16,9 +17,9 @@
 
 #include "cloud/CosClient.h"
 #include "importform/Draft.h"
-#include "importform/FormLimits.h"
 #include "importform/FormPrefill.h"
 
+#include <QKeyEvent>
 #include <QListWidget>
 #include <QShortcut>
 #include <QTableWidget>
@@ -30,11 +31,6 @@ namespace {
 namespace field = importform::field;
 const QString kForce = QStringLiteral("Force");
 const QString kDryRun = QStringLiteral("DryRun");
-
-qsizetype characters(const QString& text)
-{
-    return text.toUcs4().size(); // the API counts code points (FormLimits.h)
-}
 
 } // namespace
 
@@ -67,10 +63,8 @@ FormPage::~FormPage() = default;
 
 void FormPage::setUpWidgets()
 {
-    for (FieldNote* note : findChildren<FieldNote*>()) {
-        // Named "<field id>Note" in the forms.
-        m_notes.insert(note->objectName().chopped(4), note);
-    }
+    setUpChecks();
+    showAdvanced(false);
     // The tables live inside their widgets, which the forms cannot name as buddies. These two
     // labels have no Alt key (nor has OS type, the first field): the page has more controls than
     // letters once Alt+B/N/F/C are left to the wizard, and Alt+G and Alt+A (Add Tag, Add Data
@@ -92,10 +86,32 @@ void FormPage::setUpWidgets()
     order << m_ui->imageUrl << m_ui->chooseObject << m_ui->imageName << m_ui->imageDescription
           << m_ui->imageFamily << m_ui->tags->table() << m_ui->tags->addButton()
           << m_ui->tags->removeButton() << m_ui->dataDisks->list() << m_ui->dataDisks->addButton()
-          << m_ui->dataDisks->removeButton() << m_ui->force << m_ui->dryRun
+          << m_ui->dataDisks->removeButton() << m_ui->advancedToggle << m_ui->force << m_ui->dryRun
           << m_ui->draftBar->tabStops();
     for (qsizetype i = 1; i < order.size(); ++i)
         setTabOrder(order[i - 1], order[i]);
+}
+
+void FormPage::setUpChecks()
+{
+    m_checks = std::make_unique<FormPageChecks>(m_ui->formSummary);
+    using Named = std::pair<QString, const QLabel*>;
+    QList<Named> labels = m_ui->osChooser->labels();
+    labels += QList<Named>{{field::imageUrl, m_ui->imageUrlLabel},
+                           {field::imageName, m_ui->imageNameLabel},
+                           {field::imageDescription, m_ui->imageDescriptionLabel},
+                           {field::imageFamily, m_ui->imageFamilyLabel},
+                           {field::tags, m_ui->tagsLabel},
+                           {field::dataDisks, m_ui->dataDisksLabel}};
+    for (const auto& [id, label] : std::as_const(labels)) // notes are "<field id>Note"
+        m_checks->addField(id, findChild<FieldNote*>(id + QStringLiteral("Note")), label);
+}
+
+void FormPage::showAdvanced(bool shown)
+{
+    m_ui->advancedToggle->setChecked(shown);
+    m_ui->advancedToggle->setArrowType(shown ? Qt::DownArrow : Qt::RightArrow);
+    m_ui->advancedBox->setVisible(shown);
 }
 
 void FormPage::connectEdits()
@@ -114,6 +130,7 @@ void FormPage::connectEdits()
     connect(m_ui->dataDisks, &UrlListEdit::edited, this, [this] { markEdited(field::dataDisks); });
     connect(m_ui->force, &QCheckBox::toggled, this, [this] { markEdited(kForce); });
     connect(m_ui->dryRun, &QCheckBox::toggled, this, [this] { markEdited(kDryRun); });
+    connect(m_ui->advancedToggle, &QToolButton::toggled, this, &FormPage::showAdvanced);
     connect(m_ui->imageUrl, &QLineEdit::textEdited, this, [this] { checkUrlSoon(); });
     connect(m_ui->chooseObject, &QPushButton::clicked, this, &FormPage::chooseObject);
 
@@ -223,6 +240,9 @@ void FormPage::fillFields(const importform::ImportForm& f, const QSet<QString>& 
         m_ui->force->setChecked(f.force);
     if (fields.contains(kDryRun))
         m_ui->dryRun->setChecked(f.dryRun);
+    // An option that is on is never out of sight.
+    if (m_ui->force->isChecked() || m_ui->dryRun->isChecked())
+        showAdvanced(true);
     --m_filling;
     revalidate();
 }
@@ -268,42 +288,8 @@ void FormPage::revalidate()
 {
     const importform::ImportForm f = form();
     m_problems = f.validate(m_catalogue->catalogue(), region());
-    QHash<QString, QList<importform::FieldProblem>> byField;
-    for (const importform::FieldProblem& p : std::as_const(m_problems))
-        byField[p.field].append(p);
-    for (auto it = m_notes.cbegin(); it != m_notes.cend(); ++it)
-        it.value()->setProblems(byField.value(it.key()));
-    m_notes.value(field::imageName)
-        ->setCount(characters(f.imageName), importform::limits::imageNameMax);
-    m_notes.value(field::imageDescription)
-        ->setCount(characters(f.imageDescription), importform::limits::imageDescriptionMax);
-    m_notes.value(field::imageFamily)
-        ->setCount(characters(f.imageFamily), importform::limits::imageFamilyMax);
-
-    int errors = 0;
-    for (const importform::FieldProblem& p : std::as_const(m_problems))
-        errors += p.isError() ? 1 : 0;
-    showSummary(errors, int(m_problems.size()) - errors);
+    m_checks->show(f, m_problems, m_edited, m_revealAll);
     emit completeChanged();
-}
-
-void FormPage::showSummary(int errors, int warnings)
-{
-    // Counts after a colon read well in every language without plural forms in the source.
-    if (errors > 0 && warnings > 0)
-        m_ui->formSummary->setText(tr("Errors to correct before going on: %1 (and warnings: %2), "
-                                      "marked under their fields.")
-                                       .arg(errors)
-                                       .arg(warnings));
-    else if (errors > 0)
-        m_ui->formSummary->setText(
-            tr("Errors to correct before going on: %1, marked under their fields.").arg(errors));
-    else if (warnings > 0)
-        m_ui->formSummary->setText(
-            tr("The form is complete; read the warnings (%1).").arg(warnings));
-    else
-        m_ui->formSummary->setText(tr("The form is complete."));
-    setTextTint(m_ui->formSummary, errors > 0 ? TextTint::Error : TextTint::Good);
 }
 
 // --- the image's object ---------------------------------------------------------------------
@@ -383,11 +369,30 @@ bool FormPage::isComplete() const
 
 bool FormPage::validatePage()
 {
+    m_revealAll = true;
     revalidate();
-    if (importform::hasErrors(m_problems))
+    if (importform::hasErrors(m_problems)) {
+        if (QWidget* wrong = m_checks->firstError()) { // where to start, in view
+            wrong->setFocus(Qt::OtherFocusReason);
+            m_ui->formScroll->ensureWidgetVisible(wrong);
+        }
         return false;
+    }
     m_session->setImportForm(form());
     return true;
+}
+
+void FormPage::keyPressEvent(QKeyEvent* event)
+{
+    // A field lets Enter through; the wizard presses Next with it, or nothing while Next waits.
+    const bool enter = event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter;
+    const bool plain = (event->modifiers() & ~Qt::KeypadModifier) == Qt::NoModifier;
+    if (enter && plain && !isComplete()) {
+        validatePage();
+        event->accept();
+        return;
+    }
+    QWizardPage::keyPressEvent(event);
 }
 
 } // namespace cvmi::ui

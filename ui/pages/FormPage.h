@@ -17,18 +17,20 @@ namespace Ui {
 class FormPage;
 }
 
-class FieldNote;
+class FormPageChecks;
 class ObjectUrlChecker;
 class OsCatalogueController;
 class WizardSession;
 
 // Step 4: the ImportImage parameters, one field each, working offline. Values come from the
 // inspection's proposal and the upload (never over what the user typed), from a draft, or from
-// the user; every change is validated at once (ImportForm::validate) and the problem is shown
-// under its field. The OS choices come from the OS catalogue (OsCatalogueController: cache or
-// built-in list, renewed by "Refresh List"). A URL typed by hand is checked with a HEAD request
-// (ObjectUrlChecker), as is one chosen from a bucket's list ("Choose object…"). The page is
-// complete when the form has no error; the form then goes into the session.
+// the user; every change is validated at once (ImportForm::validate), and FormPageChecks shows
+// each problem under its field once the field was edited or holds a value, or the user tried to
+// go on (an untouched empty field is only named in the line under the form). Force and DryRun
+// wait under "Advanced", closed unless one is on. The OS choices come from the OS catalogue
+// (OsCatalogueController: cache or built-in list, renewed by "Refresh List"). A URL typed by hand
+// is checked with a HEAD request (ObjectUrlChecker), as is one chosen from a bucket's list ("Choose
+// object…"). The page is complete when the form has no error; the form then goes into the session.
 class FormPage : public QWizardPage {
     Q_OBJECT
 public:
@@ -56,6 +58,7 @@ public:
 
     void initializePage() override;
     bool isComplete() const override;
+    // Shows every problem, also of fields not reached yet, before refusing.
     bool validatePage() override;
 
 signals:
@@ -63,8 +66,14 @@ signals:
     void draftSaved(const QString& path, const QString& error);
     void draftOpened(const QString& path, const QString& error);
 
+protected:
+    // Enter while Next waits for the form shows why (validatePage), as pressing Next would.
+    void keyPressEvent(QKeyEvent* event) override;
+
 private:
     void setUpWidgets();
+    void setUpChecks();
+    void showAdvanced(bool shown);
     void connectEdits();
     void markEdited(const QString& fieldId);
     void catalogueChanged();
@@ -76,7 +85,6 @@ private:
     importform::Proposal proposal(bool withUrl) const;
     void fillFields(const importform::ImportForm& form, const QSet<QString>& fields);
     void revalidate();
-    void showSummary(int errors, int warnings);
     void checkUrlSoon();
     void showUrlCheck();
     // "Choose object…": a dialog lists a bucket's objects; the chosen one's URL fills ImageUrl.
@@ -88,9 +96,10 @@ private:
     WizardSession* m_session;
     OsCatalogueController* m_catalogue;
     ObjectUrlChecker* m_urlChecker;
-    QHash<QString, FieldNote*> m_notes; // by field id
+    std::unique_ptr<FormPageChecks> m_checks;
     QSet<QString> m_edited;
-    int m_filling = 0; // > 0 while the program, not the user, changes fields
+    bool m_revealAll = false; // the user tried to go on: every problem is shown
+    int m_filling = 0;        // > 0 while the program, not the user, changes fields
     QString m_draftRegion;
     QString m_chosenBucket; // the bucket of the last object chosen, opened first next time
     QList<importform::FieldProblem> m_problems;

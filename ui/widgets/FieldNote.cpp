@@ -32,8 +32,7 @@ void FieldNote::setProblems(const QList<importform::FieldProblem>& problems)
     m_error = false;
     for (const importform::FieldProblem& p : problems) {
         m_error = m_error || p.isError();
-        lines.append(p.isError() ? tr("Error: %1").arg(p.message)
-                                 : tr("Warning: %1").arg(p.message));
+        lines.append(line(p));
     }
     m_message->setText(lines.join(u'\n'));
     setTextTint(m_message, m_error ? TextTint::Error : TextTint::Warning);
@@ -54,6 +53,17 @@ void FieldNote::setCount(qsizetype count, int limit)
         setTextTint(m_counter, count > limit ? TextTint::Error : TextTint::Secondary);
     }
     updateVisibility();
+}
+
+QString FieldNote::line(const importform::FieldProblem& p) const
+{
+    // The colour tells an error from a warning only to some: a warning says so in words.
+    const QString row = QString::number(p.index + 1);
+    if (p.index >= 0)
+        return p.isError() ? tr("%1, row %2: %3").arg(m_label, row, p.message)
+                           : tr("%1, row %2 (warning): %3").arg(m_label, row, p.message);
+    return p.isError() ? tr("%1: %2").arg(m_label, p.message)
+                       : tr("%1 (warning): %2").arg(m_label, p.message);
 }
 
 QString FieldNote::text() const

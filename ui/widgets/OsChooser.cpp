@@ -166,4 +166,13 @@ QList<QWidget*> OsChooser::tabStops() const
             m_ui->bootMode, m_ui->licenseType, m_ui->refreshOsList};
 }
 
+QList<std::pair<QString, const QLabel*>> OsChooser::labels() const
+{
+    return {{field::osType, m_ui->osTypeLabel},
+            {field::osVersion, m_ui->osVersionLabel},
+            {field::architecture, m_ui->architectureLabel},
+            {field::bootMode, m_ui->bootModeLabel},
+            {field::licenseType, m_ui->licenseTypeLabel}};
+}
+
 } // namespace cvmi::ui

@@ -9,6 +9,7 @@
 #include <memory>
 
 class QComboBox;
+class QLabel;
 
 namespace cvmi::ui {
 namespace Ui {
@@ -41,6 +42,9 @@ public:
 
     // The chooser's widgets in tab order, for the page's own order.
     QList<QWidget*> tabStops() const;
+    // The label of each field, by importform::field id, in reading order: the names the page
+    // gives these fields in its messages.
+    QList<std::pair<QString, const QLabel*>> labels() const;
 
 signals:
     // The user chose another value of the field `fieldId` (an importform::field id).

@@ -100,6 +100,35 @@ private slots:
         const auto problems = problemsOf(validForm(), QStringLiteral("ap-guangzhou"));
         QVERIFY2(problems.isEmpty(), qPrintable(describe(problems)));
     }
+    // A message follows its field's name, which each front end writes its own way ("ImageName:"
+    // in the command line, "Image name:" in the wizard): it never names a field by its API name.
+    void messagesNameNoField()
+    {
+        ImportForm f;
+        f.architecture = QStringLiteral("sparc");
+        f.licenseType = QStringLiteral("Free");
+        f.bootMode = QStringLiteral("Floppy");
+        f.imageUrl = QStringLiteral("ftp://example.com/d.qcow2");
+        f.imageName = QString(61, u'n') + u'\t';
+        f.imageDescription = QString(257, u'd') + u'\a';
+        f.imageFamily = QStringLiteral("-bad family");
+        f.tags = tagsOf(limits::tagsMax + 1);
+        f.tags.append({QString(), QStringLiteral("v")});
+        f.dataDiskUrls = {QStringLiteral("https://example.com/x")};
+        QList<FieldProblem> problems = problemsOf(f, QStringLiteral("ap-guangzhou"));
+        f.osType = QStringLiteral("Gentoo");
+        f.osVersion = QStringLiteral("2");
+        problems += problemsOf(f);
+        QVERIFY(problems.size() >= 15);
+        static const QRegularExpression apiName(
+            QStringLiteral("\\b(OsType|OsVersion|Architecture|ImageUrl|ImageName|ImageDescription|"
+                           "LicenseType|BootMode|ImageFamily|TagSpecification|"
+                           "ImportImageDataDiskList|ImportImage)\\b"));
+        for (const FieldProblem& p : std::as_const(problems)) {
+            QVERIFY2(!p.message.isEmpty(), qPrintable(p.code));
+            QVERIFY2(!apiName.match(p.message).hasMatch(), qPrintable(p.code + u": " + p.message));
+        }
+    }
     void imageName_data()
     {
         QTest::addColumn<QString>("name");
@@ -110,7 +139,7 @@ private slots:
                                   << "61 characters";
         QTest::newRow("60 CJK") << QString(60, QChar(0x955C)) << QString() << QString();
         QTest::newRow("61 CJK") << QString(61, QChar(0x955C)) << "image_name.too_long"
-                                << "the limit is 60";
+                                << "at most 60";
         // Characters, not UTF-16 units: 60 emoji are 120 units and still 60 characters.
         QTest::newRow("60 non-BMP") << QString::fromUcs4(std::u32string(60, U'\U0001F5BC').c_str())
                                     << QString() << QString();

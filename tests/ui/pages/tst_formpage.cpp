@@ -5,9 +5,11 @@
 // the OS list refreshed from DescribeImportImageOs and cached, the HEAD check of a typed URL,
 // "Choose object…" listing a bucket (prefix filter, More, disk images, errors) into ImageUrl,
 // and no secret in a draft or a log line.
+#include "../AccessibilityAudit.h"
 #include "CloudTestSupport.h"
 
 #include "ImportWizard.h"
+#include "TextTints.h"
 #include "WizardSession.h"
 #include "controllers/ObjectUrlChecker.h"
 #include "controllers/OsCatalogueController.h"
@@ -20,6 +22,7 @@
 #include "cloud/CosClient.h"
 #include "cloud/HttpClient.h"
 #include "importform/FormLimits.h"
+#include "util/Translations.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -28,11 +31,14 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
+#include <QTranslator>
 #include <QTreeWidget>
 
 #include <memory>
@@ -126,6 +132,20 @@ struct Harness {
         return page->findChild<T*>(QLatin1String(name));
     }
     QLineEdit* edit(const char* name) const { return child<QLineEdit>(name); }
+    ui::FieldNote* note(const QString& fieldId) const
+    {
+        return page->findChild<ui::FieldNote*>(fieldId + QStringLiteral("Note"));
+    }
+    // The notes that show something (a problem or a counter past its limit), as "id: text".
+    QStringList shownProblems() const
+    {
+        QStringList shown;
+        for (const ui::FieldNote* n : page->findChildren<ui::FieldNote*>()) {
+            if (!n->text().isEmpty() || n->showsError())
+                shown.append(n->objectName() + u": " + n->text());
+        }
+        return shown;
+    }
     QComboBox* combo(const char* name) const { return child<QComboBox>(name); }
 
     void retype(QLineEdit* edit, const QString& text)
@@ -385,6 +405,153 @@ private slots:
         QVERIFY(!label->isVisible());
     }
 
+    // "Skip to the Form" (no image, no upload): nothing is wrong yet, so nothing is red; the
+    // line under the form names what is still to fill in (issue 13, finding 9).
+    void freshFormScoldsNot()
+    {
+        Harness h;
+        h.session.setUploadSkipped(true);
+        h.page->initializePage();
+        QVERIFY2(h.shownProblems().isEmpty(), qPrintable(h.shownProblems().join(u'\n')));
+        QCOMPARE(h.text("formSummary"),
+                 QStringLiteral("To continue, fill in: OS type, OS version, Architecture, Image "
+                                "URL, Image name."));
+        QCOMPARE(h.child<QLabel>("formSummary")->palette().color(QPalette::WindowText),
+                 ui::textTintColor(h.page->palette(), ui::TextTint::Secondary));
+        QVERIFY(!h.page->isComplete()); // Next waits, and the line says for what
+
+        // The check of an image proposes an architecture: no longer missing.
+        h.session.setInspection(inspection(centosSuggestion()));
+        h.page->initializePage();
+        QVERIFY2(h.shownProblems().isEmpty(), qPrintable(h.shownProblems().join(u'\n')));
+        QCOMPARE(h.page->form().architecture, QStringLiteral("x86_64"));
+        QCOMPARE(h.text("formSummary"), QStringLiteral("To continue, fill in: Image URL."));
+    }
+
+    // A field shows its own problem once edited, after its label as shown on screen.
+    void editedFieldShowsItsErrorByLabel()
+    {
+        Harness h;
+        h.session.setUploadSkipped(true);
+        h.page->initializePage();
+        h.retype(h.edit("imageName"), QStringLiteral("x"));
+        QVERIFY(h.shownProblems().isEmpty());
+        h.retype(h.edit("imageName"), QString());
+        const ui::FieldNote* nameNote = h.note(field::imageName);
+        QVERIFY(nameNote->isVisible() && nameNote->showsError());
+        QCOMPARE(nameNote->text(), QStringLiteral("Image name: required; give the new custom "
+                                                  "image a name of at most 60 characters."));
+        QCOMPARE(h.shownProblems().size(), 1); // the others wait
+        QCOMPARE(h.text("formSummary"),
+                 QStringLiteral("Errors to correct before going on: 1, marked under their "
+                                "fields. To continue, fill in: OS type, OS version, "
+                                "Architecture, Image URL."));
+
+        h.retype(h.edit("imageName"), QString(70, u'n'));
+        QCOMPARE(nameNote->text(),
+                 QStringLiteral("Image name: 70 characters, at most 60; shorten it by 10."));
+        // Choosing an OS type: its version is next, still only named below the form.
+        QVERIFY(h.choose(h.combo("osType"), QStringLiteral("CentOS")));
+        QVERIFY(h.note(field::osVersion)->text().isEmpty());
+        QVERIFY(h.text("formSummary")
+                    .endsWith(QLatin1String("fill in: OS version, "
+                                            "Architecture, Image URL.")));
+        // A row of a table is named with its number.
+        QTest::mouseClick(h.child<QPushButton>("addTag"), Qt::LeftButton);
+        QTableWidget* table = h.page->findChild<ui::TagTable*>()->table();
+        table->item(0, 0)->setText(QStringLiteral("qcloud-owner"));
+        QVERIFY2(h.note(field::tags)->text().startsWith(QLatin1String("Tags, row 1: the key")),
+                 qPrintable(h.note(field::tags)->text()));
+    }
+
+    // Trying to go on (Enter, as Next waits; or Next itself) shows every problem.
+    void nextAttemptRevealsAll()
+    {
+        Harness h;
+        h.session.setUploadSkipped(true);
+        h.page->initializePage();
+        h.edit("imageFamily")->setFocus();
+        QTest::keyClick(h.edit("imageFamily"), Qt::Key_Return);
+        QCOMPARE(h.shownProblems().size(), 5);
+        for (const QString id : {field::osType, field::osVersion, field::architecture,
+                                 field::imageUrl, field::imageName})
+            QVERIFY2(h.note(id)->isVisible() && h.note(id)->showsError(), qPrintable(id));
+        QVERIFY(h.note(field::imageUrl)->text().startsWith(QLatin1String("Image URL: empty;")));
+        QCOMPARE(h.text("formSummary"),
+                 QStringLiteral("Errors to correct before going on: 5, marked under their "
+                                "fields."));
+        QCOMPARE(h.page->focusWidget(), h.combo("osType")); // the first to correct
+
+        Harness next;
+        next.session.setUploadSkipped(true);
+        next.page->initializePage();
+        QVERIFY(!next.page->validatePage());
+        QCOMPARE(next.shownProblems().size(), 5);
+    }
+
+    // Force and DryRun wait under "Advanced", closed by default; a draft that turns one on
+    // opens it.
+    void advancedHoldsForceAndDryRun()
+    {
+        Harness h;
+        auto* toggle = h.child<QToolButton>("advancedToggle");
+        auto* force = h.child<QCheckBox>("force");
+        auto* dryRun = h.child<QCheckBox>("dryRun");
+        QVERIFY(toggle->isVisible() && !toggle->isChecked());
+        QVERIFY(!force->isVisible() && !dryRun->isVisible());
+        QCOMPARE(toggle->shortcut(), QKeySequence(QStringLiteral("Alt+D")));
+        QTest::mouseClick(toggle, Qt::LeftButton);
+        QVERIFY(force->isVisible() && dryRun->isVisible());
+        QTest::mouseClick(dryRun, Qt::LeftButton);
+        QVERIFY(h.page->form().dryRun && !h.page->form().force);
+        QVERIFY(h.page->isUserEdited(QStringLiteral("DryRun")));
+        QTest::mouseClick(toggle, Qt::LeftButton);
+        QVERIFY(!dryRun->isVisible());
+        QVERIFY(h.page->form().dryRun); // closing hides; it changes nothing
+        // Every Alt key of the page, Advanced open, is its own.
+        QTest::mouseClick(toggle, Qt::LeftButton);
+        QMap<QKeySequence, QString> keys;
+        for (const QAbstractButton* b : h.page->findChildren<QAbstractButton*>()) {
+            if (!b->isVisible() || b->shortcut().isEmpty())
+                continue;
+            QVERIFY2(!keys.contains(b->shortcut()),
+                     qPrintable(b->text() + u" and " + keys.value(b->shortcut())));
+            keys.insert(b->shortcut(), b->text());
+        }
+        QVERIFY(keys.contains(QKeySequence(QStringLiteral("Alt+Q")))); // Dry run only
+
+        Harness opened;
+        opened.page->setForm(validForm()); // Force and DryRun on
+        QVERIFY(opened.child<QToolButton>("advancedToggle")->isChecked());
+        QVERIFY(opened.child<QCheckBox>("force")->isVisible());
+    }
+
+    // In Chinese, a problem follows the Chinese label, and the summary names the fields so.
+    void chineseMessageUsesTheChineseLabel()
+    {
+        // English again afterwards, also when a check below fails.
+        const auto english = qScopeGuard([] {
+            for (QTranslator* translator : qApp->findChildren<QTranslator*>()) {
+                QCoreApplication::removeTranslator(translator);
+                delete translator;
+            }
+        });
+        QCOMPARE(util::installTranslations(*qApp, QStringLiteral("zh_CN")),
+                 QStringLiteral("zh_CN"));
+        {
+            Harness h;
+            h.session.setUploadSkipped(true);
+            h.page->initializePage();
+            QVERIFY2(h.text("formSummary").contains(QStringLiteral("操作系统类型")),
+                     qPrintable(h.text("formSummary")));
+            h.retype(h.edit("imageName"), QString(61, u'n'));
+            const QString text = h.note(field::imageName)->text();
+            QVERIFY2(text.startsWith(QStringLiteral("镜像名称：")), qPrintable(text));
+            QVERIFY2(text.contains(QLatin1String("61")) && !text.contains(QLatin1String("Image")),
+                     qPrintable(text));
+        }
+    }
+
     void problemsNextToTheirFieldsBlockNext()
     {
         Harness h;
@@ -499,6 +666,10 @@ private slots:
         QCOMPARE(reopened.page->form(), saved);
         QVERIFY(reopened.page->isComplete());
         QVERIFY(reopened.text("draftStatus").contains(QLatin1String("Opened")));
+        // The status is read as shown ("Opened the draft …"), not replaced by what it is.
+        const QStringList unreadable = test::accessibilityProblems(
+            reopened.page.get(), QStringLiteral("Form page, a draft opened"));
+        QVERIFY2(unreadable.isEmpty(), qPrintable(unreadable.join(u'\n')));
 
         // Cancelling the dialog does nothing.
         QSignalSpy opened(reopened.page.get(), &FormPage::draftOpened);
