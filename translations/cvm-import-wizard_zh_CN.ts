@@ -22,6 +22,10 @@
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分</translation>
     </message>
+    <message>
+        <source>%1 (%2 UTC)</source>
+        <translation>%1（UTC %2）</translation>
+    </message>
 </context>
 <context>
     <name>cvmi::cli::CheckCommand</name>
@@ -30,10 +34,6 @@
 Exit status: 0 compliant, 1 not compliant, 2 unusable input or error.</source>
         <translation>检查磁盘镜像（只读取其元数据），并依据腾讯云导入规则进行判定。
 退出状态：0 符合要求，1 不符合要求，2 输入不可用或出错。</translation>
-    </message>
-    <message>
-        <source>A .qcow2, .vmdk, .vhd or .raw file.</source>
-        <translation>一个 .qcow2、.vmdk、.vhd 或 .raw 文件。</translation>
     </message>
     <message>
         <source>Print the result as JSON (see docs/check-json.md).</source>
@@ -62,6 +62,22 @@ Exit status: 0 compliant, 1 not compliant, 2 unusable input or error.</source>
     <message>
         <source>The inspection ran out of time (%1 s): some rules could not be checked. Raise the limit with --inspect-timeout SECONDS.</source>
         <translation>检查超时（%1 秒）：部分规则未能检查。请使用 --inspect-timeout SECONDS 提高时限。</translation>
+    </message>
+    <message>
+        <source>A .qcow2, .vmdk, .vhd or .raw file, or a folder holding one.</source>
+        <translation>一个 .qcow2、.vmdk、.vhd 或 .raw 文件，或包含此类文件的文件夹。</translation>
+    </message>
+    <message>
+        <source>%1 holds several disk images (%2%3); name the one to check:</source>
+        <translation>%1 中有多个磁盘镜像（%2 个%3）；请指定要检查的那一个：</translation>
+    </message>
+    <message>
+        <source> or more</source>
+        <translation>或更多</translation>
+    </message>
+    <message>
+        <source>Checking %1, the disk image found in %2.</source>
+        <translation>正在检查 %1，即在 %2 中找到的磁盘镜像。</translation>
     </message>
 </context>
 <context>
@@ -1824,6 +1840,17 @@ Exit status: 0 done, 2 error.</source>
     <message>
         <source>Reading %1 at offset %2 failed: %3.</source>
         <translation>读取 %1 偏移 %2 处的数据失败：%3。</translation>
+    </message>
+</context>
+<context>
+    <name>cvmi::disk::ImageFinder</name>
+    <message>
+        <source>No disk image in %1: looked for %2 in %3 files.</source>
+        <translation>%1 中没有磁盘镜像：已在 %3 个文件中查找 %2。</translation>
+    </message>
+    <message>
+        <source>The search stopped there; drop the image itself, or a folder closer to it.</source>
+        <translation>查找到此为止；请直接拖入镜像文件，或拖入离它更近的文件夹。</translation>
     </message>
 </context>
 <context>
@@ -4251,6 +4278,33 @@ Exit status: 0 done, 2 error.</source>
     </message>
 </context>
 <context>
+    <name>cvmi::ui::ChooseImageDialog</name>
+    <message>
+        <source>Choose the Disk Image</source>
+        <translation>选择磁盘镜像</translation>
+    </message>
+    <message>
+        <source>%1 holds several disk images. Which one is the system disk to check and &amp;import?</source>
+        <translation>%1 中有多个磁盘镜像。要检查并导入哪一个系统盘？(&amp;I)</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>&amp;Check This Image</source>
+        <translation>检查此镜像(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel</source>
+        <translation>取消(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Disk images found</source>
+        <translation>找到的磁盘镜像</translation>
+    </message>
+</context>
+<context>
     <name>cvmi::ui::ChooseObjectDialog</name>
     <message>
         <source>List the next objects (COS answers up to %1 at a time)</source>
@@ -4691,6 +4745,14 @@ Exit status: 0 done, 2 error.</source>
     <message>
         <source>Disk image</source>
         <translation>磁盘镜像</translation>
+    </message>
+    <message>
+        <source>Looking for disk images in %1…</source>
+        <translation>正在 %1 中查找磁盘镜像…</translation>
+    </message>
+    <message>
+        <source>Nothing chosen from %1. Drop an image, or use Browse….</source>
+        <translation>未从 %1 中选择任何镜像。请拖入一个镜像，或使用“浏览…”。</translation>
     </message>
 </context>
 <context>
@@ -5473,12 +5535,16 @@ https:// 可用于任何主机。http:// 仅可用于本机（localhost、127.0.
         <translation>将 %1 上传到 %2/%3 的任务已中断（已发送 %4/%5 个分块）。</translation>
     </message>
     <message>
-        <source>Other interrupted uploads: %1 (`cvm-import uploads` lists them).</source>
-        <translation>其他中断的上传：%1 个（`cvm-import uploads` 可列出）。</translation>
-    </message>
-    <message>
         <source>No&amp;t Now</source>
         <translation>暂不(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Other interrupted uploads: %1.</source>
+        <translation>其他中断的上传：%1 个。</translation>
+    </message>
+    <message>
+        <source>The command cvm-import uploads lists them all.</source>
+        <translation>命令 cvm-import uploads 会列出全部。</translation>
     </message>
 </context>
 <context>
@@ -5814,6 +5880,10 @@ https:// 可用于任何主机。http:// 仅可用于本机（localhost、127.0.
     <message>
         <source>“%1”</source>
         <translation>“%1”</translation>
+    </message>
+    <message>
+        <source>Checks that need a readable disk image: %1 more.</source>
+        <translation>需要可读磁盘镜像的检查：另有 %1 项。</translation>
     </message>
 </context>
 <context>
@@ -6276,10 +6346,6 @@ https:// 可用于任何主机。http:// 仅可用于本机（localhost、127.0.
         <translation>已上传的对象</translation>
     </message>
     <message>
-        <source>This image did not pass the import check on the first page: Tencent Cloud will refuse to import it. Fix what the check reported first, or upload it anyway if you need it in COS.</source>
-        <translation>此镜像未通过第一页的导入检查：腾讯云将拒绝导入。请先处理检查报告的问题；如果确实需要将其存入 COS，也可以仍然上传。</translation>
-    </message>
-    <message>
         <source>Enter the object key: the name of the image in the bucket.</source>
         <translation>请输入对象键：即镜像在存储桶中的名称。</translation>
     </message>
@@ -6306,10 +6372,6 @@ https:// 可用于任何主机。http:// 仅可用于本机（localhost、127.0.
     <message>
         <source>Upload %1 although it will not import?</source>
         <translation>%1 无法导入，仍要上传吗？</translation>
-    </message>
-    <message>
-        <source>The check on the first page found problems that make Tencent Cloud refuse this image. Uploading %1 costs time and COS storage for a file that cannot become a CVM image until they are fixed.</source>
-        <translation>第一页的检查发现了会导致腾讯云拒绝此镜像的问题。在这些问题解决之前，该文件无法成为 CVM 镜像，上传 %1 只会耗费时间和 COS 存储空间。</translation>
     </message>
     <message>
         <source>Connect an account on the Account page first.</source>
@@ -6420,6 +6482,79 @@ https:// 可用于任何主机。http:// 仅可用于本机（localhost、127.0.
     <message>
         <source>The object key contains a control character (a line break or a tab, for example). Remove it.</source>
         <translation>对象键中含有控制字符（例如换行符或制表符）。请将其删除。</translation>
+    </message>
+    <message>
+        <source>Check of the file to upload</source>
+        <translation>待上传文件的检查结果</translation>
+    </message>
+    <message>
+        <source>The whole report: every rule, what was found and how to fix it</source>
+        <translation>完整报告：每条规则、发现的内容以及修复方法</translation>
+    </message>
+    <message>
+        <source>See the &amp;Check</source>
+        <translation>查看检查结果(&amp;C)</translation>
+    </message>
+    <message>
+        <source>%1
+Tencent Cloud refuses to import this file as it is. Uploading %2 costs time and COS storage for a file that cannot become a CVM image until this is fixed; your answer is recorded with the upload.</source>
+        <translation>%1
+腾讯云不会按原样导入此文件。在问题修复之前，上传这 %2 只会为一个无法成为 CVM 镜像的文件耗费时间和 COS 存储；您的选择会随上传一并记录。</translation>
+    </message>
+    <message>
+        <source>Tencent Cloud will refuse to import this file. Fix what the check reported first, or upload it anyway if you need it in COS.</source>
+        <translation>腾讯云将拒绝导入此文件。请先修复检查报告的问题；如果确实需要把它放到 COS，也可以仍然上传。</translation>
+    </message>
+    <message>
+        <source>Uploaded although the check said: %1 The import is likely to fail until that is fixed.</source>
+        <translation>检查结果为“%1”，但仍已上传。在问题修复之前，导入很可能会失败。</translation>
+    </message>
+</context>
+<context>
+    <name>cvmi::ui::UploadPageCheck</name>
+    <message>
+        <source>Not checked yet: check it before uploading.</source>
+        <translation>尚未检查：请在上传前先检查。</translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation>正在检查 %1…</translation>
+    </message>
+    <message>
+        <source>Not importable: %1</source>
+        <translation>无法导入：%1</translation>
+    </message>
+    <message>
+        <source>%1 and others (%2)</source>
+        <translation>%1 等（另有 %2 项）</translation>
+    </message>
+    <message>
+        <source>Not importable, problems: %1 — %2.</source>
+        <translation>无法导入，问题数：%1 — %2。</translation>
+    </message>
+    <message>
+        <source>Checked: importable; read the warnings (%1).</source>
+        <translation>已检查：可以导入；请阅读警告（%1 条）。</translation>
+    </message>
+    <message>
+        <source>Checked: ready to import.</source>
+        <translation>已检查：可以导入。</translation>
+    </message>
+    <message>
+        <source>&amp;Check It</source>
+        <translation>检查(&amp;C)</translation>
+    </message>
+    <message>
+        <source>See the &amp;Check</source>
+        <translation>查看检查结果(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Check of %1</source>
+        <translation>%1 的检查结果</translation>
+    </message>
+    <message>
+        <source>C&amp;lose</source>
+        <translation>关闭(&amp;L)</translation>
     </message>
 </context>
 <context>

@@ -1,20 +1,48 @@
 #include "WizardSession.h"
 
+#include "controllers/InspectionRunner.h"
+
 #include "cloud/CosClient.h"
 #include "cloud/CvmClient.h"
 #include "cloud/HttpClient.h"
+#include "settings/AppSettings.h"
 
 #include <QFileInfo>
 
 namespace cvmi::ui {
 
-WizardSession::WizardSession(QObject* parent) : QObject(parent), m_http(new cloud::HttpClient(this))
+WizardSession::WizardSession(QObject* parent)
+    : QObject(parent), m_runner(new InspectionRunner(this)), m_http(new cloud::HttpClient(this))
 {
+    // Connected before any page's connection: the pages find the result in the session.
+    connect(m_runner, &InspectionRunner::finished, this, [this](const InspectionResult& result) {
+        if (m_runner->currentPath() == m_imagePath)
+            setInspection(result);
+    });
+}
+
+void WizardSession::checkImage(const QString& path)
+{
+    if (path.isEmpty())
+        return;
+    setImagePath(path);
+    inspect::InspectOptions options;
+    options.timeLimit = std::chrono::seconds(settings::AppSettings().inspectTimeout());
+    m_runner->setOptions(options);
+    m_runner->start(path);
+}
+
+bool WizardSession::isChecking() const
+{
+    return m_runner->isRunning();
 }
 
 void WizardSession::setImagePath(const QString& path)
 {
     clearInspection();
+    // A check of another file no longer concerns the image.
+    if (m_runner->isRunning() && m_runner->currentPath() != path)
+        m_runner->cancel();
     if (path == m_imagePath)
         return;
     if (m_resumeTarget.filePath != QFileInfo(path).absoluteFilePath())

@@ -20,6 +20,8 @@ class HttpClient;
 
 namespace cvmi::ui {
 
+class InspectionRunner;
+
 // The state every page of the wizard shares, handed to each page at construction so that pages
 // never reach into one another. The Image page fills the image part; the Account, Upload, Form and
 // Import pages add theirs next to it. Each part announces its changes with its own signal.
@@ -40,6 +42,15 @@ public:
 
     // The image was inspected, was readable, and no rule failed: the upload may begin.
     bool imageImportable() const { return m_inspection && m_inspection->importable(); }
+
+    // The one inspection runner: whichever page a file is chosen on (the Image page, or the
+    // Upload page for another file), it is checked here, and the result becomes inspection()
+    // when it is the image's. Owned by the session.
+    InspectionRunner* inspectionRunner() const { return m_runner; }
+    // Makes `path` the image and starts checking it (the time limit from the settings),
+    // replacing any check still running.
+    void checkImage(const QString& path);
+    bool isChecking() const;
 
     // The account part, filled by the Account page. The credentials carry secrets: show them
     // only through Credentials::redacted(). setAccount() rebuilds the clients (the previous ones
@@ -100,6 +111,7 @@ signals:
 private:
     void dropClients();
 
+    InspectionRunner* m_runner;
     QString m_imagePath;
     std::optional<InspectionResult> m_inspection;
 

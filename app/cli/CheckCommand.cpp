@@ -1,6 +1,7 @@
 #include "CheckCommand.h"
 
 #include "TextReport.h"
+#include "disk/ImageFinder.h"
 #include "importform/FormPrefill.h"
 #include "importform/OsCatalogue.h"
 #include "inspect/Inspector.h"
@@ -9,6 +10,8 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 
 #include <cstdio>
@@ -54,8 +57,9 @@ std::optional<int> parseCheckArgs(const CliContext& context, CheckArgs* args)
                  "Tencent Cloud import rules.\nExit status: 0 compliant, 1 not compliant, 2 "
                  "unusable input or error."));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("IMAGE"),
-                                 Text::tr("A .qcow2, .vmdk, .vhd or .raw file."));
+    parser.addPositionalArgument(
+        QStringLiteral("IMAGE"),
+        Text::tr("A .qcow2, .vmdk, .vhd or .raw file, or a folder holding one."));
     const QCommandLineOption json(QStringLiteral("json"),
                                   Text::tr("Print the result as JSON (see docs/check-json.md)."));
     const QCommandLineOption policyFile(
@@ -130,6 +134,33 @@ int exitStatus(const CliContext& context, const inspect::ImageFacts& facts,
     return report.compliant() ? ExitOk : ExitNotCompliant;
 }
 
+// IMAGE named a folder: the disk image in it (disk::findDiskImages), said on standard error so
+// that the report on standard output stays the image's. An exit status when there is none, or
+// more than one to choose from.
+std::optional<int> findImageInFolder(const CliContext& context, util::NativePath* image)
+{
+    const disk::ImageSearch search = disk::findDiskImages(QFile::decodeName(image->bytes()));
+    if (search.images.isEmpty()) {
+        context.err << disk::noImageMessage(search) << '\n';
+        return ExitError;
+    }
+    if (search.images.size() > 1) {
+        context.err << Text::tr("%1 holds several disk images (%2%3); name the one to check:")
+                           .arg(image->display())
+                           .arg(search.images.size())
+                           .arg(search.limitReached ? Text::tr(" or more") : QString())
+                    << '\n';
+        for (const QString& found : search.images)
+            context.err << "  " << found << '\n';
+        return ExitError;
+    }
+    context.err << Text::tr("Checking %1, the disk image found in %2.")
+                       .arg(search.images.first(), image->display())
+                << '\n';
+    *image = util::NativePath(search.images.first());
+    return std::nullopt;
+}
+
 } // namespace
 
 int runCheck(const CliContext& context)
@@ -137,6 +168,10 @@ int runCheck(const CliContext& context)
     CheckArgs args;
     if (const auto exit = parseCheckArgs(context, &args))
         return *exit;
+    if (QFileInfo(QFile::decodeName(args.image.bytes())).isDir()) {
+        if (const auto exit = findImageInFolder(context, &args.image))
+            return *exit;
+    }
     const inspect::ImageFacts facts = inspect::inspectImage(args.image, args.options);
     policy::Report report = args.rules.evaluate(facts);
     offerOs(&report);

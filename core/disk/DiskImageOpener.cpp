@@ -11,9 +11,11 @@ namespace cvmi::disk {
 
 namespace {
 
+// lupdate files these texts under the namespace ("cvmi::disk"), the context of a free tr():
+// translated in any other context they would stay English.
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("cvmi::disk::DiskImageOpener", text);
+    return QCoreApplication::translate("cvmi::disk", text);
 }
 
 // Enough for every signature we probe: Btrfs keeps its magic at 64 KiB + 64.

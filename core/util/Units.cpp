@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QLocale>
 #include <QRegularExpression>
+#include <QTimeZone>
 
 #include <cmath>
 
@@ -44,6 +45,25 @@ QString formatShortClock(qint64 seconds)
     if (seconds >= 3600)
         return formatClock(seconds);
     return QStringLiteral("%1:%2").arg(seconds / 60).arg(twoDigits(seconds % 60));
+}
+
+QString formatMoment(const QDateTime& moment)
+{
+    if (!moment.isValid())
+        return QStringLiteral("—");
+    const QLocale locale;
+    const QDateTime local = moment.toLocalTime();
+    const QDateTime utc = moment.toUTC();
+    QString zone = local.timeZoneAbbreviation();
+    if (zone.isEmpty() || zone.startsWith(u'+') || zone.startsWith(u'-'))
+        zone = local.timeZone().displayName(local, QTimeZone::OffsetName); // "UTC+08:00"
+    const QString localText = locale.toString(local, QLocale::ShortFormat) + u' ' + zone;
+    if (local.offsetFromUtc() == 0)
+        return localText;
+    const QString utcText = utc.date() == local.date()
+                                ? locale.toString(utc.time(), QLocale::ShortFormat)
+                                : locale.toString(utc, QLocale::ShortFormat);
+    return Text::tr("%1 (%2 UTC)").arg(localText, utcText);
 }
 
 QString formatBytes(uint64_t bytes)

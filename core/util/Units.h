@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDateTime>
 #include <QString>
 
 #include <cstdint>
@@ -25,5 +26,9 @@ QString formatClock(qint64 seconds);
 // A duration as a short clock: "4:07", "1:04:07" (hours only when there are any), and "--:--"
 // when negative (not known yet), as the CLI's upload progress line.
 QString formatShortClock(qint64 seconds);
+
+// A moment for people in any time zone: the local time with its zone, and UTC beside it unless
+// the local zone is UTC ("7 Dec 2026 05:45 CST (6 Dec 21:45 UTC)"); an invalid time is "—".
+QString formatMoment(const QDateTime& moment);
 
 } // namespace cvmi

@@ -536,7 +536,8 @@ void TestJourney::nonCompliantUploadAsksFirst()
     QVERIFY(child<QLabel>(upload, "notImportableWarning")->isVisible());
     QVERIFY(child<QLabel>(upload, "notImportableWarning")
                 ->text()
-                .contains(QLatin1String("did not pass the import check")));
+                .contains(QLatin1String("will refuse to import this file")));
+    QVERIFY(child<QLabel>(upload, "checkVerdict")->text().startsWith(u"Not importable"));
 
     // Start asks first; declined, nothing is sent and nothing is left to resume.
     m_answer = false;

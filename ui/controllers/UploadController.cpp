@@ -96,11 +96,12 @@ void UploadController::refreshOffer(const UploadJob& job, QString* error)
         *error = readError.message;
 }
 
-void UploadController::start(const UploadJob& job)
+void UploadController::start(const UploadJob& job, const QString& checkOverride)
 {
     if (isBusy())
         return;
     m_job = job;
+    m_checkOverride = checkOverride;
     m_session->clearUpload();
     m_offer.reset();
     m_lastProgress = UploadProgress{};
@@ -151,8 +152,10 @@ void UploadController::stopForLater()
 
 void UploadController::reset()
 {
-    if (!isBusy())
-        setPhase(Phase::Ready);
+    if (isBusy())
+        return;
+    m_lastProgress = UploadProgress{};
+    setPhase(Phase::Ready);
 }
 
 void UploadController::onFinished(const UploadResult& result)
@@ -197,6 +200,8 @@ void UploadController::finish(const UploadResult& result, const QString& importU
     object.importUrl = importUrl;
     object.importUrlSigned = importUrlSigned;
     object.importUrlExpires = expires;
+    object.filePath = fileOf(m_job).absoluteFilePath();
+    object.checkOverride = m_checkOverride;
     m_session->setUpload(object);
     UploadProgress done = m_lastProgress;
     done.bytesSent = done.totalBytes = result.size;

@@ -65,14 +65,17 @@ public:
     const std::optional<transfer::Checkpoint>& offer() const { return m_offer; }
 
     // Starts the engine for `job` (job.restart discards an earlier upload's parts).
-    void start(const transfer::UploadJob& job);
+    // `checkOverride`: what the check said when the user chose to upload anyway, else empty; it
+    // goes into the session's UploadedObject.
+    void start(const transfer::UploadJob& job, const QString& checkOverride = {});
     void pause();
     void resume();
     // Aborts the multipart upload: its parts are deleted and its record removed.
     void cancel();
     // Stops the engine now and keeps its record and parts, for a resume later.
     void stopForLater();
-    // After a failure or a cancel, back to Ready for another file or destination.
+    // After a failure, a cancel or a finished upload, back to Ready for another file or
+    // destination: the last progress is forgotten (it was another file's).
     void reset();
 
 signals:
@@ -97,6 +100,7 @@ private:
     Phase m_phase = Phase::Ready;
     transfer::UploadEngine* m_engine = nullptr;
     transfer::UploadJob m_job;
+    QString m_checkOverride;
     transfer::UploadProgress m_lastProgress;
     std::optional<transfer::Checkpoint> m_offer;
     bool m_resolving = false;

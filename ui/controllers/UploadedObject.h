@@ -21,6 +21,11 @@ struct UploadedObject {
     QString importUrl;
     bool importUrlSigned = false;
     QDateTime importUrlExpires; // when the signature ends (importUrlSigned only)
+    QString filePath;           // the local file uploaded (absolute)
+    // Empty when the file passed the check. Otherwise the user answered "Upload anyway" to a
+    // file the check refused, and this is what the check said then ("2 problems: …"), for the
+    // form and the import to repeat.
+    QString checkOverride;
 
     bool isValid() const { return !objectUrl.isEmpty(); }
     // The URL to hand to the import: importUrl when one was decided, else objectUrl.

@@ -50,6 +50,7 @@ FormPage::FormPage(WizardSession* session, QWidget* parent)
     m_ui->osChooser->setCatalogueStatus(m_catalogue->status());
     m_catalogue->setStore(importform::OsCatalogueStore());
 
+    connect(m_session, &WizardSession::imagePathChanged, this, &FormPage::forgetImageProposal);
     connect(m_session, &WizardSession::inspectionChanged, this, &FormPage::prefill);
     connect(m_session, &WizardSession::uploadChanged, this, &FormPage::prefill);
     connect(m_session, &WizardSession::accountChanged, this, [this] {
@@ -274,6 +275,16 @@ void FormPage::prefill()
     fillFields(p.form, p.fields);
     if (p.fields.contains(field::imageUrl))
         checkUrlSoon();
+}
+
+void FormPage::forgetImageProposal()
+{
+    QSet<QString> os{field::osType, field::osVersion, field::architecture, field::bootMode,
+                     field::licenseType};
+    os.subtract(m_edited);
+    fillFields(importform::ImportForm{}, os);
+    if (osChoiceApplies())
+        m_ui->osChooser->showOsChoice({});
 }
 
 void FormPage::revalidate()

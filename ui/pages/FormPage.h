@@ -46,6 +46,10 @@ public:
     // The proposal of the inspection and the upload's URL, into the fields the user has not
     // edited. Called when the page opens and when the session learns something new.
     void prefill();
+    // Another file became the image (chosen on the Image or the Upload page): the OS values
+    // proposed for the previous one that the user did not choose are cleared, so that nothing
+    // of that image stays; the new check's proposal follows through prefill().
+    void forgetImageProposal();
     // `fieldId`: an importform::field id, or "Force" / "DryRun".
     bool isUserEdited(const QString& fieldId) const { return m_edited.contains(fieldId); }
 

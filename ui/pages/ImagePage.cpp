@@ -11,7 +11,6 @@
 
 #include "policy/ReportHtml.h"
 #include "policy/ReportJson.h"
-#include "settings/AppSettings.h"
 
 #include <QDir>
 #include <QFileDialog>
@@ -27,7 +26,7 @@ namespace cvmi::ui {
 
 ImagePage::ImagePage(WizardSession* session, QWidget* parent)
     : QWizardPage(parent), m_ui(std::make_unique<Ui::ImagePage>()), m_session(session),
-      m_runner(new InspectionRunner(this))
+      m_runner(session->inspectionRunner())
 {
     m_ui->setupUi(this);
     setTitle(ImportWizard::pageTitle(tr("Check the disk image")));
@@ -43,11 +42,26 @@ ImagePage::ImagePage(WizardSession* session, QWidget* parent)
     registerField(QStringLiteral("image.path*"), this, "imagePath",
                   SIGNAL(imagePathChanged(QString)));
 
+    // A file may be dropped anywhere on the page, the report's empty area included.
+    m_ui->dropZone->acceptDropsOn(this);
     connect(m_ui->dropZone, &DropZone::fileChosen, this, &ImagePage::inspect);
     connect(m_ui->cancelInspection, &QPushButton::clicked, this, &ImagePage::cancelInspection);
+    // The session's runner: a file chosen on the Upload page is checked, and shown, here too.
+    connect(m_runner, &InspectionRunner::started, this, &ImagePage::onStarted);
     connect(m_runner, &InspectionRunner::finished, this, &ImagePage::onFinished);
     connect(m_runner, &InspectionRunner::cancelled, this, &ImagePage::onCancelled);
     connect(m_session, &WizardSession::imagePathChanged, this, &ImagePage::imagePathChanged);
+    connect(m_session, &WizardSession::imagePathChanged, this, [this](const QString& path) {
+        if (!path.isEmpty()) {
+            m_ui->dropZone->showFile(path);
+            return;
+        }
+        // The image was forgotten ("Import Another Image"): nothing of it stays on screen.
+        m_ui->dropZone->showPrompt();
+        m_ui->reportView->showNothingChosen();
+        updateSaveButton();
+    });
+    connect(m_session, &WizardSession::uploadChanged, this, &ImagePage::completeChanged);
     connect(m_session, &WizardSession::inspectionChanged, this, &ImagePage::completeChanged);
     connect(m_session, &WizardSession::inspectionChanged, this, &ImagePage::updateSaveButton);
     connect(m_ui->saveReport, &QPushButton::clicked, this, &ImagePage::saveReport);
@@ -75,13 +89,13 @@ void ImagePage::inspect(const QString& path)
     if (path.isEmpty())
         return;
     m_ui->dropZone->showFile(path);
-    m_session->setImagePath(path);
+    m_session->checkImage(path); // onStarted() follows
+}
+
+void ImagePage::onStarted(const QString& path)
+{
     m_ui->inspectionLabel->setFullText(tr("Inspecting %1…").arg(QFileInfo(path).fileName()));
     setBusy(true);
-    inspect::InspectOptions options;
-    options.timeLimit = std::chrono::seconds(settings::AppSettings().inspectTimeout());
-    m_runner->setOptions(options);
-    m_runner->start(path);
 }
 
 void ImagePage::cancelInspection()
@@ -111,7 +125,12 @@ bool ImagePage::isComplete() const
     // Skipped without a file: the image.path field may stay empty.
     if (m_session->uploadSkipped() && m_session->imagePath().isEmpty())
         return true;
-    return QWizardPage::isComplete() && m_session->imageImportable();
+    // Uploaded although the check refused it (the user's "Upload anyway"): Back and Next again
+    // must not strand the upload behind this page.
+    const bool uploadedAnyway =
+        m_session->hasUpload() && !m_session->upload().checkOverride.isEmpty() &&
+        m_session->upload().filePath == QFileInfo(m_session->imagePath()).absoluteFilePath();
+    return QWizardPage::isComplete() && (m_session->imageImportable() || uploadedAnyway);
 }
 
 void ImagePage::skipUpload()
@@ -125,7 +144,7 @@ void ImagePage::skipUpload()
 
 void ImagePage::onFinished(const InspectionResult& result)
 {
-    m_session->setInspection(result);
+    // The session took the result already (its connection comes first).
     m_ui->reportView->showInspection(result);
     setBusy(false);
     emit inspectionShown();

@@ -71,6 +71,7 @@ signals:
 private:
     // "Already in COS? Skip to the Form": the upload is skipped (WizardSession::uploadSkipped).
     void skipUpload();
+    void onStarted(const QString& path);
     void onFinished(const InspectionResult& result);
     void onCancelled();
     void setBusy(bool busy);

@@ -5,6 +5,7 @@
 #include "TextTints.h"
 #include "WizardSession.h"
 #include "dialogs/UploadQuestionBox.h"
+#include "pages/UploadPageCheck.h"
 #include "pages/UploadPageTexts.h"
 #include "widgets/DropZone.h"
 #include "widgets/UploadDestination.h"
@@ -28,10 +29,6 @@ using transfer::UploadJob;
 using transfer::UploadProgress;
 using transfer::UploadResult;
 
-namespace {
-
-} // namespace
-
 UploadPage::UploadPage(WizardSession* session, QWidget* parent)
     : QWizardPage(parent), m_session(session), m_upload(new UploadController(session, this)),
       m_ui(std::make_unique<Ui::UploadPage>())
@@ -52,7 +49,10 @@ UploadPage::UploadPage(WizardSession* session, QWidget* parent)
     connect(m_ui->cancelUpload, &QPushButton::clicked, this, &UploadPage::cancelUpload);
     connect(m_ui->retryUpload, &QPushButton::clicked, this, &UploadPage::retry);
     connect(m_ui->skipUpload, &QPushButton::clicked, this, &UploadPage::skip);
-    connect(m_session, &WizardSession::inspectionChanged, this, &UploadPage::updateWarning);
+    connect(m_check, &UploadPageCheck::stateChanged, this, [this] {
+        updateWarning();
+        updateState();
+    });
     connect(m_upload, &UploadController::phaseChanged, this, [this] {
         if (m_upload->isResolving())
             m_ui->uploadProgress->showStatus(
@@ -76,6 +76,9 @@ UploadPage::~UploadPage() = default;
 void UploadPage::setUpForm()
 {
     m_ui->setupUi(this);
+    m_check = new UploadPageCheck(m_session, m_ui->checkVerdict, m_ui->seeCheck, this);
+    // A file may be dropped anywhere on the page, not only on the zone at its top.
+    m_ui->dropZone->acceptDropsOn(this);
     const int margin = style()->pixelMetric(QStyle::PM_LayoutLeftMargin);
     m_ui->pageLayout->setContentsMargins(margin, 4, margin, 0);
     m_ui->dropZone->setTexts(tr("Drop the image to upload here, or keep the checked one"),
@@ -84,7 +87,8 @@ void UploadPage::setUpForm()
                              tr("In %1. Drop another file to upload that one instead."));
     m_ui->dropZone->browseButton()->setAccessibleName(tr("Choose the file to upload"));
     setTextTint(m_ui->notImportableWarning, TextTint::Error);
-    setTabOrder(m_ui->dropZone->browseButton(), m_ui->uploadDestination->firstTabStop());
+    setTabOrder(m_ui->dropZone->browseButton(), m_ui->seeCheck);
+    setTabOrder(m_ui->seeCheck, m_ui->uploadDestination->firstTabStop());
 }
 
 void UploadPage::setSettings(settings::AppSettings* settings)
@@ -118,10 +122,19 @@ void UploadPage::initializePage()
     // Reached through Next: the upload is what the user came for (a skip is chosen here again).
     m_session->setUploadSkipped(false);
     // Back and Next again must not disturb an upload that runs or is done.
-    if (isBusy() || phase() == Phase::Done)
+    if (isBusy())
         return;
-    if (!m_fileChosenHere)
-        m_filePath = m_session->imagePath();
+    // The file to upload is the session's image, wherever it was chosen last; an upload done
+    // for another file is over (its progress and result go).
+    const QString image = m_session->imagePath().isEmpty()
+                              ? QString()
+                              : QFileInfo(m_session->imagePath()).absoluteFilePath();
+    if (phase() == Phase::Done && image == m_filePath)
+        return;
+    if (image != m_filePath)
+        forgetLastUpload();
+    m_filePath = image;
+    m_check->setFile(m_filePath);
     m_focusDefaultOnEntry = true;
     applyResumeTarget();
     showFile();
@@ -150,14 +163,23 @@ void UploadPage::setFile(const QString& path)
     if (path.isEmpty() || isBusy())
         return;
     m_filePath = QFileInfo(path).absoluteFilePath();
-    m_fileChosenHere = true;
-    if (phase() == Phase::Done || phase() == Phase::Failed) {
-        m_session->clearUpload();
-        m_ui->uploadResult->clear();
-        m_ui->uploadMessage->clear();
-        m_upload->reset();
-    }
+    forgetLastUpload();
+    m_check->setFile(m_filePath); // the file becomes the session's image and is checked
     showFile();
+}
+
+void UploadPage::forgetLastUpload()
+{
+    if (isBusy())
+        return;
+    if (phase() == Phase::Done)
+        m_session->clearUpload();
+    m_ui->uploadResult->clear();
+    m_ui->uploadMessage->clear();
+    m_upload->reset();
+    // The bar and its figures were the previous file's: no "100%" stays for the new one.
+    m_ui->uploadProgress->showProgress(m_upload->lastProgress());
+    m_ui->uploadProgress->showStatus({});
 }
 
 void UploadPage::showFile()
@@ -169,15 +191,9 @@ void UploadPage::showFile()
     refreshOffer();
 }
 
-bool UploadPage::fileIsCheckedImage() const
-{
-    return m_session->hasInspection() && !m_filePath.isEmpty() &&
-           QFileInfo(m_session->imagePath()).absoluteFilePath() == m_filePath;
-}
-
 void UploadPage::updateWarning()
 {
-    const bool refused = fileIsCheckedImage() && !m_session->imageImportable();
+    const bool refused = m_check->state() == UploadPageCheck::State::Refused;
     m_ui->notImportableWarning->setVisible(refused);
     m_ui->notImportableWarning->setText(refused ? UploadPageTexts::notImportableWarning()
                                                 : QString());
@@ -218,75 +234,24 @@ void UploadPage::refreshOffer()
     updateState();
 }
 
-void UploadPage::updateState()
-{
-    const Phase phase = m_upload->phase();
-    const bool resolving = m_upload->isResolving();
-    const std::optional<transfer::Checkpoint>& offer = m_upload->offer();
-    const bool idle = phase == Phase::Ready || phase == Phase::Failed;
-    const bool ready = idle && m_ui->uploadDestination->isComplete() && m_session->hasAccount() &&
-                       QFileInfo(m_filePath).isFile();
-    const bool changed = offer && offer->fileChangedSince(m_filePath);
-    m_ui->dropZone->setEnabled(idle || phase == Phase::Done); // another file starts afresh
-    m_ui->uploadDestination->setEditable(idle);
-    m_ui->resumeOffer->setVisible(phase == Phase::Ready && !m_ui->resumeOffer->text().isEmpty());
-    m_ui->startUpload->setVisible(phase == Phase::Ready && !changed);
-    m_ui->startUpload->setEnabled(ready);
-    m_ui->startUpload->setText(offer ? tr("&Resume Upload") : tr("&Start Upload"));
-    m_ui->startOverUpload->setVisible(idle && offer.has_value());
-    m_ui->startOverUpload->setEnabled(ready);
-    m_ui->retryUpload->setVisible(phase == Phase::Failed && !changed);
-    m_ui->retryUpload->setEnabled(ready);
-    m_ui->pauseUpload->setVisible(phase == Phase::Uploading && !resolving);
-    m_ui->resumeUpload->setVisible(phase == Phase::Paused);
-    m_ui->cancelUpload->setVisible(
-        !resolving &&
-        (phase == Phase::Uploading || phase == Phase::Paused || phase == Phase::Cancelling));
-    m_ui->cancelUpload->setEnabled(phase != Phase::Cancelling);
-    m_ui->skipUpload->setVisible(idle);
-    m_ui->skipUpload->setEnabled(idle && m_ui->uploadDestination->isComplete() &&
-                                 m_session->hasAccount());
-    m_ui->uploadProgress->setVisible(phase != Phase::Ready ||
-                                     m_upload->lastProgress().totalBytes > 0);
-    m_ui->uploadResult->setVisible(phase == Phase::Done);
-    // Queued: QWizard makes its Next button the default (even while Next waits, disabled, for
-    // the upload) whenever the page changes or emits completeChanged, right after this.
-    QMetaObject::invokeMethod(this, &UploadPage::updateDefaultButton, Qt::QueuedConnection);
-}
-
-void UploadPage::updateDefaultButton()
-{
-    const bool entering = std::exchange(m_focusDefaultOnEntry, false);
-    if (!wizard() || wizard()->currentPage() != this || isComplete())
-        return;
-    for (QPushButton* button : {m_ui->startUpload, m_ui->retryUpload}) {
-        if (button->isVisibleTo(this) && button->isEnabled()) {
-            button->setDefault(true);
-            // Arriving, Enter starts the upload even before the first Tab.
-            if (entering)
-                button->setFocus();
-            return;
-        }
-    }
-}
-
 bool UploadPage::confirmNotImportable()
 {
-    if (!fileIsCheckedImage() || m_session->imageImportable())
-        return true;
-    return ask(Question::UploadNotImportable,
-               UploadPageTexts::notImportableQuestion(QFileInfo(m_filePath)));
+    return m_check->confirm(
+        [this](const UploadPageTexts::Words& words) {
+            return ask(Question::UploadNotImportable, words);
+        },
+        &m_checkOverride);
 }
 
 void UploadPage::start()
 {
-    if (confirmNotImportable())
+    if (!isBusy() && confirmNotImportable())
         launch(false);
 }
 
 void UploadPage::startOver()
 {
-    if (confirmNotImportable())
+    if (!isBusy() && confirmNotImportable())
         launch(true);
 }
 
@@ -318,7 +283,7 @@ void UploadPage::launch(bool restart)
     m_ui->uploadMessage->clear();
     m_ui->uploadResult->clear();
     m_ui->resumeOffer->clear();
-    m_upload->start(job);
+    m_upload->start(job, m_checkOverride);
     m_ui->uploadProgress->showProgress(m_upload->lastProgress());
     m_ui->uploadProgress->showStatus(restart ? tr("Starting over…") : tr("Starting…"));
     m_ui->pauseUpload->setFocus(Qt::OtherFocusReason);
@@ -399,7 +364,12 @@ void UploadPage::showStopped(const UploadResult& result)
 void UploadPage::showSuccess(const UploadResult& result, const QString& note)
 {
     m_ui->uploadProgress->showProgress(m_upload->lastProgress());
-    m_ui->uploadMessage->setText(UploadPageTexts::success(result));
+    QString message = UploadPageTexts::success(result);
+    if (!m_session->upload().checkOverride.isEmpty())
+        message += u'\n' + tr("Uploaded although the check said: %1 The import is likely to fail "
+                              "until that is fixed.")
+                               .arg(m_session->upload().checkOverride);
+    m_ui->uploadMessage->setText(message);
     m_ui->uploadResult->setText(UploadPageTexts::successDetails(result, m_session->upload(), note));
     emit uploadFinished(result);
 }

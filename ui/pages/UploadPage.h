@@ -22,10 +22,13 @@ namespace Ui {
 class UploadPage;
 }
 
+class UploadPageCheck;
 class WizardSession;
 
-// Step 3: the image into a COS bucket. The file is the one checked on the Image page unless
-// another is dropped here; the bucket comes from the Account page (any other bucket of the
+// Step 3: the image into a COS bucket. The file is the session's image: the one checked on the
+// Image page, or another dropped here (anywhere on the page), which then becomes the image and is
+// checked before Start is offered (UploadPageCheck); a file the check refused goes up only after
+// the user's "Upload anyway"; the bucket comes from the Account page (any other bucket of the
 // region may be chosen) and the object key defaults to the file name. The UploadEngine does the
 // work on its own thread; this page shows its progress and offers Pause, Resume and Cancel. An
 // earlier unfinished upload of the same file to the same place is offered for resumption (its
@@ -103,14 +106,18 @@ private:
     void launch(bool restart);
     void onProgress(const transfer::UploadProgress& progress);
     bool ask(Question question, const UploadPageTexts::Words& words);
-    bool fileIsCheckedImage() const;
+    // Another file: the previous upload's result, message and progress go.
+    void forgetLastUpload();
 
     WizardSession* m_session;
     // The engine, the phase, the progress and the resume offer.
     UploadController* m_upload;
     Asker m_ask;
+    // The file's check (the verdict line, See the Check, Upload anyway).
+    UploadPageCheck* m_check = nullptr;
     QString m_filePath;
-    bool m_fileChosenHere = false;
+    // What the check said when the user chose "Upload anyway" (empty: the file passed).
+    QString m_checkOverride;
     // Just reached through Next: the focus goes to the button Enter presses.
     bool m_focusDefaultOnEntry = false;
     // The session's resume target already applied (its bucket and key preselected once, so

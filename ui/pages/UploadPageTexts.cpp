@@ -82,10 +82,9 @@ QString UploadPageTexts::successDetails(const UploadResult& result, const Upload
     // The signed URL itself is not shown: its query may carry a session token. The form's
     // ImageUrl field holds it.
     const QString handedOn =
-        object.importUrlSigned ? tr("a signed link to it, valid until %1")
-                                     .arg(QLocale().toString(object.importUrlExpires.toLocalTime(),
-                                                             QLocale::ShortFormat))
-                               : tr("this URL");
+        object.importUrlSigned
+            ? tr("a signed link to it, valid until %1").arg(formatMoment(object.importUrlExpires))
+            : tr("this URL");
     return tr("<b>Object URL:</b> <a href=\"%1\">%2</a><br><b>CRC-64:</b> %3 &nbsp; "
               "<b>Size:</b> %4<br><b>For the import:</b> %5. %6<br>Next: the import "
               "form.")
@@ -119,13 +118,14 @@ QString UploadPageTexts::resumeInOtherRegion(const InterruptedUpload& target)
         .arg(target.bucket, target.key, target.region);
 }
 
-UploadPageTexts::Words UploadPageTexts::notImportableQuestion(const QFileInfo& image)
+UploadPageTexts::Words UploadPageTexts::notImportableQuestion(const QFileInfo& image,
+                                                              const QString& verdict)
 {
     return {tr("Upload %1 although it will not import?").arg(image.fileName()),
-            tr("The check on the first page found problems that make Tencent Cloud refuse "
-               "this image. Uploading %1 costs time and COS storage for a file that cannot "
-               "become a CVM image until they are fixed.")
-                .arg(formatBytes(uint64_t(image.size())))};
+            tr("%1\nTencent Cloud refuses to import this file as it is. Uploading %2 costs time "
+               "and COS storage for a file that cannot become a CVM image until this is fixed; "
+               "your answer is recorded with the upload.")
+                .arg(verdict, formatBytes(uint64_t(image.size())))};
 }
 
 UploadPageTexts::Words UploadPageTexts::cancelQuestion(const QString& fileName, int partsDone,
@@ -149,9 +149,8 @@ UploadPageTexts::Words UploadPageTexts::closeQuestion(const QString& fileName, i
 
 QString UploadPageTexts::notImportableWarning()
 {
-    return tr("This image did not pass the import check on the first page: "
-              "Tencent Cloud will refuse to import it. Fix what the check "
-              "reported first, or upload it anyway if you need it in COS.");
+    return tr("Tencent Cloud will refuse to import this file. Fix what the check reported "
+              "first, or upload it anyway if you need it in COS.");
 }
 
 } // namespace cvmi::ui

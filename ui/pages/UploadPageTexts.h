@@ -40,10 +40,11 @@ public:
         QString text;
         QString detail;
     };
-    static Words notImportableQuestion(const QFileInfo& image);
+    // `verdict`: what the check said (UploadPageCheck::verdictText()).
+    static Words notImportableQuestion(const QFileInfo& image, const QString& verdict);
     static Words cancelQuestion(const QString& fileName, int partsDone, const QString& bucket);
     static Words closeQuestion(const QString& fileName, int percent, const QString& bucket);
-    // Shown above the buttons while the checked image is the one to upload and it failed.
+    // Shown under the check's verdict while the file to upload failed the check.
     static QString notImportableWarning();
 };
 

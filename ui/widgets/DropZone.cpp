@@ -1,8 +1,12 @@
 #include "widgets/DropZone.h"
 
 #include "Icons.h"
+#include "TextTints.h"
+#include "dialogs/ChooseImageDialog.h"
 #include "widgets/ElidedLabel.h"
 
+#include "disk/ImageFinder.h"
+#include "util/FutureReply.h"
 #include "util/Units.h"
 
 #include <QDir>
@@ -15,9 +19,11 @@
 #include <QMimeData>
 #include <QPainter>
 #include <QPainterPath>
+#include <QPointer>
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace cvmi::ui {
 
@@ -41,15 +47,16 @@ DropZone::DropZone(QWidget* parent) : QWidget(parent)
     m_icon->setFixedSize(kIconSize, kIconSize);
     m_icon->setAccessibleName(tr("Disk image"));
 
-    m_headline = new ElidedLabel(tr("Drop a disk image here (.qcow2, .vmdk, .vhd, .raw)"), this);
+    m_prompt = tr("Drop a disk image here (.qcow2, .vmdk, .vhd, .raw)");
+    m_promptDetail = tr("Only the metadata is read, so even a large image is checked in moments.");
+    m_headline = new ElidedLabel(m_prompt, this);
     m_headline->setObjectName(QStringLiteral("dropHeadline"));
     QFont headlineFont = m_headline->font();
     headlineFont.setPointSizeF(headlineFont.pointSizeF() * 1.15);
     headlineFont.setBold(true);
     m_headline->setFont(headlineFont);
 
-    m_detail = new QLabel(
-        tr("Only the metadata is read, so even a large image is checked in moments."), this);
+    m_detail = new QLabel(m_promptDetail, this);
     m_detail->setObjectName(QStringLiteral("dropDetail"));
     m_detail->setTextFormat(Qt::PlainText);
     m_detail->setWordWrap(true);
@@ -76,6 +83,8 @@ DropZone::DropZone(QWidget* parent) : QWidget(parent)
 
 void DropZone::showFile(const QString& path)
 {
+    m_searching.clear(); // a file chosen now wins over a folder still being searched
+    showProblem({});
     const QFileInfo info(path);
     m_headline->setFullText(tr("%1 — %2").arg(info.fileName(), formatBytes(uint64_t(info.size()))));
     const QString detail = m_chosenDetail.isEmpty()
@@ -87,9 +96,18 @@ void DropZone::showFile(const QString& path)
 
 void DropZone::setTexts(const QString& prompt, const QString& detail, const QString& chosenDetail)
 {
-    m_headline->setFullText(prompt);
-    m_detail->setText(detail);
+    m_prompt = prompt;
+    m_promptDetail = detail;
     m_chosenDetail = chosenDetail;
+    showPrompt();
+}
+
+void DropZone::showPrompt()
+{
+    m_searching.clear();
+    showProblem({});
+    m_headline->setFullText(m_prompt);
+    m_detail->setText(m_promptDetail);
 }
 
 QString DropZone::localFileFrom(const QMimeData* mime)
@@ -97,10 +115,38 @@ QString DropZone::localFileFrom(const QMimeData* mime)
     if (!mime || !mime->hasUrls())
         return {};
     for (const QUrl& url : mime->urls()) {
-        if (url.isLocalFile() && !QFileInfo(url.toLocalFile()).isDir())
+        if (url.isLocalFile() && QFileInfo::exists(url.toLocalFile()))
             return url.toLocalFile();
     }
     return {};
+}
+
+void DropZone::acceptDropsOn(QWidget* area)
+{
+    area->setAcceptDrops(true);
+    area->installEventFilter(this);
+}
+
+bool DropZone::eventFilter(QObject* watched, QEvent* event)
+{
+    // Only what reaches the area itself: Qt sends a drag to the innermost widget that accepts
+    // drops, so these are drags over the area's empty parts and its passive children.
+    switch (event->type()) {
+    case QEvent::DragEnter:
+        dragEnterEvent(static_cast<QDragEnterEvent*>(event));
+        return true;
+    case QEvent::DragMove:
+        dragMoveEvent(static_cast<QDragMoveEvent*>(event));
+        return true;
+    case QEvent::DragLeave:
+        dragLeaveEvent(static_cast<QDragLeaveEvent*>(event));
+        return true;
+    case QEvent::Drop:
+        dropEvent(static_cast<QDropEvent*>(event));
+        return true;
+    default:
+        return QWidget::eventFilter(watched, event);
+    }
 }
 
 QStringList DropZone::fileDialogFilters()
@@ -110,7 +156,7 @@ QStringList DropZone::fileDialogFilters()
 
 void DropZone::dragEnterEvent(QDragEnterEvent* event)
 {
-    if (localFileFrom(event->mimeData()).isEmpty()) {
+    if (!isEnabled() || localFileFrom(event->mimeData()).isEmpty()) {
         event->ignore();
         return;
     }
@@ -120,7 +166,7 @@ void DropZone::dragEnterEvent(QDragEnterEvent* event)
 
 void DropZone::dragMoveEvent(QDragMoveEvent* event)
 {
-    if (localFileFrom(event->mimeData()).isEmpty())
+    if (!isEnabled() || localFileFrom(event->mimeData()).isEmpty())
         event->ignore();
     else
         event->acceptProposedAction();
@@ -135,14 +181,81 @@ void DropZone::dragLeaveEvent(QDragLeaveEvent* event)
 void DropZone::dropEvent(QDropEvent* event)
 {
     setHighlighted(false);
-    const QString path = localFileFrom(event->mimeData());
+    const QString path = isEnabled() ? localFileFrom(event->mimeData()) : QString();
     if (path.isEmpty()) {
         event->ignore();
         return;
     }
     event->acceptProposedAction();
+    if (QFileInfo(path).isDir())
+        searchFolder(path);
+    else
+        choose(path);
+}
+
+void DropZone::choose(const QString& path)
+{
     showFile(path);
     emit fileChosen(path);
+}
+
+void DropZone::showProblem(const QString& problem)
+{
+    m_detail->setText(problem);
+    // The quiet placeholder colour for the zone's hint, the error tint for what went wrong.
+    m_detail->setForegroundRole(problem.isEmpty() ? QPalette::PlaceholderText
+                                                  : QPalette::WindowText);
+    setTextTint(m_detail, problem.isEmpty() ? TextTint::Secondary : TextTint::Error);
+}
+
+void DropZone::searchFolder(const QString& folder)
+{
+    m_searching = QFileInfo(folder).absoluteFilePath();
+    showProblem({});
+    m_detail->setText(
+        tr("Looking for disk images in %1…").arg(QDir::toNativeSeparators(m_searching)));
+    QPointer<DropZone> self(this);
+    util::onResult(
+        QtConcurrent::run([folder = m_searching] { return disk::findDiskImages(folder); }), this,
+        [self](const disk::ImageSearch& search) {
+            if (!self || search.folder != self->m_searching)
+                return; // another folder or file was chosen meanwhile
+            self->m_searching.clear();
+            self->onFolderSearched(search.folder, search.images,
+                                   search.images.isEmpty() ? disk::noImageMessage(search)
+                                                           : QString());
+        });
+}
+
+void DropZone::onFolderSearched(const QString& folder, const QStringList& images,
+                                const QString& problem)
+{
+    m_lastFolder = folder;
+    if (images.size() == 1) {
+        choose(images.first());
+        emit folderSearched(folder, {});
+        return;
+    }
+    if (images.isEmpty()) {
+        showProblem(problem);
+        emit folderSearched(folder, problem);
+        return;
+    }
+    // Several: the user picks one. Window-modal and not blocking, so the event loop runs on.
+    auto* dialog = new ChooseImageDialog(folder, images, this);
+    connect(dialog, &QDialog::finished, this, [this, dialog, folder](int result) {
+        dialog->deleteLater();
+        const QString chosen = dialog->chosenImage();
+        if (result == QDialog::Accepted && !chosen.isEmpty()) {
+            choose(chosen);
+            emit folderSearched(folder, {});
+        } else {
+            showProblem(tr("Nothing chosen from %1. Drop an image, or use Browse….")
+                            .arg(QDir::toNativeSeparators(folder)));
+            emit folderSearched(folder, {});
+        }
+    });
+    dialog->open();
 }
 
 void DropZone::paintEvent(QPaintEvent* event)
@@ -177,8 +290,7 @@ void DropZone::browse()
                                                       fileDialogFilters().join(u";;"));
     if (path.isEmpty())
         return;
-    showFile(path);
-    emit fileChosen(path);
+    choose(path);
 }
 
 void DropZone::setHighlighted(bool highlighted)

@@ -74,11 +74,14 @@ void InterruptedUploadNotice::showUploads(const QList<InterruptedUpload>& upload
             .arg(m_current.partsDone)
             .arg(m_current.partsTotal);
     // A count after a colon reads well in every language without plural forms in the source.
-    if (uploads.size() > 1)
-        text += u' ' + tr("Other interrupted uploads: %1 (`cvm-import uploads` lists them).")
-                           .arg(uploads.size() - 1);
+    // The command that lists them is for those who look for it: in the tool tip, not the text.
+    QString tip = QDir::toNativeSeparators(m_current.filePath);
+    if (uploads.size() > 1) {
+        text += u' ' + tr("Other interrupted uploads: %1.").arg(uploads.size() - 1);
+        tip += u'\n' + tr("The command cvm-import uploads lists them all.");
+    }
     m_label->setText(text);
-    m_label->setToolTip(QDir::toNativeSeparators(m_current.filePath));
+    m_label->setToolTip(tip);
     setVisible(true);
 }
 

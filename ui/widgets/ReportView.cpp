@@ -44,6 +44,11 @@ ReportView::ReportView(QWidget* parent) : QScrollArea(parent)
     setWidgetResizable(true);
     setFrameShape(QFrame::NoFrame);
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    showNothingChosen();
+}
+
+void ReportView::showNothingChosen()
+{
     showMessage(tr("Choose an image to see whether Tencent Cloud can import it."));
 }
 
@@ -81,41 +86,7 @@ void ReportView::showInspection(const InspectionResult& result)
     // What blocks or endangers the import comes first, so that it is on screen without
     // scrolling; the remaining rules follow in the rule file's groups (image, layout, os, ...),
     // a heading per group, to keep a long checklist scannable.
-    auto* checks = new QVBoxLayout;
-    checks->setSpacing(12);
-    const auto needsAttention = [](const policy::RuleResult& rule) {
-        return rule.verdict == policy::Verdict::Fail || rule.verdict == policy::Verdict::Warn;
-    };
-    QList<const policy::RuleResult*> attention;
-    for (const auto& rule : result.report.rules) {
-        if (rule.verdict == policy::Verdict::Fail)
-            attention.append(&rule);
-    }
-    for (const auto& rule : result.report.rules) {
-        if (rule.verdict == policy::Verdict::Warn)
-            attention.append(&rule);
-    }
-    if (!attention.isEmpty()) {
-        checks->addWidget(sectionTitle(tr("Needs attention")));
-        for (const auto* rule : attention)
-            checks->addWidget(new RuleRow(*rule, secondaryColor(), devicePixelRatioF()));
-    }
-    // Groups in the order the rule file introduces them, even if its rules interleave.
-    for (const QString& group : policy::ruleGroups(result.report)) {
-        QList<const policy::RuleResult*> rules;
-        for (const auto& rule : result.report.rules) {
-            if (rule.group == group && !needsAttention(rule))
-                rules.append(&rule);
-        }
-        if (rules.isEmpty())
-            continue;
-        if (checks->count() > 0)
-            checks->addSpacing(6);
-        checks->addWidget(sectionTitle(policy::ruleGroupTitle(group)));
-        for (const auto* rule : rules)
-            checks->addWidget(new RuleRow(*rule, secondaryColor(), devicePixelRatioF()));
-    }
-    checks->addStretch();
+    auto* checks = buildChecks(result);
 
     auto* facts = new QVBoxLayout;
     facts->setSpacing(8);
@@ -134,6 +105,67 @@ void ReportView::showInspection(const InspectionResult& result)
     setFocusPolicy(Qt::StrongFocus);
     m_hasReport = true;
     m_ruleCount = int(result.report.rules.size());
+}
+
+QVBoxLayout* ReportView::buildChecks(const InspectionResult& result) const
+{
+    auto* checks = new QVBoxLayout;
+    checks->setSpacing(12);
+    // A file that is no disk image leaves every rule that reads the disk undetermined: one line
+    // says so instead of a grey row each, and the error box above already gives the reason, so
+    // a rule whose evidence only repeats it shows its fix alone.
+    const bool unreadable = result.facts.error.isSet();
+    QList<policy::RuleResult> rules;
+    QStringList skipped;
+    for (policy::RuleResult rule : result.report.rules) {
+        if (unreadable && rule.verdict == policy::Verdict::Unknown) {
+            skipped << rule.title;
+            continue;
+        }
+        if (unreadable && rule.evidence == result.facts.error.message)
+            rule.evidence.clear();
+        rules.append(rule);
+    }
+    const auto needsAttention = [](const policy::RuleResult& rule) {
+        return rule.verdict == policy::Verdict::Fail || rule.verdict == policy::Verdict::Warn;
+    };
+    QList<const policy::RuleResult*> attention;
+    for (const policy::Verdict verdict : {policy::Verdict::Fail, policy::Verdict::Warn}) {
+        for (const auto& rule : rules) {
+            if (rule.verdict == verdict)
+                attention.append(&rule);
+        }
+    }
+    if (!attention.isEmpty()) {
+        checks->addWidget(sectionTitle(tr("Needs attention")));
+        for (const auto* rule : attention)
+            checks->addWidget(new RuleRow(*rule, secondaryColor(), devicePixelRatioF()));
+    }
+    // Groups in the order the rule file introduces them, even if its rules interleave.
+    for (const QString& group : policy::ruleGroups(result.report)) {
+        QList<const policy::RuleResult*> inGroup;
+        for (const auto& rule : rules) {
+            if (rule.group == group && !needsAttention(rule))
+                inGroup.append(&rule);
+        }
+        if (inGroup.isEmpty())
+            continue;
+        if (checks->count() > 0)
+            checks->addSpacing(6);
+        checks->addWidget(sectionTitle(policy::ruleGroupTitle(group)));
+        for (const auto* rule : inGroup)
+            checks->addWidget(new RuleRow(*rule, secondaryColor(), devicePixelRatioF()));
+    }
+    if (!skipped.isEmpty()) {
+        auto* more = secondaryLabel(
+            tr("Checks that need a readable disk image: %1 more.").arg(skipped.size()));
+        more->setObjectName(QStringLiteral("skippedRules"));
+        more->setWordWrap(true);
+        more->setToolTip(skipped.join(u'\n'));
+        checks->addWidget(more);
+    }
+    checks->addStretch();
+    return checks;
 }
 
 QWidget* ReportView::buildSummary(const InspectionResult& result) const

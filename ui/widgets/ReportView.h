@@ -20,12 +20,16 @@ public:
 
     // Replaces whatever is shown by a short centred message (nothing chosen yet, cancelled, ...).
     void showMessage(const QString& message);
+    // As it opens: nothing chosen yet.
+    void showNothingChosen();
     void showInspection(const InspectionResult& result);
 
     bool hasReport() const { return m_hasReport; }
     int ruleCount() const { return m_ruleCount; }
 
 private:
+    // The rules: what needs attention first, then the others by group.
+    QVBoxLayout* buildChecks(const InspectionResult& result) const;
     QWidget* buildSummary(const InspectionResult& result) const;
     QWidget* buildError(const inspect::ImageFacts& facts) const;
     QWidget* buildFacts(const inspect::ImageFacts& facts, const policy::FormSuggestion& form) const;

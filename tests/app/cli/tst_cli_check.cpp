@@ -1,6 +1,7 @@
 // `cvm-import check` end to end: the real binary on fixture images, its JSON and exit codes.
 #include "TestSupport.h"
 
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -95,6 +96,7 @@ private slots:
     void versionAndHelp();
     void nonUtf8FileName();
     void fifoImageExitsTwo();
+    void folderArgument();
 
 private:
     QTemporaryDir m_dir;
@@ -304,6 +306,47 @@ void TestCli::fifoImageExitsTwo()
     QVERIFY2(run.exitCode == 2,
              qPrintable(QStringLiteral("exit %1 (124: hung until the timeout)").arg(run.exitCode)));
     QVERIFY2(run.err.contains("named pipe") || run.out.contains("named pipe"), run.out.constData());
+}
+
+// A folder as IMAGE: its one disk image is checked; none or several end with exit 2 and a
+// message that says what was looked for, or which images there are.
+void TestCli::folderArgument()
+{
+    const QString folder = m_dir.filePath(QStringLiteral("images"));
+    QVERIFY(QDir().mkpath(folder + QStringLiteral("/exports")));
+    QFile notes(folder + QStringLiteral("/notes.txt"));
+    QVERIFY(notes.open(QIODevice::WriteOnly));
+    notes.write("not a disk\n");
+    notes.close();
+    CliRun run = runCli({QStringLiteral("check"), folder});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains("No disk image in") &&
+                 run.err.contains(".qcow2 .vmdk .vhd .raw .img in 1 files"),
+             run.err.constData());
+
+    // One, two folders down and without an image extension: found by its qcow2 signature.
+    const QString image = folder + QStringLiteral("/exports/system-disk");
+    QVERIFY(test::runTool(QStringLiteral("qemu-img"),
+                          {QStringLiteral("convert"), QStringLiteral("-O"), QStringLiteral("qcow2"),
+                           test::baseDisk(QStringLiteral("gpt-ext4.raw")), image}));
+    run = runCli({QStringLiteral("check"), QStringLiteral("--json"), folder});
+    QCOMPARE(run.exitCode, 1);
+    const QJsonObject j = QJsonDocument::fromJson(run.out).object();
+    QCOMPARE(j.value(QStringLiteral("format")).toString(), QStringLiteral("qcow2"));
+    QCOMPARE(j.value(QStringLiteral("path")).toString(), image);
+    QVERIFY2(run.err.contains("system-disk"), run.err.constData());
+
+    // Two: none is chosen for the user.
+    QFile second(folder + QStringLiteral("/old.vhd"));
+    QVERIFY(second.open(QIODevice::WriteOnly));
+    second.write(QByteArray(4096, '\0'));
+    second.close();
+    run = runCli({QStringLiteral("check"), folder});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY(run.out.isEmpty());
+    QVERIFY2(run.err.contains("holds several disk images (2)") && run.err.contains("old.vhd") &&
+                 run.err.contains("system-disk"),
+             run.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestCli)

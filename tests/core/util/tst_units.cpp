@@ -65,6 +65,30 @@ private slots:
                  QStringLiteral("50.0 GiB (53,687,091,200 bytes)"));
     }
 
+    // A moment names its zone and gives UTC beside it, wherever the user is.
+    void moments()
+    {
+        const QByteArray savedTz = qgetenv("TZ");
+        qputenv("TZ", "Asia/Shanghai");
+        const QDateTime moment(QDate(2026, 12, 6), QTime(21, 45), Qt::UTC);
+        const QString shanghai = formatMoment(moment);
+        QVERIFY2(shanghai.contains(QStringLiteral("5:45")), qPrintable(shanghai));
+        QVERIFY2(shanghai.contains(QStringLiteral("9:45")) && shanghai.endsWith(u"UTC)"),
+                 qPrintable(shanghai));
+        QVERIFY2(shanghai.contains(QStringLiteral("CST")) || shanghai.contains(u"+08"),
+                 qPrintable(shanghai));
+        qputenv("TZ", "UTC");
+        const QString utc = formatMoment(moment);
+        QVERIFY2(utc.contains(QStringLiteral("9:45")) && utc.contains(u"UTC") &&
+                     !utc.contains(u'('),
+                 qPrintable(utc));
+        if (savedTz.isNull())
+            qunsetenv("TZ");
+        else
+            qputenv("TZ", savedTz);
+        QCOMPARE(formatMoment(QDateTime()), QStringLiteral("—"));
+    }
+
     void parsedSizes_data()
     {
         QTest::addColumn<QString>("text");

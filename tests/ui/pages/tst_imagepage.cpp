@@ -1,5 +1,6 @@
 // The Image page end to end: files dropped on the drop zone are inspected on a worker, the report
 // appears with the right verdicts, and Next follows compliance. Stale results never show.
+#include "../DragDrop.h"
 #include "TestSupport.h"
 
 #include "Icons.h"
@@ -88,6 +89,8 @@ private slots:
     void compliantImageEnablesNext();
     void gptImageFailsWithFix();
     void nonImageShowsError();
+    void dropOnTheEmptyArea();
+    void forgottenImageLeavesNothing();
     void cancelWhileRunningDropsStaleResult();
     void quickSecondDropWins();
     void passedRuleDetailsFold();
@@ -330,6 +333,58 @@ void TestImagePage::nonImageShowsError()
              QString(facts.error.message).remove(u'`'));
     QCOMPARE(verdictOf(QStringLiteral("image.readable")), QStringLiteral("fail"));
     QVERIFY(!advanceButton()->isEnabled());
+
+    // The reason once (in the box, not again as the rule's evidence), and the rules that need a
+    // readable disk in one line instead of a grey row each.
+    int shown = 0;
+    for (const QLabel* label : report()->findChildren<QLabel*>()) {
+        const QString plain = QTextDocumentFragment::fromHtml(label->text()).toPlainText();
+        shown += plain.contains(QString(facts.error.message).remove(u'`')) ? 1 : 0;
+    }
+    QCOMPARE(shown, 1);
+    int undetermined = 0;
+    for (const auto& rule : m_wizard->session()->inspection().report.rules) {
+        if (rule.verdict == policy::Verdict::Unknown) {
+            ++undetermined;
+            QVERIFY2(!row(rule.id), qPrintable(rule.id));
+        }
+    }
+    QVERIFY(undetermined > 10);
+    auto* more = report()->findChild<QLabel*>(QStringLiteral("skippedRules"));
+    QVERIFY(more && more->isVisible());
+    QCOMPARE(more->text(),
+             QStringLiteral("Checks that need a readable disk image: %1 more.").arg(undetermined));
+}
+
+// The large empty report area below the drop zone takes a drop as the zone does, lit up while
+// the drag hovers.
+void TestImagePage::dropOnTheEmptyArea()
+{
+    ui::DropZone* zone = page()->findChild<ui::DropZone*>(QStringLiteral("dropZone"));
+    QVERIFY(!report()->hasReport());
+    const QPoint pos = report()->mapTo(m_wizard.get(), report()->rect().center());
+    const QString path = test::baseDisk(QStringLiteral("mbr-ext4.raw"));
+    QVERIFY(test::dragEnterAt(m_wizard.get(), pos, path));
+    QVERIFY(zone->isHighlighted());
+    QVERIFY(test::dropAt(m_wizard.get(), pos, path));
+    QVERIFY(!zone->isHighlighted());
+    QVERIFY(page()->isInspecting());
+    QCOMPARE(m_wizard->session()->imagePath(), path);
+    QTRY_VERIFY_WITH_TIMEOUT(report()->hasReport(), kInspectionTimeoutMs);
+}
+
+// "Import Another Image" forgets the image: the page shows neither its name nor its report.
+void TestImagePage::forgottenImageLeavesNothing()
+{
+    QVERIFY(showReport(QStringLiteral("mbr-ext4.raw")));
+    m_wizard->session()->setImagePath({});
+    QVERIFY(!report()->hasReport());
+    QVERIFY(report()->findChild<QLabel*>(QStringLiteral("reportMessage")));
+    auto* headline = page()
+                         ->findChild<ui::DropZone*>(QStringLiteral("dropZone"))
+                         ->findChild<QLabel*>(QStringLiteral("dropHeadline"));
+    QVERIFY(headline && headline->text().startsWith(QStringLiteral("Drop a disk image")));
+    QVERIFY(!page()->findChild<QPushButton*>(QStringLiteral("saveReport"))->isEnabled());
 }
 
 void TestImagePage::cancelWhileRunningDropsStaleResult()

@@ -5,6 +5,8 @@
 // resumed with only the missing parts; wrong credentials are explained; bad object keys are
 // refused; a non-importable image needs a confirmation; closing during an upload asks and keeps
 // the checkpoint; and no secret reaches a log line or the screen.
+#include "../AccessibilityAudit.h"
+#include "../DragDrop.h"
 #include "../WidgetLookup.h"
 #include "CloudTestSupport.h"
 #include "FileCrc.h"
@@ -13,8 +15,11 @@
 #include "ImportWizard.h"
 #include "WizardSession.h"
 #include "pages/AccountPage.h"
+#include "pages/FormPage.h"
 #include "pages/UploadPage.h"
 #include "pages/UploadPageTexts.h"
+#include "widgets/DropZone.h"
+#include "widgets/ReportView.h"
 #include "widgets/UploadDestination.h"
 #include "widgets/UploadProgressPanel.h"
 
@@ -28,6 +33,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRandomGenerator>
@@ -112,12 +118,33 @@ private:
             page.setFile(file);
         page.initializePage();
         page.show();
+        waitForCheck(page);
+    }
+
+    // The file's check ends before Start is offered.
+    static void waitForCheck(const UploadPage& page)
+    {
+        QVERIFY(QTest::qWaitFor(
+            [&page] {
+                return !child<QLabel>(&page, "checkVerdict")->text().startsWith(u"Checking");
+            },
+            kTimeoutMs));
     }
 
     void setRate(qint64 bytesPerSecond)
     {
         Error error;
         QVERIFY2(m_settings->setRateLimit(bytesPerSecond, &error), qPrintable(error.message));
+    }
+
+    static bool logged(const QString& text)
+    {
+        QMutexLocker lock(&capturedLogMutex());
+        for (const QString& line : capturedLog()) {
+            if (line.startsWith(QStringLiteral("cvmi.ui.upload: ")) && line.contains(text))
+                return true;
+        }
+        return false;
     }
 
     static int partsDone(const QSignalSpy& progress)
@@ -298,6 +325,9 @@ private slots:
         QTest::mouseClick(child<QPushButton>(&page, "startUpload"), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(partsDone(progress) >= 1, kTimeoutMs);
         QCOMPARE(m_emulator->pendingUploads(kBucket).size(), 1);
+        // Random bytes are no disk image: Start asked "Upload anyway" first.
+        QCOMPARE(m_asked, QList<Question>{Question::UploadNotImportable});
+        m_asked.clear();
 
         // Saying no keeps the upload going.
         m_answer = false;
@@ -524,6 +554,7 @@ private slots:
         QSignalSpy progress(page, &UploadPage::progressShown);
         QTest::mouseClick(child<QPushButton>(page, "startUpload"), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(partsDone(progress) >= 1, kTimeoutMs);
+        m_asked.clear(); // "Upload anyway" for the random bytes
 
         m_answer = false; // keep uploading
         QVERIFY(!wizard.close());
@@ -565,6 +596,181 @@ private slots:
             QVERIFY2(!seen.contains(key), qPrintable(b->text()));
             seen.insert(key);
         }
+    }
+
+    // Random bytes named like a VMDK, dropped on the page's empty area: checked before anything
+    // else, refused, and uploaded only after an explicit "Upload anyway", which is logged and
+    // kept with the uploaded object.
+    void droppedFileIsCheckedFirst()
+    {
+        const QString path = makeFile(QStringLiteral("random.vmdk"), 2 * MiB, 12);
+        ui::WizardSession session;
+        setAccount(session);
+        UploadPage page(&session);
+        preparePage(page, {});
+        page.resize(900, 720);
+        QVERIFY(test::dropAt(&page, QPoint(450, 712), path)); // below everything
+        QCOMPARE(page.filePath(), path);
+        QCOMPARE(session.imagePath(), path);
+        QVERIFY(session.isChecking());
+        QVERIFY(!child<QPushButton>(&page, "startUpload")->isEnabled());
+        QVERIFY(child<QLabel>(&page, "checkVerdict")->text().startsWith(u"Checking"));
+        waitForCheck(page);
+        QVERIFY(session.hasInspection());
+        QVERIFY(!session.imageImportable());
+        const QString verdict = child<QLabel>(&page, "checkVerdict")->text();
+        QVERIFY2(verdict.startsWith(QStringLiteral("Not importable")), qPrintable(verdict));
+        QVERIFY(child<QLabel>(&page, "notImportableWarning")->isVisible());
+        QVERIFY(child<QPushButton>(&page, "startUpload")->isEnabled());
+
+        // See the Check: the whole report, in a window of its own.
+        QVERIFY(child<QPushButton>(&page, "seeCheck")->isVisible());
+        QTest::mouseClick(child<QPushButton>(&page, "seeCheck"), Qt::LeftButton);
+        auto* dialog = page.findChild<QDialog*>(QStringLiteral("checkReportDialog"));
+        QVERIFY(dialog && dialog->isVisible());
+        QVERIFY(dialog->findChild<ui::ReportView*>()->hasReport());
+        const QStringList reportProblems =
+            test::accessibilityProblems(dialog, QStringLiteral("check report"));
+        QVERIFY2(reportProblems.isEmpty(), qPrintable(reportProblems.join(u'\n')));
+        dialog->reject();
+
+        m_answer = false;
+        QTest::mouseClick(child<QPushButton>(&page, "startUpload"), Qt::LeftButton);
+        QCOMPARE(m_asked, QList<Question>{Question::UploadNotImportable});
+        QVERIFY2(m_questionTexts.last().contains(verdict), qPrintable(m_questionTexts.last()));
+        QVERIFY(!page.isBusy());
+        QVERIFY(!m_emulator->objectInfo(kBucket, QStringLiteral("random.vmdk")));
+        QVERIFY(logged(QStringLiteral("do not upload")));
+
+        m_answer = true;
+        QSignalSpy finished(&page, &UploadPage::uploadFinished);
+        QTest::mouseClick(child<QPushButton>(&page, "startUpload"), Qt::LeftButton);
+        QVERIFY(finished.wait(kTimeoutMs));
+        QVERIFY(resultOf(finished).ok);
+        QVERIFY(logged(QStringLiteral("upload anyway")));
+        QCOMPARE(session.upload().filePath, path);
+        QCOMPARE(session.upload().checkOverride, verdict);
+        QVERIFY(child<QLabel>(&page, "uploadMessage")->text().contains(u"although the check said"));
+    }
+
+    // The form's OS values follow the file actually uploaded: a CentOS image checked first,
+    // then random bytes dropped here, leave no CentOS in the form (the user's own choices stay).
+    void formFollowsTheDroppedFile()
+    {
+        const QString centos = makeFile(QStringLiteral("centos7.qcow2"), MiB, 20);
+        ui::ImportWizard wizard;
+        ui::WizardSession& session = *wizard.session();
+        setAccount(session);
+        session.setImagePath(centos);
+        ui::InspectionResult checked;
+        checked.facts.path = centos;
+        checked.report.form.osType = QStringLiteral("CentOS");
+        checked.report.form.osVersion = QStringLiteral("7");
+        checked.report.form.architecture = QStringLiteral("x86_64");
+        checked.report.form.imageName = QStringLiteral("centos-7-x86_64");
+        session.setInspection(checked);
+        ui::FormPage* form = wizard.formPage();
+        QCOMPARE(form->form().osType, QStringLiteral("CentOS"));
+        QCOMPARE(form->form().architecture, QStringLiteral("x86_64"));
+
+        UploadPage* page = wizard.uploadPage();
+        preparePage(*page, makeFile(QStringLiteral("random.vmdk"), MiB, 21));
+        QVERIFY(session.hasInspection() && !session.imageImportable());
+        QVERIFY(form->form().osType.isEmpty());
+        QVERIFY(form->form().osVersion.isEmpty());
+        QVERIFY(form->form().architecture.isEmpty());
+        QCOMPARE(form->form().imageName, QStringLiteral("random"));
+        QTest::qWait(500); // FormPage's catalogue load (see accountPageLeadsHere)
+    }
+
+    // Another file chosen after an upload (here, or on the Image page) clears the old file's
+    // progress, result and object: no "100%" stays on screen for the new one.
+    void newFileResetsProgress()
+    {
+        const QString first = makeFile(QStringLiteral("first.raw"), 2 * MiB, 13);
+        ui::WizardSession session;
+        setAccount(session);
+        UploadPage page(&session);
+        preparePage(page, first);
+        QSignalSpy finished(&page, &UploadPage::uploadFinished);
+        QTest::mouseClick(child<QPushButton>(&page, "startUpload"), Qt::LeftButton);
+        QVERIFY(finished.wait(kTimeoutMs));
+        QVERIFY(resultOf(finished).ok);
+        QCOMPARE(child<QProgressBar>(&page, "uploadProgressBar")->value(), 1000);
+        QVERIFY(child<ui::UploadProgressPanel>(&page, "uploadProgress")->isVisible());
+
+        page.setFile(makeFile(QStringLiteral("second.raw"), MiB, 14));
+        QCOMPARE(page.phase(), UploadPage::Phase::Ready);
+        QVERIFY(!session.hasUpload());
+        QVERIFY(!child<ui::UploadProgressPanel>(&page, "uploadProgress")->isVisible());
+        QCOMPARE(child<QProgressBar>(&page, "uploadProgressBar")->value(), 0);
+        QVERIFY(!child<QLabel>(&page, "uploadResult")->isVisible());
+        QVERIFY(child<QLabel>(&page, "uploadMessage")->text().isEmpty());
+        waitForCheck(page);
+
+        // The same when another file was chosen on the Image page meanwhile (Back, drop, Next).
+        QTest::mouseClick(child<QPushButton>(&page, "startUpload"), Qt::LeftButton);
+        QVERIFY(finished.wait(kTimeoutMs));
+        QCOMPARE(child<QProgressBar>(&page, "uploadProgressBar")->value(), 1000);
+        const QString third = makeFile(QStringLiteral("third.raw"), MiB, 15);
+        session.checkImage(third);
+        page.initializePage();
+        QCOMPARE(page.filePath(), third);
+        QVERIFY(!child<ui::UploadProgressPanel>(&page, "uploadProgress")->isVisible());
+        QVERIFY(!session.hasUpload());
+        waitForCheck(page);
+    }
+
+    // A folder dropped on the page is searched: none says so, one is taken, several are listed.
+    void droppedFolderIsSearched()
+    {
+        ui::WizardSession session;
+        setAccount(session);
+        UploadPage page(&session);
+        preparePage(page, {});
+        page.resize(900, 720);
+        auto* zone = child<ui::DropZone>(&page, "dropZone");
+        QSignalSpy searched(zone, &ui::DropZone::folderSearched);
+
+        const QString none = m_dir->filePath(QStringLiteral("none"));
+        QVERIFY(QDir().mkpath(none));
+        makeFile(QStringLiteral("none/notes.txt"), 100, 16);
+        QVERIFY(test::dropAt(&page, QPoint(450, 712), none));
+        QVERIFY(searched.wait(kTimeoutMs));
+        const QString problem = searched.last().at(1).toString();
+        QVERIFY2(problem.contains(QStringLiteral("No disk image in")) &&
+                     problem.contains(QStringLiteral(".qcow2 .vmdk .vhd .raw .img in 1 files")),
+                 qPrintable(problem));
+        QCOMPARE(child<QLabel>(zone, "dropDetail")->text(), problem);
+        QVERIFY(page.filePath().isEmpty());
+
+        const QString one = m_dir->filePath(QStringLiteral("one"));
+        QVERIFY(QDir().mkpath(one + QStringLiteral("/exports")));
+        const QString disk = makeFile(QStringLiteral("one/exports/disk.raw"), MiB, 17);
+        QVERIFY(test::dropAt(&page, QPoint(450, 712), one));
+        QVERIFY(searched.wait(kTimeoutMs));
+        QCOMPARE(page.filePath(), disk);
+        QCOMPARE(session.imagePath(), disk);
+        waitForCheck(page);
+
+        const QString several = m_dir->filePath(QStringLiteral("several"));
+        QVERIFY(QDir().mkpath(several));
+        makeFile(QStringLiteral("several/a.qcow2"), 4096, 18);
+        const QString second = makeFile(QStringLiteral("several/b.vhd"), 4096, 19);
+        QVERIFY(test::dropAt(&page, QPoint(450, 712), several));
+        QTRY_VERIFY_WITH_TIMEOUT(page.findChild<QDialog*>(QStringLiteral("chooseImageDialog")),
+                                 kTimeoutMs);
+        auto* dialog = page.findChild<QDialog*>(QStringLiteral("chooseImageDialog"));
+        auto* list = child<QListWidget>(dialog, "foundImages");
+        QCOMPARE(list->count(), 2);
+        const QStringList listProblems =
+            test::accessibilityProblems(dialog, QStringLiteral("choose image"));
+        QVERIFY2(listProblems.isEmpty(), qPrintable(listProblems.join(u'\n')));
+        QCOMPARE(page.filePath(), disk); // nothing chosen yet
+        list->setCurrentRow(1);
+        dialog->accept();
+        QCOMPARE(page.filePath(), second);
+        waitForCheck(page);
     }
 
     void cleanupTestCase()
