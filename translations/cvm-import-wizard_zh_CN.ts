@@ -6180,6 +6180,10 @@ https:// 可用于任何主机。http:// 仅可用于本机（localhost、127.0.
         <source>%1, done</source>
         <translation>%1，已完成</translation>
     </message>
+    <message>
+        <source>All steps done</source>
+        <translation>全部步骤已完成</translation>
+    </message>
 </context>
 <context>
     <name>cvmi::ui::TagTable</name>

@@ -3,6 +3,7 @@
 #include "ImportWizard.h"
 #include "WizardSession.h"
 #include "pages/ImagePage.h"
+#include "pages/ImportPage.h"
 #include "pages/UploadPage.h"
 #include "widgets/StepIndicator.h"
 
@@ -48,6 +49,8 @@ ImportWizardSteps::ImportWizardSteps(ImportWizard* wizard)
     connect(wizard, &QWizard::currentIdChanged, this, &ImportWizardSteps::pageChanged);
     connect(wizard->session(), &WizardSession::uploadSkippedChanged, this,
             &ImportWizardSteps::update);
+    // The Import page completes when its image is NORMAL: the journey's last step is done then.
+    connect(wizard->importPage(), &QWizardPage::completeChanged, this, &ImportWizardSteps::update);
     update();
 }
 
@@ -88,6 +91,7 @@ void ImportWizardSteps::update()
     const int current = m_wizard->currentId();
     const QList<int> visited = m_wizard->visitedIds();
     const bool skipped = m_wizard->session()->uploadSkipped();
+    const bool imported = m_wizard->importPage()->isDone();
     const std::pair<ImportWizard::PageId, QString> pages[] = {
         {ImportWizard::PageImage, tr("Image")},   {ImportWizard::PageAccount, tr("Account")},
         {ImportWizard::PageUpload, tr("Upload")}, {ImportWizard::PageForm, tr("Form")},
@@ -96,11 +100,11 @@ void ImportWizardSteps::update()
     QList<StepIndicator::Step> steps;
     for (const auto& [id, name] : pages) {
         State state = State::Ahead;
-        if (id == current)
+        if (id == current && !(id == ImportWizard::PageImport && imported))
             state = State::Current;
         else if (id == ImportWizard::PageUpload && skipped)
             state = State::Skipped;
-        else if (visited.contains(id) && id < current)
+        else if (visited.contains(id) && id <= current)
             state = State::Done;
         steps.append({name, state});
     }

@@ -7,6 +7,7 @@
 #include "cloud/Credentials.h"
 #include "importform/ImportForm.h"
 
+#include <QHash>
 #include <QObject>
 #include <QString>
 
@@ -99,6 +100,12 @@ public:
     void setImportForm(const importform::ImportForm& form);
     void clearImportForm();
 
+    // The form's fields as the Form page's labels name them ("Image name"), so that a message
+    // about a field elsewhere (the Import page's check) names it as the user saw it, not by its
+    // API name. Unknown ids name themselves.
+    void setFieldNames(const QHash<QString, QString>& names) { m_fieldNames = names; }
+    QString fieldName(const QString& fieldId) const { return m_fieldNames.value(fieldId, fieldId); }
+
 signals:
     void imagePathChanged(const QString& path);
     void inspectionChanged();
@@ -127,6 +134,7 @@ private:
     bool m_uploadSkipped = false;
     QString m_skippedObjectUrl;
     std::optional<importform::ImportForm> m_importForm;
+    QHash<QString, QString> m_fieldNames;
 };
 
 } // namespace cvmi::ui

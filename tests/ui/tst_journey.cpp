@@ -26,6 +26,7 @@
 #include "widgets/InterruptedUploadNotice.h"
 #include "widgets/PermissionList.h"
 #include "widgets/ReportView.h"
+#include "widgets/StepIndicator.h"
 #include "widgets/UploadDestination.h"
 
 #include "cloud/CosClient.h"
@@ -437,6 +438,10 @@ void TestJourney::compliantJourney()
     QVERIFY(import->isComplete());
     QVERIFY(wizard->button(QWizard::FinishButton)->isVisible());
     QVERIFY(wizard->button(QWizard::FinishButton)->isEnabled());
+    // The map across the top says the journey is over: all five steps ticked (✓), none current.
+    const QString steps = child<ui::StepIndicator>(wizard.get(), "stepIndicator")->text();
+    QVERIFY2(steps.startsWith(QLatin1String("All steps done")) && steps.count(QChar(0x2713)) == 5,
+             qPrintable(steps));
 
     Error error;
     const auto record =

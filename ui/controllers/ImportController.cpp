@@ -192,7 +192,7 @@ void ImportController::onValidated(const QList<importform::FieldProblem>& proble
     int warnings = 0;
     for (const importform::FieldProblem& p : problems) {
         if (p.isError())
-            errors << QStringLiteral("%1: %2").arg(p.field, p.message);
+            errors << QStringLiteral("%1: %2").arg(m_session->fieldName(p.field), p.message);
         else
             ++warnings;
     }

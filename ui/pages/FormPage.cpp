@@ -3,7 +3,6 @@
 #include "ImportWizard.h"
 #include "TextTints.h"
 #include "WizardSession.h"
-#include "controllers/DraftFiles.h"
 #include "controllers/ObjectUrlChecker.h"
 #include "controllers/OsCatalogueController.h"
 #include "dialogs/ChooseObjectDialog.h"
@@ -20,7 +19,6 @@
 #include "importform/Draft.h"
 #include "importform/FormPrefill.h"
 
-#include <QCoreApplication>
 #include <QKeyEvent>
 #include <QListWidget>
 #include <QShortcut>
@@ -107,6 +105,7 @@ void FormPage::setUpChecks()
                            {field::dataDisks, m_ui->dataDisksLabel}};
     for (const auto& [id, label] : std::as_const(labels)) // notes are "<field id>Note"
         m_checks->addField(id, findChild<FieldNote*>(id + QStringLiteral("Note")), label);
+    m_session->setFieldNames(m_checks->names());
 }
 
 void FormPage::showAdvanced(bool shown)
@@ -340,23 +339,6 @@ void FormPage::chooseObject()
     dialog->open();
 }
 
-// --- drafts ---------------------------------------------------------------------------------
-
-void FormPage::openDraftFrom(const QString& path)
-{
-    m_ui->draftBar->openFrom(path);
-}
-
-void FormPage::draftOpenedFrom(const QString& path, const importform::Draft& draft,
-                               const QString& error)
-{
-    if (error.isEmpty()) {
-        m_draftRegion = draft.region;
-        setForm(draft.form);
-    }
-    emit draftOpened(path, error);
-}
-
 // --- the wizard -----------------------------------------------------------------------------
 
 void FormPage::initializePage()
@@ -396,37 +378,6 @@ void FormPage::keyPressEvent(QKeyEvent* event)
         return;
     }
     QWizardPage::keyPressEvent(event);
-}
-
-// --- typed work -----------------------------------------------------------------------------
-
-importform::Draft FormPage::draft() const
-{
-    importform::Draft d;
-    d.created = QDateTime::currentDateTimeUtc();
-    d.appVersion = QCoreApplication::applicationVersion();
-    d.region = region();
-    d.form = form();
-    d.source.imagePath = m_session->imagePath();
-    return d;
-}
-
-void FormPage::restoreDraft(const importform::Draft& draft)
-{
-    m_draftRegion = draft.region;
-    setForm(draft.form);
-}
-
-bool FormPage::saveDraft()
-{
-    // DraftFiles says "Saving…" at once when a file was chosen; the file dialog is modal.
-    bool started = false;
-    auto* files = m_ui->draftBar->findChild<DraftFiles*>();
-    const QMetaObject::Connection c =
-        connect(files, &DraftFiles::status, this, [&started] { started = true; });
-    m_ui->draftBar->save();
-    disconnect(c);
-    return started;
 }
 
 } // namespace cvmi::ui

@@ -29,6 +29,14 @@ void FormPageChecks::addField(const QString& fieldId, FieldNote* note, const QLa
     m_fields.append({fieldId, note, name, label->buddy()});
 }
 
+QHash<QString, QString> FormPageChecks::names() const
+{
+    QHash<QString, QString> byId;
+    for (const Field& f : m_fields)
+        byId.insert(f.id, f.name);
+    return byId;
+}
+
 QString FormPageChecks::nameOf(const QString& labelText)
 {
     // Chinese puts the Alt key in brackets after the text: "镜像名称(&I)：".

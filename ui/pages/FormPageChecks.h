@@ -35,6 +35,8 @@ public:
     void show(const importform::ImportForm& form, const QList<importform::FieldProblem>& problems,
               const QSet<QString>& edited, bool revealAll);
 
+    // Every field's name by its id.
+    QHash<QString, QString> names() const;
     // The names of the fields the summary asks to fill in, in reading order.
     QStringList missing() const { return m_missing; }
     // The first field (its label's buddy) showing an error, or null.

@@ -7,6 +7,7 @@
 #include <QPainter>
 #include <QStyle>
 #include <QTextDocumentFragment>
+#include <algorithm>
 
 namespace cvmi::ui {
 
@@ -67,7 +68,12 @@ QString StepIndicator::countText() const
         if (m_steps[i].state == State::Current)
             return tr("Step %1 of %2").arg(i + 1).arg(m_steps.size());
     }
-    return {};
+    // No step under way: the journey is over when every step is done (or was skipped).
+    const bool over =
+        !m_steps.isEmpty() && std::all_of(m_steps.begin(), m_steps.end(), [](const Step& s) {
+            return s.state == State::Done || s.state == State::Skipped;
+        });
+    return over ? tr("All steps done") : QString();
 }
 
 QString StepIndicator::text() const

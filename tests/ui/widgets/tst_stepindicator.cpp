@@ -103,9 +103,14 @@ void TestStepIndicator::notATabStop()
 void TestStepIndicator::withoutCurrentStep()
 {
     ui::StepIndicator indicator;
-    indicator.setSteps(journey(State::Done, State::Done, State::Done, State::Done, State::Done));
-    QVERIFY(indicator.countText().isEmpty());
+    // The journey over (the image NORMAL): no step number, but the end said.
+    indicator.setSteps(journey(State::Done, State::Done, State::Skipped, State::Done, State::Done));
+    QCOMPARE(indicator.countText(), QStringLiteral("All steps done"));
     QVERIFY(!indicator.text().startsWith(QStringLiteral("Step")));
+    // Nothing current but steps ahead (no page shown yet): no count at all.
+    indicator.setSteps(
+        journey(State::Done, State::Ahead, State::Ahead, State::Ahead, State::Ahead));
+    QVERIFY(indicator.countText().isEmpty());
 }
 
 void TestStepIndicator::laidOutAtOnce()
