@@ -104,7 +104,8 @@ void ImportWizardSteps::update()
             state = State::Current;
         else if (id == ImportWizard::PageUpload && skipped)
             state = State::Skipped;
-        else if (visited.contains(id) && id <= current)
+        // Once imported, the steps before were done, whichever page the wizard started on.
+        else if ((visited.contains(id) && id <= current) || imported)
             state = State::Done;
         steps.append({name, state});
     }
