@@ -2,11 +2,13 @@
 
 // Helpers shared by the tests: where fixtures live, and running the real tools that make them.
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QDir>
 #include <QProcess>
 #include <QString>
 #include <QStringList>
 #include <QTest>
+#include <QTranslator>
 
 namespace cvmi::test {
 
@@ -39,6 +41,16 @@ inline bool runTool(const QString& program, const QStringList& arguments,
     if (stdOut)
         *stdOut = process.readAllStandardOutput();
     return true;
+}
+
+// English again: removes and deletes every translator util::installTranslations() put on the
+// application, so that what a test runs next reads the source texts.
+inline void removeTranslations()
+{
+    for (QTranslator* translator : QCoreApplication::instance()->findChildren<QTranslator*>()) {
+        QCoreApplication::removeTranslator(translator);
+        delete translator;
+    }
 }
 
 } // namespace cvmi::test

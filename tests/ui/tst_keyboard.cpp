@@ -281,10 +281,7 @@ void TestKeyboard::cleanup()
 {
     QVERIFY(QThreadPool::globalInstance()->waitForDone(kTimeoutMs));
     QCoreApplication::processEvents();
-    for (QTranslator* translator : qApp->findChildren<QTranslator*>()) {
-        QCoreApplication::removeTranslator(translator);
-        delete translator;
-    }
+    cvmi::test::removeTranslations();
     m_settings.reset();
     m_emulator.reset();
     m_dir.reset();

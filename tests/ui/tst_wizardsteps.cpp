@@ -91,10 +91,7 @@ void TestWizardSteps::cleanup()
 {
     QVERIFY(QThreadPool::globalInstance()->waitForDone(kTimeoutMs));
     QCoreApplication::processEvents();
-    for (QTranslator* translator : qApp->findChildren<QTranslator*>()) {
-        QCoreApplication::removeTranslator(translator);
-        delete translator;
-    }
+    cvmi::test::removeTranslations();
     m_settings.reset();
     m_emulator.reset();
     m_dir.reset();

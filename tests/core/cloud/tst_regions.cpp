@@ -1,5 +1,6 @@
 // core/cloud/Regions: the one home of region ids, the default, the shipped list and the names
 // shown for a region (ours, translated, rather than DescribeRegions' English ones).
+#include "TestSupport.h"
 #include "cloud/Regions.h"
 
 #include "util/Translations.h"
@@ -85,10 +86,7 @@ private slots:
         // Every known region has its Chinese name (none left in English).
         for (const KnownRegion& region : Regions::importRegions())
             QVERIFY2(!region.name.contains(u'('), qPrintable(region.name));
-        for (QTranslator* translator : qApp->findChildren<QTranslator*>()) {
-            QCoreApplication::removeTranslator(translator);
-            delete translator;
-        }
+        cvmi::test::removeTranslations();
     }
 };
 

@@ -5,6 +5,7 @@
 // region keeps our translated name after the check (DescribeRegions says "South China(Guangzhou)",
 // in English only), in English and in Simplified Chinese.
 #include "AccountPageHarness.h"
+#include "TestSupport.h"
 
 #include "ImportWizard.h"
 #include "pages/AccountAutoCheck.h"
@@ -65,13 +66,7 @@ private slots:
         QVERIFY(m_emulator->createBucket(kSecond, kShanghai, false, &error));
     }
 
-    void cleanup()
-    {
-        for (QTranslator* translator : qApp->findChildren<QTranslator*>()) {
-            QCoreApplication::removeTranslator(translator);
-            delete translator;
-        }
-    }
+    void cleanup() { cvmi::test::removeTranslations(); }
 
     // `cvm-import-wizard --demo`: the wizard opens on the account with fixed credentials; the
     // check runs without a click, once, and the only bucket is chosen: Next is ready.

@@ -7,6 +7,7 @@
 // and no secret in a draft or a log line.
 #include "../AccessibilityAudit.h"
 #include "CloudTestSupport.h"
+#include "TestSupport.h"
 
 #include "ImportWizard.h"
 #include "TextTints.h"
@@ -530,12 +531,7 @@ private slots:
     void chineseMessageUsesTheChineseLabel()
     {
         // English again afterwards, also when a check below fails.
-        const auto english = qScopeGuard([] {
-            for (QTranslator* translator : qApp->findChildren<QTranslator*>()) {
-                QCoreApplication::removeTranslator(translator);
-                delete translator;
-            }
-        });
+        const auto english = qScopeGuard([] { cvmi::test::removeTranslations(); });
         QCOMPARE(util::installTranslations(*qApp, QStringLiteral("zh_CN")),
                  QStringLiteral("zh_CN"));
         {

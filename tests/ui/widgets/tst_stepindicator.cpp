@@ -2,6 +2,7 @@
 // ones done ticked, a skipped one marked, no Tab stop, and descriptions a screen reader can read
 // the states from; in Simplified Chinese too.
 #include "../AccessibilityAudit.h"
+#include "TestSupport.h"
 
 #include "widgets/StepIndicator.h"
 
@@ -137,10 +138,7 @@ void TestStepIndicator::translated()
     indicator.setSteps(
         journey(State::Done, State::Done, State::Skipped, State::Current, State::Ahead));
     const QString text = indicator.text();
-    for (QTranslator* translator : qApp->findChildren<QTranslator*>()) {
-        QCoreApplication::removeTranslator(translator);
-        delete translator;
-    }
+    cvmi::test::removeTranslations();
     QVERIFY2(!text.contains(QStringLiteral("Step")), qPrintable(text));
     QVERIFY2(!text.contains(QStringLiteral("skipped")), qPrintable(text));
 }
