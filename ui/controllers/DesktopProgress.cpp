@@ -75,22 +75,28 @@ QString DesktopProgress::importStatus(Stage stage)
 
 QString DesktopProgress::uploadFileName() const
 {
-    return m_upload ? m_upload->job().filePath.fileNameDisplay() : QString();
+    // QPointer reads anew on each use: one plain pointer, checked once (also for GCC's
+    // -Wnull-dereference at -O3, which cannot tell that two reads agree).
+    const UploadController* upload = m_upload.data();
+    return upload ? upload->job().filePath.fileNameDisplay() : QString();
 }
 
 void DesktopProgress::update()
 {
     // An import runs only after the upload ended, or without one: it comes first.
-    const bool importing = m_import && m_import->isRunning() && m_import->runner();
-    const QString importText = importing ? importStatus(m_import->runner()->stage()) : QString();
-    if (!importText.isEmpty() || !m_upload) {
+    const ImportController* import = m_import.data();
+    const importrun::ImportRunner* runner = import ? import->runner() : nullptr;
+    const QString importText =
+        runner && runner->isRunning() ? importStatus(runner->stage()) : QString();
+    const UploadController* upload = m_upload.data();
+    if (!importText.isEmpty() || upload == nullptr) {
         m_title->setStatus(importText);
         m_launcher->clear(); // how long an import takes is not known: no bar
         return;
     }
-    const Phase phase = m_upload->phase();
-    const transfer::UploadProgress& progress = m_upload->lastProgress();
-    m_title->setStatus(uploadStatus(uploadFileName(), phase, progress, m_upload->isResolving()));
+    const Phase phase = upload->phase();
+    const transfer::UploadProgress& progress = upload->lastProgress();
+    m_title->setStatus(uploadStatus(uploadFileName(), phase, progress, upload->isResolving()));
     if (phase == Phase::Uploading || phase == Phase::Paused)
         m_launcher->setProgress(UploadProgressPanel::permille(progress) / 1000.0);
     else
@@ -101,11 +107,13 @@ void DesktopProgress::onUploadSucceeded(const transfer::UploadResult& result)
 {
     update();
     // A user watching the page sees the end there.
-    if (!m_window || m_window->isActiveWindow())
+    const QWidget* window = m_window.data();
+    const UploadController* upload = m_upload.data();
+    if (window == nullptr || window->isActiveWindow() || upload == nullptr)
         return;
     m_notifier->notify(tr("Upload finished"),
                        tr("%1 is in the bucket %2 (%3). Fill in the import form next.")
-                           .arg(uploadFileName(), m_upload->job().destination.bucket,
+                           .arg(uploadFileName(), upload->job().destination.bucket,
                                 QLocale().formattedDataSize(result.size)),
                        true);
 }
@@ -113,7 +121,8 @@ void DesktopProgress::onUploadSucceeded(const transfer::UploadResult& result)
 void DesktopProgress::onUploadStopped(const transfer::UploadResult& result)
 {
     update();
-    if (result.cancelled || !m_window || m_window->isActiveWindow())
+    const QWidget* window = m_window.data();
+    if (result.cancelled || window == nullptr || window->isActiveWindow())
         return;
     m_notifier->notify(tr("The upload of %1 stopped").arg(uploadFileName()), result.error.message,
                        false);
