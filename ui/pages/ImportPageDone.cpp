@@ -83,8 +83,9 @@ void ImportPage::showDone()
     for (QWidget* w = m_ui->doneBox->parentWidget(); w && w != this; w = w->parentWidget()) {
         if (auto* area = qobject_cast<QScrollArea*>(w)) {
             const auto bringIntoView = [area, last = QPointer<QWidget>(m_ui->importAnotherButton)] {
-                if (last && last->isVisible())
-                    area->ensureWidgetVisible(last);
+                QWidget* button = last.data(); // one read (-Wnull-dereference at -O3)
+                if (button != nullptr && button->isVisible())
+                    area->ensureWidgetVisible(button);
             };
             QTimer::singleShot(0, area, bringIntoView);
             QTimer::singleShot(kSettleMs, area, bringIntoView);

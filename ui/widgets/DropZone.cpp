@@ -218,10 +218,12 @@ void DropZone::searchFolder(const QString& folder)
     util::onResult(
         QtConcurrent::run([folder = m_searching] { return disk::findDiskImages(folder); }), this,
         [self](const disk::ImageSearch& search) {
-            if (!self || search.folder != self->m_searching)
+            // One read of the QPointer (GCC's -Wnull-dereference at -O3 cannot tell two agree).
+            DropZone* zone = self.data();
+            if (zone == nullptr || search.folder != zone->m_searching)
                 return; // another folder or file was chosen meanwhile
-            self->m_searching.clear();
-            self->onFolderSearched(search.folder, search.images,
+            zone->m_searching.clear();
+            zone->onFolderSearched(search.folder, search.images,
                                    search.images.isEmpty() ? disk::noImageMessage(search)
                                                            : QString());
         });
