@@ -25,6 +25,16 @@ QPushButton* addButton(QMessageBox* box, const QString& text, QMessageBox::Butto
     return button;
 }
 
+// Both questions here: Enter takes `preferred`, Escape `safe`; over the wizard only, without
+// blocking the event loop (open(), not exec()), gone once answered.
+void prepareQuestion(QMessageBox* box, QPushButton* preferred, QPushButton* safe)
+{
+    box->setDefaultButton(preferred);
+    box->setEscapeButton(safe);
+    box->setWindowModality(Qt::WindowModal);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+}
+
 } // namespace
 
 void ImportWizard::setUpRecovery()
@@ -77,10 +87,7 @@ void ImportWizard::askAboutTypedWork()
     QPushButton* discard =
         addButton(box, tr("&Discard"), QMessageBox::DestructiveRole, "discardAndClose");
     QPushButton* keep = addButton(box, tr("&Keep Editing"), QMessageBox::RejectRole, "keepEditing");
-    box->setDefaultButton(save);
-    box->setEscapeButton(keep);
-    box->setWindowModality(Qt::WindowModal);
-    box->setAttribute(Qt::WA_DeleteOnClose);
+    prepareQuestion(box, save, keep);
     // Acted on once the box is gone, so that the file dialog of Save Draft… does not open over it.
     connect(box, &QDialog::finished, this, [this, box, save, discard] {
         if (box->clickedButton() == save && m_formPage->saveDraft()) {
@@ -120,10 +127,7 @@ void ImportWizard::offerRecoveredDraft()
     QPushButton* discard =
         addButton(box, tr("&Discard"), QMessageBox::DestructiveRole, "discardRecovered");
     QPushButton* later = addButton(box, tr("&Not Now"), QMessageBox::RejectRole, "notNow");
-    box->setDefaultButton(restore);
-    box->setEscapeButton(later);
-    box->setWindowModality(Qt::WindowModal);
-    box->setAttribute(Qt::WA_DeleteOnClose);
+    prepareQuestion(box, restore, later);
     connect(box, &QDialog::finished, this, [this, box, restore, discard, form = *draft] {
         if (box->clickedButton() == restore) {
             // As a start with --draft: on the form, the earlier pages to be walked back to.
