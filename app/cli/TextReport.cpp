@@ -1,5 +1,6 @@
 #include "TextReport.h"
 
+#include "inspect/VolumeNames.h"
 #include "util/Units.h"
 
 #include <QCoreApplication>
@@ -58,6 +59,10 @@ void printFacts(QTextStream& out, const inspect::ImageFacts& f)
                    .arg(p.typeName.isEmpty() ? p.type : p.typeName)
                    .arg(p.bootable ? Text::tr(" (boot)") : QString());
     }
+    if (!f.layout.logicalVolumes.isEmpty())
+        out << Text::tr("Logical volumes:") << '\n';
+    for (const auto& lv : f.layout.logicalVolumes)
+        out << QStringLiteral("  %1  %2\n").arg(lv.name(), -16).arg(inspect::volumeDetails(lv));
 }
 
 void printGuest(QTextStream& out, const inspect::ImageFacts& f)
@@ -73,8 +78,7 @@ void printGuest(QTextStream& out, const inspect::ImageFacts& f)
     }
     out << Text::tr("System:     %1, %2, on %3")
                .arg(g.prettyName.isEmpty() ? g.distroName : g.prettyName, g.architecture,
-                    g.rootPartition == 0 ? Text::tr("the whole disk")
-                                         : Text::tr("partition %1").arg(g.rootPartition))
+                    inspect::rootLocation(g))
         << '\n';
     for (const auto& k : g.kernels)
         out << Text::tr("Kernel:     %1%2")

@@ -4,6 +4,8 @@
 #include "inspect/Inspector.h"
 #include "inspect/PartitionTableBytes.h"
 #include "inspect/TskImage.h"
+#include "inspect/lvm/LvmScan.h"
+#include "inspect/lvm/LvmVolume.h"
 #include "util/Endian.h"
 
 #include <QCoreApplication>
@@ -249,6 +251,35 @@ TSK_VS_INFO* openVolumeSystem(TskImage& tsk, const MbrSector& mbr)
     return nullptr;
 }
 
+// The volume groups on the disk's LVM physical volumes, and what each logical volume holds,
+// read through the volume as The Sleuth Kit reads a partition.
+bool readLogicalVolumes(disk::DiskImage& disk, DiskLayout* layout, Error* error)
+{
+    const bool anyPv =
+        std::any_of(layout->partitions.begin(), layout->partitions.end(),
+                    [](const PartitionInfo& p) { return p.filesystem == QLatin1String("lvm2"); });
+    if (!anyPv)
+        return true;
+    if (!lvm::scanLvm(disk, layout, error))
+        return false;
+    for (LogicalVolumeInfo& lv : layout->logicalVolumes) {
+        if (!lv.obstacle.isEmpty())
+            continue;
+        lvm::LvmVolume volume(disk, lv);
+        auto tsk = TskImage::open(volume, error);
+        if (!tsk)
+            return false;
+        PartitionInfo inside;
+        inside.size = lv.size;
+        if (!identifyFileSystem(*tsk, &inside, error))
+            return false;
+        lv.filesystem = inside.filesystem;
+        lv.label = inside.label;
+        lv.fsUuid = inside.uuid;
+    }
+    return true;
+}
+
 } // namespace
 
 bool readDiskLayout(disk::DiskImage& disk, DiskLayout* layout, Error* error)
@@ -334,7 +365,7 @@ bool readDiskLayout(TskImage& tskImage, DiskLayout* layout, Error* error)
     for (PartitionInfo& part : layout->partitions)
         if (!identifyFileSystem(*tsk, &part, error))
             return false;
-    return true;
+    return readLogicalVolumes(disk, layout, error);
 }
 
 } // namespace cvmi::inspect

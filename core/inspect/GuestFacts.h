@@ -82,8 +82,18 @@ struct WindowsFacts {
 struct GuestFacts {
     bool searched = false;  // an OS search ran over the partitions
     QString family;         // "linux" | "windows" | "" (no OS found)
-    int rootPartition = -1; // PartitionInfo::index of the system (root / C:) partition
-    QString rootFilesystem; // ext4, ntfs, ...
+    int rootPartition = -1; // PartitionInfo::index of the system (root / C:) partition; for a
+                            // root in LVM, the first partition holding its volume group
+    QString rootFilesystem; // ext4, ntfs, xfs, ...
+    QString rootVolume;     // "centos/root" when the root is an LVM logical volume
+    // A separate /boot file system, when one was read (partition index, LV name, file system).
+    int bootPartition = -1;
+    QString bootVolume;
+    QString bootFilesystem;
+    // The root file system could not be read, but a separate /boot could: the kernels (and the
+    // distribution the boot loader names, when it does) come from /boot alone, so the kernel and
+    // virtio rules can still be judged while `family` stays empty.
+    bool bootOnly = false;
     // Why no OS could be looked for where one probably is (root on LVM, XFS, LUKS, unreadable).
     QString obstacle;
 

@@ -1,12 +1,15 @@
 #include "inspect/GuestInspector.h"
 
+#include "inspect/BootLoaderTitle.h"
 #include "inspect/DeadlineGuestFs.h"
 #include "inspect/GuestPath.h"
+#include "inspect/GuestVolumes.h"
 #include "inspect/LinuxFstab.h"
 #include "inspect/LinuxKernels.h"
 #include "inspect/LinuxNetwork.h"
 #include "inspect/LinuxRelease.h"
-#include "inspect/TskGuestFs.h"
+#include "inspect/MemoryGuestFs.h"
+#include "inspect/VolumeNames.h"
 #include "inspect/WindowsInspector.h"
 
 #include <QCoreApplication>
@@ -21,15 +24,25 @@ struct Text {
     Q_DECLARE_TR_FUNCTIONS(cvmi::inspect::GuestInspector)
 };
 
-bool readableByTsk(const QString& filesystem)
+QString volumeText(const GuestVolume& v)
 {
-    return filesystem.startsWith(QLatin1String("ext")) || filesystem == QLatin1String("ntfs") ||
-           filesystem == QLatin1String("vfat");
+    return v.lv.isEmpty() ? partitionName(v.partition) : Text::tr("LVM volume %1").arg(v.lv);
 }
 
-QString partitionName(const PartitionInfo& p)
+// A file system opened for the search, every read of it bounded by the inspection's deadline.
+struct OpenedFs {
+    std::unique_ptr<GuestFs> fs;
+    std::unique_ptr<DeadlineGuestFs> inTime;
+};
+
+OpenedFs openInTime(GuestVolumes& volumes, const GuestVolume& v, InspectionBudget& budget,
+                    Error* error)
 {
-    return p.index == 0 ? Text::tr("the whole disk") : Text::tr("partition %1").arg(p.index);
+    OpenedFs opened;
+    opened.fs = volumes.open(v, error);
+    if (opened.fs)
+        opened.inTime = std::make_unique<DeadlineGuestFs>(*opened.fs, budget);
+    return opened;
 }
 
 // A separate /boot file system holds the kernels at its top level.
@@ -41,10 +54,9 @@ bool looksLikeBootFs(GuestFs& fs)
     return false;
 }
 
-// The partition /etc/fstab mounts at /boot, matched by UUID=, LABEL= or, as a fallback, the only
-// other file system that holds kernels.
-const PartitionInfo* bootPartitionFromFstab(GuestFs& root, const DiskLayout& layout,
-                                            const PartitionInfo& rootPart)
+// The volume /etc/fstab mounts at /boot (UUID=, LABEL= or a device-mapper name).
+const GuestVolume* bootFromFstab(GuestFs& root, const GuestVolumes& volumes,
+                                 const GuestVolume& rootVolume)
 {
     const auto fstab = GuestPath::readFile(root, QStringLiteral("/etc/fstab"), 256 * 1024);
     if (!fstab)
@@ -52,20 +64,52 @@ const PartitionInfo* bootPartitionFromFstab(GuestFs& root, const DiskLayout& lay
     for (const FstabEntry& entry : parseFstab(*fstab)) {
         if (entry.mountPoint != QLatin1String("/boot"))
             continue;
-        for (const PartitionInfo& p : layout.partitions) {
-            if (&p == &rootPart)
-                continue;
-            if ((entry.spec.startsWith(QLatin1String("UUID=")) &&
-                 entry.spec.mid(5).compare(p.uuid, Qt::CaseInsensitive) == 0) ||
-                (entry.spec.startsWith(QLatin1String("LABEL=")) && entry.spec.mid(6) == p.label))
-                return &p;
+        const GuestVolume* v = volumes.bySpec(entry.spec);
+        if (v && v != &rootVolume)
+            return v;
+    }
+    return nullptr;
+}
+
+// The separate /boot: by fstab when there is a root to read it from, else the one other
+// readable file system with kernels at its top.
+const GuestVolume* findBoot(GuestVolumes& volumes, GuestFs* root, const GuestVolume* rootVolume,
+                            InspectionBudget& budget, OpenedFs* boot)
+{
+    Error error;
+    if (root && rootVolume) {
+        if (const GuestVolume* v = bootFromFstab(*root, volumes, *rootVolume);
+            v && GuestVolumes::readable(v->filesystem)) {
+            *boot = openInTime(volumes, *v, budget, &error);
+            if (boot->fs)
+                return v;
+        }
+        if (!GuestPath::list(*root, QStringLiteral("/boot"))
+                 .filter(QStringLiteral("vmlinuz-"))
+                 .isEmpty())
+            return nullptr; // the kernels are in the root's own /boot
+    }
+    for (const GuestVolume& v : volumes.all()) {
+        if (&v == rootVolume || !GuestVolumes::readable(v.filesystem) || budget.expired())
+            continue;
+        OpenedFs candidate = openInTime(volumes, v, budget, &error);
+        if (candidate.fs && looksLikeBootFs(*candidate.inTime)) {
+            *boot = std::move(candidate);
+            return &v;
         }
     }
     return nullptr;
 }
 
-bool inspectLinuxRoot(TskImage& image, const DiskLayout& layout, const PartitionInfo& part,
-                      GuestFs& fs, GuestFacts* facts, InspectionBudget& budget)
+void setBoot(GuestFacts* facts, const GuestVolume& v)
+{
+    facts->bootPartition = v.partition;
+    facts->bootVolume = v.lv;
+    facts->bootFilesystem = v.filesystem;
+}
+
+bool inspectLinuxRoot(GuestVolumes& volumes, const GuestVolume& v, GuestFs& fs, GuestFacts* facts,
+                      InspectionBudget& budget)
 {
     if (!GuestPath::isDirectory(fs, QStringLiteral("/etc")))
         return false;
@@ -74,8 +118,10 @@ bool inspectLinuxRoot(TskImage& image, const DiskLayout& layout, const Partition
         return false;
     found.searched = true;
     found.family = QStringLiteral("linux");
-    found.rootPartition = part.index;
-    found.rootFilesystem = part.filesystem;
+    found.rootPartition = v.partition;
+    found.rootVolume = v.lv;
+    found.rootFilesystem = v.filesystem;
+    found.lvmRoot = !v.lv.isEmpty();
     if (budget.expired()) {
         // The release files may have been cut short: what was found cannot be trusted.
         budget.markNotRead(QLatin1String(part::kOs));
@@ -84,35 +130,13 @@ bool inspectLinuxRoot(TskImage& image, const DiskLayout& layout, const Partition
     }
     budget.step(part::kArchitecture, [&] { detectLinuxArchitecture(fs, &found); });
 
-    // A separate /boot: by fstab, or the one other file system with kernels at its top.
-    std::unique_ptr<TskGuestFs> boot;
-    std::unique_ptr<DeadlineGuestFs> bootInTime;
+    OpenedFs boot;
     const bool bootFound = budget.step(part::kKernels, [&] {
-        const PartitionInfo* bootPart = bootPartitionFromFstab(fs, layout, part);
-        Error error;
-        if (bootPart && readableByTsk(bootPart->filesystem))
-            boot = TskGuestFs::open(image.handle(), bootPart->start, &error, bootPart->filesystem);
-        if (!boot && GuestPath::list(fs, QStringLiteral("/boot"))
-                         .filter(QStringLiteral("vmlinuz-"))
-                         .isEmpty()) {
-            for (const PartitionInfo& p : layout.partitions) {
-                if (&p == &part || !readableByTsk(p.filesystem))
-                    continue;
-                auto candidate = TskGuestFs::open(image.handle(), p.start, &error, p.filesystem);
-                if (!candidate)
-                    continue;
-                DeadlineGuestFs candidateInTime(*candidate, budget);
-                if (looksLikeBootFs(candidateInTime)) {
-                    boot = std::move(candidate);
-                    break;
-                }
-            }
-        }
-        if (boot)
-            bootInTime = std::make_unique<DeadlineGuestFs>(*boot, budget);
+        if (const GuestVolume* b = findBoot(volumes, &fs, &v, budget, &boot))
+            setBoot(&found, *b);
     });
     if (bootFound)
-        inspectLinuxKernels(fs, bootInTime.get(), &found, &budget);
+        inspectLinuxKernels(fs, boot.inTime.get(), &found, &budget);
     budget.step(part::kNetwork, [&] { inspectLinuxNetwork(fs, &found); });
     budget.step(part::kFstab, [&] { inspectFstab(fs, &found); });
     budget.step(part::kCloudInit, [&] { inspectCloudInit(fs, &found); });
@@ -120,24 +144,60 @@ bool inspectLinuxRoot(TskImage& image, const DiskLayout& layout, const Partition
     return true;
 }
 
-// Why no OS was found, when the layout suggests one is there but out of reach.
-QString obstacleFor(const DiskLayout& layout, bool* lvm)
+// The root could not be read, but a separate /boot can be: its kernels, their initramfs and
+// the distribution its boot loader names still decide the kernel and virtio rules.
+void inspectBootOnly(GuestVolumes& volumes, GuestFacts* facts, InspectionBudget& budget)
 {
-    QStringList reasons;
-    for (const PartitionInfo& p : layout.partitions) {
-        if (p.filesystem == QLatin1String("lvm2")) {
+    OpenedFs boot;
+    const GuestVolume* b = nullptr;
+    if (!budget.step(part::kKernels,
+                     [&] { b = findBoot(volumes, nullptr, nullptr, budget, &boot); }) ||
+        !b)
+        return;
+    GuestFacts found = *facts;
+    setBoot(&found, *b);
+    found.bootOnly = true;
+    distroFromBootLoader(*boot.inTime, &found);
+    MemoryGuestFs noRoot; // what the kernel scan would read from / is not there to read
+    noRoot.addDirectory(QStringLiteral("/"));
+    inspectLinuxKernels(noRoot, boot.inTime.get(), &found, &budget);
+    *facts = found;
+}
+
+// Why no OS was found, when the layout suggests one is there but out of reach.
+QString obstacleFor(const DiskLayout& layout, const QStringList& unreadable, bool* lvm)
+{
+    QStringList reasons = unreadable;
+    for (const VolumeGroupInfo& vg : layout.volumeGroups) {
+        if (!vg.problem.isEmpty()) {
             *lvm = true;
-            reasons << Text::tr("%1 is an LVM physical volume: a root file system inside LVM "
-                                "cannot be read here, and the import does not support it")
-                           .arg(partitionName(p));
-        } else if (p.filesystem == QLatin1String("xfs") || p.filesystem == QLatin1String("btrfs")) {
-            reasons << Text::tr("%1 holds %2, which cannot be read here; the import supports only "
-                                "ext3, ext4 and NTFS system file systems")
-                           .arg(partitionName(p), p.filesystem);
+            reasons << vg.problem;
+        }
+    }
+    for (const LogicalVolumeInfo& lv : layout.logicalVolumes) {
+        if (!lv.obstacle.isEmpty()) {
+            *lvm = true;
+            reasons << lv.obstacle;
+        }
+    }
+    for (const PartitionInfo& p : layout.partitions) {
+        bool inGroup = false;
+        for (const VolumeGroupInfo& vg : layout.volumeGroups)
+            inGroup = inGroup || vg.partitions.contains(p.index);
+        if (p.filesystem == QLatin1String("lvm2") && !inGroup) {
+            *lvm = true;
+            reasons << Text::tr("%1 is an LVM physical volume whose volume group metadata could "
+                                "not be read")
+                           .arg(partitionName(p.index));
+        } else if (p.filesystem == QLatin1String("btrfs")) {
+            reasons << Text::tr("%1 holds Btrfs (the openSUSE and SLES default), which cannot be "
+                                "read here; the import supports only ext3, ext4 and NTFS system "
+                                "file systems")
+                           .arg(partitionName(p.index));
         } else if (p.filesystem == QLatin1String("luks")) {
             reasons << Text::tr("%1 is encrypted (LUKS); an encrypted system disk cannot be "
                                 "imported")
-                           .arg(partitionName(p));
+                           .arg(partitionName(p.index));
         }
     }
     return reasons.join(QStringLiteral("; "));
@@ -150,49 +210,55 @@ void inspectGuest(TskImage& image, const DiskLayout& layout, GuestFacts* facts,
 {
     *facts = GuestFacts{};
     facts->searched = true;
-    for (const PartitionInfo& part : layout.partitions) {
+    GuestVolumes volumes(image, layout);
+    QStringList unreadable;
+    for (const GuestVolume& v : volumes.all()) {
         if (budget.expired()) {
-            // The partitions not searched yet may hold the system: no verdict on "no OS".
+            // The volumes not searched yet may hold the system: no verdict on "no OS".
             budget.markNotRead(QLatin1String(part::kOs));
             return;
         }
-        if (!readableByTsk(part.filesystem) || part.filesystem == QLatin1String("vfat"))
+        if (!GuestVolumes::readable(v.filesystem) || v.filesystem == QLatin1String("vfat"))
             continue;
         Error error;
-        auto tskFs = TskGuestFs::open(image.handle(), part.start, &error, part.filesystem);
-        if (!tskFs)
+        OpenedFs opened = openInTime(volumes, v, budget, &error);
+        if (!opened.fs) {
+            if (v.filesystem == QLatin1String("xfs"))
+                unreadable << Text::tr("%1 holds XFS, which could not be read: %2")
+                                  .arg(volumeText(v), error.message);
             continue;
-        // Every guest read below stops at the deadline.
-        auto fs = std::make_unique<DeadlineGuestFs>(*tskFs, budget);
-        if (part.filesystem == QLatin1String("ntfs")) {
+        }
+        GuestFs& fs = *opened.inTime;
+        if (v.filesystem == QLatin1String("ntfs")) {
             GuestFacts found;
             Error windowsError;
-            if (inspectWindows(*fs, &found, &windowsError, &budget)) {
+            if (inspectWindows(fs, &found, &windowsError, &budget)) {
                 found.searched = true;
                 found.family = QStringLiteral("windows");
-                found.rootPartition = part.index;
-                found.rootFilesystem = part.filesystem;
+                found.rootPartition = v.partition;
+                found.rootVolume = v.lv;
+                found.rootFilesystem = v.filesystem;
                 *facts = found;
                 return;
             }
             if (budget.expired())
                 continue; // the search stops at the top of the loop, saying why
             if (windowsError.isSet())
-                facts->obstacle = Text::tr("%1 holds Windows, but it could not be read: %2")
-                                      .arg(partitionName(part), windowsError.message);
+                unreadable << Text::tr("%1 holds Windows, but it could not be read: %2")
+                                  .arg(volumeText(v), windowsError.message);
             continue;
         }
-        if (inspectLinuxRoot(image, layout, part, *fs, facts, budget))
+        if (inspectLinuxRoot(volumes, v, fs, facts, budget))
             return;
     }
     if (budget.expired()) {
-        // The last partition's reads may have been cut short: the search did not finish.
+        // The last volume's reads may have been cut short: the search did not finish.
         budget.markNotRead(QLatin1String(part::kOs));
         return;
     }
+    facts->obstacle = obstacleFor(layout, unreadable, &facts->lvmRoot);
     if (!facts->obstacle.isEmpty())
-        return;
-    facts->obstacle = obstacleFor(layout, &facts->lvmRoot);
+        inspectBootOnly(volumes, facts, budget);
 }
 
 } // namespace cvmi::inspect

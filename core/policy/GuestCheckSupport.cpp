@@ -22,6 +22,14 @@ bool guestMissing(const CheckInput& in, RuleResult* r, const QString& family)
     return false;
 }
 
+bool linuxKernelsMissing(const CheckInput& in, RuleResult* r)
+{
+    const auto& g = in.facts.guest;
+    if (g.family.isEmpty() && g.bootOnly && in.facts.layoutKnown && g.searched)
+        return false;
+    return guestMissing(in, r, QStringLiteral("linux"));
+}
+
 Verdict severityParam(const QJsonObject& params, const char* key, Verdict fallback)
 {
     const QString value = params.value(QLatin1String(key)).toString();

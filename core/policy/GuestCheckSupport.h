@@ -11,6 +11,9 @@ namespace cvmi::policy {
 // True (and the rule set to "unknown" or "not applicable") when there is no OS to judge.
 // Rules that apply to one family pass `family`; others pass an empty string.
 bool guestMissing(const CheckInput& in, RuleResult* r, const QString& family = {});
+// As guestMissing(in, r, "linux"), but a /boot read while the root could not be
+// (GuestFacts::bootOnly) is enough: the kernel rules judge its kernels.
+bool linuxKernelsMissing(const CheckInput& in, RuleResult* r);
 
 // "fail" or "warn", as the rule's params say (default given): lets a rule file soften or harden
 // a rule without a code change.

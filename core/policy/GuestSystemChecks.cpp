@@ -11,10 +11,43 @@ QString joined(const QStringList& list)
     return list.join(QStringLiteral(", "));
 }
 
+// Only /boot could be read: the modules under / are out of reach, but the initramfs, which is
+// what has to find the disk at boot, is not.
+void bootOnlyVirtio(const CheckInput& in, RuleResult* r, const inspect::KernelFacts& kernel)
+{
+    if (kernel.initramfsTimedOut) {
+        notReadInTime(in, r, kernel.initramfsPath);
+        return;
+    }
+    if (kernel.initramfsRead && kernel.initramfsHasVirtioBlk) {
+        pass(r, Check::tr("virtio_blk is in %1, the initramfs of kernel %2 (read from /boot; the "
+                          "root file system, with the kernel's modules, could not be read).")
+                    .arg(kernel.initramfsPath, kernel.version));
+        return;
+    }
+    if (kernel.initramfsRead) {
+        warn(r,
+             Check::tr("The initramfs %1 of kernel %2 does not contain virtio_blk; whether the "
+                       "kernel has it built in cannot be told without the root file system.")
+                 .arg(kernel.initramfsPath, kernel.version),
+             Check::tr("Rebuild the initramfs with the virtio drivers (`dracut -f --add-drivers "
+                       "\"virtio_blk virtio_pci virtio_net\"`) unless the kernel has them built "
+                       "in."));
+        return;
+    }
+    unknown(r, Check::tr("Kernel %1 was found in /boot, but its initramfs could not be read (%2) "
+                         "and the root file system could not be read either.")
+                   .arg(kernel.version, kernel.initramfsNote));
+}
+
 void linuxVirtio(const CheckInput& in, RuleResult* r)
 {
     const auto& g = in.facts.guest;
     const auto* kernel = defaultKernel(g);
+    if (kernel && g.bootOnly) {
+        bootOnlyVirtio(in, r, *kernel);
+        return;
+    }
     if (!kernel) {
         failRule(r, Check::tr("No kernel was found, so no virtio driver either."),
                  Check::tr("Make sure /boot and /lib/modules are on the exported disk."));
@@ -109,7 +142,7 @@ void windowsVirtio(const CheckInput& in, RuleResult* r)
 
 void virtioDrivers(const CheckInput& in, RuleResult* r)
 {
-    if (guestMissing(in, r))
+    if (in.facts.guest.family.isEmpty() ? linuxKernelsMissing(in, r) : guestMissing(in, r))
         return;
     if (in.facts.guest.family == QLatin1String("windows"))
         windowsVirtio(in, r);

@@ -1,9 +1,12 @@
 // Checks on the virtual disk: size, partition table, boot code and file systems.
 #include "policy/Check.h"
 
+#include "inspect/VolumeNames.h"
 #include "util/Units.h"
 
 #include <QJsonArray>
+
+#include <algorithm>
 
 namespace cvmi::policy {
 
@@ -15,11 +18,6 @@ QStringList stringList(const QJsonObject& params, const char* key)
     for (const auto& v : params.value(QLatin1String(key)).toArray())
         out << v.toString();
     return out;
-}
-
-QString partitionName(const inspect::PartitionInfo& p)
-{
-    return p.index == 0 ? Check::tr("the whole disk") : Check::tr("partition %1").arg(p.index);
 }
 
 bool layoutUnknown(const CheckInput& in, RuleResult* r)
@@ -108,20 +106,94 @@ void mbrBootCode(const CheckInput& in, RuleResult* r)
     }
 }
 
+// The file systems other than the system's root (and its LVM physical volume), each named as
+// the report names it: "partition 1 (/boot): xfs", "LVM volume centos/home (partition 2): xfs".
+void sortFileSystems(const CheckInput& in, const QStringList& allowed, const QStringList& harmless,
+                     QStringList* good, QStringList* other)
+{
+    const auto& g = in.facts.guest;
+    const auto& layout = in.facts.layout;
+    const auto place = [&](const QString& name, const QString& filesystem) {
+        const QString line = QStringLiteral("%1: %2").arg(name, filesystem);
+        if (allowed.contains(filesystem))
+            good->append(line);
+        else if (!harmless.contains(filesystem) && filesystem != QLatin1String("unknown") &&
+                 !filesystem.isEmpty())
+            other->append(line);
+    };
+    for (const auto& p : layout.partitions) {
+        const bool isRoot = g.rootVolume.isEmpty() && p.index == g.rootPartition;
+        const bool read =
+            std::any_of(layout.volumeGroups.begin(), layout.volumeGroups.end(),
+                        [&](const auto& vg) { return vg.partitions.contains(p.index); });
+        if (isRoot || (p.filesystem == QLatin1String("lvm2") && read))
+            continue; // the root is judged by itself; a read PV by its volumes below
+        const bool isBoot = g.bootVolume.isEmpty() && p.index == g.bootPartition;
+        if (isBoot && allowed.contains(p.filesystem))
+            continue; // a good /boot is not the system's file system, whatever else is wrong
+        place(isBoot ? Check::tr("%1 (/boot)").arg(inspect::partitionName(p.index))
+                     : inspect::partitionName(p.index),
+              p.filesystem);
+    }
+    for (const auto& lv : layout.logicalVolumes)
+        if (lv.name() != g.rootVolume)
+            place(inspect::volumeName(lv), lv.filesystem);
+}
+
+// The OS search found the root: judge it by itself, and say exactly what to convert.
+void judgeRoot(const CheckInput& in, RuleResult* r, const QStringList& allowed,
+               const QStringList& harmless)
+{
+    const auto& g = in.facts.guest;
+    QStringList good, other;
+    sortFileSystems(in, allowed, harmless, &good, &other);
+    const QString root = inspect::rootLocation(g);
+    const bool inLvm = !g.rootVolume.isEmpty();
+    if (allowed.contains(g.rootFilesystem) && !inLvm) {
+        if (other.isEmpty())
+            pass(r, Check::tr("Root file system: %1 on %2.").arg(g.rootFilesystem, root));
+        else
+            warn(r,
+                 Check::tr("Root file system: %1 on %2. Other file systems: %3.")
+                     .arg(g.rootFilesystem, root, other.join(u", ")),
+                 Check::tr("Only ext3, ext4 and NTFS are supported; the other partitions may not "
+                           "mount after import. Move their data to an ext4 partition or a data "
+                           "disk."));
+        return;
+    }
+    QString evidence =
+        inLvm ? Check::tr("The root file system is %1 in %2: the import needs ext3 or ext4 on a "
+                          "plain MBR partition, not inside LVM.")
+                    .arg(g.rootFilesystem, root)
+              : Check::tr("The root file system is %1 on %2: the import needs ext3 or ext4.")
+                    .arg(g.rootFilesystem, root);
+    if (!other.isEmpty())
+        evidence += QLatin1Char(' ') + Check::tr("Also: %1.").arg(other.join(u", "));
+    const QString copy = Check::tr(
+        "Inside the machine, add an ext4 partition (`mkfs.ext4`), copy the root to it (`rsync "
+        "-aAXH --one-file-system / /mnt/new/`), point /etc/fstab and the kernel's root= at its "
+        "UUID, rebuild the initramfs (`dracut -f`) and the GRUB configuration (`grub2-mkconfig -o "
+        "/boot/grub2/grub.cfg`), and boot from it before exporting again.");
+    failRule(r, evidence,
+             inLvm ? Check::tr("Move / out of %1 onto a plain ext4 partition; then %2 (the LVM "
+                               "physical volume) can go. %3")
+                         .arg(root, inspect::partitionName(g.rootPartition), copy)
+                   : Check::tr("%1 cannot be converted from %2 to ext4 in place. %3")
+                         .arg(root, g.rootFilesystem, copy));
+}
+
 void systemFilesystem(const CheckInput& in, RuleResult* r)
 {
     if (layoutUnknown(in, r))
         return;
     const QStringList allowed = stringList(in.params, "allowed");
     const QStringList harmless = stringList(in.params, "harmless");
-    QStringList good, other;
-    for (const auto& p : in.facts.layout.partitions) {
-        const QString line = QStringLiteral("%1: %2").arg(partitionName(p), p.filesystem);
-        if (allowed.contains(p.filesystem))
-            good << line;
-        else if (!harmless.contains(p.filesystem) && p.filesystem != QLatin1String("unknown"))
-            other << line;
+    if (!in.facts.guest.family.isEmpty()) {
+        judgeRoot(in, r, allowed, harmless);
+        return;
     }
+    QStringList good, other;
+    sortFileSystems(in, allowed, harmless, &good, &other);
     if (good.isEmpty()) {
         failRule(
             r,

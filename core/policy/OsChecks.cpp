@@ -1,5 +1,6 @@
 // Checks on the guest operating system: found at all, a supported distribution or Windows
 // edition, a supported architecture, a native kernel, and the licence consequences.
+#include "inspect/VolumeNames.h"
 #include "policy/GuestCheckSupport.h"
 
 namespace cvmi::policy {
@@ -16,13 +17,22 @@ void osDetected(const CheckInput& in, RuleResult* r)
     if (!g.family.isEmpty()) {
         pass(r, Check::tr("%1 found on %2 (%3).")
                     .arg(g.prettyName.isEmpty() ? g.distroName : g.prettyName,
-                         g.rootPartition == 0 ? Check::tr("the whole disk")
-                                              : Check::tr("partition %1").arg(g.rootPartition),
-                         g.rootFilesystem));
+                         inspect::rootLocation(g), g.rootFilesystem));
         return;
     }
     if (!g.obstacle.isEmpty()) {
-        failRule(r, Check::tr("No operating system could be read: %1.").arg(g.obstacle),
+        QString evidence = Check::tr("No operating system could be read: %1.").arg(g.obstacle);
+        if (g.bootOnly)
+            evidence += QLatin1Char(' ') +
+                        (g.distroName.isEmpty()
+                             ? Check::tr("The separate /boot (%1) was read: %n kernel(s).", nullptr,
+                                         int(g.kernels.size()))
+                                   .arg(inspect::bootLocation(g))
+                             : Check::tr("The separate /boot (%1) was read: %n kernel(s), and its "
+                                         "boot loader names %2.",
+                                         nullptr, int(g.kernels.size()))
+                                   .arg(inspect::bootLocation(g), g.prettyName));
+        failRule(r, evidence,
                  g.lvmRoot ? Check::tr("Move the root file system out of LVM onto a plain ext4 "
                                        "partition (e.g. copy it with rsync to a new partition, "
                                        "update /etc/fstab and the boot loader), then export again.")
@@ -122,9 +132,14 @@ void osArchitecture(const CheckInput& in, RuleResult* r)
 
 void nativeKernel(const CheckInput& in, RuleResult* r)
 {
-    if (guestMissing(in, r, QStringLiteral("linux")))
+    if (linuxKernelsMissing(in, r))
         return;
     const auto& g = in.facts.guest;
+    if (g.bootOnly && g.distro.isEmpty()) {
+        unknown(r, Check::tr("Kernels were found in /boot, but the boot loader names no known "
+                             "distribution and the root file system could not be read."));
+        return;
+    }
     const auto* kernel = defaultKernel(g);
     if (!kernel) {
         failRule(r, Check::tr("No kernel was found in /boot or /lib/modules."),

@@ -1,5 +1,7 @@
 #include "policy/ReportHtml.h"
 
+#include "inspect/VolumeNames.h"
+
 #include "util/Units.h"
 
 #include <QCoreApplication>
@@ -122,6 +124,15 @@ QString partitionsHtml(const inspect::DiskLayout& layout)
     return html + QStringLiteral("</ul>");
 }
 
+QString logicalVolumesHtml(const inspect::DiskLayout& layout)
+{
+    QString html = QStringLiteral("<ul class=\"plain\">");
+    for (const auto& lv : layout.logicalVolumes)
+        html += QStringLiteral("<li>%1 <span class=\"secondary\">%2</span></li>")
+                    .arg(esc(lv.name()), esc(inspect::volumeDetails(lv)));
+    return html + QStringLiteral("</ul>");
+}
+
 QString kernelsHtml(const QList<inspect::KernelFacts>& kernels)
 {
     QString html = QStringLiteral("<ul class=\"plain\">");
@@ -163,11 +174,12 @@ QString factsHtml(const inspect::ImageFacts& facts)
     if (facts.layoutKnown && !facts.layout.partitions.isEmpty())
         html += row(Text::tr("Partitions"), partitionsHtml(facts.layout));
 
+    if (facts.layoutKnown && !facts.layout.logicalVolumes.isEmpty())
+        html += row(Text::tr("Logical volumes"), logicalVolumesHtml(facts.layout));
+
     const auto& guest = facts.guest;
     if (!guest.family.isEmpty()) {
-        const QString root = guest.rootPartition == 0
-                                 ? Text::tr("whole disk")
-                                 : Text::tr("partition %1").arg(guest.rootPartition);
+        const QString root = inspect::rootLocation(guest);
         const QString name = guest.prettyName.isEmpty() ? guest.distroName : guest.prettyName;
         html += row(Text::tr("System"),
                     esc(Text::tr("%1 · %2 · %3 · on %4")

@@ -31,6 +31,43 @@ QJsonObject partitionToJson(const inspect::PartitionInfo& p)
     };
 }
 
+QJsonObject logicalVolumeToJson(const inspect::LogicalVolumeInfo& lv)
+{
+    QJsonArray partitions, extents;
+    for (int index : lv.partitions)
+        partitions.append(index);
+    for (const auto& e : lv.extents)
+        extents.append(QJsonObject{{QStringLiteral("volume_offset"), double(e.volumeOffset)},
+                                   {QStringLiteral("length"), double(e.length)},
+                                   {QStringLiteral("disk_offset"), double(e.diskOffset)}});
+    return QJsonObject{
+        {QStringLiteral("vg"), lv.vg},
+        {QStringLiteral("lv"), lv.lv},
+        {QStringLiteral("name"), lv.name()},
+        {QStringLiteral("size"), double(lv.size)},
+        {QStringLiteral("layout"), lv.layout},
+        {QStringLiteral("partitions"), partitions},
+        {QStringLiteral("extents"), extents},
+        {QStringLiteral("obstacle"), lv.obstacle},
+        {QStringLiteral("filesystem"), lv.filesystem},
+        {QStringLiteral("label"), lv.label},
+        {QStringLiteral("uuid"), lv.fsUuid},
+    };
+}
+
+QJsonObject volumeGroupToJson(const inspect::VolumeGroupInfo& vg)
+{
+    QJsonArray partitions;
+    for (int index : vg.partitions)
+        partitions.append(index);
+    return QJsonObject{{QStringLiteral("name"), vg.name},
+                       {QStringLiteral("uuid"), vg.uuid},
+                       {QStringLiteral("extent_size"), double(vg.extentSize)},
+                       {QStringLiteral("pv_count"), vg.pvCount},
+                       {QStringLiteral("partitions"), partitions},
+                       {QStringLiteral("problem"), vg.problem}};
+}
+
 QJsonArray rulesToJson(const Report& report)
 {
     QJsonArray rules;
@@ -208,6 +245,11 @@ QJsonObject guestToJson(const inspect::GuestFacts& g)
         {QStringLiteral("architecture"), g.architecture}, // the same as "arch", kept for schema 1
         {QStringLiteral("root_partition"), g.rootPartition},
         {QStringLiteral("root_filesystem"), g.rootFilesystem},
+        {QStringLiteral("root_volume"), g.rootVolume},
+        {QStringLiteral("boot_partition"), g.bootPartition},
+        {QStringLiteral("boot_volume"), g.bootVolume},
+        {QStringLiteral("boot_filesystem"), g.bootFilesystem},
+        {QStringLiteral("boot_only"), g.bootOnly},
         {QStringLiteral("obstacle"), g.obstacle},
         {QStringLiteral("evidence"), evidence},
     };
@@ -288,6 +330,13 @@ QJsonObject checkResultToJson(const inspect::ImageFacts& facts, const Report& re
         for (const auto& p : facts.layout.partitions)
             partitions.append(partitionToJson(p));
         out.insert(QStringLiteral("partitions"), partitions);
+        QJsonArray groups, volumes;
+        for (const auto& vg : facts.layout.volumeGroups)
+            groups.append(volumeGroupToJson(vg));
+        for (const auto& lv : facts.layout.logicalVolumes)
+            volumes.append(logicalVolumeToJson(lv));
+        out.insert(QStringLiteral("volume_groups"), groups);
+        out.insert(QStringLiteral("logical_volumes"), volumes);
         out.insert(QStringLiteral("os"), guestToJson(facts.guest));
         out.insert(QStringLiteral("form_suggestion"), formToJson(report.form));
     } else {

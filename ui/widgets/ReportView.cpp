@@ -5,6 +5,7 @@
 #include "widgets/ReportLabels.h"
 #include "widgets/RuleRow.h"
 
+#include "inspect/VolumeNames.h"
 #include "policy/ReportHtml.h"
 #include "util/Units.h"
 
@@ -289,10 +290,17 @@ QWidget* ReportView::buildFacts(const inspect::ImageFacts& facts,
     addRow(tr("Partition table"), wrappingLabel(partitionTableLabel(facts)));
     if (facts.layoutKnown && !facts.layout.partitions.isEmpty())
         addRow(tr("Partitions"), buildPartitions(facts.layout));
+    if (facts.layoutKnown && !facts.layout.logicalVolumes.isEmpty()) {
+        QStringList volumes;
+        for (const auto& lv : facts.layout.logicalVolumes)
+            volumes << QStringLiteral("%1  %2").arg(lv.name(), inspect::volumeDetails(lv));
+        auto* label = wrappingLabel(volumes.join(u'\n'));
+        label->setObjectName(QStringLiteral("logicalVolumes"));
+        addRow(tr("Logical volumes"), label);
+    }
     const auto& guest = facts.guest;
     if (!guest.family.isEmpty()) {
-        const QString root = guest.rootPartition == 0 ? tr("whole disk")
-                                                      : tr("partition %1").arg(guest.rootPartition);
+        const QString root = inspect::rootLocation(guest);
         addRow(
             tr("System"),
             wrappingLabel(tr("%1\n%2 · %3 · on %4")

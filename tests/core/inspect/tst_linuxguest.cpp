@@ -158,13 +158,7 @@ private slots:
         QVERIFY(g.family.isEmpty());
         QVERIFY(g.obstacle.isEmpty());
     }
-    void xfsRootIsAnObstacle()
-    {
-        const GuestFacts g = guestOf(QStringLiteral("xfs-root.raw"));
-        QVERIFY(g.family.isEmpty());
-        QVERIFY(g.obstacle.contains(QStringLiteral("xfs")));
-        QVERIFY(g.obstacle.contains(QStringLiteral("partition 2")));
-    }
+    // XFS, LVM and an unreadable root beside /boot: tst_elguest.
 };
 
 QTEST_GUILESS_MAIN(TestLinuxGuest)
