@@ -91,6 +91,7 @@ private slots:
     void unusableFileExitsTwo();
     void readableTextReport();
     void readsOnlyMetadata();
+    void lvmAndXfsLayouts();
     void inspectTimeout();
     void badArguments();
     void versionAndHelp();
@@ -218,6 +219,38 @@ void TestCli::readsOnlyMetadata()
     const qulonglong bytes = line.mid(11).toULongLong();
     QVERIFY(bytes > 0);
     QVERIFY2(bytes < 4 * 1024 * 1024, line.constData()); // the disk is 64 MiB
+}
+
+// CentOS 7's default layout (LVM, root on XFS): the text report lists the logical volumes and
+// names the root; --json carries them; still only metadata is read.
+void TestCli::lvmAndXfsLayouts()
+{
+    const QString image = test::fixtureDir() + QStringLiteral("/el/centos7-lvm.raw");
+    const CliRun text = runCli({QStringLiteral("check"), image});
+    QCOMPARE(text.exitCode, 1); // disk.filesystem fails
+    const QString out = QString::fromUtf8(text.out);
+    QVERIFY2(out.contains(QStringLiteral("Logical volumes:")), qPrintable(out));
+    QVERIFY2(out.contains(QStringLiteral("centos/root")), qPrintable(out));
+    QVERIFY2(out.contains(QStringLiteral("on LVM volume centos/root (partition 2)")),
+             qPrintable(out));
+
+    const CliRun run = runCli(
+        {QStringLiteral("check"), QStringLiteral("--stats"), QStringLiteral("--json"), image});
+    QCOMPARE(run.exitCode, 1);
+    const QJsonObject result = QJsonDocument::fromJson(run.out).object();
+    const QJsonObject os = result.value(QStringLiteral("os")).toObject();
+    QCOMPARE(os.value(QStringLiteral("family")).toString(), QStringLiteral("linux"));
+    QCOMPARE(os.value(QStringLiteral("root_volume")).toString(), QStringLiteral("centos/root"));
+    QCOMPARE(os.value(QStringLiteral("boot_partition")).toInt(), 1);
+    QStringList names;
+    for (const auto& v : result.value(QStringLiteral("logical_volumes")).toArray())
+        names << v.toObject().value(QStringLiteral("name")).toString();
+    QCOMPARE(names, (QStringList{QStringLiteral("centos/root"), QStringLiteral("centos/swap")}));
+    QCOMPARE(result.value(QStringLiteral("volume_groups")).toArray().size(), 1);
+    QCOMPARE(verdict(result, QStringLiteral("disk.filesystem")), QStringLiteral("fail"));
+    const QByteArray line = run.err.trimmed();
+    QVERIFY2(line.startsWith("bytes_read="), line.constData());
+    QVERIFY2(line.mid(11).toULongLong() < 4 * 1024 * 1024, line.constData()); // of 97 MiB
 }
 
 // --inspect-timeout: validated; a limit too short for the image gives "unknown" rules that say

@@ -88,6 +88,7 @@ private slots:
     void dragHighlightsOnlyForLocalFiles();
     void compliantImageEnablesNext();
     void gptImageFailsWithFix();
+    void lvmRootShowsItsVolumes();
     void nonImageShowsError();
     void dropOnTheEmptyArea();
     void forgottenImageLeavesNothing();
@@ -306,6 +307,30 @@ void TestImagePage::gptImageFailsWithFix()
     QVERIFY(headline && headline->text().startsWith(QStringLiteral("Not importable")));
     QVERIFY(!page()->isComplete());
     QVERIFY(!advanceButton()->isEnabled());
+}
+
+// CentOS 7's default layout: the root is found inside LVM, on XFS; the report lists the logical
+// volumes and the file-system rule names the root and the partition to convert.
+void TestImagePage::lvmRootShowsItsVolumes()
+{
+    QVERIFY(drop(test::fixtureDir() + QStringLiteral("/el/centos7-lvm.raw")));
+    QTRY_VERIFY_WITH_TIMEOUT(report()->hasReport(), kInspectionTimeoutMs);
+    auto* volumes = report()->findChild<QLabel*>(QStringLiteral("logicalVolumes"));
+    QVERIFY(volumes);
+    QVERIFY2(volumes->text().contains(QStringLiteral("centos/root  xfs")),
+             qPrintable(volumes->text()));
+    QVERIFY2(volumes->text().contains(QStringLiteral("centos/swap  swap")),
+             qPrintable(volumes->text()));
+    QCOMPARE(verdictOf(QStringLiteral("os.detected")), QStringLiteral("pass"));
+    QCOMPARE(verdictOf(QStringLiteral("disk.filesystem")), QStringLiteral("fail"));
+    auto* evidence =
+        row(QStringLiteral("disk.filesystem"))->findChild<QLabel*>(QStringLiteral("ruleEvidence"));
+    QVERIFY(evidence && evidence->text().contains(QStringLiteral("centos/root")));
+    auto* fix =
+        row(QStringLiteral("disk.filesystem"))->findChild<QLabel*>(QStringLiteral("ruleFix"));
+    QVERIFY(fix && fix->text().contains(QStringLiteral("partition 2")));
+    // The form is prefilled from the system inside LVM.
+    QCOMPARE(m_wizard->session()->inspection().report.form.osType, QStringLiteral("CentOS"));
 }
 
 void TestImagePage::nonImageShowsError()
