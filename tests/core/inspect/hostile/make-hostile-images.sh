@@ -98,4 +98,13 @@ printf 'x' | xz --check=crc32 >"$b/boot/initrd.img-5.15.0-1-generic"
 fs ext4 40G "$b" "$out/xz-padding-32gib.raw" -E lazy_itable_init=1,lazy_journal_init=1
 sif "$out/xz-padding-32gib.raw" boot/initrd.img-5.15.0-1-generic 0x800000000
 
+# XFS (issue 14, our own reader): os-release and /etc declare 8 TiB; /etc's directory data is
+# then read within its extents, the file within the read limit.
+# shellcheck source=../../../fixtures/guest-tree-lib.sh
+. "$(dirname "$0")/../../../fixtures/guest-tree-lib.sh"
+mkxfs "$t" 64 11111111-0000-4000-8000-000000000001 root "$out/xfs-8tib.raw"
+xfs_db -x -c 'path /usr/lib/os-release' -c 'write core.size 8796093022208' "$out/xfs-8tib.raw" >/dev/null
+mkxfs "$t" 64 11111111-0000-4000-8000-000000000002 root "$out/xfs-huge-dir.raw"
+xfs_db -x -c 'path /etc' -c 'write core.size 8796093022208' "$out/xfs-huge-dir.raw" >/dev/null
+
 touch "$out/.hostile-done"
