@@ -73,7 +73,10 @@ bool checkFeatures(const unsigned char* p, Superblock* sb, Error* error)
     if (sb->version == 4) {
         if (!(versionNum & kVersionDirV2))
             return unsupported(error, Text::tr("version 1 directories"));
-        const uint32_t features2 = (versionNum & kVersionMoreBits) ? be32(p + 200) : 0;
+        // Old kernels wrote features2 into the padding after it (sb_bad_features2); the kernel
+        // merges the two, and so do we.
+        const uint32_t features2 =
+            (versionNum & kVersionMoreBits) ? (be32(p + 200) | be32(p + 204)) : 0;
         if (features2 & ~kV4Features2Known)
             return unsupported(
                 error,
