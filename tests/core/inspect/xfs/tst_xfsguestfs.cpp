@@ -315,6 +315,15 @@ void TestXfsGuestFs::mountedBtreeForks()
     for (int i = 0; i < 12; i += 2)
         few.replace(i * 4096, 4096, QByteArray(4096, char(i + 1)));
     QCOMPARE(readAll(*fs, QStringLiteral("/few.bin")), few);
+    // Unwritten extents (xfs_db's "flag 1") read as zeros and cost nothing to read.
+    QVERIFY(xfsDb(image, {QStringLiteral("path /prealloc.bin"), QStringLiteral("bmap")})
+                .contains("flag 1"));
+    QByteArray prealloc(65536, '\0');
+    prealloc.replace(8192, 4096, QByteArray(4096, 'p'));
+    QCOMPARE(readAll(*fs, QStringLiteral("/prealloc.bin")), prealloc);
+    auto pre = GuestPath::resolve(*fs, QStringLiteral("/prealloc.bin"), true, &error);
+    QVERIFY(pre && fs->stat(&*pre, &error));
+    QCOMPARE(pre->allocatedSize, 4096u);
     for (int d = 0; d < 4; ++d) {
         const QString path = QStringLiteral("/frag%1").arg(d);
         QCOMPARE(xfsDbValue(image, path, QStringLiteral("core.format")), 3u);
@@ -422,6 +431,10 @@ void TestXfsGuestFs::hostile_data()
                                            << "/longlink"
                                            << "fs_read_error"
                                            << "symbolic link";
+    QTest::newRow("inode number") << v5 << "ino"
+                                  << "/etc"
+                                  << "fs_read_error"
+                                  << "says it is";
     QTest::newRow("B+tree cycle") << m << "cycle"
                                   << "/sparse.bin"
                                   << "fs_read_error"
@@ -457,6 +470,8 @@ void TestXfsGuestFs::hostile()
         put64(&bytes, target + 56, uint64_t(1) << 40);
     } else if (damage == QLatin1String("dirblock") || damage == QLatin1String("symlink")) {
         bytes[qsizetype(firstBlockByte(image, path))] = 'Q';
+    } else if (damage == QLatin1String("ino")) {
+        put64(&bytes, target + 152, 12345); // di_ino, v3 inodes only
     } else if (damage == QLatin1String("cycle")) {
         // The root's second pointer made the first: the same leaf twice.
         const unsigned forkSize = unsigned(uchar(bytes[qsizetype(target + 82)])) * 8;
