@@ -5,11 +5,13 @@
 #include "inspect/lvm/LvmLabel.h"
 #include "util/Endian.h"
 
+#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QTemporaryDir>
 
 #include <unistd.h>
 
@@ -66,6 +68,7 @@ public:
         m_devices.append(dev);
         return dev;
     }
+    void adopt(const QString& dev) { m_devices.append(dev); }
     const QStringList& devices() const { return m_devices; }
 
 private:
@@ -98,6 +101,117 @@ uint64_t bytesField(const QJsonObject& row, const char* key)
     QString v = row.value(QLatin1String(key)).toString();
     v.remove(QLatin1Char('B'));
     return v.toULongLong();
+}
+
+// lvs over `devices` reports the same LVs, sizes, segment types and extents as `layout`.
+void compareWithLvs(const DiskLayout& layout, const QMap<QString, int>& partitionOf,
+                    const QStringList& devices)
+{
+    const uint64_t extentSize = layout.volumeGroups.value(0).extentSize;
+    const QJsonArray lvs =
+        lvmReport(QStringLiteral("lvs"),
+                  {QStringLiteral("vg_name"), QStringLiteral("lv_name"), QStringLiteral("lv_size"),
+                   QStringLiteral("seg_start_pe"), QStringLiteral("seg_size_pe"),
+                   QStringLiteral("devices"), QStringLiteral("segtype")},
+                  devices, QStringLiteral("lv"));
+    QVERIFY(!lvs.isEmpty());
+    QSet<QString> seen;
+    static const QRegularExpression device(QStringLiteral("^(/dev/loop\\d+)\\((\\d+)\\)$"));
+    for (const QJsonValue& v : lvs) {
+        const QJsonObject row = v.toObject();
+        const QString name = row.value(QStringLiteral("vg_name")).toString() + QLatin1Char('/') +
+                             row.value(QStringLiteral("lv_name")).toString();
+        const LogicalVolumeInfo* lv = findLv(layout, name);
+        QVERIFY2(lv, qPrintable(name));
+        seen.insert(name);
+        QCOMPARE(lv->size, bytesField(row, "lv_size"));
+        const QString segtype = row.value(QStringLiteral("segtype")).toString();
+        QCOMPARE(lv->layout, segtype);
+        if (segtype != QLatin1String("linear")) {
+            QVERIFY(!lv->obstacle.isEmpty());
+            continue;
+        }
+        const auto m = device.match(row.value(QStringLiteral("devices")).toString());
+        QVERIFY(m.hasMatch());
+        const PartitionInfo* p = findPartition(layout, partitionOf.value(m.captured(1)));
+        QVERIFY(p);
+        const uint64_t start = row.value(QStringLiteral("seg_start_pe")).toString().toULongLong();
+        const uint64_t count = row.value(QStringLiteral("seg_size_pe")).toString().toULongLong();
+        const uint64_t pe = m.captured(2).toULongLong();
+        bool found = false;
+        for (const VolumeExtent& e : lv->extents)
+            found =
+                found || (e.volumeOffset == start * extentSize && e.length == count * extentSize &&
+                          e.diskOffset == p->start + kPeStart + pe * extentSize);
+        QVERIFY2(found,
+                 qPrintable(name + QStringLiteral(" segment at extent ") + QString::number(start)));
+    }
+    QCOMPARE(seen.size(), layout.logicalVolumes.size());
+}
+
+// Runs an LVM command on `device` only, without writing /etc/lvm/backup or archive; its
+// stderr when it fails (device-mapper warnings are expected and ignored).
+QString runLvm(const QString& command, QStringList args, const QString& device)
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("LVM_SUPPRESS_FD_WARNINGS"), QStringLiteral("1"));
+    p.setProcessEnvironment(env);
+    args.prepend(QStringLiteral("backup/backup=0 backup/archive=0"));
+    args.prepend(QStringLiteral("--config"));
+    args.prepend(device);
+    args.prepend(QStringLiteral("--devices"));
+    p.start(command, args);
+    if (!p.waitForFinished(60000) || p.exitCode() != 0)
+        return command + QStringLiteral(": ") + QString::fromLocal8Bit(p.readAllStandardError());
+    return {};
+}
+
+// An LV id in LVM's 6-4-4-4-4-4-6 form, from the name.
+QByteArray lvId(const char* name)
+{
+    const QByteArray hex = QCryptographicHash::hash(name, QCryptographicHash::Md5).toHex();
+    QByteArray id;
+    int pos = 0;
+    for (int n : {6, 4, 4, 4, 4, 4, 6}) {
+        id += (id.isEmpty() ? QByteArray() : QByteArray("-")) + hex.mid(pos, n);
+        pos += n;
+    }
+    return id;
+}
+
+// Logical volumes for vgcfgrestore, in LVM's own text: root in two segments, swap, a thin
+// pool with its hidden data and metadata volumes, and a thin volume.
+QByteArray restoredLvs()
+{
+    const auto linear = [](const char* name, const char* status,
+                           QList<QPair<int, int>> segs) -> QByteArray {
+        QByteArray t = QByteArray(name) + " {\nid = \"" + lvId(name) + "\"\nstatus = " + status +
+                       "\nsegment_count = " + QByteArray::number(segs.size()) + "\n";
+        int start = 0;
+        for (int i = 0; i < segs.size(); ++i) {
+            t += "segment" + QByteArray::number(i + 1) +
+                 " {\nstart_extent = " + QByteArray::number(start) +
+                 "\nextent_count = " + QByteArray::number(segs[i].second) +
+                 "\ntype = \"striped\"\nstripe_count = 1\nstripes = [\"pv0\", " +
+                 QByteArray::number(segs[i].first) + "]\n}\n";
+            start += segs[i].second;
+        }
+        return t + "}\n";
+    };
+    const char* visible = "[\"READ\", \"WRITE\", \"VISIBLE\"]";
+    const char* hidden = "[\"READ\", \"WRITE\"]";
+    return "logical_volumes {\n" + linear("root", visible, {{0, 2}, {5, 1}}) +
+           linear("swap", visible, {{2, 1}}) + "pool {\nid = \"" + lvId("pool") +
+           "\"\nstatus = " + visible +
+           "\nsegment_count = 1\nsegment1 {\nstart_extent = 0\nextent_count = 1\ntype = "
+           "\"thin-pool\"\nmetadata = \"pool_tmeta\"\npool = \"pool_tdata\"\ntransaction_id = "
+           "1\nchunk_size = 128\ndiscards = \"passdown\"\nzero_new_blocks = 1\n}\n}\n"
+           "thinv {\nid = \"" +
+           lvId("thinv") + "\"\nstatus = " + visible +
+           "\nsegment_count = 1\nsegment1 {\nstart_extent = 0\nextent_count = 2\ntype = "
+           "\"thin\"\nthin_pool = \"pool\"\ntransaction_id = 0\ndevice_id = 1\n}\n}\n" +
+           linear("pool_tmeta", hidden, {{3, 1}}) + linear("pool_tdata", hidden, {{4, 1}}) + "}\n";
 }
 
 } // namespace
@@ -287,47 +401,65 @@ private slots:
             // The layout reader's probe shows the label's PV id the way blkid and pvs do.
             QCOMPARE(p->uuid, row.value(QStringLiteral("pv_uuid")).toString());
         }
-        const QJsonArray lvs = lvmReport(QStringLiteral("lvs"),
-                                         {QStringLiteral("vg_name"), QStringLiteral("lv_name"),
-                                          QStringLiteral("lv_size"), QStringLiteral("seg_start_pe"),
-                                          QStringLiteral("seg_size_pe"), QStringLiteral("devices"),
-                                          QStringLiteral("segtype")},
-                                         loops.devices(), QStringLiteral("lv"));
-        QVERIFY(!lvs.isEmpty());
-        QSet<QString> seen;
-        static const QRegularExpression device(QStringLiteral("^(/dev/loop\\d+)\\((\\d+)\\)$"));
-        for (const QJsonValue& v : lvs) {
-            const QJsonObject row = v.toObject();
-            const QString name = row.value(QStringLiteral("vg_name")).toString() +
-                                 QLatin1Char('/') + row.value(QStringLiteral("lv_name")).toString();
-            const LogicalVolumeInfo* lv = findLv(layout, name);
-            QVERIFY2(lv, qPrintable(name));
-            seen.insert(name);
-            QCOMPARE(lv->size, bytesField(row, "lv_size"));
-            const QString segtype = row.value(QStringLiteral("segtype")).toString();
-            QCOMPARE(lv->layout, segtype);
-            if (segtype != QLatin1String("linear")) {
-                QVERIFY(!lv->obstacle.isEmpty());
-                continue;
-            }
-            const auto m = device.match(row.value(QStringLiteral("devices")).toString());
-            QVERIFY(m.hasMatch());
-            const PartitionInfo* p = findPartition(layout, partitionOf.value(m.captured(1)));
-            QVERIFY(p);
-            const uint64_t start =
-                row.value(QStringLiteral("seg_start_pe")).toString().toULongLong();
-            const uint64_t count =
-                row.value(QStringLiteral("seg_size_pe")).toString().toULongLong();
-            const uint64_t pe = m.captured(2).toULongLong();
-            bool found = false;
-            for (const VolumeExtent& e : lv->extents)
-                found = found || (e.volumeOffset == start * vg.extentSize &&
-                                  e.length == count * vg.extentSize &&
-                                  e.diskOffset == p->start + kPeStart + pe * vg.extentSize);
-            QVERIFY2(found, qPrintable(name + QStringLiteral(" segment at extent ") +
-                                       QString::number(start)));
-        }
-        QCOMPARE(seen.size(), layout.logicalVolumes.size());
+        compareWithLvs(layout, partitionOf, loops.devices());
+    }
+    // Metadata LVM itself wrote: pvcreate and vgcreate on a loop device, logical volumes added
+    // with vgcfgrestore (which needs no device-mapper), then scanLvm on the file against lvs.
+    void writtenByLvm()
+    {
+        if (geteuid() != 0)
+            QSKIP("attaching loop devices needs root");
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("pv.raw"));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly) && f.resize(qint64(64 * kMiB)));
+        f.close();
+        LoopDevices loops;
+        QString why;
+        QProcess attach;
+        attach.start(QStringLiteral("losetup"),
+                     {QStringLiteral("-f"), QStringLiteral("--show"), file});
+        if (!attach.waitForFinished() || attach.exitCode() != 0)
+            QSKIP(qPrintable(QStringLiteral("no loop device: ") +
+                             QString::fromLocal8Bit(attach.readAllStandardError())));
+        const QString dev = QString::fromLocal8Bit(attach.readAllStandardOutput()).trimmed();
+        loops.adopt(dev);
+        const QString vgName = QStringLiteral("cvmilvmt_real%1").arg(getpid());
+        const QString backup = dir.filePath(QStringLiteral("backup.txt"));
+        QString failed = runLvm(QStringLiteral("pvcreate"), {QStringLiteral("-q"), dev}, dev);
+        if (failed.isEmpty())
+            failed = runLvm(QStringLiteral("vgcreate"), {QStringLiteral("-q"), vgName, dev}, dev);
+        if (failed.isEmpty())
+            failed =
+                runLvm(QStringLiteral("vgcfgbackup"), {QStringLiteral("-f"), backup, vgName}, dev);
+        if (!failed.isEmpty())
+            QSKIP(qPrintable(failed));
+        QFile b(backup);
+        QVERIFY(b.open(QIODevice::ReadOnly));
+        QByteArray text = b.readAll();
+        b.close();
+        text.insert(text.lastIndexOf('}'), restoredLvs());
+        QVERIFY(b.open(QIODevice::WriteOnly | QIODevice::Truncate) && b.write(text) == text.size());
+        b.close();
+        failed = runLvm(QStringLiteral("vgcfgrestore"),
+                        {QStringLiteral("--force"), QStringLiteral("-f"), backup, vgName}, dev);
+        QVERIFY2(failed.isEmpty(), qPrintable(failed));
+        auto image = disk::openDiskImage(file, nullptr);
+        QVERIFY(image);
+        const DiskLayout layout = test::scanLvmDisk(*image);
+        QCOMPARE(layout.partitions.size(), 1);
+        QCOMPARE(layout.volumeGroups.size(), 1);
+        QCOMPARE(layout.volumeGroups[0].name, vgName);
+        QVERIFY2(layout.volumeGroups[0].problem.isEmpty(),
+                 qPrintable(layout.volumeGroups[0].problem));
+        QCOMPARE(
+            lvNames(layout),
+            QStringList({vgName + QStringLiteral("/pool"), vgName + QStringLiteral("/root"),
+                         vgName + QStringLiteral("/swap"), vgName + QStringLiteral("/thinv")}));
+        const LogicalVolumeInfo* root = findLv(layout, vgName + QStringLiteral("/root"));
+        QCOMPARE(root->extents.size(), 2);
+        QCOMPARE(root->extents[1].diskOffset, kPeStart + 5 * kExtent);
+        compareWithLvs(layout, {{dev, layout.partitions[0].index}}, {dev});
     }
 };
 
