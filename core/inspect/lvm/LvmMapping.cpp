@@ -193,16 +193,17 @@ void markOverlaps(const LvmVg& vg, QList<LogicalVolumeInfo>* infos, qsizetype fi
                         ranges.emplace_back(stripe.pv, stripe.extent, end, lv.name);
                 }
     std::sort(ranges.begin(), ranges.end());
+    QHash<QString, qsizetype> listed; // LV name → its entry in `infos` (hidden LVs have none)
+    for (qsizetype i = first; i < infos->size(); ++i)
+        listed.insert((*infos)[i].lv, i);
     const auto mark = [&](const QString& lv, const QString& other, const QString& pv) {
-        for (qsizetype i = first; i < infos->size(); ++i) {
-            LogicalVolumeInfo& info = (*infos)[i];
-            if (info.lv == lv && info.obstacle.isEmpty()) {
-                info.obstacle = Text::tr("%1 shares extents of %2 with %3/%4: the metadata is "
-                                         "damaged")
-                                    .arg(info.name(), pv, vg.name, other);
-                info.extents.clear();
-            }
-        }
+        const auto it = listed.constFind(lv);
+        if (it == listed.cend() || !(*infos)[*it].obstacle.isEmpty())
+            return;
+        LogicalVolumeInfo& info = (*infos)[*it];
+        info.obstacle = Text::tr("%1 shares extents of %2 with %3/%4: the metadata is damaged")
+                            .arg(info.name(), pv, vg.name, other);
+        info.extents.clear();
     };
     for (size_t i = 1; i < ranges.size(); ++i) {
         const auto& [pv, start, end, lv] = ranges[i];

@@ -4,6 +4,7 @@
 #include "TestSupport.h"
 #include "inspect/lvm/LvmConfig.h"
 #include "inspect/lvm/LvmLabel.h"
+#include "inspect/lvm/LvmMapping.h"
 #include "inspect/lvm/LvmMetadata.h"
 
 #include <QFile>
@@ -11,6 +12,7 @@
 
 using namespace cvmi;
 using namespace cvmi::inspect::lvm;
+using cvmi::inspect::VolumeGroupInfo;
 
 namespace {
 
@@ -131,6 +133,90 @@ private slots:
         LvmVg vg;
         QVERIFY2(parseLvmMetadata(vgWith(many), &vg, &problem), qPrintable(problem));
         QCOMPARE(vg.lvs.size(), kMaxLogicalVolumes);
+    }
+
+    // mapVolumeGroup on texts: what maps, and each obstacle's reason.
+    void mapping_data()
+    {
+        QTest::addColumn<QByteArray>("lvs");
+        QTest::addColumn<QString>("obstacle"); // of LV "a"; empty: mapped
+        const QByteArray seg = "segment_count = 1 segment1 { start_extent = 0 extent_count = 1 ";
+        QTest::newRow("linear") << linearLv("a", 3) << QString();
+        QTest::newRow("linear type") << "a { id = \"a\" status = [\"VISIBLE\"] " + seg +
+                                            "type = \"linear\" stripes = [\"pv0\", 9] } }\n"
+                                     << QString();
+        QTest::newRow("gap")
+            << QByteArray("a { id = \"a\" status = [\"VISIBLE\"] segment_count = 2 segment1 { "
+                          "start_extent = 0 extent_count = 1 type = \"linear\" stripes = [\"pv0\", "
+                          "0] } segment2 { start_extent = 2 extent_count = 1 type = \"linear\" "
+                          "stripes = [\"pv0\", 1] } }\n")
+            << "gap or an overlap at extent 1";
+        QTest::newRow("past pv end")
+            << "a { id = \"a\" status = [\"VISIBLE\"] " + seg +
+                   "type = \"striped\" stripe_count = 1 stripes = [\"pv0\", 10] } }\n"
+            << "past the end of that physical volume";
+        QTest::newRow("huge extent")
+            << "a { id = \"a\" status = [\"VISIBLE\"] " + seg +
+                   "type = \"striped\" stripe_count = 1 stripes = [\"pv0\", "
+                   "9223372036854775807] } }\n"
+            << "past the end";
+        QTest::newRow("unknown pv")
+            << "a { id = \"a\" status = [\"VISIBLE\"] " + seg +
+                   "type = \"striped\" stripe_count = 1 stripes = [\"pv9\", 0] } }\n"
+            << "does not list";
+        QTest::newRow("other disk")
+            << "a { id = \"a\" status = [\"VISIBLE\"] " + seg +
+                   "type = \"striped\" stripe_count = 1 stripes = [\"pv1\", 0] } }\n"
+            << "pv1 (id b) is not on this disk";
+        QTest::newRow("overlap") << linearLv("a", 2) + linearLv("b", 1)
+                                 << "shares extents of pv0 with vg/b";
+        QTest::newRow("overlap hidden")
+            << linearLv("a", 1) + "h { id = \"h\" status = [\"READ\"] " + seg +
+                   "type = \"striped\" stripe_count = 1 stripes = [\"pv0\", 0] } }\n"
+            << "shares extents of pv0 with vg/h";
+        QTest::newRow("striped")
+            << "a { id = \"a\" status = [\"VISIBLE\"] " + seg +
+                   "type = \"striped\" stripe_count = 2 stripes = [\"pv0\", 0, \"pv1\", 0] } }\n"
+            << "vg/a is striped over 2 physical volumes";
+        for (const char* type : {"mirror", "raid1", "raid5", "cache", "snapshot", "vdo", "error",
+                                 "zero", "thin-pool", "cache-pool", "vdo-pool", "frobnicate"})
+            QTest::newRow(type) << "a { id = \"a\" status = [\"VISIBLE\"] " + seg + "type = \"" +
+                                       type + "\" } }\n"
+                                << QString::fromLatin1(type);
+    }
+
+    void mapping()
+    {
+        QFETCH(QByteArray, lvs);
+        QFETCH(QString, obstacle);
+        LvmVg vg;
+        QString problem;
+        const QByteArray pv1 = "pv1 { id = \"b\" pe_start = 2048 pe_count = 10 }\n";
+        QVERIFY2(parseLvmMetadata(vgWith(lvs, pv1), &vg, &problem), qPrintable(problem));
+        // pv0 (id "a") is partition 3 at 1 MiB, 1 MiB + 10 extents of 4 MiB long.
+        const QList<PvOnDisk> onDisk = {PvOnDisk{3, 1 << 20, (1 << 20) + 40 * (1 << 20), "a"}};
+        VolumeGroupInfo group;
+        QList<inspect::LogicalVolumeInfo> volumes;
+        mapVolumeGroup(vg, onDisk, &group, &volumes);
+        QCOMPARE(group.partitions, QList<int>{3});
+        QVERIFY(group.problem.contains(QLatin1String("pv1 (id b) is not on this disk")));
+        QVERIFY(!volumes.isEmpty());
+        const inspect::LogicalVolumeInfo& a = volumes[0];
+        QCOMPARE(a.name(), QStringLiteral("vg/a"));
+        if (obstacle.isEmpty()) {
+            QVERIFY2(a.obstacle.isEmpty(), qPrintable(a.obstacle));
+            QVERIFY(!a.extents.isEmpty());
+            uint64_t covered = 0;
+            for (const inspect::VolumeExtent& e : a.extents) {
+                QCOMPARE(e.volumeOffset, covered);
+                QVERIFY(e.diskOffset >= 2u << 20);
+                covered += e.length;
+            }
+            QCOMPARE(covered, a.size);
+        } else {
+            QVERIFY2(a.obstacle.contains(obstacle, Qt::CaseInsensitive), qPrintable(a.obstacle));
+            QVERIFY(a.extents.isEmpty());
+        }
     }
 
     void hostile_data()
