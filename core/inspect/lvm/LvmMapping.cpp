@@ -49,6 +49,11 @@ QString missingPv(const LvmPv& pv)
         .arg(pv.key, pv.id);
 }
 
+QString named(const QString& lv)
+{
+    return lv.isEmpty() ? Text::tr("(unnamed)") : lv;
+}
+
 // Why a segment that is not linear cannot be read, in the user's words.
 QString kindObstacle(const LvmVg& vg, const QString& name, const LvmSegment& s)
 {
@@ -63,7 +68,8 @@ QString kindObstacle(const LvmVg& vg, const QString& name, const LvmSegment& s)
         const QString data = pool && !pool->segments.isEmpty() ? pool->segments[0].data : QString();
         return Text::tr("%1 is a thin volume in pool %2: its blocks are in the pool's hidden "
                         "volume %3 and placed by the pool's own metadata; %4")
-            .arg(name, s.pool, data.isEmpty() ? Text::tr("(not found)") : data, linearNote());
+            .arg(name, named(s.pool), data.isEmpty() ? Text::tr("(not found)") : data,
+                 linearNote());
     }
     if (t == QLatin1String("thin-pool") || t == QLatin1String("cache-pool") ||
         t == QLatin1String("vdo-pool"))
@@ -77,14 +83,14 @@ QString kindObstacle(const LvmVg& vg, const QString& name, const LvmSegment& s)
         return Text::tr(
                    "%1 is cached (%2 with pool %3): part of its newest data may be only in the "
                    "cache; %4")
-            .arg(name, t, s.pool, linearNote());
+            .arg(name, t, named(s.pool), linearNote());
     if (t == QLatin1String("snapshot"))
         return Text::tr("%1 is a snapshot of %2: its blocks are the origin's plus a copy-on-write "
                         "store; %3")
-            .arg(name, s.origin, linearNote());
+            .arg(name, named(s.origin), linearNote());
     if (t == QLatin1String("vdo"))
         return Text::tr("%1 is a VDO volume (deduplicated and compressed in pool %2); %3")
-            .arg(name, s.pool, linearNote());
+            .arg(name, named(s.pool), linearNote());
     if (t == QLatin1String("error") || t == QLatin1String("zero"))
         return Text::tr("%1 has a segment of type \"%2\", which holds no data").arg(name, t);
     return Text::tr("%1 has a segment of type \"%2\", which this check does not know; %3")

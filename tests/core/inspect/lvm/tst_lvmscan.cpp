@@ -2,15 +2,10 @@
 // obstacle, damaged labels and metadata; and the writer of those disks proven against LVM's own
 // pvs and lvs on loop devices (read-only; skipped where a loop device cannot be attached).
 #include "LvmTestDisks.h"
+#include "LvmTools.h"
 #include "inspect/lvm/LvmLabel.h"
 #include "util/Endian.h"
 
-#include <QCryptographicHash>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QProcess>
-#include <QRegularExpression>
 #include <QTemporaryDir>
 
 #include <unistd.h>
@@ -19,6 +14,7 @@ using namespace cvmi;
 using namespace cvmi::inspect;
 using test::findLv;
 using test::findPartition;
+using test::LoopDevices;
 
 namespace {
 
@@ -42,176 +38,6 @@ QStringList lvNames(const DiskLayout& layout)
         names.append(lv.name());
     names.sort();
     return names;
-}
-
-// Loop devices attached read-only for one test, detached whatever happens (the trap).
-class LoopDevices {
-public:
-    ~LoopDevices()
-    {
-        for (const QString& dev : m_devices)
-            QProcess::execute(QStringLiteral("losetup"), {QStringLiteral("-d"), dev});
-    }
-    // The device for bytes [offset, offset+size) of `file`; empty with `why` when none.
-    QString attach(const QString& file, uint64_t offset, uint64_t size, QString* why)
-    {
-        QProcess p;
-        p.start(QStringLiteral("losetup"),
-                {QStringLiteral("-f"), QStringLiteral("--show"), QStringLiteral("-r"),
-                 QStringLiteral("-o"), QString::number(offset), QStringLiteral("--sizelimit"),
-                 QString::number(size), file});
-        if (!p.waitForFinished() || p.exitCode() != 0) {
-            *why = QString::fromLocal8Bit(p.readAllStandardError()).trimmed();
-            return {};
-        }
-        const QString dev = QString::fromLocal8Bit(p.readAllStandardOutput()).trimmed();
-        m_devices.append(dev);
-        return dev;
-    }
-    void adopt(const QString& dev) { m_devices.append(dev); }
-    const QStringList& devices() const { return m_devices; }
-
-private:
-    QStringList m_devices;
-};
-
-// One report ("pv" or "lv") of an LVM tool's JSON output, limited to `devices`.
-QJsonArray lvmReport(const QString& tool, const QStringList& fields, const QStringList& devices,
-                     const QString& kind)
-{
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("LVM_SUPPRESS_FD_WARNINGS"), QStringLiteral("1"));
-    p.setProcessEnvironment(env);
-    p.start(tool, {QStringLiteral("--readonly"), QStringLiteral("--devices"),
-                   devices.join(QLatin1Char(',')), QStringLiteral("-o"),
-                   fields.join(QLatin1Char(',')), QStringLiteral("--units"), QStringLiteral("b"),
-                   QStringLiteral("--reportformat"), QStringLiteral("json")});
-    p.waitForFinished(60000);
-    // device-mapper warnings on stderr are expected here (no device-mapper on test machines).
-    const QJsonDocument doc = QJsonDocument::fromJson(p.readAllStandardOutput());
-    const QJsonArray reports = doc.object().value(QStringLiteral("report")).toArray();
-    if (reports.isEmpty())
-        qWarning("%s: %s", qPrintable(tool), p.readAllStandardError().constData());
-    return reports.isEmpty() ? QJsonArray{} : reports[0].toObject().value(kind).toArray();
-}
-
-uint64_t bytesField(const QJsonObject& row, const char* key)
-{
-    QString v = row.value(QLatin1String(key)).toString();
-    v.remove(QLatin1Char('B'));
-    return v.toULongLong();
-}
-
-// lvs over `devices` reports the same LVs, sizes, segment types and extents as `layout`.
-void compareWithLvs(const DiskLayout& layout, const QMap<QString, int>& partitionOf,
-                    const QStringList& devices)
-{
-    const uint64_t extentSize = layout.volumeGroups.value(0).extentSize;
-    const QJsonArray lvs =
-        lvmReport(QStringLiteral("lvs"),
-                  {QStringLiteral("vg_name"), QStringLiteral("lv_name"), QStringLiteral("lv_size"),
-                   QStringLiteral("seg_start_pe"), QStringLiteral("seg_size_pe"),
-                   QStringLiteral("devices"), QStringLiteral("segtype")},
-                  devices, QStringLiteral("lv"));
-    QVERIFY(!lvs.isEmpty());
-    QSet<QString> seen;
-    static const QRegularExpression device(QStringLiteral("^(/dev/loop\\d+)\\((\\d+)\\)$"));
-    for (const QJsonValue& v : lvs) {
-        const QJsonObject row = v.toObject();
-        const QString name = row.value(QStringLiteral("vg_name")).toString() + QLatin1Char('/') +
-                             row.value(QStringLiteral("lv_name")).toString();
-        const LogicalVolumeInfo* lv = findLv(layout, name);
-        QVERIFY2(lv, qPrintable(name));
-        seen.insert(name);
-        QCOMPARE(lv->size, bytesField(row, "lv_size"));
-        const QString segtype = row.value(QStringLiteral("segtype")).toString();
-        QCOMPARE(lv->layout, segtype);
-        if (segtype != QLatin1String("linear")) {
-            QVERIFY(!lv->obstacle.isEmpty());
-            continue;
-        }
-        const auto m = device.match(row.value(QStringLiteral("devices")).toString());
-        QVERIFY(m.hasMatch());
-        const PartitionInfo* p = findPartition(layout, partitionOf.value(m.captured(1)));
-        QVERIFY(p);
-        const uint64_t start = row.value(QStringLiteral("seg_start_pe")).toString().toULongLong();
-        const uint64_t count = row.value(QStringLiteral("seg_size_pe")).toString().toULongLong();
-        const uint64_t pe = m.captured(2).toULongLong();
-        bool found = false;
-        for (const VolumeExtent& e : lv->extents)
-            found =
-                found || (e.volumeOffset == start * extentSize && e.length == count * extentSize &&
-                          e.diskOffset == p->start + kPeStart + pe * extentSize);
-        QVERIFY2(found,
-                 qPrintable(name + QStringLiteral(" segment at extent ") + QString::number(start)));
-    }
-    QCOMPARE(seen.size(), layout.logicalVolumes.size());
-}
-
-// Runs an LVM command on `device` only, without writing /etc/lvm/backup or archive; its
-// stderr when it fails (device-mapper warnings are expected and ignored).
-QString runLvm(const QString& command, QStringList args, const QString& device)
-{
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("LVM_SUPPRESS_FD_WARNINGS"), QStringLiteral("1"));
-    p.setProcessEnvironment(env);
-    args.prepend(QStringLiteral("backup/backup=0 backup/archive=0"));
-    args.prepend(QStringLiteral("--config"));
-    args.prepend(device);
-    args.prepend(QStringLiteral("--devices"));
-    p.start(command, args);
-    if (!p.waitForFinished(60000) || p.exitCode() != 0)
-        return command + QStringLiteral(": ") + QString::fromLocal8Bit(p.readAllStandardError());
-    return {};
-}
-
-// An LV id in LVM's 6-4-4-4-4-4-6 form, from the name.
-QByteArray lvId(const char* name)
-{
-    const QByteArray hex = QCryptographicHash::hash(name, QCryptographicHash::Md5).toHex();
-    QByteArray id;
-    int pos = 0;
-    for (int n : {6, 4, 4, 4, 4, 4, 6}) {
-        id += (id.isEmpty() ? QByteArray() : QByteArray("-")) + hex.mid(pos, n);
-        pos += n;
-    }
-    return id;
-}
-
-// Logical volumes for vgcfgrestore, in LVM's own text: root in two segments, swap, a thin
-// pool with its hidden data and metadata volumes, and a thin volume.
-QByteArray restoredLvs()
-{
-    const auto linear = [](const char* name, const char* status,
-                           QList<QPair<int, int>> segs) -> QByteArray {
-        QByteArray t = QByteArray(name) + " {\nid = \"" + lvId(name) + "\"\nstatus = " + status +
-                       "\nsegment_count = " + QByteArray::number(segs.size()) + "\n";
-        int start = 0;
-        for (int i = 0; i < segs.size(); ++i) {
-            t += "segment" + QByteArray::number(i + 1) +
-                 " {\nstart_extent = " + QByteArray::number(start) +
-                 "\nextent_count = " + QByteArray::number(segs[i].second) +
-                 "\ntype = \"striped\"\nstripe_count = 1\nstripes = [\"pv0\", " +
-                 QByteArray::number(segs[i].first) + "]\n}\n";
-            start += segs[i].second;
-        }
-        return t + "}\n";
-    };
-    const char* visible = "[\"READ\", \"WRITE\", \"VISIBLE\"]";
-    const char* hidden = "[\"READ\", \"WRITE\"]";
-    return "logical_volumes {\n" + linear("root", visible, {{0, 2}, {5, 1}}) +
-           linear("swap", visible, {{2, 1}}) + "pool {\nid = \"" + lvId("pool") +
-           "\"\nstatus = " + visible +
-           "\nsegment_count = 1\nsegment1 {\nstart_extent = 0\nextent_count = 1\ntype = "
-           "\"thin-pool\"\nmetadata = \"pool_tmeta\"\npool = \"pool_tdata\"\ntransaction_id = "
-           "1\nchunk_size = 128\ndiscards = \"passdown\"\nzero_new_blocks = 1\n}\n}\n"
-           "thinv {\nid = \"" +
-           lvId("thinv") + "\"\nstatus = " + visible +
-           "\nsegment_count = 1\nsegment1 {\nstart_extent = 0\nextent_count = 2\ntype = "
-           "\"thin\"\nthin_pool = \"pool\"\ntransaction_id = 0\ndevice_id = 1\n}\n}\n" +
-           linear("pool_tmeta", hidden, {{3, 1}}) + linear("pool_tdata", hidden, {{4, 1}}) + "}\n";
 }
 
 } // namespace
@@ -386,22 +212,23 @@ private slots:
             partitionOf.insert(dev, p.index);
         }
         const VolumeGroupInfo& vg = layout.volumeGroups.value(0);
-        const QJsonArray pvs = lvmReport(QStringLiteral("pvs"),
-                                         {QStringLiteral("pv_name"), QStringLiteral("vg_name"),
-                                          QStringLiteral("pv_uuid"), QStringLiteral("pe_start")},
-                                         loops.devices(), QStringLiteral("pv"));
+        const QJsonArray pvs =
+            test::lvmReport(QStringLiteral("pvs"),
+                            {QStringLiteral("pv_name"), QStringLiteral("vg_name"),
+                             QStringLiteral("pv_uuid"), QStringLiteral("pe_start")},
+                            loops.devices(), QStringLiteral("pv"));
         QCOMPARE(pvs.size(), partitionOf.size());
         for (const QJsonValue& v : pvs) {
             const QJsonObject row = v.toObject();
             QCOMPARE(row.value(QStringLiteral("vg_name")).toString(), vg.name);
-            QCOMPARE(bytesField(row, "pe_start"), kPeStart);
+            QCOMPARE(test::bytesField(row, "pe_start"), kPeStart);
             QVERIFY(partitionOf.contains(row.value(QStringLiteral("pv_name")).toString()));
             const PartitionInfo* p = findPartition(
                 layout, partitionOf.value(row.value(QStringLiteral("pv_name")).toString()));
             // The layout reader's probe shows the label's PV id the way blkid and pvs do.
             QCOMPARE(p->uuid, row.value(QStringLiteral("pv_uuid")).toString());
         }
-        compareWithLvs(layout, partitionOf, loops.devices());
+        test::compareWithLvs(layout, partitionOf, loops.devices());
     }
     // Metadata LVM itself wrote: pvcreate and vgcreate on a loop device, logical volumes added
     // with vgcfgrestore (which needs no device-mapper), then scanLvm on the file against lvs.
@@ -426,23 +253,25 @@ private slots:
         loops.adopt(dev);
         const QString vgName = QStringLiteral("cvmilvmt_real%1").arg(getpid());
         const QString backup = dir.filePath(QStringLiteral("backup.txt"));
-        QString failed = runLvm(QStringLiteral("pvcreate"), {QStringLiteral("-q"), dev}, dev);
-        if (failed.isEmpty())
-            failed = runLvm(QStringLiteral("vgcreate"), {QStringLiteral("-q"), vgName, dev}, dev);
+        QString failed = test::runLvm(QStringLiteral("pvcreate"), {QStringLiteral("-q"), dev}, dev);
         if (failed.isEmpty())
             failed =
-                runLvm(QStringLiteral("vgcfgbackup"), {QStringLiteral("-f"), backup, vgName}, dev);
+                test::runLvm(QStringLiteral("vgcreate"), {QStringLiteral("-q"), vgName, dev}, dev);
+        if (failed.isEmpty())
+            failed = test::runLvm(QStringLiteral("vgcfgbackup"),
+                                  {QStringLiteral("-f"), backup, vgName}, dev);
         if (!failed.isEmpty())
             QSKIP(qPrintable(failed));
         QFile b(backup);
         QVERIFY(b.open(QIODevice::ReadOnly));
         QByteArray text = b.readAll();
         b.close();
-        text.insert(text.lastIndexOf('}'), restoredLvs());
+        text.insert(text.lastIndexOf('}'), test::restoredLvs());
         QVERIFY(b.open(QIODevice::WriteOnly | QIODevice::Truncate) && b.write(text) == text.size());
         b.close();
-        failed = runLvm(QStringLiteral("vgcfgrestore"),
-                        {QStringLiteral("--force"), QStringLiteral("-f"), backup, vgName}, dev);
+        failed =
+            test::runLvm(QStringLiteral("vgcfgrestore"),
+                         {QStringLiteral("--force"), QStringLiteral("-f"), backup, vgName}, dev);
         QVERIFY2(failed.isEmpty(), qPrintable(failed));
         auto image = disk::openDiskImage(file, nullptr);
         QVERIFY(image);
@@ -459,7 +288,7 @@ private slots:
         const LogicalVolumeInfo* root = findLv(layout, vgName + QStringLiteral("/root"));
         QCOMPARE(root->extents.size(), 2);
         QCOMPARE(root->extents[1].diskOffset, kPeStart + 5 * kExtent);
-        compareWithLvs(layout, {{dev, layout.partitions[0].index}}, {dev});
+        test::compareWithLvs(layout, {{dev, layout.partitions[0].index}}, {dev});
     }
 };
 
