@@ -8,7 +8,7 @@ out=$(cd "$out" && pwd) # absolute: some steps run in a temporary folder
 export PATH="$PATH:/usr/sbin:/sbin"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-mkdir -p "$out"/{fuzz_qcow2,fuzz_vhd,fuzz_vmdk,fuzz_vmdk_descriptor,fuzz_fsprobes,fuzz_partitions,fuzz_guestfiles,fuzz_pe,fuzz_linuxconfig,fuzz_cvm_response,fuzz_cos_xml,fuzz_draft,fuzz_coscli_config}
+mkdir -p "$out"/{fuzz_qcow2,fuzz_vhd,fuzz_vmdk,fuzz_vmdk_descriptor,fuzz_fsprobes,fuzz_partitions,fuzz_guestfiles,fuzz_pe,fuzz_linuxconfig,fuzz_cvm_response,fuzz_cos_xml,fuzz_draft,fuzz_coscli_config,fuzz_lvm_metadata,fuzz_lvm_scan}
 
 # A 2 MiB disk: MBR, one ext4 partition, a little data in it.
 raw=$tmp/small.raw
@@ -243,3 +243,27 @@ PY
     head -c 256K "$tmp/xfs.img" >"$out/fuzz_xfs/mounted-btree.xfs"
 fi
 rm -f "$tmp/xfs.img"
+# LVM2: PVs by the fixtures' writer (proven against pvs/lvs in tst_lvmscan), each PV's first
+# 64 KiB (label, mda header, metadata texts; a 60 KiB area so the wrapped text fits), and the
+# metadata texts alone, with the vgcfgbackup files LVM 2.03.16 wrote.
+lvmpv() { python3 "$(dirname "$0")/../fixtures/make-lvm-pv.py" "$@" --size-mib 16 --extent-mib 1 --mda-kib 60; }
+ls=$out/fuzz_lvm_scan
+lvmpv "$tmp/lvm-a" --vg fza --lv root:4 --split-lv data:2 --thin tv:2 --old-copy
+lvmpv "$tmp/lvm-b" --vg fzb --lv root:3 --lv swap:1 --wrap
+lvmpv "$tmp/lvm-c" --vg fzc --extra-pv --lv boot:1 --striped st:2 --lv home:14
+lvmpv "$tmp/lvm-d0" "$tmp/lvm-d1" --vg fzd --lv root:20 --stale-second
+for pv in lvm-a lvm-b lvm-c lvm-d0 lvm-d1; do
+    head -c 64K "$tmp/$pv" >"$ls/$pv.bin"
+done
+python3 - "$tmp" "$out/fuzz_lvm_metadata" <<'EOF2'
+import struct, sys
+tmp, out = sys.argv[1], sys.argv[2]
+for pv in ("lvm-a", "lvm-b", "lvm-c"):
+    d = open(f"{tmp}/{pv}", "rb").read(1 << 20)
+    mda, size = 4096, struct.unpack("<Q", d[4096 + 32:4096 + 40])[0]
+    offset, length = struct.unpack("<QQ", d[mda + 40:mda + 56])
+    first = min(length, size - offset)
+    text = d[mda + offset:mda + offset + first] + d[mda + 512:mda + 512 + length - first]
+    open(f"{out}/{pv}.txt", "wb").write(text)
+EOF2
+cp "$(dirname "$0")"/../core/inspect/lvm/data/*.txt "$out/fuzz_lvm_metadata/"
