@@ -7,6 +7,7 @@
 #include "inspect/lvm/LvmMapping.h"
 #include "inspect/lvm/LvmMetadata.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QtTest>
 
@@ -217,6 +218,39 @@ private slots:
             QVERIFY2(a.obstacle.contains(obstacle, Qt::CaseInsensitive), qPrintable(a.obstacle));
             QVERIFY(a.extents.isEmpty());
         }
+    }
+
+    // The worst a text within the limits can ask: 1024 LVs of 9 segments (9216 in all), every
+    // one on the same extents of the PV, near 1 MiB of text. Parsed and mapped in well under a
+    // second in a release build; 10 s is the hang guard for debug and sanitizer builds.
+    void largestTextIsQuick()
+    {
+        QByteArray lvs;
+        for (int i = 0; i < kMaxLogicalVolumes; ++i) {
+            const QByteArray name = "lv" + QByteArray::number(i);
+            lvs += name + " {\nid = \"" + name + "\"\nstatus = [\"VISIBLE\"]\nsegment_count = 9\n";
+            for (int k = 1; k <= 9; ++k)
+                lvs += "segment" + QByteArray::number(k) +
+                       " { start_extent = " + QByteArray::number(k - 1) +
+                       " extent_count = 1 type = \"striped\" stripe_count = 1 stripes = [\"pv0\", "
+                       "0] }\n";
+            lvs += "}\n";
+        }
+        const QByteArray text = vgWith(lvs);
+        QVERIFY(text.size() < 1024 * 1024);
+        QElapsedTimer timer;
+        timer.start();
+        LvmVg vg;
+        QString problem;
+        QVERIFY2(parseLvmMetadata(text, &vg, &problem), qPrintable(problem));
+        VolumeGroupInfo group;
+        QList<inspect::LogicalVolumeInfo> volumes;
+        mapVolumeGroup(vg, {PvOnDisk{1, 0, 1ull << 40, "a"}}, &group, &volumes);
+        QCOMPARE(volumes.size(), kMaxLogicalVolumes);
+        for (const auto& v : volumes)
+            QVERIFY(!v.obstacle.isEmpty()); // out of pv0's 10 extents, or sharing extent 0
+        QVERIFY2(timer.elapsed() < 10000, qPrintable(QString::number(timer.elapsed())));
+        qInfo("parsed and mapped in %lld ms", qint64(timer.elapsed()));
     }
 
     void hostile_data()
