@@ -185,6 +185,20 @@
             <numerusform>The disk has an MBR (DOS) partition table with %n partitions.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>The separate /boot (%1) was read: %n kernel(s).</source>
+        <translation>
+            <numerusform>The separate /boot (%1) was read: %n kernel.</numerusform>
+            <numerusform>The separate /boot (%1) was read: %n kernels.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The separate /boot (%1) was read: %n kernel(s), and its boot loader names %2.</source>
+        <translation>
+            <numerusform>The separate /boot (%1) was read: %n kernel, and its boot loader names %2.</numerusform>
+            <numerusform>The separate /boot (%1) was read: %n kernels, and its boot loader names %2.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cvmi::transfer::UploadSession</name>

@@ -636,14 +636,6 @@ Exit status: 0 listed, 2 error.</source>
         <translation>系统：      %1，%2，位于%3</translation>
     </message>
     <message>
-        <source>the whole disk</source>
-        <translation>整个磁盘</translation>
-    </message>
-    <message>
-        <source>partition %1</source>
-        <translation>分区 %1</translation>
-    </message>
-    <message>
         <source>Kernel:     %1%2</source>
         <translation>内核：      %1%2</translation>
     </message>
@@ -680,6 +672,10 @@ Exit status: 0 listed, 2 error.</source>
     <message>
         <source>Result: NOT fully checked: the inspection ran out of time; no rule failed in what was read.</source>
         <translation>结果：未完全检查：检查超时；在已读取的内容中没有规则未通过。</translation>
+    </message>
+    <message>
+        <source>Logical volumes:</source>
+        <translation>逻辑卷：</translation>
     </message>
 </context>
 <context>
@@ -2630,28 +2626,28 @@ Exit status: 0 done, 2 error.</source>
 <context>
     <name>cvmi::inspect::GuestInspector</name>
     <message>
-        <source>the whole disk</source>
-        <translation>整个磁盘</translation>
-    </message>
-    <message>
-        <source>partition %1</source>
-        <translation>分区 %1</translation>
-    </message>
-    <message>
-        <source>%1 is an LVM physical volume: a root file system inside LVM cannot be read here, and the import does not support it</source>
-        <translation>%1 是 LVM 物理卷：此处无法读取位于 LVM 中的根文件系统，导入也不支持这种方式</translation>
-    </message>
-    <message>
-        <source>%1 holds %2, which cannot be read here; the import supports only ext3, ext4 and NTFS system file systems</source>
-        <translation>%1 中是 %2，此处无法读取；导入仅支持 ext3、ext4 和 NTFS 作为系统文件系统</translation>
-    </message>
-    <message>
         <source>%1 is encrypted (LUKS); an encrypted system disk cannot be imported</source>
         <translation>%1 已加密（LUKS）；加密的系统盘无法导入</translation>
     </message>
     <message>
         <source>%1 holds Windows, but it could not be read: %2</source>
         <translation>%1 中装有 Windows，但无法读取：%2</translation>
+    </message>
+    <message>
+        <source>LVM volume %1</source>
+        <translation>LVM 卷 %1</translation>
+    </message>
+    <message>
+        <source>%1 is an LVM physical volume whose volume group metadata could not be read</source>
+        <translation>%1 是 LVM 物理卷，但无法读取其卷组元数据</translation>
+    </message>
+    <message>
+        <source>%1 holds Btrfs (the openSUSE and SLES default), which cannot be read here; the import supports only ext3, ext4 and NTFS system file systems</source>
+        <translation>%1 上是 Btrfs（openSUSE 和 SLES 的默认文件系统），此处无法读取；导入只支持 ext3、ext4 和 NTFS 系统文件系统</translation>
+    </message>
+    <message>
+        <source>%1 holds XFS, which could not be read: %2</source>
+        <translation>%1 上是 XFS，但无法读取：%2</translation>
     </message>
 </context>
 <context>
@@ -2675,6 +2671,13 @@ Exit status: 0 done, 2 error.</source>
     <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>cvmi::inspect::GuestVolumes</name>
+    <message>
+        <source>The logical volume %1 is not in the volume group&apos;s metadata.</source>
+        <translation>卷组元数据中没有逻辑卷 %1。</translation>
     </message>
 </context>
 <context>
@@ -2909,6 +2912,37 @@ Exit status: 0 done, 2 error.</source>
     </message>
 </context>
 <context>
+    <name>cvmi::inspect::VolumeNames</name>
+    <message>
+        <source>LVM volume %1 (%2)</source>
+        <translation>LVM 卷 %1（%2）</translation>
+    </message>
+    <message>
+        <source>LVM volume %1</source>
+        <translation>LVM 卷 %1</translation>
+    </message>
+    <message>
+        <source>the whole disk</source>
+        <translation>整个磁盘</translation>
+    </message>
+    <message>
+        <source>partition %1</source>
+        <translation>分区 %1</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation>“%1”</translation>
+    </message>
+    <message>
+        <source>not readable: %1</source>
+        <translation>无法读取：%1</translation>
+    </message>
+</context>
+<context>
     <name>cvmi::inspect::WindowsInspector</name>
     <message>
         <source>boot</source>
@@ -2965,6 +2999,587 @@ Exit status: 0 done, 2 error.</source>
     <message>
         <source>%1: sequence numbers differ; the newest changes may be only in the .LOG1/.LOG2 files, which are not read</source>
         <translation>%1：序列号不一致；最新的更改可能只存在于 .LOG1/.LOG2 文件中，而这些文件不会被读取</translation>
+    </message>
+</context>
+<context>
+    <name>cvmi::inspect::XfsGuestFs</name>
+    <message>
+        <source>directory inode %1 holds an entry with an invalid name</source>
+        <translation>目录 inode %1 中有名称无效的条目</translation>
+    </message>
+    <message>
+        <source>Directory (inode %1) has more than %2 entries, more than any real directory; it was not read.</source>
+        <translation>目录（inode %1）的条目超过 %2 个，多于任何真实目录；未读取。</translation>
+    </message>
+    <message>
+        <source>the short-form directory inode %1 %2</source>
+        <translation>短格式目录 inode %1 %2</translation>
+    </message>
+    <message>
+        <source>declares %1 bytes in a fork of %2</source>
+        <translation>在 %2 字节的 fork 中声明了 %1 字节</translation>
+    </message>
+    <message>
+        <source>ends inside entry %1</source>
+        <translation>在条目 %1 中间结束</translation>
+    </message>
+    <message>
+        <source>has entry %1 of %2 bytes past its end</source>
+        <translation>的条目 %1（%2 字节）超出了末尾</translation>
+    </message>
+    <message>
+        <source>directory inode %1, block at offset %2, %3</source>
+        <translation>目录 inode %1 偏移 %2 处的块%3</translation>
+    </message>
+    <message>
+        <source>has no directory data magic</source>
+        <translation>没有目录数据魔数</translation>
+    </message>
+    <message>
+        <source>belongs to inode %1</source>
+        <translation>属于 inode %1</translation>
+    </message>
+    <message>
+        <source>has %1 index entries</source>
+        <translation>有 %1 个索引条目</translation>
+    </message>
+    <message>
+        <source>has a free region of %1 bytes at %2</source>
+        <translation>在 %2 处有 %1 字节的空闲区</translation>
+    </message>
+    <message>
+        <source>ends inside the entry at %1</source>
+        <translation>在 %1 处的条目中间结束</translation>
+    </message>
+    <message>
+        <source>has an entry of %1 bytes at %2 past its end</source>
+        <translation>在 %2 处有一个 %1 字节的条目超出了末尾</translation>
+    </message>
+    <message>
+        <source>Directory (inode %1) has more than %2 bytes of entries, more than any real directory; it was not read.</source>
+        <translation>目录（inode %1）的条目超过 %2 字节，多于任何真实目录；未读取。</translation>
+    </message>
+    <message>
+        <source>XFS inode %1 is not a directory.</source>
+        <translation>XFS inode %1 不是目录。</translation>
+    </message>
+    <message>
+        <source>XFS inode %1 is not a symbolic link.</source>
+        <translation>XFS inode %1 不是符号链接。</translation>
+    </message>
+    <message>
+        <source>XFS inode %1 is not a regular file.</source>
+        <translation>XFS inode %1 不是普通文件。</translation>
+    </message>
+    <message>
+        <source>File (inode %1) declares a size of %2 bytes, more than the file system (%3 bytes) or any file the inspection reads (limit %4 bytes), so it was not read.</source>
+        <translation>文件（inode %1）声明大小为 %2 字节，超过文件系统（%3 字节）或检查读取的任何文件（上限 %4 字节），因此未读取。</translation>
+    </message>
+    <message>
+        <source>File (inode %1) lives on the XFS realtime device, which this check does not read.</source>
+        <translation>文件（inode %1）位于 XFS 实时设备上，本检查不读取该设备。</translation>
+    </message>
+    <message>
+        <source>The XFS file system at byte %1 (%2 bytes) does not fit in the disk of %3 bytes.</source>
+        <translation>位于字节 %1 的 XFS 文件系统（%2 字节）超出了 %3 字节的磁盘。</translation>
+    </message>
+    <message>
+        <source>The file system at byte %1 is too small for XFS.</source>
+        <translation>位于字节 %1 的文件系统太小，不可能是 XFS。</translation>
+    </message>
+    <message>
+        <source>The XFS root inode %1 is not a directory: the file system is damaged.</source>
+        <translation>XFS 根 inode %1 不是目录：文件系统已损坏。</translation>
+    </message>
+    <message>
+        <source>Directory (inode %1) declares a size of %2 bytes, more than any real directory (limit %3 bytes): the file system is damaged or crafted, so it was not read.</source>
+        <translation>目录（inode %1）声明大小为 %2 字节，超过任何真实目录（上限 %3 字节）：文件系统已损坏或被人为构造，因此未读取。</translation>
+    </message>
+    <message>
+        <source>inode %1 declares %2 inline bytes</source>
+        <translation>inode %1 声明了 %2 字节的内联数据</translation>
+    </message>
+    <message>
+        <source>the target of symbolic link inode %1 has a bad block at offset %2</source>
+        <translation>符号链接 inode %1 的目标在偏移 %2 处有坏块</translation>
+    </message>
+    <message>
+        <source>symbolic link inode %1 declares a target of %2 bytes</source>
+        <translation>符号链接 inode %1 声明目标长 %2 字节</translation>
+    </message>
+    <message>
+        <source>symbolic link inode %1 declares %2 inline bytes</source>
+        <translation>符号链接 inode %1 声明了 %2 字节的内联数据</translation>
+    </message>
+    <message>
+        <source>The XFS superblock is not valid: %1. The file system is damaged or this is not XFS.</source>
+        <translation>XFS 超级块无效：%1。文件系统已损坏，或者这不是 XFS。</translation>
+    </message>
+    <message>
+        <source>The XFS file system uses %1, which this check cannot read.</source>
+        <translation>该 XFS 文件系统使用了%1，本检查无法读取。</translation>
+    </message>
+    <message>
+        <source>superblock version %1</source>
+        <translation>超级块版本 %1</translation>
+    </message>
+    <message>
+        <source>ASCII case-insensitive names (ascii-ci)</source>
+        <translation>ASCII 不区分大小写的文件名（ascii-ci）</translation>
+    </message>
+    <message>
+        <source>version 1 directories</source>
+        <translation>第 1 版目录</translation>
+    </message>
+    <message>
+        <source>unknown v4 features 0x%1</source>
+        <translation>未知的 v4 特性 0x%1</translation>
+    </message>
+    <message>
+        <source>the needs-repair flag (xfs_repair did not finish; run it on the guest disk first)</source>
+        <translation>needs-repair 标志（xfs_repair 未完成；请先在客户机磁盘上运行它）</translation>
+    </message>
+    <message>
+        <source>unknown incompatible features 0x%1</source>
+        <translation>未知的不兼容特性 0x%1</translation>
+    </message>
+    <message>
+        <source>the file system is smaller than one sector</source>
+        <translation>文件系统小于一个扇区</translation>
+    </message>
+    <message>
+        <source>no XFSB magic at byte 0</source>
+        <translation>字节 0 处没有 XFSB 魔数</translation>
+    </message>
+    <message>
+        <source>block size %1</source>
+        <translation>块大小 %1</translation>
+    </message>
+    <message>
+        <source>sector size %1</source>
+        <translation>扇区大小 %1</translation>
+    </message>
+    <message>
+        <source>inode size %1</source>
+        <translation>inode 大小 %1</translation>
+    </message>
+    <message>
+        <source>%1 inodes per block</source>
+        <translation>每块 %1 个 inode</translation>
+    </message>
+    <message>
+        <source>%1 blocks per allocation group (log %2)</source>
+        <translation>每个分配组 %1 块（log %2）</translation>
+    </message>
+    <message>
+        <source>%1 blocks in %2 allocation groups of %3</source>
+        <translation>%1 块，分布在 %2 个每组 %3 块的分配组中</translation>
+    </message>
+    <message>
+        <source>inode numbers wider than 64 bits</source>
+        <translation>inode 编号宽于 64 位</translation>
+    </message>
+    <message>
+        <source>directory block size 2^%1</source>
+        <translation>目录块大小 2^%1</translation>
+    </message>
+    <message>
+        <source>The XFS file system declares %1 bytes but its partition or volume holds only %2: the disk image is truncated or the partition table is wrong.</source>
+        <translation>XFS 文件系统声明 %1 字节，但其分区或卷只有 %2：磁盘镜像被截断，或分区表有误。</translation>
+    </message>
+    <message>
+        <source>The XFS file system is damaged: %1. It was not read further.</source>
+        <translation>XFS 文件系统已损坏：%1。未继续读取。</translation>
+    </message>
+    <message>
+        <source>inode %1 has a B+tree root of %2 bytes</source>
+        <translation>inode %1 的 B+ 树根为 %2 字节</translation>
+    </message>
+    <message>
+        <source>inode %1 has a B+tree root of level %2 with %3 records</source>
+        <translation>inode %1 的 B+ 树根层级为 %2，有 %3 条记录</translation>
+    </message>
+    <message>
+        <source>The block map of inode %1</source>
+        <translation>inode %1 的块映射</translation>
+    </message>
+    <message>
+        <source>the block map of inode %1 visits block %2 twice</source>
+        <translation>inode %1 的块映射两次访问块 %2</translation>
+    </message>
+    <message>
+        <source>The block map of inode %1 has more than %2 blocks, more than any file the inspection reads; it was not read.</source>
+        <translation>inode %1 的块映射超过 %2 块，多于检查读取的任何文件；未读取。</translation>
+    </message>
+    <message>
+        <source>block %1 of the block map of inode %2 %3</source>
+        <translation>inode %2 块映射的块 %1%3</translation>
+    </message>
+    <message>
+        <source>has no %1 magic</source>
+        <translation>没有 %1 魔数</translation>
+    </message>
+    <message>
+        <source>has level %1 (expected %2) and %3 records</source>
+        <translation>层级为 %1（应为 %2），有 %3 条记录</translation>
+    </message>
+    <message>
+        <source>blocks %1+%2 lie outside the file system of %3 blocks</source>
+        <translation>块 %1+%2 位于 %3 块的文件系统之外</translation>
+    </message>
+    <message>
+        <source>%1 points to block %2 (allocation group %3, block %4, %5 blocks), outside the file system</source>
+        <translation>%1 指向块 %2（分配组 %3，块 %4，%5 块），在文件系统之外</translation>
+    </message>
+    <message>
+        <source>%1 points to block %2, past the end of the file system</source>
+        <translation>%1 指向块 %2，超出文件系统末尾</translation>
+    </message>
+    <message>
+        <source>Inode number %1</source>
+        <translation>inode 编号 %1</translation>
+    </message>
+    <message>
+        <source>inode %1 %2</source>
+        <translation>inode %1 %2</translation>
+    </message>
+    <message>
+        <source>has no IN magic</source>
+        <translation>没有 IN 魔数</translation>
+    </message>
+    <message>
+        <source>has version %1 on a v%2 file system</source>
+        <translation>在 v%2 文件系统上版本为 %1</translation>
+    </message>
+    <message>
+        <source>says it is inode %1</source>
+        <translation>自称是 inode %1</translation>
+    </message>
+    <message>
+        <source>declares a negative size</source>
+        <translation>声明了负的大小</translation>
+    </message>
+    <message>
+        <source>has its attribute fork at %1, past the inode</source>
+        <translation>的属性 fork 位于 %1，超出了 inode</translation>
+    </message>
+    <message>
+        <source>Inode %1 has more than %2 extents, more than any file the inspection reads; it was not read.</source>
+        <translation>inode %1 的区段超过 %2 个，多于检查读取的任何文件；未读取。</translation>
+    </message>
+    <message>
+        <source>inode %1 has an empty extent</source>
+        <translation>inode %1 有一个空区段</translation>
+    </message>
+    <message>
+        <source>An extent of inode %1</source>
+        <translation>inode %1 的一个区段</translation>
+    </message>
+    <message>
+        <source>the extents of inode %1 overlap or are out of order</source>
+        <translation>inode %1 的区段重叠或顺序错乱</translation>
+    </message>
+    <message>
+        <source>inode %1 declares %2 extents where %3 fit</source>
+        <translation>inode %1 声明了 %2 个区段，但只能容纳 %3 个</translation>
+    </message>
+    <message>
+        <source>inode %1 has data fork format %2 where extents were expected</source>
+        <translation>inode %1 的数据 fork 格式为 %2，应为区段格式</translation>
+    </message>
+    <message>
+        <source>a read of inode %1 past 2^64 bytes</source>
+        <translation>对 inode %1 的读取超出了 2^64 字节</translation>
+    </message>
+</context>
+<context>
+    <name>cvmi::inspect::lvm::LvmConfig</name>
+    <message>
+        <source>line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>more than %1 values and sections</source>
+        <translation>值和节超过 %1 个</translation>
+    </message>
+    <message>
+        <source>a name was expected</source>
+        <translation>此处应为名称</translation>
+    </message>
+    <message>
+        <source>a name longer than %1 characters</source>
+        <translation>名称超过 %1 个字符</translation>
+    </message>
+    <message>
+        <source>sections nested deeper than %1</source>
+        <translation>节的嵌套深度超过 %1</translation>
+    </message>
+    <message>
+        <source>a section is not closed</source>
+        <translation>有一个节没有闭合</translation>
+    </message>
+    <message>
+        <source>a &quot;}&quot; closes no section</source>
+        <translation>有一个 &quot;}&quot; 没有对应的节</translation>
+    </message>
+    <message>
+        <source>&quot;=&quot; or &quot;{&quot; was expected</source>
+        <translation>此处应为 &quot;=&quot; 或 &quot;{&quot;</translation>
+    </message>
+    <message>
+        <source>a value was expected</source>
+        <translation>此处应为值</translation>
+    </message>
+    <message>
+        <source>a string longer than %1 bytes</source>
+        <translation>字符串超过 %1 字节</translation>
+    </message>
+    <message>
+        <source>a string is not closed</source>
+        <translation>有一个字符串没有闭合</translation>
+    </message>
+    <message>
+        <source>a number too large</source>
+        <translation>数字过大</translation>
+    </message>
+    <message>
+        <source>a malformed number</source>
+        <translation>数字格式错误</translation>
+    </message>
+    <message>
+        <source>&quot;,&quot; or &quot;]&quot; was expected in an array</source>
+        <translation>数组中此处应为 &quot;,&quot; 或 &quot;]&quot;</translation>
+    </message>
+    <message>
+        <source>an array inside an array</source>
+        <translation>数组中嵌套了数组</translation>
+    </message>
+    <message>
+        <source>an array of more than %1 items</source>
+        <translation>数组超过 %1 项</translation>
+    </message>
+</context>
+<context>
+    <name>cvmi::inspect::lvm::LvmLabel</name>
+    <message>
+        <source>its PV header offset %1 lies outside the label sector</source>
+        <translation>其 PV 头偏移 %1 位于标签扇区之外</translation>
+    </message>
+    <message>
+        <source>its PV id is not printable text</source>
+        <translation>其 PV id 不是可打印文本</translation>
+    </message>
+    <message>
+        <source>its list of data and metadata areas does not end within the sector</source>
+        <translation>其数据区和元数据区列表没有在扇区内结束</translation>
+    </message>
+    <message>
+        <source>its label type is not &quot;LVM2 001&quot;</source>
+        <translation>其标签类型不是 &quot;LVM2 001&quot;</translation>
+    </message>
+    <message>
+        <source>its label says it is in sector %1</source>
+        <translation>其标签自称位于扇区 %1</translation>
+    </message>
+    <message>
+        <source>its label checksum does not match (the sector is damaged)</source>
+        <translation>其标签校验和不匹配（扇区已损坏）</translation>
+    </message>
+    <message>
+        <source>the LVM label in sector %1 is damaged: %2</source>
+        <translation>扇区 %1 中的 LVM 标签已损坏：%2</translation>
+    </message>
+    <message>
+        <source>the metadata area at byte %1 points to text of %2 bytes at offset %3, outside the area</source>
+        <translation>位于字节 %1 的元数据区指向偏移 %3 处 %2 字节的文本，超出了该区</translation>
+    </message>
+    <message>
+        <source>the metadata area at byte %1 reaches past the end of the physical volume</source>
+        <translation>位于字节 %1 的元数据区超出了物理卷末尾</translation>
+    </message>
+    <message>
+        <source>the metadata text at byte %1 of the area at byte %2 fails its checksum (the copy is damaged or half written)</source>
+        <translation>位于字节 %2 的元数据区中，字节 %1 处的元数据文本校验失败（该副本已损坏或只写了一半）</translation>
+    </message>
+    <message>
+        <source>the metadata area at byte %1 (%2 bytes) does not fit in the physical volume</source>
+        <translation>位于字节 %1 的元数据区（%2 字节）超出了物理卷</translation>
+    </message>
+    <message>
+        <source>the metadata area header at byte %1 is damaged (magic, version, position or checksum)</source>
+        <translation>位于字节 %1 的元数据区头已损坏（魔数、版本、位置或校验和）</translation>
+    </message>
+</context>
+<context>
+    <name>cvmi::inspect::lvm::LvmMapping</name>
+    <message>
+        <source>only linear volumes are read here</source>
+        <translation>此处只读取线性卷</translation>
+    </message>
+    <message>
+        <source>its physical volume %1 (id %2) is not on this disk: a volume group spanning disks cannot be imported as one system disk</source>
+        <translation>其物理卷 %1（id %2）不在此磁盘上：跨磁盘的卷组无法作为一个系统盘导入</translation>
+    </message>
+    <message>
+        <source>(unnamed)</source>
+        <translation>（未命名）</translation>
+    </message>
+    <message>
+        <source>%1 is striped over %2 physical volumes; %3</source>
+        <translation>%1 条带化分布在 %2 个物理卷上；%3</translation>
+    </message>
+    <message>
+        <source>%1 is a thin volume in pool %2: its blocks are in the pool&apos;s hidden volume %3 and placed by the pool&apos;s own metadata; %4</source>
+        <translation>%1 是池 %2 中的精简卷：其数据块位于池的隐藏卷 %3 中，由池自身的元数据定位；%4</translation>
+    </message>
+    <message>
+        <source>(not found)</source>
+        <translation>（未找到）</translation>
+    </message>
+    <message>
+        <source>%1 is a %2: it holds the blocks of other volumes, not a file system</source>
+        <translation>%1 是 %2：它存放其他卷的数据块，而不是文件系统</translation>
+    </message>
+    <message>
+        <source>%1 is a %2 volume whose copies or parity are spread over hidden volumes; %3</source>
+        <translation>%1 是 %2 卷，其副本或校验数据分布在隐藏卷中；%3</translation>
+    </message>
+    <message>
+        <source>%1 is cached (%2 with pool %3): part of its newest data may be only in the cache; %4</source>
+        <translation>%1 带有缓存（%2，池 %3）：部分最新数据可能只在缓存中；%4</translation>
+    </message>
+    <message>
+        <source>%1 is a snapshot of %2: its blocks are the origin&apos;s plus a copy-on-write store; %3</source>
+        <translation>%1 是 %2 的快照：其数据由源卷的块加上写时复制存储组成；%3</translation>
+    </message>
+    <message>
+        <source>%1 is a VDO volume (deduplicated and compressed in pool %2); %3</source>
+        <translation>%1 是 VDO 卷（在池 %2 中去重并压缩）；%3</translation>
+    </message>
+    <message>
+        <source>%1 has a segment of type &quot;%2&quot;, which holds no data</source>
+        <translation>%1 有一个类型为 &quot;%2&quot; 的段，其中没有数据</translation>
+    </message>
+    <message>
+        <source>%1 has a segment of type &quot;%2&quot;, which this check does not know; %3</source>
+        <translation>%1 有一个类型为 &quot;%2&quot; 的段，本检查不认识该类型；%3</translation>
+    </message>
+    <message>
+        <source>%1 has a linear segment that lists %2 physical volumes (damaged metadata)</source>
+        <translation>%1 有一个列出 %2 个物理卷的线性段（元数据已损坏）</translation>
+    </message>
+    <message>
+        <source>%1 names a physical volume &quot;%2&quot; that its volume group does not list</source>
+        <translation>%1 引用了其卷组未列出的物理卷 &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>%1 has extents %2 to %3 on %4, past the end of that physical volume (partition %5): the metadata is damaged</source>
+        <translation>%1 在 %4 上的区段 %2 到 %3 超出了该物理卷（分区 %5）的末尾：元数据已损坏</translation>
+    </message>
+    <message>
+        <source>%1 is larger than 16 EiB: the metadata is damaged</source>
+        <translation>%1 大于 16 EiB：元数据已损坏</translation>
+    </message>
+    <message>
+        <source>%1 has a gap or an overlap at extent %2 between its segments: the metadata is damaged</source>
+        <translation>%1 的段之间在区段 %2 处有空隙或重叠：元数据已损坏</translation>
+    </message>
+    <message>
+        <source>%1 shares extents of %2 with %3/%4: the metadata is damaged</source>
+        <translation>%1 与 %3/%4 共用 %2 的区段：元数据已损坏</translation>
+    </message>
+    <message>
+        <source>Volume group %1: %2</source>
+        <translation>卷组 %1：%2</translation>
+    </message>
+    <message>
+        <source>Volume group %1 has an extent size of %2 sectors: the metadata is damaged</source>
+        <translation>卷组 %1 的区段大小为 %2 个扇区：元数据已损坏</translation>
+    </message>
+</context>
+<context>
+    <name>cvmi::inspect::lvm::LvmMetadata</name>
+    <message>
+        <source>it has no physical_volumes section</source>
+        <translation>其中没有 physical_volumes 节</translation>
+    </message>
+    <message>
+        <source>it lists more than %1 physical volumes</source>
+        <translation>其中列出的物理卷超过 %1 个</translation>
+    </message>
+    <message>
+        <source>physical volume %1 lacks its id, pe_start or pe_count</source>
+        <translation>物理卷 %1 缺少 id、pe_start 或 pe_count</translation>
+    </message>
+    <message>
+        <source>logical volume %1 lacks its id or segment_count</source>
+        <translation>逻辑卷 %1 缺少 id 或 segment_count</translation>
+    </message>
+    <message>
+        <source>logical volume %1 has %2 segments (at most %3 in all are read)</source>
+        <translation>逻辑卷 %1 有 %2 个段（总共最多读取 %3 个）</translation>
+    </message>
+    <message>
+        <source>segment %1 of logical volume %2 is malformed or repeated</source>
+        <translation>逻辑卷 %2 的段 %1 格式错误或重复</translation>
+    </message>
+    <message>
+        <source>logical volume %1 says it has %2 segments but lists fewer</source>
+        <translation>逻辑卷 %1 声称有 %2 个段，但列出的更少</translation>
+    </message>
+    <message>
+        <source>it lists more than %1 logical volumes</source>
+        <translation>其中列出的逻辑卷超过 %1 个</translation>
+    </message>
+    <message>
+        <source>it describes more than one volume group</source>
+        <translation>其中描述了不止一个卷组</translation>
+    </message>
+    <message>
+        <source>it describes no volume group</source>
+        <translation>其中没有描述任何卷组</translation>
+    </message>
+    <message>
+        <source>volume group %1 lacks its id, seqno or extent_size</source>
+        <translation>卷组 %1 缺少 id、seqno 或 extent_size</translation>
+    </message>
+</context>
+<context>
+    <name>cvmi::inspect::lvm::LvmScan</name>
+    <message>
+        <source>Partition %1: %2</source>
+        <translation>分区 %1：%2</translation>
+    </message>
+    <message>
+        <source>Partition %1 looks like an LVM physical volume but has no LVM label in its first four sectors</source>
+        <translation>分区 %1 看起来是 LVM 物理卷，但其前四个扇区中没有 LVM 标签</translation>
+    </message>
+    <message>
+        <source>a metadata copy cannot be read: %1</source>
+        <translation>有一份元数据副本无法读取：%1</translation>
+    </message>
+    <message>
+        <source>Partition %1 is an LVM physical volume that no volume group on this disk names (it has %2 metadata copy of its own)</source>
+        <translation>分区 %1 是 LVM 物理卷，但此磁盘上没有卷组引用它（它自身%2元数据副本）</translation>
+    </message>
+    <message>
+        <source>no readable</source>
+        <translation>没有可读的</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>没有</translation>
+    </message>
+    <message>
+        <source>Partition %1 is an LVM physical volume whose metadata cannot be read: %2</source>
+        <translation>分区 %1 是 LVM 物理卷，但其元数据无法读取：%2</translation>
+    </message>
+</context>
+<context>
+    <name>cvmi::inspect::lvm::LvmVolume</name>
+    <message>
+        <source>Byte %1 of logical volume %2 lies in no extent of it on this disk.</source>
+        <translation>逻辑卷 %2 的字节 %1 不在其位于此磁盘上的任何区段中。</translation>
     </message>
 </context>
 <context>
@@ -3239,14 +3854,6 @@ Exit status: 0 done, 2 error.</source>
     <message>
         <source>Self-contained image</source>
         <translation>独立镜像</translation>
-    </message>
-    <message>
-        <source>the whole disk</source>
-        <translation>整个磁盘</translation>
-    </message>
-    <message>
-        <source>partition %1</source>
-        <translation>分区 %1</translation>
     </message>
     <message>
         <source>The partition table could not be read: %1</source>
@@ -3558,6 +4165,74 @@ Exit status: 0 done, 2 error.</source>
         <source>the cloud-init installation</source>
         <translation>cloud-init 安装</translation>
     </message>
+    <message>
+        <source>virtio_blk is in %1, the initramfs of kernel %2 (read from /boot; the root file system, with the kernel&apos;s modules, could not be read).</source>
+        <translation>virtio_blk 在内核 %2 的 initramfs %1 中（从 /boot 读取；根文件系统及其中的内核模块无法读取）。</translation>
+    </message>
+    <message>
+        <source>The initramfs %1 of kernel %2 does not contain virtio_blk; whether the kernel has it built in cannot be told without the root file system.</source>
+        <translation>内核 %2 的 initramfs %1 中没有 virtio_blk；没有根文件系统，无法判断内核是否内置了它。</translation>
+    </message>
+    <message>
+        <source>Rebuild the initramfs with the virtio drivers (`dracut -f --add-drivers &quot;virtio_blk virtio_pci virtio_net&quot;`) unless the kernel has them built in.</source>
+        <translation>除非内核已内置 virtio 驱动，否则请带上这些驱动重建 initramfs（`dracut -f --add-drivers &quot;virtio_blk virtio_pci virtio_net&quot;`）。</translation>
+    </message>
+    <message>
+        <source>Kernel %1 was found in /boot, but its initramfs could not be read (%2) and the root file system could not be read either.</source>
+        <translation>在 /boot 中找到了内核 %1，但无法读取其 initramfs（%2），根文件系统也无法读取。</translation>
+    </message>
+    <message>
+        <source>%1 (/boot)</source>
+        <translation>%1（/boot）</translation>
+    </message>
+    <message>
+        <source>Root file system: %1 on %2.</source>
+        <translation>根文件系统：%2 上的 %1。</translation>
+    </message>
+    <message>
+        <source>Root file system: %1 on %2. Other file systems: %3.</source>
+        <translation>根文件系统：%2 上的 %1。其他文件系统：%3。</translation>
+    </message>
+    <message>
+        <source>The root file system is %1 in %2: the import needs ext3 or ext4 on a plain MBR partition, not inside LVM.</source>
+        <translation>根文件系统是位于%2中的 %1：导入需要普通 MBR 分区上的 ext3 或 ext4，而不是在 LVM 中。</translation>
+    </message>
+    <message>
+        <source>The root file system is %1 on %2: the import needs ext3 or ext4.</source>
+        <translation>根文件系统是%2上的 %1：导入需要 ext3 或 ext4。</translation>
+    </message>
+    <message>
+        <source>Also: %1.</source>
+        <translation>另外：%1。</translation>
+    </message>
+    <message>
+        <source>Inside the machine, add an ext4 partition (`mkfs.ext4`), copy the root to it (`rsync -aAXH --one-file-system / /mnt/new/`), point /etc/fstab and the kernel&apos;s root= at its UUID, rebuild the initramfs (`dracut -f`) and the GRUB configuration (`grub2-mkconfig -o /boot/grub2/grub.cfg`), and boot from it before exporting again.</source>
+        <translation>在该机器内添加一个 ext4 分区（`mkfs.ext4`），把根目录复制过去（`rsync -aAXH --one-file-system / /mnt/new/`），让 /etc/fstab 和内核的 root= 指向它的 UUID，重建 initramfs（`dracut -f`）和 GRUB 配置（`grub2-mkconfig -o /boot/grub2/grub.cfg`），从它启动后再重新导出。</translation>
+    </message>
+    <message>
+        <source>Move / out of %1 onto a plain ext4 partition; then %2 (the LVM physical volume) can go. %3</source>
+        <translation>把 / 从%1迁移到普通的 ext4 分区；之后即可删除%2（LVM 物理卷）。%3</translation>
+    </message>
+    <message>
+        <source>%1 cannot be converted from %2 to ext4 in place. %3</source>
+        <translation>%1无法从 %2 原地转换为 ext4。%3</translation>
+    </message>
+    <message numerus="yes">
+        <source>The separate /boot (%1) was read: %n kernel(s).</source>
+        <translation>
+            <numerusform>已读取独立的 /boot（%1）：%n 个内核。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The separate /boot (%1) was read: %n kernel(s), and its boot loader names %2.</source>
+        <translation>
+            <numerusform>已读取独立的 /boot（%1）：%n 个内核，其引导程序给出的系统为 %2。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Kernels were found in /boot, but the boot loader names no known distribution and the root file system could not be read.</source>
+        <translation>在 /boot 中找到了内核，但引导程序没有给出已知的发行版名称，根文件系统也无法读取。</translation>
+    </message>
 </context>
 <context>
     <name>cvmi::policy::FormSuggestion</name>
@@ -3678,14 +4353,6 @@ Exit status: 0 done, 2 error.</source>
     <message>
         <source>Partitions</source>
         <translation>分区</translation>
-    </message>
-    <message>
-        <source>whole disk</source>
-        <translation>整个磁盘</translation>
-    </message>
-    <message>
-        <source>partition %1</source>
-        <translation>分区 %1</translation>
     </message>
     <message>
         <source>System</source>
@@ -3818,6 +4485,10 @@ Exit status: 0 done, 2 error.</source>
     <message>
         <source>Made by CVM Import Wizard. ✓ passed, ⚠ warning, ✗ failed, ? not determined.</source>
         <translation>由 CVM Import Wizard 生成。✓ 通过，⚠ 警告，✗ 失败，? 无法确定。</translation>
+    </message>
+    <message>
+        <source>Logical volumes</source>
+        <translation>逻辑卷</translation>
     </message>
 </context>
 <context>
@@ -5822,14 +6493,6 @@ https:// 可用于任何主机。http:// 仅可用于本机（localhost、127.0.
         <translation>分区</translation>
     </message>
     <message>
-        <source>whole disk</source>
-        <translation>整个磁盘</translation>
-    </message>
-    <message>
-        <source>partition %1</source>
-        <translation>分区 %1</translation>
-    </message>
-    <message>
         <source>System</source>
         <translation>系统</translation>
     </message>
@@ -5884,6 +6547,10 @@ https:// 可用于任何主机。http:// 仅可用于本机（localhost、127.0.
     <message>
         <source>Checks that need a readable disk image: %1 more.</source>
         <translation>需要可读磁盘镜像的检查：另有 %1 项。</translation>
+    </message>
+    <message>
+        <source>Logical volumes</source>
+        <translation>逻辑卷</translation>
     </message>
 </context>
 <context>

@@ -140,22 +140,38 @@ void sortFileSystems(const CheckInput& in, const QStringList& allowed, const QSt
             place(inspect::volumeName(lv), lv.filesystem);
 }
 
+// The file system of the root the OS search found, as the layout records it; empty when the
+// layout does not hold it (then the rule judges the partitions alone).
+QString rootFileSystem(const CheckInput& in)
+{
+    const auto& g = in.facts.guest;
+    if (g.family.isEmpty())
+        return {};
+    for (const auto& lv : in.facts.layout.logicalVolumes)
+        if (!g.rootVolume.isEmpty() && lv.name() == g.rootVolume)
+            return lv.filesystem;
+    for (const auto& p : in.facts.layout.partitions)
+        if (g.rootVolume.isEmpty() && p.index == g.rootPartition)
+            return p.filesystem;
+    return {};
+}
+
 // The OS search found the root: judge it by itself, and say exactly what to convert.
-void judgeRoot(const CheckInput& in, RuleResult* r, const QStringList& allowed,
-               const QStringList& harmless)
+void judgeRoot(const CheckInput& in, RuleResult* r, const QString& rootFs,
+               const QStringList& allowed, const QStringList& harmless)
 {
     const auto& g = in.facts.guest;
     QStringList good, other;
     sortFileSystems(in, allowed, harmless, &good, &other);
     const QString root = inspect::rootLocation(g);
     const bool inLvm = !g.rootVolume.isEmpty();
-    if (allowed.contains(g.rootFilesystem) && !inLvm) {
+    if (allowed.contains(rootFs) && !inLvm) {
         if (other.isEmpty())
-            pass(r, Check::tr("Root file system: %1 on %2.").arg(g.rootFilesystem, root));
+            pass(r, Check::tr("Root file system: %1 on %2.").arg(rootFs, root));
         else
             warn(r,
                  Check::tr("Root file system: %1 on %2. Other file systems: %3.")
-                     .arg(g.rootFilesystem, root, other.join(u", ")),
+                     .arg(rootFs, root, other.join(u", ")),
                  Check::tr("Only ext3, ext4 and NTFS are supported; the other partitions may not "
                            "mount after import. Move their data to an ext4 partition or a data "
                            "disk."));
@@ -164,9 +180,9 @@ void judgeRoot(const CheckInput& in, RuleResult* r, const QStringList& allowed,
     QString evidence =
         inLvm ? Check::tr("The root file system is %1 in %2: the import needs ext3 or ext4 on a "
                           "plain MBR partition, not inside LVM.")
-                    .arg(g.rootFilesystem, root)
+                    .arg(rootFs, root)
               : Check::tr("The root file system is %1 on %2: the import needs ext3 or ext4.")
-                    .arg(g.rootFilesystem, root);
+                    .arg(rootFs, root);
     if (!other.isEmpty())
         evidence += QLatin1Char(' ') + Check::tr("Also: %1.").arg(other.join(u", "));
     const QString copy = Check::tr(
@@ -179,7 +195,7 @@ void judgeRoot(const CheckInput& in, RuleResult* r, const QStringList& allowed,
                                "physical volume) can go. %3")
                          .arg(root, inspect::partitionName(g.rootPartition), copy)
                    : Check::tr("%1 cannot be converted from %2 to ext4 in place. %3")
-                         .arg(root, g.rootFilesystem, copy));
+                         .arg(root, rootFs, copy));
 }
 
 void systemFilesystem(const CheckInput& in, RuleResult* r)
@@ -188,8 +204,8 @@ void systemFilesystem(const CheckInput& in, RuleResult* r)
         return;
     const QStringList allowed = stringList(in.params, "allowed");
     const QStringList harmless = stringList(in.params, "harmless");
-    if (!in.facts.guest.family.isEmpty()) {
-        judgeRoot(in, r, allowed, harmless);
+    if (const QString rootFs = rootFileSystem(in); !rootFs.isEmpty()) {
+        judgeRoot(in, r, rootFs, allowed, harmless);
         return;
     }
     QStringList good, other;

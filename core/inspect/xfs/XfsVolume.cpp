@@ -11,9 +11,8 @@ namespace cvmi::inspect::xfs {
 
 namespace {
 
-struct Text {
-    Q_DECLARE_TR_FUNCTIONS(cvmi::inspect::XfsGuestFs)
-};
+// Messages through QCoreApplication::translate with the context spelled out: lupdate cannot
+// resolve a local Text struct from inside Volume's member functions.
 
 constexpr uint16_t kInodeMagic = 0x494e; // "IN"
 constexpr unsigned kCoreV2 = 100;        // inode core of versions 1 and 2
@@ -30,8 +29,11 @@ uint64_t mask(unsigned bits)
 
 bool damaged(Error* error, const QString& what)
 {
-    return fail(error, QStringLiteral("fs_read_error"),
-                Text::tr("The XFS file system is damaged: %1. It was not read further.").arg(what));
+    return fail(
+        error, QStringLiteral("fs_read_error"),
+        QCoreApplication::translate("cvmi::inspect::XfsGuestFs",
+                                    "The XFS file system is damaged: %1. It was not read further.")
+            .arg(what));
 }
 
 GuestNode::Kind Inode::kind() const
@@ -59,7 +61,9 @@ bool Volume::readBlocks(uint64_t block, uint64_t count, QByteArray* out, Error* 
     uint64_t end = 0;
     if (count == 0 || count > (uint64_t(1) << (16 - m_sb.blockLog)) ||
         !addNoOverflow(block, count, &end) || end > m_sb.dataBlocks)
-        return damaged(error, Text::tr("blocks %1+%2 lie outside the file system of %3 blocks")
+        return damaged(error, QCoreApplication::translate(
+                                  "cvmi::inspect::XfsGuestFs",
+                                  "blocks %1+%2 lie outside the file system of %3 blocks")
                                   .arg(block)
                                   .arg(count)
                                   .arg(m_sb.dataBlocks));
@@ -88,8 +92,10 @@ bool Volume::linearBlock(uint64_t fsblock, uint64_t count, uint64_t* linear, Err
     const uint64_t agno = fsblock >> m_sb.agBlockLog;
     const uint64_t agbno = fsblock & mask(m_sb.agBlockLog);
     if (agno >= m_sb.agCount || agbno >= m_sb.agBlocks || count > m_sb.agBlocks - agbno)
-        return damaged(error, Text::tr("%1 points to block %2 (allocation group %3, block %4, %5 "
-                                       "blocks), outside the file system")
+        return damaged(error, QCoreApplication::translate(
+                                  "cvmi::inspect::XfsGuestFs",
+                                  "%1 points to block %2 (allocation group %3, block %4, %5 "
+                                  "blocks), outside the file system")
                                   .arg(where)
                                   .arg(fsblock)
                                   .arg(agno)
@@ -97,7 +103,9 @@ bool Volume::linearBlock(uint64_t fsblock, uint64_t count, uint64_t* linear, Err
                                   .arg(count));
     *linear = agno * m_sb.agBlocks + agbno; // agno < agCount: fits, as agCount * agBlocks does
     if (*linear + count > m_sb.dataBlocks)  // the last AG may be shorter than agBlocks
-        return damaged(error, Text::tr("%1 points to block %2, past the end of the file system")
+        return damaged(error, QCoreApplication::translate(
+                                  "cvmi::inspect::XfsGuestFs",
+                                  "%1 points to block %2, past the end of the file system")
                                   .arg(where)
                                   .arg(fsblock));
     return true;
@@ -109,35 +117,47 @@ bool Volume::readInode(uint64_t ino, Inode* inode, Error* error)
     const uint64_t fsblock = ino >> perBlockLog; // agno << agblklog | agbno
     uint64_t block = 0;
     QByteArray bytes;
-    if (!linearBlock(fsblock, 1, &block, error, Text::tr("Inode number %1").arg(ino)) ||
+    if (!linearBlock(
+            fsblock, 1, &block, error,
+            QCoreApplication::translate("cvmi::inspect::XfsGuestFs", "Inode number %1").arg(ino)) ||
         !readBlocks(block, 1, &bytes, error))
         return false;
     const auto* p = reinterpret_cast<const unsigned char*>(bytes.constData()) +
                     ((ino & mask(perBlockLog)) << m_sb.inodeLog);
     const auto bad = [&](const QString& why) {
-        return damaged(error, Text::tr("inode %1 %2").arg(ino).arg(why));
+        return damaged(error,
+                       QCoreApplication::translate("cvmi::inspect::XfsGuestFs", "inode %1 %2")
+                           .arg(ino)
+                           .arg(why));
     };
     if (be16(p) != kInodeMagic)
-        return bad(Text::tr("has no IN magic"));
+        return bad(QCoreApplication::translate("cvmi::inspect::XfsGuestFs", "has no IN magic"));
     const unsigned version = p[4];
     if (m_sb.version == 5 ? version != 3 : (version != 1 && version != 2))
-        return bad(Text::tr("has version %1 on a v%2 file system").arg(version).arg(m_sb.version));
+        return bad(QCoreApplication::translate("cvmi::inspect::XfsGuestFs",
+                                               "has version %1 on a v%2 file system")
+                       .arg(version)
+                       .arg(m_sb.version));
     if (version == 3 && be64(p + 152) != ino)
-        return bad(Text::tr("says it is inode %1").arg(be64(p + 152)));
+        return bad(QCoreApplication::translate("cvmi::inspect::XfsGuestFs", "says it is inode %1")
+                       .arg(be64(p + 152)));
     inode->ino = ino;
     inode->mode = be16(p + 2);
     inode->format = p[5];
     inode->size = be64(p + 56);
     inode->realtime = be16(p + 90) & kFlagRealtime;
     if (inode->size > uint64_t(INT64_MAX))
-        return bad(Text::tr("declares a negative size"));
+        return bad(
+            QCoreApplication::translate("cvmi::inspect::XfsGuestFs", "declares a negative size"));
     const bool big = version == 3 && m_sb.bigExtentCounts && (be64(p + 120) & kFlag2Nrext64);
     inode->extentCount = big ? be64(p + 24) : be32(p + 76);
     const unsigned core = version == 3 ? kCoreV3 : kCoreV2;
     const unsigned literal = m_sb.inodeSize - core;
     const unsigned forkOffset = unsigned(p[82]) * 8; // where the attribute fork starts, 0: none
     if (forkOffset > literal)
-        return bad(Text::tr("has its attribute fork at %1, past the inode").arg(forkOffset));
+        return bad(QCoreApplication::translate("cvmi::inspect::XfsGuestFs",
+                                               "has its attribute fork at %1, past the inode")
+                       .arg(forkOffset));
     const unsigned forkSize = forkOffset ? forkOffset : literal;
     inode->dataFork = QByteArray(reinterpret_cast<const char*>(p + core), forkSize);
     return true;
@@ -149,8 +169,10 @@ bool Volume::decodeExtents(const unsigned char* records, uint64_t count, const I
     for (uint64_t i = 0; i < count; ++i) {
         if (out->size() >= kMaxExtents)
             return fail(error, QStringLiteral("file_too_large"),
-                        Text::tr("Inode %1 has more than %2 extents, more than any file the "
-                                 "inspection reads; it was not read.")
+                        QCoreApplication::translate(
+                            "cvmi::inspect::XfsGuestFs",
+                            "Inode %1 has more than %2 extents, more than any file the "
+                            "inspection reads; it was not read.")
                             .arg(inode.ino)
                             .arg(kMaxExtents));
         // 128 bits: unwritten flag (1), file offset (54), start block (52), block count (21).
@@ -162,9 +184,13 @@ bool Volume::decodeExtents(const unsigned char* records, uint64_t count, const I
         const uint64_t fsblock = ((l0 & mask(9)) << 43) | (l1 >> 21);
         extent.count = l1 & mask(21);
         if (extent.count == 0)
-            return damaged(error, Text::tr("inode %1 has an empty extent").arg(inode.ino));
-        if (!linearBlock(fsblock, extent.count, &extent.diskBlock, error,
-                         Text::tr("An extent of inode %1").arg(inode.ino)))
+            return damaged(error, QCoreApplication::translate("cvmi::inspect::XfsGuestFs",
+                                                              "inode %1 has an empty extent")
+                                      .arg(inode.ino));
+        if (!linearBlock(
+                fsblock, extent.count, &extent.diskBlock, error,
+                QCoreApplication::translate("cvmi::inspect::XfsGuestFs", "An extent of inode %1")
+                    .arg(inode.ino)))
             return false;
         out->append(extent);
     }
@@ -178,9 +204,10 @@ bool Volume::sortedExtents(const Inode& inode, QList<Extent>* map, Error* error)
     for (qsizetype i = 1; i < map->size(); ++i) {
         const Extent& before = map->at(i - 1);
         if (before.fileBlock + before.count > map->at(i).fileBlock) // < 2^55: no overflow
-            return damaged(
-                error,
-                Text::tr("the extents of inode %1 overlap or are out of order").arg(inode.ino));
+            return damaged(error, QCoreApplication::translate(
+                                      "cvmi::inspect::XfsGuestFs",
+                                      "the extents of inode %1 overlap or are out of order")
+                                      .arg(inode.ino));
     }
     return true;
 }
@@ -195,10 +222,12 @@ bool Volume::extents(const Inode& inode, QList<Extent>* out, Error* error)
     if (inode.format == Inode::Extents) {
         const uint64_t fits = uint64_t(inode.dataFork.size()) / 16;
         if (inode.extentCount > fits)
-            return damaged(error, Text::tr("inode %1 declares %2 extents where %3 fit")
-                                      .arg(inode.ino)
-                                      .arg(inode.extentCount)
-                                      .arg(fits));
+            return damaged(error,
+                           QCoreApplication::translate("cvmi::inspect::XfsGuestFs",
+                                                       "inode %1 declares %2 extents where %3 fit")
+                               .arg(inode.ino)
+                               .arg(inode.extentCount)
+                               .arg(fits));
         if (!decodeExtents(reinterpret_cast<const unsigned char*>(inode.dataFork.constData()),
                            inode.extentCount, inode, out, error))
             return false;
@@ -206,8 +235,10 @@ bool Volume::extents(const Inode& inode, QList<Extent>* out, Error* error)
         if (!btreeExtents(inode, out, error))
             return false;
     } else {
-        return damaged(error, Text::tr("inode %1 has data fork format %2 where extents were "
-                                       "expected")
+        return damaged(error, QCoreApplication::translate(
+                                  "cvmi::inspect::XfsGuestFs",
+                                  "inode %1 has data fork format %2 where extents were "
+                                  "expected")
                                   .arg(inode.ino)
                                   .arg(inode.format));
     }
@@ -232,7 +263,9 @@ bool Volume::readMapped(const Inode& inode, const QList<Extent>& map, uint64_t o
         --it;
     uint64_t end = 0;
     if (!addNoOverflow(offset, length, &end))
-        return damaged(error, Text::tr("a read of inode %1 past 2^64 bytes").arg(inode.ino));
+        return damaged(error, QCoreApplication::translate("cvmi::inspect::XfsGuestFs",
+                                                          "a read of inode %1 past 2^64 bytes")
+                                  .arg(inode.ino));
     for (; it != map.end(); ++it) {
         // fileBlock < 2^54 and log <= 16: the shift could pass 2^64, so compare in blocks first.
         if (it->fileBlock > ((end - 1) >> log))
