@@ -36,9 +36,8 @@ constexpr KnownName kNames[] = {
 
 QString firstMenuEntryTitle(const QByteArray& config)
 {
-    static const QRegularExpression entry(
-        QStringLiteral(R"(^\s*menuentry\s+(['"])([^'"]*)\1)"),
-        QRegularExpression::MultilineOption);
+    static const QRegularExpression entry(QStringLiteral(R"(^\s*menuentry\s+(['"])([^'"]*)\1)"),
+                                          QRegularExpression::MultilineOption);
     const auto match = entry.match(QString::fromUtf8(config));
     return match.hasMatch() ? match.captured(2) : QString();
 }
@@ -94,9 +93,8 @@ bool distroFromBootLoader(GuestFs& boot, GuestFacts* facts)
     }
     for (const char* path : {"/grub2/grub.cfg", "/grub/grub.cfg"}) {
         if (const auto config = GuestPath::readFile(boot, QLatin1String(path), kMaxConfigBytes);
-            config &&
-            useTitle(QStringLiteral("/boot") + QLatin1String(path), firstMenuEntryTitle(*config),
-                     facts))
+            config && useTitle(QStringLiteral("/boot") + QLatin1String(path),
+                               firstMenuEntryTitle(*config), facts))
             return true;
     }
     return false;

@@ -35,9 +35,9 @@ QString partitionName(int index)
 
 QString volumeName(const LogicalVolumeInfo& volume)
 {
-    return volume.partitions.isEmpty()
-               ? Text::tr("LVM volume %1").arg(volume.name())
-               : Text::tr("LVM volume %1 (%2)").arg(volume.name(), partitionsText(volume.partitions));
+    return volume.partitions.isEmpty() ? Text::tr("LVM volume %1").arg(volume.name())
+                                       : Text::tr("LVM volume %1 (%2)")
+                                             .arg(volume.name(), partitionsText(volume.partitions));
 }
 
 QString volumeDetails(const LogicalVolumeInfo& volume)
@@ -49,7 +49,8 @@ QString volumeDetails(const LogicalVolumeInfo& volume)
     if (!volume.partitions.isEmpty())
         details << partitionsText(volume.partitions);
     if (!volume.obstacle.isEmpty())
-        details = QStringList{formatBytes(volume.size), Text::tr("not readable: %1").arg(volume.obstacle)};
+        details = QStringList{formatBytes(volume.size),
+                              Text::tr("not readable: %1").arg(volume.obstacle)};
     return details.join(QStringLiteral(" · "));
 }
 
