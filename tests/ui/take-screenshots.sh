@@ -24,6 +24,10 @@ xvfb-run -a -s "-screen 0 1280x900x24" "$binary" --screenshot "$problems" \
     "$(dirname "$image")/rhel8-arm64.raw"
 echo "wrote $problems"
 # The account page after Check, against the in-process emulator of --demo.
+lvm=$(dirname "$output")/image-page-lvm.png
+xvfb-run -a -s "-screen 0 1280x900x24" "$binary" --screenshot "$lvm" \
+    "$(dirname "$image")/../el/centos7-lvm.raw"
+echo "wrote $lvm"
 account=$(dirname "$output")/account-page.png
 xvfb-run -a -s "-screen 0 1280x900x24" "$binary" --demo --page account --screenshot "$account"
 echo "wrote $account"

@@ -290,14 +290,8 @@ QWidget* ReportView::buildFacts(const inspect::ImageFacts& facts,
     addRow(tr("Partition table"), wrappingLabel(partitionTableLabel(facts)));
     if (facts.layoutKnown && !facts.layout.partitions.isEmpty())
         addRow(tr("Partitions"), buildPartitions(facts.layout));
-    if (facts.layoutKnown && !facts.layout.logicalVolumes.isEmpty()) {
-        QStringList volumes;
-        for (const auto& lv : facts.layout.logicalVolumes)
-            volumes << QStringLiteral("%1  %2").arg(lv.name(), inspect::volumeDetails(lv));
-        auto* label = wrappingLabel(volumes.join(u'\n'));
-        label->setObjectName(QStringLiteral("logicalVolumes"));
-        addRow(tr("Logical volumes"), label);
-    }
+    if (facts.layoutKnown && !facts.layout.logicalVolumes.isEmpty())
+        addRow(tr("Logical volumes"), buildLogicalVolumes(facts.layout));
     const auto& guest = facts.guest;
     if (!guest.family.isEmpty()) {
         const QString root = inspect::rootLocation(guest);
@@ -326,11 +320,7 @@ QWidget* ReportView::buildFacts(const inspect::ImageFacts& facts,
 
 QWidget* ReportView::buildPartitions(const inspect::DiskLayout& layout) const
 {
-    auto* box = new QWidget;
-    box->setObjectName(QStringLiteral("partitions"));
-    auto* list = new QVBoxLayout(box);
-    list->setContentsMargins(0, 0, 0, 0);
-    list->setSpacing(6);
+    QList<QPair<QString, QString>> lines;
     for (const auto& p : layout.partitions) {
         QString name = p.index == 0 ? tr("Whole disk") : tr("Partition %1").arg(p.index);
         if (p.bootable)
@@ -341,8 +331,31 @@ QWidget* ReportView::buildPartitions(const inspect::DiskLayout& layout) const
             details << tr("“%1”").arg(p.label);
         if (!p.typeName.isEmpty())
             details << p.typeName;
+        lines.append({name, details.join(QStringLiteral(" · "))});
+    }
+    return buildNamedList(QStringLiteral("partitions"), lines);
+}
+
+QWidget* ReportView::buildLogicalVolumes(const inspect::DiskLayout& layout) const
+{
+    QList<QPair<QString, QString>> lines;
+    for (const auto& lv : layout.logicalVolumes)
+        lines.append({lv.name(), inspect::volumeDetails(lv)});
+    return buildNamedList(QStringLiteral("logicalVolumes"), lines);
+}
+
+// A name per line with its details in secondary text below, as the partitions are shown.
+QWidget* ReportView::buildNamedList(const QString& objectName,
+                                    const QList<QPair<QString, QString>>& lines) const
+{
+    auto* box = new QWidget;
+    box->setObjectName(objectName);
+    auto* list = new QVBoxLayout(box);
+    list->setContentsMargins(0, 0, 0, 0);
+    list->setSpacing(6);
+    for (const auto& [name, details] : lines) {
         auto* line = wrappingLabel(name);
-        auto* detail = secondaryLabel(details.join(QStringLiteral(" · ")));
+        auto* detail = secondaryLabel(details);
         detail->setWordWrap(true);
         auto* entry = new QVBoxLayout;
         entry->setSpacing(0);

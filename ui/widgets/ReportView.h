@@ -34,6 +34,9 @@ private:
     QWidget* buildError(const inspect::ImageFacts& facts) const;
     QWidget* buildFacts(const inspect::ImageFacts& facts, const policy::FormSuggestion& form) const;
     QWidget* buildPartitions(const inspect::DiskLayout& layout) const;
+    QWidget* buildLogicalVolumes(const inspect::DiskLayout& layout) const;
+    QWidget* buildNamedList(const QString& objectName,
+                            const QList<QPair<QString, QString>>& lines) const;
     QLabel* sectionTitle(const QString& text) const;
     QLabel* secondaryLabel(const QString& text) const;
     QColor secondaryColor() const;
