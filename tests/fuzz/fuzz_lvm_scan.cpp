@@ -5,6 +5,7 @@
 // of the label, of the mda header at 4096 and of its texts are made right first: mutations then
 // reach the text parser and the mapping instead of stopping at a checksum.
 #include "FuzzReads.h"
+#include "ZeroExtendedDisk.h"
 #include "disk/DiskImage.h"
 #include "inspect/lvm/LvmLabel.h"
 #include "inspect/lvm/LvmScan.h"
@@ -16,31 +17,9 @@
 #include <cstring>
 
 using namespace cvmi;
+using cvmi::fuzz::ZeroExtendedDisk;
 
 namespace {
-
-class ZeroExtendedDisk final : public disk::DiskImage {
-public:
-    explicit ZeroExtendedDisk(QByteArrayView bytes) : m_bytes(bytes) {}
-    QString format() const override { return QStringLiteral("raw"); }
-    QString subformat() const override { return {}; }
-    uint64_t virtualSize() const override { return kSize; }
-    bool read(uint64_t offset, void* buffer, size_t length, Error* error) override
-    {
-        if (!checkRange(offset, length, error))
-            return false;
-        std::memset(buffer, 0, length);
-        if (offset < uint64_t(m_bytes.size())) {
-            const size_t n = size_t(std::min<uint64_t>(length, uint64_t(m_bytes.size()) - offset));
-            std::memcpy(buffer, m_bytes.data() + offset, n);
-        }
-        return true;
-    }
-    static constexpr uint64_t kSize = 64ull * 1024 * 1024;
-
-private:
-    QByteArrayView m_bytes;
-};
 
 void putLe32(char* p, uint32_t v)
 {

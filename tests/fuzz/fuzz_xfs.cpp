@@ -2,6 +2,7 @@
 // rest zeros, so a superblock declaring more than the input still opens and every structure it
 // points to past the input reads as zeros. Walks the root and a few levels below it, reads
 // files and symbolic links and stats everything, within a fixed number of nodes.
+#include "ZeroExtendedDisk.h"
 #include "disk/DiskImage.h"
 #include "inspect/xfs/XfsGuestFs.h"
 
@@ -10,33 +11,10 @@
 #include <cstring>
 
 using namespace cvmi;
+using cvmi::fuzz::ZeroExtendedDisk;
 using namespace cvmi::inspect;
 
 namespace {
-
-class ZeroExtendedDisk final : public disk::DiskImage {
-public:
-    explicit ZeroExtendedDisk(QByteArray bytes) : m_bytes(std::move(bytes)) {}
-    QString format() const override { return QStringLiteral("raw"); }
-    QString subformat() const override { return {}; }
-    uint64_t virtualSize() const override { return kSize; }
-    bool read(uint64_t offset, void* buffer, size_t length, Error* error) override
-    {
-        if (!checkRange(offset, length, error))
-            return false;
-        std::memset(buffer, 0, length);
-        if (offset < uint64_t(m_bytes.size())) {
-            const size_t n = size_t(std::min<uint64_t>(length, uint64_t(m_bytes.size()) - offset));
-            std::memcpy(buffer, m_bytes.constData() + offset, n);
-        }
-        return true;
-    }
-
-private:
-    // The seeds are 64 MiB file systems cut to their first 256 KiB.
-    static constexpr uint64_t kSize = 64ull * 1024 * 1024;
-    QByteArray m_bytes;
-};
 
 constexpr int kMaxDepth = 4;
 constexpr int kMaxNodes = 64; // nodes visited per input, so one input stays fast
