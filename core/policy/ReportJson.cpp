@@ -261,6 +261,8 @@ QJsonObject guestToJson(const inspect::GuestFacts& g)
         out.insert(QStringLiteral("ipv6_disabled"), g.ipv6Disabled);
         out.insert(QStringLiteral("fstab"), fstab);
         out.insert(QStringLiteral("cloud_init"), g.cloudInit);
+    } else if (g.bootOnly) {
+        out.insert(QStringLiteral("kernels"), kernels); // read from /boot alone
     }
     return out;
 }

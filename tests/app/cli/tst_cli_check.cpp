@@ -251,6 +251,14 @@ void TestCli::lvmAndXfsLayouts()
     const QByteArray line = run.err.trimmed();
     QVERIFY2(line.startsWith("bytes_read="), line.constData());
     QVERIFY2(line.mid(11).toULongLong() < 4 * 1024 * 1024, line.constData()); // of 97 MiB
+
+    // An encrypted root beside an XFS /boot: no OS, but the kernels /boot holds are reported.
+    const QJsonObject luks = checkJson(test::fixtureDir() + QStringLiteral("/el/luks-root.raw"), 1);
+    const QJsonObject bootOnly = luks.value(QStringLiteral("os")).toObject();
+    QCOMPARE(bootOnly.value(QStringLiteral("family")).toString(), QStringLiteral("none"));
+    QVERIFY(bootOnly.value(QStringLiteral("boot_only")).toBool());
+    QCOMPARE(bootOnly.value(QStringLiteral("kernels")).toArray().size(), 1);
+    QCOMPARE(verdict(luks, QStringLiteral("drivers.virtio")), QStringLiteral("pass"));
 }
 
 // --inspect-timeout: validated; a limit too short for the image gives "unknown" rules that say

@@ -115,7 +115,9 @@ private slots:
         auto image = test::openLvmDisk(QStringLiteral("lvm-span.raw"));
         QVERIFY(image);
         const DiskLayout layout = test::scanLvmDisk(*image);
-        lvm::LvmVolume volume(*image, *test::findLv(layout, QStringLiteral("cvmilvmt_span/root")));
+        const LogicalVolumeInfo* info = test::findLv(layout, QStringLiteral("cvmilvmt_span/root"));
+        QVERIFY(info);
+        lvm::LvmVolume volume(*image, *info);
         char buffer[32];
         Error error;
         QVERIFY(!volume.read(40 * kMiB - 16, buffer, sizeof buffer, &error));
