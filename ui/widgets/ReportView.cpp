@@ -300,16 +300,17 @@ QWidget* ReportView::buildFacts(const inspect::ImageFacts& facts,
             wrappingLabel(tr("%1\n%2 · %3 · on %4")
                               .arg(guest.prettyName.isEmpty() ? guest.distroName : guest.prettyName,
                                    guest.architecture, guest.rootFilesystem, root)));
-        QStringList kernels;
-        for (const auto& k : guest.kernels)
-            kernels << k.version;
-        if (!kernels.isEmpty())
-            addRow(tr("Kernel"), wrappingLabel(kernels.join(u'\n')));
     } else if (guest.searched && facts.layoutKnown) {
         addRow(tr("System"), wrappingLabel(guest.obstacle.isEmpty()
                                                ? tr("none found")
                                                : tr("not readable: %1").arg(guest.obstacle)));
     }
+    // The kernels, also when only a separate /boot could be read (GuestFacts::bootOnly).
+    QStringList kernels;
+    for (const auto& k : guest.kernels)
+        kernels << k.version;
+    if (!kernels.isEmpty())
+        addRow(tr("Kernel"), wrappingLabel(kernels.join(u'\n')));
     if (!suggestion.osType.isEmpty())
         addRow(tr("Import as"), wrappingLabel(tr("%1 %2, %3\n%4, licence %5")
                                                   .arg(suggestion.osType, suggestion.osVersion,
