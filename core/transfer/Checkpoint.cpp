@@ -3,6 +3,7 @@
 #include "util/Crc64.h"
 
 #include "transfer/DestinationLock.h"
+#include "transfer/PartJournal.h"
 #include "util/AppPaths.h"
 
 #include <QCryptographicHash>
@@ -100,6 +101,8 @@ std::optional<Checkpoint> Checkpoints::load(const QString& absoluteFilePath,
             return bad(tr("a part entry is damaged"));
         c.parts.insert(number, part);
     }
+    // The parts confirmed since the record was written whole.
+    PartJournal::readInto(path, c.uploadId, &c.parts);
     return c;
 }
 
@@ -136,12 +139,17 @@ bool Checkpoints::save(const Checkpoint& c, Error* error) const
         return fail(error, QStringLiteral("upload.checkpoint"),
                     tr("Cannot write the resume record \"%1\": %2. %3")
                         .arg(path, file.errorString(), DestinationLock::unwritableAdvice(m_dir)));
+    // The record now holds every part: a journal beside it would only repeat (or, from an
+    // earlier upload id, contradict) it.
+    PartJournal::remove(path);
     return true;
 }
 
 void Checkpoints::remove(const QString& absoluteFilePath, const QString& destinationKey) const
 {
-    QFile::remove(pathFor(absoluteFilePath, destinationKey));
+    const QString path = pathFor(absoluteFilePath, destinationKey);
+    QFile::remove(path);
+    PartJournal::remove(path);
 }
 
 } // namespace cvmi::transfer

@@ -2,9 +2,9 @@
 
 // The resume record of one multipart upload: which file (FileIdentity) goes where, the
 // uploadId, the part size and every part the server confirmed, with its ETag and CRC-64. One
-// JSON file per (file, destination) in the checkpoint directory, replaced atomically (QSaveFile)
-// after every part, so a crash or a power cut leaves either the old or the new record. It holds
-// no credentials.
+// JSON file per (file, destination) in the checkpoint directory, replaced atomically (QSaveFile),
+// so a crash or a power cut leaves either the old or the new record; the parts confirmed since it
+// was last written are lines of its journal (PartJournal.h). It holds no credentials.
 #include "transfer/FileIdentity.h"
 #include "transfer/UploadJob.h"
 

@@ -1,5 +1,7 @@
 #include "transfer/CurlMultiLoop.h"
 
+#include "transfer/UploadLimits.h"
+
 #include <curl/curl.h>
 
 namespace cvmi::transfer {
@@ -10,10 +12,27 @@ CurlMultiLoop::CurlMultiLoop()
     m_multi = curl_multi_init();
 }
 
+namespace {
+// One per part slot at the largest concurrency, plus the session's own calls: enough for every
+// slot, and a bound on what a burst of transfers leaves behind.
+constexpr size_t maxSpareHandles = UploadLimits::maxConcurrency + 4;
+} // namespace
+
 CurlMultiLoop::~CurlMultiLoop()
 {
     removeAll();
+    for (CURL* handle : m_spare)
+        curl_easy_cleanup(handle);
     curl_multi_cleanup(m_multi);
+}
+
+CURL* CurlMultiLoop::spareHandle()
+{
+    if (m_spare.empty())
+        return nullptr;
+    CURL* handle = m_spare.back();
+    m_spare.pop_back();
+    return handle;
 }
 
 quint64 CurlMultiLoop::add(std::unique_ptr<CurlTransfer> transfer, Done done)
@@ -70,6 +89,8 @@ void CurlMultiLoop::step(int maxWaitMs)
         m_transfers.erase(it);
         // The callback may add transfers (a retry, the next part): the entry is already out.
         const HttpAnswer answer = entry.transfer->finish(code);
+        if (m_spare.size() < maxSpareHandles)
+            m_spare.push_back(entry.transfer->releaseHandle());
         entry.transfer.reset();
         entry.done(answer);
         finished = true;

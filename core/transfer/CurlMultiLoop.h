@@ -10,6 +10,8 @@
 #include <map>
 #include <memory>
 
+#include <vector>
+
 typedef void CURLM;
 
 namespace cvmi::transfer {
@@ -39,6 +41,9 @@ public:
     void step(int maxWaitMs);
     // Any thread: ends the current wait at once.
     void wakeup();
+    // The easy handle of a finished transfer, reset, for the next one (nullptr: none spare):
+    // each part slot reuses one handle instead of setting up a new one per part.
+    CURL* spareHandle();
 
 private:
     struct Entry {
@@ -47,6 +52,7 @@ private:
     };
     CURLM* m_multi = nullptr;
     std::map<quint64, Entry> m_transfers;
+    std::vector<CURL*> m_spare;
     quint64 m_nextId = 1;
 };
 

@@ -17,6 +17,7 @@ QByteArray HttpAnswer::header(const QByteArray& lowerName) const
 
 struct CurlCallbacks {
     static size_t readBody(char* buffer, size_t size, size_t count, void* self);
+    static int seekBody(void* self, curl_off_t offset, int origin);
     static size_t writeBody(char* data, size_t size, size_t count, void* self);
     static size_t writeHeader(char* data, size_t size, size_t count, void* self);
     static int progress(void* self, curl_off_t dlTotal, curl_off_t dlNow, curl_off_t ulTotal,
@@ -30,12 +31,13 @@ void CurlTransfer::globalInit()
     std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
 }
 
-CurlTransfer::CurlTransfer(const PreparedRequest& request, const char* body, qint64 length,
-                           const TransferSettings& settings)
-    : m_url(request.url), m_body(body), m_length(length)
+CurlTransfer::CurlTransfer(const PreparedRequest& request, RequestBody* body,
+                           const TransferSettings& settings, CURL* reuse)
+    : m_url(request.url), m_body(body)
 {
     globalInit();
-    m_easy = curl_easy_init();
+    m_easy = reuse ? reuse : curl_easy_init();
+    const curl_off_t length = body ? curl_off_t(body->length()) : 0;
     for (const QByteArray& line : request.headerLines)
         m_headers = curl_slist_append(m_headers, line.constData());
     // No "Expect: 100-continue" round trip per part, and no Content-Type curl would invent.
@@ -81,17 +83,16 @@ CurlTransfer::CurlTransfer(const PreparedRequest& request, const char* body, qin
 
     if (request.method == "PUT") {
         curl_easy_setopt(m_easy, CURLOPT_UPLOAD, 1L);
-        // Larger reads from the part's buffer than libcurl's 64 KiB: an eighth of the calls
-        // and copies per part (the benchmark's client CPU per GiB drops by about a fifth).
-        curl_easy_setopt(m_easy, CURLOPT_UPLOAD_BUFFERSIZE, 512L * 1024L);
-        curl_easy_setopt(m_easy, CURLOPT_INFILESIZE_LARGE, curl_off_t(m_length));
-        curl_easy_setopt(m_easy, CURLOPT_READFUNCTION, &CurlCallbacks::readBody);
-        curl_easy_setopt(m_easy, CURLOPT_READDATA, this);
+        // Larger reads than libcurl's 64 KiB: an eighth of the callbacks and pread() calls per
+        // part, each still small enough to stay in the cache between the read, the CRC and
+        // the send. It is the only per-transfer buffer, so memory is concurrency × this.
+        curl_easy_setopt(m_easy, CURLOPT_UPLOAD_BUFFERSIZE, uploadBufferBytes);
+        curl_easy_setopt(m_easy, CURLOPT_INFILESIZE_LARGE, length);
+        setBodyCallbacks();
     } else if (request.method == "POST") {
         curl_easy_setopt(m_easy, CURLOPT_POST, 1L);
-        curl_easy_setopt(m_easy, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(m_length));
-        curl_easy_setopt(m_easy, CURLOPT_READFUNCTION, &CurlCallbacks::readBody);
-        curl_easy_setopt(m_easy, CURLOPT_READDATA, this);
+        curl_easy_setopt(m_easy, CURLOPT_POSTFIELDSIZE_LARGE, length);
+        setBodyCallbacks();
     } else if (request.method == "HEAD") {
         curl_easy_setopt(m_easy, CURLOPT_NOBODY, 1L);
     } else if (request.method != "GET") {
@@ -99,20 +100,49 @@ CurlTransfer::CurlTransfer(const PreparedRequest& request, const char* body, qin
     }
 }
 
+void CurlTransfer::setBodyCallbacks()
+{
+    curl_easy_setopt(m_easy, CURLOPT_READFUNCTION, &CurlCallbacks::readBody);
+    curl_easy_setopt(m_easy, CURLOPT_READDATA, this);
+    curl_easy_setopt(m_easy, CURLOPT_SEEKFUNCTION, &CurlCallbacks::seekBody);
+    curl_easy_setopt(m_easy, CURLOPT_SEEKDATA, this);
+}
+
 CurlTransfer::~CurlTransfer()
 {
-    curl_easy_cleanup(m_easy);
+    if (m_easy)
+        curl_easy_cleanup(m_easy);
     curl_slist_free_all(m_headers);
+}
+
+CURL* CurlTransfer::releaseHandle()
+{
+    // The reset drops every option (our header list and callbacks among them) but keeps the
+    // handle's allocations; connections live in the multi handle's cache either way.
+    curl_easy_reset(m_easy);
+    CURL* handle = m_easy;
+    m_easy = nullptr;
+    return handle;
 }
 
 size_t CurlCallbacks::readBody(char* buffer, size_t size, size_t count, void* self)
 {
     auto* t = static_cast<CurlTransfer*>(self);
-    const qint64 n = qMin<qint64>(qint64(size * count), t->m_length - t->m_offset);
-    if (n > 0)
-        memcpy(buffer, t->m_body + t->m_offset, size_t(n));
-    t->m_offset += qMax<qint64>(n, 0);
-    return size_t(qMax<qint64>(n, 0));
+    if (!t->m_body)
+        return 0;
+    const qint64 n = t->m_body->read(buffer, qint64(size * count));
+    // A read error ends the transfer (CURLE_ABORTED_BY_CALLBACK); the body keeps the reason.
+    return n < 0 ? size_t(CURL_READFUNC_ABORT) : size_t(n);
+}
+
+int CurlCallbacks::seekBody(void* self, curl_off_t offset, int origin)
+{
+    auto* t = static_cast<CurlTransfer*>(self);
+    // curl only ever asks to start a body over; anything else it can do without us.
+    if (!t->m_body || origin != SEEK_SET || offset != 0)
+        return CURL_SEEKFUNC_CANTSEEK;
+    t->m_body->rewind();
+    return CURL_SEEKFUNC_OK;
 }
 
 size_t CurlCallbacks::writeBody(char* data, size_t size, size_t count, void* self)

@@ -39,9 +39,17 @@ std::optional<Error> Integrity::check(int partNumber, quint64 ours, const QByteA
 
 quint64 Integrity::combine(const QList<QPair<quint64, qint64>>& crcAndLength)
 {
+    // Every part but the last has the same length: its shift operator is computed once.
     quint64 crc = 0;
-    for (const auto& [partCrc, length] : crcAndLength)
-        crc = util::Crc64::combine(crc, partCrc, quint64(length));
+    qint64 operatorLength = -1;
+    quint64 shift = 0;
+    for (const auto& [partCrc, length] : crcAndLength) {
+        if (length != operatorLength) {
+            shift = util::Crc64::shiftOperator(quint64(length));
+            operatorLength = length;
+        }
+        crc = util::Crc64::combineWith(shift, crc, partCrc);
+    }
     return crc;
 }
 

@@ -24,7 +24,7 @@ HttpAnswer call(const StoreDialect& dialect, const StoreRequest& request, cloud:
         const qint64 signedOffset = *clockOffset;
         const PreparedRequest prepared =
             dialect.prepare(request, QDateTime::currentSecsSinceEpoch() + signedOffset);
-        CurlTransfer transfer(prepared, nullptr, 0, TransferSettings{});
+        CurlTransfer transfer(prepared, nullptr, TransferSettings{});
         answer = transfer.perform();
         const Verdict verdict =
             RetryPolicy::judge(answer, QDateTime::currentSecsSinceEpoch(), signedOffset);

@@ -12,6 +12,13 @@
 
 namespace cvmi::transfer {
 
+// One part of the file: its number (1-based, as COS counts) and its bytes' place.
+struct PartRange {
+    int number = 0;
+    qint64 offset = 0;
+    qint64 length = 0;
+};
+
 struct PartPlan {
     qint64 fileSize = 0;
     qint64 partSize = 0;

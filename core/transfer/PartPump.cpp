@@ -24,24 +24,20 @@ PartPump::PartPump(Context context, Host& host) : m_context(context), m_host(hos
 
 PartPump::~PartPump()
 {
-    m_reader.reset();
-    for (auto& [number, entry] : m_inFlight)
-        m_context.pool.release(entry.buffer);
-    for (const Waiting& w : m_retries)
-        m_context.pool.release(w.buffer);
+    m_digests.reset();
 }
 
 bool PartPump::run(std::optional<UploadFailure>* failure)
 {
     const PartPlan& plan = m_context.plan;
-    QList<PartRange> todo;
     for (int n = 1; n <= plan.partCount; ++n) {
         if (!m_context.checkpoint.parts.contains(n))
-            todo.append({n, plan.offsetOf(n), plan.lengthOf(n)});
+            m_todo.append({n, plan.offsetOf(n), plan.lengthOf(n)});
     }
-    m_reader = std::make_unique<PartReader>(m_context.job.filePath, todo, m_context.pool,
-                                            m_context.dialect.sendsContentMd5(),
-                                            [this] { m_context.loop.wakeup(); });
+    if (m_context.dialect.sendsContentMd5())
+        m_digests =
+            std::make_unique<PartDigests>(m_context.file, m_todo, m_context.job.concurrency + 2,
+                                          [this] { m_context.loop.wakeup(); });
     m_host.progress(UploadState::Uploading, true);
     while (m_context.checkpoint.parts.size() < plan.partCount) {
         if (m_host.stopRequested())
@@ -58,38 +54,45 @@ bool PartPump::run(std::optional<UploadFailure>* failure)
                                                        : UploadState::Pausing;
         m_context.loop.step(waitMs(paused));
         // After the step, so that the next part's first bytes are already in the socket while
-        // the record is written.
+        // the journal is synced.
         m_host.saveRecord();
         m_host.progress(state, false);
     }
     return true;
 }
 
+UploadFailure PartPump::readFailure(int number, const QString& why) const
+{
+    return UploadFailure{
+        Error::make(
+            QStringLiteral("upload.file"),
+            tr("Cannot read part %1 of \"%2\": %3.").arg(number).arg(m_context.filePath, why)),
+        {}};
+}
+
 bool PartPump::fill(std::optional<UploadFailure>* failure)
 {
     while (int(m_inFlight.size()) < m_context.job.concurrency) {
-        PartBuffer* buffer = nullptr;
-        int attempts = 0;
-        int damaged = 0;
         if (!m_retries.empty() && m_retries.front().dueMs <= m_context.clock.elapsed()) {
-            buffer = m_retries.front().buffer;
-            attempts = m_retries.front().attempts;
-            damaged = m_retries.front().damaged;
+            const Waiting w = m_retries.front();
             m_retries.pop_front();
-        } else if (!(buffer = m_reader->take())) {
+            startPart(w.number, w.contentMd5, w.attempts, w.damaged);
+            continue;
+        }
+        if (m_next >= m_todo.size())
             break;
+        QByteArray contentMd5;
+        if (m_digests) {
+            auto digest = m_digests->take();
+            if (!digest)
+                break; // not computed yet: the digest thread wakes the loop when it is
+            if (!digest->readError.isEmpty()) {
+                *failure = readFailure(digest->number, digest->readError);
+                return false;
+            }
+            contentMd5 = digest->contentMd5;
         }
-        m_context.poolHighWater = m_context.pool.highWater();
-        if (!buffer->readError.isEmpty()) {
-            *failure = UploadFailure{Error::make(QStringLiteral("upload.file"),
-                                                 tr("Cannot read part %1 of \"%2\": %3.")
-                                                     .arg(buffer->number)
-                                                     .arg(m_context.filePath, buffer->readError)),
-                                     {}};
-            m_context.pool.release(buffer);
-            return false;
-        }
-        startPart(buffer, attempts, damaged);
+        startPart(m_todo.at(m_next++).number, contentMd5, 0, 0);
     }
     return true;
 }
@@ -102,23 +105,24 @@ int PartPump::waitMs(bool paused) const
                               qint64(uploadTickMs)));
 }
 
-void PartPump::startPart(PartBuffer* buffer, int attempts, int damaged)
+void PartPump::startPart(int number, const QByteArray& contentMd5, int attempts, int damaged)
 {
-    StoreRequest request =
-        MultipartCalls::uploadPart(m_context.job.destination.key, m_context.checkpoint.uploadId,
-                                   buffer->number, buffer->contentMd5);
-    request.contentLength = buffer->data.size();
+    const qint64 offset = m_context.plan.offsetOf(number);
+    const qint64 length = m_context.plan.lengthOf(number);
+    StoreRequest request = MultipartCalls::uploadPart(
+        m_context.job.destination.key, m_context.checkpoint.uploadId, number, contentMd5);
+    request.contentLength = length;
     const PreparedRequest prepared = m_context.dialect.prepare(request, m_host.signingTime());
-    const int number = buffer->number;
-    InFlight entry;
-    entry.buffer = buffer;
+    m_context.file.prefetch(offset, length);
+    InFlight& entry = m_inFlight[number];
+    entry.body = std::make_unique<FileRangeBody>(m_context.file, offset, length);
+    entry.contentMd5 = contentMd5;
     entry.attempts = attempts + 1;
     entry.damaged = damaged;
     entry.signedOffset = m_host.clockOffset();
-    m_inFlight[number] = entry;
-    m_inFlight[number].transferId = m_context.loop.add(
-        std::make_unique<CurlTransfer>(prepared, buffer->data.constData(), buffer->data.size(),
-                                       m_context.partSettings),
+    entry.transferId = m_context.loop.add(
+        std::make_unique<CurlTransfer>(prepared, entry.body.get(), m_context.partSettings,
+                                       m_context.loop.spareHandle()),
         [this, number](const HttpAnswer& answer) { onPartDone(number, answer); });
 }
 
@@ -127,10 +131,13 @@ void PartPump::onPartDone(int number, const HttpAnswer& answer)
     const auto it = m_inFlight.find(number);
     if (it == m_inFlight.end())
         return;
-    const InFlight entry = it->second;
+    InFlight entry = std::move(it->second);
     m_inFlight.erase(it);
-    PartBuffer* buffer = entry.buffer;
-
+    // The file could not be read: not the network's fault, and no retry will fix it.
+    if (!entry.body->error().isEmpty()) {
+        m_partFailure = readFailure(number, entry.body->error());
+        return;
+    }
     const Verdict verdict =
         RetryPolicy::judge(answer, QDateTime::currentSecsSinceEpoch(), entry.signedOffset);
     if (verdict.kind != Verdict::Kind::Success) {
@@ -138,38 +145,40 @@ void PartPump::onPartDone(int number, const HttpAnswer& answer)
         return;
     }
     const QString etag = QString::fromLatin1(answer.header("etag"));
-    if (etag.isEmpty()) {
+    if (etag.isEmpty() || !entry.body->complete()) {
         // A 2xx without an ETag is an answer cut short (the headers came half): the part may or
         // may not be stored, so it is sent again like after any transport failure.
         Verdict cut;
         cut.kind = Verdict::Kind::Retry;
-        cut.error = cloud::CloudErrors::networkError(QStringLiteral("Network.BadResponse"),
-                                                     QStringLiteral("no ETag"));
+        cut.error = cloud::CloudErrors::networkError(
+            QStringLiteral("Network.BadResponse"),
+            etag.isEmpty() ? QStringLiteral("no ETag")
+                           : QStringLiteral("answered before the whole part was sent"));
         retryOrFail(number, entry, cut);
         return;
     }
+    const quint64 crc = entry.body->crc64();
     // COS always states a part's CRC-64; S3 stores do not (Content-MD5 guards their parts).
-    if (const auto mismatch =
-            Integrity::check(number, buffer->crc64, answer.header("x-cos-hash-crc64ecma"),
-                             m_context.job.destination.dialect == Dialect::Cos)) {
+    if (const auto mismatch = Integrity::check(number, crc, answer.header("x-cos-hash-crc64ecma"),
+                                               m_context.job.destination.dialect == Dialect::Cos)) {
         retryDamaged(number, entry, *mismatch);
         return;
     }
-    m_context.readCrcs.insert(number, buffer->crc64);
-    m_context.checkpoint.parts.insert(number, {etag, buffer->crc64, qint64(buffer->data.size())});
+    const CheckpointPart part{etag, crc, entry.body->length()};
+    m_context.readCrcs.insert(number, crc);
+    m_context.checkpoint.parts.insert(number, part);
     ++m_context.partsUploaded;
-    m_context.pool.release(buffer);
-    m_context.checkpointDirty = true;
+    Error error;
+    if (!m_context.journal.append(number, part, &error))
+        qCWarning(lcTransfer).noquote() << error.message;
 }
 
-void PartPump::retryOrFail(int number, const InFlight& entry, const Verdict& verdict)
+void PartPump::retryOrFail(int number, InFlight& entry, const Verdict& verdict)
 {
-    PartBuffer* buffer = entry.buffer;
     m_host.noteClock(verdict);
     if (verdict.kind == Verdict::Kind::Fatal || entry.attempts >= m_context.job.retry.maxAttempts) {
         m_partFailure = m_host.cloudFailure(
             tr("sending part %1 of %2").arg(number).arg(m_context.plan.partCount), verdict.error);
-        m_context.pool.release(buffer);
         return;
     }
     const int delay = verdict.clockOffset
@@ -178,12 +187,14 @@ void PartPump::retryOrFail(int number, const InFlight& entry, const Verdict& ver
                                                  QRandomGenerator::global()->generateDouble());
     qCInfo(lcTransfer).noquote() << "part" << number << "failed with" << verdict.error.code
                                  << "- retry" << entry.attempts << "in" << delay << "ms";
-    queueRetry({buffer, entry.attempts, entry.damaged, m_context.clock.elapsed() + delay});
+    queueRetry({number, entry.contentMd5, entry.attempts, entry.damaged,
+                m_context.clock.elapsed() + delay});
 }
 
-void PartPump::retryDamaged(int number, const InFlight& entry, const Error& mismatch)
+void PartPump::retryDamaged(int number, InFlight& entry, const Error& mismatch)
 {
-    // The part is not recorded: sent again, it replaces the damaged copy under its number.
+    // The part is not recorded: sent again (read again from the file), it replaces the damaged
+    // copy under its number.
     const int damaged = entry.damaged + 1;
     if (damaged >= maxDamagedSends || entry.attempts >= m_context.job.retry.maxAttempts) {
         m_partFailure = UploadFailure{
@@ -193,14 +204,14 @@ void PartPump::retryDamaged(int number, const InFlight& entry, const Error& mism
                                            .arg(number)
                                            .arg(mismatch.message)),
             {}};
-        m_context.pool.release(entry.buffer);
         return;
     }
     const int delay = RetryPolicy::delayMs(m_context.job.retry, entry.attempts,
                                            QRandomGenerator::global()->generateDouble());
     qCWarning(lcTransfer).noquote()
         << mismatch.message << "- sending part" << number << "again in" << delay << "ms";
-    queueRetry({entry.buffer, entry.attempts, damaged, m_context.clock.elapsed() + delay});
+    queueRetry(
+        {number, entry.contentMd5, entry.attempts, damaged, m_context.clock.elapsed() + delay});
 }
 
 void PartPump::queueRetry(const Waiting& waiting)

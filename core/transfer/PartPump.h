@@ -1,17 +1,20 @@
 #pragma once
 
 // The part pump of a multipart upload: the parts not yet on record go through the session's curl
-// multi loop, at most `concurrency` at a time, read ahead into the buffer pool by a PartReader;
-// each answer is judged (stored with its ETag and a matching CRC-64, retried after a delay, or
-// the end of the run). Apart from UploadSession so that the session reads as the steps of one
-// upload (identity, record, Initiate, parts, Complete) and this loop as one thing; the session
-// still owns the loop, the pool, the record and the clock, and lends them through Context.
+// multi loop, at most `concurrency` at a time, each read from the file by curl's read callback as
+// it sends (FileRangeBody: no buffer of ours, the CRC-64 computed on the way; a retry reads the
+// part again); each answer is judged (stored with its ETag and a matching CRC-64, retried after
+// a delay, or the end of the run), and a stored part is appended to the record's journal. Apart
+// from UploadSession so that the session reads as the steps of one upload (identity, record,
+// Initiate, parts, Complete) and this loop as one thing; the session still owns the loop, the
+// file, the record and the clock, and lends them through Context.
 #include "cloud/CloudError.h"
-#include "transfer/BufferPool.h"
 #include "transfer/Checkpoint.h"
 #include "transfer/CurlMultiLoop.h"
+#include "transfer/PartDigests.h"
+#include "transfer/PartJournal.h"
 #include "transfer/PartPlanner.h"
-#include "transfer/PartReader.h"
+#include "transfer/RequestBody.h"
 #include "transfer/RetryPolicy.h"
 #include "transfer/StoreDialect.h"
 #include "transfer/UploadJob.h"
@@ -48,7 +51,7 @@ public:
         virtual bool stopRequested() const = 0;
         virtual bool pauseRequested() const = 0;
         virtual void progress(UploadState state, bool force) = 0; // a report when due or forced
-        // The record is written when the session decides (after a loop step, at the end).
+        // The journal is synced when the session decides (after a loop step, at the end).
         virtual void saveRecord() = 0;
         virtual UploadFailure cloudFailure(const QString& what,
                                            const cloud::CloudError& error) const = 0;
@@ -63,19 +66,18 @@ public:
         const PartPlan& plan;
         const QString& filePath; // for messages
         CurlMultiLoop& loop;
-        BufferPool& pool;
+        const SourceFile& file;
         StoreDialect& dialect;
         const QElapsedTimer& clock;
         TransferSettings partSettings;
-        Checkpoint& checkpoint;         // confirmed parts are added to parts
-        bool& checkpointDirty;          // set when a part was added
-        QMap<int, quint64>& readCrcs;   // CRC-64 of each part as read by this run
-        int& partsUploaded;             // parts sent and confirmed by this run
-        std::atomic_int& poolHighWater; // for UploadSession::bufferHighWater()
+        Checkpoint& checkpoint;       // confirmed parts are added to parts
+        PartJournal& journal;         // and appended here
+        QMap<int, quint64>& readCrcs; // CRC-64 of each part as read by this run
+        int& partsUploaded;           // parts sent and confirmed by this run
     };
 
     PartPump(Context context, Host& host);
-    ~PartPump(); // gives every buffer back; the session removes the transfers from the loop first
+    ~PartPump(); // the session removes the transfers from the loop first
 
     // Sends the parts not in the record until all are, a stop is requested (false, *failure
     // unset) or a part fails for good (false, *failure set).
@@ -83,14 +85,16 @@ public:
 
 private:
     struct InFlight {
-        PartBuffer* buffer = nullptr;
+        std::unique_ptr<FileRangeBody> body; // read by curl; its CRC-64 once sent
+        QByteArray contentMd5;               // kept for a retry
         int attempts = 0;
         int damaged = 0; // answers whose CRC-64 differed from the part's (or was missing)
         quint64 transferId = 0;
         qint64 signedOffset = 0; // the clock offset the request was signed with
     };
     struct Waiting {
-        PartBuffer* buffer = nullptr;
+        int number = 0;
+        QByteArray contentMd5;
         int attempts = 0;
         int damaged = 0;
         qint64 dueMs = 0;
@@ -98,16 +102,19 @@ private:
 
     // Starts parts (retries that are due first) up to the concurrency; false on a read error.
     bool fill(std::optional<UploadFailure>* failure);
+    UploadFailure readFailure(int number, const QString& why) const;
     int waitMs(bool paused) const;
-    void startPart(PartBuffer* buffer, int attempts, int damaged);
+    void startPart(int number, const QByteArray& contentMd5, int attempts, int damaged);
     void onPartDone(int number, const HttpAnswer& answer);
-    void retryOrFail(int number, const InFlight& entry, const Verdict& verdict);
-    void retryDamaged(int number, const InFlight& entry, const Error& mismatch);
+    void retryOrFail(int number, InFlight& entry, const Verdict& verdict);
+    void retryDamaged(int number, InFlight& entry, const Error& mismatch);
     void queueRetry(const Waiting& waiting);
 
     Context m_context;
     Host& m_host;
-    std::unique_ptr<PartReader> m_reader;
+    QList<PartRange> m_todo;                // the parts not on record, in order
+    qsizetype m_next = 0;                   // the first of m_todo not started yet
+    std::unique_ptr<PartDigests> m_digests; // when the dialect sends Content-MD5
     std::map<int, InFlight> m_inFlight;
     std::deque<Waiting> m_retries;
     std::optional<UploadFailure> m_partFailure;

@@ -56,7 +56,7 @@ void PartVerifier::run()
         m_failedPart = number;
     };
     // Unbuffered: each read() goes straight to the kernel into our buffer, with no second copy.
-    // Opened by its bytes and never blocking, as PartReader opens the same file.
+    // Opened by its bytes and never blocking, as SourceFile opens the same file.
     Error openError;
     const int fd = util::openRegularFile(AT_FDCWD, m_path.bytes(), util::SymlinkRule::Follow,
                                          m_path.display(), nullptr, &openError);

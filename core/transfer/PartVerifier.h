@@ -8,7 +8,7 @@
 // whether the file still has them). Reading locally costs seconds where sending costs minutes,
 // so every reused part is read, not a sample. One sequential pass through a small buffer, the
 // kernel told to read ahead; stop() ends it within one buffer's read.
-#include "transfer/PartReader.h"
+#include "transfer/PartPlanner.h"
 
 #include <QMap>
 #include <QString>

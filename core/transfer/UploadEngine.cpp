@@ -28,11 +28,6 @@ bool UploadEngine::pending(const UploadJob& job)
                                                  Checkpoints::destinationKey(job.destination)));
 }
 
-int UploadEngine::bufferHighWater() const
-{
-    return m_session ? m_session->bufferHighWater() : 0;
-}
-
 void UploadEngine::start()
 {
     if (m_session)

@@ -40,10 +40,6 @@ public:
     // Whether a checkpoint of an unfinished upload of this job's file to its destination exists.
     static bool pending(const UploadJob& job);
 
-    // For tests and the benchmark: the most part buffers held at once in the last run
-    // (at most concurrency + 2).
-    int bufferHighWater() const;
-
 public slots:
     void start(); // once per engine
     void pause(); // no new parts start; parts in flight finish

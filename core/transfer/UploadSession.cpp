@@ -230,9 +230,10 @@ UploadResult UploadSession::runImpl()
     if (!plan)
         return failed({error, {}});
     m_plan = *plan;
-    m_highWater = 0;
     report(UploadState::Preparing, true); // now with the totals: the first report had none
-    m_pool = std::make_unique<BufferPool>(m_plan.singlePut ? 1 : m_job.concurrency + 2);
+    m_source = SourceFile::open(m_job.filePath, &error);
+    if (!m_source)
+        return failed({error, {}});
     if (stopRequest() != Stop::None)
         return stopped();
     if (m_plan.singlePut)
@@ -284,7 +285,7 @@ std::optional<UploadResult> UploadSession::initiate(qint64 orphansSince)
     HttpAnswer answer;
     std::optional<Failure> failure;
     int attempts = 0;
-    if (!exchange(MultipartCalls::initiate(m_job.destination.key), {},
+    if (!exchange(MultipartCalls::initiate(m_job.destination.key), nullptr,
                   tr("starting the multipart upload"), &answer, &failure, false, 0, &attempts)) {
         // Refused by the server at the first attempt: nothing was created. Otherwise an answer
         // may have been lost on the way, and the record stays for the next start (or
@@ -326,10 +327,9 @@ UploadResult UploadSession::unrecorded(const Error& writeError)
     return failed({Error::make(QStringLiteral("upload.no_record"), what), {}});
 }
 
-bool UploadSession::exchange(const StoreRequest& request, const QByteArray& body,
-                             const QString& what, HttpAnswer* answer,
-                             std::optional<Failure>* failure, bool ignoreStop, int maxAttempts,
-                             int* attemptsUsed)
+bool UploadSession::exchange(const StoreRequest& request, RequestBody* body, const QString& what,
+                             HttpAnswer* answer, std::optional<Failure>* failure, bool ignoreStop,
+                             int maxAttempts, int* attemptsUsed)
 {
     const int attemptsAllowed = maxAttempts > 0 ? maxAttempts : m_job.retry.maxAttempts;
     for (int attempt = 1;; ++attempt) {
@@ -339,15 +339,17 @@ bool UploadSession::exchange(const StoreRequest& request, const QByteArray& body
             return false;
         const qint64 signedOffset = m_clockOffset;
         StoreRequest sized = request;
-        sized.contentLength = body.size();
+        sized.contentLength = body ? body->length() : 0;
         const PreparedRequest prepared = m_dialect->prepare(sized, nowSeconds());
+        if (body)
+            body->rewind();
         bool done = false;
-        m_loop.add(std::make_unique<CurlTransfer>(prepared, body.constData(), body.size(),
-                                                  settings(false)),
-                   [&](const HttpAnswer& a) {
-                       *answer = a;
-                       done = true;
-                   });
+        m_loop.add(
+            std::make_unique<CurlTransfer>(prepared, body, settings(false), m_loop.spareHandle()),
+            [&](const HttpAnswer& a) {
+                *answer = a;
+                done = true;
+            });
         while (!done) {
             if (stopRequest() == Stop::Shutdown || (!ignoreStop && stopRequest() != Stop::None)) {
                 m_loop.removeAll();
@@ -355,6 +357,13 @@ bool UploadSession::exchange(const StoreRequest& request, const QByteArray& body
             }
             m_loop.step(uploadTickMs);
             report(m_state, false);
+        }
+        if (body && !body->error().isEmpty()) {
+            *failure =
+                Failure{Error::make(QStringLiteral("upload.file"),
+                                    tr("Cannot read \"%1\": %2.").arg(m_file.path, body->error())),
+                        {}};
+            return false;
         }
         const Verdict verdict =
             RetryPolicy::judge(*answer, QDateTime::currentSecsSinceEpoch(), signedOffset);
@@ -385,7 +394,7 @@ bool UploadSession::abortRemote(const QString& uploadId)
 {
     HttpAnswer answer;
     std::optional<Failure> failure;
-    if (exchange(MultipartCalls::abort(m_job.destination.key, uploadId), {},
+    if (exchange(MultipartCalls::abort(m_job.destination.key, uploadId), nullptr,
                  tr("aborting the multipart upload"), &answer, &failure, true, 4))
         return true;
     if (failure && failure->cloud.code == QLatin1String("NoSuchUpload"))
@@ -399,35 +408,26 @@ bool UploadSession::abortRemote(const QString& uploadId)
 UploadResult UploadSession::singlePut()
 {
     m_state = UploadState::Uploading;
-    m_reader =
-        std::make_unique<PartReader>(m_job.filePath, QList<PartRange>{{1, 0, m_file.size}}, *m_pool,
-                                     m_dialect->sendsContentMd5(), [this] { m_loop.wakeup(); });
-    PartBuffer* buffer = nullptr;
-    while (!(buffer = m_reader->take())) {
-        if (stopRequest() != Stop::None)
-            return stopped();
-        m_loop.step(uploadTickMs);
+    QByteArray contentMd5;
+    if (m_dialect->sendsContentMd5()) {
+        QString readError;
+        contentMd5 = PartDigests::contentMd5(*m_source, {1, 0, m_file.size}, &readError);
+        if (!readError.isEmpty())
+            return failed({Error::make(QStringLiteral("upload.file"),
+                                       tr("Cannot read \"%1\": %2.").arg(m_file.path, readError)),
+                           {}});
     }
-    m_highWater = m_pool->highWater();
-    const auto give = [&] {
-        m_pool->release(buffer);
-    };
-    if (!buffer->readError.isEmpty()) {
-        give();
-        return failed(
-            {Error::make(QStringLiteral("upload.file"),
-                         tr("Cannot read \"%1\": %2.").arg(m_file.path, buffer->readError)),
-             {}});
-    }
+    if (stopRequest() != Stop::None)
+        return stopped();
+    FileRangeBody body(*m_source, 0, m_file.size);
     HttpAnswer answer;
     std::optional<Failure> failure;
     m_meter.start(m_clock.elapsed(), 0);
-    const bool ok = exchange(MultipartCalls::putObject(m_job.destination.key, buffer->contentMd5),
-                             buffer->data, tr("uploading the file"), &answer, &failure);
-    const quint64 crc = buffer->crc64;
-    give();
+    const bool ok = exchange(MultipartCalls::putObject(m_job.destination.key, contentMd5), &body,
+                             tr("uploading the file"), &answer, &failure);
     if (!ok)
         return failure ? failed(*failure) : stopped();
+    const quint64 crc = body.crc64();
     if (const auto mismatch = Integrity::check(0, crc, answer.header("x-cos-hash-crc64ecma")))
         return failed({*mismatch, {}});
     m_partsUploaded = 1;
@@ -453,16 +453,23 @@ void UploadSession::saveCheckpoint()
 
 bool UploadSession::uploadParts(std::optional<Failure>* failure)
 {
-    // Whatever way this ends (done, stopped, failed), every confirmed part is on record.
-    struct SaveOnExit {
-        UploadSession* session;
-        ~SaveOnExit() { session->saveCheckpoint(); }
-    } saveOnExit{this};
+    // The record is written whole once (with the parts of an earlier run's journal), then each
+    // part confirmed from here on is a line of a fresh journal.
+    m_checkpointDirty = true;
+    saveCheckpoint();
+    Error journalError;
+    if (!m_journal.open(m_checkpoints.pathFor(m_file.path, m_destinationKey), m_checkpoint.uploadId,
+                        &journalError))
+        qCWarning(lcTransfer).noquote() << journalError.message;
+    // Whatever way this ends (done, stopped, failed), every confirmed part is on disk.
+    struct SyncOnExit {
+        PartJournal& journal;
+        ~SyncOnExit() { journal.close(); }
+    } syncOnExit{m_journal};
     m_meter.start(m_clock.elapsed(), bytesDone());
     m_pump = std::make_unique<PartPump>(
-        PartPump::Context{m_job, m_plan, m_file.path, m_loop, *m_pool, *m_dialect, m_clock,
-                          settings(true), m_checkpoint, m_checkpointDirty, m_readCrcs,
-                          m_partsUploaded, m_highWater},
+        PartPump::Context{m_job, m_plan, m_file.path, m_loop, *m_source, *m_dialect, m_clock,
+                          settings(true), m_checkpoint, m_journal, m_readCrcs, m_partsUploaded},
         static_cast<PartPump::Host&>(
             *this)); // the base is private: converted here, where it is known
     return m_pump->run(failure);
@@ -513,9 +520,8 @@ void UploadSession::report(UploadState state, bool force)
 
 void UploadSession::releaseAll()
 {
-    m_loop.removeAll();
-    m_reader.reset();
-    m_pump.reset(); // gives its buffers back to the pool, which outlives it
+    m_loop.removeAll(); // before the bodies the transfers read go with the pump
+    m_pump.reset();
 }
 
 } // namespace cvmi::transfer

@@ -1,18 +1,18 @@
 #pragma once
 
 // One upload from start to end, run on the transfer thread: file identity and part plan, the
-// checkpoint (reconciled with ListParts), Initiate, the parts through one curl multi loop with
-// the file read ahead into the buffer pool, Complete, and the CRC-64 proofs. Internal to
+// checkpoint (reconciled with ListParts), Initiate, the parts through one curl multi loop, each
+// read from the file as curl sends it, Complete, and the CRC-64 proofs. Internal to
 // UploadEngine, which owns the thread; pause(), resume(), cancel() and shutdown() may be called
 // from any thread.
-#include "transfer/BufferPool.h"
 #include "transfer/Checkpoint.h"
 #include "transfer/CurlMultiLoop.h"
 #include "transfer/DestinationLock.h"
+#include "transfer/PartJournal.h"
 #include "transfer/PartPlanner.h"
 #include "transfer/PartPump.h"
-#include "transfer/PartReader.h"
 #include "transfer/ProgressMeter.h"
+#include "transfer/RequestBody.h"
 #include "transfer/RetryPolicy.h"
 #include "transfer/StoreDialect.h"
 
@@ -38,8 +38,6 @@ public:
     void resume();
     void cancel();   // abort the multipart upload, remove the checkpoint
     void shutdown(); // stop at once, keep the checkpoint and the server's parts for a resume
-
-    int bufferHighWater() const { return m_highWater.load(); }
 
 private:
     enum class Stop { None, Cancel, Shutdown };
@@ -71,7 +69,9 @@ private:
 
     // A request through the loop with retries, waiting for its answer; false on a permanent
     // error, too many attempts (then *failure is set) or a stop request (unless ignoreStop).
-    bool exchange(const StoreRequest& request, const QByteArray& body, const QString& what,
+    // `body` (nullptr: none) is sent from its start at every attempt; a read error of a file
+    // body ends the exchange at once (*failure "upload.file").
+    bool exchange(const StoreRequest& request, RequestBody* body, const QString& what,
                   HttpAnswer* answer, std::optional<Failure>* failure, bool ignoreStop = false,
                   int maxAttempts = 0, int* attemptsUsed = nullptr);
     // Aborts the uploads of our key that an Initiate sent at sentAt or later may have created,
@@ -93,7 +93,7 @@ private:
     bool stopRequested() const override { return stopRequest() != Stop::None; }
     bool pauseRequested() const override { return m_paused.load(); }
     void progress(UploadState state, bool force) override;
-    void saveRecord() override { saveCheckpoint(); }
+    void saveRecord() override { m_journal.syncIfDue(); }
     qint64 nowSeconds() const;
     TransferSettings settings(bool part) const;
     qint64 bytesDone() const;
@@ -125,15 +125,15 @@ private:
     qint64 m_checkBytes = 0;
     qint64 m_checkedBytes = 0;
 
+    std::unique_ptr<SourceFile> m_source; // the file, for every part's reads
     CurlMultiLoop m_loop;
-    std::unique_ptr<BufferPool> m_pool;
-    std::unique_ptr<PartReader> m_reader; // the single PUT's
     // Kept until releaseAll(): transfers of parts still in the loop answer into it while a
     // failed or stopped run aborts the upload through the same loop.
     std::unique_ptr<PartPump> m_pump;
-    // Parts confirmed since the record was last written: it is written once the next parts
-    // are on their way (saveCheckpoint), not between a part's answer and the next request.
+    // The record changed outside the part pump (parts dropped after a resume's check): it is
+    // written whole by saveCheckpoint(). Parts confirmed by the pump go to the journal instead.
     bool m_checkpointDirty = false;
+    PartJournal m_journal; // open while the parts are sent
 
     ProgressMeter m_meter;
     QElapsedTimer m_clock;
@@ -141,7 +141,6 @@ private:
 
     std::atomic_int m_stop = int(Stop::None);
     std::atomic_bool m_paused = false;
-    std::atomic_int m_highWater = 0;
 };
 
 } // namespace cvmi::transfer

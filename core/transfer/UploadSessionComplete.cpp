@@ -53,8 +53,9 @@ UploadResult UploadSession::complete()
     std::optional<Failure> failure;
     const QString what = tr("completing the multipart upload");
     QString headEtag;
+    MemoryBody completeBody(body);
     if (!exchange(MultipartCalls::complete(m_job.destination.key, m_checkpoint.uploadId, body),
-                  body, what, &answer, &failure)) {
+                  &completeBody, what, &answer, &failure)) {
         // A Complete whose answer was lost succeeded on the server, and its retry finds the
         // upload gone: the object is ours if it has exactly our size and CRC-64.
         if (failure && failure->cloud.code == QLatin1String("NoSuchUpload"))
@@ -94,7 +95,7 @@ bool UploadSession::completedEarlier(quint64 crc, QString* etag)
     head.payloadSha256 = cloud::SigV4Signer::payloadHash({});
     HttpAnswer answer;
     std::optional<Failure> failure;
-    if (!exchange(head, {}, tr("checking the completed object"), &answer, &failure))
+    if (!exchange(head, nullptr, tr("checking the completed object"), &answer, &failure))
         return false;
     bool ok = false;
     const qint64 size = answer.header("content-length").toLongLong(&ok);

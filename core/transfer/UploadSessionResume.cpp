@@ -50,7 +50,7 @@ bool UploadSession::reconcile(Checkpoint& checkpoint, std::optional<Failure>* fa
         HttpAnswer answer;
         std::optional<Failure> listFailure;
         if (!exchange(MultipartCalls::listParts(m_job.destination.key, checkpoint.uploadId, marker),
-                      {}, tr("listing the parts already uploaded"), &answer, &listFailure)) {
+                      nullptr, tr("listing the parts already uploaded"), &answer, &listFailure)) {
             if (listFailure && listFailure->cloud.code == QLatin1String("NoSuchUpload")) {
                 // Completed or aborted meanwhile, or expired: start a new one.
                 qCWarning(lcTransfer).noquote()
@@ -163,7 +163,7 @@ bool UploadSession::abortOrphans(const QString& ours, qint64 sentAt, bool ignore
     // (less a margin for clock differences) are ours to abort.
     HttpAnswer answer;
     std::optional<Failure> failure;
-    if (!exchange(MultipartCalls::listUploads(m_job.destination.key, {}, {}), {},
+    if (!exchange(MultipartCalls::listUploads(m_job.destination.key, {}, {}), nullptr,
                   tr("listing unfinished uploads"), &answer, &failure, ignoreStop,
                   ignoreStop ? 4 : 0)) {
         if (failure)

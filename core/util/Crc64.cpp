@@ -9,23 +9,36 @@ namespace {
 // ECMA-182's polynomial 0x42F0E1EBA9EA3693, bit-reversed for the reflected (LSB-first) form.
 constexpr quint64 reflectedPolynomial = 0xC96C5795D7870F42ULL;
 
-quint64 gf2MatrixTimes(const quint64* matrix, quint64 vector)
+// Multiplication modulo the polynomial in the reflected representation, where the bit for x^0 is
+// the top bit: a·b mod P in at most 64 shift-and-add steps.
+constexpr quint64 multiplyModP(quint64 a, quint64 b)
 {
-    quint64 sum = 0;
-    while (vector) {
-        if (vector & 1)
-            sum ^= *matrix;
-        vector >>= 1;
-        ++matrix;
+    constexpr quint64 top = quint64(1) << 63; // x^0
+    quint64 product = 0;
+    for (quint64 m = top; m != 0; m >>= 1) {
+        if (a & m) {
+            product ^= b;
+            if ((a & (m - 1)) == 0)
+                break;
+        }
+        b = (b & 1) ? (b >> 1) ^ reflectedPolynomial : b >> 1;
     }
-    return sum;
+    return product;
 }
 
-void gf2MatrixSquare(quint64* square, const quint64* matrix)
-{
-    for (int n = 0; n < 64; ++n)
-        square[n] = gf2MatrixTimes(matrix, matrix[n]);
-}
+// x^(2^k) mod P for k = 0..63: squaring the previous entry. 64 products, once, at compile time.
+struct PowersOfX {
+    quint64 x2k[64] = {};
+    constexpr PowersOfX()
+    {
+        quint64 p = quint64(1) << 62; // x^1
+        for (int k = 0; k < 64; ++k) {
+            x2k[k] = p;
+            p = multiplyModP(p, p);
+        }
+    }
+};
+constexpr PowersOfX powersOfX;
 
 } // namespace
 
@@ -46,36 +59,28 @@ quint64 Crc64::compute(const void* data, qsizetype length)
     return crc.value();
 }
 
+quint64 Crc64::shiftOperator(quint64 lengthB)
+{
+    // x^(8·lengthB) mod P from the table of x^(2^k): one product per set bit of 8·lengthB.
+    quint64 op = quint64(1) << 63; // x^0
+    quint64 n = lengthB;
+    for (int k = 3; n != 0 && k < 64; n >>= 1, ++k) {
+        if (n & 1)
+            op = multiplyModP(powersOfX.x2k[k], op);
+    }
+    return op;
+}
+
+quint64 Crc64::combineWith(quint64 shift, quint64 crcA, quint64 crcB)
+{
+    // Appending B's bytes to A multiplies A's CRC by x^(8·|B|) (mod P) and adds B's: the pre-
+    // and post-inversion of both values cancel out, as in zlib's crc32_combine.
+    return multiplyModP(shift, crcA) ^ crcB;
+}
+
 quint64 Crc64::combine(quint64 crcA, quint64 crcB, quint64 lengthB)
 {
-    // zlib's crc32_combine generalised to 64 bits: apply lengthB zero bytes to crcA through
-    // repeated squaring of the one-zero-bit operator, then add crcB. The pre/post inversion
-    // cancels out because both inputs carry it.
-    if (lengthB == 0)
-        return crcA;
-    quint64 even[64];
-    quint64 odd[64];
-    odd[0] = reflectedPolynomial; // operator for one zero bit
-    quint64 row = 1;
-    for (int n = 1; n < 64; ++n) {
-        odd[n] = row;
-        row <<= 1;
-    }
-    gf2MatrixSquare(even, odd); // two zero bits
-    gf2MatrixSquare(odd, even); // four zero bits
-    do {
-        gf2MatrixSquare(even, odd); // first pass: one zero byte
-        if (lengthB & 1)
-            crcA = gf2MatrixTimes(even, crcA);
-        lengthB >>= 1;
-        if (lengthB == 0)
-            break;
-        gf2MatrixSquare(odd, even);
-        if (lengthB & 1)
-            crcA = gf2MatrixTimes(odd, crcA);
-        lengthB >>= 1;
-    } while (lengthB != 0);
-    return crcA ^ crcB;
+    return combineWith(shiftOperator(lengthB), crcA, crcB);
 }
 
 bool Crc64::fromDecimal(const QString& text, quint64* crc)

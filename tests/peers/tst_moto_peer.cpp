@@ -218,8 +218,9 @@ class TestMotoPeer : public QObject {
     {
         const auto dialect = StoreDialect::create(destination(request.key),
                                                   credentials ? *credentials : m_credentials);
-        CurlTransfer transfer(dialect->prepare(request, QDateTime::currentSecsSinceEpoch()),
-                              body.constData(), body.size(), TransferSettings{});
+        MemoryBody sent(body);
+        CurlTransfer transfer(dialect->prepare(request, QDateTime::currentSecsSinceEpoch()), &sent,
+                              TransferSettings{});
         return transfer.perform();
     }
 
@@ -336,7 +337,7 @@ private slots:
         PreparedRequest unsigned_ = dialect->prepare(MultipartCalls::listUploads({}, {}, {}), 0);
         unsigned_.headerLines.removeIf(
             [](const QByteArray& line) { return line.startsWith("Authorization:"); });
-        CurlTransfer anonymous(unsigned_, nullptr, 0, TransferSettings{});
+        CurlTransfer anonymous(unsigned_, nullptr, TransferSettings{});
         const HttpAnswer refused = anonymous.perform();
         QVERIFY(!refused.transportFailed());
         QVERIFY2(refused.status >= 400, qPrintable(QString::number(refused.status)));

@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRandomGenerator>
 #include <QTest>
 
 using cvmi::util::Crc64;
@@ -121,6 +122,34 @@ private slots:
                  Crc64::compute(QByteArrayLiteral("123456789")));
         QCOMPARE(Crc64::combine(Crc64::compute(a), 0, 0), Crc64::compute(a));
         QCOMPARE(Crc64::combine(0, Crc64::compute(b), b.size()), Crc64::compute(b));
+    }
+
+    void combineRandomSplits()
+    {
+        // Any split of any bytes: the combined value equals the CRC computed over the whole,
+        // through combine() and through one shiftOperator() reused for equal lengths.
+        QRandomGenerator random(0x5eed);
+        for (int round = 0; round < 200; ++round) {
+            QByteArray data(random.bounded(1, 70000), Qt::Uninitialized);
+            for (char& c : data)
+                c = char(random.bounded(256));
+            const qsizetype split = random.bounded(data.size() + 1);
+            const quint64 a = Crc64::compute(data.constData(), split);
+            const quint64 b = Crc64::compute(data.constData() + split, data.size() - split);
+            QCOMPARE(Crc64::combine(a, b, quint64(data.size() - split)), Crc64::compute(data));
+            QCOMPARE(Crc64::combineWith(Crc64::shiftOperator(quint64(data.size() - split)), a, b),
+                     Crc64::compute(data));
+        }
+        QByteArray parts(5 * 4099 + 17, Qt::Uninitialized);
+        for (char& c : parts)
+            c = char(random.bounded(256));
+        const quint64 shift = Crc64::shiftOperator(4099);
+        quint64 combined = 0;
+        for (int i = 0; i < 5; ++i)
+            combined = Crc64::combineWith(shift, combined,
+                                          Crc64::compute(parts.constData() + i * 4099, 4099));
+        combined = Crc64::combine(combined, Crc64::compute(parts.constData() + 5 * 4099, 17), 17);
+        QCOMPARE(combined, Crc64::compute(parts));
     }
 
     void decimalParsing()
