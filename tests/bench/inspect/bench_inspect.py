@@ -17,7 +17,7 @@ linux-image-amd64 and mkinitramfs), raw and as qcow2: median wall time (hyperfin
 else our own loop), bytes read and initramfs bytes unpacked. Goal: <= 100 ms. With
 --baseline-cli OTHER (e.g. a Release cvm-import built from an older commit) the same figures are
 measured for OTHER in the same run and printed side by side with the ratio (ours / OTHER), with
-whether both gave the same verdicts.
+whether both gave the same verdicts. Figures measured so far: results-initramfs.md.
 
 Usage: bench_inspect.py --cli build/release/app/cli/cvm-import [--work DIR] [--runs N]
                         [--fixtures build/release/fixtures] [--baseline-cli OLD/cvm-import]
