@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QList>
 #include <QStringList>
 
 #include <algorithm>
@@ -12,13 +13,19 @@ namespace cvmi::inspect {
 // The longest file name a cpio entry may declare; longer ones mean damage, not a real initramfs.
 constexpr uint32_t kMaxCpioName = 4096;
 
-// Walks cpio "newc"/"crc" archives as bytes arrive, keeping nothing but the names wanted.
+// Walks cpio "newc"/"crc" archives as bytes arrive, keeping nothing but the names sought.
 // Archives may follow one another, with zero padding in between.
+// Each element of `sought` is one question ("is virtio_blk inside?"), answered by the first entry
+// whose file name is any of its names ("virtio_blk.ko", "virtio_blk.ko.xz", ...): the walk can
+// stop once every question is answered.
 class CpioScanner {
 public:
     enum class State { Seeking, Header, Name, Skip, Foreign, Broken };
 
-    explicit CpioScanner(const QStringList& wanted) : m_wanted(wanted) {}
+    explicit CpioScanner(const QList<QStringList>& sought)
+        : m_sought(sought), m_answered(sought.size(), false)
+    {
+    }
 
     // Consumes bytes; stops early (returning how many were used) on foreign data or damage.
     size_t feed(const uint8_t* data, size_t size)
@@ -72,7 +79,9 @@ public:
 
     State state() const { return m_state; }
     bool sawTrailer() const { return m_trailers > 0; }
-    bool foundAll() const { return !m_wanted.isEmpty() && m_foundNames.size() == m_wanted.size(); }
+    // Every question has its answer (never true when nothing is sought: the walk goes to the end).
+    bool foundAll() const { return !m_sought.isEmpty() && m_open == 0; }
+    // The paths of the entries that answered, one per answered question, in archive order.
     const QStringList& found() const { return m_found; }
     uint64_t entries() const { return m_entries; }
     // After Foreign: the scanner may be reused for a new stream.
@@ -113,17 +122,26 @@ private:
         if (name == QLatin1String("TRAILER!!!")) {
             ++m_trailers;
         } else {
-            const QString base = name.section(u'/', -1);
-            if (m_wanted.contains(base) && !m_foundNames.contains(base)) {
-                m_foundNames << base;
-                m_found << name;
-            }
+            answer(name);
         }
         m_state = m_skip ? State::Skip : State::Seeking;
     }
 
-    QStringList m_wanted;
-    QStringList m_foundNames;
+    void answer(const QString& path)
+    {
+        const QString base = path.section(u'/', -1);
+        for (qsizetype q = 0; q < m_sought.size(); ++q) {
+            if (!m_answered[q] && m_sought[q].contains(base)) {
+                m_answered[q] = true;
+                --m_open;
+                m_found << path;
+            }
+        }
+    }
+
+    QList<QStringList> m_sought;
+    QList<bool> m_answered;
+    qsizetype m_open = m_sought.size();
     QStringList m_found;
     State m_state = State::Seeking;
     QByteArray m_buffer;

@@ -99,9 +99,11 @@ void scanKernelInitramfs(GuestFs& bootFs, const QString& bootDir, KernelFacts* k
             scan.note = Text::tr("only the initramfs files of the newest %n kernel(s) are read",
                                  nullptr, scans.budget.maxKernelScans());
         } else {
-            QStringList wanted;
+            // One question, the only one the rules ask of an initramfs: is virtio_blk inside,
+            // under any of its names? The scan stops at the first of them.
+            InitramfsQuestion virtioBlk;
             for (const QString& suffix : moduleSuffixes())
-                wanted << QStringLiteral("virtio_blk") + suffix;
+                virtioBlk << QStringLiteral("virtio_blk") + suffix;
             const GuestNode file = *node;
             InitramfsLimits limits;
             limits.budget = &scans.budget;
@@ -115,7 +117,7 @@ void scanKernelInitramfs(GuestFs& bootFs, const QString& bootDir, KernelFacts* k
                     Error readError;
                     return bootFs.readFile(file, offset, length, out, &readError);
                 },
-                wanted, limits);
+                {virtioBlk}, limits);
             // A read the deadline refused ends the scan like a short file: say why.
             if (!scan.read && !scan.timedOut && scans.budget.expired()) {
                 scan.timedOut = true;

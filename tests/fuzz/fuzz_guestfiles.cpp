@@ -24,6 +24,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
                                                    : QByteArray();
             return true;
         },
-        {QStringLiteral("virtio_blk.ko"), QStringLiteral("virtio_blk.ko.xz")}, 16 * 1024 * 1024);
+        {{QStringLiteral("virtio_blk.ko"), QStringLiteral("virtio_blk.ko.xz")},
+         {QStringLiteral("virtio_net.ko")}},
+        16 * 1024 * 1024);
     return 0;
 }

@@ -125,6 +125,12 @@ zstd -q -c "$tmp/initrd.cpio" >"$g/zstd"
 lz4 -l -q -c "$tmp/initrd.cpio" >"$g/lz4"
 lzma -c "$tmp/initrd.cpio" >"$g/lzma"
 cat "$tmp/initrd.cpio" "$g/gzip" >"$g/early-gzip"
+# The scan hands the bytes read past the early archive to the decoder: early + zstd and lz4 frame,
+# and an archive holding both modules the target asks for, so it stops before the trailer.
+cat "$tmp/initrd.cpio" "$g/zstd" >"$g/early-zstd"
+lz4 -q -c "$tmp/initrd.cpio" >"$tmp/initrd.lz4f" && cat "$tmp/initrd.cpio" "$tmp/initrd.lz4f" >"$g/early-lz4frame"
+echo net >"$tmp/initrd/usr/lib/modules/virtio_net.ko"
+(cd "$tmp/initrd" && find . | cpio -o -H newc --quiet) | zstd -q -c >"$g/zstd-both"
 # The bombs that hung the inspection before its budgets (issue 11), kept small for the fuzzers'
 # 256 KiB input limit: zstd and xz of 64 MiB of zeros, xz stream padding after an empty stream,
 # and concatenated xz streams.

@@ -11,9 +11,19 @@ With --fixtures DIR (the build tree's fixtures folder, made by ctest), it also r
 read and within 4x `qemu-img info`'s wall time; a Windows disk must read no more than its two
 registry hives plus 8 MiB.
 
+With --fixtures, it also checks the real-distribution guest of tests/fixtures/make-distro-disk.sh
+(fixtures/distro: a Debian 12 disk whose kernel and ~35 MB zstd initramfs come from the host's
+linux-image-amd64 and mkinitramfs), raw and as qcow2: median wall time (hyperfine when installed,
+else our own loop), bytes read and initramfs bytes unpacked. Goal: <= 100 ms. With
+--baseline-cli OTHER (e.g. a Release cvm-import built from an older commit) the same figures are
+measured for OTHER in the same run and printed side by side with the ratio (ours / OTHER), with
+whether both gave the same verdicts. Figures measured so far: results-initramfs.md.
+
 Usage: bench_inspect.py --cli build/release/app/cli/cvm-import [--work DIR] [--runs N]
-                        [--fixtures build/release/fixtures]
+                        [--fixtures build/release/fixtures] [--baseline-cli OLD/cvm-import]
+                        [--distro-only]
 """
+import json
 import argparse
 import os
 import shutil
@@ -83,9 +93,19 @@ def main():
     ap.add_argument("--work", default=None)
     ap.add_argument("--runs", type=int, default=9)
     ap.add_argument("--fixtures", default=None)
+    ap.add_argument("--baseline-cli", default=None)
+    ap.add_argument("--distro-only", action="store_true",
+                    help="only the real-distribution guest (needs --fixtures)")
     args = ap.parse_args()
     work = args.work or tempfile.mkdtemp(prefix="cvmi-bench-")
     os.makedirs(work, exist_ok=True)
+    if args.distro_only:
+        if not args.fixtures:
+            raise SystemExit("--distro-only needs --fixtures")
+        ok = distro_guest(args, work)
+        if not args.work:
+            shutil.rmtree(work)
+        return 0 if ok else 1
     tree = os.path.join(work, "tree")
     if not os.path.isdir(tree):
         populate(tree)
@@ -120,6 +140,7 @@ def main():
     print("goal (ratio <= 3, < 4 MiB read):", "met" if ok else "NOT met")
     if args.fixtures:
         ok = guest_fixtures(args, work, startup) and ok
+        ok = distro_guest(args, work) and ok
     if not args.work:
         shutil.rmtree(work)
     return 0 if ok else 1
@@ -153,6 +174,72 @@ def guest_fixtures(args, work, startup):
         print(f"{rel:26} {ours * 1000:11.1f} {qemu * 1000:19.1f} {ratio:6.2f} {nbytes:11d} {limit:11d}")
         ok = ok and ratio <= 4.0 and nbytes <= limit
     print("goal (ratio <= 4, bytes read within the limit):", "met" if ok else "NOT met")
+    return ok
+
+
+def check_figures(cli, image):
+    """Bytes read (--stats) and initramfs bytes unpacked (the JSON's inspection block)."""
+    proc = subprocess.run([cli, "check", "--json", "--stats", image], env=ENV,
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    nbytes = next((int(line.split("=", 1)[1]) for line in proc.stderr.splitlines()
+                   if line.startswith("bytes_read=")), None)
+    if nbytes is None:
+        raise SystemExit(f"no bytes_read from {cli} on {image}: {proc.stderr}")
+    report = json.loads(proc.stdout)
+    unpacked = int(report["inspection"]["initramfs_unpacked_bytes"])
+    verdicts = [(r["id"], r["verdict"]) for r in report["rules"]]
+    return nbytes, unpacked, verdicts
+
+
+def median_wall(commands, runs):
+    """Median wall seconds of each command: hyperfine's (3 warm-up runs each) when it is
+    installed, else our own loop, which interleaves the commands."""
+    if shutil.which("hyperfine"):
+        out = tempfile.mktemp(suffix=".json")
+        subprocess.run(["hyperfine", "-N", "-i", "-w", "3", "-r", str(runs), "--export-json", out,
+                        *[" ".join(c) for c in commands]], env=ENV, check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        with open(out) as fh:
+            results = json.load(fh)["results"]
+        os.unlink(out)
+        return [r["median"] for r in results]
+    times = [[] for _ in commands]
+    for _ in range(runs):
+        for i, cmd in enumerate(commands):
+            start = time.perf_counter()
+            subprocess.run(cmd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            times[i].append(time.perf_counter() - start)
+    return [statistics.median(t) for t in times]
+
+
+def distro_guest(args, work):
+    """The real-distribution guest (fixtures/distro), raw and qcow2: ours against the baseline."""
+    src = os.path.join(args.fixtures, "distro", "debian12-distro.raw")
+    print()
+    if not os.path.exists(src):
+        print("distro/debian12-distro.raw missing (run ctest -R tst_initramfsdistro first)")
+        return False
+    qcow2 = os.path.join(work, "debian12-distro.qcow2")
+    if not os.path.exists(qcow2):
+        run("qemu-img", "convert", "-O", "qcow2", src, qcow2)
+    clis = [("ours", args.cli)] + ([("baseline", args.baseline_cli)] if args.baseline_cli else [])
+    runs = max(args.runs, 10)
+    print(f"real-distribution guest: Debian 12, {os.path.getsize(os.path.join(args.fixtures, 'distro', 'initrd.img'))} "
+          f"byte zstd initramfs (median of {runs} runs of check --json --stats)")
+    print(f"{'image':8} {'cli':9} {'wall (ms)':>10} {'bytes read':>11} {'unpacked':>11} {'same verdicts':>14}")
+    ok = True
+    for label, image in (("raw", src), ("qcow2", qcow2)):
+        walls = median_wall([[cli, "check", "--json", "--stats", image] for _, cli in clis], runs)
+        figures = [check_figures(cli, image) for _, cli in clis]
+        for (name, _), wall, (nbytes, unpacked, verdicts) in zip(clis, walls, figures):
+            same = "yes" if verdicts == figures[0][2] else "NO"
+            print(f"{label:8} {name:9} {wall * 1000:10.1f} {nbytes:11d} {unpacked:11d} {same:>14}")
+            ok = ok and same == "yes"
+        if len(clis) > 1:
+            print(f"{label:8} {'ratio':9} {walls[0] / walls[1]:10.2f} {figures[0][0] / figures[1][0]:11.3f} "
+                  f"{figures[0][1] / max(figures[1][1], 1):11.3f}")
+        ok = ok and walls[0] <= 0.100
+    print("goal (ours <= 100 ms, same verdicts as the baseline):", "met" if ok else "NOT met")
     return ok
 
 

@@ -120,7 +120,7 @@ private slots:
                 *out = chunk;
                 return true;
             },
-            {QStringLiteral("virtio_blk.ko")});
+            {{QStringLiteral("virtio_blk.ko")}});
         QVERIFY(!scan.read);
         QVERIFY2(scan.note.contains(QStringLiteral("without unpacking")), qPrintable(scan.note));
         QVERIFY2(served <= InitramfsLimits{}.maxInputWithoutOutput + (4u << 20),
@@ -146,7 +146,7 @@ private slots:
                 *out = many.mid(qsizetype(offset), qsizetype(length));
                 return true;
             },
-            {QStringLiteral("virtio_blk.ko")}, limits);
+            {{QStringLiteral("virtio_blk.ko")}}, limits);
         QVERIFY(!scan.read);
         QVERIFY(budget.decompressed() <= options.maxDecompressedBytes);
         QVERIFY2(scan.note.contains(QStringLiteral("together unpack")), qPrintable(scan.note));
