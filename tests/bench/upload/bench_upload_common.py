@@ -104,7 +104,8 @@ def build_crc_tool(work):
 
 
 def build_sink(work):
-    """Compiles tests/bench/upload/sink/ (plain C++20 and ISA-L) and checks its CRC combine."""
+    """Compiles tests/bench/upload/sink/ (plain C++20 and ISA-L); checks its CRC-64 combine
+    (--self-test) and its protocol (check_sink.py)."""
     exe = os.path.join(work, "cvmi_multipart_sink")
     folder = os.path.join(SOURCE, "tests/bench/upload/sink")
     sources = sorted(os.path.join(folder, name) for name in os.listdir(folder)
@@ -112,6 +113,9 @@ def build_sink(work):
     subprocess.run(["g++", "-O2", "-std=c++20", "-Wall", "-Wextra", *sources, "-lisal", "-o",
                     exe], check=True)
     subprocess.run([exe, "--self-test"], check=True, stdout=subprocess.DEVNULL)
+    # The protocol as the clients use it, before any figure depends on it.
+    subprocess.run([sys.executable, os.path.join(folder, "check_sink.py"), exe], check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return exe
 
 
