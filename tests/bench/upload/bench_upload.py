@@ -22,7 +22,8 @@ with MSG_TRUNC, not even copied). In one run it prints:
    file's CRC computed here by bench_crc64). Printed: throughput in decimal MB/s (10^6 bytes/s),
    the ratio ours/curl, CPU seconds per GiB of both (the client processes' user + system time),
    our peak RSS (GNU time) against issue 15's limit concurrency x 1 MiB + 64 MiB and whether it
-   holds, and curl's peak RSS;
+   holds, curl's peak RSS, and the sink's own CPU s/GiB while serving each (ours/curl: the
+   same work for the same bytes, so a difference there is the way the bytes arrive);
 3. our peak RSS again with other part sizes (--rss-part-sizes, default 64M; one run each), as
    the limit holds "at any part size";
 4. CRC-64 throughput of cvmi::util::Crc64 on one core over a 1 GiB buffer (bench_crc64.cpp).
@@ -118,7 +119,7 @@ def compare(args, cli, sink, work, path, parts, crc, levels):
           f"parts, CRC sink, median of {args.rounds} interleaved rounds (MB/s = 10^6 B/s)")
     print(f"{'conc':>4} {'ours MB/s':>10} {'curl MB/s':>10} {'ratio':>6} {'ours cpu/GiB':>12} "
           f"{'curl cpu/GiB':>12} {'cpu ratio':>9} {'ours RSS MiB':>12} {'limit MiB':>9} "
-          f"{'holds':>5} {'curl RSS MiB':>12}")
+          f"{'holds':>5} {'curl RSS MiB':>12} {'sink cpu/GiB o/c':>16}")
     gib = args.size / GiB
     misses = []
     for c in levels:
@@ -136,8 +137,8 @@ def compare(args, cli, sink, work, path, parts, crc, levels):
                 else:
                     upload = lambda: curl.baseline(parts, key, c, work)  # noqa: E731
                 runs[who].append(measured.run(who, key, upload))
-        (o_wall, o_cpu, o_rss, _), (c_wall, c_cpu, c_rss, _) = (median(runs["ours"]),
-                                                                median(runs["curl"]))
+        (o_wall, o_cpu, o_rss, o_sink), (c_wall, c_cpu, c_rss, c_sink) = (
+            median(runs["ours"]), median(runs["curl"]))
         ratio = c_wall / o_wall
         cpu_ratio = o_cpu / c_cpu
         limit = c * MiB + 64 * MiB
@@ -145,7 +146,7 @@ def compare(args, cli, sink, work, path, parts, crc, levels):
         print(f"{c:>4} {args.size / MB / o_wall:>10.0f} {args.size / MB / c_wall:>10.0f} "
               f"{ratio:>6.2f} {o_cpu / gib:>12.2f} {c_cpu / gib:>12.2f} {cpu_ratio:>9.2f} "
               f"{o_rss / MiB:>12.1f} {limit / MiB:>9.0f} {'yes' if holds else 'NO':>5} "
-              f"{c_rss / MiB:>12.1f}", flush=True)
+              f"{c_rss / MiB:>12.1f} {o_sink / gib:>7.2f}/{c_sink / gib:<8.2f}", flush=True)
         if c in (1, 4, 8) and ratio < 0.97:
             misses.append(f"ratio {ratio:.2f} < 0.97 at concurrency {c}")
         if cpu_ratio > 1.15:
@@ -265,7 +266,7 @@ def main():
                     help="skip the upload figures (e.g. with --kill-trials alone)")
     args = ap.parse_args()
     cli = args.cli or os.path.join(args.build, "app", "cli", "cvm-import")
-    emulator_bin = args.emulator_bin or os.path.join(args.build, "tests", "emulator",
+    emulator_bin = args.emulator_bin or os.path.join(args.build, "emulator",
                                                      "cvm-cloud-emulator")
     needed = [cli] + ([emulator_bin] if args.emulator else [])
     for exe in needed if not args.no_upload else []:
