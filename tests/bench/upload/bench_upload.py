@@ -23,7 +23,8 @@ with MSG_TRUNC, not even copied). In one run it prints:
    the ratio ours/curl, CPU seconds per GiB of both (the client processes' user + system time),
    our peak RSS (GNU time) against issue 15's limit concurrency x 1 MiB + 64 MiB and whether it
    holds, curl's peak RSS, and the sink's own CPU s/GiB while serving each (ours/curl: the
-   same work for the same bytes, so a difference there is the way the bytes arrive);
+   same work for the same bytes, so a difference there is the way the bytes arrive) and the
+   connections it accepted from each (curl's include its Initiate and Complete processes);
 3. our peak RSS again with other part sizes (--rss-part-sizes, default 64M; one run each), as
    the limit holds "at any part size";
 4. CRC-64 throughput of cvmi::util::Crc64 on one core over a 1 GiB buffer (bench_crc64.cpp).
@@ -72,7 +73,8 @@ def sink_stats(endpoint):
 
 
 class Measured:
-    """Runs one timed upload against a sink and checks it: (wall, cpu, rss, sink cpu s)."""
+    """Runs one timed upload against a sink and checks it:
+    (wall, cpu, rss, the sink's cpu s, connections the sink accepted)."""
 
     def __init__(self, sink, curl, size, crc):
         self.sink, self.curl, self.size, self.crc = sink, curl, size, crc
@@ -88,7 +90,8 @@ class Measured:
         if after["crc64"] and stored != self.crc:
             sys.exit(f"{who}: the sink's object {key} has CRC-64 {stored}, the file {self.crc}")
         self.curl.call("DELETE", self.curl.url(key))
-        return wall, cpu, rss, after["cpu_s"] - before["cpu_s"]
+        return (wall, cpu, rss, after["cpu_s"] - before["cpu_s"],
+                after["connections"] - before["connections"])
 
 
 def ceiling(args, sinks, work, parts, crc):
@@ -106,7 +109,7 @@ def ceiling(args, sinks, work, parts, crc):
             settle()
             key = f"ceiling-r{r}.raw"
             runs.append(measured.run("curl", key, lambda: curl.baseline(parts, key, c, work)))
-        wall, cpu, _, sink_cpu = median(runs)
+        wall, cpu, _, sink_cpu, _ = median(runs)
         print(f"{name:>8} {args.size / MB / wall:>8.0f} {args.size / MiB / wall:>8.0f} "
               f"{cpu / gib:>14.2f} {sink_cpu / gib:>14.2f}", flush=True)
 
@@ -119,7 +122,7 @@ def compare(args, cli, sink, work, path, parts, crc, levels):
           f"parts, CRC sink, median of {args.rounds} interleaved rounds (MB/s = 10^6 B/s)")
     print(f"{'conc':>4} {'ours MB/s':>10} {'curl MB/s':>10} {'ratio':>6} {'ours cpu/GiB':>12} "
           f"{'curl cpu/GiB':>12} {'cpu ratio':>9} {'ours RSS MiB':>12} {'limit MiB':>9} "
-          f"{'holds':>5} {'curl RSS MiB':>12} {'sink cpu/GiB o/c':>16}")
+          f"{'holds':>5} {'curl RSS MiB':>12} {'sink cpu/GiB o/c':>16} {'conns o/c':>9}")
     gib = args.size / GiB
     misses = []
     for c in levels:
@@ -137,7 +140,7 @@ def compare(args, cli, sink, work, path, parts, crc, levels):
                 else:
                     upload = lambda: curl.baseline(parts, key, c, work)  # noqa: E731
                 runs[who].append(measured.run(who, key, upload))
-        (o_wall, o_cpu, o_rss, o_sink), (c_wall, c_cpu, c_rss, c_sink) = (
+        (o_wall, o_cpu, o_rss, o_sink, o_conns), (c_wall, c_cpu, c_rss, c_sink, c_conns) = (
             median(runs["ours"]), median(runs["curl"]))
         ratio = c_wall / o_wall
         cpu_ratio = o_cpu / c_cpu
@@ -146,7 +149,8 @@ def compare(args, cli, sink, work, path, parts, crc, levels):
         print(f"{c:>4} {args.size / MB / o_wall:>10.0f} {args.size / MB / c_wall:>10.0f} "
               f"{ratio:>6.2f} {o_cpu / gib:>12.2f} {c_cpu / gib:>12.2f} {cpu_ratio:>9.2f} "
               f"{o_rss / MiB:>12.1f} {limit / MiB:>9.0f} {'yes' if holds else 'NO':>5} "
-              f"{c_rss / MiB:>12.1f} {o_sink / gib:>7.2f}/{c_sink / gib:<8.2f}", flush=True)
+              f"{c_rss / MiB:>12.1f} {o_sink / gib:>7.2f}/{c_sink / gib:<8.2f} "
+              f"{o_conns:>4}/{c_conns:<4}", flush=True)
         if c in (1, 4, 8) and ratio < 0.97:
             misses.append(f"ratio {ratio:.2f} < 0.97 at concurrency {c}")
         if cpu_ratio > 1.15:
@@ -168,7 +172,7 @@ def rss_line(args, cli, sink, work, path, crc, levels):
             warm([path])
             settle()
             key = f"rss-{part_size}-c{c}.raw"
-            wall, _, rss, _ = measured.run("ours", key, lambda: ours(
+            wall, _, rss, _, _ = measured.run("ours", key, lambda: ours(
                 cli, sink.endpoint, work, path, f"cos://{SINK_BUCKET}/{key}", part_size, c,
                 SINK_CREDENTIALS))
             limit = c * MiB + 64 * MiB

@@ -95,6 +95,7 @@ void SinkServer::accept()
             ::close(fd);
             continue;
         }
+        m_store->noteConnection();
         auto connection = std::make_unique<Connection>();
         connection->fd = fd;
         m_connections.emplace(fd, std::move(connection));

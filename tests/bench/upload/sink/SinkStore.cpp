@@ -365,6 +365,7 @@ Response SinkStore::stats() const
     response.body = "{\"body_bytes\": " + std::to_string(m_bodyBytes) +
                     ", \"parts\": " + std::to_string(m_partsReceived) +
                     ", \"requests\": " + std::to_string(m_requests) +
+                    ", \"connections\": " + std::to_string(m_connections) +
                     ", \"uploads_open\": " + std::to_string(m_uploads.size()) +
                     ", \"cpu_s\": " + std::to_string(cpu) +
                     ", \"crc64\": " + (m_crc64 ? "true" : "false") + "}";

@@ -30,6 +30,8 @@ public:
     Response put(const Request& r, std::uint64_t size, std::uint64_t crc);
     // Every other request, with its (small) body.
     Response handle(const Request& r, const std::string& body);
+    // Counts a connection accepted, for the stats (a client that reuses none shows here).
+    void noteConnection() { ++m_connections; }
 
 private:
     struct Part {
@@ -72,6 +74,7 @@ private:
     std::uint64_t m_bodyBytes = 0;
     std::uint64_t m_partsReceived = 0;
     std::uint64_t m_requests = 0;
+    std::uint64_t m_connections = 0;
 };
 
 } // namespace cvmi::bench::sink

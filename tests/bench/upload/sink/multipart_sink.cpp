@@ -8,7 +8,8 @@
 //   cvmi_multipart_sink [--port N] [--bind 127.0.0.1] [--crc64] [--log]
 //       (--log: every request's method, bucket/key, query names and status on stderr)
 //       prints "listening on http://ADDRESS:PORT" and serves until SIGTERM/SIGINT;
-//       GET /_sink/stats answers {"body_bytes", "parts", "requests", "uploads_open", "cpu_s"}
+//       GET /_sink/stats answers {"body_bytes", "parts", "requests", "connections",
+//       "uploads_open", "cpu_s", "crc64"}
 //   cvmi_multipart_sink --self-test
 //       checks the CRC-64 combine against ISA-L and exits 0 when it agrees
 #include "SinkCrc.h"
