@@ -39,6 +39,12 @@ client near 100 MiB/s, so it shows agreement with a real store's checks, not the
 --kill-trials N runs tst_cli_upload (CTest, the build given) with CVMI_KILL_TRIALS=N: the CLI
 killed with SIGKILL at random moments and resumed, every object's CRC-64 equal to the file's.
 
+Run it on an otherwise idle machine: both clients share the cores with the sink, and ours
+also waits on the disk (the resume record is synced after every part), so other processes'
+builds and writes show in its figures more than in curl's. At the defaults a run took 328 s on
+the 2-core development machine (57 s of it preparing the file and its parts); --size 1G takes
+about two minutes.
+
 Credentials: bench-only fakes (the sink checks none; the emulator's account exists only in the
 emulator this run starts). The default 4 GiB needs 8 GiB free in --work (file and parts), and
 about 9 GiB of page cache to stay warm.
