@@ -46,7 +46,9 @@ the 2-core development machine (57 s of it preparing the file and its parts); --
 about two minutes.
 
 Credentials: bench-only fakes (the sink checks none; the emulator's account exists only in the
-emulator this run starts). The default 4 GiB needs 8 GiB free in --work (file and parts), and
+emulator this run starts). With --work DIR the folder is kept, and a later run of the same
+--size and --part-size uploads the same file and parts instead of writing new ones (for
+before/after comparisons). The default 4 GiB needs 8 GiB free in --work (file and parts), and
 about 9 GiB of page cache to stay warm.
 
 Usage: bench_upload.py [--build build/release] [--size 4G] [--part-size 8M]
@@ -219,6 +221,38 @@ def crc_speed_line(crc_tool):
     return [] if speed["gb_per_s"] >= 4 else [f"CRC-64 {speed['gb_per_s']:.2f} GB/s < 4 GB/s"]
 
 
+def prepare(args, work, crc_tool):
+    """The file, its parts and its CRC-64: made anew, or those a kept --work folder holds from
+    a run with the same size and part size (before/after comparisons then upload the same
+    bytes, and skip a minute of writing)."""
+    path = os.path.join(work, "disk.raw")
+    folder = os.path.join(work, "parts")
+    stamp_path = os.path.join(work, "prepared.json")
+    wanted = {"size": args.size, "part_size": args.part_size}
+    try:
+        with open(stamp_path) as f:
+            stamp = json.load(f)
+        count = -(-args.size // args.part_size)
+        parts = [os.path.join(folder, f"part{n:05d}") for n in range(1, count + 1)]
+        if ({k: stamp.get(k) for k in wanted} == wanted and os.path.getsize(path) == args.size
+                and sum(os.path.getsize(p) for p in parts) == args.size):
+            print(f"reusing {path} and its {count} parts (prepared.json)", flush=True)
+            return path, parts, stamp["crc"]
+    except (OSError, ValueError, KeyError):
+        pass
+    print(f"writing {args.size / GiB:.2f} GiB of random bytes, parts of "
+          f"{args.part_size // MiB} MiB ...", flush=True)
+    if os.path.exists(stamp_path):
+        os.remove(stamp_path)
+    shutil.rmtree(folder, ignore_errors=True)
+    make_file(path, args.size)
+    parts = split_parts(path, args.part_size, folder)
+    crc = file_crc(crc_tool, path)
+    with open(stamp_path, "w") as f:
+        json.dump(dict(wanted, crc=crc), f)
+    return path, parts, crc
+
+
 def run_figures(args, cli, emulator_bin, levels):
     work = args.work or tempfile.mkdtemp(prefix="bench-upload-", dir=os.path.join(args.build))
     os.makedirs(work, exist_ok=True)
@@ -229,12 +263,7 @@ def run_figures(args, cli, emulator_bin, levels):
     started = time.monotonic()
     try:
         crc_tool = build_crc_tool(work)
-        path = os.path.join(work, "disk.raw")
-        print(f"writing {args.size / GiB:.2f} GiB of random bytes, parts of "
-              f"{args.part_size // MiB} MiB ...", flush=True)
-        make_file(path, args.size)
-        parts = split_parts(path, args.part_size, os.path.join(work, "parts"))
-        crc = file_crc(crc_tool, path)
+        path, parts, crc = prepare(args, work, crc_tool)
         subprocess.run(["sync"], check=False)
         time.sleep(2)
         print(f"file {args.size} bytes, {len(parts)} parts, CRC-64 {crc}; cpu {os.cpu_count()} "
@@ -268,7 +297,8 @@ def main():
                     help="other part sizes for the peak RSS line ('' for none)")
     ap.add_argument("--concurrency", default="1,4,8,16")
     ap.add_argument("--ceiling-concurrency", type=int, default=16)
-    ap.add_argument("--work", help="folder for the file, its parts and the emulator's state")
+    ap.add_argument("--work", help="folder for the file, its parts and the emulator's state; "
+                    "kept, and its file and parts reused by the next run of the same sizes")
     ap.add_argument("--rounds", type=int, default=3,
                     help="uploads per client and concurrency, interleaved; the median is shown")
     ap.add_argument("--kill-trials", type=int, default=0)
