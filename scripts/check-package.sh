@@ -76,9 +76,24 @@ version=$(dpkg-deb -f "$deb" Version)
 depends=$(dpkg-deb -f "$deb" Depends)
 step "package contents" dpkg-deb -c "$deb"
 step "package control" dpkg-deb -I "$deb"
-for lib in libqt6widgets6 libqt6network6 libqt6svg6 libqt6dbus6 libqt6keychain1 libtsk19 libhivex0 libisal2 libcurl4; do
+for lib in libqt6widgets6 libqt6network6 libqt6svg6 libqt6dbus6 libqt6keychain1 libhivex0 libisal2 libcurl4; do
     grep -q "\b$lib\b" <<<"$depends" || fail "Depends does not name $lib: $depends"
 done
+# The Sleuth Kit comes from libtsk.a without its container-format libraries (cmake/CvmiTsk.cmake)
+# unless the build chose libtsk.so (-DCVMI_STATIC_TSK=OFF, or no libtsk.a was found).
+tsk_libs="libtsk19 libewf2 libafflib0v5 libvmdk1 libvhdi1 libbfio1 libsqlite3-0"
+if grep -q '^CVMI_STATIC_TSK:BOOL=ON' "$build/CMakeCache.txt" &&
+    ! grep -q '^CVMI_TSK_ARCHIVE:FILEPATH=.*NOTFOUND' "$build/CMakeCache.txt"; then
+    for lib in $tsk_libs; do
+        if grep -q "\b$lib\b" <<<"$depends"; then
+            fail "Depends names $lib although The Sleuth Kit is linked statically: $depends"
+        fi
+    done
+    static_tsk=1
+else
+    grep -q "\blibtsk19\b" <<<"$depends" || fail "Depends does not name libtsk19: $depends"
+    static_tsk=0
+fi
 
 # 2. Installed by apt, so that every declared dependency must be found in the archive.
 cp "$deb" "$work/"
@@ -93,6 +108,10 @@ fi
     fail "the package did not install /usr/bin/cvm-import and /usr/bin/cvm-import-wizard"
 
 # 3. The command line, from the installed files only.
+if [ "$static_tsk" -eq 1 ]; then
+    loaded=$(ldd /usr/bin/cvm-import /usr/bin/cvm-import-wizard | grep -E 'lib(tsk|ewf|afflib|vmdk|vhdi|bfio|sqlite3)\.so')
+    [ -z "$loaded" ] || fail "the installed programs still load The Sleuth Kit's format libraries: $loaded"
+fi
 out=$(/usr/bin/cvm-import --version 2>&1) || fail "cvm-import --version: $out"
 grep -q "$version" <<<"$out" || fail "cvm-import --version printed '$out', not $version"
 step "fixture" "$root/tests/fixtures/make-base-disks.sh" "$work/fixtures"

@@ -1,11 +1,14 @@
 #include "Icons.h"
 
 #include <QPainter>
+#include <QPixmapCache>
 #include <QSvgRenderer>
 
 namespace cvmi::ui {
 
-QPixmap svgPixmap(const QString& resource, int logicalSize, qreal devicePixelRatio)
+namespace {
+
+QPixmap renderSvg(const QString& resource, int logicalSize, qreal devicePixelRatio)
 {
     const int device = qRound(logicalSize * devicePixelRatio);
     QPixmap pixmap(device, device);
@@ -16,6 +19,25 @@ QPixmap svgPixmap(const QString& resource, int logicalSize, qreal devicePixelRat
     renderer.render(&painter);
     painter.end();
     pixmap.setDevicePixelRatio(devicePixelRatio);
+    return pixmap;
+}
+
+} // namespace
+
+QPixmap svgPixmap(const QString& resource, int logicalSize, qreal devicePixelRatio)
+{
+    // A report shows the same few icons once per rule: parsing and rendering the SVG each time
+    // cost more than building the rest of the row. The icons are resources, so a rendering stays
+    // valid for the life of the program.
+    const QString key = QStringLiteral("cvmi-svg:%1:%2:%3")
+                            .arg(resource)
+                            .arg(logicalSize)
+                            .arg(devicePixelRatio, 0, 'g', 6);
+    QPixmap pixmap;
+    if (QPixmapCache::find(key, &pixmap))
+        return pixmap;
+    pixmap = renderSvg(resource, logicalSize, devicePixelRatio);
+    QPixmapCache::insert(key, pixmap);
     return pixmap;
 }
 

@@ -263,24 +263,49 @@ void DropZone::onFolderSearched(const QString& folder, const QStringList& images
 void DropZone::paintEvent(QPaintEvent* event)
 {
     Q_UNUSED(event);
-    QPainter painter(this);
-    painter.setRenderHint(QPainter::Antialiasing);
     const QPalette& pal = palette();
     const QColor accent = pal.color(QPalette::Highlight);
     const QColor fill =
         m_highlighted ? mixColors(pal.color(QPalette::Base), accent, 0.12)
                       : mixColors(pal.color(QPalette::Window), pal.color(QPalette::Base), 0.55);
-    QPen pen(m_highlighted
-                 ? accent
-                 : mixColors(pal.color(QPalette::Window), pal.color(QPalette::WindowText), 0.35));
+    const QColor line = m_highlighted ? accent
+                                      : mixColors(pal.color(QPalette::Window),
+                                                  pal.color(QPalette::WindowText), 0.35);
+    // Stroking the dashed outline costs about as much as painting the rest of the page, and the
+    // zone is repainted whenever one of its labels changes (three times between a drop and the
+    // verdict): it is drawn once per size, state and colours and then copied.
+    const qreal dpr = devicePixelRatioF();
+    const QString key = QStringLiteral("%1x%2@%3:%4:%5:%6")
+                            .arg(width())
+                            .arg(height())
+                            .arg(dpr)
+                            .arg(int(m_highlighted))
+                            .arg(fill.rgba())
+                            .arg(line.rgba());
+    if (key != m_frameKey) {
+        m_frame = QPixmap((QSizeF(size()) * dpr).toSize());
+        m_frame.setDevicePixelRatio(dpr);
+        m_frame.fill(Qt::transparent);
+        QPainter framePainter(&m_frame);
+        drawFrame(&framePainter, fill, line);
+        m_frameKey = key;
+    }
+    QPainter painter(this);
+    painter.drawPixmap(0, 0, m_frame);
+}
+
+void DropZone::drawFrame(QPainter* painter, const QColor& fill, const QColor& line) const
+{
+    painter->setRenderHint(QPainter::Antialiasing);
+    QPen pen(line);
     pen.setWidthF(m_highlighted ? 2.0 : 1.5);
     if (!m_highlighted)
         pen.setDashPattern({4.0, 3.0});
-    painter.setPen(pen);
-    painter.setBrush(fill);
+    painter->setPen(pen);
+    painter->setBrush(fill);
     const qreal inset = pen.widthF() / 2.0;
-    painter.drawRoundedRect(QRectF(rect()).adjusted(inset, inset, -inset, -inset), kCornerRadius,
-                            kCornerRadius);
+    painter->drawRoundedRect(QRectF(rect()).adjusted(inset, inset, -inset, -inset), kCornerRadius,
+                             kCornerRadius);
 }
 
 void DropZone::browse()

@@ -1,11 +1,13 @@
 #pragma once
 
+#include <QPixmap>
 #include <QString>
 #include <QStringList>
 #include <QWidget>
 
 class QLabel;
 class QMimeData;
+class QPainter;
 class QPushButton;
 
 namespace cvmi::ui {
@@ -61,6 +63,7 @@ private:
     void setHighlighted(bool highlighted);
     void showProblem(const QString& problem);
     void onFolderSearched(const QString& folder, const QStringList& images, const QString& problem);
+    void drawFrame(QPainter* painter, const QColor& fill, const QColor& line) const;
 
     QLabel* m_icon = nullptr;
     ElidedLabel* m_headline = nullptr; // a long file name is elided, not the window widened
@@ -72,6 +75,8 @@ private:
     QString m_promptDetail;
     bool m_highlighted = false;
     QString m_searching; // the folder being searched, or empty
+    QPixmap m_frame;     // the outline and fill as last painted (paintEvent)
+    QString m_frameKey;  // the size, pixel ratio and colours m_frame was drawn for
 };
 
 } // namespace cvmi::ui

@@ -1,6 +1,7 @@
 #include "widgets/ReportLabels.h"
 
 #include "Icons.h"
+#include "widgets/WrappingLabel.h"
 
 #include <QLabel>
 #include <QPalette>
@@ -22,7 +23,7 @@ QString toRichText(const QString& text)
 
 QLabel* wrappingLabel(const QString& text, Qt::TextFormat format)
 {
-    auto* label = new QLabel(format == Qt::RichText ? toRichText(text) : text);
+    auto* label = new WrappingLabel(format == Qt::RichText ? toRichText(text) : text);
     label->setTextFormat(format);
     label->setWordWrap(true);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);

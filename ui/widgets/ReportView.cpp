@@ -4,6 +4,7 @@
 #include "widgets/ElidedLabel.h"
 #include "widgets/ReportLabels.h"
 #include "widgets/RuleRow.h"
+#include "widgets/WrappingLabel.h"
 
 #include "inspect/VolumeNames.h"
 #include "policy/ReportHtml.h"
@@ -57,7 +58,7 @@ void ReportView::showMessage(const QString& message)
 {
     m_hasReport = false;
     m_ruleCount = 0;
-    auto* label = new QLabel(message);
+    auto* label = new WrappingLabel(message);
     label->setObjectName(QStringLiteral("reportMessage"));
     label->setAlignment(Qt::AlignCenter);
     label->setWordWrap(true);
@@ -385,7 +386,7 @@ QLabel* ReportView::sectionTitle(const QString& text) const
 
 QLabel* ReportView::secondaryLabel(const QString& text) const
 {
-    auto* label = new QLabel(text);
+    auto* label = new WrappingLabel(text); // some wrap: the summary's counts, partition details
     label->setTextFormat(Qt::PlainText);
     QPalette pal = label->palette();
     pal.setColor(QPalette::WindowText, secondaryColor());

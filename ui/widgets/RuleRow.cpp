@@ -2,6 +2,7 @@
 
 #include "Icons.h"
 #include "widgets/ReportLabels.h"
+#include "widgets/WrappingLabel.h"
 
 #include <QGridLayout>
 #include <QKeyEvent>
@@ -132,7 +133,7 @@ RuleRow::RuleRow(const policy::RuleResult& rule, const QColor& secondary, qreal 
     setProperty("verdict", policy::verdictName(rule.verdict));
     setAccessibleName(tr("%1: %2").arg(verdictWord(rule.verdict), rule.title));
 
-    auto* title = new QLabel(rule.title);
+    auto* title = new WrappingLabel(rule.title);
     title->setObjectName(QStringLiteral("ruleTitle"));
     title->setTextFormat(Qt::PlainText);
     title->setWordWrap(true);
