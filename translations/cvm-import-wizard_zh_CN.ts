@@ -4587,6 +4587,10 @@ Exit status: 0 done, 2 error.</source>
         <source>Cannot write the resume record &quot;%1&quot;: %2. %3</source>
         <translation>无法写入断点记录 &quot;%1&quot;：%2。%3</translation>
     </message>
+    <message>
+        <source>Cannot write the resume record &quot;%1&quot;: %2.</source>
+        <translation>无法写入断点记录 &quot;%1&quot;：%2。</translation>
+    </message>
 </context>
 <context>
     <name>cvmi::transfer::DestinationLock</name>
