@@ -19,6 +19,12 @@ public:
     qint64 etaSeconds(qint64 remainingBytes) const;
     // True at most once per minIntervalMs; marks the report as made.
     bool due(qint64 nowMs);
+    // Whether sample() or due() would do anything now: the caller, run after every step of a
+    // busy transfer loop, computes the bytes sent only then.
+    bool busyAt(qint64 nowMs) const
+    {
+        return nowMs - m_windowStartMs >= 1000 || nowMs - m_lastReportMs >= minIntervalMs;
+    }
 
 private:
     qint64 m_windowStartMs = 0;

@@ -492,6 +492,9 @@ qint64 UploadSession::bytesDone() const
 void UploadSession::report(UploadState state, bool force)
 {
     const qint64 nowMs = m_clock.elapsed();
+    // After every loop step: the sums over the parts below are for a sample or a report only.
+    if (!force && !m_meter.busyAt(nowMs))
+        return;
     const qint64 sent = state == UploadState::Finished
                             ? m_file.size
                             : qMin(m_file.size, bytesDone() + m_loop.bytesInFlight());
