@@ -1,6 +1,5 @@
 #include "transfer/CurlTransfer.h"
 
-#include <QProcessEnvironment>
 #include <curl/curl.h>
 #include <mutex>
 
@@ -63,8 +62,8 @@ CurlTransfer::CurlTransfer(const PreparedRequest& request, RequestBody* body,
     // libcurl takes the proxy from http_proxy / https_proxy / all_proxy itself; setting
     // CURLOPT_NOPROXY replaces no_proxy, so it is kept and loopback added (a local emulator or
     // gateway must never go through a proxy).
-    const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    QString noProxy = env.value(QStringLiteral("no_proxy"), env.value(QStringLiteral("NO_PROXY")));
+    // Two variables read, not the whole environment copied: this runs once per part.
+    QString noProxy = qEnvironmentVariable("no_proxy", qEnvironmentVariable("NO_PROXY"));
     if (!noProxy.isEmpty())
         noProxy += u',';
     m_noProxy = (noProxy + QStringLiteral("localhost,127.0.0.1,::1")).toUtf8();
