@@ -114,6 +114,15 @@ if [ "$static_tsk" -eq 1 ]; then
 fi
 out=$(/usr/bin/cvm-import --version 2>&1) || fail "cvm-import --version: $out"
 grep -q "$version" <<<"$out" || fail "cvm-import --version printed '$out', not $version"
+# cvm-import runs `check` without the network libraries and hands the cloud commands to its
+# companion (app/cli/CompanionCommand.h): the companion must be installed where it looks, and
+# cvm-import itself must not load libcurl, Qt Network or OpenSSL.
+companion=/usr/libexec/cvm-import-wizard/cvm-import-cloud
+[ -x "$companion" ] || fail "the package did not install $companion"
+loaded=$(ldd /usr/bin/cvm-import | grep -E 'lib(curl|Qt6Network|ssl|crypto)\.so')
+[ -z "$loaded" ] || fail "cvm-import loads network libraries it needs only in $companion: $loaded"
+out=$(HOME="$work/home" XDG_DATA_HOME="$work/home/data" /usr/bin/cvm-import uploads 2>&1) ||
+    fail "cvm-import uploads (through $companion): $out"
 step "fixture" "$root/tests/fixtures/make-base-disks.sh" "$work/fixtures"
 step "qcow2 fixture" qemu-img convert -f raw -O qcow2 "$work/fixtures/mbr-ext4.raw" "$work/mbr-ext4.qcow2"
 checked=0

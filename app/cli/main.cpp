@@ -1,11 +1,18 @@
-// cvm-import: the wizard's core from the command line, for scripts and servers.
+// cvm-import: the wizard's core from the command line, for scripts and servers. Built twice:
+// as cvm-import, which runs `check` itself and hands the cloud commands to its companion
+// (CompanionCommand.h says why), and, with CVMI_CLI_CLOUD, as that companion, cvm-import-cloud,
+// which runs every command.
 #include "CheckCommand.h"
 #include "CliContext.h"
+#ifdef CVMI_CLI_CLOUD
 #include "DoctorCommand.h"
 #include "ImportCommand.h"
 #include "ObjectsCommand.h"
 #include "UploadCommand.h"
 #include "UploadsCommand.h"
+#else
+#include "CompanionCommand.h"
+#endif
 
 #include "util/Translations.h"
 
@@ -13,6 +20,7 @@
 #include <QTextStream>
 
 #include <cstdio>
+#include <vector>
 
 namespace {
 struct Text {
@@ -44,6 +52,10 @@ QString usage()
 
 int main(int argc, char* argv[])
 {
+#ifndef CVMI_CLI_CLOUD
+    // As typed, for the companion: QCoreApplication may take arguments of its own out of argv.
+    std::vector<char*> typed(argv, argv + argc + 1);
+#endif
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("cvm-import"));
     QCoreApplication::setOrganizationName(QStringLiteral("cvm-import-wizard"));
@@ -72,6 +84,7 @@ int main(int argc, char* argv[])
     const cvmi::cli::CliContext context{args, out, err, rawArgs};
     if (command == QLatin1String("check"))
         return cvmi::cli::runCheck(context);
+#ifdef CVMI_CLI_CLOUD
     if (command == QLatin1String("doctor"))
         return cvmi::cli::runDoctor(context);
     if (command == QLatin1String("import"))
@@ -84,6 +97,13 @@ int main(int argc, char* argv[])
         return cvmi::cli::runUploads(context);
     if (command == QLatin1String("objects"))
         return cvmi::cli::runObjects(context);
+#else
+    static const QStringList cloudCommands{QStringLiteral("doctor"),  QStringLiteral("import"),
+                                           QStringLiteral("imports"), QStringLiteral("upload"),
+                                           QStringLiteral("uploads"), QStringLiteral("objects")};
+    if (cloudCommands.contains(command))
+        return cvmi::cli::runInCompanion(command, typed.data(), out, err);
+#endif
     err << Text::tr("Unknown command \"%1\".").arg(command) << "\n\n" << usage();
     return cvmi::cli::ExitError;
 }
