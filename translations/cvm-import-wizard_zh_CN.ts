@@ -524,6 +524,14 @@ upload, import: 130/143 stopped by SIGINT/SIGTERM (resumable).
 upload、import：130/143 表示被 SIGINT/SIGTERM 中止（可续传）。
 </translation>
     </message>
+    <message>
+        <source>%1 is not installed beside it</source>
+        <translation>%1 未安装在它旁边</translation>
+    </message>
+    <message>
+        <source>cvm-import cannot run &quot;%1&quot;: %2. Reinstall cvm-import-wizard.</source>
+        <translation>cvm-import 无法运行 &quot;%1&quot;：%2。请重新安装 cvm-import-wizard。</translation>
+    </message>
 </context>
 <context>
     <name>cvmi::cli::ObjectsCommand</name>
