@@ -18,4 +18,14 @@ bool DiskImage::checkRange(uint64_t offset, size_t length, Error* error) const
                     .arg(size));
 }
 
+bool DiskImage::mapExtents(uint64_t offset, uint64_t length, QList<Extent>* out, Error* error)
+{
+    out->clear();
+    if (!checkRange(offset, size_t(length), error))
+        return false;
+    if (length > 0)
+        out->append(Extent{offset, length, true});
+    return true;
+}
+
 } // namespace cvmi::disk

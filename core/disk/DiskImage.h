@@ -19,6 +19,15 @@ struct Finding {
     QString message; // a sentence with the evidence and, for warnings and blockers, the fix
 };
 
+// A run of the guest disk as the container describes it without reading data: `data` false means
+// the container holds nothing there (unallocated, a hole, a zero cluster): it reads as zeros.
+// `data` true means it may hold anything, zeros included.
+struct Extent {
+    uint64_t offset = 0;
+    uint64_t length = 0;
+    bool data = true;
+};
+
 // The guest's view of a disk image: a flat array of virtualSize() bytes. One class per container
 // format implements this (raw, qcow2, vhd, vmdk), in the manner of QEMU's block drivers.
 //
@@ -34,6 +43,14 @@ public:
     // Reads guest bytes [offset, offset+length). Unallocated ranges read as zeros. Reading past
     // virtualSize() is an error.
     virtual bool read(uint64_t offset, void* buffer, size_t length, Error* error) = 0;
+
+    // The container's allocation map of [offset, offset+length) (within virtualSize()): extents
+    // in order, without gaps, covering the range exactly, neighbours of the same kind merged.
+    // Reads only tables (qcow2 L1/L2, VMDK grain tables, the VHD BAT, SEEK_DATA/SEEK_HOLE on a raw
+    // file), never data, so the converter (convert/Qcow2Stream.h) and the estimate skip empty
+    // space without reading it. The default says "all data", true for any format without a map.
+    // Callers ask in bounded ranges (the converter: 512 MiB at a time), so the list stays short.
+    virtual bool mapExtents(uint64_t offset, uint64_t length, QList<Extent>* out, Error* error);
 
     const QList<Finding>& findings() const { return m_findings; }
 

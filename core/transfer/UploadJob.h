@@ -45,8 +45,14 @@ struct RetrySettings {
     int connectTimeoutSeconds = 30;
 };
 
+// How the file goes up: its bytes as they are, or converted on the way into a compressed, sparse
+// qcow2 (convert/Qcow2Stream.h): the file is opened as a disk image (any format we read) and the
+// stream is cut into parts as it is produced, its first part (holding the header) sent last.
+enum class Conversion { None, Qcow2 };
+
 struct UploadJob {
     util::NativePath filePath; // bytes: the name need not be UTF-8 (absolute from the CLI)
+    Conversion conversion = Conversion::None;
     UploadDestination destination;
     cloud::Credentials credentials;
 
@@ -86,6 +92,12 @@ struct UploadProgress {
     qint64 bytesToCheck = 0;
     qint64 bytesChecked = 0;
     QList<int> partsChanged;
+    // A converted upload: the object's length is known only when the stream ends, so totalBytes
+    // is -1 until then and front ends show the source's progress (read of total) beside the
+    // bytes sent.
+    bool converting = false;
+    qint64 sourceBytesRead = 0;   // of the image's data extents (holes are not read)
+    qint64 sourceBytesTotal = -1; // -1 until the image's map has been walked
 };
 
 struct UploadResult {
@@ -94,7 +106,10 @@ struct UploadResult {
     QString objectUrl;      // https://<bucket>.cos.<region>.myqcloud.com/<key> (CosClient form)
     quint64 crc64 = 0;      // CRC-64/ECMA of the whole file, as COS's x-cos-hash-crc64ecma
     QString etag;
-    qint64 size = 0;
+    qint64 size = 0;       // the object's length: the bytes sent (the stream's, when converted)
+    QString format;        // the object's format: the source's ("raw", "qcow2"...) or "qcow2"
+    qint64 sourceBytes = 0; // the file's size
+    qint64 virtualSize = 0; // the disk's size as the guest sees it (the file's for raw)
     int partsUploaded = 0; // parts sent by this run (a resumed run sends only the missing ones)
     int partsReused = 0;   // parts already on the server from an earlier run
     // Of the parts on the server, those read again and compared (every one a resume reuses),
