@@ -56,6 +56,8 @@ public:
 private:
     explicit VmdkSparseExtent(const VmdkSparseHeader& header);
     bool gdEntry(ByteSource& file, uint64_t gdIndex, uint32_t* entry, Error* error);
+    bool grainTable(ByteSource& file, uint64_t gdIndex, const std::vector<uint32_t>** out,
+                    Error* error);
     bool grainSector(ByteSource& file, uint64_t grain, uint32_t* sector, Error* error);
     bool loadCompressedGrain(ByteSource& file, uint64_t grain, uint32_t sector, Error* error);
 

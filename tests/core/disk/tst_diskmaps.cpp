@@ -10,6 +10,7 @@
 #include "disk/DiskImageOpener.h"
 #include "disk/ExtentMap.h"
 
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QTemporaryDir>
 #include <QtEndian>
@@ -289,9 +290,12 @@ void TestDiskMaps::hugeSparseReadsOnlyTables()
     QVERIFY2(disk, qPrintable(error.message));
     const quint64 opened = stats->bytesRead;
     QList<Extent> map;
+    QElapsedTimer timer;
+    timer.start();
     const QString problem = mapInPieces(*disk, 512 * 1024 * 1024, &map);
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
     const quint64 read = stats->bytesRead - opened;
+    qInfo("%s: %llu bytes read, %lld ms", QTest::currentDataTag(), read, timer.elapsed());
     QVERIFY2(read <= maxRead, qPrintable(QString::number(read)));
     const Runs runs = dataRuns(map);
     QCOMPARE(runs.size(), size_t(2));
