@@ -43,7 +43,9 @@ private slots:
         qInfo("%s: estimated %llu, actual %lld, sampled %d (%d zero)", qPrintable(source),
               qulonglong(estimate->estimatedBytes), actual, estimate->sampledClusters,
               estimate->sampledZeroClusters);
-        QCOMPARE(estimate->sampledClusters, 256);
+        // Every data cluster when there are fewer than asked (the VHD's map has 224).
+        const uint64_t dataClusters = (estimate->mappedBytes + 65535) / 65536;
+        QCOMPARE(estimate->sampledClusters, int(std::min<uint64_t>(256, dataClusters)));
         QVERIFY(estimate->mappedBytes > 0 && estimate->mappedBytes <= estimate->virtualSize);
         QVERIFY(double(estimate->estimatedBytes) > double(actual) / tolerance);
         QVERIFY(double(estimate->estimatedBytes) < double(actual) * tolerance);
