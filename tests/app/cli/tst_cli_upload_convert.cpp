@@ -159,6 +159,35 @@ private slots:
         QVERIFY(pendingOnServer().isEmpty());
     }
 
+    // Ctrl+C: the parts in flight are confirmed, the run says it is resumable without a part
+    // total it cannot know; the same command then completes into the same disk.
+    void sigintStopsThenResumes()
+    {
+        const QString key = QStringLiteral("sigint/disk.qcow2");
+        const QStringList args = uploadArgs(
+            m_raw, key,
+            {QStringLiteral("--convert"), QStringLiteral("qcow2"), QStringLiteral("--json")});
+        QProcess process;
+        QString seen;
+        QVERIFY(startUntilParts(
+            process, args + QStringList{QStringLiteral("--limit-rate"), QStringLiteral("2M")}, 1,
+            &seen));
+        QVERIFY(signal(process, SIGINT));
+        const CliRun stopped = finish(process);
+        QCOMPARE(stopped.exitCode, 130);
+        const QJsonObject event =
+            named(eventsOf(seen + stopped.out), QStringLiteral("stopped")).value(0);
+        QVERIFY(event.value(QStringLiteral("resumable")).toBool());
+        QVERIFY(event.value(QStringLiteral("parts_total")).isNull());
+        QVERIFY(event.value(QStringLiteral("parts_done")).toInt() >= 1);
+        const CliRun resumed = cli(args);
+        verifyConverted(resumed, m_raw, key);
+        QVERIFY(named(resumed.events, QStringLiteral("finished"))
+                    .value(0)
+                    .value(QStringLiteral("parts_reused"))
+                    .toInt() >= 1);
+    }
+
     // Killed at a random moment, the next run converts the disk again, reuses the parts equal
     // to those on record and completes into the same disk.
     void killAndResume()
