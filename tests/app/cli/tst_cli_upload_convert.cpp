@@ -206,8 +206,8 @@ private slots:
             const QStringList args = uploadArgs(
                 source, key,
                 {QStringLiteral("--convert"), QStringLiteral("qcow2"), QStringLiteral("--json")});
-            // About 7 MiB at 2 MiB/s: some seconds. The kill falls after the first confirmed
-            // part and before the end.
+            // About 7 parts of 1 MiB, one at a time at 2 MiB/s: 3.5 s. The kill falls after the
+            // first confirmed part and before the end, anywhere between.
             QProcess process;
             QString seen;
             QVERIFY(startUntilParts(
