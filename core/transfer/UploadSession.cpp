@@ -500,56 +500,6 @@ bool UploadSession::uploadParts(std::optional<Failure>* failure)
     return m_pump->run(failure);
 }
 
-void UploadSession::progress(UploadState state, bool force)
-{
-    m_state = state;
-    report(state, force);
-}
-
-qint64 UploadSession::bytesDone() const
-{
-    qint64 sum = 0;
-    for (const CheckpointPart& p : m_checkpoint.parts)
-        sum += p.size;
-    return sum;
-}
-
-void UploadSession::report(UploadState state, bool force)
-{
-    const qint64 nowMs = m_clock.elapsed();
-    // After every loop step: the sums over the parts below are for a sample or a report only.
-    if (!force && !m_meter.busyAt(nowMs))
-        return;
-    // A converted object's length is known only when its stream ends (m_objectSize -1 before).
-    const qint64 total = converting() ? m_objectSize : m_file.size;
-    const qint64 inFlight = bytesDone() + m_loop.bytesInFlight();
-    const qint64 sent = state == UploadState::Finished ? total
-                        : total < 0                    ? inFlight
-                                                       : qMin(total, inFlight);
-    m_meter.sample(nowMs, sent);
-    if (!m_meter.due(nowMs) && !force)
-        return;
-    m_state = state;
-    UploadProgress p;
-    p.totalBytes = total;
-    p.bytesSent = qMax<qint64>(0, sent);
-    p.partsDone = m_plan.singlePut ? (state == UploadState::Finished ? 1 : 0)
-                                   : int(m_checkpoint.parts.size());
-    p.partsTotal = converting() ? (m_streamPump ? m_streamPump->partCount() : 0) : m_plan.partCount;
-    p.bytesPerSecond = m_meter.bytesPerSecond();
-    // Before the file is read there is nothing to estimate from.
-    p.etaSeconds = total < 0 ? -1 : m_meter.etaSeconds(total - sent);
-    p.state = state;
-    p.partsToCheck = m_checkParts;
-    p.partsChecked = m_checkedParts;
-    p.bytesToCheck = m_checkBytes;
-    p.bytesChecked = m_checkedBytes;
-    p.partsChanged = m_partsChanged;
-    addStreamProgress(&p);
-    if (m_sink.progress)
-        m_sink.progress(p);
-}
-
 void UploadSession::releaseAll()
 {
     m_loop.removeAll(); // before the bodies the transfers read go with the pump

@@ -105,22 +105,6 @@ bool UploadSession::streamParts(std::optional<Failure>* failure)
     return m_streamPump->run(failure);
 }
 
-void UploadSession::addStreamProgress(UploadProgress* p) const
-{
-    if (!converting())
-        return;
-    p->converting = true;
-    p->sourceBytesRead = m_stream ? m_stream->sourceBytesRead() : m_sourceRead;
-    p->sourceBytesTotal = m_stream ? m_stream->sourceBytesToRead() : m_sourceTotal;
-    // Until the stream ends, the time left follows the source: what is left to read at the
-    // rate it has been read.
-    if (p->totalBytes < 0 && p->sourceBytesTotal > 0 && p->sourceBytesRead > 0) {
-        const double seconds = double(m_clock.elapsed()) / 1000.0;
-        const double left = double(p->sourceBytesTotal - p->sourceBytesRead);
-        p->etaSeconds = qMax<qint64>(0, qRound64(seconds * left / double(p->sourceBytesRead)));
-    }
-}
-
 void UploadSession::describeObject(UploadResult* r) const
 {
     r->sourceBytes = m_file.size;
