@@ -121,6 +121,7 @@ private:
     // The stream's last progress, kept for the final report after the stream is gone.
     qint64 m_sourceRead = 0;
     qint64 m_sourceTotal = -1;
+    int m_streamPartCount = 0; // once the stream ended
     std::unique_ptr<StoreDialect> m_dialect;
     FileIdentity m_file;
     PartPlan m_plan;

@@ -40,7 +40,8 @@ void UploadSession::report(UploadState state, bool force)
     p.bytesSent = qMax<qint64>(0, sent);
     p.partsDone = m_plan.singlePut ? (state == UploadState::Finished ? 1 : 0)
                                    : int(m_checkpoint.parts.size());
-    p.partsTotal = converting() ? (m_streamPump ? m_streamPump->partCount() : 0) : m_plan.partCount;
+    p.partsTotal = converting() ? (m_streamPump ? m_streamPump->partCount() : m_streamPartCount)
+                                : m_plan.partCount;
     p.bytesPerSecond = m_meter.bytesPerSecond();
     // Before the file is read there is nothing to estimate from.
     p.etaSeconds = total < 0 ? -1 : m_meter.etaSeconds(total - sent);

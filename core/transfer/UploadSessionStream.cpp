@@ -77,6 +77,7 @@ UploadResult UploadSession::runConverted(std::optional<Checkpoint> existing, boo
         return failure ? failed(*failure) : stopped();
     }
     m_objectSize = m_streamPump->length();
+    m_streamPartCount = m_streamPump->partCount();
     qCInfo(lcTransfer).noquote() << "converted stream ended:" << m_objectSize << "bytes in"
                                  << m_streamPump->partCount() << "parts";
     return complete();

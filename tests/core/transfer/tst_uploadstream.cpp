@@ -161,6 +161,8 @@ private slots:
         QVERIFY(progress.first().converting);
         QCOMPARE(progress.first().totalBytes, qint64(-1));
         QCOMPARE(progress.last().totalBytes, length);
+        QCOMPARE(progress.last().partsTotal, parts);
+        QCOMPARE(progress.last().partsDone, parts);
         QCOMPARE(progress.last().sourceBytesRead, length);
         QCOMPARE(progress.last().sourceBytesTotal, length);
         QVERIFY(!recordOf(j));
