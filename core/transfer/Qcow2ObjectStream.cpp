@@ -52,6 +52,14 @@ std::unique_ptr<ObjectStream> openQcow2ObjectStream(const UploadJob& job, Error*
     auto image = disk::openDiskImage(job.filePath, error);
     if (!image)
         return nullptr;
+    // A differencing disk (a backing file, a VHD child, a VMDK delta) holds only what changed:
+    // converted alone it would be another disk than the guest's, so it is refused.
+    for (const disk::Finding& finding : image->findings()) {
+        if (finding.severity == disk::Finding::Severity::Blocker) {
+            fail(error, QStringLiteral("upload.file"), finding.message);
+            return nullptr;
+        }
+    }
     return std::make_unique<Qcow2ObjectStream>(std::move(image));
 }
 

@@ -159,6 +159,28 @@ private slots:
         QVERIFY(pendingOnServer().isEmpty());
     }
 
+    // A qcow2 over a backing file holds only what changed: converted alone it would be another
+    // disk, so it is refused with the reason.
+    void differencingDiskIsRefused()
+    {
+        const QString child = path(QStringLiteral("child.qcow2"));
+        QCOMPARE(test::runTool(QStringLiteral("qemu-img"),
+                               {QStringLiteral("create"), QStringLiteral("-f"),
+                                QStringLiteral("qcow2"), QStringLiteral("-F"),
+                                QStringLiteral("qcow2"), QStringLiteral("-b"), m_qcow2, child}),
+                 0);
+        const CliRun run = cli(uploadArgs(
+            child, QStringLiteral("child.qcow2"),
+            {QStringLiteral("--convert"), QStringLiteral("qcow2"), QStringLiteral("--json")}));
+        QCOMPARE(run.exitCode, 2);
+        const QJsonObject failed = named(run.events, QStringLiteral("failed")).value(0);
+        QCOMPARE(failed.value(QStringLiteral("code")).toString(), QStringLiteral("upload.file"));
+        QVERIFY2(failed.value(QStringLiteral("message")).toString().contains(QLatin1String("back")),
+                 qPrintable(run.out));
+        QVERIFY(pendingOnServer().isEmpty());
+        QVERIFY(!storedObject(QStringLiteral("child.qcow2")));
+    }
+
     // Ctrl+C: the parts in flight are confirmed, the run says it is resumable without a part
     // total it cannot know; the same command then completes into the same disk.
     void sigintStopsThenResumes()
