@@ -87,6 +87,8 @@ private slots:
                                        .value(QStringLiteral("bytes_sent"))
                                        .toDouble());
         QVERIFY2(sent < 12 * MiB, qPrintable(QString::number(sent)));
+        qInfo("%s: file %lld bytes, sent %lld bytes", qPrintable(source),
+              qlonglong(QFileInfo(path(source)).size()), qlonglong(sent));
         // Progress: the length unknown (null) until the end; the source's bytes read.
         const auto progress = named(run.events, QStringLiteral("progress"));
         QVERIFY(!progress.isEmpty());
