@@ -1,8 +1,9 @@
 // Small test disks made at test time by real tools, for the converted uploads
-// (tests/app/cli/tst_cli_upload_convert, tests/peers/tst_moto_peer): a sparse raw disk whose data is part random (does not
-// compress) and part text (compresses well), with holes between, and the same disk as a qcow2
-// with compressed clusters made by `qemu-img convert -c`. Plus the two checks of a converted
-// object: `qemu-img check` (no errors, no leaks) and `qemu-img compare` with its source.
+// (tests/app/cli/tst_cli_upload_convert, tests/peers/tst_moto_peer): a sparse raw disk whose data
+// is part random (does not compress) and part text (compresses well), with holes between, and the
+// same disk as a qcow2 with compressed clusters made by `qemu-img convert -c`. Plus the two checks
+// of a converted object: `qemu-img check` (no errors, no leaks) and `qemu-img compare` with its
+// source.
 #pragma once
 
 #include <QFile>
