@@ -4,6 +4,7 @@
 #include "util/NativePath.h"
 
 #include <QByteArray>
+#include <QList>
 #include <QString>
 
 #include <atomic>
@@ -12,6 +13,8 @@
 #include <memory>
 
 namespace cvmi::disk {
+
+struct Extent; // disk/DiskImage.h
 
 // Counts what was actually read from the user's files, so the CLI (`--stats`) and the benchmark
 // can prove that inspection reads metadata, not the whole image. Shared by every file of an image.
@@ -31,6 +34,11 @@ public:
     virtual bool readAt(uint64_t offset, void* buffer, size_t length, Error* error) = 0;
     // The file name for messages.
     virtual QString name() const = 0;
+
+    // Which bytes of [offset, offset+length) (within size()) hold data and which are holes that
+    // read as zeros, in order and merged, without reading them. The default says "all data",
+    // true for any source: a plain file's holes are a bonus, never needed for correctness.
+    virtual bool mapData(uint64_t offset, uint64_t length, QList<Extent>* out, Error* error);
 
     // Reads up to `length` bytes at `offset`, clamped to the end; returns what was read.
     QByteArray readUpTo(uint64_t offset, size_t length, Error* error);
@@ -53,11 +61,14 @@ public:
     uint64_t size() const override { return m_size; }
     bool readAt(uint64_t offset, void* buffer, size_t length, Error* error) override;
     QString name() const override { return m_path; }
+    // SEEK_DATA / SEEK_HOLE; "all data" where the file system has no such map.
+    bool mapData(uint64_t offset, uint64_t length, QList<Extent>* out, Error* error) override;
 
 private:
     static std::unique_ptr<FileByteSource> adopt(int fd, const QString& shown, uint64_t size,
                                                  std::shared_ptr<ReadStats> stats);
     FileByteSource(int fd, QString path, uint64_t size, std::shared_ptr<ReadStats> stats);
+    bool nextRun(uint64_t offset, bool* data, uint64_t* runEnd, Error* error);
     int m_fd;
     QString m_path;
     uint64_t m_size;

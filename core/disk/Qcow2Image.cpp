@@ -1,6 +1,7 @@
 #include "disk/Qcow2Image.h"
 
 #include "disk/Qcow2Header.h"
+#include "disk/Qcow2ImagePrivate.h"
 #include "util/Endian.h"
 
 #include <QCoreApplication>
@@ -27,12 +28,7 @@ QString tr(const char* text)
     return QCoreApplication::translate("cvmi::disk::Qcow2Image", text);
 }
 
-constexpr uint64_t kOffsetMask = 0x00fffffffffffe00ULL; // bits 9-55 of L1 and L2 entries
-constexpr uint64_t kCompressedFlag = uint64_t(1) << 62;
-constexpr uint64_t kFlagBits = uint64_t(3) << 62; // compressed and "copied"
-constexpr uint64_t kZeroFlag = 1;
 constexpr uint64_t kSector = 512;
-constexpr uint32_t kSubclusters = 32;
 // L2 tables are cached in slices, as QEMU's l2-cache-entry-size does: with 2 MiB clusters a
 // whole table is 2 MiB, and a lookup needs one entry of it. 512 slices keep at most 2 MiB.
 constexpr uint64_t kMaxSliceBytes = 4096;
@@ -44,58 +40,9 @@ constexpr int kZstdWindowLogMax = 23;
 // accept exactly the compressed clusters qemu-img does.
 constexpr int kDeflateWindowBits = -12;
 
-struct ZstdDeleter {
-    void operator()(ZSTD_DCtx* context) const { ZSTD_freeDCtx(context); }
-};
+} // namespace
 
-// One cached piece of an L2 table, entries already in host byte order.
-struct L2Slice {
-    uint64_t hostOffset = 0;
-    std::vector<uint64_t> words;
-};
-
-class Qcow2Image final : public DiskImage {
-public:
-    Qcow2Image(std::unique_ptr<ByteSource> file, Qcow2Header header, std::vector<uint64_t> l1);
-
-    QString format() const override { return QStringLiteral("qcow2"); }
-    QString subformat() const override
-    {
-        return m_header.version == 2 ? QStringLiteral("v2") : QStringLiteral("v3");
-    }
-    uint64_t virtualSize() const override { return m_header.size; }
-    bool read(uint64_t offset, void* buffer, size_t length, Error* error) override;
-
-    void reportFindings();
-
-private:
-    bool lookup(uint64_t cluster, uint64_t* entry, uint64_t* bitmap, Error* error);
-    const std::vector<uint64_t>* slice(uint64_t hostOffset, Error* error);
-    bool readCluster(uint64_t offset, uint64_t entry, uint64_t bitmap, char* out, size_t* n,
-                     Error* error);
-    bool readSubclusters(uint64_t offset, uint64_t entry, uint64_t bitmap, char* out, size_t* n,
-                         Error* error);
-    bool readData(uint64_t guestOffset, uint64_t hostOffset, char* out, size_t n, Error* error);
-    bool readCompressed(uint64_t entry, uint64_t within, char* out, size_t n, Error* error);
-    bool inflateDeflate(size_t inputBytes);
-    bool inflateZstd(size_t inputBytes);
-
-    std::unique_ptr<ByteSource> m_file;
-    Qcow2Header m_header;
-    std::vector<uint64_t> m_l1;
-    uint64_t m_clusterSize;
-    uint32_t m_l2Bits;
-    uint64_t m_entryBytes;
-    uint64_t m_sliceBytes;
-    // Least recently used last; the map finds a slice by its offset in the file.
-    std::list<L2Slice> m_slices;
-    std::unordered_map<uint64_t, std::list<L2Slice>::iterator> m_sliceIndex;
-    // The last decompressed cluster, keyed by its descriptor: sequential reads hit it many times.
-    uint64_t m_cachedDescriptor = UINT64_MAX;
-    std::vector<char> m_clusterData;
-    std::vector<char> m_compressed;
-    std::unique_ptr<ZSTD_DCtx, ZstdDeleter> m_zstd;
-};
+namespace qcow2 {
 
 Qcow2Image::Qcow2Image(std::unique_ptr<ByteSource> file, Qcow2Header header,
                        std::vector<uint64_t> l1)
@@ -357,6 +304,10 @@ bool Qcow2Image::read(uint64_t offset, void* buffer, size_t length, Error* error
     return true;
 }
 
+} // namespace qcow2
+
+namespace {
+
 bool readL1(ByteSource& file, const Qcow2Header& header, std::vector<uint64_t>* l1, Error* error)
 {
     // readQcow2Header checked the size (at most 32 MiB) and that the table lies in the file.
@@ -383,7 +334,8 @@ std::unique_ptr<DiskImage> openQcow2(std::unique_ptr<ByteSource> file, const Ope
     std::vector<uint64_t> l1;
     if (!readQcow2Header(*file, &header, error) || !readL1(*file, header, &l1, error))
         return nullptr;
-    auto image = std::make_unique<Qcow2Image>(std::move(file), std::move(header), std::move(l1));
+    auto image =
+        std::make_unique<qcow2::Qcow2Image>(std::move(file), std::move(header), std::move(l1));
     image->reportFindings();
     return image;
 }

@@ -16,6 +16,13 @@ public:
     {
         return checkRange(offset, length, error) && m_file->readAt(offset, buffer, length, error);
     }
+    // The file's own holes (SEEK_DATA / SEEK_HOLE): a sparse raw disk is its own map.
+    bool mapExtents(uint64_t offset, uint64_t length, QList<Extent>* out, Error* error) override
+    {
+        out->clear();
+        return checkRange(offset, size_t(length), error) &&
+               m_file->mapData(offset, length, out, error);
+    }
 
 private:
     std::unique_ptr<ByteSource> m_file;

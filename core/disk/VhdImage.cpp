@@ -1,6 +1,7 @@
 #include "disk/VhdImage.h"
 
 #include "disk/VhdFooter.h"
+#include "disk/VhdImagePrivate.h"
 #include "util/Endian.h"
 
 #include <QCoreApplication>
@@ -15,13 +16,13 @@ namespace cvmi::disk {
 
 namespace {
 
+using vhd::kSector;
+
 QString tr(const char* text)
 {
     return QCoreApplication::translate("cvmi::disk::VhdImage", text);
 }
 
-constexpr uint64_t kSector = 512;
-constexpr uint32_t kUnallocated = 0xFFFFFFFF;
 // 256 MiB blocks; Hyper-V and qemu write 2 MiB. Bounds the bitmap one block needs (64 KiB).
 constexpr uint32_t kMaxBlockSize = 256u * 1024 * 1024;
 // BAT pages of 4 KiB, so a 2 TiB disk opens without reading its 4 MiB table.
@@ -64,46 +65,9 @@ bool overlaps(uint64_t start, uint64_t end, uint64_t otherStart, uint64_t otherE
     return start < otherEnd && otherStart < end;
 }
 
-class VhdImage final : public DiskImage {
-public:
-    VhdImage(std::unique_ptr<ByteSource> file, const VhdFooter& footer, uint64_t dataLimit)
-        : m_file(std::move(file)), m_footer(footer), m_size(footer.virtualSize()),
-          m_dataLimit(dataLimit)
-    {
-    }
-    QString format() const override { return QStringLiteral("vhd"); }
-    QString subformat() const override;
-    uint64_t virtualSize() const override { return m_size; }
-    bool read(uint64_t offset, void* buffer, size_t length, Error* error) override;
+} // namespace
 
-    bool checkFixed(Error* error);
-    bool openDynamicHeader(Error* error);
-    void reportBackupFooter();
-    void reportSavedState();
-    void reportParent();
-
-private:
-    bool batEntry(uint64_t block, uint32_t* sector, Error* error);
-    bool checkBlockLocation(uint64_t block, uint32_t sector, Error* error);
-    bool blockBitmap(uint64_t block, uint32_t sector, const std::vector<unsigned char>** bitmap,
-                     Error* error);
-    bool readBlock(uint64_t block, uint64_t within, char* out, size_t n, Error* error);
-
-    std::unique_ptr<ByteSource> m_file;
-    VhdFooter m_footer;
-    uint64_t m_size = 0;
-    // Where data may end: before the footer at the end of the file, or the file's end when only
-    // the footer copy at offset 0 survived.
-    uint64_t m_dataLimit = 0;
-    // Dynamic and differencing disks.
-    VhdDynamicHeader m_header;
-    uint64_t m_headerOffset = 0;
-    uint64_t m_blockSize = 0;
-    uint64_t m_bitmapBytes = 0;
-    uint64_t m_batBytes = 0;
-    std::unordered_map<uint64_t, std::vector<uint32_t>> m_batPages;
-    std::unordered_map<uint64_t, std::vector<unsigned char>> m_bitmaps;
-};
+namespace vhd {
 
 QString VhdImage::subformat() const
 {
@@ -334,6 +298,10 @@ bool VhdImage::read(uint64_t offset, void* buffer, size_t length, Error* error)
     return true;
 }
 
+} // namespace vhd
+
+namespace {
+
 struct FooterCandidate {
     bool cookie = false;
     bool valid = false;
@@ -420,7 +388,7 @@ std::unique_ptr<DiskImage> openVhd(std::unique_ptr<ByteSource> file, const OpenC
     }
     // Data ends where the footer at the end begins, whenever one is there (even a damaged one).
     const uint64_t dataLimit = tail.cookie ? fileSize - kVhdFooterSize : fileSize;
-    auto image = std::make_unique<VhdImage>(std::move(file), footer, dataLimit);
+    auto image = std::make_unique<vhd::VhdImage>(std::move(file), footer, dataLimit);
     if (type == VhdFooter::Fixed) {
         if (!image->checkFixed(error))
             return nullptr;

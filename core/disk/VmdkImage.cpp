@@ -1,6 +1,7 @@
 #include "disk/VmdkImage.h"
 
 #include "disk/VmdkDescriptor.h"
+#include "disk/VmdkImagePrivate.h"
 #include "disk/VmdkSparseExtent.h"
 
 #include <QCoreApplication>
@@ -20,7 +21,7 @@ QString tr(const char* text)
     return QCoreApplication::translate("cvmi::disk::VmdkImage", text);
 }
 
-constexpr uint64_t kSector = 512;
+using vmdk::kSector;
 // A twoGbMaxExtent disk may have thousands of pieces; keep only this many open at once.
 constexpr size_t kMaxOpenCompanions = 32;
 
@@ -96,51 +97,9 @@ bool unsupportedExtent(Error* error, const VmdkExtentLine& line)
                     .arg(line.typeName, line.fileName));
 }
 
-struct Extent {
-    enum class Kind { Flat, Sparse, Zero };
-    Kind kind = Kind::Zero;
-    uint64_t start = 0; // virtual byte offsets
-    uint64_t end = 0;
-    bool ownFile = false;  // the image's own file rather than a companion
-    QString fileName;      // as written in the descriptor, for messages
-    QByteArray nativeName; // the bytes written in the descriptor, to open
-    uint64_t fileOffset = 0;
-    std::unique_ptr<ByteSource> file; // a companion; closed when too many are open
-    std::unique_ptr<VmdkSparseExtent> sparse;
-};
+} // namespace
 
-class VmdkImage final : public DiskImage {
-public:
-    VmdkImage(std::unique_ptr<ByteSource> file, CompanionOpener opener, QString subformat)
-        : m_file(std::move(file)), m_open(std::move(opener)), m_subformat(std::move(subformat))
-    {
-    }
-    QString format() const override { return QStringLiteral("vmdk"); }
-    QString subformat() const override { return m_subformat; }
-    uint64_t virtualSize() const override { return m_size; }
-    bool read(uint64_t offset, void* buffer, size_t length, Error* error) override;
-
-    void reportParent(const VmdkDescriptor& descriptor);
-    void reportUncleanShutdown(const VmdkSparseExtent& sparse, const QString& fileName);
-    void appendExtent(Extent extent, uint64_t length);
-    void reportExtentOnly();
-    bool addOwnSparseExtent(std::unique_ptr<VmdkSparseExtent> sparse, uint64_t sectors,
-                            Error* error);
-    bool addExtent(const VmdkExtentLine& line, Error* error);
-
-private:
-    ByteSource* fileFor(size_t index, Error* error);
-    std::unique_ptr<ByteSource> openCompanion(const Extent& extent, Error* error);
-    void keepOpen(size_t index);
-    bool readExtent(size_t index, uint64_t within, char* out, size_t n, Error* error);
-
-    std::unique_ptr<ByteSource> m_file;
-    CompanionOpener m_open;
-    QString m_subformat;
-    std::vector<Extent> m_extents;
-    uint64_t m_size = 0;
-    std::deque<size_t> m_openCompanions; // indices into m_extents, oldest first
-};
+namespace vmdk {
 
 void VmdkImage::reportParent(const VmdkDescriptor& descriptor)
 {
@@ -169,7 +128,7 @@ void VmdkImage::reportUncleanShutdown(const VmdkSparseExtent& sparse, const QStr
                    .arg(baseName(fileName)));
 }
 
-void VmdkImage::appendExtent(Extent extent, uint64_t length)
+void VmdkImage::appendExtent(VmdkExtent extent, uint64_t length)
 {
     // Lengths are below 2^48 each and their sum was checked by the descriptor parser.
     extent.start = m_size;
@@ -194,15 +153,15 @@ bool VmdkImage::addOwnSparseExtent(std::unique_ptr<VmdkSparseExtent> sparse, uin
         return capacityMismatch(error, baseName(m_file->name()), sectors,
                                 sparse->header().capacity);
     reportUncleanShutdown(*sparse, m_file->name());
-    Extent extent;
-    extent.kind = Extent::Kind::Sparse;
+    VmdkExtent extent;
+    extent.kind = VmdkExtent::Kind::Sparse;
     extent.ownFile = true;
     extent.sparse = std::move(sparse);
     appendExtent(std::move(extent), sectors * kSector);
     return true;
 }
 
-std::unique_ptr<ByteSource> VmdkImage::openCompanion(const Extent& extent, Error* error)
+std::unique_ptr<ByteSource> VmdkImage::openCompanion(const VmdkExtent& extent, Error* error)
 {
     const QString& name = extent.fileName;
     Error why;
@@ -241,7 +200,7 @@ void VmdkImage::keepOpen(size_t index)
 bool VmdkImage::addExtent(const VmdkExtentLine& line, Error* error)
 {
     using T = VmdkExtentLine::Type;
-    Extent extent;
+    VmdkExtent extent;
     const uint64_t length = line.sectors * kSector;
     extent.fileName = line.fileName;
     extent.nativeName = line.nativeName;
@@ -255,7 +214,7 @@ bool VmdkImage::addExtent(const VmdkExtentLine& line, Error* error)
     if (!extent.file)
         return false;
     if (line.type == T::Sparse) {
-        extent.kind = Extent::Kind::Sparse;
+        extent.kind = VmdkExtent::Kind::Sparse;
         extent.sparse = VmdkSparseExtent::open(*extent.file, error);
         if (!extent.sparse)
             return false;
@@ -264,7 +223,7 @@ bool VmdkImage::addExtent(const VmdkExtentLine& line, Error* error)
                                     extent.sparse->header().capacity);
         reportUncleanShutdown(*extent.sparse, line.fileName);
     } else {
-        extent.kind = Extent::Kind::Flat;
+        extent.kind = VmdkExtent::Kind::Flat;
         extent.fileOffset = line.offset * kSector;
         const uint64_t needed = extent.fileOffset + length; // both below 2^48: no overflow
         if (needed > extent.file->size())
@@ -277,7 +236,7 @@ bool VmdkImage::addExtent(const VmdkExtentLine& line, Error* error)
 
 ByteSource* VmdkImage::fileFor(size_t index, Error* error)
 {
-    Extent& extent = m_extents[index];
+    VmdkExtent& extent = m_extents[index];
     if (extent.ownFile)
         return m_file.get();
     if (!extent.file) {
@@ -291,15 +250,15 @@ ByteSource* VmdkImage::fileFor(size_t index, Error* error)
 
 bool VmdkImage::readExtent(size_t index, uint64_t within, char* out, size_t n, Error* error)
 {
-    Extent& extent = m_extents[index];
-    if (extent.kind == Extent::Kind::Zero) {
+    VmdkExtent& extent = m_extents[index];
+    if (extent.kind == VmdkExtent::Kind::Zero) {
         std::memset(out, 0, n);
         return true;
     }
     ByteSource* file = fileFor(index, error);
     if (!file)
         return false;
-    if (extent.kind == Extent::Kind::Flat)
+    if (extent.kind == VmdkExtent::Kind::Flat)
         return file->readAt(extent.fileOffset + within, out, n, error);
     return extent.sparse->read(*file, within, out, n, error);
 }
@@ -311,7 +270,7 @@ bool VmdkImage::read(uint64_t offset, void* buffer, size_t length, Error* error)
     auto* out = static_cast<char*>(buffer);
     while (length > 0) {
         auto it = std::partition_point(m_extents.begin(), m_extents.end(),
-                                       [offset](const Extent& e) { return e.end <= offset; });
+                                       [offset](const VmdkExtent& e) { return e.end <= offset; });
         // checkRange guarantees an extent holds every offset below m_size.
         const uint64_t within = offset - it->start;
         const size_t n = size_t(std::min<uint64_t>(length, it->end - offset));
@@ -323,6 +282,12 @@ bool VmdkImage::read(uint64_t offset, void* buffer, size_t length, Error* error)
     }
     return true;
 }
+
+} // namespace vmdk
+
+namespace {
+
+using vmdk::VmdkImage;
 
 // A descriptor text file (monolithicFlat, twoGbMaxExtent*, vmfs): every extent is a companion.
 std::unique_ptr<DiskImage> openDescriptorFile(std::unique_ptr<ByteSource> file,

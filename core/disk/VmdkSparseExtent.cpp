@@ -246,18 +246,19 @@ bool VmdkSparseExtent::gdEntry(ByteSource& file, uint64_t gdIndex, uint32_t* ent
     return true;
 }
 
-bool VmdkSparseExtent::grainSector(ByteSource& file, uint64_t grain, uint32_t* sector, Error* error)
+// The grain table of grain directory entry `gdIndex`, or null (and true) when the entry is 0: no
+// table, the whole span was never written.
+bool VmdkSparseExtent::grainTable(ByteSource& file, uint64_t gdIndex,
+                                  const std::vector<uint32_t>** out, Error* error)
 {
-    const uint64_t gdIndex = grain / m_header.numGTEsPerGT;
+    *out = nullptr;
     auto it = m_tables.find(gdIndex);
     if (it == m_tables.end()) {
         uint32_t tableSector = 0;
         if (!gdEntry(file, gdIndex, &tableSector, error))
             return false;
-        if (tableSector == 0) { // no table: the whole span was never written
-            *sector = 0;
+        if (tableSector == 0)
             return true;
-        }
         std::vector<unsigned char> raw(size_t(m_header.numGTEsPerGT) * 4);
         if (!file.readAt(uint64_t(tableSector) * kSector, raw.data(), raw.size(), error))
             return false;
@@ -268,7 +269,16 @@ bool VmdkSparseExtent::grainSector(ByteSource& file, uint64_t grain, uint32_t* s
             m_tables.clear();
         it = m_tables.emplace(gdIndex, std::move(table)).first;
     }
-    *sector = it->second[grain % m_header.numGTEsPerGT];
+    *out = &it->second;
+    return true;
+}
+
+bool VmdkSparseExtent::grainSector(ByteSource& file, uint64_t grain, uint32_t* sector, Error* error)
+{
+    const std::vector<uint32_t>* table = nullptr;
+    if (!grainTable(file, grain / m_header.numGTEsPerGT, &table, error))
+        return false;
+    *sector = table ? (*table)[grain % m_header.numGTEsPerGT] : 0;
     return true;
 }
 

@@ -7,6 +7,7 @@
 #include "disk/ByteSource.h"
 
 #include <QByteArray>
+#include <QList>
 
 #include <cstdint>
 #include <memory>
@@ -46,10 +47,17 @@ public:
     // Reads extent bytes [offset, offset+length); the caller keeps the range within capacity.
     // Unallocated and zeroed grains read as zeros.
     bool read(ByteSource& file, uint64_t offset, void* buffer, size_t length, Error* error);
+    // Appends the allocation map of extent bytes [offset, offset+length), moved to start at
+    // guest offset `guestOffset`, to *out (merging, as disk/ExtentMap.h does): grains 0 (never
+    // written) and 1 (zeroed) and grain tables that are absent are no data. Reads only tables.
+    bool map(ByteSource& file, uint64_t offset, uint64_t length, uint64_t guestOffset,
+             QList<Extent>* out, Error* error);
 
 private:
     explicit VmdkSparseExtent(const VmdkSparseHeader& header);
     bool gdEntry(ByteSource& file, uint64_t gdIndex, uint32_t* entry, Error* error);
+    bool grainTable(ByteSource& file, uint64_t gdIndex, const std::vector<uint32_t>** out,
+                    Error* error);
     bool grainSector(ByteSource& file, uint64_t grain, uint32_t* sector, Error* error);
     bool loadCompressedGrain(ByteSource& file, uint64_t grain, uint32_t sector, Error* error);
 

@@ -1,5 +1,5 @@
 // libFuzzer target: the whole qcow2 opener and reader on arbitrary bytes: header, extensions,
-// L1/L2 lookups, zero and subcluster maps, zlib and zstd clusters.
+// L1/L2 lookups, zero and subcluster maps, zlib and zstd clusters, and the allocation map.
 #include "FuzzReads.h"
 #include "disk/ByteSource.h"
 #include "disk/Qcow2Image.h"
@@ -11,6 +11,7 @@
 using namespace cvmi;
 using namespace cvmi::disk;
 
+using cvmi::fuzz::mapSome;
 using cvmi::fuzz::readSome;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
@@ -19,7 +20,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     auto source = std::make_unique<MemoryByteSource>(bytes, QStringLiteral("fuzz.qcow2"));
     Error error;
     auto image = openQcow2(std::move(source), OpenContext{}, &error);
-    if (image)
+    if (image) {
+        mapSome(*image);
         readSome(*image);
+    }
     return 0;
 }

@@ -1,5 +1,6 @@
 // libFuzzer target: the whole VMDK opener on arbitrary bytes. Companion files are refused, so
-// descriptor files exercise only their parsing and ZERO extents; sparse files run end to end.
+// descriptor files exercise only their parsing and ZERO extents; sparse files run end to end,
+// through read() and mapExtents.
 #include "FuzzReads.h"
 #include "disk/ByteSource.h"
 #include "disk/VmdkImage.h"
@@ -11,6 +12,7 @@
 using namespace cvmi;
 using namespace cvmi::disk;
 
+using cvmi::fuzz::mapSome;
 using cvmi::fuzz::readSome;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
@@ -24,7 +26,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     };
     Error error;
     auto image = openVmdk(std::move(source), context, &error);
-    if (image)
+    if (image) {
+        mapSome(*image);
         readSome(*image);
+    }
     return 0;
 }
