@@ -51,6 +51,12 @@ struct UploadOptions {
         QStringLiteral("limit-rate"),
         Text::tr("At most this many bytes per second over all parts, e.g. 2M (default: none)."),
         QStringLiteral("RATE")};
+    QCommandLineOption convert{
+        QStringLiteral("convert"),
+        Text::tr("qcow2: send the disk as a compressed, sparse qcow2 made while it is sent (any "
+                 "image format we read; no temporary copy); none: send the file as it is (the "
+                 "default)."),
+        QStringLiteral("FORMAT")};
     QCommandLineOption restart{
         QStringLiteral("restart"),
         Text::tr("Discard an interrupted upload of this file to this place (its parts are "
@@ -69,8 +75,8 @@ void describe(QCommandLineParser& parser, const UploadOptions& options)
     parser.addPositionalArgument(QStringLiteral("FILE"), Text::tr("The disk image to upload."));
     parser.addPositionalArgument(QStringLiteral("DESTINATION"),
                                  Text::tr("cos://BUCKET-APPID[/KEY]"));
-    parser.addOptions(
-        {options.json, options.partSize, options.concurrency, options.limitRate, options.restart});
+    parser.addOptions({options.json, options.convert, options.partSize, options.concurrency,
+                       options.limitRate, options.restart});
 }
 
 // An error before the upload started: said on stderr, and with --json also as a "failed" event.
@@ -102,6 +108,15 @@ std::optional<int> readTransferOptions(const CliContext& context, const QCommand
                                        const UploadOptions& options, transfer::UploadJob* job)
 {
     Error error;
+    if (parser.isSet(options.convert)) {
+        const QString value = parser.value(options.convert).toLower();
+        if (value == QLatin1String("qcow2"))
+            job->conversion = transfer::Conversion::Qcow2;
+        else if (value != QLatin1String("none"))
+            return usageError(context, Text::tr("--convert \"%1\" is not a conversion: use "
+                                                "qcow2 or none.")
+                                           .arg(parser.value(options.convert)));
+    }
     if (parser.isSet(options.partSize)) {
         const QString value = parser.value(options.partSize);
         const auto size = parseByteSize(value, QStringLiteral("part-size"), &error);
@@ -176,6 +191,14 @@ std::optional<int> planParts(const CliContext& context, const SecretScrubber& sc
                            .arg(formatBytes(uint64_t(p->record->partSize)),
                                 formatBytes(uint64_t(job.partSize)))
                     << '\n';
+    if (p->converting()) {
+        // The object's length is known only when its stream ends: the engine cuts the parts
+        // as the stream comes, at the record's part size or one chosen from the disk's size.
+        p->plan = {};
+        p->plan.fileSize = fileSize;
+        p->plan.partSize = p->record ? p->record->partSize : job.partSize;
+        return std::nullopt;
+    }
     Error error;
     const auto plan = transfer::PartPlanner::plan(
         fileSize, p->record ? p->record->partSize : job.partSize,

@@ -41,13 +41,21 @@ QJsonObject UploadEvents::progressFields(const transfer::UploadProgress& p)
     QJsonObject fields{
         {QStringLiteral("state"), stateName(p.state)},
         {QStringLiteral("bytes_sent"), double(p.bytesSent)},
-        {QStringLiteral("total_bytes"), double(p.totalBytes)},
+        // null while a converted upload's length is unknown (until its stream ends)
+        {QStringLiteral("total_bytes"),
+         p.totalBytes < 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(double(p.totalBytes))},
         {QStringLiteral("parts_done"), p.partsDone},
         {QStringLiteral("parts_total"), p.partsTotal},
         {QStringLiteral("bytes_per_second"), qRound64(p.bytesPerSecond) * 1.0},
         {QStringLiteral("eta_seconds"), UploadProgressView::etaOf(p) < 0
                                             ? QJsonValue(QJsonValue::Null)
                                             : QJsonValue(double(UploadProgressView::etaOf(p)))}};
+    if (p.converting) {
+        fields.insert(QStringLiteral("source_bytes_read"), double(p.sourceBytesRead));
+        fields.insert(QStringLiteral("source_bytes_total"),
+                      p.sourceBytesTotal < 0 ? QJsonValue(QJsonValue::Null)
+                                             : QJsonValue(double(p.sourceBytesTotal)));
+    }
     if (p.state == UploadState::Verifying) {
         fields.insert(QStringLiteral("parts_to_check"), p.partsToCheck);
         fields.insert(QStringLiteral("parts_checked"), p.partsChecked);
@@ -75,6 +83,7 @@ void ConfirmedParts::prime()
 {
     const auto record = m_checkpoints.load(m_file, m_destination, nullptr);
     if (record) {
+        m_partSize = record->partSize;
         for (auto it = record->parts.cbegin(); it != record->parts.cend(); ++it)
             m_seen.insert(it.key());
     }
@@ -92,6 +101,7 @@ QMap<int, transfer::CheckpointPart> ConfirmedParts::fresh()
     const auto record = m_checkpoints.load(m_file, m_destination, nullptr);
     if (!record)
         return parts;
+    m_partSize = record->partSize;
     for (auto it = record->parts.cbegin(); it != record->parts.cend(); ++it) {
         if (!m_seen.contains(it.key())) {
             m_seen.insert(it.key());

@@ -38,6 +38,9 @@ public:
     void forget(const QList<int>& numbers);
     // Parts on record now that were not before: number → part.
     QMap<int, transfer::CheckpointPart> fresh();
+    // The part size of the record last read (0 before): a converted upload's, which the
+    // command does not know before the engine chose it.
+    qint64 partSize() const { return m_partSize; }
     // Of parts 1..total, those neither on record at the start nor reported by fresh(): after a
     // successful upload, the last parts whose record went away with the completed upload.
     QList<int> unseen(int total) const;
@@ -47,6 +50,7 @@ private:
     QString m_file;
     QString m_destination;
     QSet<int> m_seen;
+    qint64 m_partSize = 0; // the record's, once one was read
 };
 
 } // namespace cvmi::cli

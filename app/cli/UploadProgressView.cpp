@@ -49,7 +49,7 @@ UploadProgressView::UploadProgressView(QTextStream& err, bool terminal)
 qint64 UploadProgressView::etaOf(const transfer::UploadProgress& p)
 {
     // Unknown (-1) until there is a speed to divide by, whatever the first reports carry.
-    if (p.bytesSent >= p.totalBytes)
+    if (p.totalBytes >= 0 && p.bytesSent >= p.totalBytes)
         return 0;
     return p.bytesPerSecond > 0 ? p.etaSeconds : -1;
 }
@@ -71,6 +71,8 @@ QString UploadProgressView::summary(const transfer::UploadProgress& p) const
             .arg(p.partsChecked)
             .arg(p.partsToCheck);
     }
+    if (p.converting)
+        return convertingSummary(p);
     const double percent =
         p.totalBytes > 0 ? 100.0 * double(p.bytesSent) / double(p.totalBytes) : 0.0;
     return Text::tr("%1% %2 of %3, %4, ETA %5, parts %6/%7")
@@ -81,11 +83,39 @@ QString UploadProgressView::summary(const transfer::UploadProgress& p) const
         .arg(p.partsTotal);
 }
 
+QString UploadProgressView::convertingSummary(const transfer::UploadProgress& p)
+{
+    // Read of the source and sent of the object: the object's length is known only at the end,
+    // so the share done is the source's.
+    const QString total =
+        p.sourceBytesTotal >= 0 ? formatBytes(uint64_t(p.sourceBytesTotal)) : Text::tr("?");
+    const QString parts = p.partsTotal > 0
+                              ? QStringLiteral("%1/%2").arg(p.partsDone).arg(p.partsTotal)
+                              : QString::number(p.partsDone);
+    return Text::tr("%1% read %2 of %3, sent %4, %5, ETA %6, parts %7")
+        .arg(QString::number(sourcePercent(p), 'f', 1), formatBytes(uint64_t(p.sourceBytesRead)),
+             total, formatBytes(uint64_t(qMax<qint64>(0, p.bytesSent))), speed(p.bytesPerSecond),
+             formatShortClock(etaOf(p)), parts);
+}
+
+double UploadProgressView::sourcePercent(const transfer::UploadProgress& p)
+{
+    if (p.sourceBytesTotal == 0)
+        return 100.0;
+    return p.sourceBytesTotal > 0 ? 100.0 * double(p.sourceBytesRead) / double(p.sourceBytesTotal)
+                                  : 0.0;
+}
+
 QString UploadProgressView::bar(const transfer::UploadProgress& p, int width) const
 {
     const bool checking = p.state == UploadState::Verifying;
-    const qint64 done = checking ? p.bytesChecked : p.bytesSent;
-    const qint64 total = checking ? p.bytesToCheck : p.totalBytes;
+    qint64 done = checking ? p.bytesChecked : p.bytesSent;
+    qint64 total = checking ? p.bytesToCheck : p.totalBytes;
+    if (p.converting && !checking) {
+        // The share of the source read: the object's length is unknown until the end.
+        done = qint64(sourcePercent(p) * 10);
+        total = 1000;
+    }
     const int filled = total > 0 ? int(qint64(width) * done / qMax<qint64>(1, total)) : 0;
     return u'[' + QString(qBound(0, filled, width), u'#') +
            QString(width - qBound(0, filled, width), u'.') + u']';

@@ -24,6 +24,8 @@ public:
 
 private:
     QString summary(const transfer::UploadProgress& p) const;
+    static QString convertingSummary(const transfer::UploadProgress& p);
+    static double sourcePercent(const transfer::UploadProgress& p);
     QString bar(const transfer::UploadProgress& p, int width) const;
     static int terminalColumns();
 

@@ -58,8 +58,14 @@ void UploadReport::started()
              {QStringLiteral("bucket"), m_p.job.destination.bucket},
              {QStringLiteral("key"), m_p.job.destination.key},
              {QStringLiteral("region"), m_p.job.destination.region},
-             {QStringLiteral("part_size"), double(plan.partSize)},
-             {QStringLiteral("parts_total"), plan.partCount},
+             {QStringLiteral("convert"),
+              m_p.converting() ? QStringLiteral("qcow2") : QStringLiteral("none")},
+             // A converted upload: the part size the engine picks (null: not yet chosen) and
+             // the part count are known only later.
+             {QStringLiteral("part_size"),
+              plan.partSize > 0 ? QJsonValue(double(plan.partSize)) : QJsonValue(QJsonValue::Null)},
+             {QStringLiteral("parts_total"),
+              m_p.converting() ? QJsonValue(QJsonValue::Null) : QJsonValue(plan.partCount)},
              {QStringLiteral("single_put"), plan.singlePut},
              {QStringLiteral("concurrency"), m_p.job.concurrency},
              {QStringLiteral("limit_rate"), double(m_p.job.rateLimitBytesPerSecond)},
@@ -69,11 +75,19 @@ void UploadReport::started()
               m_p.record ? QJsonValue(m_p.record->uploadId) : QJsonValue(QJsonValue::Null)}});
         return;
     }
-    const QString how = plan.singlePut
-                            ? Text::tr("in one request")
-                            : Text::tr("in %n part(s) of %1, %2 at a time", nullptr, plan.partCount)
-                                  .arg(formatBytes(uint64_t(plan.partSize)))
-                                  .arg(m_p.job.concurrency);
+    const QString how =
+        m_p.converting()
+            ? (plan.partSize > 0
+                   ? Text::tr("converted to a compressed qcow2 on the way, in parts of %1, %2 at "
+                              "a time")
+                         .arg(formatBytes(uint64_t(plan.partSize)))
+                         .arg(m_p.job.concurrency)
+                   : Text::tr("converted to a compressed qcow2 on the way, %1 part(s) at a time")
+                         .arg(m_p.job.concurrency))
+        : plan.singlePut ? Text::tr("in one request")
+                         : Text::tr("in %n part(s) of %1, %2 at a time", nullptr, plan.partCount)
+                               .arg(formatBytes(uint64_t(plan.partSize)))
+                               .arg(m_p.job.concurrency);
     say(Text::tr("Uploading %1 (%2) to %3 in %4, %5%6.")
             .arg(QDir::toNativeSeparators(m_p.absolutePath), formatBytes(uint64_t(plan.fileSize)),
                  m_p.destination, m_p.job.destination.region, how,
@@ -81,7 +95,12 @@ void UploadReport::started()
                      ? Text::tr(", at most %1")
                            .arg(UploadProgressView::speed(double(m_p.job.rateLimitBytesPerSecond)))
                      : QString()));
-    if (m_p.record)
+    if (m_p.record && m_p.converting())
+        say(Text::tr("Resuming the interrupted upload: %n part(s) on record; the disk is "
+                     "converted again and each part the server still has is compared with the "
+                     "new one before the rest is sent.",
+                     nullptr, m_p.record->partsDone()));
+    else if (m_p.record)
         say(Text::tr("Resuming the interrupted upload: %n of %1 part(s) on record; the "
                      "server is asked which it still has.",
                      nullptr, m_p.record->partsDone())
@@ -106,7 +125,11 @@ void UploadReport::progress(const UploadProgress& p, int partsDoneBefore, bool r
         m_events.emitEvent(QStringLiteral("progress"), UploadEvents::progressFields(p));
         return;
     }
-    if (resumeReused)
+    if (resumeReused && m_p.converting())
+        say(Text::tr("%n part(s) are on the server; each is reused if the disk converted again "
+                     "gives the same bytes.",
+                     nullptr, p.partsDone));
+    else if (resumeReused)
         say(Text::tr("%n of %1 part(s) are on the server and reused.", nullptr, p.partsDone)
                 .arg(p.partsTotal));
     m_view.show(p);
@@ -172,13 +195,22 @@ void UploadReport::stopped(int signal, const std::optional<transfer::Checkpoint>
 {
     if (m_p.json) {
         emitFreshParts();
-        m_events.emitEvent(QStringLiteral("stopped"),
-                           {{QStringLiteral("signal"), signalName(signal)},
-                            {QStringLiteral("resumable"), record.has_value()},
-                            {QStringLiteral("parts_done"), record ? record->partsDone() : 0},
-                            {QStringLiteral("parts_total"), m_p.plan.partCount},
-                            {QStringLiteral("upload_id"), record ? QJsonValue(record->uploadId)
-                                                                 : QJsonValue(QJsonValue::Null)}});
+        m_events.emitEvent(
+            QStringLiteral("stopped"),
+            {{QStringLiteral("signal"), signalName(signal)},
+             {QStringLiteral("resumable"), record.has_value()},
+             {QStringLiteral("parts_done"), record ? record->partsDone() : 0},
+             {QStringLiteral("parts_total"),
+              m_p.converting() ? QJsonValue(QJsonValue::Null) : QJsonValue(m_p.plan.partCount)},
+             {QStringLiteral("upload_id"),
+              record ? QJsonValue(record->uploadId) : QJsonValue(QJsonValue::Null)}});
+    } else if (record && m_p.converting()) {
+        say(Text::tr("Stopped (%1). %n part(s) are on the server and recorded for resuming: run "
+                     "the same command again to resume (the disk is converted again and the "
+                     "parts compared), or discard them with `cvm-import uploads --abort %2`.",
+                     nullptr, record->partsDone())
+                .arg(signalName(signal))
+                .arg(record->uploadId));
     } else if (record) {
         say(Text::tr("Stopped (%1). %n of %2 part(s) are on the server and recorded for "
                      "resuming: run the same command again to resume, or discard them with "
@@ -222,16 +254,16 @@ void UploadReport::emitFinished(const UploadResult& r, double seconds)
     }
     // The record of the last parts goes away with the completed upload: their numbers and
     // sizes are still known, their own CRC-64 only inside the object's.
-    for (const int number : m_parts.unseen(m_p.plan.singlePut ? 0 : m_p.plan.partCount))
-        m_events.emitEvent(QStringLiteral("part"),
-                           {{QStringLiteral("number"), number},
-                            {QStringLiteral("size"), double(m_p.plan.lengthOf(number))},
-                            {QStringLiteral("crc64"), QJsonValue(QJsonValue::Null)}});
+    emitLastParts(r);
     m_events.emitEvent(QStringLiteral("finished"),
                        {{QStringLiteral("url"), r.objectUrl},
                         {QStringLiteral("crc64"), util::Crc64::toDecimal(r.crc64)},
                         {QStringLiteral("etag"), r.etag},
                         {QStringLiteral("size"), double(r.size)},
+                        {QStringLiteral("format"), r.format},
+                        {QStringLiteral("source_bytes"), double(r.sourceBytes)},
+                        {QStringLiteral("virtual_size"), double(r.virtualSize)},
+                        {QStringLiteral("bytes_sent"), double(r.size)},
                         {QStringLiteral("parts_uploaded"), r.partsUploaded},
                         {QStringLiteral("parts_reused"), r.partsReused},
                         {QStringLiteral("parts_checked"), r.partsChecked},
@@ -240,6 +272,26 @@ void UploadReport::emitFinished(const UploadResult& r, double seconds)
                         {QStringLiteral("clock_skew_seconds"),
                          r.clockSkewSeconds ? QJsonValue(double(*r.clockSkewSeconds))
                                             : QJsonValue(QJsonValue::Null)}});
+}
+
+void UploadReport::emitLastParts(const UploadResult& r)
+{
+    // The record of the last parts goes away with the completed upload: their numbers and
+    // sizes are still known, their own CRC-64 only inside the object's.
+    const int count = m_p.converting()     ? r.partsUploaded + r.partsReused
+                      : m_p.plan.singlePut ? 0
+                                           : m_p.plan.partCount;
+    const qint64 partSize = m_p.converting() ? m_parts.partSize() : m_p.plan.partSize;
+    for (const int number : m_parts.unseen(count)) {
+        qint64 size = m_p.plan.lengthOf(number);
+        if (m_p.converting())
+            size = partSize <= 0 ? -1 : number < count ? partSize : r.size - (count - 1) * partSize;
+        m_events.emitEvent(QStringLiteral("part"),
+                           {{QStringLiteral("number"), number},
+                            {QStringLiteral("size"),
+                             size < 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(double(size))},
+                            {QStringLiteral("crc64"), QJsonValue(QJsonValue::Null)}});
+    }
 }
 
 bool UploadReport::resumable() const
@@ -257,7 +309,9 @@ void UploadReport::printFailed(const UploadResult& r)
     // Another run's record, or none that can be kept: nothing of this run is kept.
     const bool notOurs = r.error.code == QLatin1String("upload.busy") ||
                          r.error.code == QLatin1String("upload.no_record");
-    if (r.error.code == QLatin1String("upload.file_changed"))
+    if (r.error.code == QLatin1String("upload.file_changed") ||
+        r.error.code == QLatin1String("upload.conversion_changed") ||
+        r.error.code == QLatin1String("upload.stream_changed"))
         say(Text::tr("To upload the file as it is now, run the command again with "
                      "--restart."));
     else if (!notOurs && resumable())
@@ -275,6 +329,15 @@ void UploadReport::printFinished(const UploadResult& r, double seconds)
     say(Text::tr("Uploaded %1 in %2 (%3 on average).")
             .arg(formatBytes(uint64_t(r.size)), formatShortClock(qint64(seconds + 0.5)),
                  UploadProgressView::speed(seconds > 0 ? double(r.size) / seconds : 0)));
+    if (m_p.converting())
+        say(Text::tr("Converted to %1 on the way: %2 sent for a %3 file (%4 of it) holding a "
+                     "%5 disk.")
+                .arg(r.format, formatBytes(uint64_t(r.size)), formatBytes(uint64_t(r.sourceBytes)),
+                     r.sourceBytes > 0
+                         ? QStringLiteral("%1%").arg(QString::number(
+                               100.0 * double(r.size) / double(r.sourceBytes), 'f', 1))
+                         : QStringLiteral("-"),
+                     formatBytes(uint64_t(r.virtualSize))));
     if (r.partsReused > 0)
         say(Text::tr("Resumed: %n part(s) reused from the interrupted upload, %1 sent now.",
                      nullptr, r.partsReused)

@@ -37,6 +37,8 @@ private:
     void emitFreshParts();
     bool resumable() const;
     void emitFinished(const transfer::UploadResult& r, double seconds);
+    // The "part" events of the parts confirmed last, whose record went with the upload.
+    void emitLastParts(const transfer::UploadResult& r);
     void printFinished(const transfer::UploadResult& r, double seconds);
     void printFailed(const transfer::UploadResult& r);
 

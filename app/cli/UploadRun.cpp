@@ -52,11 +52,12 @@ private:
         // Before the engine has read the file its first report has no totals yet (-1, 0): the
         // plan made here already knows them.
         UploadProgress p = reported;
-        if (p.totalBytes < 0) {
+        // A converted upload's length is unknown until its stream ends: -1 stays.
+        if (p.totalBytes < 0 && !m_p.converting()) {
             p.totalBytes = m_p.plan.fileSize;
             p.bytesSent = qMax<qint64>(0, p.bytesSent);
         }
-        if (p.partsTotal <= 0)
+        if (p.partsTotal <= 0 && !m_p.converting())
             p.partsTotal = m_p.plan.partCount;
         const bool firstUploading = p.state == UploadState::Uploading &&
                                     m_last.state != UploadState::Uploading && !m_announcedReuse;

@@ -22,6 +22,9 @@ struct PreparedUpload {
     transfer::PartPlan plan;
     std::optional<transfer::Checkpoint> record; // the interrupted upload this run resumes
     bool json = false;
+    // A converted upload (--convert qcow2): no plan before the stream ends; plan.partSize is
+    // the record's or the one asked for (0: automatic), plan.partCount 0.
+    bool converting() const { return job.conversion != transfer::Conversion::None; }
 };
 
 // Runs the upload to its end or to a stop signal; the exit status (ExitOk, ExitError,

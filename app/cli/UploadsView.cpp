@@ -1,5 +1,7 @@
 #include "UploadsView.h"
 
+#include "util/Units.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QJsonArray>
@@ -73,6 +75,12 @@ void printRecord(QTextStream& out, const CheckpointEntry& e, const SecretScrubbe
                         "running its upload command again (or --abort-all) aborts "
                         "whatever that start left")
                    .arg(age(e.updated));
+    else if (e.checkpoint->conversion != transfer::Conversion::None)
+        // A converted upload's length is known only when its stream ends: no total to show.
+        out << Text::tr("converted to qcow2, %n part(s) of %1 done, last part %2, upload ID %3",
+                        nullptr, e.partsDone())
+                   .arg(formatBytes(uint64_t(e.checkpoint->partSize)))
+                   .arg(age(e.updated), e.checkpoint->uploadId);
     else
         out << Text::tr("%1 of %2 parts done, last part %3, upload ID %4")
                    .arg(e.partsDone())
@@ -140,7 +148,12 @@ QJsonObject recordJson(const CheckpointEntry& e, const SecretScrubber& scrub)
                  : QJsonValue(QJsonValue::Null));
     o.insert(QStringLiteral("part_size"), double(e.checkpoint->partSize));
     o.insert(QStringLiteral("parts_done"), e.partsDone());
-    o.insert(QStringLiteral("parts_total"), e.partsTotal());
+    // null for a converted upload, whose part count is known only at its end.
+    const bool converted = e.checkpoint->conversion != transfer::Conversion::None;
+    o.insert(QStringLiteral("parts_total"),
+             converted ? QJsonValue(QJsonValue::Null) : QJsonValue(e.partsTotal()));
+    o.insert(QStringLiteral("convert"),
+             converted ? QStringLiteral("qcow2") : QStringLiteral("none"));
     o.insert(QStringLiteral("in_use_by_pid"),
              e.inUseBy ? QJsonValue(double(*e.inUseBy)) : QJsonValue(QJsonValue::Null));
     return o;

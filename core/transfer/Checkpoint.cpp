@@ -18,7 +18,7 @@ namespace cvmi::transfer {
 
 int Checkpoint::partsTotal() const
 {
-    if (partSize <= 0 || file.size < 0)
+    if (partSize <= 0 || file.size < 0 || conversion != Conversion::None)
         return 0;
     return int(qMax<qint64>(1, (file.size + partSize - 1) / partSize));
 }
@@ -84,6 +84,12 @@ std::optional<Checkpoint> Checkpoints::load(const QString& absoluteFilePath,
     c.uploadId = o.value(QStringLiteral("uploadId")).toString();
     c.partSize = o.value(QStringLiteral("partSize")).toString().toLongLong();
     c.startedAt = o.value(QStringLiteral("startedAt")).toString().toLongLong();
+    const QString conversion = o.value(QStringLiteral("conversion")).toString();
+    if (conversion == QLatin1String("qcow2"))
+        c.conversion = Conversion::Qcow2;
+    else if (!conversion.isEmpty())
+        return bad(tr("unknown conversion \"%1\"").arg(conversion));
+    c.streamIdentity = o.value(QStringLiteral("stream")).toString();
     if (c.destination != destinationKey || c.file.path != absoluteFilePath || c.partSize <= 0)
         return bad(tr("it names another upload"));
     // Without an upload id only the start time says which server uploads may be its own.
@@ -124,13 +130,17 @@ bool Checkpoints::save(const Checkpoint& c, Error* error) const
                                  {QStringLiteral("etag"), it->etag},
                                  {QStringLiteral("size"), QString::number(it->size)},
                                  {QStringLiteral("crc64"), util::Crc64::toDecimal(it->crc64)}});
-    const QJsonObject o{{QStringLiteral("version"), formatVersion},
-                        {QStringLiteral("file"), c.file.toJson()},
-                        {QStringLiteral("destination"), c.destination},
-                        {QStringLiteral("uploadId"), c.uploadId},
-                        {QStringLiteral("partSize"), QString::number(c.partSize)},
-                        {QStringLiteral("startedAt"), QString::number(c.startedAt)},
-                        {QStringLiteral("parts"), parts}};
+    QJsonObject o{{QStringLiteral("version"), formatVersion},
+                  {QStringLiteral("file"), c.file.toJson()},
+                  {QStringLiteral("destination"), c.destination},
+                  {QStringLiteral("uploadId"), c.uploadId},
+                  {QStringLiteral("partSize"), QString::number(c.partSize)},
+                  {QStringLiteral("startedAt"), QString::number(c.startedAt)},
+                  {QStringLiteral("parts"), parts}};
+    if (c.conversion == Conversion::Qcow2) {
+        o.insert(QStringLiteral("conversion"), QStringLiteral("qcow2"));
+        o.insert(QStringLiteral("stream"), c.streamIdentity);
+    }
     QDir().mkpath(m_dir);
     const QString path = pathFor(c.file.path, c.destination);
     QSaveFile file(path);

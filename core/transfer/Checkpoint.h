@@ -28,6 +28,11 @@ struct Checkpoint {
     qint64 partSize = 0;
     qint64 startedAt = 0; // our clock, seconds since the epoch, when Initiate was first sent
     QMap<int, CheckpointPart> parts;
+    // A converted upload (UploadJob::conversion): its stream's identity (ObjectStream::identity,
+    // empty for a plain upload). A run with another conversion or identity cannot reuse the
+    // parts: it is refused like a changed file.
+    Conversion conversion = Conversion::None;
+    QString streamIdentity;
 
     bool awaitingUploadId() const { return uploadId.isEmpty(); }
     // How far it got, as every front end shows it ("3 of 12 parts"): the parts the server

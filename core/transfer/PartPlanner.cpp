@@ -58,4 +58,32 @@ std::optional<PartPlan> PartPlanner::plan(qint64 fileSize, qint64 requestedPartS
     return plan;
 }
 
+std::optional<qint64> PartPlanner::streamPartSize(qint64 maxLength, qint64 headerSize,
+                                                  qint64 requestedPartSize, Error* error,
+                                                  qint64 minimumPart)
+{
+    if (maxLength > maxParts * maxPartSize) {
+        fail(error, QStringLiteral("upload.too_large"),
+             tr("The converted disk may have up to %1 bytes; COS accepts at most 10,000 parts of "
+                "5 GiB (48.8 TiB) in one object.")
+                 .arg(maxLength));
+        return std::nullopt;
+    }
+    const qint64 needed = qMax(qMax<qint64>(minimumPart, headerSize),
+                               (qMax<qint64>(0, maxLength) + maxParts - 1) / maxParts);
+    qint64 partSize = requestedPartSize;
+    if (partSize == 0)
+        partSize = qMax(defaultPartSize, (needed + MiB - 1) / MiB * MiB);
+    if (partSize < needed || partSize > maxPartSize) {
+        fail(error, QStringLiteral("upload.part_size"),
+             tr("A part size of %1 bytes does not fit this converted disk: choose between %2 and "
+                "%3 bytes (5 GiB), or leave it automatic.")
+                 .arg(partSize)
+                 .arg(needed)
+                 .arg(maxPartSize));
+        return std::nullopt;
+    }
+    return partSize;
+}
+
 } // namespace cvmi::transfer

@@ -47,6 +47,15 @@ public:
     static std::optional<PartPlan> plan(qint64 fileSize, qint64 requestedPartSize,
                                         qint64 singlePutThreshold, Error* error,
                                         qint64 minimumPart = minPartSize);
+
+    // The part size of a converted upload, whose length is known only when its stream ends:
+    // large enough that even `maxLength` bytes (an incompressible disk) fit in 10,000 parts and
+    // that the first part holds the whole header region (`headerSize`), which is sent last.
+    // requestedPartSize 0: automatic (8 MiB or more, in whole MiB); a requested size below what
+    // fits is refused (*error "upload.part_size").
+    static std::optional<qint64> streamPartSize(qint64 maxLength, qint64 headerSize,
+                                                qint64 requestedPartSize, Error* error,
+                                                qint64 minimumPart = minPartSize);
 };
 
 } // namespace cvmi::transfer

@@ -49,7 +49,7 @@ void UploadEngine::start()
             },
             Qt::QueuedConnection);
     };
-    m_session = std::make_unique<UploadSession>(m_job, std::move(sink));
+    m_session = std::make_unique<UploadSession>(m_job, std::move(sink), m_streams);
     m_thread = std::thread([session = m_session.get()] { session->run(); });
 }
 

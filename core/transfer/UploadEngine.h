@@ -16,6 +16,7 @@
 // http_proxy, all_proxy, no_proxy); loopback is never proxied. TLS certificates are always
 // verified. For a private bucket, the result's objectUrl needs a signature to be read by the
 // import: CosClient::presignedGetUrl(bucket, region, key, ...) makes one.
+#include "transfer/ObjectStream.h"
 #include "transfer/UploadJob.h"
 
 #include <QObject>
@@ -40,6 +41,10 @@ public:
     // Whether a checkpoint of an unfinished upload of this job's file to its destination exists.
     static bool pending(const UploadJob& job);
 
+    // What makes a converted job's object (Conversion::Qcow2); before start(). The default
+    // converts the file with convert::Qcow2Stream; tests hand in a deterministic fake.
+    void setStreamFactory(ObjectStreamFactory factory) { m_streams = std::move(factory); }
+
 public slots:
     void start(); // once per engine
     void pause(); // no new parts start; parts in flight finish
@@ -52,6 +57,7 @@ signals:
 
 private:
     UploadJob m_job;
+    ObjectStreamFactory m_streams = openQcow2ObjectStream;
     std::unique_ptr<UploadSession> m_session;
     std::thread m_thread;
     bool m_running = false;

@@ -12,8 +12,9 @@ Q_LOGGING_CATEGORY(lcTransfer, "cvmi.transfer")
 
 namespace cvmi::transfer {
 
-UploadSession::UploadSession(UploadJob job, Sink sink)
-    : m_job(std::move(job)), m_sink(std::move(sink)), m_checkpoints(m_job.checkpointDir)
+UploadSession::UploadSession(UploadJob job, Sink sink, ObjectStreamFactory streams)
+    : m_job(std::move(job)), m_sink(std::move(sink)), m_streamFactory(std::move(streams)),
+      m_checkpoints(m_job.checkpointDir)
 {
     m_job.concurrency = UploadLimits::boundedConcurrency(m_job.concurrency);
     m_job.retry.maxAttempts = qMax(1, m_job.retry.maxAttempts);
@@ -209,6 +210,21 @@ std::optional<UploadResult> UploadSession::prepare(std::optional<Checkpoint>* ex
                                           "already sent are then discarded).")
                                            .arg(m_file.path, difference)),
                            {}});
+        // Parts of a plain upload are not parts of a converted one, nor the reverse.
+        if ((*existing)->conversion != m_job.conversion)
+            return failed({Error::make(QStringLiteral("upload.conversion_changed"),
+                                       tr("\"%1\" cannot be resumed: the interrupted upload "
+                                          "sent it %2, this one would send it %3. Upload it "
+                                          "again from the start (--restart; the parts already "
+                                          "sent are then discarded).")
+                                           .arg(m_file.path,
+                                                (*existing)->conversion == Conversion::None
+                                                    ? tr("as it is")
+                                                    : tr("converted to qcow2"),
+                                                m_job.conversion == Conversion::None
+                                                    ? tr("as it is")
+                                                    : tr("converted to qcow2"))),
+                           {}});
     }
     return std::nullopt;
 }
@@ -222,6 +238,9 @@ UploadResult UploadSession::runImpl()
     qint64 orphansSince = 0;
     if (auto outcome = prepare(&existing, &recordable, &lockError, &orphansSince))
         return *outcome;
+    if (converting())
+        return runConverted(std::move(existing), recordable, lockError, orphansSince);
+    m_objectSize = m_file.size;
 
     Error error;
     const qint64 partSize = existing ? existing->partSize : m_job.partSize;
@@ -272,6 +291,8 @@ std::optional<UploadResult> UploadSession::initiate(qint64 orphansSince)
     m_checkpoint.destination = m_destinationKey;
     m_checkpoint.partSize = m_plan.partSize;
     m_checkpoint.startedAt = orphansSince > 0 ? orphansSince : nowSeconds();
+    m_checkpoint.conversion = m_job.conversion;
+    m_checkpoint.streamIdentity = m_stream ? m_stream->identity() : QString();
     // Written before the request, so that no moment exists in which the server may hold an
     // upload of ours that no record on this computer leads to.
     Error error;
@@ -303,8 +324,11 @@ std::optional<UploadResult> UploadSession::initiate(qint64 orphansSince)
         return unrecorded(error);
     if (attempts > 1 || orphansSince > 0)
         abortOrphans(*id, m_checkpoint.startedAt);
-    qCInfo(lcTransfer).noquote() << "multipart upload started," << m_plan.partCount << "parts of"
-                                 << m_plan.partSize << "bytes";
+    qCInfo(lcTransfer).noquote() << "multipart upload started,"
+                                 << (converting() ? QStringLiteral("converted, parts")
+                                                  : QString::number(m_plan.partCount) +
+                                                        QStringLiteral(" parts"))
+                                 << "of" << m_plan.partSize << "bytes";
     return std::nullopt;
 }
 
@@ -438,6 +462,7 @@ UploadResult UploadSession::singlePut()
     r.etag = QString::fromLatin1(answer.header("etag"));
     r.size = m_file.size;
     r.partsUploaded = 1;
+    describeObject(&r);
     return r;
 }
 
@@ -475,56 +500,16 @@ bool UploadSession::uploadParts(std::optional<Failure>* failure)
     return m_pump->run(failure);
 }
 
-void UploadSession::progress(UploadState state, bool force)
-{
-    m_state = state;
-    report(state, force);
-}
-
-qint64 UploadSession::bytesDone() const
-{
-    qint64 sum = 0;
-    for (const CheckpointPart& p : m_checkpoint.parts)
-        sum += p.size;
-    return sum;
-}
-
-void UploadSession::report(UploadState state, bool force)
-{
-    const qint64 nowMs = m_clock.elapsed();
-    // After every loop step: the sums over the parts below are for a sample or a report only.
-    if (!force && !m_meter.busyAt(nowMs))
-        return;
-    const qint64 sent = state == UploadState::Finished
-                            ? m_file.size
-                            : qMin(m_file.size, bytesDone() + m_loop.bytesInFlight());
-    m_meter.sample(nowMs, sent);
-    if (!m_meter.due(nowMs) && !force)
-        return;
-    m_state = state;
-    UploadProgress p;
-    p.totalBytes = m_file.size;
-    p.bytesSent = qMax<qint64>(0, sent);
-    p.partsDone = m_plan.singlePut ? (state == UploadState::Finished ? 1 : 0)
-                                   : int(m_checkpoint.parts.size());
-    p.partsTotal = m_plan.partCount;
-    p.bytesPerSecond = m_meter.bytesPerSecond();
-    // Before the file is read there is nothing to estimate from.
-    p.etaSeconds = m_file.size < 0 ? -1 : m_meter.etaSeconds(m_file.size - sent);
-    p.state = state;
-    p.partsToCheck = m_checkParts;
-    p.partsChecked = m_checkedParts;
-    p.bytesToCheck = m_checkBytes;
-    p.bytesChecked = m_checkedBytes;
-    p.partsChanged = m_partsChanged;
-    if (m_sink.progress)
-        m_sink.progress(p);
-}
-
 void UploadSession::releaseAll()
 {
     m_loop.removeAll(); // before the bodies the transfers read go with the pump
     m_pump.reset();
+    m_streamPump.reset(); // stops its reader before the stream goes
+    if (m_stream) {
+        m_sourceRead = m_stream->sourceBytesRead();
+        m_sourceTotal = m_stream->sourceBytesToRead();
+    }
+    m_stream.reset();
 }
 
 } // namespace cvmi::transfer

@@ -8,6 +8,7 @@
 #include "transfer/Checkpoint.h"
 #include "transfer/CurlMultiLoop.h"
 #include "transfer/DestinationLock.h"
+#include "transfer/ObjectStream.h"
 #include "transfer/PartJournal.h"
 #include "transfer/PartPlanner.h"
 #include "transfer/PartPump.h"
@@ -15,6 +16,7 @@
 #include "transfer/RequestBody.h"
 #include "transfer/RetryPolicy.h"
 #include "transfer/StoreDialect.h"
+#include "transfer/StreamPump.h"
 
 #include <QElapsedTimer>
 #include <atomic>
@@ -29,7 +31,8 @@ public:
         std::function<void(const UploadResult&)> finished; // not called after shutdown()
     };
 
-    UploadSession(UploadJob job, Sink sink);
+    // `streams` makes the object's stream of a converted job (Conversion::Qcow2).
+    UploadSession(UploadJob job, Sink sink, ObjectStreamFactory streams = openQcow2ObjectStream);
     ~UploadSession();
 
     void run(); // on the transfer thread; returns when finished, cancelled or shut down
@@ -57,6 +60,14 @@ private:
     UploadResult stopped();
     UploadResult failed(const Failure& failure);
     UploadResult singlePut();
+    // A converted upload (UploadSessionStream.cpp), after prepare(): the stream opened, the
+    // record checked against its identity and reconciled, Initiate, the parts, Complete.
+    UploadResult runConverted(std::optional<Checkpoint> existing, bool recordable,
+                              const Error& lockError, qint64 orphansSince);
+    bool streamParts(std::optional<Failure>* failure);
+    bool converting() const { return m_job.conversion != Conversion::None; }
+    // What the result says of the object and its source: format, sizes.
+    void describeObject(UploadResult* r) const;
     bool reconcile(Checkpoint& checkpoint, std::optional<Failure>* failure);
     // Reads every reused part again and drops from the record those whose CRC-64 differs from
     // the recorded one, so that they are sent again; false on a read error (*failure) or a stop.
@@ -98,10 +109,19 @@ private:
     TransferSettings settings(bool part) const;
     qint64 bytesDone() const;
     void report(UploadState state, bool force);
+    void addStreamProgress(UploadProgress* p) const;
     Stop stopRequest() const { return Stop(m_stop.load()); }
 
     UploadJob m_job;
     Sink m_sink;
+    ObjectStreamFactory m_streamFactory;
+    std::unique_ptr<ObjectStream> m_stream; // a converted upload's object
+    std::unique_ptr<StreamPump> m_streamPump;
+    qint64 m_objectSize = -1; // the file's size, or the stream's length once it ended
+    // The stream's last progress, kept for the final report after the stream is gone.
+    qint64 m_sourceRead = 0;
+    qint64 m_sourceTotal = -1;
+    int m_streamPartCount = 0; // once the stream ended
     std::unique_ptr<StoreDialect> m_dialect;
     FileIdentity m_file;
     PartPlan m_plan;

@@ -101,20 +101,21 @@ bool UploadSession::completedEarlier(quint64 crc, QString* etag)
     const qint64 size = answer.header("content-length").toLongLong(&ok);
     const QByteArray header = answer.header("x-cos-hash-crc64ecma");
     *etag = QString::fromLatin1(answer.header("etag"));
-    return ok && size == m_file.size && !header.isEmpty() && !Integrity::check(0, crc, header);
+    return ok && size == m_objectSize && !header.isEmpty() && !Integrity::check(0, crc, header);
 }
 
 UploadResult UploadSession::succeeded(quint64 crc, const QString& etag)
 {
     m_checkpoints.remove(m_file.path, m_destinationKey);
-    qCInfo(lcTransfer).noquote() << "upload complete:" << m_plan.partCount << "parts,"
+    qCInfo(lcTransfer).noquote() << "upload complete:" << m_checkpoint.parts.size() << "parts,"
                                  << m_partsUploaded << "sent by this run";
     UploadResult r = counted();
     r.ok = true;
     r.objectUrl = m_dialect->objectUrl();
     r.crc64 = crc;
     r.etag = etag;
-    r.size = m_file.size;
+    r.size = m_objectSize;
+    describeObject(&r);
     return r;
 }
 

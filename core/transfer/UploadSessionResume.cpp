@@ -73,8 +73,14 @@ bool UploadSession::reconcile(Checkpoint& checkpoint, std::optional<Failure>* fa
         for (const ListedPart& p : parts->parts) {
             const auto it = checkpoint.parts.constFind(p.number);
             // Only parts we recorded (so we know their CRC) and whose size and ETag still match.
-            if (it != checkpoint.parts.constEnd() && p.number <= m_plan.partCount &&
-                p.size == m_plan.lengthOf(p.number) && unquoted(p.etag) == unquoted(it->etag))
+            // A converted upload's plan is not known before its stream is made again: its
+            // parts are compared with the regenerated ones as they come (StreamPump).
+            if (it == checkpoint.parts.constEnd())
+                continue;
+            const bool placed =
+                converting() ? p.size == it->size
+                             : p.number <= m_plan.partCount && p.size == m_plan.lengthOf(p.number);
+            if (placed && unquoted(p.etag) == unquoted(it->etag))
                 kept.insert(p.number, *it);
         }
         if (!parts->truncated || parts->nextMarker <= marker)
@@ -83,8 +89,12 @@ bool UploadSession::reconcile(Checkpoint& checkpoint, std::optional<Failure>* fa
     }
     checkpoint.parts = kept;
     m_partsReused = int(kept.size());
-    qCInfo(lcTransfer) << "resuming:" << kept.size() << "of" << m_plan.partCount
-                       << "parts already on the server";
+    if (converting())
+        qCInfo(lcTransfer) << "resuming:" << kept.size()
+                           << "parts already on the server, to compare with the stream made again";
+    else
+        qCInfo(lcTransfer) << "resuming:" << kept.size() << "of" << m_plan.partCount
+                           << "parts already on the server";
     return true;
 }
 

@@ -89,6 +89,43 @@ private slots:
         QCOMPARE(resumable->startedAt, 1764000000);
         QCOMPARE(resumable->uploadId, c.uploadId);
     }
+
+    // A converted upload's record keeps its conversion and stream identity, and has no part
+    // total (the length is known only when the stream ends); a plain record has neither.
+    void convertedRecordRoundTrip()
+    {
+        QTemporaryDir dir;
+        const Checkpoints store(dir.path());
+        Checkpoint c;
+        c.file = {QStringLiteral("/data/disk.raw"), 20 * GiB, 1700000000123, QStringLiteral("ab")};
+        c.destination = QStringLiteral("cos||b-1|ap-guangzhou|disk.qcow2");
+        c.uploadId = QStringLiteral("upload-2");
+        c.partSize = 8 * MiB;
+        c.parts.insert(2, {QStringLiteral("\"e2\""), 7, 8 * MiB});
+        QCOMPARE(c.partsTotal(), 2560);
+        c.conversion = Conversion::Qcow2;
+        c.streamIdentity = QStringLiteral("qcow2-stream/1 cluster=65536 zlib=6");
+        QCOMPARE(c.partsTotal(), 0);
+        Error error;
+        QVERIFY2(store.save(c, &error), qPrintable(error.message));
+        auto loaded = store.load(c.file.path, c.destination, &error);
+        QVERIFY(loaded);
+        QCOMPARE(loaded->conversion, Conversion::Qcow2);
+        QCOMPARE(loaded->streamIdentity, c.streamIdentity);
+        QCOMPARE(loaded->partsTotal(), 0);
+        QCOMPARE(loaded->partsDone(), 1);
+
+        c.conversion = Conversion::None;
+        c.streamIdentity.clear();
+        QVERIFY(store.save(c, &error));
+        QFile f(store.pathFor(c.file.path, c.destination));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY(!f.readAll().contains("conversion")); // plain records stay as they were
+        loaded = store.load(c.file.path, c.destination, &error);
+        QVERIFY(loaded);
+        QCOMPARE(loaded->conversion, Conversion::None);
+        QVERIFY(loaded->streamIdentity.isEmpty());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCheckpoint)

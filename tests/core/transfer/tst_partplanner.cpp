@@ -17,6 +17,7 @@ using namespace cvmi;
 using namespace cvmi::transfer;
 
 namespace {
+constexpr qint64 KiB = 1024;
 constexpr qint64 MiB = 1024 * 1024;
 constexpr qint64 GiB = 1024 * MiB;
 
@@ -96,6 +97,43 @@ private slots:
         const auto p = PartPlanner::plan(1000, 100, 0, &error, 64);
         QVERIFY(p);
         QCOMPARE(p->partCount, 10);
+    }
+
+    // A converted upload: the part size from the disk's worst case, at least the header region.
+    void streamPartSize_data()
+    {
+        QTest::addColumn<qint64>("maxLength");
+        QTest::addColumn<qint64>("headerSize");
+        QTest::addColumn<qint64>("requested");
+        QTest::addColumn<qint64>("expected"); // -1: refused
+        QTest::newRow("small disk: 8 MiB") << 2 * GiB << 192 * KiB << qint64(0) << 8 * MiB;
+        QTest::newRow("2 TiB disk: fits 10,000 parts")
+            << 2048 * GiB << 4 * MiB << qint64(0) << 210 * MiB;
+        QTest::newRow("requested, fits") << 2 * GiB << 192 * KiB << 16 * MiB << 16 * MiB;
+        QTest::newRow("requested, too small for the disk")
+            << 2048 * GiB << 192 * KiB << 8 * MiB << qint64(-1);
+        QTest::newRow("requested, below the header")
+            << 64 * MiB << 3 * MiB << 2 * MiB << qint64(-1);
+        QTest::newRow("automatic, above the header") << 64 * MiB << 9 * MiB << qint64(0) << 9 * MiB;
+        QTest::newRow("over COS's limit")
+            << 10000 * 5 * GiB + 1 << 192 * KiB << qint64(0) << qint64(-1);
+    }
+    void streamPartSize()
+    {
+        QFETCH(qint64, maxLength);
+        QFETCH(qint64, headerSize);
+        QFETCH(qint64, requested);
+        QFETCH(qint64, expected);
+        Error error;
+        const auto size = PartPlanner::streamPartSize(maxLength, headerSize, requested, &error);
+        if (expected < 0) {
+            QVERIFY(!size);
+            QVERIFY(error.code.startsWith(QLatin1String("upload.")));
+            return;
+        }
+        QVERIFY2(size, qPrintable(error.message));
+        QCOMPARE(*size, expected);
+        QVERIFY((maxLength + *size - 1) / *size <= PartPlanner::maxParts);
     }
 };
 
