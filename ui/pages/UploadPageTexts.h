@@ -22,8 +22,9 @@ public:
     // A failed upload: COS's reason, what to do, its code and request, whether Retry continues
     // (`partsDone` parts were uploaded) and a clock that is off.
     static QString failure(const transfer::UploadResult& result, int partsDone);
-    // A verified upload: parts sent and reused, parts sent again, a clock that is off.
-    static QString success(const transfer::UploadResult& result);
+    // A verified upload: parts sent and reused, parts sent again, a clock that is off; for a
+    // converted one (`converted`), the bytes sent for the file.
+    static QString success(const transfer::UploadResult& result, bool converted = false);
     // Rich text: the object's URL, CRC-64 and size and what the import gets (`object`), with
     // the controller's `note`.
     static QString successDetails(const transfer::UploadResult& result,
