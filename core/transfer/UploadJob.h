@@ -106,12 +106,12 @@ struct UploadResult {
     QString objectUrl;      // https://<bucket>.cos.<region>.myqcloud.com/<key> (CosClient form)
     quint64 crc64 = 0;      // CRC-64/ECMA of the whole file, as COS's x-cos-hash-crc64ecma
     QString etag;
-    qint64 size = 0;       // the object's length: the bytes sent (the stream's, when converted)
-    QString format;        // the object's format: the source's ("raw", "qcow2"...) or "qcow2"
+    qint64 size = 0;        // the object's length: the bytes sent (the stream's, when converted)
+    QString format;         // the object's format: the source's ("raw", "qcow2"...) or "qcow2"
     qint64 sourceBytes = 0; // the file's size
     qint64 virtualSize = 0; // the disk's size as the guest sees it (the file's for raw)
-    int partsUploaded = 0; // parts sent by this run (a resumed run sends only the missing ones)
-    int partsReused = 0;   // parts already on the server from an earlier run
+    int partsUploaded = 0;  // parts sent by this run (a resumed run sends only the missing ones)
+    int partsReused = 0;    // parts already on the server from an earlier run
     // Of the parts on the server, those read again and compared (every one a resume reuses),
     // and those whose bytes in the file no longer match what was sent: these were sent again.
     int partsChecked = 0;

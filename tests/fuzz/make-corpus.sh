@@ -273,3 +273,13 @@ for pv in ("lvm-a", "lvm-b", "lvm-c"):
     open(f"{out}/{pv}.txt", "wb").write(text)
 EOF2
 cp "$(dirname "$0")"/../core/inspect/lvm/data/*.txt "$out/fuzz_lvm_metadata/"
+
+# The converter's disks: a size, then (cluster step, kind, parameter) records. One small disk of
+# each content kind, one spanning three 512 MiB ranges, one of an odd size.
+mkdir -p "$out/fuzz_qcow2stream"
+printf '\x00\x40\x00\x00\x00\x01\x01\x07\x00\x01\x02\x09\x00\x01\x03\x05\x00\x02\x04\x30' \
+    >"$out/fuzz_qcow2stream/kinds"
+printf '\x60\x00\x00\x00\x00\x10\x01\x01\x22\x00\x03\x02\x22\x00\x01\x00\x30\x00\x02\x01' \
+    >"$out/fuzz_qcow2stream/ranges"
+printf '\x00\x21\x3a\x11\x00\x00\x03\x03\x00\x01\x01\x01\x00\x01\x01\x02\x00\x01\x02\x02' \
+    >"$out/fuzz_qcow2stream/odd"
