@@ -203,7 +203,8 @@ void UploadController::finish(const UploadResult& result, const QString& importU
     object.crc64 = result.crc64;
     object.format = result.format;
     object.converted = m_job.conversion != transfer::Conversion::None;
-    object.sourceBytes = result.sourceBytes;
+    // The engine reports what it read; the file's size stands in where it did not say.
+    object.sourceBytes = result.sourceBytes > 0 ? result.sourceBytes : fileOf(m_job).size();
     object.virtualSize = result.virtualSize;
     object.importUrl = importUrl;
     object.importUrlSigned = importUrlSigned;

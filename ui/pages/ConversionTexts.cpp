@@ -35,11 +35,18 @@ bool isImageExtension(const QString& extension)
 
 } // namespace
 
+QString ConversionTexts::sizeText(uint64_t bytes)
+{
+    // One unit with its number: a wrapped line never leaves "362.8" at the end of one line and
+    // "KiB" at the start of the next.
+    return formatBytes(bytes).replace(u' ', QChar::Nbsp);
+}
+
 QString ConversionTexts::estimateLine(const convert::Qcow2Estimate& e)
 {
     const QString figures = tr("Sent as a compressed qcow2: about %1 instead of %2 (an estimate "
                                "from the disk's map and a sample)")
-                                .arg(formatBytes(e.estimatedBytes), formatBytes(e.fileSize));
+                                .arg(sizeText(e.estimatedBytes), sizeText(e.fileSize));
     if (e.worthConverting())
         return figures + u'.';
     return tr("%1: too little saved to be worth it, so the file is sent as it is unless you "
@@ -60,7 +67,7 @@ QString ConversionTexts::estimateDetails(const convert::Qcow2Estimate& e)
     return tr("The disk is %1 as the guest sees it; its map holds %2 of data, the rest is empty "
               "space that is left out. Of %3 clusters of 64 KiB read as a sample, %4 were all "
               "zeros; %5. The real size is known when the upload ends.")
-        .arg(formatBytes(e.virtualSize), formatBytes(e.mappedBytes),
+        .arg(sizeText(e.virtualSize), sizeText(e.mappedBytes),
              QLocale().toString(e.sampledClusters), QLocale().toString(e.sampledZeroClusters),
              compression);
 }
@@ -71,7 +78,7 @@ QString ConversionTexts::convertNote(const SendEstimate& s, bool estimating)
                             "with no copy on this computer; Tencent Cloud imports qcow2.");
     if (s.isValid())
         return tr("%1 About %2 instead of %3 (an estimate).")
-            .arg(what, formatBytes(s.estimate->estimatedBytes), formatBytes(s.estimate->fileSize));
+            .arg(what, sizeText(s.estimate->estimatedBytes), sizeText(s.estimate->fileSize));
     if (estimating)
         return tr("%1 Estimating how much that saves…").arg(what);
     if (!s.error.isEmpty())

@@ -15,6 +15,8 @@ namespace cvmi::ui {
 class ConversionTexts {
     Q_DECLARE_TR_FUNCTIONS(cvmi::ui::ConversionTexts)
 public:
+    // formatBytes() with a no-break space between the number and its unit.
+    static QString sizeText(uint64_t bytes);
     // "Sent as a compressed qcow2: about 3.8 GiB instead of 50.0 GiB (an estimate …)."
     static QString estimateLine(const convert::Qcow2Estimate& estimate);
     // The figures behind it, for a tool tip: data mapped, the sample and what it became.

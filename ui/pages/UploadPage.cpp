@@ -377,7 +377,7 @@ void UploadPage::showStopped(const UploadResult& result)
 void UploadPage::showSuccess(const UploadResult& result, const QString& note)
 {
     m_ui->uploadProgress->showProgress(m_upload->lastProgress());
-    QString message = UploadPageTexts::success(result, m_session->upload().converted);
+    QString message = UploadPageTexts::success(result, m_session->upload());
     if (!m_session->upload().checkOverride.isEmpty())
         message += u'\n' + tr("Uploaded although the check said: %1 The import is likely to fail "
                               "until that is fixed.")

@@ -53,15 +53,15 @@ QString UploadPageTexts::failure(const UploadResult& result, int partsDone)
     return text;
 }
 
-QString UploadPageTexts::success(const UploadResult& result, bool converted)
+QString UploadPageTexts::success(const UploadResult& result, const UploadedObject& object)
 {
-    if (converted) {
+    if (object.converted) {
         // The CRC-64 COS checked is the stream's: no file on disk has it.
         QString message =
             tr("Uploaded as a compressed qcow2 and verified: %1 sent for the %2 file, COS's "
                "CRC-64 of the object equals the stream's.")
                 .arg(formatBytes(uint64_t(qMax<qint64>(result.size, 0))),
-                     formatBytes(uint64_t(qMax<qint64>(result.sourceBytes, 0))));
+                     formatBytes(uint64_t(qMax<qint64>(object.sourceBytes, 0))));
         if (result.partsReused > 0)
             message += u' ' + tr("%1 parts sent now, %2 reused from the earlier upload.")
                                   .arg(result.partsUploaded)
@@ -101,11 +101,12 @@ QString UploadPageTexts::successDetails(const UploadResult& result, const Upload
             ? tr("a signed link to it, valid until %1").arg(formatMoment(object.importUrlExpires))
             : tr("this URL");
     // A converted object is another file than the one on disk: its format is said beside its size.
-    const QString size = object.converted
-                             ? tr("%1, qcow2 of a %2 disk")
-                                   .arg(formatBytesExact(uint64_t(result.size)),
-                                        formatBytes(uint64_t(qMax<qint64>(result.virtualSize, 0))))
-                             : formatBytesExact(uint64_t(result.size));
+    const QString exact = formatBytesExact(uint64_t(result.size));
+    const QString size =
+        !object.converted ? exact
+        : object.virtualSize <= 0
+            ? tr("%1, qcow2").arg(exact)
+            : tr("%1, qcow2 of a %2 disk").arg(exact, formatBytes(uint64_t(object.virtualSize)));
     return tr("<b>Object URL:</b> <a href=\"%1\">%2</a><br><b>CRC-64:</b> %3 &nbsp; "
               "<b>Size:</b> %4<br><b>For the import:</b> %5. %6<br>Next: the import "
               "form.")

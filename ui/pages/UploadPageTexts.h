@@ -23,8 +23,8 @@ public:
     // (`partsDone` parts were uploaded) and a clock that is off.
     static QString failure(const transfer::UploadResult& result, int partsDone);
     // A verified upload: parts sent and reused, parts sent again, a clock that is off; for a
-    // converted one (`converted`), the bytes sent for the file.
-    static QString success(const transfer::UploadResult& result, bool converted = false);
+    // converted one (`object`.converted), the bytes sent for the file.
+    static QString success(const transfer::UploadResult& result, const UploadedObject& object);
     // Rich text: the object's URL, CRC-64 and size and what the import gets (`object`), with
     // the controller's `note`.
     static QString successDetails(const transfer::UploadResult& result,

@@ -71,6 +71,12 @@ std::optional<policy::Policy> imageAndLayoutRules()
     return rules;
 }
 
+// A size as the estimate's line writes it: one unit with its number, never broken apart.
+QString nbsp(QString size)
+{
+    return size.replace(u' ', QChar::Nbsp);
+}
+
 QMimeData* urlMime(const QUrl& url)
 {
     auto* mime = new QMimeData;
@@ -632,8 +638,9 @@ void TestImagePage::sendEstimateLineForSparseRaw()
     QCOMPARE(line->text(),
              QStringLiteral("Sent as a compressed qcow2: about %1 instead of %2 (an estimate from "
                             "the disk's map and a sample).")
-                 .arg(formatBytes(s.estimate->estimatedBytes), formatBytes(uint64_t(fileSize))));
-    QVERIFY(line->toolTip().contains(formatBytes(s.estimate->mappedBytes)));
+                 .arg(nbsp(formatBytes(s.estimate->estimatedBytes)),
+                      nbsp(formatBytes(uint64_t(fileSize)))));
+    QVERIFY(line->toolTip().contains(nbsp(formatBytes(s.estimate->mappedBytes))));
 
     // Forgotten with the image.
     m_wizard->session()->setImagePath({});

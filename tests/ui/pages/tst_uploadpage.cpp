@@ -799,8 +799,11 @@ private slots:
         QCOMPARE(destination->key(), QStringLiteral("mbr-ext4.qcow2"));
         QCOMPARE(page.currentJob().conversion, transfer::Conversion::Qcow2);
         const QString note = child<QLabel>(&page, "convertNote")->text();
-        QVERIFY2(note.contains(formatBytes(estimate.estimatedBytes)) &&
-                     note.contains(formatBytes(estimate.fileSize)),
+        const auto nbsp = [](QString size) {
+            return size.replace(u' ', QChar::Nbsp);
+        };
+        QVERIFY2(note.contains(nbsp(formatBytes(estimate.estimatedBytes))) &&
+                     note.contains(nbsp(formatBytes(estimate.fileSize))),
                  qPrintable(note));
 
         // Off: the file's own name again, sent as it is.
