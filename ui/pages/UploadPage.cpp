@@ -365,9 +365,7 @@ void UploadPage::showStopped(const UploadResult& result)
     } else {
         const QString text = UploadPageTexts::failure(result, m_upload->lastProgress().partsDone);
         m_ui->uploadMessage->setText(text);
-        m_ui->uploadProgress->showStatus(tr("Stopped after %1 of %2 parts.")
-                                             .arg(m_upload->lastProgress().partsDone)
-                                             .arg(m_upload->lastProgress().partsTotal));
+        m_ui->uploadProgress->showStatus(UploadPageTexts::stopped(m_upload->lastProgress()));
         refreshOffer();
         m_ui->retryUpload->setFocus(Qt::OtherFocusReason);
     }

@@ -168,6 +168,13 @@ UploadPageTexts::Words UploadPageTexts::closeQuestion(const QString& fileName, i
                 .arg(bucket)};
 }
 
+QString UploadPageTexts::stopped(const transfer::UploadProgress& progress)
+{
+    if (progress.partsTotal <= 0 || progress.totalBytes < 0)
+        return tr("Stopped after %1 parts.").arg(progress.partsDone);
+    return tr("Stopped after %1 of %2 parts.").arg(progress.partsDone).arg(progress.partsTotal);
+}
+
 QString UploadPageTexts::notImportableWarning()
 {
     return tr("Tencent Cloud will refuse to import this file. Fix what the check reported "

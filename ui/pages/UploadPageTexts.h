@@ -45,6 +45,9 @@ public:
     static Words notImportableQuestion(const QFileInfo& image, const QString& verdict);
     static Words cancelQuestion(const QString& fileName, int partsDone, const QString& bucket);
     static Words closeQuestion(const QString& fileName, int percent, const QString& bucket);
+    // Under the bar when an upload failed: how many parts were sent (of how many, unless a
+    // converted stream's count was not known yet).
+    static QString stopped(const transfer::UploadProgress& progress);
     // Shown under the check's verdict while the file to upload failed the check.
     static QString notImportableWarning();
 };
