@@ -49,8 +49,10 @@ int UploadProgressPanel::permille(const transfer::UploadProgress& progress)
             return 1000;
         if (progress.sourceBytesTotal <= 0)
             return 0;
+        // The reader runs ahead of the network by the parts in flight: the whole image read is
+        // not the upload done, which only a known length (or Finished) says.
         return int(std::clamp<qint64>(progress.sourceBytesRead * 1000 / progress.sourceBytesTotal,
-                                      0, 1000));
+                                      0, 990));
     }
     if (progress.totalBytes <= 0)
         return progress.state == UploadState::Finished ? 1000 : 0;
