@@ -9,6 +9,8 @@
 #include "pages/ConversionTexts.h"
 #include "widgets/UploadDestination.h"
 
+#include "settings/AppSettings.h"
+
 #include <QCheckBox>
 #include <QFileInfo>
 
@@ -21,6 +23,11 @@ void UploadPage::setUpConversion()
     connect(m_ui->convertCheck, &QCheckBox::clicked, this, [this](bool checked) {
         m_convertChosen = true;
         setConverting(checked);
+        // An answer to the proposal is kept for the next image (AppSettings); turning it on
+        // where nothing was proposed says nothing about the proposal.
+        const SendEstimate& s = m_session->sendEstimate();
+        if (m_upload->settings() && s.isValid() && s.estimate->worthConverting())
+            m_upload->settings()->setProposeConversion(checked);
     });
     connect(m_session, &WizardSession::sendEstimateChanged, this, [this] {
         updateConversionDefault();
@@ -40,7 +47,8 @@ void UploadPage::updateConversionDefault()
         return;
     const SendEstimate& s = m_session->sendEstimate();
     const bool ours = !m_filePath.isEmpty() && QFileInfo(s.path).absoluteFilePath() == m_filePath;
-    setConverting(ours && s.isValid() && s.estimate->worthConverting());
+    const bool proposed = !m_upload->settings() || m_upload->settings()->proposeConversion();
+    setConverting(proposed && ours && s.isValid() && s.estimate->worthConverting());
 }
 
 void UploadPage::setConverting(bool convert)

@@ -817,6 +817,21 @@ private slots:
         session.setSendEstimate(session.sendEstimate());
         QVERIFY(!check->isChecked());
 
+        // The answer is kept: the next page does not propose it again, until the user says yes.
+        QVERIFY(!m_settings->proposeConversion());
+        {
+            UploadPage next(&session);
+            preparePage(next, path);
+            QTRY_VERIFY_WITH_TIMEOUT(session.sendEstimate().isValid(), kTimeoutMs);
+            auto* box = child<QCheckBox>(&next, "convertCheck");
+            QVERIFY(!box->isChecked());
+            QCOMPARE(next.findChild<ui::UploadDestination*>()->key(),
+                     QStringLiteral("mbr-ext4.raw"));
+            box->setFocus();
+            QTest::keyClick(box, Qt::Key_Space);
+            QVERIFY(m_settings->proposeConversion());
+        }
+
         // A key of the user's own: only its extension follows the choice.
         destination->setKey(QStringLiteral("images/centos7"));
         QTest::keyClick(check, Qt::Key_Space);
