@@ -12,8 +12,13 @@
 namespace cvmi::ui {
 
 WizardSession::WizardSession(QObject* parent)
-    : QObject(parent), m_runner(new InspectionRunner(this)), m_http(new cloud::HttpClient(this))
+    : QObject(parent), m_runner(new InspectionRunner(this)), m_estimator(new SendEstimator(this)),
+      m_http(new cloud::HttpClient(this))
 {
+    connect(m_estimator, &SendEstimator::finished, this, [this](const SendEstimate& estimate) {
+        if (estimate.path == m_imagePath)
+            setSendEstimate(estimate);
+    });
     // Connected before any page's connection: the pages find the result in the session.
     connect(m_runner, &InspectionRunner::finished, this, [this](const InspectionResult& result) {
         if (m_runner->currentPath() == m_imagePath)
@@ -30,6 +35,21 @@ void WizardSession::checkImage(const QString& path)
     options.timeLimit = std::chrono::seconds(settings::AppSettings().inspectTimeout());
     m_runner->setOptions(options);
     m_runner->start(path);
+    // Beside the check, on its own worker: a few milliseconds for the map and the sample, and
+    // never in the way of the verdict. A check of the same file again estimates it again (it may
+    // have changed); the estimate on screen stays until the new one is in.
+    m_estimator->start(path);
+}
+
+void WizardSession::setSendEstimate(const SendEstimate& estimate)
+{
+    m_sendEstimate = estimate;
+    emit sendEstimateChanged();
+}
+
+bool WizardSession::isEstimating() const
+{
+    return m_estimator->isRunning();
 }
 
 bool WizardSession::isChecking() const
@@ -48,6 +68,9 @@ void WizardSession::setImagePath(const QString& path)
     if (m_resumeTarget.filePath != QFileInfo(path).absoluteFilePath())
         m_resumeTarget = {};
     m_imagePath = path;
+    m_estimator->cancel();
+    if (!m_sendEstimate.path.isEmpty())
+        setSendEstimate({});
     setUploadSkipped(false);
     emit imagePathChanged(path);
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "controllers/InspectionResult.h"
+#include "controllers/SendEstimator.h"
 #include "controllers/UploadedObject.h"
 
 #include "cloud/CloudEndpoints.h"
@@ -52,6 +53,13 @@ public:
     // replacing any check still running.
     void checkImage(const QString& path);
     bool isChecking() const;
+
+    // How much the image would send as a compressed qcow2 (SendEstimator), estimated beside
+    // every check of the image; invalid until the estimate is in, and when it failed (its
+    // error says why). Forgotten when another image is chosen.
+    const SendEstimate& sendEstimate() const { return m_sendEstimate; }
+    void setSendEstimate(const SendEstimate& estimate);
+    bool isEstimating() const;
 
     // The account part, filled by the Account page. The credentials carry secrets: show them
     // only through Credentials::redacted(). setAccount() rebuilds the clients (the previous ones
@@ -109,6 +117,7 @@ public:
 signals:
     void imagePathChanged(const QString& path);
     void inspectionChanged();
+    void sendEstimateChanged();
     void accountChanged();
     void bucketChanged(const QString& bucket);
     void uploadChanged();
@@ -119,6 +128,8 @@ private:
     void dropClients();
 
     InspectionRunner* m_runner;
+    SendEstimator* m_estimator;
+    SendEstimate m_sendEstimate;
     QString m_imagePath;
     std::optional<InspectionResult> m_inspection;
 

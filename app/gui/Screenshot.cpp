@@ -1,6 +1,7 @@
 #include "Screenshot.h"
 
 #include "ImportWizard.h"
+#include "WizardSession.h"
 #include "controllers/ObjectUrlChecker.h"
 #include "dialogs/SettingsDialog.h"
 #include "pages/AccountPage.h"
@@ -103,13 +104,22 @@ void shootUpload(ImportWizard& wizard, const Grab& grab)
                      Qt::SingleShotConnection);
     QObject::connect(
         &wizard, &QWizard::currentIdChanged, &wizard,
-        [upload, grab](int id) {
+        [&wizard, upload, grab](int id) {
             if (id != ImportWizard::PageUpload)
                 return;
-            if (upload->findChild<QPushButton*>(QStringLiteral("startUpload"))->isEnabled())
-                upload->start();
+            const auto begin = [upload, grab] {
+                if (upload->findChild<QPushButton*>(QStringLiteral("startUpload"))->isEnabled())
+                    upload->start();
+                else
+                    grab();
+            };
+            // The estimate decides "Send as compressed qcow2": the upload starts once it is in.
+            ui::WizardSession* session = wizard.session();
+            if (session->isEstimating())
+                QObject::connect(session, &ui::WizardSession::sendEstimateChanged, upload, begin,
+                                 Qt::SingleShotConnection);
             else
-                grab();
+                begin();
         },
         Qt::QueuedConnection);
 }

@@ -27,6 +27,7 @@ constexpr int kMaxInspectTimeout = inspect::InspectOptions::kMaxTimeLimitMs / 10
 const QString kRateLimit = QStringLiteral("upload/rateLimit");
 const QString kLanguage = QStringLiteral("ui/language");
 const QString kProxy = QStringLiteral("network/proxy");
+const QString kProposeConversion = QStringLiteral("upload/proposeConversion");
 
 bool validLanguage(const QString& language)
 {
@@ -165,6 +166,19 @@ bool AppSettings::setPartSize(qint64 bytes, Error* error)
         return false;
     m_settings->setValue(kPartSize, bytes);
     return true;
+}
+
+bool AppSettings::proposeConversion() const
+{
+    // A hand-edited value that is no boolean counts as the default.
+    const QVariant stored = m_settings->value(kProposeConversion);
+    const QString text = stored.toString().toLower();
+    return text != QLatin1String("false") && text != QLatin1String("0");
+}
+
+void AppSettings::setProposeConversion(bool propose)
+{
+    m_settings->setValue(kProposeConversion, propose);
 }
 
 int AppSettings::inspectTimeout() const

@@ -63,6 +63,10 @@ public:
     // The inspection's deadline in seconds (inspect::InspectOptions), default 10, 1..3600.
     int inspectTimeout() const;
     bool setInspectTimeout(int seconds, Error* error);
+    // Whether the Upload page proposes "Send as compressed qcow2" where the estimate says it saves
+    // more than 10 % (default true): the user's last answer to that proposal, kept.
+    bool proposeConversion() const;
+    void setProposeConversion(bool propose);
     qint64 rateLimit() const; // bytes per second, 0 = none
     bool setRateLimit(qint64 bytesPerSecond, Error* error);
     // "" = the system's proxy (Qt's system configuration, libcurl's http_proxy variables), else

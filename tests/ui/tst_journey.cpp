@@ -39,6 +39,7 @@
 
 #include <QAbstractButton>
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
 #include <QDragEnterEvent>
@@ -127,6 +128,10 @@ private:
     // From a checked (or being checked) image on the Image page, through Next, the account
     // (passAccount) and Next again, to the Upload page.
     void advanceToUpload(ImportWizard& wizard);
+    // On the Upload page: the estimate proposes "Send as compressed qcow2" for the sparse disk
+    // (key centos7.qcow2); the user turns it off, and the file goes up as it is (centos7.raw).
+    // These journeys prove the plain upload; the converted one is the engine's round trip.
+    void sendAsItIs(ImportWizard& wizard);
     QWidget* ruleRow(ImportWizard& wizard, const QString& ruleId) const;
     QString verdictOf(ImportWizard& wizard, const QString& ruleId) const;
     static void drainWorkers();
@@ -315,7 +320,9 @@ void TestJourney::compliantJourney()
     ui::UploadPage* upload = wizard->uploadPage();
     QCOMPARE(upload->filePath(), image);
     QCOMPARE(upload->findChild<ui::UploadDestination*>()->bucket(), kBucket);
-    QCOMPARE(upload->findChild<ui::UploadDestination*>()->key(), QStringLiteral("centos7.raw"));
+    sendAsItIs(*wizard);
+    if (QTest::currentTestFailed())
+        return;
     QVERIFY(!child<QLabel>(upload, "notImportableWarning")->isVisible());
     QVERIFY(!upload->isComplete());
     QVERIFY(!wizard->button(QWizard::NextButton)->isEnabled());
@@ -619,6 +626,20 @@ void TestJourney::alreadyInCosSkipsToTheForm()
     QVERIFY(!m_emulator->objectInfo(kBucket, QStringLiteral("centos7.raw")));
 }
 
+void TestJourney::sendAsItIs(ImportWizard& wizard)
+{
+    ui::UploadPage* upload = wizard.uploadPage();
+    auto* convert = child<QCheckBox>(upload, "convertCheck");
+    auto* destination = upload->findChild<ui::UploadDestination*>();
+    QTRY_VERIFY_WITH_TIMEOUT(wizard.session()->sendEstimate().isValid(), kTimeoutMs);
+    QVERIFY(convert->isChecked());
+    QCOMPARE(destination->key(), QStringLiteral("centos7.qcow2"));
+    convert->setFocus();
+    QTest::keyClick(convert, Qt::Key_Space);
+    QVERIFY(!convert->isChecked());
+    QCOMPARE(destination->key(), QStringLiteral("centos7.raw"));
+}
+
 void TestJourney::alreadyUploadedSkipsTheUpload()
 {
     // The checked image is said to be at the Upload page's bucket and key already; what is
@@ -634,6 +655,9 @@ void TestJourney::alreadyUploadedSkipsTheUpload()
     if (QTest::currentTestFailed())
         return;
     ui::UploadPage* upload = wizard->uploadPage();
+    sendAsItIs(*wizard); // the object in COS went up as it is
+    if (QTest::currentTestFailed())
+        return;
     QVERIFY(child<QPushButton>(upload, "skipUpload")->isVisible() &&
             child<QPushButton>(upload, "skipUpload")->isEnabled());
     QTest::mouseClick(child<QPushButton>(upload, "skipUpload"), Qt::LeftButton);
@@ -675,6 +699,9 @@ void TestJourney::interruptedUploadIsOfferedAtStart()
         if (QTest::currentTestFailed())
             return;
         ui::UploadPage* upload = wizard->uploadPage();
+        sendAsItIs(*wizard);
+        if (QTest::currentTestFailed())
+            return;
         QSignalSpy progress(upload, &ui::UploadPage::progressShown);
         QTest::mouseClick(child<QPushButton>(upload, "startUpload"), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(
@@ -714,6 +741,11 @@ void TestJourney::interruptedUploadIsOfferedAtStart()
     QTRY_VERIFY_WITH_TIMEOUT(upload->hasResumeOffer(), kTimeoutMs);
     QCOMPARE(upload->findChild<ui::UploadDestination*>()->bucket(), kBucket);
     QCOMPARE(upload->findChild<ui::UploadDestination*>()->key(), QStringLiteral("centos7.raw"));
+    // Resumed as it was made, although the estimate proposes converting this disk.
+    QTRY_VERIFY_WITH_TIMEOUT(wizard->session()->sendEstimate().isValid(), kTimeoutMs);
+    QVERIFY(wizard->session()->sendEstimate().estimate->worthConverting());
+    QVERIFY(!child<QCheckBox>(upload, "convertCheck")->isChecked());
+    QCOMPARE(upload->currentJob().conversion, transfer::Conversion::None);
     QSignalSpy finished(upload, &ui::UploadPage::uploadFinished);
     QTest::mouseClick(child<QPushButton>(upload, "startUpload"), Qt::LeftButton);
     QVERIFY(finished.count() > 0 || finished.wait(kTimeoutMs));

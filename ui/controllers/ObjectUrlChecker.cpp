@@ -1,6 +1,7 @@
 #include "controllers/ObjectUrlChecker.h"
 
 #include "WizardSession.h"
+#include "pages/ConversionTexts.h"
 
 #include "util/FutureReply.h"
 
@@ -28,10 +29,15 @@ void ObjectUrlChecker::schedule(const QString& url)
     ++m_generation; // an answer for the previous text no longer applies
     if (m_session->hasUpload() && m_url == m_session->upload().formUrl().trimmed()) {
         m_timer->stop();
-        return setResult(State::Uploaded,
-                         tr("Uploaded by this wizard: %1.")
-                             .arg(QLocale().formattedDataSize(m_session->upload().size)),
-                         m_session->upload().size);
+        const UploadedObject& upload = m_session->upload();
+        const QString text =
+            upload.converted
+                ? tr("Uploaded by this wizard: %1, a compressed qcow2 of %2 (%3).")
+                      .arg(QLocale().formattedDataSize(upload.size),
+                           QFileInfo(upload.filePath).fileName(),
+                           QLocale().formattedDataSize(upload.sourceBytes))
+                : tr("Uploaded by this wizard: %1.").arg(QLocale().formattedDataSize(upload.size));
+        return setResult(State::Uploaded, text, upload.size);
     }
     if (m_url.isEmpty() || !importform::parseCosObjectUrl(m_url, nullptr)) {
         m_timer->stop();
@@ -110,7 +116,16 @@ void ObjectUrlChecker::setFound(qint64 size)
     QString text = tr("Found: %1 (%2 bytes).")
                        .arg(QLocale().formattedDataSize(size), QLocale().toString(size));
     const QFileInfo image(m_session->imagePath());
-    const bool differs = size >= 0 && image.isFile() && image.size() != size;
+    // A qcow2 converted from the image on the way (Upload page, "Send as compressed qcow2") is
+    // smaller than the file by design: its size says nothing about whether it is that image.
+    const auto parsed = importform::parseCosObjectUrl(m_url, nullptr);
+    const bool converted =
+        parsed && ConversionTexts::keyLooksConverted(parsed->key, image.fileName());
+    if (converted && image.isFile())
+        text += u' ' + tr("A compressed qcow2 of %1 is smaller than the file; its size is not "
+                          "compared.")
+                           .arg(image.fileName());
+    const bool differs = !converted && size >= 0 && image.isFile() && image.size() != size;
     if (differs)
         text += u' ' + tr("The checked image %1 is %2 bytes: this object is another file, or "
                           "an incomplete copy of it. Upload the image, or correct the URL.")

@@ -105,7 +105,11 @@ void UploadController::start(const UploadJob& job, const QString& checkOverride)
     m_session->clearUpload();
     m_offer.reset();
     m_lastProgress = UploadProgress{};
-    m_lastProgress.totalBytes = fileOf(job).size();
+    // A converted upload's length is known when its stream ends; until then the source's
+    // progress stands for it (UploadProgress::converting).
+    const bool converting = job.conversion != transfer::Conversion::None;
+    m_lastProgress.converting = converting;
+    m_lastProgress.totalBytes = converting ? -1 : fileOf(job).size();
     m_engine = new UploadEngine(job, this);
     connect(m_engine, &UploadEngine::progressChanged, this, [this](const UploadProgress& p) {
         m_lastProgress = p;
@@ -197,6 +201,11 @@ void UploadController::finish(const UploadResult& result, const QString& importU
     object.region = m_job.destination.region;
     object.size = result.size;
     object.crc64 = result.crc64;
+    object.format = result.format;
+    object.converted = m_job.conversion != transfer::Conversion::None;
+    // The engine reports what it read; the file's size stands in where it did not say.
+    object.sourceBytes = result.sourceBytes > 0 ? result.sourceBytes : fileOf(m_job).size();
+    object.virtualSize = result.virtualSize;
     object.importUrl = importUrl;
     object.importUrlSigned = importUrlSigned;
     object.importUrlExpires = expires;

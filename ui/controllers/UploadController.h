@@ -38,6 +38,7 @@ public:
     // Part size, concurrency, rate limit and proxy come from here (default: none, the engine's
     // defaults). Not owned.
     void setSettings(settings::AppSettings* settings) { m_settings = settings; }
+    settings::AppSettings* settings() const { return m_settings; }
     // Where resume records are kept (default: the engine's, <shared data dir>/uploads).
     void setCheckpointDir(const QString& dir) { m_checkpointDir = dir; }
     QString checkpointDir() const { return m_checkpointDir; }

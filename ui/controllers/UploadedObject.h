@@ -13,8 +13,15 @@ struct UploadedObject {
     QString bucket;    // "<name>-<APPID>"
     QString key;
     QString region;
-    qint64 size = 0;
+    qint64 size = 0;   // the object's length: the bytes sent
     quint64 crc64 = 0; // CRC-64/ECMA, as COS's x-cos-hash-crc64ecma
+    // The object's format ("raw", "qcow2"…): the file's, or "qcow2" when it was converted on the
+    // way (UploadJob::conversion); then sourceBytes is the file's size, and the form and the
+    // import name the object, not the file.
+    QString format;
+    bool converted = false;
+    qint64 sourceBytes = 0;
+    qint64 virtualSize = 0;
     // What the import form gets as ImageUrl: objectUrl when anyone may read the object, else a
     // pre-signed GET URL (importUrlSigned) that CVM's import can read without our credentials.
     // It may carry a session token: show it only in the form's own field.

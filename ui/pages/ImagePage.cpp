@@ -3,6 +3,7 @@
 #include "ImportWizard.h"
 #include "WizardSession.h"
 #include "controllers/InspectionRunner.h"
+#include "pages/ConversionTexts.h"
 #include "widgets/DropZone.h"
 #include "widgets/InterruptedUploadNotice.h"
 #include "widgets/ReportView.h"
@@ -75,6 +76,18 @@ ImagePage::ImagePage(WizardSession* session, QWidget* parent)
     connect(m_session, &WizardSession::imagePathChanged, this, updateSkip);
     connect(m_session, &WizardSession::inspectionChanged, this, updateSkip);
     connect(m_session, &WizardSession::uploadSkippedChanged, this, &ImagePage::completeChanged);
+    connect(m_session, &WizardSession::sendEstimateChanged, this, &ImagePage::showSendEstimate);
+    showSendEstimate();
+}
+
+void ImagePage::showSendEstimate()
+{
+    const SendEstimate& s = m_session->sendEstimate();
+    const bool shown = s.isValid() && s.path == m_session->imagePath();
+    m_ui->sendEstimate->setVisible(shown);
+    m_ui->sendEstimate->setText(shown ? ConversionTexts::estimateLine(*s.estimate) : QString());
+    m_ui->sendEstimate->setToolTip(shown ? ConversionTexts::estimateDetails(*s.estimate)
+                                         : QString());
 }
 
 ImagePage::~ImagePage() = default;

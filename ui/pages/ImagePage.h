@@ -77,6 +77,9 @@ private:
     void setBusy(bool busy);
     std::optional<ReportTarget> askSavePath(const QString& suggested);
     void updateSaveButton();
+    // The line under the report: what a converted upload would send (hidden without an
+    // estimate; the reason of a failed one is logged by SendEstimator).
+    void showSendEstimate();
 
     std::unique_ptr<Ui::ImagePage> m_ui;
     WizardSession* m_session;

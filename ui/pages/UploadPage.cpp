@@ -5,6 +5,7 @@
 #include "TextTints.h"
 #include "WizardSession.h"
 #include "dialogs/UploadQuestionBox.h"
+#include "pages/ConversionTexts.h"
 #include "pages/UploadPageCheck.h"
 #include "pages/UploadPageTexts.h"
 #include "widgets/DropZone.h"
@@ -39,6 +40,7 @@ UploadPage::UploadPage(WizardSession* session, QWidget* parent)
         return askUploadQuestion(this, question, text, detail);
     };
     setUpForm();
+    setUpConversion();
 
     connect(m_ui->dropZone, &DropZone::fileChosen, this, &UploadPage::setFile);
     connect(m_ui->uploadDestination, &UploadDestination::changed, this, &UploadPage::refreshOffer);
@@ -150,6 +152,10 @@ void UploadPage::applyResumeTarget()
     // Its bucket only in its own region: the account's region decides where the upload goes.
     m_ui->uploadDestination->choose(
         target.region == m_session->region() ? target.bucket : QString(), target.key);
+    // Continued as it was made: converted when its key says so (matchOfferConversion).
+    m_convertChosen = true;
+    m_ui->convertCheck->setChecked(
+        ConversionTexts::keyLooksConverted(target.key, QFileInfo(m_filePath).fileName()));
 }
 
 void UploadPage::cleanupPage()
@@ -177,6 +183,7 @@ void UploadPage::forgetLastUpload()
     m_ui->uploadResult->clear();
     m_ui->uploadMessage->clear();
     m_upload->reset();
+    m_convertChosen = false; // the next file's estimate decides again
     // The bar and its figures were the previous file's: no "100%" stays for the new one.
     m_ui->uploadProgress->showProgress(m_upload->lastProgress());
     m_ui->uploadProgress->showStatus({});
@@ -186,7 +193,10 @@ void UploadPage::showFile()
 {
     if (!m_filePath.isEmpty())
         m_ui->dropZone->showFile(m_filePath);
-    m_ui->uploadDestination->proposeKey(QFileInfo(m_filePath).fileName());
+    const QString fileName = QFileInfo(m_filePath).fileName();
+    m_ui->uploadDestination->proposeKey(ConversionTexts::keyFor(fileName, fileName, converting()));
+    updateConversionDefault();
+    showConversionNote();
     updateWarning();
     refreshOffer();
 }
@@ -209,8 +219,10 @@ void UploadPage::fillBuckets()
 
 UploadJob UploadPage::currentJob() const
 {
-    return m_upload->jobFor(m_filePath, m_ui->uploadDestination->bucket(),
-                            m_ui->uploadDestination->key());
+    UploadJob job = m_upload->jobFor(m_filePath, m_ui->uploadDestination->bucket(),
+                                     m_ui->uploadDestination->key());
+    job.conversion = converting() ? transfer::Conversion::Qcow2 : transfer::Conversion::None;
+    return job;
 }
 
 void UploadPage::refreshOffer()
@@ -224,6 +236,7 @@ void UploadPage::refreshOffer()
         m_upload->refreshOffer({}, nullptr);
     }
     const std::optional<transfer::Checkpoint>& offer = m_upload->offer();
+    matchOfferConversion();
     if (offer) {
         m_ui->resumeOffer->setText(UploadPageTexts::resumeOffer(
             *offer, offer->fileChangedSince(m_filePath), m_ui->uploadDestination->bucket()));
@@ -352,9 +365,7 @@ void UploadPage::showStopped(const UploadResult& result)
     } else {
         const QString text = UploadPageTexts::failure(result, m_upload->lastProgress().partsDone);
         m_ui->uploadMessage->setText(text);
-        m_ui->uploadProgress->showStatus(tr("Stopped after %1 of %2 parts.")
-                                             .arg(m_upload->lastProgress().partsDone)
-                                             .arg(m_upload->lastProgress().partsTotal));
+        m_ui->uploadProgress->showStatus(UploadPageTexts::stopped(m_upload->lastProgress()));
         refreshOffer();
         m_ui->retryUpload->setFocus(Qt::OtherFocusReason);
     }
@@ -364,7 +375,7 @@ void UploadPage::showStopped(const UploadResult& result)
 void UploadPage::showSuccess(const UploadResult& result, const QString& note)
 {
     m_ui->uploadProgress->showProgress(m_upload->lastProgress());
-    QString message = UploadPageTexts::success(result);
+    QString message = UploadPageTexts::success(result, m_session->upload());
     if (!m_session->upload().checkOverride.isEmpty())
         message += u'\n' + tr("Uploaded although the check said: %1 The import is likely to fail "
                               "until that is fixed.")

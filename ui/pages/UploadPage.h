@@ -67,6 +67,8 @@ public:
     bool isBusy() const { return m_upload->isBusy(); }
     // Whether an earlier unfinished upload of this file to this destination is offered.
     bool hasResumeOffer() const { return m_upload->offer().has_value(); }
+    // "Send as compressed qcow2" is checked: the job converts (UploadJob::conversion).
+    bool converting() const;
 
     // The buttons' actions. start() resumes an offered earlier upload; startOver() discards it.
     void start();
@@ -109,6 +111,16 @@ private:
     // Another file: the previous upload's result, message and progress go.
     void forgetLastUpload();
 
+    // "Send as compressed qcow2" (UploadPageConversion.cpp): on by default when the estimate
+    // says it saves more than 10 %, until the user chooses; the key's extension follows it.
+    void setUpConversion();
+    void updateConversionDefault();
+    void setConverting(bool convert);
+    void showConversionNote();
+    // An earlier upload offered for resumption is resumed as it was made: with or without
+    // conversion, whatever the default says.
+    void matchOfferConversion();
+
     WizardSession* m_session;
     // The engine, the phase, the progress and the resume offer.
     UploadController* m_upload;
@@ -118,6 +130,9 @@ private:
     QString m_filePath;
     // What the check said when the user chose "Upload anyway" (empty: the file passed).
     QString m_checkOverride;
+    // The user chose "Send as compressed qcow2" on or off for this file (or an earlier upload
+    // to resume decided it): the estimate no longer changes it.
+    bool m_convertChosen = false;
     // Just reached through Next: the focus goes to the button Enter presses.
     bool m_focusDefaultOnEntry = false;
     // The session's resume target already applied (its bucket and key preselected once, so

@@ -53,8 +53,23 @@ QString UploadPageTexts::failure(const UploadResult& result, int partsDone)
     return text;
 }
 
-QString UploadPageTexts::success(const UploadResult& result)
+QString UploadPageTexts::success(const UploadResult& result, const UploadedObject& object)
 {
+    if (object.converted) {
+        // The CRC-64 COS checked is the stream's: no file on disk has it.
+        QString message =
+            tr("Uploaded as a compressed qcow2 and verified: %1 sent for the %2 file, COS's "
+               "CRC-64 of the object equals the stream's.")
+                .arg(formatBytes(uint64_t(qMax<qint64>(result.size, 0))),
+                     formatBytes(uint64_t(qMax<qint64>(object.sourceBytes, 0))));
+        if (result.partsReused > 0)
+            message += u' ' + tr("%1 parts sent now, %2 reused from the earlier upload.")
+                                  .arg(result.partsUploaded)
+                                  .arg(result.partsReused);
+        if (result.clockSkewSeconds)
+            message += u' ' + cloud::ClockSkew::describe(*result.clockSkewSeconds);
+        return message;
+    }
     QString message =
         result.partsReused > 0
             ? tr("Uploaded and verified: %1 parts sent now, %2 reused from the earlier "
@@ -85,13 +100,19 @@ QString UploadPageTexts::successDetails(const UploadResult& result, const Upload
         object.importUrlSigned
             ? tr("a signed link to it, valid until %1").arg(formatMoment(object.importUrlExpires))
             : tr("this URL");
+    // A converted object is another file than the one on disk: its format is said beside its size.
+    const QString exact = formatBytesExact(uint64_t(result.size));
+    const QString size =
+        !object.converted ? exact
+        : object.virtualSize <= 0
+            ? tr("%1, qcow2").arg(exact)
+            : tr("%1, qcow2 of a %2 disk").arg(exact, formatBytes(uint64_t(object.virtualSize)));
     return tr("<b>Object URL:</b> <a href=\"%1\">%2</a><br><b>CRC-64:</b> %3 &nbsp; "
               "<b>Size:</b> %4<br><b>For the import:</b> %5. %6<br>Next: the import "
               "form.")
         .arg(result.objectUrl.toHtmlEscaped(), result.objectUrl.toHtmlEscaped())
         .arg(result.crc64)
-        .arg(formatBytesExact(uint64_t(result.size)).toHtmlEscaped(), handedOn.toHtmlEscaped(),
-             note.toHtmlEscaped());
+        .arg(size.toHtmlEscaped(), handedOn.toHtmlEscaped(), note.toHtmlEscaped());
 }
 
 QString UploadPageTexts::resumeOffer(const transfer::Checkpoint& offer, bool fileChanged,
@@ -145,6 +166,13 @@ UploadPageTexts::Words UploadPageTexts::closeQuestion(const QString& fileName, i
             tr("The parts already uploaded stay in %1. The next time you upload this file to the "
                "same place, only the missing parts are sent.")
                 .arg(bucket)};
+}
+
+QString UploadPageTexts::stopped(const transfer::UploadProgress& progress)
+{
+    if (progress.partsTotal <= 0 || progress.totalBytes < 0)
+        return tr("Stopped after %1 parts.").arg(progress.partsDone);
+    return tr("Stopped after %1 of %2 parts.").arg(progress.partsDone).arg(progress.partsTotal);
 }
 
 QString UploadPageTexts::notImportableWarning()

@@ -22,8 +22,9 @@ public:
     // A failed upload: COS's reason, what to do, its code and request, whether Retry continues
     // (`partsDone` parts were uploaded) and a clock that is off.
     static QString failure(const transfer::UploadResult& result, int partsDone);
-    // A verified upload: parts sent and reused, parts sent again, a clock that is off.
-    static QString success(const transfer::UploadResult& result);
+    // A verified upload: parts sent and reused, parts sent again, a clock that is off; for a
+    // converted one (`object`.converted), the bytes sent for the file.
+    static QString success(const transfer::UploadResult& result, const UploadedObject& object);
     // Rich text: the object's URL, CRC-64 and size and what the import gets (`object`), with
     // the controller's `note`.
     static QString successDetails(const transfer::UploadResult& result,
@@ -44,6 +45,9 @@ public:
     static Words notImportableQuestion(const QFileInfo& image, const QString& verdict);
     static Words cancelQuestion(const QString& fileName, int partsDone, const QString& bucket);
     static Words closeQuestion(const QString& fileName, int percent, const QString& bucket);
+    // Under the bar when an upload failed: how many parts were sent (of how many, unless a
+    // converted stream's count was not known yet).
+    static QString stopped(const transfer::UploadProgress& progress);
     // Shown under the check's verdict while the file to upload failed the check.
     static QString notImportableWarning();
 };

@@ -83,6 +83,12 @@ void UploadDestination::setKey(const QString& key)
     m_ui->objectKey->setText(key);
 }
 
+void UploadDestination::renameKey(const QString& key)
+{
+    if (key != m_ui->objectKey->text())
+        m_ui->objectKey->setText(key);
+}
+
 void UploadDestination::choose(const QString& bucket, const QString& key)
 {
     m_keyEdited = true;

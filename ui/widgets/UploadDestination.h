@@ -32,6 +32,9 @@ public:
     void proposeKey(const QString& fileName);
     // The user's key (a test, a script): later file names no longer change it.
     void setKey(const QString& key);
+    // Another key made from the one shown (its extension changed by the conversion choice):
+    // whether it counts as the user's stays as it was.
+    void renameKey(const QString& key);
     // Both at once, as the user's (an interrupted upload to continue); an empty bucket keeps
     // the bucket chosen. changed() is not emitted.
     void choose(const QString& bucket, const QString& key);

@@ -42,17 +42,50 @@ int UploadProgressPanel::permille(const transfer::UploadProgress& progress)
     if (progress.state == UploadState::Verifying && progress.bytesToCheck > 0)
         return int(
             std::clamp<qint64>(progress.bytesChecked * 1000 / progress.bytesToCheck, 0, 1000));
+    // A converted upload's length is known only when its stream ends (totalBytes -1): until
+    // then the bar follows the source, read up to its end.
+    if (progress.converting && progress.totalBytes < 0) {
+        if (progress.state == UploadState::Finished)
+            return 1000;
+        if (progress.sourceBytesTotal <= 0)
+            return 0;
+        // The reader runs ahead of the network by the parts in flight: the whole image read is
+        // not the upload done, which only a known length (or Finished) says.
+        return int(std::clamp<qint64>(progress.sourceBytesRead * 1000 / progress.sourceBytesTotal,
+                                      0, 990));
+    }
     if (progress.totalBytes <= 0)
         return progress.state == UploadState::Finished ? 1000 : 0;
     return int(std::clamp<qint64>(progress.bytesSent * 1000 / progress.totalBytes, 0, 1000));
 }
 
+QString UploadProgressPanel::convertingFigures(const transfer::UploadProgress& progress)
+{
+    // What was read of the image's data (holes are not read) and what was sent of the qcow2
+    // made from it: two figures, as neither alone says how far the upload is.
+    const QString read =
+        progress.sourceBytesTotal >= 0
+            ? tr("read %1 of %2")
+                  .arg(formatBytes(uint64_t(qMax<qint64>(progress.sourceBytesRead, 0))),
+                       formatBytes(uint64_t(progress.sourceBytesTotal)))
+            : tr("reading the image's map");
+    const QString sent = formatBytes(uint64_t(qMax<qint64>(progress.bytesSent, 0)));
+    if (progress.totalBytes >= 0)
+        return tr("%1 · sent %2 of %3 as compressed qcow2")
+            .arg(read, sent, formatBytes(uint64_t(progress.totalBytes)));
+    return tr("%1 · sent %2 as compressed qcow2").arg(read, sent);
+}
+
 QString UploadProgressPanel::describe(const transfer::UploadProgress& progress)
 {
     QStringList parts;
-    parts.append(tr("%1 of %2")
-                     .arg(formatBytes(uint64_t(qMax<qint64>(progress.bytesSent, 0))),
-                          formatBytes(uint64_t(qMax<qint64>(progress.totalBytes, 0)))));
+    const bool lengthKnown = progress.totalBytes >= 0;
+    if (progress.converting)
+        parts.append(convertingFigures(progress));
+    else
+        parts.append(tr("%1 of %2")
+                         .arg(formatBytes(uint64_t(qMax<qint64>(progress.bytesSent, 0))),
+                              formatBytes(uint64_t(qMax<qint64>(progress.totalBytes, 0)))));
     switch (progress.state) {
     case UploadState::Verifying:
         // What is read here is the file, not the network: the parts already sent, compared.
@@ -84,10 +117,13 @@ QString UploadProgressPanel::describe(const transfer::UploadProgress& progress)
                 : tr("time left: measuring"));
         break;
     }
-    if (progress.partsTotal > 0)
+    if (progress.partsTotal > 0 && lengthKnown)
         parts.append(tr("%1 of %2 parts")
                          .arg(QLocale().toString(progress.partsDone),
                               QLocale().toString(progress.partsTotal)));
+    else if (progress.converting && progress.partsDone > 0)
+        // The stream is cut into parts as it is made: how many there will be is not known yet.
+        parts.append(tr("%1 parts done").arg(QLocale().toString(progress.partsDone)));
     return parts.join(QStringLiteral(" · "));
 }
 

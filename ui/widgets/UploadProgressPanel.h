@@ -23,6 +23,11 @@ public:
 
     // "12.0 MiB of 64.0 MiB · 8.2 MiB/s · about 6 s left · 12 of 64 parts"
     static QString describe(const transfer::UploadProgress& progress);
+    // A converted upload (progress.converting): "read 1.2 GiB of 5.0 GiB · sent 310 MiB as
+    // compressed qcow2", what describe() starts with in place of the bytes of the file.
+    static QString convertingFigures(const transfer::UploadProgress& progress);
+    // The bar's value: the bytes sent of the total, or for a converted upload whose length is
+    // not known yet, the source's bytes read of its data.
     static int permille(const transfer::UploadProgress& progress);
 
 private:

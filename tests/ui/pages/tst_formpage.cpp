@@ -775,6 +775,66 @@ private slots:
                     .contains(QLatin1String("saved from Tencent Cloud")));
     }
 
+    // Issue 16: an upload converted on the way fills ImageUrl with its .qcow2 object (not the
+    // file's name), the OS values with the inspection's, and the URL line says what it is.
+    void convertedUploadFillsTheForm()
+    {
+        Harness h;
+        h.session.setImagePath(QStringLiteral("/images/centos7.raw"));
+        h.session.setInspection(inspection(centosSuggestion()));
+        ui::UploadedObject upload;
+        upload.objectUrl = objectUrl(kObjectKey);
+        upload.bucket = kBucket;
+        upload.key = kObjectKey;
+        upload.region = kRegion;
+        upload.size = m_objectSize;
+        upload.format = QStringLiteral("qcow2");
+        upload.converted = true;
+        upload.sourceBytes = 50 * 1024 * 1024;
+        upload.filePath = QStringLiteral("/images/centos7.raw");
+        h.session.setUpload(upload);
+        h.page->initializePage();
+        const ImportForm f = h.page->form();
+        QCOMPARE(f.imageUrl, objectUrl(kObjectKey));
+        QVERIFY(f.imageUrl.endsWith(QLatin1String(".qcow2")));
+        QCOMPARE(f.osType, QStringLiteral("CentOS"));
+        QCOMPARE(f.osVersion, QStringLiteral("7"));
+        QCOMPARE(f.imageName, QStringLiteral("centos-7.9-x86_64"));
+        QVERIFY2(h.text("urlCheck")
+                     .contains(QStringLiteral("a compressed qcow2 of centos7.raw (%1)")
+                                   .arg(QLocale().formattedDataSize(upload.sourceBytes))),
+                 qPrintable(h.text("urlCheck")));
+    }
+
+    // An object in .qcow2 for a raw image (uploaded converted earlier, then skipped) is smaller
+    // by design: its size is not held against it. A qcow2 image whose object differs still is.
+    void convertedObjectSizeIsNotCompared()
+    {
+        Harness h;
+        h.connect(*m_emulator);
+        const QString raw = m_dir.filePath(QStringLiteral("centos7.raw"));
+        const QString qcow2 = m_dir.filePath(QStringLiteral("centos7.qcow2"));
+        for (const QString& path : {raw, qcow2}) {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(QByteArray(m_objectSize + 3000, 'r'));
+        }
+        h.session.setImagePath(raw);
+        h.retype(h.edit("imageUrl"), objectUrl(kObjectKey));
+        auto state = h.waitForCheck();
+        QCOMPARE(state.value_or(State::Idle), State::Found);
+        auto* checker = h.page->findChild<ui::ObjectUrlChecker*>();
+        QVERIFY(!checker->sizeDiffers());
+        QVERIFY2(h.text("urlCheck").contains(QLatin1String("not compared")),
+                 qPrintable(h.text("urlCheck")));
+
+        h.session.setImagePath(qcow2);
+        h.retype(h.edit("imageUrl"), objectUrl(kObjectKey));
+        state = h.waitForCheck();
+        QCOMPARE(state.value_or(State::Idle), State::Found);
+        QVERIFY(checker->sizeDiffers());
+    }
+
     void headCheckOfATypedUrl()
     {
         Harness h;

@@ -13,6 +13,7 @@
 #include "policy/Policy.h"
 #include "policy/ReportHtml.h"
 #include "policy/ReportJson.h"
+#include "util/Units.h"
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -20,6 +21,7 @@
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -69,6 +71,12 @@ std::optional<policy::Policy> imageAndLayoutRules()
     return rules;
 }
 
+// A size as the estimate's line writes it: one unit with its number, never broken apart.
+QString nbsp(QString size)
+{
+    return size.replace(u' ', QChar::Nbsp);
+}
+
 QMimeData* urlMime(const QUrl& url)
 {
     auto* mime = new QMimeData;
@@ -98,6 +106,8 @@ private slots:
     void everyRuleGroupHasAHeading();
     void saveReportWritesJsonAndHtml();
     void saveReportErrorSaysWhy();
+    void sendEstimateLineForSparseRaw();
+    void sendEstimateHiddenWhenItFails();
 
 private:
     ui::ImagePage* page() const { return m_wizard->imagePage(); }
@@ -604,6 +614,63 @@ void TestImagePage::saveReportErrorSaysWhy()
     QVERIFY2(shownText.contains(path), qPrintable(shownText));
     QVERIFY(!shownReason.isEmpty());
     QVERIFY(!QFile::exists(path));
+}
+
+// Issue 16: beside the check, a worker estimates what a converted upload would send; the line
+// under the report says it with the project's units and that it is an estimate.
+void TestImagePage::sendEstimateLineForSparseRaw()
+{
+    auto* line = page()->findChild<QLabel*>(QStringLiteral("sendEstimate"));
+    QVERIFY(line);
+    QVERIFY(!line->isVisible()); // nothing chosen yet
+    const QString path = test::baseDisk(QStringLiteral("mbr-ext4.raw"));
+    QVERIFY(showReport(QStringLiteral("mbr-ext4.raw")));
+    QTRY_VERIFY_WITH_TIMEOUT(line->isVisible(), kInspectionTimeoutMs);
+    const ui::SendEstimate& s = m_wizard->session()->sendEstimate();
+    QVERIFY(s.isValid());
+    QCOMPARE(s.path, path);
+    const qint64 fileSize = QFileInfo(path).size();
+    QCOMPARE(s.estimate->fileSize, uint64_t(fileSize));
+    // A small ext4 in a mostly empty disk: far less than the file, hence worth converting.
+    QVERIFY2(s.estimate->estimatedBytes * 2 < s.estimate->fileSize,
+             qPrintable(QString::number(s.estimate->estimatedBytes)));
+    QVERIFY(s.estimate->worthConverting());
+    QCOMPARE(line->text(),
+             QStringLiteral("Sent as a compressed qcow2: about %1 instead of %2 (an estimate from "
+                            "the disk's map and a sample).")
+                 .arg(nbsp(formatBytes(s.estimate->estimatedBytes)),
+                      nbsp(formatBytes(uint64_t(fileSize)))));
+    QVERIFY(line->toolTip().contains(nbsp(formatBytes(s.estimate->mappedBytes))));
+
+    // Forgotten with the image.
+    m_wizard->session()->setImagePath({});
+    QVERIFY(!line->isVisible());
+    QVERIFY(!m_wizard->session()->sendEstimate().isValid());
+}
+
+// An image the estimate cannot read shows no line; the previous image's line does not stay.
+void TestImagePage::sendEstimateHiddenWhenItFails()
+{
+    auto* line = page()->findChild<QLabel*>(QStringLiteral("sendEstimate"));
+    QVERIFY(showReport(QStringLiteral("mbr-ext4.raw")));
+    QTRY_VERIFY_WITH_TIMEOUT(line->isVisible(), kInspectionTimeoutMs);
+
+    // A qcow2 header cut short: the magic and a version no reader knows.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("broken.qcow2"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QByteArray("QFI\xfb\x00\x00\x00\x63", 8) + QByteArray(504, '\x01'));
+    file.close();
+    QVERIFY(drop(path));
+    QVERIFY(!line->isVisible()); // the previous image's estimate went with it
+    QTRY_VERIFY_WITH_TIMEOUT(report()->hasReport(), kInspectionTimeoutMs);
+    drainWorkers();
+    const ui::SendEstimate& s = m_wizard->session()->sendEstimate();
+    QCOMPARE(s.path, path);
+    QVERIFY(!s.isValid());
+    QVERIFY(!s.error.isEmpty());
+    QVERIFY(!line->isVisible());
 }
 
 QTEST_MAIN(TestImagePage)

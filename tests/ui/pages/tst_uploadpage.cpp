@@ -11,10 +11,12 @@
 #include "CloudTestSupport.h"
 #include "FileCrc.h"
 #include "RandomFile.h"
+#include "TestSupport.h"
 
 #include "ImportWizard.h"
 #include "WizardSession.h"
 #include "pages/AccountPage.h"
+#include "pages/ConversionTexts.h"
 #include "pages/FormPage.h"
 #include "pages/UploadPage.h"
 #include "pages/UploadPageTexts.h"
@@ -28,12 +30,14 @@
 #include "util/Crc64.h"
 
 #include "util/Units.h"
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDateTime>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QProcess>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRandomGenerator>
@@ -163,6 +167,9 @@ private:
             preparePage(first, path);
             *job = first.currentJob();
         }
+        // Sent as it is, to the file's own name, whatever the estimate proposed for the page.
+        job->conversion = transfer::Conversion::None;
+        job->destination.key = QFileInfo(path).fileName();
         UploadEngine engine(*job);
         QSignalSpy progress(&engine, &UploadEngine::progressChanged);
         engine.start();
@@ -771,6 +778,280 @@ private slots:
         dialog->accept();
         QCOMPARE(page.filePath(), second);
         waitForCheck(page);
+    }
+
+    // Issue 16: "Send as compressed qcow2" is on by default for a sparse raw disk (the estimate
+    // saves far more than 10 %), the key gets .qcow2 and the job converts; the user's choice
+    // stands against a later estimate, and a key of the user's own changes only its extension.
+    void convertIsProposedForASparseDisk()
+    {
+        const QString path = test::baseDisk(QStringLiteral("mbr-ext4.raw"));
+        ui::WizardSession session;
+        setAccount(session);
+        UploadPage page(&session);
+        preparePage(page, path);
+        auto* check = child<QCheckBox>(&page, "convertCheck");
+        auto* destination = page.findChild<ui::UploadDestination*>();
+        QTRY_VERIFY_WITH_TIMEOUT(session.sendEstimate().isValid(), kTimeoutMs);
+        const convert::Qcow2Estimate estimate = *session.sendEstimate().estimate;
+        QVERIFY(estimate.worthConverting());
+        QVERIFY(check->isVisible() && check->isEnabled());
+        QVERIFY(check->isChecked());
+        QCOMPARE(destination->key(), QStringLiteral("mbr-ext4.qcow2"));
+        QCOMPARE(page.currentJob().conversion, transfer::Conversion::Qcow2);
+        const QString note = child<QLabel>(&page, "convertNote")->text();
+        const auto nbsp = [](QString size) {
+            return size.replace(u' ', QChar::Nbsp);
+        };
+        QVERIFY2(note.contains(nbsp(formatBytes(estimate.estimatedBytes))) &&
+                     note.contains(nbsp(formatBytes(estimate.fileSize))),
+                 qPrintable(note));
+
+        // Off: the file's own name again, sent as it is.
+        check->setFocus();
+        QTest::keyClick(check, Qt::Key_Space);
+        QVERIFY(!check->isChecked());
+        QCOMPARE(destination->key(), QStringLiteral("mbr-ext4.raw"));
+        QCOMPARE(page.currentJob().conversion, transfer::Conversion::None);
+        // A new estimate of the same file leaves the user's choice alone.
+        session.setSendEstimate(session.sendEstimate());
+        QVERIFY(!check->isChecked());
+
+        // The answer is kept: the next page does not propose it again, until the user says yes.
+        QVERIFY(!m_settings->proposeConversion());
+        {
+            UploadPage next(&session);
+            preparePage(next, path);
+            QTRY_VERIFY_WITH_TIMEOUT(session.sendEstimate().isValid(), kTimeoutMs);
+            auto* box = child<QCheckBox>(&next, "convertCheck");
+            QVERIFY(!box->isChecked());
+            QCOMPARE(next.findChild<ui::UploadDestination*>()->key(),
+                     QStringLiteral("mbr-ext4.raw"));
+            box->setFocus();
+            QTest::keyClick(box, Qt::Key_Space);
+            QVERIFY(m_settings->proposeConversion());
+        }
+
+        // A key of the user's own: only its extension follows the choice.
+        destination->setKey(QStringLiteral("images/centos7"));
+        QTest::keyClick(check, Qt::Key_Space);
+        QVERIFY(check->isChecked());
+        QCOMPARE(destination->key(), QStringLiteral("images/centos7.qcow2"));
+        QCOMPARE(page.currentJob().destination.key, QStringLiteral("images/centos7.qcow2"));
+        QTest::keyClick(check, Qt::Key_Space);
+        QCOMPARE(destination->key(), QStringLiteral("images/centos7.raw"));
+        QTest::keyClick(check, Qt::Key_Space);
+        QCOMPARE(destination->key(), QStringLiteral("images/centos7.qcow2"));
+    }
+
+    // Issue 16 through the page: the sparse disk converted on the way into a qcow2 that qemu-img
+    // reads as the same disk, its progress told in source bytes while the length is unknown, the
+    // session's object the .qcow2 one with its format. Needs the converting engine (core/transfer).
+    void convertedUploadCompletes()
+    {
+        const QString path = test::baseDisk(QStringLiteral("mbr-ext4.raw"));
+        ui::WizardSession session;
+        setAccount(session);
+        UploadPage page(&session);
+        preparePage(page, path);
+        QTRY_VERIFY_WITH_TIMEOUT(session.sendEstimate().isValid(), kTimeoutMs);
+        QVERIFY(child<QCheckBox>(&page, "convertCheck")->isChecked());
+        QSignalSpy finished(&page, &UploadPage::uploadFinished);
+        QSignalSpy progress(&page, &UploadPage::progressShown);
+        QTest::mouseClick(child<QPushButton>(&page, "startUpload"), Qt::LeftButton);
+        QVERIFY(!child<QCheckBox>(&page, "convertCheck")->isEnabled());
+        QVERIFY(finished.wait(kTimeoutMs));
+        const UploadResult r = resultOf(finished);
+        QVERIFY2(r.ok, qPrintable(r.error.message));
+        const qint64 fileSize = QFileInfo(path).size();
+        QCOMPARE(r.format, QStringLiteral("qcow2"));
+        QCOMPARE(r.sourceBytes, fileSize);
+        QVERIFY2(r.size < fileSize / 2, qPrintable(QString::number(r.size)));
+        bool unknownLength = false;
+        for (const auto& args : progress) {
+            const auto p = qvariant_cast<UploadProgress>(args.at(0));
+            QVERIFY(p.converting);
+            unknownLength = unknownLength || p.totalBytes < 0;
+        }
+        QVERIFY(unknownLength);
+
+        const QString key = QStringLiteral("mbr-ext4.qcow2");
+        const auto info = m_emulator->objectInfo(kBucket, key);
+        QVERIFY(info);
+        QCOMPARE(info->size, r.size);
+        QVERIFY(session.upload().converted);
+        QCOMPARE(session.upload().format, QStringLiteral("qcow2"));
+        QCOMPARE(session.upload().key, key);
+        QVERIFY(session.upload().objectUrl.endsWith(u"/mbr-ext4.qcow2"));
+        QCOMPARE(session.upload().sourceBytes, fileSize);
+        const QString message = child<QLabel>(&page, "uploadMessage")->text();
+        QVERIFY2(message.startsWith(u"Uploaded as a compressed qcow2 and verified"),
+                 qPrintable(message));
+        QCOMPARE(child<QProgressBar>(&page, "uploadProgressBar")->value(), 1000);
+
+        // The object is the disk: qemu-img reads it as a qcow2 with the same guest content.
+        QProcess compare;
+        compare.start(QStringLiteral("qemu-img"),
+                      {QStringLiteral("compare"), QStringLiteral("-f"), QStringLiteral("raw"),
+                       QStringLiteral("-F"), QStringLiteral("qcow2"), path,
+                       m_emulator->objectPath(kBucket, key)});
+        QVERIFY(compare.waitForFinished(kTimeoutMs));
+        QVERIFY2(compare.exitCode() == 0, compare.readAllStandardOutput().constData());
+    }
+
+    // Random bytes do not compress and have no holes: converting would save nothing, so the
+    // checkbox stays off and the key is the file's name.
+    void convertIsNotProposedWhenItSavesLittle()
+    {
+        const QString path = makeFile(QStringLiteral("random.img"), 4 * MiB, 31);
+        ui::WizardSession session;
+        setAccount(session);
+        UploadPage page(&session);
+        preparePage(page, path);
+        QTRY_VERIFY_WITH_TIMEOUT(session.sendEstimate().path == path && !session.isEstimating(),
+                                 kTimeoutMs);
+        QVERIFY2(session.sendEstimate().isValid(), qPrintable(session.sendEstimate().error));
+        QVERIFY(!session.sendEstimate().estimate->worthConverting());
+        QVERIFY(!child<QCheckBox>(&page, "convertCheck")->isChecked());
+        QCOMPARE(page.findChild<ui::UploadDestination*>()->key(), QStringLiteral("random.img"));
+        QCOMPARE(page.currentJob().conversion, transfer::Conversion::None);
+    }
+
+    // The keys a conversion choice gives, the user's own included.
+    void convertedKeys()
+    {
+        using T = ui::ConversionTexts;
+        const QString raw = QStringLiteral("centos.raw");
+        QCOMPARE(T::keyFor(raw, raw, true), QStringLiteral("centos.qcow2"));
+        QCOMPARE(T::keyFor(QStringLiteral("centos.qcow2"), raw, false), raw);
+        QCOMPARE(T::keyFor(QStringLiteral("a/b.vmdk"), QStringLiteral("b.VMDK"), true),
+                 QStringLiteral("a/b.qcow2"));
+        QCOMPARE(T::keyFor(QStringLiteral("img/c.v2"), raw, true),
+                 QStringLiteral("img/c.v2.qcow2"));
+        QCOMPARE(T::keyFor(QStringLiteral("img.d/disk"), raw, true),
+                 QStringLiteral("img.d/disk.qcow2"));
+        QCOMPARE(T::keyFor(QStringLiteral("disk.qcow2"), QStringLiteral("disk"), false),
+                 QStringLiteral("disk"));
+        // A qcow2 keeps its name either way.
+        const QString qcow2 = QStringLiteral("d.qcow2");
+        QCOMPARE(T::keyFor(qcow2, qcow2, true), qcow2);
+        QCOMPARE(T::keyFor(qcow2, qcow2, false), qcow2);
+        QVERIFY(T::keyLooksConverted(QStringLiteral("x/centos.QCOW2"), raw));
+        QVERIFY(!T::keyLooksConverted(qcow2, qcow2));
+        QVERIFY(!T::keyLooksConverted(raw, raw));
+    }
+
+    // An earlier upload is resumed as it was made: sent as it is (here, for a disk the estimate
+    // would convert), or converted (for random bytes it would not), whatever the default says.
+    void resumeKeepsTheEarlierChoice()
+    {
+        setRate(3 * MiB);
+        const QString disk = m_dir->filePath(QStringLiteral("sparse.raw"));
+        QVERIFY(QFile::copy(test::baseDisk(QStringLiteral("mbr-ext4.raw")), disk));
+        ui::WizardSession session;
+        setAccount(session);
+        transfer::UploadJob job;
+        QVERIFY(interruptUpload(session, disk, 2, &job));
+        setRate(0);
+        session.setResumeTarget({disk, kBucket, QStringLiteral("sparse.raw"), kRegion, 2, 0, {}});
+        {
+            UploadPage page(&session);
+            preparePage(page, disk);
+            QTRY_VERIFY_WITH_TIMEOUT(session.sendEstimate().isValid(), kTimeoutMs);
+            QVERIFY(session.sendEstimate().estimate->worthConverting());
+            QVERIFY(page.hasResumeOffer());
+            QVERIFY(!child<QCheckBox>(&page, "convertCheck")->isChecked());
+            QCOMPARE(page.currentJob().destination.key, QStringLiteral("sparse.raw"));
+            QCOMPARE(page.currentJob().conversion, transfer::Conversion::None);
+        }
+
+        // A record of a converted upload of random bytes (its key in .qcow2).
+        const QString random = makeFile(QStringLiteral("noise.img"), 3 * MiB, 32);
+        ui::WizardSession other;
+        setAccount(other);
+        UploadPage page(&other);
+        preparePage(page, random);
+        QTRY_VERIFY_WITH_TIMEOUT(other.sendEstimate().path == random && !other.isEstimating(),
+                                 kTimeoutMs);
+        QVERIFY(!child<QCheckBox>(&page, "convertCheck")->isChecked());
+        transfer::UploadJob converted = page.currentJob();
+        converted.destination.key = QStringLiteral("noise.qcow2");
+        transfer::Checkpoint record;
+        Error error;
+        const auto identity = transfer::FileIdentityReader::read(converted.filePath, &error);
+        QVERIFY2(identity, qPrintable(error.message));
+        record.file = *identity;
+        record.destination = transfer::Checkpoints::destinationKey(converted.destination);
+        record.uploadId = QStringLiteral("earlier-upload");
+        record.partSize = MiB;
+        record.parts.insert(2, {QStringLiteral("\"etag\""), 1, MiB});
+        QVERIFY2(transfer::Checkpoints(converted.checkpointDir).save(record, &error),
+                 qPrintable(error.message));
+        other.setResumeTarget({random, kBucket, QStringLiteral("noise.qcow2"), kRegion, 1, 0, {}});
+        page.initializePage();
+        QVERIFY(page.hasResumeOffer());
+        QVERIFY(child<QCheckBox>(&page, "convertCheck")->isChecked());
+        QCOMPARE(page.currentJob().destination.key, QStringLiteral("noise.qcow2"));
+        QCOMPARE(page.currentJob().conversion, transfer::Conversion::Qcow2);
+        QVERIFY(child<QPushButton>(&page, "startUpload")->text().contains(u"Resume"));
+    }
+
+    // While converting, the object's length is unknown (totalBytes -1): the bar follows the
+    // source read, and the line says both what was read and what was sent.
+    void convertingProgress()
+    {
+        UploadProgress p;
+        p.converting = true;
+        p.totalBytes = -1;
+        p.sourceBytesTotal = 4096 * MiB;
+        p.sourceBytesRead = 1024 * MiB;
+        p.bytesSent = 300 * MiB;
+        p.partsDone = 3;
+        p.partsTotal = 0;
+        p.bytesPerSecond = 4 * MiB;
+        p.etaSeconds = 90;
+        p.state = transfer::UploadState::Uploading;
+        QCOMPARE(ui::UploadProgressPanel::permille(p), 250);
+        const QString text = ui::UploadProgressPanel::describe(p);
+        QVERIFY2(text.startsWith(QStringLiteral("read %1 of %2 · sent %3 as compressed qcow2")
+                                     .arg(formatBytes(1024 * MiB), formatBytes(4096 * MiB),
+                                          formatBytes(300 * MiB))),
+                 qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("3 parts done")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("1 min 30 s")), qPrintable(text));
+
+        // Before the map is walked, and at the end, when the length is known.
+        UploadProgress start = p;
+        start.sourceBytesTotal = -1;
+        start.sourceBytesRead = 0;
+        QCOMPARE(ui::UploadProgressPanel::permille(start), 0);
+        QVERIFY(ui::UploadProgressPanel::describe(start).startsWith(u"reading the image's map"));
+        // All read, not all sent (the reader runs ahead by the parts in flight): not 100 % yet.
+        UploadProgress allRead = p;
+        allRead.sourceBytesRead = allRead.sourceBytesTotal;
+        QCOMPARE(ui::UploadProgressPanel::permille(allRead), 990);
+        UploadProgress done = p;
+        done.sourceBytesRead = done.sourceBytesTotal;
+        done.totalBytes = done.bytesSent = 800 * MiB;
+        done.partsDone = done.partsTotal = 8;
+        done.state = transfer::UploadState::Finished;
+        QCOMPARE(ui::UploadProgressPanel::permille(done), 1000);
+        const QString doneText = ui::UploadProgressPanel::describe(done);
+        QVERIFY2(
+            doneText.contains(
+                QStringLiteral("sent %1 of %1 as compressed qcow2").arg(formatBytes(800 * MiB))),
+            qPrintable(doneText));
+        QVERIFY2(doneText.contains(QStringLiteral("8 of 8 parts")), qPrintable(doneText));
+
+        // Stopped before the stream's end: the parts sent, of a count not known yet.
+        QCOMPARE(ui::UploadPageTexts::stopped(p), QStringLiteral("Stopped after 3 parts."));
+        QCOMPARE(ui::UploadPageTexts::stopped(done), QStringLiteral("Stopped after 8 of 8 parts."));
+
+        // On the page's own panel.
+        ui::UploadProgressPanel panel;
+        panel.showProgress(p);
+        QCOMPARE(panel.findChild<QProgressBar*>(QStringLiteral("uploadProgressBar"))->value(), 250);
+        QCOMPARE(panel.findChild<QLabel*>(QStringLiteral("uploadProgressDetail"))->text(), text);
     }
 
     void cleanupTestCase()

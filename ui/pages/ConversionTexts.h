@@ -1,0 +1,37 @@
+#pragma once
+
+#include "controllers/SendEstimator.h"
+
+#include "transfer/UploadJob.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+namespace cvmi::ui {
+
+// The words and the key naming of a converted upload (issue 16: the image sent as a compressed,
+// sparse qcow2 made while uploading), shared by the Image page (the estimate's line), the Upload
+// page (its checkbox and note) and the form's URL check, so that they say the same thing.
+class ConversionTexts {
+    Q_DECLARE_TR_FUNCTIONS(cvmi::ui::ConversionTexts)
+public:
+    // formatBytes() with a no-break space between the number and its unit.
+    static QString sizeText(uint64_t bytes);
+    // "Sent as a compressed qcow2: about 3.8 GiB instead of 50.0 GiB (an estimate …)."
+    static QString estimateLine(const convert::Qcow2Estimate& estimate);
+    // The figures behind it, for a tool tip: data mapped, the sample and what it became.
+    static QString estimateDetails(const convert::Qcow2Estimate& estimate);
+    // Under the Upload page's checkbox: what converting does and what it saves, or why there is
+    // nothing to say (no estimate yet, or none possible).
+    static QString convertNote(const SendEstimate& estimate, bool estimating);
+
+    // The object key for `fileName` uploaded with or without conversion: "centos.raw" becomes
+    // "centos.qcow2" and back. A key the user typed is kept but for its extension: the file's or
+    // a disk image's (.raw, .img, .vmdk…) is swapped, another gains ".qcow2" when converting.
+    static QString keyFor(const QString& key, const QString& fileName, bool convert);
+    // Whether a key names a converted upload of `fileName`: it ends in ".qcow2" and the file's
+    // name does not (a qcow2 sent as it is keeps its name either way).
+    static bool keyLooksConverted(const QString& key, const QString& fileName);
+};
+
+} // namespace cvmi::ui
