@@ -93,6 +93,27 @@
             <numerusform>%n parts already sent no longer match the file (it changed since, its modification time kept): parts %1. They are sent again.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Resuming the interrupted upload: %n part(s) on record; the disk is converted again and each part the server still has is compared with the new one before the rest is sent.</source>
+        <translation>
+            <numerusform>Resuming the interrupted upload: %n part on record; the disk is converted again and the part the server still has is compared with the new one before the rest is sent.</numerusform>
+            <numerusform>Resuming the interrupted upload: %n parts on record; the disk is converted again and each part the server still has is compared with the new one before the rest is sent.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n part(s) are on the server; each is reused if the disk converted again gives the same bytes.</source>
+        <translation>
+            <numerusform>%n part is on the server; it is reused if the disk converted again gives the same bytes.</numerusform>
+            <numerusform>%n parts are on the server; each is reused if the disk converted again gives the same bytes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped (%1). %n part(s) are on the server and recorded for resuming: run the same command again to resume (the disk is converted again and the parts compared), or discard them with `cvm-import uploads --abort %2`.</source>
+        <translation>
+            <numerusform>Stopped (%1). %n part is on the server and recorded for resuming: run the same command again to resume (the disk is converted again and the part compared), or discard it with `cvm-import uploads --abort %2`.</numerusform>
+            <numerusform>Stopped (%1). %n parts are on the server and recorded for resuming: run the same command again to resume (the disk is converted again and the parts compared), or discard them with `cvm-import uploads --abort %2`.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cvmi::cli::UploadsCommand</name>
@@ -122,6 +143,13 @@
         <translation>
             <numerusform>%n day ago</numerusform>
             <numerusform>%n days ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>converted to qcow2, %n part(s) of %1 done, last part %2, upload ID %3</source>
+        <translation>
+            <numerusform>converted to qcow2, %n part of %1 done, last part %2, upload ID %3</numerusform>
+            <numerusform>converted to qcow2, %n parts of %1 done, last part %2, upload ID %3</numerusform>
         </translation>
     </message>
 </context>

@@ -862,6 +862,44 @@ Exit status: 0 uploaded, 2 error, 130/143 stopped by SIGINT/SIGTERM (resumable).
         <source>The file name %1 is not valid UTF-8, which an object key must be: the object is named &quot;%2&quot;. Add the key to the destination (cos://BUCKET-APPID/KEY) to choose another name.</source>
         <translation>文件名 %1 不是有效的 UTF-8，而对象键必须是 UTF-8：对象将命名为 &quot;%2&quot;。如需使用其他名称，请在目标地址中加上对象键（cos://BUCKET-APPID/KEY）。</translation>
     </message>
+    <message>
+        <source>qcow2: send the disk as a compressed, sparse qcow2 made while it is sent (any image format we read; no temporary copy); none: send the file as it is (the default).</source>
+        <translation>qcow2：边上传边将磁盘转换为压缩、稀疏的 qcow2 发送（支持本程序可读取的任何镜像格式；不生成临时副本）；none：按原样发送文件（默认）。</translation>
+    </message>
+    <message>
+        <source>--convert &quot;%1&quot; is not a conversion: use qcow2 or none.</source>
+        <translation>--convert &quot;%1&quot; 不是可用的转换方式：请使用 qcow2 或 none。</translation>
+    </message>
+    <message>
+        <source>converted to a compressed qcow2 on the way, in parts of %1, %2 at a time</source>
+        <translation>上传途中转换为压缩的 qcow2，分块大小 %1，同时传输 %2 个</translation>
+    </message>
+    <message>
+        <source>converted to a compressed qcow2 on the way, %1 part(s) at a time</source>
+        <translation>上传途中转换为压缩的 qcow2，同时传输 %1 个分块</translation>
+    </message>
+    <message numerus="yes">
+        <source>Resuming the interrupted upload: %n part(s) on record; the disk is converted again and each part the server still has is compared with the new one before the rest is sent.</source>
+        <translation>
+            <numerusform>继续中断的上传：记录中有 %n 个分块；磁盘将重新转换，服务器上仍保留的每个分块先与新生成的分块比对，然后再发送其余分块。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n part(s) are on the server; each is reused if the disk converted again gives the same bytes.</source>
+        <translation>
+            <numerusform>服务器上有 %n 个分块；若重新转换磁盘得到相同的字节，则复用这些分块。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped (%1). %n part(s) are on the server and recorded for resuming: run the same command again to resume (the disk is converted again and the parts compared), or discard them with `cvm-import uploads --abort %2`.</source>
+        <translation>
+            <numerusform>已停止（%1）。服务器上有 %n 个分块，已记录以便继续：再次运行同一命令即可继续（磁盘会重新转换并比对分块），或用 `cvm-import uploads --abort %2` 丢弃它们。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Converted to %1 on the way: %2 sent for a %3 file (%4 of it) holding a %5 disk.</source>
+        <translation>上传途中已转换为 %1：文件 %3（%4）共发送 %2，其中磁盘大小为 %5。</translation>
+    </message>
 </context>
 <context>
     <name>cvmi::cli::UploadProgressView</name>
@@ -908,6 +946,14 @@ Exit status: 0 uploaded, 2 error, 130/143 stopped by SIGINT/SIGTERM (resumable).
     <message>
         <source>%1% %2 of %3 read, parts already sent %4/%5</source>
         <translation>%1% 已读取 %2/%3，已发送的分块 %4/%5</translation>
+    </message>
+    <message>
+        <source>?</source>
+        <translation>?</translation>
+    </message>
+    <message>
+        <source>%1% read %2 of %3, sent %4, %5, ETA %6, parts %7</source>
+        <translation>%1% 已读取 %2 / %3，已发送 %4，%5，剩余时间 %6，分块 %7</translation>
     </message>
 </context>
 <context>
@@ -1065,6 +1111,12 @@ Exit status: 0 done, 2 error.</source>
     <message>
         <source>in use by another run</source>
         <translation>正被另一次运行使用</translation>
+    </message>
+    <message numerus="yes">
+        <source>converted to qcow2, %n part(s) of %1 done, last part %2, upload ID %3</source>
+        <translation>
+            <numerusform>转换为 qcow2，已完成 %n 个 %1 的分块，最后分块 %2，上传 ID %3</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1514,6 +1566,25 @@ Exit status: 0 done, 2 error.</source>
     </message>
 </context>
 <context>
+    <name>cvmi::convert::Qcow2Stream</name>
+    <message>
+        <source>The disk is too large to be converted to qcow2.</source>
+        <translation>磁盘太大，无法转换为 qcow2。</translation>
+    </message>
+    <message>
+        <source>The disk is %1; converting to qcow2 goes up to %2. Upload it as it is.</source>
+        <translation>磁盘大小为 %1；转换为 qcow2 最大支持 %2。请按原样上传。</translation>
+    </message>
+    <message>
+        <source>Reading the disk image to convert it failed: %1</source>
+        <translation>为转换而读取磁盘镜像失败：%1</translation>
+    </message>
+    <message>
+        <source>The conversion was stopped.</source>
+        <translation>转换已停止。</translation>
+    </message>
+</context>
+<context>
     <name>cvmi::disk</name>
     <message>
         <source>The file %1 ends too early: %2 bytes are needed at offset %3, but the file has only %4 bytes. It was probably cut off while copying or downloading; copy it again.</source>
@@ -1845,6 +1916,10 @@ Exit status: 0 done, 2 error.</source>
         <source>Reading %1 at offset %2 failed: %3.</source>
         <translation>读取 %1 偏移 %2 处的数据失败：%3。</translation>
     </message>
+    <message>
+        <source>Finding the empty space of %1 (%2 at offset %3) failed: %4.</source>
+        <translation>查找 %1 的空闲区域（偏移 %3 处的 %2）失败：%4。</translation>
+    </message>
 </context>
 <context>
     <name>cvmi::disk::ImageFinder</name>
@@ -1855,57 +1930,6 @@ Exit status: 0 done, 2 error.</source>
     <message>
         <source>The search stopped there; drop the image itself, or a folder closer to it.</source>
         <translation>查找到此为止；请直接拖入镜像文件，或拖入离它更近的文件夹。</translation>
-    </message>
-</context>
-<context>
-    <name>cvmi::disk::Qcow2Image</name>
-    <message>
-        <source>%1 (format %2)</source>
-        <translation>%1（格式 %2）</translation>
-    </message>
-    <message>
-        <source>%1 is an overlay: it holds only the changes made on top of its backing file %2, and the rest of the disk is in that file. Merge them into one self-contained image with `qemu-img convert -O qcow2 %1 flattened.qcow2` (run where %3 can be found) and import flattened.qcow2.</source>
-        <translation>%1 是覆盖层（overlay）镜像：它只包含在后备文件 %2 之上所做的更改，磁盘的其余部分都在该文件中。请在能找到 %3 的位置运行 `qemu-img convert -O qcow2 %1 flattened.qcow2`，将二者合并为一个独立完整的镜像，然后导入 flattened.qcow2。</translation>
-    </message>
-    <message>
-        <source>%1 was not closed cleanly (its dirty flag is set): the program using it stopped abruptly, so its reference counts may be stale. Repair it with `qemu-img check -r all %1` before importing.</source>
-        <translation>%1 未被正常关闭（已设置 dirty 标志）：使用它的程序异常终止，其引用计数可能已过时。请在导入前运行 `qemu-img check -r all %1` 进行修复。</translation>
-    </message>
-    <message>
-        <source>L2 table</source>
-        <translation>L2 表</translation>
-    </message>
-    <message>
-        <source>L1 entry %1 points at offset %2, which is not a cluster boundary.</source>
-        <translation>L1 表项 %1 指向偏移 %2，该偏移未对齐到簇边界。</translation>
-    </message>
-    <message>
-        <source>data for guest offset %1</source>
-        <translation>客户机偏移 %1 处的数据</translation>
-    </message>
-    <message>
-        <source>compressed cluster</source>
-        <translation>压缩簇</translation>
-    </message>
-    <message>
-        <source>the compressed cluster at offset %1 does not decompress.</source>
-        <translation>偏移 %1 处的压缩簇无法解压。</translation>
-    </message>
-    <message>
-        <source>the subclusters of guest offset %1 are both allocated and zero.</source>
-        <translation>客户机偏移 %1 的子簇同时被标记为已分配和全零。</translation>
-    </message>
-    <message>
-        <source>guest offset %1 has allocated subclusters but no cluster.</source>
-        <translation>客户机偏移 %1 有已分配的子簇，但没有对应的簇。</translation>
-    </message>
-    <message>
-        <source>the L2 entry of guest offset %1 points at offset %2, which is not a cluster boundary.</source>
-        <translation>客户机偏移 %1 的 L2 表项指向偏移 %2，该偏移未对齐到簇边界。</translation>
-    </message>
-    <message>
-        <source>the L2 entry of guest offset %1 is a zero cluster, which version 2 does not have.</source>
-        <translation>客户机偏移 %1 的 L2 表项是零簇，而版本 2 不支持零簇。</translation>
     </message>
 </context>
 <context>
@@ -1964,7 +1988,84 @@ Exit status: 0 done, 2 error.</source>
     </message>
 </context>
 <context>
-    <name>cvmi::disk::VhdImage</name>
+    <name>cvmi::disk::VmdkSparseExtent</name>
+    <message>
+        <source>embedded descriptor</source>
+        <translation>嵌入式描述符</translation>
+    </message>
+    <message>
+        <source>the compressed grain at sector %1 claims %2 bytes.</source>
+        <translation>扇区 %1 处的压缩数据块（grain）声称有 %2 字节。</translation>
+    </message>
+    <message>
+        <source>the compressed grain at sector %1 does not decompress.</source>
+        <translation>扇区 %1 处的压缩数据块（grain）无法解压。</translation>
+    </message>
+</context>
+<context>
+    <name>cvmi::disk::qcow2</name>
+    <message>
+        <source>The qcow2 file %1 is damaged: %2 Check it with `qemu-img check %1`; if it cannot be repaired, copy it again from the original.</source>
+        <translation>qcow2 文件 %1 已损坏：%2请使用 `qemu-img check %1` 检查；如果无法修复，请从原始文件重新复制。</translation>
+    </message>
+    <message>
+        <source>The qcow2 file %1 ends too early: its %2 at offset %3 lies beyond the end of the %4-byte file. It was probably cut off while copying or downloading; copy it again.</source>
+        <translation>qcow2 文件 %1 提前结束：其位于偏移量 %3 处的 %2 超出了该文件（%4 字节）的末尾。该文件可能在复制或下载时被截断；请重新复制。</translation>
+    </message>
+</context>
+<context>
+    <name>cvmi::disk::qcow2::Qcow2Image</name>
+    <message>
+        <source>%1 (format %2)</source>
+        <translation>%1（格式 %2）</translation>
+    </message>
+    <message>
+        <source>%1 is an overlay: it holds only the changes made on top of its backing file %2, and the rest of the disk is in that file. Merge them into one self-contained image with `qemu-img convert -O qcow2 %1 flattened.qcow2` (run where %3 can be found) and import flattened.qcow2.</source>
+        <translation>%1 是覆盖层（overlay）镜像：它只包含在后备文件 %2 之上所做的更改，磁盘的其余部分都在该文件中。请在能找到 %3 的位置运行 `qemu-img convert -O qcow2 %1 flattened.qcow2`，将二者合并为一个独立完整的镜像，然后导入 flattened.qcow2。</translation>
+    </message>
+    <message>
+        <source>%1 was not closed cleanly (its dirty flag is set): the program using it stopped abruptly, so its reference counts may be stale. Repair it with `qemu-img check -r all %1` before importing.</source>
+        <translation>%1 未被正常关闭（已设置 dirty 标志）：使用它的程序异常终止，其引用计数可能已过时。请在导入前运行 `qemu-img check -r all %1` 进行修复。</translation>
+    </message>
+    <message>
+        <source>L2 table</source>
+        <translation>L2 表</translation>
+    </message>
+    <message>
+        <source>L1 entry %1 points at offset %2, which is not a cluster boundary.</source>
+        <translation>L1 表项 %1 指向偏移 %2，该偏移未对齐到簇边界。</translation>
+    </message>
+    <message>
+        <source>data for guest offset %1</source>
+        <translation>客户机偏移 %1 处的数据</translation>
+    </message>
+    <message>
+        <source>compressed cluster</source>
+        <translation>压缩簇</translation>
+    </message>
+    <message>
+        <source>the compressed cluster at offset %1 does not decompress.</source>
+        <translation>偏移 %1 处的压缩簇无法解压。</translation>
+    </message>
+    <message>
+        <source>the subclusters of guest offset %1 are both allocated and zero.</source>
+        <translation>客户机偏移 %1 的子簇同时被标记为已分配和全零。</translation>
+    </message>
+    <message>
+        <source>guest offset %1 has allocated subclusters but no cluster.</source>
+        <translation>客户机偏移 %1 有已分配的子簇，但没有对应的簇。</translation>
+    </message>
+    <message>
+        <source>the L2 entry of guest offset %1 points at offset %2, which is not a cluster boundary.</source>
+        <translation>客户机偏移 %1 的 L2 表项指向偏移 %2，该偏移未对齐到簇边界。</translation>
+    </message>
+    <message>
+        <source>the L2 entry of guest offset %1 is a zero cluster, which version 2 does not have.</source>
+        <translation>客户机偏移 %1 的 L2 表项是零簇，而版本 2 不支持零簇。</translation>
+    </message>
+</context>
+<context>
+    <name>cvmi::disk::vhd::VhdImage</name>
     <message>
         <source>last data sector</source>
         <translation>最后一个数据扇区</translation>
@@ -2031,7 +2132,7 @@ Exit status: 0 done, 2 error.</source>
     </message>
 </context>
 <context>
-    <name>cvmi::disk::VmdkImage</name>
+    <name>cvmi::disk::vmdk::VmdkImage</name>
     <message>
         <source>a parent disk with content ID %1</source>
         <translation>内容 ID 为 %1</translation>
@@ -2053,38 +2154,12 @@ Exit status: 0 done, 2 error.</source>
         <translation>此处无法打开配套文件。</translation>
     </message>
     <message>
-        <source>The VMDK disk %1 stores its data in %2, which cannot be opened: %3 Keep all the files of the disk (the -s001, -s002, ... or -flat .vmdk files) in the same folder as the descriptor %1, then open it again.</source>
-        <translation>VMDK 磁盘 %1 的数据存储在 %2 中，但该文件无法打开：%3 请将该磁盘的所有文件（-s001、-s002、... 或 -flat .vmdk 文件）与描述符文件 %1 放在同一文件夹中，然后重新打开。</translation>
-    </message>
-    <message>
         <source>The VMDK disk %1 stores its data in %2, which is refused: %3 The extents of a disk must be regular files in the descriptor&apos;s folder.</source>
         <translation>VMDK 磁盘 %1 的数据存储在 %2 中，但该文件被拒绝：%3 磁盘的区段必须是描述符所在文件夹中的普通文件。</translation>
     </message>
-</context>
-<context>
-    <name>cvmi::disk::VmdkSparseExtent</name>
     <message>
-        <source>embedded descriptor</source>
-        <translation>嵌入式描述符</translation>
-    </message>
-    <message>
-        <source>the compressed grain at sector %1 claims %2 bytes.</source>
-        <translation>扇区 %1 处的压缩数据块（grain）声称有 %2 字节。</translation>
-    </message>
-    <message>
-        <source>the compressed grain at sector %1 does not decompress.</source>
-        <translation>扇区 %1 处的压缩数据块（grain）无法解压。</translation>
-    </message>
-</context>
-<context>
-    <name>cvmi::disk::qcow2</name>
-    <message>
-        <source>The qcow2 file %1 is damaged: %2 Check it with `qemu-img check %1`; if it cannot be repaired, copy it again from the original.</source>
-        <translation>qcow2 文件 %1 已损坏：%2请使用 `qemu-img check %1` 检查；如果无法修复，请从原始文件重新复制。</translation>
-    </message>
-    <message>
-        <source>The qcow2 file %1 ends too early: its %2 at offset %3 lies beyond the end of the %4-byte file. It was probably cut off while copying or downloading; copy it again.</source>
-        <translation>qcow2 文件 %1 提前结束：其位于偏移量 %3 处的 %2 超出了该文件（%4 字节）的末尾。该文件可能在复制或下载时被截断；请重新复制。</translation>
+        <source>The VMDK disk %1 stores its data in %2, which cannot be opened: %3 Keep all the files of the disk (the -s001, -s002, ... or -flat .vmdk files) in the same folder as the descriptor %1, then open it again.</source>
+        <translation>VMDK 磁盘 %1 的数据存储在 %2 中，但该文件无法打开：%3 请将该磁盘的所有文件（-s001、-s002、... 或 -flat .vmdk 文件）与描述符文件 %1 放在同一文件夹中，然后重新打开。</translation>
     </message>
 </context>
 <context>
@@ -4599,6 +4674,10 @@ Exit status: 0 done, 2 error.</source>
         <source>Cannot write the resume record &quot;%1&quot;: %2.</source>
         <translation>无法写入断点记录 &quot;%1&quot;：%2。</translation>
     </message>
+    <message>
+        <source>unknown conversion &quot;%1&quot;</source>
+        <translation>未知的转换方式 &quot;%1&quot;</translation>
+    </message>
 </context>
 <context>
     <name>cvmi::transfer::DestinationLock</name>
@@ -4702,6 +4781,14 @@ Exit status: 0 done, 2 error.</source>
     <message>
         <source>A part size of %1 bytes would cut this %2-byte file into %3 parts; COS allows 10,000. Choose a part size of at least %4 bytes, or leave it automatic.</source>
         <translation>分块大小为 %1 字节时，这个 %2 字节的文件将被分为 %3 个分块，而 COS 最多允许 10,000 个。请选择至少 %4 字节的分块大小，或设为自动。</translation>
+    </message>
+    <message>
+        <source>The converted disk may have up to %1 bytes; COS accepts at most 10,000 parts of 5 GiB (48.8 TiB) in one object.</source>
+        <translation>转换后的磁盘最多可能有 %1 字节；COS 一个对象最多接受 10,000 个 5 GiB 的分块（48.8 TiB）。</translation>
+    </message>
+    <message>
+        <source>A part size of %1 bytes does not fit this converted disk: choose between %2 and %3 bytes (5 GiB), or leave it automatic.</source>
+        <translation>%1 字节的分块大小不适合此转换后的磁盘：请在 %2 到 %3 字节（5 GiB）之间选择，或保留自动。</translation>
     </message>
 </context>
 <context>
@@ -4813,6 +4900,50 @@ Exit status: 0 done, 2 error.</source>
     <message>
         <source>Part %1 of &quot;%2&quot; was not read by this run, so the object cannot be compared with the file. Run the same command again.</source>
         <translation>本次运行未读取 &quot;%2&quot; 的分块 %1，因此无法将对象与文件进行比较。请再次运行同一命令。</translation>
+    </message>
+    <message>
+        <source>The converted stream could not be read.</source>
+        <translation>无法读取转换后的数据流。</translation>
+    </message>
+    <message>
+        <source>The converted disk needs more than 10,000 parts of %1 bytes.</source>
+        <translation>转换后的磁盘需要超过 10,000 个 %1 字节的分块。</translation>
+    </message>
+    <message>
+        <source>The converted stream ended without its header (%1 of %2 bytes).</source>
+        <translation>转换后的数据流结束时缺少文件头（%1 / %2 字节）。</translation>
+    </message>
+    <message>
+        <source>The converted stream of &quot;%1&quot; differs from the one sent before at part %2: start over with --restart.</source>
+        <translation>&quot;%1&quot; 转换后的数据流在第 %2 个分块与之前发送的不同：请使用 --restart 重新开始。</translation>
+    </message>
+    <message>
+        <source>sending part %1</source>
+        <translation>正在发送分块 %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot be resumed: the interrupted upload sent it %2, this one would send it %3. Upload it again from the start (--restart; the parts already sent are then discarded).</source>
+        <translation>&quot;%1&quot; 无法继续：中断的上传以%2方式发送，本次将以%3方式发送。请从头重新上传（--restart；已发送的分块将被丢弃）。</translation>
+    </message>
+    <message>
+        <source>as it is</source>
+        <translation>原样</translation>
+    </message>
+    <message>
+        <source>converted to qcow2</source>
+        <translation>转换为 qcow2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot be converted to qcow2: %2</source>
+        <translation>&quot;%1&quot; 无法转换为 qcow2：%2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot be resumed: the interrupted upload was converted with other settings (%2, now %3). Upload it again from the start (--restart; the parts already sent are then discarded).</source>
+        <translation>&quot;%1&quot; 无法继续：中断的上传使用了其他转换设置（%2，现在为 %3）。请从头重新上传（--restart；已发送的分块将被丢弃）。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot be resumed: its parts are smaller than the converted disk&apos;s header. Upload it again from the start (--restart).</source>
+        <translation>&quot;%1&quot; 无法继续：其分块小于转换后磁盘的文件头。请从头重新上传（--restart）。</translation>
     </message>
 </context>
 <context>
@@ -5108,6 +5239,45 @@ Exit status: 0 done, 2 error.</source>
     <message>
         <source>&amp;More</source>
         <translation>更多(&amp;M)</translation>
+    </message>
+</context>
+<context>
+    <name>cvmi::ui::ConversionTexts</name>
+    <message>
+        <source>Sent as a compressed qcow2: about %1 instead of %2 (an estimate from the disk&apos;s map and a sample)</source>
+        <translation>以压缩的 qcow2 发送：约 %1，而非 %2（根据磁盘分配表和抽样估算）</translation>
+    </message>
+    <message>
+        <source>%1: too little saved to be worth it, so the file is sent as it is unless you choose otherwise on the Upload page.</source>
+        <translation>%1：节省太少，不值得转换，因此将按原样发送文件，除非您在“上传”页另行选择。</translation>
+    </message>
+    <message>
+        <source>the other %1 sampled clusters became %2% of their size</source>
+        <translation>其余 %1 个抽样簇压缩后为原大小的 %2%</translation>
+    </message>
+    <message>
+        <source>no sampled cluster held data</source>
+        <translation>没有抽样簇包含数据</translation>
+    </message>
+    <message>
+        <source>The disk is %1 as the guest sees it; its map holds %2 of data, the rest is empty space that is left out. Of %3 clusters of 64 KiB read as a sample, %4 were all zeros; %5. The real size is known when the upload ends.</source>
+        <translation>客户机看到的磁盘大小为 %1；其分配表中有 %2 的数据，其余为空闲区域，不会发送。抽样读取的 %3 个 64 KiB 簇中，%4 个全为零；%5。实际大小在上传结束时才能确定。</translation>
+    </message>
+    <message>
+        <source>Empty space is left out and the data compressed while it is sent, with no copy on this computer; Tencent Cloud imports qcow2.</source>
+        <translation>发送时略过空闲区域并压缩数据，不在本机生成副本；腾讯云支持导入 qcow2。</translation>
+    </message>
+    <message>
+        <source>%1 About %2 instead of %3 (an estimate).</source>
+        <translation>%1 约 %2，而非 %3（估算值）。</translation>
+    </message>
+    <message>
+        <source>%1 Estimating how much that saves…</source>
+        <translation>%1 正在估算可节省的大小…</translation>
+    </message>
+    <message>
+        <source>%1 How much that saves could not be estimated: %2</source>
+        <translation>%1 无法估算可节省的大小：%2</translation>
     </message>
 </context>
 <context>
@@ -5710,6 +5880,10 @@ https:// 可用于任何主机。http:// 仅可用于本机（localhost、127.0.
         <source>Save &amp;Report…</source>
         <translation>保存报告(&amp;R)…</translation>
     </message>
+    <message>
+        <source>Estimated size of the upload as a compressed qcow2</source>
+        <translation>以压缩 qcow2 上传的估算大小</translation>
+    </message>
 </context>
 <context>
     <name>cvmi::ui::ImportController</name>
@@ -6267,6 +6441,14 @@ https:// 可用于任何主机。http:// 仅可用于本机（localhost、127.0.
     <message>
         <source>The checked image %1 is %2 bytes: this object is another file, or an incomplete copy of it. Upload the image, or correct the URL.</source>
         <translation>已检查的镜像 %1 为 %2 字节：此对象是另一个文件，或是它的不完整副本。请上传该镜像，或更正 URL。</translation>
+    </message>
+    <message>
+        <source>Uploaded by this wizard: %1, a compressed qcow2 of %2 (%3).</source>
+        <translation>由本向导上传：%1，%2 的压缩 qcow2（%3）。</translation>
+    </message>
+    <message>
+        <source>A compressed qcow2 of %1 is smaller than the file; its size is not compared.</source>
+        <translation>%1 的压缩 qcow2 比文件小；不比较其大小。</translation>
     </message>
 </context>
 <context>
@@ -7192,6 +7374,38 @@ Tencent Cloud refuses to import this file as it is. Uploading %2 costs time and 
         <source>Uploaded although the check said: %1 The import is likely to fail until that is fixed.</source>
         <translation>检查结果为“%1”，但仍已上传。在问题修复之前，导入很可能会失败。</translation>
     </message>
+    <message>
+        <source>Convert the image into a compressed, sparse qcow2 while it is sent; the object key gets .qcow2</source>
+        <translation>发送时将镜像转换为压缩、稀疏的 qcow2；对象键改为 .qcow2 结尾</translation>
+    </message>
+    <message>
+        <source>Send as compressed &amp;qcow2</source>
+        <translation>以压缩的 &amp;qcow2 发送</translation>
+    </message>
+    <message>
+        <source>What sending as compressed qcow2 does</source>
+        <translation>以压缩 qcow2 发送的作用</translation>
+    </message>
+    <message>
+        <source>Uploaded as a compressed qcow2 and verified: %1 sent for the %2 file, COS&apos;s CRC-64 of the object equals the stream&apos;s.</source>
+        <translation>已以压缩 qcow2 上传并校验：%2 的文件共发送 %1，COS 对象的 CRC-64 与数据流的一致。</translation>
+    </message>
+    <message>
+        <source>%1 parts sent now, %2 reused from the earlier upload.</source>
+        <translation>本次发送 %1 个分块，复用之前上传的 %2 个。</translation>
+    </message>
+    <message>
+        <source>%1, qcow2</source>
+        <translation>%1，qcow2</translation>
+    </message>
+    <message>
+        <source>%1, qcow2 of a %2 disk</source>
+        <translation>%1，%2 磁盘的 qcow2</translation>
+    </message>
+    <message>
+        <source>Stopped after %1 parts.</source>
+        <translation>已在 %1 个分块后停止。</translation>
+    </message>
 </context>
 <context>
     <name>cvmi::ui::UploadPageCheck</name>
@@ -7293,6 +7507,26 @@ Tencent Cloud refuses to import this file as it is. Uploading %2 costs time and 
     <message>
         <source>checking %1 parts already sent against the file (%2 of %3 read)</source>
         <translation>正在对照文件校验已发送的 %1 个分块（已读取 %2/%3）</translation>
+    </message>
+    <message>
+        <source>read %1 of %2</source>
+        <translation>已读取 %1 / %2</translation>
+    </message>
+    <message>
+        <source>reading the image&apos;s map</source>
+        <translation>正在读取镜像的分配表</translation>
+    </message>
+    <message>
+        <source>%1 · sent %2 of %3 as compressed qcow2</source>
+        <translation>%1 · 已以压缩 qcow2 发送 %2 / %3</translation>
+    </message>
+    <message>
+        <source>%1 · sent %2 as compressed qcow2</source>
+        <translation>%1 · 已以压缩 qcow2 发送 %2</translation>
+    </message>
+    <message>
+        <source>%1 parts done</source>
+        <translation>已完成 %1 个分块</translation>
     </message>
 </context>
 <context>

@@ -75,10 +75,8 @@ void UploadPage::matchOfferConversion()
 {
     if (!m_upload->offer())
         return;
-    // The resume record does not say whether its stream was converted; its key does: a key in
-    // .qcow2 for a file that is no qcow2 was made by the conversion (ConversionTexts::keyFor).
-    const bool recorded = ConversionTexts::keyLooksConverted(m_ui->uploadDestination->key(),
-                                                             QFileInfo(m_filePath).fileName());
+    // The record says how its parts were made; the resume must make them the same way.
+    const bool recorded = m_upload->offer()->conversion == transfer::Conversion::Qcow2;
     if (recorded != converting()) {
         m_convertChosen = true;
         m_ui->convertCheck->setChecked(recorded);
