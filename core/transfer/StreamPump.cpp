@@ -78,7 +78,9 @@ bool StreamPump::run(std::optional<UploadFailure>* failure)
         const bool paused = m_host.pauseRequested();
         if (!paused && !fill(failure))
             return false;
-        if (m_ended && m_inFlight.empty() && m_retries.empty())
+        // Not while paused: the header part and Complete would end the upload the user is
+        // stopping (Ctrl+C pauses first, then stops once nothing is in flight).
+        if (!paused && m_ended && m_inFlight.empty() && m_retries.empty())
             return streamEnded(failure);
         const UploadState state = !paused              ? UploadState::Uploading
                                   : m_inFlight.empty() ? UploadState::Paused

@@ -68,7 +68,7 @@ int main(int argc, char** argv)
     }
     std::printf("{\"bytes\": %lld, \"source_read\": %lld, \"virtual_size\": %llu, "
                 "\"seconds\": %.3f, \"cpu_seconds\": %.3f}\n",
-                stream.bytesProduced(), stream.sourceBytesRead(),
-                qulonglong(stream.virtualSize()), double(clock.nsecsElapsed()) / 1e9, cpuSeconds());
+                stream.bytesProduced(), stream.sourceBytesRead(), qulonglong(stream.virtualSize()),
+                double(clock.nsecsElapsed()) / 1e9, cpuSeconds());
     return 0;
 }
