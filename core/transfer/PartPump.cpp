@@ -1,5 +1,7 @@
 #include "transfer/PartPump.h"
 
+#include "transfer/PartAnswer.h"
+
 #include "transfer/Integrity.h"
 #include "transfer/MultipartCalls.h"
 
@@ -138,32 +140,18 @@ void PartPump::onPartDone(int number, const HttpAnswer& answer)
         m_partFailure = readFailure(number, entry.body->error());
         return;
     }
-    const Verdict verdict =
-        RetryPolicy::judge(answer, QDateTime::currentSecsSinceEpoch(), entry.signedOffset);
-    if (verdict.kind != Verdict::Kind::Success) {
-        retryOrFail(number, entry, verdict);
-        return;
-    }
-    const QString etag = QString::fromLatin1(answer.header("etag"));
-    if (etag.isEmpty() || !entry.body->complete()) {
-        // A 2xx without an ETag is an answer cut short (the headers came half): the part may or
-        // may not be stored, so it is sent again like after any transport failure.
-        Verdict cut;
-        cut.kind = Verdict::Kind::Retry;
-        cut.error = cloud::CloudErrors::networkError(
-            QStringLiteral("Network.BadResponse"),
-            etag.isEmpty() ? QStringLiteral("no ETag")
-                           : QStringLiteral("answered before the whole part was sent"));
-        retryOrFail(number, entry, cut);
-        return;
-    }
     const quint64 crc = entry.body->crc64();
-    // COS always states a part's CRC-64; S3 stores do not (Content-MD5 guards their parts).
-    if (const auto mismatch = Integrity::check(number, crc, answer.header("x-cos-hash-crc64ecma"),
-                                               m_context.job.destination.dialect == Dialect::Cos)) {
-        retryDamaged(number, entry, *mismatch);
+    const PartOutcome outcome = judgePartAnswer(answer, entry.signedOffset, entry.body->complete(),
+                                                number, crc, m_context.job.destination.dialect);
+    if (outcome.kind == PartOutcome::Kind::Retry) {
+        retryOrFail(number, entry, outcome.verdict);
         return;
     }
+    if (outcome.kind == PartOutcome::Kind::Damaged) {
+        retryDamaged(number, entry, outcome.mismatch);
+        return;
+    }
+    const QString& etag = outcome.etag;
     const CheckpointPart part{etag, crc, entry.body->length()};
     m_context.readCrcs.insert(number, crc);
     m_context.checkpoint.parts.insert(number, part);
@@ -181,10 +169,7 @@ void PartPump::retryOrFail(int number, InFlight& entry, const Verdict& verdict)
             tr("sending part %1 of %2").arg(number).arg(m_context.plan.partCount), verdict.error);
         return;
     }
-    const int delay = verdict.clockOffset
-                          ? 0
-                          : RetryPolicy::delayMs(m_context.job.retry, entry.attempts,
-                                                 QRandomGenerator::global()->generateDouble());
+    const int delay = partRetryDelayMs(m_context.job.retry, entry.attempts, verdict);
     qCInfo(lcTransfer).noquote() << "part" << number << "failed with" << verdict.error.code
                                  << "- retry" << entry.attempts << "in" << delay << "ms";
     queueRetry({number, entry.contentMd5, entry.attempts, entry.damaged,

@@ -1,5 +1,7 @@
 #include "transfer/StreamPump.h"
 
+#include "transfer/PartAnswer.h"
+
 #include "transfer/Integrity.h"
 #include "transfer/MultipartCalls.h"
 
@@ -188,30 +190,18 @@ void StreamPump::onPartDone(int number, const HttpAnswer& answer)
         return;
     InFlight entry = std::move(it->second);
     m_inFlight.erase(it);
-    const Verdict verdict =
-        RetryPolicy::judge(answer, QDateTime::currentSecsSinceEpoch(), entry.signedOffset);
-    if (verdict.kind != Verdict::Kind::Success) {
-        retryOrFail(entry, verdict);
+    const PartOutcome outcome = judgePartAnswer(
+        answer, entry.signedOffset, static_cast<HeldPartBody&>(*entry.body).complete(), number,
+        entry.part.crc64, m_context.job.destination.dialect);
+    if (outcome.kind == PartOutcome::Kind::Retry) {
+        retryOrFail(entry, outcome.verdict);
         return;
     }
-    const QString etag = QString::fromLatin1(answer.header("etag"));
-    if (etag.isEmpty() || !static_cast<HeldPartBody&>(*entry.body).complete()) {
-        // As in PartPump: an answer cut short leaves the part's fate unknown; it goes again.
-        Verdict cut;
-        cut.kind = Verdict::Kind::Retry;
-        cut.error = cloud::CloudErrors::networkError(
-            QStringLiteral("Network.BadResponse"),
-            etag.isEmpty() ? QStringLiteral("no ETag")
-                           : QStringLiteral("answered before the whole part was sent"));
-        retryOrFail(entry, cut);
+    if (outcome.kind == PartOutcome::Kind::Damaged) {
+        retryDamaged(entry, outcome.mismatch);
         return;
     }
-    if (const auto mismatch =
-            Integrity::check(number, entry.part.crc64, answer.header("x-cos-hash-crc64ecma"),
-                             m_context.job.destination.dialect == Dialect::Cos)) {
-        retryDamaged(entry, *mismatch);
-        return;
-    }
+    const QString& etag = outcome.etag;
     const CheckpointPart part{etag, entry.part.crc64, entry.part.bytes.size()};
     m_context.readCrcs.insert(number, entry.part.crc64);
     m_context.checkpoint.parts.insert(number, part);
@@ -230,10 +220,7 @@ void StreamPump::retryOrFail(InFlight& entry, const Verdict& verdict)
         m_partFailure = m_host.cloudFailure(tr("sending part %1").arg(number), verdict.error);
         return;
     }
-    const int delay = verdict.clockOffset
-                          ? 0
-                          : RetryPolicy::delayMs(m_context.job.retry, entry.attempts,
-                                                 QRandomGenerator::global()->generateDouble());
+    const int delay = partRetryDelayMs(m_context.job.retry, entry.attempts, verdict);
     qCInfo(lcTransfer).noquote() << "part" << number << "failed with" << verdict.error.code
                                  << "- retry" << entry.attempts << "in" << delay << "ms";
     queueRetry(
