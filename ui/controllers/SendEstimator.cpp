@@ -51,10 +51,13 @@ void SendEstimator::start(const QString& path)
     // after a newer start() or cancel(), is dropped here.
     util::onResult(QtConcurrent::run(&SendEstimator::estimate, path), this,
                    [self, generation](const SendEstimate& result) {
-                       if (!self || generation != self->m_generation)
+                       // One read of the guarded pointer, checked once: GCC's null-dereference
+                       // analysis cannot see that QPointer stays set between two reads.
+                       SendEstimator* estimator = self.data();
+                       if (estimator == nullptr || generation != estimator->m_generation)
                            return;
-                       self->m_running = false;
-                       emit self->finished(result);
+                       estimator->m_running = false;
+                       emit estimator->finished(result);
                    });
 }
 
