@@ -57,7 +57,8 @@ QStringList partsNotRead(const char* reads, const inspect::ImageFacts& facts)
 
 const CheckDefinition* findCheck(const QString& name)
 {
-    for (auto checks : {imageChecks(), layoutChecks(), osChecks(), guestSystemChecks()}) {
+    for (auto checks : {imageChecks(), layoutChecks(), osChecks(), guestSystemChecks(),
+                        bootChecks(), filesystemChecks(), guestConfigChecks(), windowsChecks()}) {
         for (const CheckDefinition& check : checks) {
             if (name == QLatin1String(check.name))
                 return &check;

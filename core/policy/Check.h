@@ -34,6 +34,10 @@ std::span<const CheckDefinition> imageChecks();
 std::span<const CheckDefinition> layoutChecks();
 std::span<const CheckDefinition> osChecks();
 std::span<const CheckDefinition> guestSystemChecks();
+std::span<const CheckDefinition> bootChecks();        // BootChecks.cpp: boot loader, fstab
+std::span<const CheckDefinition> filesystemChecks();  // FilesystemChecks.cpp: ext state, space
+std::span<const CheckDefinition> guestConfigChecks(); // GuestConfigChecks.cpp: DHCP, SELinux, ...
+std::span<const CheckDefinition> windowsChecks();     // WindowsChecks.cpp: RDP, SAN policy, ...
 const CheckDefinition* findCheck(const QString& name);
 
 // The translation context of every check's texts (lupdate reads Check::tr calls).

@@ -31,7 +31,8 @@ const QSet<QString>& knownGroups()
     static const QSet<QString> groups{QStringLiteral("image"),   QStringLiteral("layout"),
                                       QStringLiteral("os"),      QStringLiteral("drivers"),
                                       QStringLiteral("network"), QStringLiteral("kernel"),
-                                      QStringLiteral("licence"), QStringLiteral("practice")};
+                                      QStringLiteral("licence"), QStringLiteral("practice"),
+                                      QStringLiteral("boot"),    QStringLiteral("windows")};
     return groups;
 }
 
@@ -167,6 +168,7 @@ Report Policy::evaluate(const inspect::ImageFacts& facts) const
             continue; // rejected at load time; defensive for default-constructed policies
         RuleResult result;
         result.id = rule.value(QLatin1String("id")).toString();
+        result.check = QString::fromLatin1(check->name);
         result.group = rule.value(QLatin1String("group")).toString();
         result.title = Check::tr(check->title);
         const QJsonObject params = rule.value(QLatin1String("params")).toObject();

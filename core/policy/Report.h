@@ -13,7 +13,8 @@ QString verdictName(Verdict verdict); // "pass" | "warn" | "fail" | "unknown"
 // One line of the compliance checklist.
 struct RuleResult {
     QString id;    // stable, from the policy file: "image.format", "disk.size", ...
-    QString group; // "image" | "layout" | "os" | "drivers" | "network"
+    QString check; // the check that judged it, as the policy file names it ("max_virtual_size")
+    QString group; // "image" | "layout" | "os" | "boot" | "drivers" | "network" | ... (Policy.cpp)
     QString title; // "Image format", translated
     Verdict verdict = Verdict::Unknown;
     QString evidence; // what was found, and where

@@ -249,12 +249,14 @@ QString ruleGroupTitle(const QString& group)
         {QStringLiteral("image"), QT_TRANSLATE_NOOP("cvmi::policy::ReportHtml", "Image file")},
         {QStringLiteral("layout"), QT_TRANSLATE_NOOP("cvmi::policy::ReportHtml", "Disk layout")},
         {QStringLiteral("os"), QT_TRANSLATE_NOOP("cvmi::policy::ReportHtml", "Operating system")},
+        {QStringLiteral("boot"), QT_TRANSLATE_NOOP("cvmi::policy::ReportHtml", "Boot")},
         {QStringLiteral("drivers"), QT_TRANSLATE_NOOP("cvmi::policy::ReportHtml", "Drivers")},
         {QStringLiteral("network"), QT_TRANSLATE_NOOP("cvmi::policy::ReportHtml", "Network")},
         {QStringLiteral("kernel"), QT_TRANSLATE_NOOP("cvmi::policy::ReportHtml", "Kernel")},
         {QStringLiteral("licence"), QT_TRANSLATE_NOOP("cvmi::policy::ReportHtml", "Licensing")},
         {QStringLiteral("practice"),
          QT_TRANSLATE_NOOP("cvmi::policy::ReportHtml", "Good practice")},
+        {QStringLiteral("windows"), QT_TRANSLATE_NOOP("cvmi::policy::ReportHtml", "Windows")},
     };
     const char* title = titles.value(group);
     return title ? Text::tr(title) : group;

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "inspect/ImageFacts.h"
+#include "policy/Report.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace cvmi::repair {
+
+// A repair script for the system inside an image, built only from what its check found: one
+// step per change a failed or warned rule needs and that can be made inside the source VM
+// before it is exported again. Linux: a POSIX sh script (`--dry-run`, `--root DIR`); Windows: a
+// PowerShell script (`-DryRun`).
+struct FixScript {
+    enum class Language { None, Shell, PowerShell };
+    Language language = Language::None;
+    QString text;            // empty when there is nothing to fix there
+    QStringList fixedRules;  // rule ids the script has steps for
+    QStringList manualRules; // failed or warned rule ids it cannot fix, with manual notes inside
+    int steps = 0;
+
+    bool isEmpty() const { return steps == 0; }
+    // "fix.sh" or "fix.ps1": the name proposed for saving.
+    QString suggestedFileName() const;
+};
+
+// `programVersion` goes in the header; nothing time-dependent does, so the same check writes
+// the same script.
+FixScript buildFixScript(const inspect::ImageFacts& facts, const policy::Report& report,
+                         const QString& programVersion);
+
+} // namespace cvmi::repair
