@@ -28,7 +28,8 @@ Collected collect(const inspect::ImageFacts& facts, const policy::Report& report
             continue;
         QString manual;
         QList<FixStep> steps;
-        if (const StepDefinition* definition = findSteps(rule.check))
+        const bool windows = facts.guest.family == QLatin1String("windows");
+        if (const StepDefinition* definition = findSteps(rule.check, windows))
             steps = definition->steps(facts, rule, &manual);
         for (const FixStep& step : steps)
             out.steps.append({&rule, step});

@@ -35,8 +35,10 @@ struct StepDefinition {
 // The step tables, one per area (each in its own file).
 std::span<const StepDefinition> linuxBootSteps();   // LinuxBootSteps.cpp: root=, fstab
 std::span<const StepDefinition> linuxSystemSteps(); // LinuxSystemSteps.cpp: drivers, network, ...
-std::span<const StepDefinition> windowsSteps();     // WindowsSteps.cpp
-const StepDefinition* findSteps(const QString& check);
+std::span<const StepDefinition> windowsSteps();     // WindowsSteps.cpp (PowerShell)
+// The steps of `check` for a Windows or a Linux guest: each table is in one script language, so a
+// check judged on both (network_ipv6) has a Linux definition and a Windows one.
+const StepDefinition* findSteps(const QString& check, bool windows);
 
 // The translation context of the steps' titles and manual notes.
 struct Fix {

@@ -2,9 +2,13 @@
 
 namespace cvmi::repair {
 
-const StepDefinition* findSteps(const QString& check)
+const StepDefinition* findSteps(const QString& check, bool windows)
 {
-    for (auto table : {linuxBootSteps(), linuxSystemSteps(), windowsSteps()}) {
+    const auto tables =
+        windows ? std::initializer_list<std::span<const StepDefinition>>{windowsSteps()}
+                : std::initializer_list<std::span<const StepDefinition>>{linuxBootSteps(),
+                                                                         linuxSystemSteps()};
+    for (auto table : tables) {
         for (const StepDefinition& definition : table) {
             if (check == QLatin1String(definition.check))
                 return &definition;
