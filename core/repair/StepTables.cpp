@@ -4,10 +4,11 @@ namespace cvmi::repair {
 
 const StepDefinition* findSteps(const QString& check, bool windows)
 {
-    const auto tables =
-        windows ? std::initializer_list<std::span<const StepDefinition>>{windowsSteps()}
-                : std::initializer_list<std::span<const StepDefinition>>{linuxBootSteps(),
-                                                                         linuxSystemSteps()};
+    const std::span<const StepDefinition> linux[] = {linuxBootSteps(), linuxSystemSteps()};
+    const std::span<const StepDefinition> windowsOnly[] = {windowsSteps()};
+    const std::span<const std::span<const StepDefinition>> tables =
+        windows ? std::span<const std::span<const StepDefinition>>(windowsOnly)
+                : std::span<const std::span<const StepDefinition>>(linux);
     for (auto table : tables) {
         for (const StepDefinition& definition : table) {
             if (check == QLatin1String(definition.check))
