@@ -48,7 +48,20 @@ struct FstabEntry {
     QString spec;       // "UUID=...", "/dev/sda1", "LABEL=root"
     QString mountPoint; // "/", "/boot"
     QString type;       // "ext4", "xfs", "swap"
+    QString options;    // "defaults,nofail" (the fourth field; empty when absent)
     int line = 0;
+};
+
+// A kernel command line the boot loader configuration gives (GRUB 2 grub.cfg, grubenv
+// kernelopts, a BLS entry, GRUB legacy menu.lst, /etc/default/grub).
+struct BootCommandLine {
+    QString source;         // the guest path as the running system sees it: "/boot/grub2/grub.cfg"
+    int line = 0;           // 1-based line of the kernel line (or of options=, kernelopts=, ...)
+    QString entry;          // the menu entry's title, or "kernelopts", "GRUB_CMDLINE_LINUX", ...
+    QString kind;           // grub.cfg | grubenv | bls | menu.lst | default-grub
+    QString root;           // the root= value the kernel takes (the last one), empty when none
+    QString command;        // the command line itself (bounded), after $kernelopts is substituted
+    bool isDefault = false; // the entry the boot loader starts without a choice (best guess)
 };
 
 // A Windows driver the import needs (viostor, vioscsi, netkvm).
@@ -115,6 +128,11 @@ struct GuestFacts {
     // Network configuration files that could not be parsed: path, and why (a broken netplan YAML).
     QList<Evidence> networkConfigErrors;
     QList<FstabEntry> fstab;
+    // The boot loader configuration: every kernel command line found, and where it was looked
+    // for (the guest paths tried, for the evidence when none is found).
+    QList<BootCommandLine> bootCommandLines;
+    QStringList bootConfigFiles;  // the files that were read
+    QStringList bootConfigSearch; // the places looked in
     bool cloudInit = false;
     QString cloudInitEvidence;
     bool lvmRoot = false;

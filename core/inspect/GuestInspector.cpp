@@ -1,5 +1,6 @@
 #include "inspect/GuestInspector.h"
 
+#include "inspect/BootLoaderConfig.h"
 #include "inspect/BootLoaderTitle.h"
 #include "inspect/DeadlineGuestFs.h"
 #include "inspect/GuestPath.h"
@@ -139,6 +140,8 @@ bool inspectLinuxRoot(GuestVolumes& volumes, const GuestVolume& v, GuestFs& fs, 
         inspectLinuxKernels(fs, boot.inTime.get(), &found, &budget);
     budget.step(part::kNetwork, [&] { inspectLinuxNetwork(fs, &found); });
     budget.step(part::kFstab, [&] { inspectFstab(fs, &found); });
+    // A separate /boot holds the boot loader's files at its own root (boot.inTime).
+    budget.step(part::kBootLoader, [&] { inspectBootLoaderConfig(fs, boot.inTime.get(), &found); });
     budget.step(part::kCloudInit, [&] { inspectCloudInit(fs, &found); });
     *facts = found;
     return true;

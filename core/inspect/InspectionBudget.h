@@ -50,6 +50,7 @@ inline constexpr char kInitramfs[] = "initramfs";       // the initramfs of the 
 inline constexpr char kDrivers[] = "drivers";           // Windows drivers and services
 inline constexpr char kNetwork[] = "network";           // interfaces and IPv6
 inline constexpr char kFstab[] = "fstab";
+inline constexpr char kBootLoader[] = "boot_loader"; // grub.cfg, grubenv, BLS, menu.lst
 inline constexpr char kCloudInit[] = "cloud_init";
 } // namespace part
 

@@ -76,6 +76,8 @@ QList<FstabEntry> parseFstab(QByteArrayView text)
         entry.mountPoint = decodeField(f[1]);
         if (f.size() > 2)
             entry.type = decodeField(f[2]);
+        if (f.size() > 3)
+            entry.options = decodeField(f[3]);
         entry.line = lineNumber;
         entries.append(entry);
     }

@@ -85,6 +85,8 @@ QString partDescriptions(const QStringList& parts)
             out << Check::tr("the network configuration");
         else if (partName == QLatin1String("fstab"))
             out << Check::tr("/etc/fstab");
+        else if (partName == QLatin1String("boot_loader"))
+            out << Check::tr("the boot loader configuration");
         else if (partName == QLatin1String("cloud_init"))
             out << Check::tr("the cloud-init installation");
         else
