@@ -52,7 +52,9 @@ QString newRoot(const inspect::ImageFacts& facts, const QString& root, const QSt
 }
 
 // Body of one guarded sed edit of FILE: replaces root=OLD by root=NEW.
-QString rootEdit(const QString& file, const QString& oldRoot, const QString& replacement)
+// `track`: remember the edit, for the regeneration of grub.cfg after it.
+QString rootEdit(const QString& file, const QString& oldRoot, const QString& replacement,
+                 bool track)
 {
     const QString word = QStringLiteral("([[:space:]\"']|$)");
     const QString pattern = QStringLiteral("root=") + sedRegex(oldRoot) + word;
@@ -63,12 +65,13 @@ QString rootEdit(const QString& file, const QString& oldRoot, const QString& rep
     return QStringLiteral("f=\"$ROOT\"%1\n"
                           "if [ -f \"$f\" ] && grep -q -E %2 \"$f\"; then\n"
                           "    change %3 sed_file \"$f\" %4\n"
-                          "    boot_edited=1\n"
+                          "%6"
                           "else\n"
                           "    already %5\n"
                           "fi\n")
         .arg(shQuote(file), shQuote(pattern), shQuote(shown), shQuote(script),
-             shQuote(QStringLiteral("no root=%1 in %2").arg(oldRoot, file)));
+             shQuote(QStringLiteral("no root=%1 in %2").arg(oldRoot, file)),
+             track ? QStringLiteral("    boot_edited=1\n") : QString());
 }
 
 // grubenv is a fixed-size block: only grub2-editenv may rewrite it.
@@ -125,13 +128,14 @@ QString regenerate(const QString& grubCfg)
 QList<FixStep> rootArgumentSteps(const inspect::ImageFacts& facts, const policy::RuleResult& rule,
                                  QString* manual)
 {
-    QString code = QStringLiteral("boot_edited=0\n");
-    QSet<QString> done;
     QString grubCfg;
-    bool any = false;
-    for (const BootCommandLine& c : facts.guest.bootCommandLines) {
+    for (const BootCommandLine& c : facts.guest.bootCommandLines)
         if (c.kind == QLatin1String("grub.cfg") && grubCfg.isEmpty())
             grubCfg = c.source;
+    QString code = grubCfg.isEmpty() ? QString() : QStringLiteral("boot_edited=0\n");
+    QSet<QString> done;
+    bool any = false;
+    for (const BootCommandLine& c : facts.guest.bootCommandLines) {
         const QString replacement =
             c.root.isEmpty() ? QString() : newRoot(facts, c.root, rule.evidence);
         const QString key = c.source + u'\n' + c.root;
@@ -139,8 +143,9 @@ QList<FixStep> rootArgumentSteps(const inspect::ImageFacts& facts, const policy:
             continue;
         done.insert(key);
         any = true;
-        code += c.kind == QLatin1String("grubenv") ? grubenvEdit(c, c.root, replacement)
-                                                   : rootEdit(c.source, c.root, replacement);
+        code += c.kind == QLatin1String("grubenv")
+                    ? grubenvEdit(c, c.root, replacement)
+                    : rootEdit(c.source, c.root, replacement, !grubCfg.isEmpty());
     }
     if (!any) {
         *manual = Fix::tr("The root file system's UUID could not be told from this disk: set "
