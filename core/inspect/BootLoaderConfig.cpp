@@ -99,12 +99,14 @@ QString rootArgument(QStringView commandLine)
     while (i < commandLine.size()) {
         while (i < commandLine.size() && isBlank(commandLine[i]))
             ++i;
+        // The kernel keeps blanks inside double quotes in one argument (root="LABEL=my root").
         const qsizetype start = i;
-        while (i < commandLine.size() && !isBlank(commandLine[i]))
-            ++i;
+        bool quoted = false;
+        while (i < commandLine.size() && (quoted || !isBlank(commandLine[i])))
+            quoted = commandLine[i++] == u'"' ? !quoted : quoted;
         const QStringView word = commandLine.sliced(start, i - start);
         if (word.startsWith(u"root="))
-            root = unquoted(word.mid(5).toString());
+            root = unquoted(word.mid(5).toString()).remove(u'"');
     }
     return root;
 }

@@ -48,8 +48,8 @@ struct FstabEntry {
     QString spec;       // "UUID=...", "/dev/sda1", "LABEL=root"
     QString mountPoint; // "/", "/boot"
     QString type;       // "ext4", "xfs", "swap"
-    QString options;    // "defaults,nofail" (the fourth field; empty when absent)
     int line = 0;
+    QString options; // "defaults,nofail" (the fourth field; empty when absent)
 };
 
 // A kernel command line the boot loader configuration gives (GRUB 2 grub.cfg, grubenv

@@ -223,6 +223,20 @@ QList<FstabEntry> namedEntries(const inspect::ImageFacts& facts, const policy::R
     return out;
 }
 
+// A spec as /etc/fstab writes it: blanks and backslashes as octal escapes (\040), as the parser
+// decoded them.
+QString fstabField(const QString& value)
+{
+    QString out;
+    for (const QChar c : value) {
+        if (c == u' ' || c == u'\t' || c == u'\n' || c == u'\\')
+            out += QStringLiteral("\\%1").arg(c.unicode(), 3, 8, QLatin1Char('0'));
+        else
+            out += c;
+    }
+    return out;
+}
+
 QString addNofail(const FstabEntry& e)
 {
     const QString at = QString::number(e.line);
@@ -241,7 +255,7 @@ QString addNofail(const FstabEntry& e)
                "    already %5\n"
                "fi\n")
         .arg(shQuote(at + u'p'),
-             shQuote(QStringLiteral("^[[:space:]]*") + sedRegex(e.spec) +
+             shQuote(QStringLiteral("^[[:space:]]*") + sedRegex(fstabField(e.spec)) +
                      QStringLiteral("[[:space:]]")),
              shQuote(QStringLiteral("nofail for %1 %2 (/etc/fstab line %3)")
                          .arg(e.spec, e.mountPoint, at)),

@@ -26,6 +26,7 @@ ImageFacts linuxFacts()
     p.index = 1;
     p.bootable = true;
     p.filesystem = QStringLiteral("ext4");
+    p.uuid = QStringLiteral("abc");
     f.layout.partitions << p;
     GuestFacts& g = f.guest;
     g.searched = true;
@@ -54,10 +55,18 @@ ImageFacts linuxFacts()
                                  QStringLiteral("/etc/sysconfig/network-scripts/ifcfg-eth0"),
                                  false,
                                  {}};
-    g.fstab << FstabEntry{QStringLiteral("UUID=abc"), QStringLiteral("/"), QStringLiteral("ext4"),
-                          1};
+    g.fstab << FstabEntry{
+        QStringLiteral("UUID=abc"), QStringLiteral("/"), QStringLiteral("ext4"), 1, {}};
     g.cloudInit = true;
     g.cloudInitEvidence = QStringLiteral("/etc/cloud/cloud.cfg");
+    g.bootConfigFiles << QStringLiteral("/boot/grub2/grub.cfg");
+    BootCommandLine boot;
+    boot.source = g.bootConfigFiles.front();
+    boot.line = 70;
+    boot.kind = QStringLiteral("grub.cfg");
+    boot.root = QStringLiteral("UUID=abc");
+    boot.isDefault = true;
+    g.bootCommandLines << boot;
     return f;
 }
 
@@ -189,8 +198,11 @@ private slots:
         else if (change == QLatin1String("rhel"))
             g.distro = QStringLiteral("rhel");
         else if (change == QLatin1String("fstab"))
-            g.fstab << FstabEntry{QStringLiteral("/dev/sda1"), QStringLiteral("/boot"),
-                                  QStringLiteral("ext4"), 2};
+            g.fstab << FstabEntry{QStringLiteral("/dev/sda1"),
+                                  QStringLiteral("/boot"),
+                                  QStringLiteral("ext4"),
+                                  2,
+                                  {}};
         else if (change == QLatin1String("no-cloud-init"))
             g.cloudInit = false;
         else if (change == QLatin1String("no-os"))

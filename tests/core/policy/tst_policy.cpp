@@ -29,6 +29,7 @@ inspect::ImageFacts compliantFacts()
     root.type = QStringLiteral("0x83");
     root.bootable = true;
     root.filesystem = QStringLiteral("ext4");
+    root.uuid = QStringLiteral("de12de12-0000-4000-8000-000000000001");
     f.layout.partitions = {root};
     // A guest that passes every OS rule (those rules are tested in tst_guestpolicy).
     inspect::GuestFacts& g = f.guest;
@@ -46,6 +47,12 @@ inspect::ImageFacts compliantFacts()
     k.native = true;
     g.kernels = {k};
     g.cloudInit = true;
+    inspect::BootCommandLine boot; // the boot rules: root= by the root's UUID
+    boot.source = QStringLiteral("/boot/grub/grub.cfg");
+    boot.root = QStringLiteral("UUID=") + root.uuid;
+    boot.isDefault = true;
+    g.bootCommandLines = {boot};
+    g.bootConfigFiles = {boot.source};
     return f;
 }
 
