@@ -8,7 +8,7 @@ out=$(cd "$out" && pwd) # absolute: some steps run in a temporary folder
 export PATH="$PATH:/usr/sbin:/sbin"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-mkdir -p "$out"/{fuzz_qcow2,fuzz_vhd,fuzz_vmdk,fuzz_vmdk_descriptor,fuzz_fsprobes,fuzz_partitions,fuzz_guestfiles,fuzz_pe,fuzz_linuxconfig,fuzz_cvm_response,fuzz_cos_xml,fuzz_draft,fuzz_coscli_config,fuzz_lvm_metadata,fuzz_lvm_scan}
+mkdir -p "$out"/{fuzz_qcow2,fuzz_vhd,fuzz_vmdk,fuzz_vmdk_descriptor,fuzz_fsprobes,fuzz_partitions,fuzz_guestfiles,fuzz_pe,fuzz_linuxconfig,fuzz_cvm_response,fuzz_cos_xml,fuzz_draft,fuzz_coscli_config,fuzz_lvm_metadata,fuzz_lvm_scan,fuzz_bootloaderconfig}
 
 # A 2 MiB disk: MBR, one ext4 partition, a little data in it.
 raw=$tmp/small.raw
@@ -283,3 +283,12 @@ printf '\x60\x00\x00\x00\x00\x10\x01\x01\x22\x00\x03\x02\x22\x00\x01\x00\x30\x00
     >"$out/fuzz_qcow2stream/ranges"
 printf '\x00\x21\x3a\x11\x00\x00\x03\x03\x00\x01\x01\x01\x00\x01\x01\x02\x00\x01\x02\x02' \
     >"$out/fuzz_qcow2stream/odd"
+# Boot loader configurations as the distributions write them (fuzz_bootloaderconfig).
+mkdir -p "$out/fuzz_bootloaderconfig"
+printf "set default=\"\${saved_entry}\"\nmenuentry 'CentOS Linux (3.10.0-1160.el7.x86_64) 7 (Core)' --class centos {\n\tset root='hd0,msdos1'\n\tlinux16 /vmlinuz-3.10.0-1160.el7.x86_64 root=UUID=b0070000-0000-4000-8000-000000000001 ro crashkernel=auto rhgb quiet\n}\nsubmenu 'Advanced' {\n\tmenuentry 'x' {\n\t\tlinux\t/boot/vmlinuz root=/dev/sda1 ro\n\t}\n}\nset kernelopts=\"root=/dev/mapper/rhel-root ro \"\n" \
+    >"$out/fuzz_bootloaderconfig/grub.cfg"
+# shellcheck disable=SC2016 # $kernelopts is the BLS entry's own text
+printf '# GRUB Environment Block\nkernelopts=root=/dev/sda1 ro crashkernel=auto\ntitle RHEL 8\noptions $kernelopts $tuned_params\n' \
+    >"$out/fuzz_bootloaderconfig/grubenv-bls"
+printf 'default=0\ntitle CentOS 6\n\troot (hd0,0)\n\tkernel /vmlinuz ro root="LABEL=my root" quiet\nGRUB_CMDLINE_LINUX="crashkernel=auto root=/dev/hda1"\n' \
+    >"$out/fuzz_bootloaderconfig/menu.lst"
