@@ -180,9 +180,14 @@ QList<BootCommandLine> parseBlsEntry(QByteArrayView text, const QString& source,
     });
     if (!optionsLine)
         return {};
-    if (!kernelopts.isEmpty())
+    const bool substituted =
+        !kernelopts.isEmpty() && options.contains(QLatin1String("$kernelopts"));
+    const bool ownRoot = !rootArgument(options).isEmpty();
+    if (substituted)
         options.replace(QLatin1String("$kernelopts"), kernelopts.left(kMaxCommandChars));
-    return {commandLine(source, optionsLine, title, QStringLiteral("bls"), options)};
+    BootCommandLine c = commandLine(source, optionsLine, title, QStringLiteral("bls"), options);
+    c.fromKernelopts = substituted && !ownRoot;
+    return {c};
 }
 
 QList<BootCommandLine> parseMenuLst(QByteArrayView text, const QString& source)

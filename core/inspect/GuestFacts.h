@@ -62,6 +62,9 @@ struct BootCommandLine {
     QString root;           // the root= value the kernel takes (the last one), empty when none
     QString command;        // the command line itself (bounded), after $kernelopts is substituted
     bool isDefault = false; // the entry the boot loader starts without a choice (best guess)
+    // A BLS entry whose root= came from grubenv's kernelopts ($kernelopts): the file itself
+    // does not hold it, grubenv does.
+    bool fromKernelopts = false;
 };
 
 // A Windows driver the import needs (viostor, vioscsi, netkvm).

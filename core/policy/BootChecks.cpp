@@ -114,7 +114,9 @@ void bootRootArgument(const CheckInput& in, RuleResult* r)
     if (g.bootConfigFiles.isEmpty()) {
         unknown(r,
                 Check::tr("No boot loader configuration was found (looked in %1).")
-                    .arg(g.bootConfigSearch.join(QStringLiteral(", "))),
+                    .arg(g.bootConfigSearch.isEmpty()
+                             ? QStringLiteral("/boot")
+                             : g.bootConfigSearch.join(QStringLiteral(", "))),
                 Check::tr("Make sure /boot (and its grub.cfg) is on the exported disk."));
         return;
     }

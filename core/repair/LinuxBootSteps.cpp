@@ -139,7 +139,8 @@ QList<FixStep> rootArgumentSteps(const inspect::ImageFacts& facts, const policy:
         const QString replacement =
             c.root.isEmpty() ? QString() : newRoot(facts, c.root, rule.evidence);
         const QString key = c.source + u'\n' + c.root;
-        if (replacement.isEmpty() || done.contains(key))
+        // grubenv holds it (its own edit), not the BLS entry that says $kernelopts.
+        if (replacement.isEmpty() || done.contains(key) || c.fromKernelopts)
             continue;
         done.insert(key);
         any = true;

@@ -121,10 +121,16 @@ private slots:
         QCOMPARE(bls[0].entry, QStringLiteral("Red Hat Enterprise Linux (4.18.0) 8.9 (Ootpa)"));
         QCOMPARE(bls[0].line, 4);
         QCOMPARE(bls[0].kind, QStringLiteral("bls"));
+        QVERIFY(bls[0].fromKernelopts);
         // Without grubenv the variable stays, and no root= is made up.
         const auto alone = parseBlsEntry("options $kernelopts\n", QStringLiteral("x"), {});
         QCOMPARE(alone.size(), 1);
         QCOMPARE(alone[0].root, QString());
+        QVERIFY(!alone[0].fromKernelopts);
+        QVERIFY(!parseBlsEntry("options root=UUID=own $kernelopts\n", QStringLiteral("x"),
+                               QStringLiteral("ro"))
+                     .front()
+                     .fromKernelopts);
         QVERIFY(parseBlsEntry("title no options\n", QStringLiteral("x"), {}).isEmpty());
     }
 
