@@ -108,17 +108,23 @@ QString grubenvEdit(const BootCommandLine& c, const QString& oldRoot, const QStr
 // grub.cfg is generated: after an edit, regenerate it with the guest's own tool.
 QString regenerate(const QString& grubCfg)
 {
-    return QStringLiteral("if [ \"$boot_edited\" = 1 ]; then\n"
-                          "    if guest_has grub2-mkconfig; then\n"
-                          "        change %1 guest_run grub2-mkconfig -o %2\n"
-                          "    elif guest_has grub-mkconfig; then\n"
-                          "        change %1 guest_run grub-mkconfig -o %2\n"
-                          "    elif guest_has update-grub; then\n"
-                          "        change %1 guest_run update-grub\n"
-                          "    else\n"
-                          "        note %3\n"
-                          "    fi\n"
-                          "fi\n")
+    // GRUB_DISABLE_LINUX_UUID=true makes grub-mkconfig write root=/dev/sdXN again.
+    return QStringLiteral(
+               "if [ \"$boot_edited\" = 1 ]; then\n"
+               "    f=\"$ROOT\"/etc/default/grub\n"
+               "    if [ \"$(conf_value \"$f\" GRUB_DISABLE_LINUX_UUID)\" = true ]; then\n"
+               "        set_conf \"$f\" GRUB_DISABLE_LINUX_UUID false\n"
+               "    fi\n"
+               "    if guest_has grub2-mkconfig; then\n"
+               "        change %1 guest_run grub2-mkconfig -o %2\n"
+               "    elif guest_has grub-mkconfig; then\n"
+               "        change %1 guest_run grub-mkconfig -o %2\n"
+               "    elif guest_has update-grub; then\n"
+               "        change %1 guest_run update-grub\n"
+               "    else\n"
+               "        note %3\n"
+               "    fi\n"
+               "fi\n")
         .arg(shQuote(QStringLiteral("regenerate %1").arg(grubCfg)), shQuote(grubCfg),
              shQuote(QStringLiteral("%1 was edited in place: no grub2-mkconfig, grub-mkconfig or "
                                     "update-grub in the guest to regenerate it")
