@@ -17,8 +17,8 @@ struct FeatureName {
 constexpr FeatureName kCompat[] = {
     {0x0001, "dir_prealloc"}, {0x0002, "imagic_inodes"},   {0x0004, "has_journal"},
     {0x0008, "ext_attr"},     {0x0010, "resize_inode"},    {0x0020, "dir_index"},
-    {0x0040, "lazy_bg"},      {0x0080, "snapshot_bitmap"}, {0x0100, "sparse_super2"},
-    {0x0200, "fast_commit"},  {0x0400, "stable_inodes"},   {0x0800, "orphan_file"},
+    {0x0040, "lazy_bg"},      {0x0100, "snapshot_bitmap"}, {0x0200, "sparse_super2"},
+    {0x0400, "fast_commit"},  {0x0800, "stable_inodes"},   {0x1000, "orphan_file"},
 };
 constexpr FeatureName kIncompat[] = {
     {0x0001, "compression"}, {0x0002, "filetype"},    {0x0004, "needs_recovery"},

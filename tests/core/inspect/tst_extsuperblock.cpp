@@ -68,7 +68,8 @@ void compareWithDumpe2fs(const QString& file, qint64 offset)
     if (d.contains(QStringLiteral("First error function")))
         QCOMPARE(s.firstErrorFunction, d.value(QStringLiteral("First error function")));
     QCOMPARE(s.firstErrorTime != 0, d.contains(QStringLiteral("First error time")));
-    QCOMPARE(s.lastMountTime != 0, d.value(QStringLiteral("Last mount time")) != QLatin1String("n/a"));
+    QCOMPARE(s.lastMountTime != 0,
+             d.value(QStringLiteral("Last mount time")) != QLatin1String("n/a"));
 }
 
 void put32(QByteArray* b, int offset, uint32_t v)
@@ -82,11 +83,11 @@ QByteArray minimalSuperblock()
     QByteArray b(2048, '\0');
     b[1024 + 56] = char(0x53);
     b[1024 + 57] = char(0xEF);
-    put32(&b, 4, 1000);  // blocks
-    put32(&b, 8, 50);    // reserved
-    put32(&b, 12, 400);  // free
-    put32(&b, 24, 2);    // 4 KiB blocks
-    b[1024 + 58] = 1;    // clean
+    put32(&b, 4, 1000); // blocks
+    put32(&b, 8, 50);   // reserved
+    put32(&b, 12, 400); // free
+    put32(&b, 24, 2);   // 4 KiB blocks
+    b[1024 + 58] = 1;   // clean
     return b;
 }
 
@@ -125,6 +126,9 @@ private slots:
             << QStringList{QStringLiteral("-O"),
                            QStringLiteral("metadata_csum_seed,orphan_file,large_dir,ea_inode,"
                                           "inline_data,encrypt,casefold,verity,project,quota")};
+        QTest::newRow("sparse_super2 fast_commit stable_inodes")
+            << QStringList{QStringLiteral("-O"),
+                           QStringLiteral("fast_commit,stable_inodes,sparse_super2,^resize_inode")};
         QTest::newRow("bigalloc 64bit")
             << QStringList{QStringLiteral("-O"), QStringLiteral("bigalloc,64bit"),
                            QStringLiteral("-C"), QStringLiteral("16384")};
@@ -199,9 +203,9 @@ private slots:
         QCOMPARE(s.blockSize, 0u);
 
         QByteArray wide = b;
-        put32(&wide, 96, 0x80);            // 64bit
-        put32(&wide, 336, 0xFFFFFFFF);     // blocks_count_hi: bytes beyond 2^64
-        put32(&wide, 24, 6);               // 64 KiB blocks
+        put32(&wide, 96, 0x80);        // 64bit
+        put32(&wide, 336, 0xFFFFFFFF); // blocks_count_hi: bytes beyond 2^64
+        put32(&wide, 24, 6);           // 64 KiB blocks
         QVERIFY(parseExtSuperblock(wide, &s));
         QVERIFY(!s.countsSane);
         QCOMPARE(extAvailableBytes(s), 0ull);
