@@ -199,10 +199,11 @@ QString cacheCleanCommand(const QString& distro)
 }
 
 // Two thresholds, because two kinds of writer run at first boot. The import and cloud-init write
-// as root (/etc/qcloud-network-config.ini, /var/lib/cloud, the logs), and root may use the
-// reserved blocks: below `fail_mib` free counting them, even root's writes fail. Services that
-// run as other users see only what is left above the reserve (df's "Avail"): below
-// `warn_percent` of the file system, they are about to fail.
+// as root (/etc/qcloud-network-config.ini, /var/lib/cloud, their logs: a few MiB in all), and
+// root may use the reserved blocks: below `fail_mib` free counting them (16 MiB by default,
+// several times what those writes need, so that the first boot's journal and logs fit too), they
+// may fail half-way. Services that run as other users see only what is left above the reserve
+// (df's "Avail"): below `warn_percent` of the file system, they are about to fail.
 void rootFreeSpace(const CheckInput& in, RuleResult* r)
 {
     if (guestMissing(in, r, QStringLiteral("linux")))
@@ -228,7 +229,7 @@ void rootFreeSpace(const CheckInput& in, RuleResult* r)
                        .arg(e.freeBlocks));
         return;
     }
-    const uint64_t failBytes = uint64_t(in.params.value(QLatin1String("fail_mib")).toInt(64)) << 20;
+    const uint64_t failBytes = uint64_t(in.params.value(QLatin1String("fail_mib")).toInt(16)) << 20;
     const double warnPercent = in.params.value(QLatin1String("warn_percent")).toDouble(5);
     const uint64_t total = inspect::extTotalBytes(e), free = inspect::extFreeBytes(e),
                    avail = inspect::extAvailableBytes(e);
