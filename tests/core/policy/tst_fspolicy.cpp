@@ -172,6 +172,23 @@ private slots:
                  qPrintable(r.evidence));
     }
 
+    // A root in LVM (make-el-disks.sh's Ubuntu): the super block read through the logical volume.
+    void lvmRootOnARealDisk()
+    {
+        const ImageFacts facts =
+            inspectImage(test::fixtureDir() + QStringLiteral("/el/ubuntu-lvm.raw"));
+        QCOMPARE(facts.guest.rootVolume, QStringLiteral("ubuntu-vg/ubuntu-lv"));
+        const RuleResult clean = ruleOf(facts, QStringLiteral("boot.fs_clean"));
+        QCOMPARE(clean.verdict, Verdict::Pass);
+        QVERIFY2(clean.evidence.contains(QStringLiteral("/ (LVM volume ubuntu-vg/ubuntu-lv, ext4): "
+                                                        "clean")),
+                 qPrintable(clean.evidence));
+        const RuleResult space = ruleOf(facts, QStringLiteral("practice.root_free_space"));
+        QCOMPARE(space.verdict, Verdict::Pass);
+        QVERIFY2(space.evidence.contains(QStringLiteral("LVM volume ubuntu-vg/ubuntu-lv")),
+                 qPrintable(space.evidence));
+    }
+
     void windowsIsNotApplicable()
     {
         ImageFacts w = handMade({});
