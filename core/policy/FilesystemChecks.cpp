@@ -64,6 +64,19 @@ QList<Target> targets(const inspect::ImageFacts& facts, bool withBoot)
     return out;
 }
 
+// The device to give e2fsck/tune2fs in the source VM: an LV's path is fixed, a partition's name
+// depends on the disk controller there.
+QString device(const Target& t, const inspect::ImageFacts& facts)
+{
+    if (!facts.guest.rootVolume.isEmpty() && t.mountPoint == QLatin1String("/"))
+        return QStringLiteral("/dev/") + facts.guest.rootVolume;
+    if (!facts.guest.bootVolume.isEmpty() && t.mountPoint == QLatin1String("/boot"))
+        return QStringLiteral("/dev/") + facts.guest.bootVolume;
+    const int n =
+        t.mountPoint == QLatin1String("/") ? facts.guest.rootPartition : facts.guest.bootPartition;
+    return n > 0 ? QStringLiteral("/dev/sda%1").arg(n) : QStringLiteral("/dev/sda");
+}
+
 // "/ (partition 2, ext4)"
 QString name(const Target& t)
 {
@@ -143,7 +156,10 @@ void filesystemClean(const CheckInput& in, RuleResult* r)
     if (guestMissing(in, r))
         return;
     QStringList notExt, unread, errors, recovery, clean;
+    QString firstDevice;
     for (const Target& t : readableExt(targets(in.facts, true), &notExt, &unread)) {
+        if (hasErrors(*t.ext) && firstDevice.isEmpty())
+            firstDevice = device(t, in.facts);
         if (hasErrors(*t.ext))
             errors << errorText(t);
         else if (notCleanlyUnmounted(*t.ext))
@@ -156,15 +172,19 @@ void filesystemClean(const CheckInput& in, RuleResult* r)
     }
     const QString sep = QStringLiteral("; ");
     if (!errors.isEmpty()) {
-        judge(r, severityParam(in.params, "errors", Verdict::Fail),
-              Check::tr("%1. fsck at boot stops on these errors and leaves the instance in "
-                        "emergency mode.")
-                  .arg((errors + recovery).join(sep)),
-              Check::tr("In the source VM, check the file system while it is not mounted: "
-                        "`e2fsck -f DEVICE` from a rescue system, or schedule it for the next "
-                        "boot (`touch /forcefsck`, or `fsck.mode=force` on the kernel command "
-                        "line for one boot with systemd), reboot, shut the VM down cleanly and "
-                        "export the disk again."));
+        judge(
+            r, severityParam(in.params, "errors", Verdict::Fail),
+            Check::tr("%1. fsck at boot stops on these errors and leaves the instance in "
+                      "emergency mode.")
+                .arg((errors + recovery).join(sep)),
+            Check::tr(
+                "In the source VM, check the file system while it is not mounted: "
+                "`e2fsck -f %1` (a partition's name depends on the source VM's disk "
+                "controller: sda, vda, ...) from a rescue system, or schedule it for the next boot "
+                "(`touch /forcefsck`, or `fsck.mode=force` on the kernel command line for "
+                "one boot with systemd), reboot, shut the VM down cleanly and export the "
+                "disk again.")
+                .arg(firstDevice));
         return;
     }
     if (!recovery.isEmpty()) {
