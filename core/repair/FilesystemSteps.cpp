@@ -76,8 +76,8 @@ QList<FixStep> filesystemCleanSteps(const inspect::ImageFacts& facts,
 }
 
 // A cache directory of each package manager, and the command that empties it. The step runs
-// the command only when the guest has it and its cache holds files, so a second run finds
-// nothing to do.
+// the command only when the guest has it and its cache holds packages or repository metadata
+// (what the command removes: the bookkeeping files it leaves would make every run change again).
 struct PackageCache {
     const char* program;
     const char* directory;
@@ -116,8 +116,9 @@ QList<FixStep> rootFreeSpaceSteps(const inspect::ImageFacts& facts, const policy
             args << shQuote(a);
         blocks << QStringLiteral(
                       "if guest_has %1; then\n"
-                      "    if [ -d \"$ROOT\"%2 ] && [ -n \"$(find \"$ROOT\"%2 -type f 2>/dev/null "
-                      "| head -n 1)\" ]; then\n"
+                      "    if [ -d \"$ROOT\"%2 ] && [ -n \"$(find \"$ROOT\"%2 -type f \\( -name "
+                      "'*.rpm' -o -name '*.drpm' -o -name '*.deb' -o -name '*.sqlite*' -o -name "
+                      "'*.solv*' -o -name '*.xml*' \\) 2>/dev/null | head -n 1)\" ]; then\n"
                       "        change %3 guest_run %1 %4\n"
                       "    else\n"
                       "        already %5\n"
