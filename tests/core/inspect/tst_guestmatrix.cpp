@@ -28,7 +28,13 @@ const QStringList kOsRules = {
     QStringLiteral("drivers.virtio"),         QStringLiteral("network.eth0_only"),
     QStringLiteral("network.no_ipv6"),        QStringLiteral("kernel.native"),
     QStringLiteral("licence.rhel_byol"),      QStringLiteral("licence.windows_activation"),
-    QStringLiteral("practice.fstab_devices"), QStringLiteral("practice.cloud_init")};
+    QStringLiteral("practice.fstab_devices"), QStringLiteral("practice.cloud_init"),
+    QStringLiteral("boot.fs_clean")};
+
+// Judged on the fsstate fixtures (tst_fspolicy), not here: these fixtures are tiny (a 32 MiB root
+// has less than the 64 MiB root_free_space asks for) and made by today's mke2fs (metadata_csum).
+const QStringList kJudgedElsewhere = {QStringLiteral("practice.root_free_space"),
+                                      QStringLiteral("practice.ext4_features")};
 
 // No OS to judge: os.detected fails and every OS rule is unknown.
 Pairs noOs(Pairs pairs)
@@ -178,7 +184,7 @@ private slots:
         const policy::Report report = policy::Policy::builtin().evaluate(facts);
         Verdicts actual;
         for (const auto& r : report.rules)
-            if (r.verdict != policy::Verdict::Pass)
+            if (r.verdict != policy::Verdict::Pass && !kJudgedElsewhere.contains(r.id))
                 actual.insert(r.id, policy::verdictName(r.verdict));
         if (actual != expected) {
             for (auto it = actual.cbegin(); it != actual.cend(); ++it)
