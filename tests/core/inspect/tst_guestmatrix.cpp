@@ -31,8 +31,9 @@ const QStringList kOsRules = {
     QStringLiteral("practice.fstab_devices"), QStringLiteral("practice.cloud_init"),
     QStringLiteral("boot.fs_clean")};
 
-// Judged on the fsstate fixtures (tst_fspolicy), not here: these fixtures are tiny (a 32 MiB root
-// has less than the 64 MiB root_free_space asks for) and made by today's mke2fs (metadata_csum).
+// Judged on the fsstate fixtures made for them (tst_fspolicy), not here: these fixtures are tiny
+// (a 32 MiB root is near root_free_space's limits) and their features are whatever the test
+// machine's mke2fs turns on.
 const QStringList kJudgedElsewhere = {QStringLiteral("practice.root_free_space"),
                                       QStringLiteral("practice.ext4_features")};
 

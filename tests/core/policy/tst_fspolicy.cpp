@@ -91,7 +91,7 @@ private slots:
         row("clean features", "clean.raw", "practice.ext4_features", "pass",
             "No feature newer than e2fsprogs 1.42.9");
         row("errors features", "errors.raw", "practice.ext4_features", "warn",
-            "/ (partition 1, ext4) has metadata_csum");
+            "/ (partition 1, ext4) has orphan_file");
         row("twofs features", "twofs.raw", "practice.ext4_features", "pass", "/boot (partition 1");
     }
     void fixtureVerdicts()
