@@ -190,8 +190,10 @@ void fstabIdentifiers(const CheckInput& in, RuleResult* r)
         QString what;
         const Where where = locate(in.facts.layout, e.spec, &what);
         const QString text = QStringLiteral("%1 (%2)").arg(entryText(e), what);
+        // A missing swap delays the boot (90 s) but does not stop it: swap.target is no
+        // local-fs.target, whose failure is what starts emergency mode.
         if (where == Where::Missing)
-            (optional(e) ? absentOk : bad) << text;
+            (optional(e) || e.type == QLatin1String("swap") ? absentOk : bad) << text;
         else
             good << text;
     }
@@ -210,8 +212,8 @@ void fstabIdentifiers(const CheckInput& in, RuleResult* r)
                                        "this disk: %1.")
                                  .arg(good.mid(0, 4).join(QStringLiteral("; ")));
     if (!absentOk.isEmpty())
-        evidence += u' ' + Check::tr("Not on this disk, but marked nofail or noauto (the boot "
-                                     "goes on without them): %1.")
+        evidence += u' ' + Check::tr("Not on this disk, but swap or marked nofail or noauto "
+                                     "(the boot goes on without them): %1.")
                                .arg(absentOk.join(QStringLiteral("; ")));
     pass(r, evidence);
 }

@@ -95,8 +95,11 @@ private slots:
             << "deb-nofail.raw" << root << pass << "/boot/grub/grub.cfg:50 (default entry";
         QTest::newRow("fstab all on this disk, absent ones nofail")
             << "deb-nofail.raw" << ids << pass
-            << "marked nofail or noauto (the boot goes on without them): /etc/fstab:5: "
+            << "swap or marked nofail or noauto (the boot goes on without them): /etc/fstab:5: "
                "UUID=b0070000-dead-4000-8000-00000000dead /srv/data defaults,nofail";
+        QTest::newRow("fstab swap of a missing disk")
+            << "deb-nofail.raw" << ids << pass
+            << "/etc/fstab:10: UUID=b0070000-dead-4000-8000-00000000dead none sw";
         QTest::newRow("fstab UUID of a missing disk")
             << "deb-gone.raw" << ids << fail
             << "/etc/fstab:2: UUID=b0070000-dead-4000-8000-00000000dead /srv/data defaults (no "
