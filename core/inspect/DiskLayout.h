@@ -40,6 +40,9 @@ struct PartitionInfo {
     QString label;
     QString uuid;
     ExtFsState ext; // when `filesystem` is ext2/3/4
+    // The partition's own id, as root=PARTUUID= names it: the GPT entry's unique GUID, or for
+    // MBR the disk signature and the partition number ("1b2c3d4e-01"); empty when unknown.
+    QString partUuid;
 };
 
 // Where a stretch of a logical volume lies on this disk (LVM "linear" segments, in bytes).

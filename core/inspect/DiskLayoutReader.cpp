@@ -138,6 +138,16 @@ QString mbrTypeText(uint8_t type)
     return QStringLiteral("0x%1").arg(type, 2, 16, QLatin1Char('0'));
 }
 
+// PARTUUID= of an MBR partition as blkid prints it: the disk signature, then the number.
+QString mbrPartUuid(const MbrSector& mbr, int index)
+{
+    if (!mbr.diskId)
+        return {};
+    return QStringLiteral("%1-%2")
+        .arg(mbr.diskId, 8, 16, QLatin1Char('0'))
+        .arg(index, 2, 16, QLatin1Char('0'));
+}
+
 // MBR partitions as Linux numbers them: primaries 1-4 by slot, logicals from 5 in chain order.
 void fillMbrPartitions(TSK_VS_INFO* vs, const MbrSector& mbr, QList<PartitionInfo>* out)
 {
@@ -160,6 +170,7 @@ void fillMbrPartitions(TSK_VS_INFO* vs, const MbrSector& mbr, QList<PartitionInf
         info.type = mbrTypeText(entry.type);
         info.typeName = mbrTypeName(entry.type);
         info.bootable = entry.active;
+        info.partUuid = mbrPartUuid(mbr, info.index);
         out->append(info);
     }
     std::sort(logicals.begin(), logicals.end(), [](auto* a, auto* b) {
@@ -170,6 +181,7 @@ void fillMbrPartitions(TSK_VS_INFO* vs, const MbrSector& mbr, QList<PartitionInf
     for (const TSK_VS_PART_INFO* part : logicals) {
         PartitionInfo info;
         info.index = next++;
+        info.partUuid = mbrPartUuid(mbr, info.index);
         info.start = uint64_t(part->start) * kSector;
         info.size = uint64_t(part->len) * kSector;
         // TSK describes logicals as "Linux (0x83)"; the type byte is the part in parentheses.
@@ -220,6 +232,7 @@ bool fillGptPartitions(TSK_VS_INFO* vs, disk::DiskImage& disk, QList<PartitionIn
             info.type = entry.typeGuid;
             info.typeName = gptTypeName(entry.typeGuid);
             info.bootable = entry.legacyBootable();
+            info.partUuid = entry.partitionGuid.toLower();
             break;
         }
         if (info.typeName.isEmpty())

@@ -21,6 +21,7 @@ MbrSector parseMbr(QByteArrayView sector0)
         return mbr;
     const auto* p = reinterpret_cast<const uint8_t*>(sector0.data());
     mbr.signature = p[510] == 0x55 && p[511] == 0xAA;
+    mbr.diskId = le32(p + 440);
     for (int i = 0; i < 440 && !mbr.bootCode; ++i)
         mbr.bootCode = p[i] != 0;
     for (int i = 0; i < 4; ++i) {

@@ -23,6 +23,7 @@ struct MbrSector {
     bool signature = false;  // 0x55 0xAA at byte 510
     bool bootCode = false;   // any of the first 440 bytes is not zero
     bool protective = false; // an entry of type 0xEE: the MBR only guards a GPT
+    uint32_t diskId = 0;     // the disk signature at byte 440 (Linux's PARTUUID=xxxxxxxx-NN)
     std::array<MbrEntry, 4> entries{};
 };
 

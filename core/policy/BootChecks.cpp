@@ -70,9 +70,17 @@ Where locate(const DiskLayout& layout, QString spec, QString* what)
                        : Check::tr("no file system on this disk has this label");
         return Where::Missing;
     }
+    if (spec.startsWith(QLatin1String("/dev/disk/by-partuuid/")))
+        spec = QStringLiteral("PARTUUID=") + spec.mid(22);
     if (spec.startsWith(QLatin1String("PARTUUID="), Qt::CaseInsensitive)) {
-        *what = Check::tr("partition UUIDs are not read: not checked");
-        return Where::NotJudged;
+        const QString value = spec.mid(9);
+        for (const auto& p : layout.partitions)
+            if (!p.partUuid.isEmpty() && p.partUuid.compare(value, Qt::CaseInsensitive) == 0) {
+                *what = partitionText(p);
+                return Where::OnDisk;
+            }
+        *what = Check::tr("no partition of this disk has this PARTUUID");
+        return Where::Missing;
     }
     if (const auto m = deviceName().match(spec); m.hasMatch()) {
         if (m.captured(1) == QLatin1String("vd")) {
@@ -175,6 +183,7 @@ bool byIdentifier(const QString& spec)
     return spec.startsWith(QLatin1String("UUID="), Qt::CaseInsensitive) ||
            spec.startsWith(QLatin1String("LABEL="), Qt::CaseInsensitive) ||
            spec.startsWith(QLatin1String("PARTUUID="), Qt::CaseInsensitive) ||
+           spec.startsWith(QLatin1String("/dev/disk/by-partuuid/")) ||
            spec.startsWith(QLatin1String("/dev/disk/by-uuid/")) ||
            spec.startsWith(QLatin1String("/dev/disk/by-label/"));
 }

@@ -8,3 +8,5 @@ cvmi_add_fix_trial(boot.el6_hda ${boot_dir}/el6-hda.raw boot_disks boot.root_arg
 cvmi_add_fix_trial(boot.deb_gone ${boot_dir}/deb-gone.raw boot_disks boot.fstab_identifiers)
 cvmi_add_fix_trial(boot.el7_nfs ${boot_dir}/el7-nfs.raw boot_disks boot.fstab_nofail)
 cvmi_add_fix_trial(boot.el7_vdb ${boot_dir}/el7-vdb.raw boot_disks boot.fstab_nofail)
+cvmi_add_fix_trial(boot.el7_partuuid_gone ${boot_dir}/el7-partuuid-gone.raw boot_disks
+    boot.root_argument)

@@ -77,6 +77,12 @@ private slots:
             << "el7-gone.raw" << root << fail
             << "root=UUID=b0070000-dead-4000-8000-00000000dead (no file system on this disk has "
                "this UUID)";
+        QTest::newRow("el7 grub.cfg by PARTUUID")
+            << "el7-partuuid.raw" << root << pass
+            << "root=PARTUUID=b0070001-01 (partition 1 (ext4))";
+        QTest::newRow("el7 grub.cfg PARTUUID of another disk")
+            << "el7-partuuid-gone.raw" << root << fail
+            << "root=PARTUUID=0dead001-01 (no partition of this disk has this PARTUUID)";
         QTest::newRow("el8 BLS $kernelopts by UUID")
             << "el8-bls.raw" << root << pass
             << "/boot/loader/entries/5d2c8a0e1f8a4c6b9d1e2f3a4b5c6d7e-4.18.0-513.5.1.el8_9.x86_64"
@@ -138,7 +144,8 @@ private slots:
     void passingDisksFailNothing_data()
     {
         QTest::addColumn<QString>("disk");
-        for (const char* d : {"el7-uuid.raw", "el8-bls.raw", "el6-uuid.raw", "deb-nofail.raw"})
+        for (const char* d :
+             {"el7-uuid.raw", "el8-bls.raw", "el6-uuid.raw", "deb-nofail.raw", "el7-partuuid.raw"})
             QTest::newRow(d) << QString::fromLatin1(d);
     }
     void passingDisksFailNothing()
