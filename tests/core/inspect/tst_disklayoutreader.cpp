@@ -106,6 +106,12 @@ private slots:
         QCOMPARE(p2->filesystem, QStringLiteral("ext3"));
         QCOMPARE(p2->label, QStringLiteral("fixdata"));
         compareWithBlkid(file, layout);
+        // PARTUUID= (root=PARTUUID=...): sfdisk's disk identifier and the partition number.
+        QByteArray id;
+        QVERIFY(test::runTool(QStringLiteral("sfdisk"), {QStringLiteral("--disk-id"), file}, &id));
+        const QString diskId = QString::fromUtf8(id).trimmed().mid(2).rightJustified(8, u'0');
+        QCOMPARE(p1->partUuid, diskId + QStringLiteral("-01"));
+        QCOMPARE(p2->partUuid, diskId + QStringLiteral("-02"));
     }
     void gptWithEfiPartition()
     {
@@ -128,6 +134,11 @@ private slots:
                               {QStringLiteral("-i"), QStringLiteral("2"), file}, &info));
         QVERIFY(info.contains(
             QStringLiteral("First sector: %1 ").arg(layout.partitions[1].start / 512).toUtf8()));
+        QCOMPARE(layout.partitions[1].partUuid.size(), 36);
+        QVERIFY2(info.toLower().contains(QStringLiteral("partition unique guid: %1")
+                                             .arg(layout.partitions[1].partUuid)
+                                             .toUtf8()),
+                 info.constData());
     }
     void logicalPartitionsAndEveryFileSystem()
     {
