@@ -227,7 +227,20 @@ QJsonObject guestToJson(const inspect::GuestFacts& g)
         fstab.append(QJsonObject{{QStringLiteral("spec"), e.spec},
                                  {QStringLiteral("mount_point"), e.mountPoint},
                                  {QStringLiteral("type"), e.type},
+                                 {QStringLiteral("options"), e.options},
                                  {QStringLiteral("line"), e.line}});
+    // The kernel command lines the boot loader configuration gives (boot.root_argument).
+    QJsonArray commandLines;
+    for (const auto& c : g.bootCommandLines)
+        commandLines.append(QJsonObject{{QStringLiteral("source"), c.source},
+                                        {QStringLiteral("line"), c.line},
+                                        {QStringLiteral("entry"), c.entry},
+                                        {QStringLiteral("kind"), c.kind},
+                                        {QStringLiteral("root"), c.root},
+                                        {QStringLiteral("default"), c.isDefault}});
+    const QJsonObject bootLoader{
+        {QStringLiteral("files"), QJsonArray::fromStringList(g.bootConfigFiles)},
+        {QStringLiteral("command_lines"), commandLines}};
     QJsonObject out{
         {QStringLiteral("family"), g.family.isEmpty() ? QStringLiteral("none") : g.family},
         {QStringLiteral("distro"), distroFamily(g)},
@@ -260,6 +273,7 @@ QJsonObject guestToJson(const inspect::GuestFacts& g)
         out.insert(QStringLiteral("interfaces"), interfaces);
         out.insert(QStringLiteral("ipv6_disabled"), g.ipv6Disabled);
         out.insert(QStringLiteral("fstab"), fstab);
+        out.insert(QStringLiteral("boot_loader"), bootLoader);
         out.insert(QStringLiteral("cloud_init"), g.cloudInit);
     } else if (g.bootOnly) {
         out.insert(QStringLiteral("kernels"), kernels); // read from /boot alone

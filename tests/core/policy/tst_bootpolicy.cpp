@@ -5,6 +5,10 @@
 #include "TestSupport.h"
 #include "inspect/Inspector.h"
 #include "policy/Policy.h"
+#include "policy/ReportJson.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
 
 #include <QtTest>
 
@@ -154,6 +158,22 @@ private slots:
         const Judged j = judge(disk);
         for (const RuleResult& r : j.report.rules)
             QVERIFY2(r.verdict != Verdict::Fail, qPrintable(r.id + u' ' + r.evidence));
+    }
+
+    // check --json shows what the rules judged: the command lines and the fstab options.
+    void jsonCarriesTheBootFacts()
+    {
+        const Judged j = judge(QStringLiteral("el6-hda.raw"));
+        const QJsonObject os = checkResultToJson(j.facts, j.report).value(u"os").toObject();
+        const QJsonObject boot = os.value(u"boot_loader").toObject();
+        QCOMPARE(boot.value(u"files").toArray().first().toString(),
+                 QStringLiteral("/boot/grub/grub.conf"));
+        const QJsonObject first = boot.value(u"command_lines").toArray().first().toObject();
+        QCOMPARE(first.value(u"root").toString(), QStringLiteral("/dev/hda1"));
+        QCOMPARE(first.value(u"line").toInt(), 16);
+        QVERIFY(first.value(u"default").toBool());
+        QCOMPARE(os.value(u"fstab").toArray().first().toObject().value(u"options").toString(),
+                 QStringLiteral("defaults"));
     }
 
     // The rules stand after os.architecture in the default rule file, in this order.
