@@ -67,6 +67,15 @@ void selinuxState(const CheckInput& in, RuleResult* r)
                     : Check::tr("SELinux is disabled (%1: %2).").arg(config, s.selinuxModeLine));
         return;
     }
+    // Only enforcing mode stops the boot without a policy: in permissive mode systemd logs that
+    // the policy could not be loaded and goes on.
+    if (!s.selinuxPolicyPresent && s.selinuxMode != QLatin1String("enforcing")) {
+        pass(r, Check::tr("%1: %2: the policy /etc/selinux/%3/policy is missing, but a permissive "
+                          "system boots without it.")
+                    .arg(config, s.selinuxModeLine,
+                         s.selinuxType.isEmpty() ? QStringLiteral("targeted") : s.selinuxType));
+        return;
+    }
     if (!s.selinuxPolicyPresent) {
         const QString type = s.selinuxType.isEmpty() ? QStringLiteral("targeted") : s.selinuxType;
         failRule(r,

@@ -32,6 +32,16 @@ QString fill(QString code, std::initializer_list<std::pair<const char*, QString>
 
 namespace {
 
+// The prelude keeps a changed file as FILE.cvmi-orig; in these directories the network tools
+// would read that as one more configuration (initscripts skip only ~, .orig, .rpm*; old
+// NetworkManager keyfiles have no extension): the backups are renamed to end in "~".
+const char kBackupsAside[] = R"sh(
+for b in "$ROOT"/etc/sysconfig/network-scripts/*.cvmi-orig "$ROOT"/etc/sysconfig/network/*.cvmi-orig \
+    "$ROOT"/etc/NetworkManager/system-connections/*.cvmi-orig; do
+    [ -e "$b" ] || continue
+    change "keep ${b#"$ROOT"} as ${b#"$ROOT"}~ (the network tools skip names ending in ~)" mv -f "$b" "$b~"
+done)sh";
+
 // The interface that will be eth0 (as the network_dhcp check chose it).
 const inspect::NetInterface* futureEth0(const inspect::GuestFacts& g)
 {
@@ -149,7 +159,8 @@ QList<FixStep> dhcpSteps(const inspect::ImageFacts& facts, const policy::RuleRes
         return {};
     }
     return {FixStep{Fix::tr("%1 by DHCP in %2").arg(eth0->name, eth0->staticSource),
-                    dhcpCode(format, eth0->staticSource, eth0->name)}};
+                    dhcpCode(format, eth0->staticSource, eth0->name) +
+                        QString::fromUtf8(kBackupsAside)}};
 }
 
 namespace {
@@ -260,7 +271,7 @@ QList<FixStep> renameSteps(const inspect::ImageFacts& facts, const policy::RuleR
     return {FixStep{Fix::tr("Kernel names (net.ifnames=0 biosdevname=0)"),
                     QString::fromUtf8(kKernelNames)},
             FixStep{Fix::tr("%1 renamed to eth0 in %2").arg(i.name, i.source),
-                    renameCode(format, i.source, i.name)}};
+                    renameCode(format, i.source, i.name) + QString::fromUtf8(kBackupsAside)}};
 }
 
 // sysctl.d files are applied by name and /etc/sysctl.conf last: ours comes late by name, and a
@@ -285,7 +296,7 @@ QList<FixStep> ipv6Steps(const inspect::ImageFacts& facts, const policy::RuleRes
             code +=
                 fill(QStringLiteral("set_conf @F@ IPV6INIT no\n"), {{"F", guestPath(i.source)}});
     }
-    return {FixStep{Fix::tr("IPv6 off (sysctl)"), code}};
+    return {FixStep{Fix::tr("IPv6 off (sysctl)"), code + QString::fromUtf8(kBackupsAside)}};
 }
 
 } // namespace cvmi::repair::linuxsys

@@ -13,8 +13,7 @@ QList<FixStep> selinuxSteps(const inspect::ImageFacts& facts, const policy::Rule
                             QString* manual)
 {
     const auto& s = facts.guest.system;
-    if (!s.selinuxMode.isEmpty() && s.selinuxMode != QLatin1String("disabled") &&
-        !s.selinuxPolicyPresent)
+    if (s.selinuxMode == QLatin1String("enforcing") && !s.selinuxPolicyPresent)
         return {FixStep{Fix::tr("SELinux permissive (its policy is missing)"),
                         QStringLiteral("set_conf \"$ROOT/etc/selinux/config\" SELINUX permissive\n"
                                        "note \"install the SELinux policy package, then set "
