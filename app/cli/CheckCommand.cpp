@@ -223,6 +223,12 @@ int runCheck(const CliContext& context)
     } else {
         printTextReport(context.out, facts, report,
                         ::isatty(STDOUT_FILENO) != 0 || qEnvironmentVariableIsSet("CVMI_UNICODE"));
+        // The way to the repair script, for the reader who did not ask for it.
+        if (!script.isEmpty() && args.fixScript.isEmpty())
+            context.out << Text::tr("Repair script: `cvm-import check --fix-script FILE IMAGE` "
+                                    "writes a script that fixes %1 inside the source VM.")
+                               .arg(script.fixedRules.join(QStringLiteral(", ")))
+                        << '\n';
     }
     if (args.stats)
         context.err << "bytes_read=" << facts.bytesRead << '\n';
