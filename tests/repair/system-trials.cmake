@@ -16,3 +16,4 @@ cvmi_add_fix_trial(system.growpart ${_sys}/centos7-nogrowpart.raw system_disks p
     practice.cloud_init)
 cvmi_add_fix_trial(system.eth0 ${_sys}/centos7-ens3.raw system_disks network.eth0_only)
 cvmi_add_fix_trial(system.ipv6 ${_sys}/centos7-ipv6.raw system_disks network.no_ipv6)
+cvmi_add_fix_trial(system.eth0_ifupdown ${_sys}/debian-ens3.raw system_disks network.eth0_only)
