@@ -129,6 +129,12 @@ void storageDrivers(const CheckInput& in, RuleResult* r)
         unknown(r, Check::tr("No kernel was found."));
         return;
     }
+    if (in.facts.guest.bootOnly) {
+        // The modules are under the root file system, which could not be read.
+        unknown(r, Check::tr("Only /boot could be read: the modules of kernel %1 are out of reach.")
+                       .arg(kernel->version));
+        return;
+    }
     QStringList missing, notInInitramfs, have;
     for (const QString& driver : stringListParam(in.params, "linux")) {
         if (kernel->storageBuiltin.contains(driver)) {
