@@ -29,6 +29,11 @@ struct KernelFacts {
     bool initramfsRead = false;
     bool initramfsHasVirtioBlk = false;
     QString initramfsNote; // why it could not be read, when it could not
+    // The storage drivers of newer instance types (virtio_scsi, nvme): found as modules, built in,
+    // and which of the modules the initramfs holds (when it was read).
+    QStringList storageModules;
+    QStringList storageBuiltin;
+    QStringList initramfsStorage;
     // Its scan was stopped by the inspection's deadline: nothing can be said about its content.
     bool initramfsTimedOut = false;
     // The kernel's release string matches the distribution's own packaging (".el7.x86_64", ...).
@@ -42,6 +47,11 @@ struct NetInterface {
     QString source; // the file that configures it
     bool ipv6 = false;
     QString ipv6Evidence; // "IPV6INIT=yes", "inet6 static", "dhcp6: true", ...
+    // A static IPv4 address instead of DHCP: the line that sets it ("BOOTPROTO=static",
+    // "iface eth0 inet static", "addresses: 10.0.0.5/24", "[ipv4] method=manual", "Address=...").
+    bool staticIpv4 = false;
+    QString staticEvidence;
+    QString staticSource; // the file that sets it (may differ from `source`)
 };
 
 struct FstabEntry {
@@ -75,6 +85,23 @@ struct WindowsFacts {
     // recent changes (a driver just installed) may exist only in the .LOG1/.LOG2 files, which
     // are not replayed; what was read may be older than the running system was.
     QStringList dirtyHives;
+};
+
+// /etc/selinux/config, /etc/adjtime and the online-resize tools (LinuxSystem.h reads them).
+struct LinuxSystemFacts {
+    bool read = false;       // the step ran
+    QString selinuxMode;     // enforcing|permissive|disabled; empty when the config is absent
+    QString selinuxModeLine; // "SELINUX=enforcing"
+    QString selinuxType;     // "targeted"
+    QString selinuxTypeLine; // "SELINUXTYPE=targeted"
+    bool selinuxPolicyPresent = false; // /etc/selinux/<type>/policy exists
+    bool autorelabel = false;          // /.autorelabel is pending
+    bool adjtimeRead = false;
+    bool rtcLocal = false;
+    QString adjtimeLine;            // the third line of /etc/adjtime: "LOCAL" or "UTC"
+    QString growpartPath;           // /usr/bin/growpart, when present
+    bool cloudInitGrowpart = false; // cloud.cfg lists the growpart module
+    QString cloudInitGrowpartLine;  // " - growpart" as found, with the list it is in
 };
 
 // What the guest operating system is, read from its files. Filled by inspectGuest() after the
@@ -118,6 +145,7 @@ struct GuestFacts {
     bool cloudInit = false;
     QString cloudInitEvidence;
     bool lvmRoot = false;
+    LinuxSystemFacts system;
 
     // Windows
     WindowsFacts windows;

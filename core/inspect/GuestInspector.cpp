@@ -8,6 +8,7 @@
 #include "inspect/LinuxKernels.h"
 #include "inspect/LinuxNetwork.h"
 #include "inspect/LinuxRelease.h"
+#include "inspect/LinuxSystem.h"
 #include "inspect/MemoryGuestFs.h"
 #include "inspect/VolumeNames.h"
 #include "inspect/WindowsInspector.h"
@@ -140,6 +141,7 @@ bool inspectLinuxRoot(GuestVolumes& volumes, const GuestVolume& v, GuestFs& fs, 
     budget.step(part::kNetwork, [&] { inspectLinuxNetwork(fs, &found); });
     budget.step(part::kFstab, [&] { inspectFstab(fs, &found); });
     budget.step(part::kCloudInit, [&] { inspectCloudInit(fs, &found); });
+    budget.step(part::kSystem, [&] { inspectLinuxSystem(fs, &found); });
     *facts = found;
     return true;
 }

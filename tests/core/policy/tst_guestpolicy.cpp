@@ -58,16 +58,23 @@ ImageFacts linuxFacts()
     k.initramfsPath = QStringLiteral("/boot/initramfs-%1.img").arg(k.version);
     k.initramfsRead = true;
     k.initramfsHasVirtioBlk = true;
+    k.storageModules = {QStringLiteral("virtio_scsi"), QStringLiteral("nvme")};
+    k.initramfsStorage = k.storageModules;
     k.native = true;
     g.kernels << k;
     g.interfaces << NetInterface{QStringLiteral("eth0"),
                                  QStringLiteral("/etc/sysconfig/network-scripts/ifcfg-eth0"),
                                  false,
+                                 {},
+                                 false,
+                                 {},
                                  {}};
     g.fstab << FstabEntry{QStringLiteral("UUID=abc"), QStringLiteral("/"), QStringLiteral("ext4"),
                           1};
     g.cloudInit = true;
     g.cloudInitEvidence = QStringLiteral("/etc/cloud/cloud.cfg");
+    g.system.read = true;
+    g.system.growpartPath = QStringLiteral("/usr/bin/growpart");
     return f;
 }
 
@@ -188,7 +195,7 @@ private slots:
             g.kernels[0].initramfsHasVirtioBlk = false;
         else if (change == QLatin1String("eth1"))
             g.interfaces << NetInterface{
-                QStringLiteral("eth1"), QStringLiteral("ifcfg-eth1"), false, {}};
+                QStringLiteral("eth1"), QStringLiteral("ifcfg-eth1"), false, {}, false, {}, {}};
         else if (change == QLatin1String("ens3"))
             g.interfaces[0].name = QStringLiteral("ens3");
         else if (change == QLatin1String("ipv6"))
