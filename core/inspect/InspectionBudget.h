@@ -51,6 +51,7 @@ inline constexpr char kDrivers[] = "drivers";           // Windows drivers and s
 inline constexpr char kNetwork[] = "network";           // interfaces and IPv6
 inline constexpr char kFstab[] = "fstab";
 inline constexpr char kCloudInit[] = "cloud_init";
+inline constexpr char kWindowsState[] = "windows_state"; // RDP, firewall, SAN policy, setup state
 } // namespace part
 
 // The running account of one inspection against its InspectOptions: created by inspectImage()

@@ -87,6 +87,8 @@ QString partDescriptions(const QStringList& parts)
             out << Check::tr("/etc/fstab");
         else if (partName == QLatin1String("cloud_init"))
             out << Check::tr("the cloud-init installation");
+        else if (partName == QLatin1String("windows_state"))
+            out << Check::tr("the Windows remote access and setup state");
         else
             out << partName;
     }
