@@ -7,6 +7,7 @@
 #include "inspect/Inspector.h"
 #include "policy/Policy.h"
 #include "policy/ReportJson.h"
+#include "repair/FixScript.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -32,6 +33,7 @@ struct CheckArgs {
     util::NativePath image;
     bool json = false;
     bool stats = false;
+    QString fixScript; // --fix-script FILE
     policy::Policy rules = policy::Policy::builtin();
     inspect::InspectOptions options;
 };
@@ -76,7 +78,13 @@ std::optional<int> parseCheckArgs(const CliContext& context, CheckArgs* args)
             .arg(inspect::InspectOptions::kDefaultTimeLimitMs / 1000)
             .arg(inspect::InspectOptions::kMaxTimeLimitMs / 1000),
         QStringLiteral("SECONDS"));
-    parser.addOptions({json, policyFile, stats, timeout});
+    const QCommandLineOption fixScript(
+        QStringLiteral("fix-script"),
+        Text::tr("Write a repair script to FILE: the changes to make inside the source VM, before "
+                 "exporting it again, for the failed and warned rules that can be fixed there "
+                 "(sh for Linux, PowerShell for Windows; see docs/repair-script.md)."),
+        QStringLiteral("FILE"));
+    parser.addOptions({json, policyFile, stats, timeout, fixScript});
     if (const auto exit = parseArguments(parser, context))
         return exit;
     if (parser.positionalArguments().size() != 1) {
@@ -103,6 +111,7 @@ std::optional<int> parseCheckArgs(const CliContext& context, CheckArgs* args)
     args->image = pathArgument(context, parser.positionalArguments().first());
     args->json = parser.isSet(json);
     args->stats = parser.isSet(stats);
+    args->fixScript = parser.value(fixScript);
     return std::nullopt;
 }
 
@@ -132,6 +141,36 @@ int exitStatus(const CliContext& context, const inspect::ImageFacts& facts,
         return ExitError;
     }
     return report.compliant() ? ExitOk : ExitNotCompliant;
+}
+
+// --fix-script FILE: writes the script, and says on standard error what it fixes and what it
+// leaves to the user (standard output stays the report). No file when nothing can be fixed.
+int writeFixScript(const CliContext& context, const repair::FixScript& script, const QString& path)
+{
+    if (script.isEmpty()) {
+        context.err << (script.manualRules.isEmpty()
+                            ? Text::tr("No repair script written: no rule failed or warned.")
+                            : Text::tr("No repair script written: the rules that failed or warned "
+                                       "(%1) cannot be fixed by a script inside the VM; their "
+                                       "fixes are in the report.")
+                                  .arg(script.manualRules.join(QStringLiteral(", "))))
+                    << '\n';
+        return ExitOk;
+    }
+    Error error;
+    if (!repair::saveFixScript(script, path, &error)) {
+        context.err << error.message << '\n';
+        return ExitError;
+    }
+    context.err << Text::tr("Repair script written to %1: %n step(s) for %2.", nullptr,
+                            script.steps)
+                       .arg(path, script.fixedRules.join(QStringLiteral(", ")))
+                << '\n';
+    if (!script.manualRules.isEmpty())
+        context.err << Text::tr("Not fixed by it (see the report): %1.")
+                           .arg(script.manualRules.join(QStringLiteral(", ")))
+                    << '\n';
+    return ExitOk;
 }
 
 // IMAGE named a folder: the disk image in it (disk::findDiskImages), said on standard error so
@@ -175,14 +214,27 @@ int runCheck(const CliContext& context)
     const inspect::ImageFacts facts = inspect::inspectImage(args.image, args.options);
     policy::Report report = args.rules.evaluate(facts);
     offerOs(&report);
-    if (args.json)
-        context.out << QJsonDocument(policy::checkResultToJson(facts, report))
-                           .toJson(QJsonDocument::Indented);
-    else
+    const repair::FixScript script =
+        repair::buildFixScript(facts, report, QCoreApplication::applicationVersion());
+    if (args.json) {
+        QJsonObject json = policy::checkResultToJson(facts, report);
+        json.insert(QStringLiteral("fix_script"), repair::fixScriptToJson(script));
+        context.out << QJsonDocument(json).toJson(QJsonDocument::Indented);
+    } else {
         printTextReport(context.out, facts, report,
                         ::isatty(STDOUT_FILENO) != 0 || qEnvironmentVariableIsSet("CVMI_UNICODE"));
+        // The way to the repair script, for the reader who did not ask for it.
+        if (!script.isEmpty() && args.fixScript.isEmpty())
+            context.out << Text::tr("Repair script: `cvm-import check --fix-script FILE IMAGE` "
+                                    "writes a script that fixes %1 inside the source VM.")
+                               .arg(script.fixedRules.join(QStringLiteral(", ")))
+                        << '\n';
+    }
     if (args.stats)
         context.err << "bytes_read=" << facts.bytesRead << '\n';
+    if (!args.fixScript.isEmpty() && !facts.error.isSet() &&
+        writeFixScript(context, script, args.fixScript) != ExitOk)
+        return ExitError;
     return exitStatus(context, facts, report);
 }
 

@@ -13,12 +13,12 @@ QString verdictName(Verdict verdict); // "pass" | "warn" | "fail" | "unknown"
 // One line of the compliance checklist.
 struct RuleResult {
     QString id;    // stable, from the policy file: "image.format", "disk.size", ...
-    QString check; // the check that judged it, as the policy file names it ("max_virtual_size")
     QString group; // "image" | "layout" | "os" | "boot" | "drivers" | "network" | ... (Policy.cpp)
     QString title; // "Image format", translated
     Verdict verdict = Verdict::Unknown;
     QString evidence; // what was found, and where
     QString fix;      // what to do; empty on pass
+    QString check;    // the check that judged it, as the policy file names it ("max_virtual_size")
 };
 
 struct Report {

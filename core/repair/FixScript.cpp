@@ -3,6 +3,8 @@
 #include "repair/FixStep.h"
 
 #include <QFile>
+#include <QJsonArray>
+#include <QSaveFile>
 
 namespace cvmi::repair {
 
@@ -117,6 +119,39 @@ FixScript buildFixScript(const inspect::ImageFacts& facts, const policy::Report&
     out << (windows ? QStringLiteral("Finish\n") : QStringLiteral("finish\n"));
     script.text = out.join(u'\n');
     return script;
+}
+
+bool saveFixScript(const FixScript& script, const QString& path, Error* error)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(script.text.toUtf8()) < 0) {
+        return fail(
+            error, QStringLiteral("fix_script_unwritable"),
+            Fix::tr("Cannot write the repair script %1: %2.").arg(path, file.errorString()));
+    }
+    if (script.language == FixScript::Language::Shell)
+        file.setPermissions(file.permissions() | QFileDevice::ExeOwner | QFileDevice::ExeUser);
+    if (!file.commit()) {
+        return fail(
+            error, QStringLiteral("fix_script_unwritable"),
+            Fix::tr("Cannot write the repair script %1: %2.").arg(path, file.errorString()));
+    }
+    return true;
+}
+
+QJsonObject fixScriptToJson(const FixScript& script)
+{
+    QJsonValue language;
+    if (script.language == FixScript::Language::Shell)
+        language = QStringLiteral("sh");
+    else if (script.language == FixScript::Language::PowerShell)
+        language = QStringLiteral("powershell");
+    return QJsonObject{
+        {QStringLiteral("language"), language},
+        {QStringLiteral("steps"), script.steps},
+        {QStringLiteral("rules"), QJsonArray::fromStringList(script.fixedRules)},
+        {QStringLiteral("manual_rules"), QJsonArray::fromStringList(script.manualRules)},
+    };
 }
 
 } // namespace cvmi::repair

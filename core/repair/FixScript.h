@@ -3,6 +3,9 @@
 #include "inspect/ImageFacts.h"
 #include "policy/Report.h"
 
+#include "util/Error.h"
+
+#include <QJsonObject>
 #include <QString>
 #include <QStringList>
 
@@ -29,5 +32,13 @@ struct FixScript {
 // the same script.
 FixScript buildFixScript(const inspect::ImageFacts& facts, const policy::Report& report,
                          const QString& programVersion);
+
+// Writes the script to `path` at once (a crash leaves the old file or none, never half a
+// script), executable by its owner when it is a shell script.
+bool saveFixScript(const FixScript& script, const QString& path, Error* error);
+
+// What `check --json` says of the script: {"language": "sh"|"powershell"|null, "rules": [...],
+// "manual_rules": [...], "steps": N}.
+QJsonObject fixScriptToJson(const FixScript& script);
 
 } // namespace cvmi::repair

@@ -66,6 +66,7 @@ ImagePage::ImagePage(WizardSession* session, QWidget* parent)
     connect(m_session, &WizardSession::inspectionChanged, this, &ImagePage::completeChanged);
     connect(m_session, &WizardSession::inspectionChanged, this, &ImagePage::updateSaveButton);
     connect(m_ui->saveReport, &QPushButton::clicked, this, &ImagePage::saveReport);
+    connect(m_ui->saveFixScript, &QPushButton::clicked, this, &ImagePage::saveFixScript);
     connect(m_ui->skipToForm, &QPushButton::clicked, this, &ImagePage::skipUpload);
     // Offered with no image, or with one that passed (the upload of which is skipped); an image
     // that failed the check stops here either way.
@@ -175,6 +176,7 @@ void ImagePage::setBusy(bool busy)
 {
     m_ui->saveReport->setEnabled(!busy && m_session->hasInspection() &&
                                  m_ui->reportView->hasReport());
+    updateFixScriptButton();
     m_ui->resultStack->setCurrentWidget(busy ? m_ui->busyPanel
                                              : static_cast<QWidget*>(m_ui->reportView));
     m_ui->cancelInspection->setEnabled(busy);
@@ -187,6 +189,7 @@ void ImagePage::updateSaveButton()
 {
     m_ui->saveReport->setEnabled(!m_runner->isRunning() && m_session->hasInspection() &&
                                  m_ui->reportView->hasReport());
+    updateFixScriptButton();
 }
 
 void ImagePage::setSavePathChooser(SavePathChooser chooser)

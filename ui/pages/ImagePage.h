@@ -60,6 +60,13 @@ public:
     static bool writeReport(const InspectionResult& result, const ReportTarget& target,
                             QString* errorMessage);
 
+    // "Save Fix Script…": asks where (a file dialog by default; tests replace it) and writes the
+    // repair script of the image on screen (repair::buildFixScript). False when there is none,
+    // the user cancelled, or writing failed (then a message box says why).
+    bool saveFixScript();
+    using FixScriptPathChooser = std::function<QString(const QString& suggested)>;
+    void setFixScriptPathChooser(FixScriptPathChooser chooser);
+
     // Hidden unless the wizard found an interrupted upload when it started; the wizard fills it.
     InterruptedUploadNotice* interruptedUploadNotice() const;
 
@@ -77,6 +84,8 @@ private:
     void setBusy(bool busy);
     std::optional<ReportTarget> askSavePath(const QString& suggested);
     void updateSaveButton();
+    // Enabled, with a tooltip naming the rules it fixes, when the report has fixable rules.
+    void updateFixScriptButton();
     // The line under the report: what a converted upload would send (hidden without an
     // estimate; the reason of a failed one is logged by SendEstimator).
     void showSendEstimate();
@@ -85,6 +94,7 @@ private:
     WizardSession* m_session;
     InspectionRunner* m_runner;
     SavePathChooser m_chooseSavePath;
+    FixScriptPathChooser m_chooseFixScriptPath;
 };
 
 } // namespace cvmi::ui
