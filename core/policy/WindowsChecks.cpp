@@ -75,7 +75,7 @@ void rdpFirewall(const CheckInput& in, RuleResult* r)
              Check::tr("The firewall is on (%1) and no active rule allows Remote Desktop (TCP "
                        "3389): %2.")
                  .arg(on.join(QStringLiteral(", ")), evidence),
-             Check::tr("Enable the \"Remote Desktop\" rule group in Windows Defender Firewall "
+             Check::tr("Enable the \"Remote Desktop\" rule group in Windows Firewall "
                        "(`Enable-NetFirewallRule -DisplayGroup \"Remote Desktop\"`, or `netsh "
                        "advfirewall firewall set rule group=\"remote desktop\" new enable=Yes`)."));
 }
