@@ -6,6 +6,10 @@
 #include "WindowsFixture.h"
 #include "inspect/Inspector.h"
 #include "policy/Policy.h"
+#include "policy/ReportJson.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
 
 #include <QtTest>
 
@@ -67,7 +71,8 @@ private slots:
         row("win2012r2-locked.raw", "windows.rdp", "fail", "fDenyTSConnections=1");
         row("win2012r2-locked.raw", "windows.rdp_firewall", "fail", "Active=FALSE");
         row("win2012r2-locked.raw", "windows.san_policy", "warn", "OfflineInternal");
-        row("win2012r2-locked.raw", "windows.pending_reboot", "warn", "PendingFileRenameOperations");
+        row("win2012r2-locked.raw", "windows.pending_reboot", "warn",
+            "PendingFileRenameOperations");
         row("win2012r2-locked.raw", "windows.sysprep", "fail", "IMAGE_STATE_UNDEPLOYABLE");
         row("win2012r2-locked.raw", "windows.netkvm_enabled", "fail", "Start=4");
         // win2008r2-sysprep: generalized with an answer file; no RDP rule behind a firewall.
@@ -136,6 +141,31 @@ private slots:
                         QStringLiteral("windows.rdp_firewall"))
                      ->verdict,
                  Verdict::Pass);
+    }
+
+    // `check --json` carries the reach facts (docs/check-json.md), absent values as null.
+    void json()
+    {
+        const inspect::ImageFacts facts = inspectDisk("win2012r2-locked.raw");
+        const QJsonObject json =
+            policy::checkResultToJson(facts, policy::Policy::builtin().evaluate(facts));
+        const QJsonObject reach =
+            json[QStringLiteral("os")][QStringLiteral("windows")][QStringLiteral("reach")]
+                .toObject();
+        QCOMPARE(reach[QStringLiteral("deny_ts_connections")].toInt(), 1);
+        QCOMPARE(reach[QStringLiteral("san_policy")].toInt(), 4);
+        QCOMPARE(reach[QStringLiteral("image_state")].toString(),
+                 QStringLiteral("IMAGE_STATE_UNDEPLOYABLE"));
+        QCOMPARE(reach[QStringLiteral("pending_reboot")].toArray().size(), 2);
+        QCOMPARE(reach[QStringLiteral("rdp_rules")].toArray().size(), 2);
+
+        const inspect::ImageFacts client = inspectDisk("win10-x86.raw");
+        const QJsonObject clientReach =
+            policy::checkResultToJson(client,
+                                      policy::Policy::builtin().evaluate(client))[QStringLiteral(
+                "os")][QStringLiteral("windows")][QStringLiteral("reach")]
+                .toObject();
+        QVERIFY(clientReach[QStringLiteral("deny_ts_connections")].isNull());
     }
 
     // A Linux guest: not applicable (pass); no OS found: unknown.
