@@ -22,12 +22,25 @@ struct Built {
     repair::FixScript script;
 };
 
+// With CVMI_DUMP_PS=DIR the scripts are also written there (DIR/NAME.ps1), for a PowerShell
+// parser where one is at hand (tests/repair/parse-powershell.mjs, tree-sitter-powershell).
+void dump(const QString& name, const QString& text)
+{
+    const QString dir = qEnvironmentVariable("CVMI_DUMP_PS");
+    if (dir.isEmpty() || text.isEmpty())
+        return;
+    QFile file(dir + u'/' + name + QStringLiteral(".ps1"));
+    if (file.open(QIODevice::WriteOnly))
+        file.write(text.toUtf8());
+}
+
 Built build(const QString& disk)
 {
     Built b;
     b.facts = inspect::inspectImage(test::windowsFixture(disk));
     b.report = policy::Policy::builtin().evaluate(b.facts);
     b.script = repair::buildFixScript(b.facts, b.report, QStringLiteral("test"));
+    dump(disk.section(u'.', 0, 0), b.script.text);
     return b;
 }
 
@@ -215,9 +228,9 @@ private slots:
         QVERIFY(b.script.manualRules.contains(QStringLiteral("windows.sysprep")));
         QVERIFY(t.contains(QLatin1String("$foundRules = @()")));
         QVERIFY(t.contains(QLatin1String("netsh advfirewall firewall add rule name=\"cvm-import "
-                                         "Remote Desktop (TCP-In)\" dir=in action=allow "
+                                         "Remote Desktop TCP-In\" dir=in action=allow "
                                          "protocol=TCP localport=3389")));
-        QVERIFY(t.contains(QLatin1String("$_.Name -eq 'cvm-import Remote Desktop (TCP-In)'")));
+        QVERIFY(t.contains(QLatin1String("$_.Name -eq 'cvm-import Remote Desktop TCP-In'")));
         QVERIFY(!t.contains(QLatin1String("fDenyTSConnections")));
         QVERIFY(!t.contains(QLatin1String("DisabledComponents")));
     }
@@ -241,6 +254,7 @@ private slots:
             if (d.name == QLatin1String("netkvm"))
                 d.filePath = hostile;
         const repair::FixScript s = repair::buildFixScript(b.facts, b.report, QStringLiteral("t"));
+        dump(QStringLiteral("hostile"), s.text);
         QVERIFY(s.text.contains(QLatin1String("it''s $(Remove-Item")));
         QVERIFY(s.text.contains(QStringLiteral("\u2019\u2019; Remove-Item x;\u2019\u2019")));
         const QString code = codeOnly(s.text);
