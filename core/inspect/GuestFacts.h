@@ -71,8 +71,11 @@ struct WindowsFirewallRule {
 // control set, the SOFTWARE hive and the Setup state files (WindowsReach.cpp).
 struct WindowsReachFacts {
     bool read = false; // the reader ran over a control set
-    int denyTsConnections =
-        -1; // Control\Terminal Server fDenyTSConnections (1 = RDP off); -1 absent
+    // Control\Terminal Server fDenyTSConnections (1 = RDP off); -1 absent.
+    int denyTsConnections = -1;
+    // The same value set by Group Policy (SOFTWARE Policies\Microsoft\Windows NT\Terminal
+    // Services), which wins over the one above; -1 absent.
+    int denyTsConnectionsPolicy = -1;
     bool firewallPolicy = false;         // Services\SharedAccess\Parameters\FirewallPolicy exists
     QList<WindowsFirewallRule> rdpRules; // the Remote Desktop TCP/UDP rules found
     // EnableFirewall of DomainProfile, StandardProfile, PublicProfile; -1 where absent (on).

@@ -74,14 +74,24 @@ std::optional<std::pair<GuestNode, QString>> findFile(GuestFs& fs, const QString
     return std::make_pair(node, path);
 }
 
-void readRdp(const RegistryHive& system, const QString& cs, GuestFacts* facts)
+void readRdp(const RegistryHive& system, const RegistryHive& software, const QString& cs,
+             GuestFacts* facts)
 {
     WindowsReachFacts& r = facts->windows.reach;
     const QString key = cs + QStringLiteral("\\Control\\Terminal Server");
-    r.denyTsConnections = dword(system, key, QStringLiteral("fDenyTSConnections"));
-    facts->evidence.insert(QStringLiteral("rdp"),
-                           {kSystemPrefix + key,
-                            dwordText(QStringLiteral("fDenyTSConnections"), r.denyTsConnections)});
+    const QString name = QStringLiteral("fDenyTSConnections");
+    r.denyTsConnections = dword(system, key, name);
+    // Group Policy's copy overrides the setting (gpedit: Allow users to connect remotely).
+    const QString policy = QStringLiteral("Policies\\Microsoft\\Windows NT\\Terminal Services");
+    r.denyTsConnectionsPolicy = dword(software, policy, name);
+    facts->evidence.insert(
+        QStringLiteral("rdp"),
+        r.denyTsConnectionsPolicy >= 0
+            ? Evidence{kSoftwarePrefix + policy, dwordText(name, r.denyTsConnectionsPolicy) +
+                                                     Text::tr(" (Group Policy; %1\\%2: %3)")
+                                                         .arg(kSystemPrefix + key, name)
+                                                         .arg(r.denyTsConnections)}
+            : Evidence{kSystemPrefix + key, dwordText(name, r.denyTsConnections)});
 }
 
 void readFirewall(const RegistryHive& system, const QString& cs, GuestFacts* facts)
@@ -234,7 +244,7 @@ void readWindowsReach(GuestFs& fs, const RegistryHive& system, const RegistryHiv
     if (controlSet.isEmpty())
         return;
     facts->windows.reach.read = true;
-    readRdp(system, controlSet, facts);
+    readRdp(system, software, controlSet, facts);
     readFirewall(system, controlSet, facts);
     readSanPolicy(system, controlSet, facts);
     readPendingReboot(system, software, controlSet, facts);

@@ -27,13 +27,19 @@ void rdp(const CheckInput& in, RuleResult* r)
         return;
     const auto& reach = in.facts.guest.windows.reach;
     const QString evidence = evidenceText(in.facts.guest, QStringLiteral("rdp"));
-    if (reach.denyTsConnections == 1) {
+    const int deny = reach.denyTsConnectionsPolicy >= 0 ? reach.denyTsConnectionsPolicy
+                                                        : reach.denyTsConnections;
+    if (deny == 1) {
         failRule(r,
                  Check::tr("Remote Desktop is disabled (%1): the instance cannot be reached "
                            "except through the VNC console.")
                      .arg(evidence),
-                 Check::tr("Enable Remote Desktop (System Properties > Remote, or set "
-                           "fDenyTSConnections to 0) before exporting."));
+                 reach.denyTsConnectionsPolicy == 1
+                     ? Check::tr("Group Policy turns Remote Desktop off: set \"Allow users to "
+                                 "connect remotely by using Remote Desktop Services\" to Enabled "
+                                 "(gpedit.msc) or remove the policy before exporting.")
+                     : Check::tr("Enable Remote Desktop (System Properties > Remote, or set "
+                                 "fDenyTSConnections to 0) before exporting."));
         return;
     }
     if (reach.denyTsConnections < 0) {

@@ -17,11 +17,22 @@ QString setDword(const QString& key, const QString& name, uint32_t value)
         .arg(value);
 }
 
-QList<FixStep> rdpSteps(const inspect::ImageFacts&, const policy::RuleResult&, QString*)
+QList<FixStep> rdpSteps(const inspect::ImageFacts& facts, const policy::RuleResult&, QString*)
 {
-    return {{Fix::tr("Remote Desktop on (fDenyTSConnections = 0)"),
-             setDword(QStringLiteral("Control\\Terminal Server"),
-                      QStringLiteral("fDenyTSConnections"), 0)}};
+    QList<FixStep> steps{{Fix::tr("Remote Desktop on (fDenyTSConnections = 0)"),
+                          setDword(QStringLiteral("Control\\Terminal Server"),
+                                   QStringLiteral("fDenyTSConnections"), 0)}};
+    // The local Group Policy value wins over the setting; a domain's policy would set it again
+    // at the next refresh, which the note says.
+    if (facts.guest.windows.reach.denyTsConnectionsPolicy == 1)
+        steps << FixStep{
+            Fix::tr("Remote Desktop allowed by the local Group Policy"),
+            QStringLiteral("Set-RegistryValue %1 'fDenyTSConnections' 0\n"
+                           "Note 'If a domain Group Policy turns Remote Desktop off, it sets "
+                           "this again: change it there.'\n")
+                .arg(psQuote(QStringLiteral(
+                    "HKLM:\\SOFTWARE\\Policies\\Microsoft\\Windows NT\\Terminal Services")))};
+    return steps;
 }
 
 // The Remote Desktop group is named by its resource string, the same in every language; netsh on

@@ -162,6 +162,7 @@ private slots:
              "windows",
              {{"disk.boot_code", w},
               {"licence.windows_activation", w},
+              {"windows.rdp", f},
               {"windows.rdp_firewall", f},
               {"windows.san_policy", w},
               {"windows.pending_reboot", w},

@@ -76,6 +76,10 @@ private slots:
         QCOMPARE(r.denyTsConnections,
                  hivexDword(system, cs + QStringLiteral("Control\\Terminal Server"),
                             QStringLiteral("fDenyTSConnections")));
+        QCOMPARE(r.denyTsConnectionsPolicy,
+                 hivexDword(windowsFixture(name + QStringLiteral(".SOFTWARE")),
+                            QStringLiteral("Policies\\Microsoft\\Windows NT\\Terminal Services"),
+                            QStringLiteral("fDenyTSConnections")));
         QCOMPARE(r.sanPolicy,
                  hivexDword(system, cs + QStringLiteral("Services\\partmgr\\Parameters"),
                             QStringLiteral("SanPolicy")));
@@ -97,7 +101,8 @@ private slots:
         QCOMPARE(r.oobeInProgress,
                  hivexDword(system, QStringLiteral("Setup"), QStringLiteral("OOBEInProgress")));
         // The evidence names the value where it was read.
-        QVERIFY(facts.guest.evidence.value(QStringLiteral("rdp")).path.contains(controlSet));
+        const Evidence rdp = facts.guest.evidence.value(QStringLiteral("rdp"));
+        QVERIFY(QString(rdp.path + rdp.value).contains(controlSet));
     }
 
     // What each disk was built with (make-windows-disk.sh's header), rule by rule.
@@ -148,6 +153,8 @@ private slots:
         QVERIFY(s.firewallPolicy);
         QVERIFY(s.rdpRules.isEmpty()); // only CoreNet-DHCP-In
         QCOMPARE(s.sanPolicy, 3);
+        QCOMPARE(s.denyTsConnections, 0);
+        QCOMPARE(s.denyTsConnectionsPolicy, 1);
         QCOMPARE(s.pendingReboot.size(), 1);
         QVERIFY(s.pendingReboot[0].endsWith(QLatin1String("RebootRequired")));
         QCOMPARE(s.imageState, QStringLiteral("IMAGE_STATE_GENERALIZE_RESEAL_TO_OOBE"));

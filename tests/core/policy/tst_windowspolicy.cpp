@@ -76,7 +76,10 @@ private slots:
         row("win2012r2-locked.raw", "windows.sysprep", "fail", "IMAGE_STATE_UNDEPLOYABLE");
         row("win2012r2-locked.raw", "windows.netkvm_enabled", "fail", "Start=4");
         // win2008r2-sysprep: generalized with an answer file; no RDP rule behind a firewall.
-        row("win2008r2-sysprep.raw", "windows.rdp", "pass", "fDenyTSConnections=0");
+        // RDP on in the control set, off by Group Policy, which wins.
+        row("win2008r2-sysprep.raw", "windows.rdp", "fail",
+            "fDenyTSConnections=1 (Group Policy; HKLM\\SYSTEM\\ControlSet001\\Control\\Terminal "
+            "Server\\fDenyTSConnections: 0)");
         row("win2008r2-sysprep.raw", "windows.rdp_firewall", "fail",
             "no Remote Desktop rule in FirewallRules");
         row("win2008r2-sysprep.raw", "windows.san_policy", "warn", "OfflineAll");

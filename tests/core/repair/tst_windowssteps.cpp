@@ -172,6 +172,7 @@ private slots:
         QVERIFY(t.contains(QLatin1String(
             "Set-RegistryValue 'HKLM:\\SYSTEM\\CurrentControlSet\\Services\\Tcpip6\\Parameters' "
             "'DisabledComponents' 255\n")));
+        QVERIFY(!t.contains(QLatin1String("SOFTWARE\\Policies")));
         // The driver's file as the disk spells it, checked before the service is turned on.
         QVERIFY(t.contains(QLatin1String(
             "$netkvmFile = Join-Path $env:SystemDrive 'Windows\\System32\\drivers\\netkvm.sys'")));
@@ -217,13 +218,19 @@ private slots:
     }
 
     // No Remote Desktop rule at all behind a firewall: the step adds one (once), SAN policy to
-    // OnlineAll; RDP is on and IPv6 off, so no step for them; the rest is manual.
+    // OnlineAll, RDP on through the policy too; IPv6 is off, so no step for it; the rest is
+    // manual.
     void sysprepDisk()
     {
         const Built b = build(QStringLiteral("win2008r2-sysprep.raw"));
         const QString& t = b.script.text;
-        QCOMPARE(b.script.fixedRules, (QStringList{QStringLiteral("windows.rdp_firewall"),
-                                                   QStringLiteral("windows.san_policy")}));
+        QCOMPARE(b.script.fixedRules,
+                 (QStringList{QStringLiteral("windows.rdp"), QStringLiteral("windows.rdp_firewall"),
+                              QStringLiteral("windows.san_policy")}));
+        // RDP is off by Group Policy only: the setting and the policy value are both made 0.
+        QVERIFY(t.contains(QLatin1String(
+            "Set-RegistryValue 'HKLM:\\SOFTWARE\\Policies\\Microsoft\\Windows NT\\Terminal "
+            "Services' 'fDenyTSConnections' 0\n")));
         QVERIFY(b.script.manualRules.contains(QStringLiteral("windows.pending_reboot")));
         QVERIFY(b.script.manualRules.contains(QStringLiteral("windows.sysprep")));
         QVERIFY(t.contains(QLatin1String("$foundRules = @()")));
@@ -231,7 +238,6 @@ private slots:
                                          "Remote Desktop TCP-In\" dir=in action=allow "
                                          "protocol=TCP localport=3389")));
         QVERIFY(t.contains(QLatin1String("$_.Name -eq 'cvm-import Remote Desktop TCP-In'")));
-        QVERIFY(!t.contains(QLatin1String("fDenyTSConnections")));
         QVERIFY(!t.contains(QLatin1String("DisabledComponents")));
     }
 
