@@ -7,6 +7,25 @@
 
 namespace cvmi::inspect {
 
+// The state an ext2/3/4 super block records (ExtSuperblock.h reads it; the policy judges it): what
+// fsck at boot will make of the file system, and how much room is left on it.
+struct ExtFsState {
+    bool read = false;      // an ext super block was found and read
+    bool countsSane = true; // block size and counts hold together (a hostile one may not)
+    uint16_t state = 0;     // s_state: 1 cleanly unmounted, 2 errors detected, 4 orphans
+    uint32_t compat = 0, incompat = 0, roCompat = 0; // s_feature_*
+    uint32_t blockSize = 0;
+    uint64_t blocks = 0, freeBlocks = 0, reservedBlocks = 0; // s_*blocks_count (64bit: hi too)
+    uint32_t lastOrphan = 0;    // s_last_orphan: head of the orphan inode list
+    uint32_t errorCount = 0;    // s_error_count (kernels since 2.6.36 keep it)
+    int64_t firstErrorTime = 0; // seconds since 1970, 0 when none
+    QString firstErrorFunction; // s_first_error_func: the kernel function that found it
+    int64_t lastMountTime = 0, lastWriteTime = 0, lastCheckTime = 0;
+    uint16_t mountCount = 0;
+    int16_t maxMountCount = 0; // -1 (or 0): no mount-count-driven checks
+    QString lastMountedOn;     // s_last_mounted
+};
+
 struct PartitionInfo {
     int index = 0;         // 1-based as Linux names it (sda1, sda5 for the first logical);
                            // 0 for a file system that fills the whole disk
@@ -20,6 +39,7 @@ struct PartitionInfo {
     QString filesystem;
     QString label;
     QString uuid;
+    ExtFsState ext; // when `filesystem` is ext2/3/4
 };
 
 // Where a stretch of a logical volume lies on this disk (LVM "linear" segments, in bytes).
@@ -47,6 +67,7 @@ struct LogicalVolumeInfo {
     QString filesystem;
     QString label;
     QString fsUuid;
+    ExtFsState ext; // when `filesystem` is ext2/3/4
 
     QString name() const { return vg + QLatin1Char('/') + lv; }
 };

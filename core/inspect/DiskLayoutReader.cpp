@@ -1,5 +1,6 @@
 // readDiskLayout(): the partition table through The Sleuth Kit, the details TSK keeps to itself
 // from the sectors, and each partition's file system from its signature, confirmed by TSK.
+#include "inspect/ExtSuperblock.h"
 #include "inspect/FsProbes.h"
 #include "inspect/Inspector.h"
 #include "inspect/PartitionTableBytes.h"
@@ -107,6 +108,9 @@ bool identifyFileSystem(TskImage& tsk, PartitionInfo* part, Error* error)
     part->filesystem = signature.type.isEmpty() ? QStringLiteral("unknown") : signature.type;
     part->label = signature.label;
     part->uuid = signature.uuid;
+    // The ext state (clean, errors, space, features) comes from the same bytes.
+    if (signature.type.startsWith(QLatin1String("ext")))
+        parseExtSuperblock(head, &part->ext);
 
     const TSK_FS_TYPE_ENUM tskType = tskTypeFor(signature.type);
     if (tskType == TSK_FS_TYPE_UNSUPP)
@@ -276,6 +280,7 @@ bool readLogicalVolumes(disk::DiskImage& disk, DiskLayout* layout, Error* error)
         lv.filesystem = inside.filesystem;
         lv.label = inside.label;
         lv.fsUuid = inside.uuid;
+        lv.ext = inside.ext;
     }
     return true;
 }

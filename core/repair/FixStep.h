@@ -35,6 +35,7 @@ struct StepDefinition {
 // The step tables, one per area (each in its own file).
 std::span<const StepDefinition> linuxBootSteps();   // LinuxBootSteps.cpp: root=, fstab
 std::span<const StepDefinition> linuxSystemSteps(); // LinuxSystemSteps.cpp: drivers, network, ...
+std::span<const StepDefinition> filesystemSteps();  // FilesystemSteps.cpp: fsck, free space
 std::span<const StepDefinition> windowsSteps();     // WindowsSteps.cpp (PowerShell)
 // The steps of `check` for a Windows or a Linux guest: each table is in one script language, so a
 // check judged on both (network_ipv6) has a Linux definition and a Windows one.

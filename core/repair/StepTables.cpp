@@ -4,7 +4,8 @@ namespace cvmi::repair {
 
 const StepDefinition* findSteps(const QString& check, bool windows)
 {
-    const std::span<const StepDefinition> linux[] = {linuxBootSteps(), linuxSystemSteps()};
+    const std::span<const StepDefinition> linux[] = {linuxBootSteps(), linuxSystemSteps(),
+                                                     filesystemSteps()};
     const std::span<const StepDefinition> windowsOnly[] = {windowsSteps()};
     const std::span<const std::span<const StepDefinition>> tables =
         windows ? std::span<const std::span<const StepDefinition>>(windowsOnly)

@@ -8,7 +8,7 @@ out=$(cd "$out" && pwd) # absolute: some steps run in a temporary folder
 export PATH="$PATH:/usr/sbin:/sbin"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-mkdir -p "$out"/{fuzz_qcow2,fuzz_vhd,fuzz_vmdk,fuzz_vmdk_descriptor,fuzz_fsprobes,fuzz_partitions,fuzz_guestfiles,fuzz_pe,fuzz_linuxconfig,fuzz_cvm_response,fuzz_cos_xml,fuzz_draft,fuzz_coscli_config,fuzz_lvm_metadata,fuzz_lvm_scan,fuzz_windowsstate}
+mkdir -p "$out"/{fuzz_qcow2,fuzz_vhd,fuzz_vmdk,fuzz_vmdk_descriptor,fuzz_fsprobes,fuzz_extsuperblock,fuzz_partitions,fuzz_guestfiles,fuzz_pe,fuzz_linuxconfig,fuzz_cvm_response,fuzz_cos_xml,fuzz_draft,fuzz_coscli_config,fuzz_lvm_metadata,fuzz_lvm_scan,fuzz_windowsstate}
 
 # A 2 MiB disk: MBR, one ext4 partition, a little data in it.
 raw=$tmp/small.raw
@@ -98,6 +98,24 @@ printf 'label: dos\nstart=8, size=32, type=83, bootable\nstart=48, size=400, typ
 cp "$tmp/logical.raw" "$out/fuzz_partitions/logical.bin"
 # File-system probes look at the first 68 KiB of a partition.
 dd if="$raw" of="$out/fuzz_fsprobes/ext4.bin" bs=1024 skip=32 count=72 status=none
+# The ext super block (its first 2 KiB hold it): ext4 as made, with errors recorded, with a
+# journal to replay, and ext2/ext3 without the newer fields.
+e=$out/fuzz_extsuperblock
+head -c 2048 "$out/fuzz_fsprobes/ext4.bin" >"$e/ext4.bin"
+for variant in errors recover ext2 ext3; do
+    f=$tmp/sb-$variant.img
+    truncate -s 4M "$f"
+    case $variant in
+    ext2 | ext3) mkfs.ext4 -q -F -t "$variant" "$f" ;;
+    *) mkfs.ext4 -q -F -O 64bit,metadata_csum "$f" ;;
+    esac
+    case $variant in
+    errors) debugfs -w -R "ssv state 2" "$f" 2>/dev/null
+            debugfs -w -R "ssv error_count 7" "$f" 2>/dev/null ;;
+    recover) debugfs -w -R "feature needs_recovery" "$f" >/dev/null 2>&1 ;;
+    esac
+    head -c 2048 "$f" >"$e/$variant.bin"
+done
 for fs in xfs btrfs swap ntfs vfat luks iso; do
     f=$tmp/$fs.img
     case $fs in

@@ -29,10 +29,17 @@ const QStringList kOsRules = {
     QStringLiteral("network.no_ipv6"), QStringLiteral("kernel.native"),
     QStringLiteral("licence.rhel_byol"), QStringLiteral("licence.windows_activation"),
     QStringLiteral("practice.fstab_devices"), QStringLiteral("practice.cloud_init"),
+    QStringLiteral("boot.fs_clean"),
     // issue 17, Windows: unknown without an OS like the rest (not applicable on Linux: pass).
     QStringLiteral("windows.rdp"), QStringLiteral("windows.rdp_firewall"),
     QStringLiteral("windows.san_policy"), QStringLiteral("windows.pending_reboot"),
     QStringLiteral("windows.sysprep"), QStringLiteral("windows.netkvm_enabled")};
+
+// Judged on the fsstate fixtures made for them (tst_fspolicy), not here: these fixtures are tiny
+// (a 32 MiB root is near root_free_space's limits) and their features are whatever the test
+// machine's mke2fs turns on.
+const QStringList kJudgedElsewhere = {QStringLiteral("practice.root_free_space"),
+                                      QStringLiteral("practice.ext4_features")};
 
 // No OS to judge: os.detected fails and every OS rule is unknown.
 Pairs noOs(Pairs pairs)
@@ -206,7 +213,7 @@ private slots:
         const policy::Report report = policy::Policy::builtin().evaluate(facts);
         Verdicts actual;
         for (const auto& r : report.rules)
-            if (r.verdict != policy::Verdict::Pass)
+            if (r.verdict != policy::Verdict::Pass && !kJudgedElsewhere.contains(r.id))
                 actual.insert(r.id, policy::verdictName(r.verdict));
         if (actual != expected) {
             for (auto it = actual.cbegin(); it != actual.cend(); ++it)

@@ -26,6 +26,16 @@ ImageFacts linuxFacts()
     p.index = 1;
     p.bootable = true;
     p.filesystem = QStringLiteral("ext4");
+    // A clean ext4 with room to spare and the features e2fsprogs 1.42.9 knows (tst_fspolicy).
+    p.ext.read = true;
+    p.ext.state = 1;
+    p.ext.blockSize = 4096;
+    p.ext.blocks = 5ull << 18; // 5 GiB
+    p.ext.freeBlocks = 1ull << 18;
+    p.ext.reservedBlocks = 1ull << 16;
+    p.ext.compat = 0x3c;
+    p.ext.incompat = 0x2c2;
+    p.ext.roCompat = 0x7b;
     f.layout.partitions << p;
     GuestFacts& g = f.guest;
     g.searched = true;

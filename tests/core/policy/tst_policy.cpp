@@ -29,6 +29,16 @@ inspect::ImageFacts compliantFacts()
     root.type = QStringLiteral("0x83");
     root.bootable = true;
     root.filesystem = QStringLiteral("ext4");
+    // A clean ext4 with room to spare and the features e2fsprogs 1.42.9 knows (tst_fspolicy).
+    root.ext.read = true;
+    root.ext.state = 1;
+    root.ext.blockSize = 4096;
+    root.ext.blocks = 5ull << 18; // 5 GiB
+    root.ext.freeBlocks = 1ull << 18;
+    root.ext.reservedBlocks = 1ull << 16;
+    root.ext.compat = 0x3c;
+    root.ext.incompat = 0x2c2;
+    root.ext.roCompat = 0x7b;
     f.layout.partitions = {root};
     // A guest that passes every OS rule (those rules are tested in tst_guestpolicy).
     inspect::GuestFacts& g = f.guest;

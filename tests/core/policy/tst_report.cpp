@@ -18,6 +18,7 @@ Report reportOf(const QList<Verdict>& verdicts)
                         QStringLiteral("A rule"),
                         v,
                         {},
+                        {},
                         {}});
     return r;
 }

@@ -33,7 +33,7 @@ inspect::ImageFacts rawFacts(const QString& path = QStringLiteral("/images/disk.
 RuleResult rule(const QString& id, const QString& group, Verdict verdict,
                 const QString& evidence = {}, const QString& fix = {})
 {
-    return RuleResult{id, group, QStringLiteral("Title of ") + id, verdict, evidence, fix};
+    return RuleResult{id, group, QStringLiteral("Title of ") + id, verdict, evidence, fix, {}};
 }
 
 Report reportOf(const QList<RuleResult>& rules)
