@@ -69,6 +69,37 @@ struct WindowsDriver {
     int start = -1;       // its Start value (0 = boot) when present
 };
 
+// A Windows Firewall rule as FirewallPolicy\FirewallRules stores it: one REG_SZ per rule,
+// "v2.22|Action=Allow|Active=TRUE|Dir=In|Protocol=6|LPort=3389|...".
+struct WindowsFirewallRule {
+    QString name;        // "RemoteDesktop-UserMode-In-TCP"
+    QString value;       // the rule string as stored
+    bool active = false; // Active=TRUE and Action=Allow
+};
+
+// What decides whether a Windows instance answers after its first boot, read from the current
+// control set, the SOFTWARE hive and the Setup state files (WindowsReach.cpp).
+struct WindowsReachFacts {
+    bool read = false; // the reader ran over a control set
+    // Control\Terminal Server fDenyTSConnections (1 = RDP off); -1 absent.
+    int denyTsConnections = -1;
+    // The same value set by Group Policy (SOFTWARE Policies\Microsoft\Windows NT\Terminal
+    // Services), which wins over the one above; -1 absent.
+    int denyTsConnectionsPolicy = -1;
+    bool firewallPolicy = false;         // Services\SharedAccess\Parameters\FirewallPolicy exists
+    QList<WindowsFirewallRule> rdpRules; // the Remote Desktop TCP/UDP rules found
+    // EnableFirewall of DomainProfile, StandardProfile, PublicProfile; -1 where absent (on).
+    QMap<QString, int> firewallEnabled;
+    int sanPolicy = -1;        // Services\partmgr\Parameters\SanPolicy (1..4); -1 absent
+    QStringList pendingReboot; // the markers of a pending reboot found, as registry paths
+    int setupInProgress = -1;  // SYSTEM\Setup SystemSetupInProgress; -1 absent
+    int oobeInProgress = -1;   // SYSTEM\Setup OOBEInProgress
+    int setupType = -1;        // SYSTEM\Setup SetupType
+    QString imageState;        // Setup\State\State.ini ImageState; empty when absent
+    QString stateIniPath;      // "/Windows/Setup/State/State.ini" when it was read
+    QStringList answerFiles;   // unattend.xml files Windows Setup would read (guest paths)
+};
+
 struct WindowsFacts {
     QString systemRoot;       // "/Windows" as found on the NTFS volume
     QString productName;      // "Windows Server 2012 R2 Standard"
@@ -85,6 +116,7 @@ struct WindowsFacts {
     // recent changes (a driver just installed) may exist only in the .LOG1/.LOG2 files, which
     // are not replayed; what was read may be older than the running system was.
     QStringList dirtyHives;
+    WindowsReachFacts reach;
 };
 
 // /etc/selinux/config, /etc/adjtime and the online-resize tools (LinuxSystem.h reads them).
