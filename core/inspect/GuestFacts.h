@@ -29,6 +29,11 @@ struct KernelFacts {
     bool initramfsRead = false;
     bool initramfsHasVirtioBlk = false;
     QString initramfsNote; // why it could not be read, when it could not
+    // The storage drivers of newer instance types (virtio_scsi, nvme): found as modules, built in,
+    // and which of the modules the initramfs holds (when it was read).
+    QStringList storageModules;
+    QStringList storageBuiltin;
+    QStringList initramfsStorage;
     // Its scan was stopped by the inspection's deadline: nothing can be said about its content.
     bool initramfsTimedOut = false;
     // The kernel's release string matches the distribution's own packaging (".el7.x86_64", ...).
@@ -42,6 +47,11 @@ struct NetInterface {
     QString source; // the file that configures it
     bool ipv6 = false;
     QString ipv6Evidence; // "IPV6INIT=yes", "inet6 static", "dhcp6: true", ...
+    // A static IPv4 address instead of DHCP: the line that sets it ("BOOTPROTO=static",
+    // "iface eth0 inet static", "addresses: 10.0.0.5/24", "[ipv4] method=manual", "Address=...").
+    bool staticIpv4 = false;
+    QString staticEvidence;
+    QString staticSource; // the file that sets it (may differ from `source`)
 };
 
 struct FstabEntry {
@@ -75,6 +85,37 @@ struct WindowsDriver {
     int start = -1;       // its Start value (0 = boot) when present
 };
 
+// A Windows Firewall rule as FirewallPolicy\FirewallRules stores it: one REG_SZ per rule,
+// "v2.22|Action=Allow|Active=TRUE|Dir=In|Protocol=6|LPort=3389|...".
+struct WindowsFirewallRule {
+    QString name;        // "RemoteDesktop-UserMode-In-TCP"
+    QString value;       // the rule string as stored
+    bool active = false; // Active=TRUE and Action=Allow
+};
+
+// What decides whether a Windows instance answers after its first boot, read from the current
+// control set, the SOFTWARE hive and the Setup state files (WindowsReach.cpp).
+struct WindowsReachFacts {
+    bool read = false; // the reader ran over a control set
+    // Control\Terminal Server fDenyTSConnections (1 = RDP off); -1 absent.
+    int denyTsConnections = -1;
+    // The same value set by Group Policy (SOFTWARE Policies\Microsoft\Windows NT\Terminal
+    // Services), which wins over the one above; -1 absent.
+    int denyTsConnectionsPolicy = -1;
+    bool firewallPolicy = false;         // Services\SharedAccess\Parameters\FirewallPolicy exists
+    QList<WindowsFirewallRule> rdpRules; // the Remote Desktop TCP/UDP rules found
+    // EnableFirewall of DomainProfile, StandardProfile, PublicProfile; -1 where absent (on).
+    QMap<QString, int> firewallEnabled;
+    int sanPolicy = -1;        // Services\partmgr\Parameters\SanPolicy (1..4); -1 absent
+    QStringList pendingReboot; // the markers of a pending reboot found, as registry paths
+    int setupInProgress = -1;  // SYSTEM\Setup SystemSetupInProgress; -1 absent
+    int oobeInProgress = -1;   // SYSTEM\Setup OOBEInProgress
+    int setupType = -1;        // SYSTEM\Setup SetupType
+    QString imageState;        // Setup\State\State.ini ImageState; empty when absent
+    QString stateIniPath;      // "/Windows/Setup/State/State.ini" when it was read
+    QStringList answerFiles;   // unattend.xml files Windows Setup would read (guest paths)
+};
+
 struct WindowsFacts {
     QString systemRoot;       // "/Windows" as found on the NTFS volume
     QString productName;      // "Windows Server 2012 R2 Standard"
@@ -91,6 +132,24 @@ struct WindowsFacts {
     // recent changes (a driver just installed) may exist only in the .LOG1/.LOG2 files, which
     // are not replayed; what was read may be older than the running system was.
     QStringList dirtyHives;
+    WindowsReachFacts reach;
+};
+
+// /etc/selinux/config, /etc/adjtime and the online-resize tools (LinuxSystem.h reads them).
+struct LinuxSystemFacts {
+    bool read = false;       // the step ran
+    QString selinuxMode;     // enforcing|permissive|disabled; empty when the config is absent
+    QString selinuxModeLine; // "SELINUX=enforcing"
+    QString selinuxType;     // "targeted"
+    QString selinuxTypeLine; // "SELINUXTYPE=targeted"
+    bool selinuxPolicyPresent = false; // /etc/selinux/<type>/policy exists
+    bool autorelabel = false;          // /.autorelabel is pending
+    bool adjtimeRead = false;
+    bool rtcLocal = false;
+    QString adjtimeLine;            // the third line of /etc/adjtime: "LOCAL" or "UTC"
+    QString growpartPath;           // /usr/bin/growpart, when present
+    bool cloudInitGrowpart = false; // cloud.cfg lists the growpart module
+    QString cloudInitGrowpartLine;  // " - growpart" as found, with the list it is in
 };
 
 // What the guest operating system is, read from its files. Filled by inspectGuest() after the
@@ -139,6 +198,7 @@ struct GuestFacts {
     bool cloudInit = false;
     QString cloudInitEvidence;
     bool lvmRoot = false;
+    LinuxSystemFacts system;
 
     // Windows
     WindowsFacts windows;

@@ -9,6 +9,7 @@
 #include "inspect/LinuxKernels.h"
 #include "inspect/LinuxNetwork.h"
 #include "inspect/LinuxRelease.h"
+#include "inspect/LinuxSystem.h"
 #include "inspect/MemoryGuestFs.h"
 #include "inspect/VolumeNames.h"
 #include "inspect/WindowsInspector.h"
@@ -143,6 +144,7 @@ bool inspectLinuxRoot(GuestVolumes& volumes, const GuestVolume& v, GuestFs& fs, 
     // A separate /boot holds the boot loader's files at its own root (boot.inTime).
     budget.step(part::kBootLoader, [&] { inspectBootLoaderConfig(fs, boot.inTime.get(), &found); });
     budget.step(part::kCloudInit, [&] { inspectCloudInit(fs, &found); });
+    budget.step(part::kSystem, [&] { inspectLinuxSystem(fs, &found); });
     *facts = found;
     return true;
 }

@@ -52,6 +52,8 @@ inline constexpr char kNetwork[] = "network";           // interfaces and IPv6
 inline constexpr char kFstab[] = "fstab";
 inline constexpr char kBootLoader[] = "boot_loader"; // grub.cfg, grubenv, BLS, menu.lst
 inline constexpr char kCloudInit[] = "cloud_init";
+inline constexpr char kSystem[] = "system";              // SELinux, adjtime, growpart
+inline constexpr char kWindowsState[] = "windows_state"; // RDP, firewall, SAN policy, setup state
 } // namespace part
 
 // The running account of one inspection against its InspectOptions: created by inspectImage()

@@ -26,6 +26,13 @@ const QStringList& virtioDrivers()
     return kNames;
 }
 
+// The storage drivers of newer instance types (virtio-scsi and NVMe disks).
+const QStringList& storageDrivers()
+{
+    static const QStringList kNames = {QStringLiteral("virtio_scsi"), QStringLiteral("nvme")};
+    return kNames;
+}
+
 const QStringList& moduleSuffixes()
 {
     static const QStringList kSuffixes = {QStringLiteral(".ko"), QStringLiteral(".ko.xz"),
@@ -39,9 +46,14 @@ void findVirtioModules(GuestFs& fs, const QString& modules, KernelFacts* kernel)
 {
     const QStringList folders = {
         QStringLiteral("/kernel/drivers/block"), QStringLiteral("/kernel/drivers/net"),
-        QStringLiteral("/kernel/drivers/virtio"), QStringLiteral("/kernel/drivers/scsi")};
+        QStringLiteral("/kernel/drivers/virtio"), QStringLiteral("/kernel/drivers/scsi"),
+        QStringLiteral("/kernel/drivers/nvme/host")};
     for (const QString& folder : folders) {
         const QStringList names = GuestPath::list(fs, modules + folder);
+        for (const QString& driver : storageDrivers())
+            for (const QString& suffix : moduleSuffixes())
+                if (names.contains(driver + suffix) && !kernel->storageModules.contains(driver))
+                    kernel->storageModules << driver;
         for (const QString& driver : virtioDrivers()) {
             for (const QString& suffix : moduleSuffixes()) {
                 if (names.contains(driver + suffix) && !kernel->virtioModules.contains(driver))
@@ -58,6 +70,10 @@ void findVirtioModules(GuestFs& fs, const QString& modules, KernelFacts* kernel)
                 !kernel->virtioBuiltin.contains(driver))
                 kernel->virtioBuiltin << driver;
         }
+        for (const QString& driver : storageDrivers())
+            if (builtin->contains(QStringLiteral("/%1.ko\n").arg(driver).toUtf8()) &&
+                !kernel->storageBuiltin.contains(driver))
+                kernel->storageBuiltin << driver;
     }
 }
 
@@ -99,11 +115,16 @@ void scanKernelInitramfs(GuestFs& bootFs, const QString& bootDir, KernelFacts* k
             scan.note = Text::tr("only the initramfs files of the newest %n kernel(s) are read",
                                  nullptr, scans.budget.maxKernelScans());
         } else {
-            // One question, the only one the rules ask of an initramfs: is virtio_blk inside,
-            // under any of its names? The scan stops at the first of them.
-            InitramfsQuestion virtioBlk;
-            for (const QString& suffix : moduleSuffixes())
-                virtioBlk << QStringLiteral("virtio_blk") + suffix;
+            // The questions the rules ask of an initramfs: is virtio_blk inside, under any of
+            // its names, and which storage drivers are? The scan stops once all are answered.
+            QList<InitramfsQuestion> questions;
+            for (const QString& driver :
+                 QStringList{QStringLiteral("virtio_blk")} + storageDrivers()) {
+                InitramfsQuestion question;
+                for (const QString& suffix : moduleSuffixes())
+                    question << driver + suffix;
+                questions << question;
+            }
             const GuestNode file = *node;
             InitramfsLimits limits;
             limits.budget = &scans.budget;
@@ -117,7 +138,7 @@ void scanKernelInitramfs(GuestFs& bootFs, const QString& bootDir, KernelFacts* k
                     Error readError;
                     return bootFs.readFile(file, offset, length, out, &readError);
                 },
-                {virtioBlk}, limits);
+                questions, limits);
             // A read the deadline refused ends the scan like a short file: say why.
             if (!scan.read && !scan.timedOut && scans.budget.expired()) {
                 scan.timedOut = true;
@@ -127,7 +148,16 @@ void scanKernelInitramfs(GuestFs& bootFs, const QString& bootDir, KernelFacts* k
         }
         kernel->initramfsCompression = scan.compression;
         kernel->initramfsRead = scan.read;
-        kernel->initramfsHasVirtioBlk = !scan.found.isEmpty();
+        kernel->initramfsHasVirtioBlk = false;
+        kernel->initramfsStorage.clear();
+        for (const QString& entry : std::as_const(scan.found)) {
+            const QString module = entry.section(u'/', -1).section(u'.', 0, 0);
+            if (module == QLatin1String("virtio_blk"))
+                kernel->initramfsHasVirtioBlk = true;
+            else if (storageDrivers().contains(module) &&
+                     !kernel->initramfsStorage.contains(module))
+                kernel->initramfsStorage << module;
+        }
         kernel->initramfsNote = scan.note;
         kernel->initramfsTimedOut = scan.timedOut;
         if (scan.timedOut)

@@ -97,9 +97,16 @@ private:
 
     void add(NetInterface iface, const QString& path)
     {
+        if (iface.staticIpv4)
+            iface.staticSource = path;
         for (NetInterface& known : m_facts->interfaces) {
             if (known.name != iface.name)
                 continue;
+            if (iface.staticIpv4 && !known.staticIpv4) {
+                known.staticIpv4 = true;
+                known.staticEvidence = iface.staticEvidence;
+                known.staticSource = path;
+            }
             if (iface.ipv6 && !known.ipv6) {
                 known.ipv6 = true;
                 known.ipv6Evidence = path == known.source

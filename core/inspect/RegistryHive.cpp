@@ -283,6 +283,23 @@ std::optional<uint32_t> RegistryHive::getDword(const QString& keyPath,
     return uint32_t(dword);
 }
 
+std::optional<QStringList> RegistryHive::getStrings(const QString& keyPath,
+                                                    const QString& valueName) const
+{
+    int type = 0;
+    const hive_value_h found = value(keyPath, valueName, &type);
+    if (found == 0 || type != hive_t_REG_MULTI_SZ)
+        return std::nullopt;
+    char** strings = hivex_value_multiple_strings(m_handle, found);
+    if (!strings)
+        return std::nullopt;
+    QStringList out;
+    for (char** s = strings; *s; ++s)
+        out.append(takeUtf8(*s));
+    std::free(strings);
+    return out;
+}
+
 std::optional<QStringList> RegistryHive::subkeys(const QString& keyPath) const
 {
     const hive_node_h key = node(keyPath);

@@ -53,6 +53,8 @@ public:
     std::optional<QString> getString(const QString& keyPath, const QString& valueName) const;
     // A REG_DWORD (or REG_DWORD_BIG_ENDIAN) value; nullopt when absent or of another type.
     std::optional<uint32_t> getDword(const QString& keyPath, const QString& valueName) const;
+    // A REG_MULTI_SZ value's strings; nullopt when absent or of another type.
+    std::optional<QStringList> getStrings(const QString& keyPath, const QString& valueName) const;
     // The names of the subkeys of a key, in the hive's order; nullopt when the key is absent.
     std::optional<QStringList> subkeys(const QString& keyPath) const;
 

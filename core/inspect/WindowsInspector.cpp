@@ -2,6 +2,7 @@
 
 #include "inspect/PeHeader.h"
 #include "inspect/RegistryHive.h"
+#include "inspect/WindowsReach.h"
 
 #include <QCoreApplication>
 
@@ -354,6 +355,7 @@ bool inspectWindows(GuestFs& fs, GuestFacts* facts, Error* error, InspectionBudg
     step(part::kDrivers, [&] { readDrivers(fs, *root, *system, controlSet, facts); });
     step(part::kNetwork, [&] { readNetwork(*system, controlSet, facts); });
     step(part::kArchitecture, [&] { readArchitecture(fs, *root, *system, controlSet, facts); });
+    step(part::kWindowsState, [&] { readWindowsReach(fs, *system, *software, controlSet, facts); });
     return true;
 }
 

@@ -21,12 +21,12 @@ namespace cvmi::inspect {
 //   and windows.* (drivers viostor, vioscsi, netkvm in that order, IPv6, adapters).
 // Evidence keys: "distro", "version", "edition", "architecture", "controlSet", "ipv6",
 // "network", "driver.viostor", "driver.vioscsi", "driver.netkvm", and "registry" when a hive is
-// dirty (windows.dirtyHives).
+// dirty (windows.dirtyHives); windows.reach and its keys come from WindowsReach.h.
 // Returns false with no error when the file system holds no Windows system root. Returns false
 // with `error` ("hive_invalid", "hive_too_large", ...) when it does but a hive cannot be read;
 // family and windows.systemRoot are set then, so the caller can say which system it was.
-// With a `budget`, the drivers, network and architecture are read as steps within its deadline
-// (part::kDrivers, kNetwork, kArchitecture), and hives cut short by it mark part::kOs unread.
+// With a `budget`, the drivers, network, architecture and reach are read as steps within its
+// deadline (part::kDrivers, kNetwork, kArchitecture, kWindowsState), and hives cut short by it mark part::kOs unread.
 bool inspectWindows(GuestFs& fs, GuestFacts* facts, Error* error,
                     InspectionBudget* budget = nullptr);
 

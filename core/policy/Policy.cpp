@@ -89,6 +89,10 @@ QString partDescriptions(const QStringList& parts)
             out << Check::tr("the boot loader configuration");
         else if (partName == QLatin1String("cloud_init"))
             out << Check::tr("the cloud-init installation");
+        else if (partName == QLatin1String("system"))
+            out << Check::tr("the SELinux, clock and resize configuration");
+        else if (partName == QLatin1String("windows_state"))
+            out << Check::tr("the Windows remote access and setup state");
         else
             out << partName;
     }

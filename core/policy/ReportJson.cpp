@@ -107,6 +107,34 @@ QJsonObject kernelToJson(const inspect::KernelFacts& k)
     };
 }
 
+// A registry DWORD that may be absent (-1): null then.
+QJsonValue optionalInt(int value)
+{
+    return value < 0 ? QJsonValue() : QJsonValue(value);
+}
+
+QJsonObject reachToJson(const inspect::WindowsReachFacts& r)
+{
+    QJsonArray rules;
+    for (const auto& rule : r.rdpRules)
+        rules.append(QJsonObject{{QStringLiteral("name"), rule.name},
+                                 {QStringLiteral("active"), rule.active}});
+    QJsonObject firewall;
+    for (auto it = r.firewallEnabled.cbegin(); it != r.firewallEnabled.cend(); ++it)
+        firewall.insert(it.key(), optionalInt(it.value()));
+    return QJsonObject{
+        {QStringLiteral("deny_ts_connections"), optionalInt(r.denyTsConnections)},
+        {QStringLiteral("firewall_enabled"), firewall},
+        {QStringLiteral("rdp_rules"), rules},
+        {QStringLiteral("san_policy"), optionalInt(r.sanPolicy)},
+        {QStringLiteral("pending_reboot"), QJsonArray::fromStringList(r.pendingReboot)},
+        {QStringLiteral("setup_in_progress"), optionalInt(r.setupInProgress)},
+        {QStringLiteral("oobe_in_progress"), optionalInt(r.oobeInProgress)},
+        {QStringLiteral("image_state"), r.imageState},
+        {QStringLiteral("answer_files"), QJsonArray::fromStringList(r.answerFiles)},
+    };
+}
+
 QJsonObject windowsToJson(const inspect::WindowsFacts& w)
 {
     QJsonArray drivers;
@@ -128,6 +156,8 @@ QJsonObject windowsToJson(const inspect::WindowsFacts& w)
     };
     out.insert(QStringLiteral("ipv6_disabled_components"),
                w.ipv6Known ? QJsonValue(double(w.ipv6DisabledComponents)) : QJsonValue());
+    if (w.reach.read)
+        out.insert(QStringLiteral("reach"), reachToJson(w.reach));
     return out;
 }
 

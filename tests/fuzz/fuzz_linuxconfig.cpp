@@ -1,10 +1,12 @@
 // libFuzzer target: the parsers of Linux guest configuration files, each fed the same arbitrary
 // bytes as if they were that kind of file (ifcfg, /etc/sysconfig/network, ifupdown, netplan YAML,
 // NetworkManager keyfile, systemd-networkd unit, wicked XML, sysctl.conf, /etc/default/grub,
-// fstab), and then the whole reader over a guest holding those bytes in every such file, so that
-// includes, merging and error reporting run too. Nothing may crash, hang or throw.
+// fstab, /etc/selinux/config, /etc/adjtime, /etc/cloud/cloud.cfg), and then the whole reader over a
+// guest holding those bytes in every such file, so that includes, merging and error reporting run
+// too. Nothing may crash, hang or throw.
 #include "inspect/LinuxFstab.h"
 #include "inspect/LinuxNetwork.h"
+#include "inspect/LinuxSystem.h"
 #include "inspect/MemoryGuestFs.h"
 
 #include <QByteArray>
@@ -30,6 +32,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     (void)parseSysctlDisableIpv6(bytes);
     (void)parseGrubIpv6Disable(bytes);
     (void)parseFstab(bytes);
+    (void)parseSelinuxConfig(bytes);
+    (void)parseAdjtime(bytes);
+    (void)parseCloudCfgGrowpart(bytes, &error);
 
     MemoryGuestFs fs;
     for (const char* path :
@@ -37,11 +42,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
           "/etc/sysconfig/network/ifcfg-eth1", "/etc/wicked/ifconfig/a.xml",
           "/etc/network/interfaces", "/etc/network/interfaces.d/a", "/etc/netplan/a.yaml",
           "/etc/NetworkManager/system-connections/a.nmconnection", "/etc/systemd/network/a.network",
-          "/etc/sysctl.conf", "/etc/sysctl.d/a.conf", "/etc/default/grub", "/etc/fstab"})
+          "/etc/sysctl.conf", "/etc/sysctl.d/a.conf", "/etc/default/grub", "/etc/fstab",
+          "/etc/selinux/config", "/etc/adjtime", "/etc/cloud/cloud.cfg"})
         fs.addFile(QLatin1String(path), bytes);
     GuestFacts facts;
     inspectLinuxNetwork(fs, &facts);
     inspectFstab(fs, &facts);
     inspectCloudInit(fs, &facts);
+    inspectLinuxSystem(fs, &facts);
     return 0;
 }

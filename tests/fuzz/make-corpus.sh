@@ -8,7 +8,7 @@ out=$(cd "$out" && pwd) # absolute: some steps run in a temporary folder
 export PATH="$PATH:/usr/sbin:/sbin"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-mkdir -p "$out"/{fuzz_qcow2,fuzz_vhd,fuzz_vmdk,fuzz_vmdk_descriptor,fuzz_fsprobes,fuzz_extsuperblock,fuzz_partitions,fuzz_guestfiles,fuzz_pe,fuzz_linuxconfig,fuzz_cvm_response,fuzz_cos_xml,fuzz_draft,fuzz_coscli_config,fuzz_lvm_metadata,fuzz_lvm_scan,fuzz_bootloaderconfig}
+mkdir -p "$out"/{fuzz_qcow2,fuzz_vhd,fuzz_vmdk,fuzz_vmdk_descriptor,fuzz_fsprobes,fuzz_extsuperblock,fuzz_partitions,fuzz_guestfiles,fuzz_pe,fuzz_linuxconfig,fuzz_cvm_response,fuzz_cos_xml,fuzz_draft,fuzz_coscli_config,fuzz_lvm_metadata,fuzz_lvm_scan,fuzz_windowsstate,fuzz_bootloaderconfig}
 
 # A 2 MiB disk: MBR, one ext4 partition, a little data in it.
 raw=$tmp/small.raw
@@ -175,6 +175,11 @@ for vol in "$win"/*.ntfs; do
         >"$out/fuzz_pe/$(basename "$vol" .ntfs).exe" || true
 done
 head -c 4096 /bin/dash >"$out/fuzz_pe/not-pe.elf"
+# State.ini as Windows writes it (8-bit and UTF-16LE), and a FirewallRules string.
+printf '[State]\r\nImageState=IMAGE_STATE_COMPLETE\r\n' >"$out/fuzz_windowsstate/state.ini"
+printf '[State]\r\nImageState=IMAGE_STATE_UNDEPLOYABLE\r\n' | iconv -f UTF-8 -t UTF-16LE |
+    { printf '\377\376'; cat; } >"$out/fuzz_windowsstate/state-utf16.ini"
+printf 'v2.22|Action=Allow|Active=TRUE|Dir=In|Protocol=6|LPort=3389|' >"$out/fuzz_windowsstate/rule"
 # Cloud answers (the shapes of ../shared/spec/tencentcloud-api.md). The first byte picks the HTTP
 # status the fuzzer pretends: CVM \x00 = 200, \x03 = 500; COS \x02 = 403, \x04 = 404 (a bare 404
 # means NoSuchBucket), \x05 = 404 with a missing key.

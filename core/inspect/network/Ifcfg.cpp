@@ -6,6 +6,37 @@ namespace cvmi::inspect {
 
 using namespace netcfg;
 
+namespace {
+
+// BOOTPROTO=static|none (or absent: initscripts then configure what IPADDR says) with an IPv4
+// IPADDR, IPADDR0, IPADDR_x: the interface comes up with that fixed address, not from DHCP.
+void ifcfgStatic(const QHash<QString, ShellVar>& vars, NetInterface* iface)
+{
+    const auto proto = vars.constFind(QStringLiteral("BOOTPROTO"));
+    const QString method = proto == vars.constEnd() ? QString() : proto->value.trimmed().toLower();
+    if (!method.isEmpty() && method != QLatin1String("static") && method != QLatin1String("none"))
+        return;
+    QStringList keys = vars.keys();
+    keys.sort();
+    for (const QString& key : std::as_const(keys)) {
+        if (!key.startsWith(QLatin1String("IPADDR")))
+            continue;
+        const QString suffix = key.mid(6);
+        if (!suffix.isEmpty() && !suffix.startsWith(u'_') && !suffix.at(0).isDigit())
+            continue;
+        const ShellVar& address = vars[key];
+        if (address.value.trimmed().isEmpty() || isIpv6Address(address.value))
+            continue;
+        iface->staticIpv4 = true;
+        iface->staticEvidence = proto == vars.constEnd()
+                                    ? address.line
+                                    : QStringLiteral("%1, %2").arg(proto->line, address.line);
+        return;
+    }
+}
+
+} // namespace
+
 std::optional<NetInterface> parseIfcfg(QByteArrayView text, const QString& fileName,
                                        IfcfgFlavor flavor, const QString& ipv6Default)
 {
@@ -27,6 +58,7 @@ std::optional<NetInterface> parseIfcfg(QByteArrayView text, const QString& fileN
 
     NetInterface iface;
     iface.name = name;
+    ifcfgStatic(vars, &iface);
     if (flavor == IfcfgFlavor::RedHat) {
         // initscripts and NetworkManager both start every interface but those with ONBOOT=no.
         if (has("ONBOOT") && isNo(value("ONBOOT")))

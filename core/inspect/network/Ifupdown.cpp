@@ -35,6 +35,10 @@ IfupdownConfig parseIfupdown(QByteArrayView text)
             if (words[2] == QLatin1String("inet6")) {
                 iface.ipv6 = true;
                 iface.ipv6Evidence = trimmed;
+            } else if (words[2] == QLatin1String("inet") && words.size() >= 4 &&
+                       words[3] == QLatin1String("static")) {
+                iface.staticIpv4 = true;
+                iface.staticEvidence = trimmed;
             }
             config.stanzas.append(iface);
         } else if (keyword == QLatin1String("source") && words.size() >= 2) {

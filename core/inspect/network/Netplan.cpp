@@ -79,6 +79,30 @@ QString netplanIpv6(const YAML::Node& device)
     return {};
 }
 
+// The first IPv4 address of a device that does not also take one by DHCP ("addresses:
+// 10.0.0.5/24"); empty when the device uses DHCP or has no IPv4 address.
+QString netplanStaticIpv4(const YAML::Node& device)
+{
+    QString value;
+    if (yamlTrue(device["dhcp4"], &value))
+        return {};
+    const YAML::Node addresses = device["addresses"];
+    if (!yamlIsSequence(addresses))
+        return {};
+    for (const auto& item : addresses) {
+        QString address;
+        if (yamlIsMap(item) && item.size() > 0) {
+            const YAML::Node first = item.begin()->first;
+            yamlScalar(first, &address);
+        } else {
+            yamlScalar(item, &address);
+        }
+        if (!address.isEmpty() && !isIpv6Address(address))
+            return QStringLiteral("addresses: %1").arg(address);
+    }
+    return {};
+}
+
 void netplanDevices(const YAML::Node& network, QList<NetInterface>* out)
 {
     for (const char* kind : {"ethernets", "wifis", "bonds", "bridges", "vlans"}) {
@@ -102,6 +126,8 @@ void netplanDevices(const YAML::Node& network, QList<NetInterface>* out)
                          !name.isEmpty())
                     iface.name = name;
                 iface.ipv6Evidence = netplanIpv6(device);
+                iface.staticEvidence = netplanStaticIpv4(device);
+                iface.staticIpv4 = !iface.staticEvidence.isEmpty();
                 iface.ipv6 = !iface.ipv6Evidence.isEmpty();
             }
             if (iface.name != QLatin1String("lo"))

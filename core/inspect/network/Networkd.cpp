@@ -9,7 +9,8 @@ using namespace netcfg;
 QList<NetInterface> parseNetworkdUnit(QByteArrayView text)
 {
     QStringList names;
-    QString ipv6;
+    QString ipv6, ipv4Address;
+    bool dhcp4 = false;
     bool loopback = false;
     for (const IniEntry& e : iniEntries(text)) {
         if (e.section == QLatin1String("Match")) {
@@ -24,10 +25,16 @@ QList<NetInterface> parseNetworkdUnit(QByteArrayView text)
             }
             continue;
         }
-        if (!ipv6.isEmpty())
-            continue;
         const QString v = e.value.toLower();
         const bool network = e.section == QLatin1String("Network");
+        if (network && e.key == QLatin1String("DHCP"))
+            dhcp4 = isYes(v) || v == QLatin1String("ipv4") || v == QLatin1String("both");
+        else if ((network || e.section == QLatin1String("Address")) &&
+                 e.key == QLatin1String("Address") && !v.isEmpty() && !isIpv6Address(v) &&
+                 ipv4Address.isEmpty())
+            ipv4Address = e.line;
+        if (!ipv6.isEmpty())
+            continue;
         if (network && e.key == QLatin1String("DHCP") &&
             (isYes(v) || v == QLatin1String("ipv6") || v == QLatin1String("both")))
             ipv6 = e.line;
@@ -48,7 +55,13 @@ QList<NetInterface> parseNetworkdUnit(QByteArrayView text)
     names.removeDuplicates();
     for (const QString& n : std::as_const(names))
         if (n != QLatin1String("lo"))
-            out.append(NetInterface{n, {}, !ipv6.isEmpty(), ipv6});
+            out.append(NetInterface{n,
+                                    {},
+                                    !ipv6.isEmpty(),
+                                    ipv6,
+                                    !ipv4Address.isEmpty() && !dhcp4,
+                                    dhcp4 ? QString() : ipv4Address,
+                                    {}});
     return out;
 }
 

@@ -8,7 +8,7 @@ using namespace netcfg;
 
 std::optional<NetInterface> parseNmKeyfile(QByteArrayView text, const QString& fileName)
 {
-    QString interfaceName, id, type, method, methodLine;
+    QString interfaceName, id, type, method, methodLine, ipv4Line;
     bool autoconnect = true;
     for (const IniEntry& e : iniEntries(text)) {
         if (e.section == QLatin1String("connection")) {
@@ -20,6 +20,8 @@ std::optional<NetInterface> parseNmKeyfile(QByteArrayView text, const QString& f
                 type = e.value;
             else if (e.key == QLatin1String("autoconnect"))
                 autoconnect = !isNo(e.value);
+        } else if (e.section == QLatin1String("ipv4") && e.key == QLatin1String("method")) {
+            ipv4Line = e.value.toLower() == QLatin1String("manual") ? e.line : QString();
         } else if (e.section == QLatin1String("ipv6") && e.key == QLatin1String("method")) {
             method = e.value.toLower();
             methodLine = e.line;
@@ -39,6 +41,10 @@ std::optional<NetInterface> parseNmKeyfile(QByteArrayView text, const QString& f
         return std::nullopt;
     NetInterface iface;
     iface.name = name;
+    if (!ipv4Line.isEmpty()) {
+        iface.staticIpv4 = true;
+        iface.staticEvidence = QStringLiteral("[ipv4] %1").arg(ipv4Line);
+    }
     if (method == QLatin1String("auto") || method == QLatin1String("dhcp") ||
         method == QLatin1String("manual") || method == QLatin1String("shared")) {
         iface.ipv6 = true;

@@ -538,7 +538,8 @@ void TestLinuxNetwork::mergeKeepsFirstSourceAndAnyIpv6()
     fs.addFile(QStringLiteral("/etc/NetworkManager/system-connections/eth0.nmconnection"),
                "[connection]\ninterface-name=eth0\n[ipv6]\nmethod=manual\n");
     GuestFacts facts;
-    facts.interfaces << NetInterface{QStringLiteral("eth9"), QStringLiteral("earlier"), false, {}};
+    facts.interfaces << NetInterface{
+        QStringLiteral("eth9"), QStringLiteral("earlier"), false, {}, false, {}, {}};
     inspectLinuxNetwork(fs, &facts);
     QCOMPARE(names(facts), (QStringList{QStringLiteral("eth9"), QStringLiteral("eth0")}));
     const NetInterface* eth0 = find(facts, QStringLiteral("eth0"));

@@ -59,11 +59,16 @@ ImageFacts linuxFacts()
     k.initramfsPath = QStringLiteral("/boot/initramfs-%1.img").arg(k.version);
     k.initramfsRead = true;
     k.initramfsHasVirtioBlk = true;
+    k.storageModules = {QStringLiteral("virtio_scsi"), QStringLiteral("nvme")};
+    k.initramfsStorage = k.storageModules;
     k.native = true;
     g.kernels << k;
     g.interfaces << NetInterface{QStringLiteral("eth0"),
                                  QStringLiteral("/etc/sysconfig/network-scripts/ifcfg-eth0"),
                                  false,
+                                 {},
+                                 false,
+                                 {},
                                  {}};
     g.fstab << FstabEntry{
         QStringLiteral("UUID=abc"), QStringLiteral("/"), QStringLiteral("ext4"), 1, {}};
@@ -77,6 +82,8 @@ ImageFacts linuxFacts()
     boot.root = QStringLiteral("UUID=abc");
     boot.isDefault = true;
     g.bootCommandLines << boot;
+    g.system.read = true;
+    g.system.growpartPath = QStringLiteral("/usr/bin/growpart");
     return f;
 }
 
@@ -197,7 +204,7 @@ private slots:
             g.kernels[0].initramfsHasVirtioBlk = false;
         else if (change == QLatin1String("eth1"))
             g.interfaces << NetInterface{
-                QStringLiteral("eth1"), QStringLiteral("ifcfg-eth1"), false, {}};
+                QStringLiteral("eth1"), QStringLiteral("ifcfg-eth1"), false, {}, false, {}, {}};
         else if (change == QLatin1String("ens3"))
             g.interfaces[0].name = QStringLiteral("ens3");
         else if (change == QLatin1String("ipv6"))

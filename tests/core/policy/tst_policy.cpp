@@ -54,6 +54,7 @@ inspect::ImageFacts compliantFacts()
     k.version = QStringLiteral("6.1.0-13-amd64");
     k.virtioBuiltin = {QStringLiteral("virtio_blk"), QStringLiteral("virtio_net"),
                        QStringLiteral("virtio_pci")};
+    k.storageBuiltin = {QStringLiteral("virtio_scsi"), QStringLiteral("nvme")};
     k.native = true;
     g.kernels = {k};
     g.cloudInit = true;
@@ -63,6 +64,8 @@ inspect::ImageFacts compliantFacts()
     boot.isDefault = true;
     g.bootCommandLines = {boot};
     g.bootConfigFiles = {boot.source};
+    g.system.read = true;
+    g.system.growpartPath = QStringLiteral("/usr/bin/growpart");
     return f;
 }
 

@@ -45,11 +45,13 @@ ui::InspectionResult inspectionWith(policy::Verdict verdict)
                            QStringLiteral("Image format"),
                            policy::Verdict::Pass,
                            {},
+                           {},
                            {}});
     r.report.rules.append({QStringLiteral("disk.size"),
                            QStringLiteral("image"),
                            QStringLiteral("Disk size"),
                            verdict,
+                           {},
                            {},
                            {}});
     return r;

@@ -84,6 +84,7 @@ ui::InspectionResult inspection(const policy::FormSuggestion& suggestion)
                            QStringLiteral("Image format"),
                            policy::Verdict::Pass,
                            {},
+                           {},
                            {}});
     r.report.form = suggestion;
     return r;
