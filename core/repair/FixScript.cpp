@@ -65,8 +65,9 @@ QString header(const inspect::ImageFacts& facts, const policy::Report& report,
               << Fix::tr("  sh fix.sh --root DIR    changes the system whose root is mounted at "
                          "DIR instead");
     }
-    lines << Fix::tr("Every step checks first and changes only what is still wrong: running it "
-                     "twice is safe. Changed files are kept as FILE.cvmi-orig.");
+    lines << Fix::tr(
+        "Every step checks first and changes only what is still wrong: running it "
+        "twice is safe. Changed files are kept as they were under /var/backups/cvm-import/.");
     if (!found.manual.isEmpty()) {
         lines << QString() << Fix::tr("Not fixed by this script (do these by hand):");
         for (const auto& [rule, text] : found.manual)
@@ -98,10 +99,11 @@ FixScript buildFixScript(const inspect::ImageFacts& facts, const policy::Report&
     QStringList out;
     const QString top = header(facts, report, found, programVersion, windows);
     if (windows)
-        out << QStringLiteral("# requires -Version 3\n") + top +
-                   QStringLiteral("\nparam([switch]$DryRun)\n");
+        out << top + QStringLiteral("\nparam([switch]$DryRun)\n");
     else
-        out << QStringLiteral("#!/bin/sh\n") + top + u'\n';
+        // Guest values are single-quoted on purpose, `$` and all (shellcheck's SC2016 is about
+        // expansions meant to happen).
+        out << QStringLiteral("#!/bin/sh\n# shellcheck disable=SC2016\n") + top + u'\n';
     out << resourceText(windows ? QStringLiteral(":/repair/prelude.ps1")
                                 : QStringLiteral(":/repair/prelude.sh"));
     int n = 0;

@@ -32,16 +32,6 @@ QString fill(QString code, std::initializer_list<std::pair<const char*, QString>
 
 namespace {
 
-// The prelude keeps a changed file as FILE.cvmi-orig; in these directories the network tools
-// would read that as one more configuration (initscripts skip only ~, .orig, .rpm*; old
-// NetworkManager keyfiles have no extension): the backups are renamed to end in "~".
-const char kBackupsAside[] = R"sh(
-for b in "$ROOT"/etc/sysconfig/network-scripts/*.cvmi-orig "$ROOT"/etc/sysconfig/network/*.cvmi-orig \
-    "$ROOT"/etc/NetworkManager/system-connections/*.cvmi-orig; do
-    [ -e "$b" ] || continue
-    change "keep ${b#"$ROOT"} as ${b#"$ROOT"}~ (the network tools skip names ending in ~)" mv -f "$b" "$b~"
-done)sh";
-
 // The interface that will be eth0 (as the network_dhcp check chose it).
 const inspect::NetInterface* futureEth0(const inspect::GuestFacts& g)
 {
@@ -97,22 +87,22 @@ else
 fi)sh"),
                     {{"F", f}, {"N", sedLiteral(name)}, {"NAME", name}});
     case Format::Netplan:
-        // YAML cannot be edited safely with sed: the old file is set aside (kept as
-        // FILE.cvmi-orig, which netplan ignores) and a minimal one takes its place.
+        // YAML cannot be edited safely with sed: the old file is set aside (into the script's
+        // backups, out of netplan's sight) and a minimal one takes its place.
         return fill(QStringLiteral(R"sh(f=@F@
 new="$ROOT/etc/netplan/50-cvm-import-dhcp.yaml"
 _cvmi_netplan() {
     printf 'network:\n  version: 2\n  ethernets:\n    %s:\n      dhcp4: true\n' @NAMEQ@ >"$1"
 }
 if [ -f "$f" ] && [ "$f" != "$new" ]; then
-    change "set ${f#"$ROOT"} aside as ${f#"$ROOT"}.cvmi-orig (static addresses)" mv -f "$f" "$f.cvmi-orig"
+    set_aside "$f"
 fi
 if [ -f "$new" ]; then
     already "${new#"$ROOT"} configures @NAME@ by DHCP"
 else
     change "write ${new#"$ROOT"}: @NAME@ by DHCP" _cvmi_netplan "$new"
 fi
-note "the new netplan file keeps no match:, routes or nameservers of the old one (see ${f#"$ROOT"}.cvmi-orig)")sh"),
+note "the new netplan file keeps no match:, routes or nameservers of the old one (see /var/backups/cvm-import${f#"$ROOT"})")sh"),
                     {{"F", f}, {"NAMEQ", shQuote(name)}, {"NAME", name}});
     case Format::Nm:
         return fill(QStringLiteral(R"sh(f=@F@
@@ -159,8 +149,7 @@ QList<FixStep> dhcpSteps(const inspect::ImageFacts& facts, const policy::RuleRes
         return {};
     }
     return {FixStep{Fix::tr("%1 by DHCP in %2").arg(eth0->name, eth0->staticSource),
-                    dhcpCode(format, eth0->staticSource, eth0->name) +
-                        QString::fromUtf8(kBackupsAside)}};
+                    dhcpCode(format, eth0->staticSource, eth0->name)}};
 }
 
 namespace {
@@ -271,7 +260,7 @@ QList<FixStep> renameSteps(const inspect::ImageFacts& facts, const policy::RuleR
     return {FixStep{Fix::tr("Kernel names (net.ifnames=0 biosdevname=0)"),
                     QString::fromUtf8(kKernelNames)},
             FixStep{Fix::tr("%1 renamed to eth0 in %2").arg(i.name, i.source),
-                    renameCode(format, i.source, i.name) + QString::fromUtf8(kBackupsAside)}};
+                    renameCode(format, i.source, i.name)}};
 }
 
 // sysctl.d files are applied by name and /etc/sysctl.conf last: ours comes late by name, and a
@@ -296,7 +285,7 @@ QList<FixStep> ipv6Steps(const inspect::ImageFacts& facts, const policy::RuleRes
             code +=
                 fill(QStringLiteral("set_conf @F@ IPV6INIT no\n"), {{"F", guestPath(i.source)}});
     }
-    return {FixStep{Fix::tr("IPv6 off (sysctl)"), code + QString::fromUtf8(kBackupsAside)}};
+    return {FixStep{Fix::tr("IPv6 off (sysctl)"), code}};
 }
 
 } // namespace cvmi::repair::linuxsys

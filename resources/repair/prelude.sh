@@ -69,11 +69,28 @@ change() {
     fi
 }
 
-# backup FILE: keeps the file as it was before this script's first change, as FILE.cvmi-orig.
+# backup FILE: keeps the file as it was before this script's first change, under
+# /var/backups/cvm-import/ with its whole path (a copy beside it, ifcfg-eth0.orig, would be read by
+# the network tools as one more configuration).
+BACKUPS="$ROOT/var/backups/cvm-import"
 backup() {
-    if [ -e "$1" ] && [ ! -e "$1.cvmi-orig" ]; then
-        cp -p "$1" "$1.cvmi-orig"
+    _kept="$BACKUPS${1#"$ROOT"}"
+    if [ -e "$1" ] && [ ! -e "$_kept" ]; then
+        mkdir -p "$(dirname "$_kept")" && cp -p "$1" "$_kept"
     fi
+}
+
+# set_aside FILE: moves a guest file out of the way, into the backups (or drops it when the backup
+# holds it already).
+_set_aside() {
+    backup "$1" && rm -f "$1"
+}
+set_aside() {
+    if [ ! -e "$1" ]; then
+        already "${1#"$ROOT"} is absent"
+        return 0
+    fi
+    change "move ${1#"$ROOT"} to /var/backups/cvm-import${1#"$ROOT"}" _set_aside "$1"
 }
 
 # sed_file FILE SCRIPT: edits FILE in place with sed (extended regular expressions), after a
@@ -116,15 +133,6 @@ append_line() {
         return 0
     fi
     change "add to ${1#"$ROOT"}: $2" _append_line "$1" "$2"
-}
-
-# remove_file FILE: removes a guest file (kept as FILE.cvmi-orig).
-remove_file() {
-    if [ ! -e "$1" ]; then
-        already "${1#"$ROOT"} is absent"
-        return 0
-    fi
-    change "remove ${1#"$ROOT"} (kept as ${1#"$ROOT"}.cvmi-orig)" mv -f "$1" "$1.cvmi-orig"
 }
 
 # guest_has PROGRAM: the guest system has PROGRAM in its usual directories.
