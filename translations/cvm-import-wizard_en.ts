@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>cvmi::cli::CheckCommand</name>
+    <message numerus="yes">
+        <source>Repair script written to %1: %n step(s) for %2.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>cvmi::cli::DoctorCommand</name>
     <message numerus="yes">
         <source>Buckets in %1: none (%n in other regions); the upload will create one.</source>
@@ -235,6 +245,16 @@
         <translation>
             <numerusform>Part %1 was sent %n time and COS did not confirm its bytes: %2</numerusform>
             <numerusform>Part %1 was sent %n times and COS did not confirm its bytes: %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cvmi::ui::ImagePage</name>
+    <message numerus="yes">
+        <source>Save a script to run inside the source VM before exporting it again: %n step(s) for %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>

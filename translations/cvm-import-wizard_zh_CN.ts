@@ -79,6 +79,32 @@ Exit status: 0 compliant, 1 not compliant, 2 unusable input or error.</source>
         <source>Checking %1, the disk image found in %2.</source>
         <translation>正在检查 %1，即在 %2 中找到的磁盘镜像。</translation>
     </message>
+    <message>
+        <source>Write a repair script to FILE: the changes to make inside the source VM, before exporting it again, for the failed and warned rules that can be fixed there (sh for Linux, PowerShell for Windows; see docs/repair-script.md).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No repair script written: no rule failed or warned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No repair script written: the rules that failed or warned (%1) cannot be fixed by a script inside the VM; their fixes are in the report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Repair script written to %1: %n step(s) for %2.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not fixed by it (see the report): %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repair script: `cvm-import check --fix-script FILE IMAGE` writes a script that fixes %1 inside the source VM.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cvmi::cli::CloudOptions</name>
@@ -3085,6 +3111,37 @@ Exit status: 0 done, 2 error.</source>
     </message>
 </context>
 <context>
+    <name>cvmi::inspect::WindowsReach</name>
+    <message>
+        <source>%1 not set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (Group Policy; %1\%2: %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no Remote Desktop rule in FirewallRules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no pending file renames, no RebootPending or RebootRequired key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished">（无）</translation>
+    </message>
+    <message>
+        <source>no unattend.xml</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> present</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>cvmi::inspect::XfsGuestFs</name>
     <message>
         <source>directory inode %1 holds an entry with an invalid name</source>
@@ -4316,6 +4373,566 @@ Exit status: 0 done, 2 error.</source>
         <source>Kernels were found in /boot, but the boot loader names no known distribution and the root file system could not be read.</source>
         <translation>在 /boot 中找到了内核，但引导程序没有给出已知的发行版名称，根文件系统也无法读取。</translation>
     </message>
+    <message>
+        <source>partition %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LVM volume %1</source>
+        <translation type="unfinished">LVM 卷 %1</translation>
+    </message>
+    <message>
+        <source>no file system on this disk has this UUID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no file system on this disk has this label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no partition of this disk has this PARTUUID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the virtio disk name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the disk is /dev/vda under virtio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no LVM volume of this disk has this name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not checked</source>
+        <translation type="unfinished">未检查</translation>
+    </message>
+    <message>
+        <source>%1:%2 (default entry &quot;%3&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1:%2 (entry &quot;%3&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No boot loader configuration was found (looked in %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make sure /boot (and its grub.cfg) is on the exported disk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The kernel will not find its root file system: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the root file system by UUID on the kernel command line (root=UUID=..., see `blkid`) in /etc/default/grub and the boot loader entries, then regenerate grub.cfg (grub2-mkconfig -o ... or update-grub).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No kernel command line with root= was found in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>root= could not be checked: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>root= names a file system of this disk: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File systems needed at boot are not on this disk; the instance stops in emergency mode: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct the UUID or label (see `blkid`), or add nofail to the entry&apos;s options when it is another disk, or remove the line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No /etc/fstab entry names a file system by UUID or label.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every file system /etc/fstab names by UUID or label is on this disk: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not on this disk, but swap or marked nofail or noauto (the boot goes on without them): %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (a network file system)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (another disk)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>/etc/fstab mounts no network file system or other disk without nofail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the system disk is imported, and the network may not be up when these are mounted: without nofail the instance stops in emergency mode: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add nofail to these entries&apos; options (and _netdev to network file systems), or mount them after the first boot.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The kernel&apos;s root= is on this disk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>/etc/fstab names file systems of this disk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network and other disks&apos; mounts have nofail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the whole disk</source>
+        <translation type="unfinished">整个磁盘</translation>
+    </message>
+    <message>
+        <source>partition %1</source>
+        <translation type="unfinished">分区 %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: state &quot;%2&quot;, %3 error(s) recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, the first on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the journal needs recovery (needs_recovery)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>state &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>orphan inodes left to clean up (first inode %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; last mounted %1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: only the state of ext2/3/4 file systems is read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: its super block was not read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: clean, mounted %2 time(s) since its last check on %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1. fsck at boot stops on these errors and leaves the instance in emergency mode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the source VM, check the file system while it is not mounted: `e2fsck -f %1` (a partition&apos;s name depends on the source VM&apos;s disk controller: sda, vda, ...) from a rescue system, or schedule it for the next boot (`touch /forcefsck`, or `fsck.mode=force` on the kernel command line for one boot with systemd), reboot, shut the VM down cleanly and export the disk again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1. The image was taken while the system ran (or after a crash): the first boot replays the journal, and files written last may be missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Boot the source VM once and shut it down cleanly (`poweroff`), then export the disk again; never export a running VM&apos;s disk or a crash-consistent snapshot.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not applicable: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The root file system was not located on the disk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: free space is only read from ext2/3/4 super blocks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the super block&apos;s block counts do not hold together (%2 blocks of %3 bytes, %4 free).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 MiB free of %3 MiB, %4 MiB (%5%) of them to users other than root (%6 MiB reserved for root)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (as of the last journal commit: the file system was not cleanly unmounted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the source VM, free at least %1 MiB on /: `%2` empties the package cache; remove old kernels and logs (`journalctl --vacuum-size=100M`, /var/log/*.gz); or grow the disk and the file system (growpart, resize2fs). Then export the disk again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1. Under %2 MiB: the import cannot write /etc/qcloud-network-config.ini and cloud-init cannot write its state, so the instance comes up without its network configuration.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1. Under %2% free: services and logs fill it soon after the first boot.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 has %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1. The kernel mounts it, but e2fsprogs older than 1.43 (CentOS 7&apos;s 1.42.9), which a conversion or injection tool may run, cannot check or write it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only if such a tool will write the disk: on the unmounted file system, `tune2fs -O ^metadata_csum,^metadata_csum_seed,^orphan_file DEVICE` then `e2fsck -f DEVICE` (a recent e2fsprogs); inline_data, encrypt, casefold, ea_inode, large_dir and verity cannot be turned off: copy the files to a file system made with `mkfs.ext4 -O ^FEATURE`.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No feature newer than e2fsprogs 1.42.9: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File systems cleanly unmounted, no errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Free space on /</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ext4 features older tools can write</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No network interface is configured statically; the cloud configures eth0 on first boot.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No configured interface has a static IPv4 address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Several interfaces are configured and none is eth0; static addresses: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep one interface, named eth0, configured by DHCP.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 takes its address by DHCP (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has a static IPv4 address: %2: %3. The instance would come up with an address its VPC does not route, and cannot be reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Configure it by DHCP (BOOTPROTO=dhcp, `inet dhcp`, `dhcp4: true`, method=auto or DHCP=ipv4) before exporting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SELinux is not configured (no SELINUX= in %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SELinux is disabled (%1: %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2: the policy /etc/selinux/%3/policy is missing, but a permissive system boots without it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 %3, but /etc/selinux/%4/policy is missing: the boot stops with &quot;Failed to load SELinux policy&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Install the policy package (selinux-policy-%1) or set SELINUX=permissive in %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2, and /.autorelabel is pending: the first boot relabels every file and reboots, which takes long on a large disk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Boot the source system once so the relabel completes, then export again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SELinux is %1 with its %2 policy present (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hardware clock keeps UTC (/etc/adjtime: %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hardware clock keeps UTC (no LOCAL in /etc/adjtime).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>/etc/adjtime: %1: the system reads the hardware clock as local time, but the cloud&apos;s clock is UTC: the instance&apos;s time is off by the zone offset.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change LOCAL to UTC on the third line of /etc/adjtime (`timedatectl set-local-rtc 0`).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No kernel was found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only /boot could be read: the modules of kernel %1 are out of reach.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kernel %1 has no %2 driver: newer instance types (virtio-scsi and NVMe disks) cannot boot it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Boot a distribution kernel that has these drivers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kernel %1 has %2 as modules, but its initramfs %3 does not contain them: on newer instance types the system disk is not found at boot.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rebuild the initramfs with them (`dracut -f --add-drivers &quot;%1&quot;`, or add them to /etc/initramfs-tools/modules and run update-initramfs -u).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>growpart is installed (%1) and cloud-init runs it (/etc/cloud/cloud.cfg: %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>growpart is installed (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cloud-init&apos;s growpart module is configured (/etc/cloud/cloud.cfg: %1), but the growpart program is not installed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Neither growpart nor cloud-init&apos;s growpart module is installed: a system disk larger than the image stays at the image&apos;s size until the partition is grown by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Install cloud-utils-growpart (cloud-guest-utils on Debian and Ubuntu) and cloud-init before exporting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>eth0 by DHCP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SELinux can boot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hardware clock in UTC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>virtio-scsi and NVMe drivers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Online disk resize</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the boot loader configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the SELinux, clock and resize configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the Windows remote access and setup state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not checked: the registry has no control set to read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remote Desktop is disabled (%1): the instance cannot be reached except through the VNC console.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group Policy turns Remote Desktop off: set &quot;Allow users to connect remotely by using Remote Desktop Services&quot; to Enabled (gpedit.msc) or remove the policy before exporting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enable Remote Desktop (System Properties &gt; Remote, or set fDenyTSConnections to 0) before exporting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whether Remote Desktop is enabled is not recorded (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make sure Remote Desktop is enabled before exporting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remote Desktop is enabled (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No firewall policy in the registry (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The firewall is off for every profile (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Remote Desktop rule allows TCP 3389 (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The firewall is on (%1) and no active rule allows Remote Desktop (TCP 3389): %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enable the &quot;Remote Desktop&quot; rule group in Windows Firewall (`Enable-NetFirewallRule -DisplayGroup &quot;Remote Desktop&quot;`, or `netsh advfirewall firewall set rule group=&quot;remote desktop&quot; new enable=Yes`).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SAN policy is %1 (%2): data disks attached to the instance come up offline and have to be brought online by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run `diskpart` and `san policy=OnlineAll` (SanPolicy = 1) before exporting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Windows&apos; default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SAN policy (%1) keeps local disks online (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No reboot is pending (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A reboot is pending: %1. The first boot in the cloud finishes the update first and may restart or stop at the console.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restart Windows, let it finish installing, shut it down cleanly and export again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the instance will wait at Windows Setup on the console and Remote Desktop will never answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image is undeployable (%1): %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sysprep did not finish: export the disk from a machine that was not generalized, or run sysprep again until it completes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Windows Setup has not finished and there is no answer file (%1): %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Boot the machine once and finish Windows Setup (or generalize it with `sysprep /generalize /oobe /shutdown /unattend:FILE` and an answer file that completes OOBE) before exporting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image is generalized and will run Windows Setup on first boot with the answer file (%1); if the answer file does not complete OOBE the instance waits at the console.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make sure the answer file skips every OOBE page and enables Remote Desktop, or boot the machine once before exporting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Windows Setup is complete (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The virtio network driver is installed but disabled (%1): the instance has no network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set HKLM\SYSTEM\CurrentControlSet\Services\netkvm\Start to 3 (or re-run InstallQCloud.exe) before exporting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>netkvm is not disabled (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>netkvm is not installed (the virtio driver rule judges that).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remote Desktop enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remote Desktop allowed by the firewall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data disks come up online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No pending reboot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Windows Setup finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Virtio network driver enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cvmi::policy::FormSuggestion</name>
@@ -4572,6 +5189,229 @@ Exit status: 0 done, 2 error.</source>
     <message>
         <source>Logical volumes</source>
         <translation>逻辑卷</translation>
+    </message>
+    <message>
+        <source>Boot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Windows</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cvmi::repair::Fix</name>
+    <message>
+        <source>Boot the source VM once and shut it down cleanly (the journal is replayed at mount), then export the disk again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>force a file system check at the next boot (/forcefsck)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>/forcefsck exists: the next boot checks the file systems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>create /forcefsck: the next boot checks the file systems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reboot now so fsck repairs the errors (on systemd without SysV compatibility, add fsck.mode=force to the kernel command line for that boot instead), then delete /forcefsck if it is still there, shut down cleanly and export the disk again; a root with fsck pass 0 in /etc/fstab is never checked at boot: run e2fsck -f from a rescue system then</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty the package cache (%1 %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the package cache %1 is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty the package manager&apos;s cache</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>if / is still short of space, remove old kernels and logs (journalctl --vacuum-size=100M, /var/log/*.gz) or grow the disk and the file system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File system features can only be changed on the unmounted file system (tune2fs -O ^FEATURE DEVICE, then e2fsck -f DEVICE, from a rescue system); most matter only if an old e2fsprogs will write the disk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repair script written by cvm-import %1 from the check of %2 (%3, rule file %4 %5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run it inside the source virtual machine, as %1, then shut the machine down cleanly, export the disk again and check it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  powershell -ExecutionPolicy Bypass -File fix.ps1 -DryRun   shows what would change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  powershell -ExecutionPolicy Bypass -File fix.ps1           changes it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  sh fix.sh --dry-run     shows what would change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  sh fix.sh               changes it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  sh fix.sh --root DIR    changes the system whose root is mounted at DIR instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every step checks first and changes only what is still wrong: running it twice is safe. Changed files are kept as they were under /var/backups/cvm-import/.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not fixed by this script (do these by hand):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Found: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write the repair script %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The root file system&apos;s UUID could not be told from this disk: set root=UUID=... (see `blkid`) on the kernel command line by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>root= by UUID in the boot loader configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disks /etc/fstab names by device are not partitions of this disk: name them by UUID by hand, or add nofail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>/etc/fstab by UUID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>/etc/fstab names %1 by a UUID or label that is on no file system of this disk: correct it by hand (see `blkid`).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nofail on mounts that may be absent (/etc/fstab)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep one interface, eth0, configured by DHCP (which one is your choice).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Configure %1 by DHCP in %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 by DHCP in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Several interfaces are configured: keep one (your choice), name it eth0 and remove the configuration of the others.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename %1 to eth0 in %2, and add net.ifnames=0 biosdevname=0 to the kernel command line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kernel names (net.ifnames=0 biosdevname=0)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 renamed to eth0 in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IPv6 off (sysctl)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SELinux permissive (its policy is missing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Boot the source system once so the pending SELinux relabel completes, then export the disk again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hardware clock in UTC (/etc/adjtime)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 in the initramfs of kernel %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Install a distribution kernel with the virtio drivers, then rebuild its initramfs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Boot a distribution kernel that has the virtio_scsi and nvme drivers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>growpart installed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cloud-init installed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remote Desktop on (fDenyTSConnections = 0)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remote Desktop allowed by the local Group Policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remote Desktop allowed through the firewall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SAN policy OnlineAll (data disks online)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>netkvm.sys is missing: run InstallQCloud.exe to install the virtio drivers again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>netkvm enabled (Start = 3, on demand)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IPv6 off (DisabledComponents = 0xFF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A reboot is pending: restart Windows, let it finish, then shut it down cleanly and export again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Windows Setup has not finished (sysprep): boot the machine and complete Setup, or generalize it again with an answer file that completes OOBE.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -5883,6 +6723,44 @@ https:// 可用于任何主机。http:// 仅可用于本机（localhost、127.0.
     <message>
         <source>Estimated size of the upload as a compressed qcow2</source>
         <translation>以压缩 qcow2 上传的估算大小</translation>
+    </message>
+    <message>
+        <source>Save a script that fixes, inside the source VM, what the check found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save &amp;Fix Script…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Save a script to run inside the source VM before exporting it again: %n step(s) for %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>What the check found cannot be fixed by a script inside the VM: see each rule&apos;s fix in the report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1-fix.ps1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1-fix.sh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Fix Script</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PowerShell script (*.ps1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shell script (*.sh)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
