@@ -13,6 +13,7 @@
 #include "policy/Policy.h"
 #include "policy/ReportHtml.h"
 #include "policy/ReportJson.h"
+#include "repair/FixScript.h"
 #include "util/Units.h"
 
 #include <QAbstractButton>
@@ -106,6 +107,7 @@ private slots:
     void everyRuleGroupHasAHeading();
     void saveReportWritesJsonAndHtml();
     void saveReportErrorSaysWhy();
+    void saveFixScriptWritesTheReportsScript();
     void sendEstimateLineForSparseRaw();
     void sendEstimateHiddenWhenItFails();
 
@@ -614,6 +616,52 @@ void TestImagePage::saveReportErrorSaysWhy()
     QVERIFY2(shownText.contains(path), qPrintable(shownText));
     QVERIFY(!shownReason.isEmpty());
     QVERIFY(!QFile::exists(path));
+}
+
+// Issue 17: "Save Fix Script…" is offered only when the report has a rule the script can fix,
+// names those rules, and writes the script the check's own facts make (executable).
+void TestImagePage::saveFixScriptWritesTheReportsScript()
+{
+    auto* button = page()->findChild<QPushButton*>(QStringLiteral("saveFixScript"));
+    QVERIFY(button);
+    QVERIFY(!button->isEnabled()); // no report yet
+
+    // Ubuntu configured for ens3 with IPv6: renaming and IPv6 off are steps of the script.
+    const QString ubuntu = test::fixtureDir() + QStringLiteral("/linux/ubuntu2204.raw");
+    QVERIFY(drop(ubuntu));
+    QVERIFY(QTest::qWaitFor(
+        [this, &ubuntu] {
+            return report()->hasReport() && m_wizard->session()->hasInspection() &&
+                   m_wizard->session()->inspection().facts.path == ubuntu;
+        },
+        kInspectionTimeoutMs));
+    QTRY_VERIFY(button->isEnabled());
+    QVERIFY2(button->toolTip().contains(QStringLiteral("network.eth0_only")),
+             qPrintable(button->toolTip()));
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QStringList suggestions;
+    QString answer;
+    page()->setFixScriptPathChooser([&](const QString& suggested) {
+        suggestions << suggested;
+        return answer;
+    });
+    QVERIFY(!page()->saveFixScript()); // cancelled: nothing written
+    QCOMPARE(suggestions.size(), 1);
+    QVERIFY(suggestions.first().endsWith(QStringLiteral("ubuntu2204-fix.sh")));
+    QVERIFY(QDir(dir.path()).isEmpty());
+
+    answer = dir.filePath(QStringLiteral("fix.sh"));
+    QTest::mouseClick(button, Qt::LeftButton);
+    QFile file(answer);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const auto& result = m_wizard->session()->inspection();
+    const repair::FixScript expected =
+        repair::buildFixScript(result.facts, result.report, QCoreApplication::applicationVersion());
+    QCOMPARE(QString::fromUtf8(file.readAll()), expected.text);
+    QVERIFY(expected.text.contains(QStringLiteral("step 'network.eth0_only'")));
+    QVERIFY(QFileInfo(answer).isExecutable());
 }
 
 // Issue 16: beside the check, a worker estimates what a converted upload would send; the line
