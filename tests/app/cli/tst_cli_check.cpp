@@ -98,6 +98,7 @@ private slots:
     void nonUtf8FileName();
     void fifoImageExitsTwo();
     void folderArgument();
+    void fixScript();
 
 private:
     QTemporaryDir m_dir;
@@ -388,6 +389,58 @@ void TestCli::folderArgument()
     QVERIFY2(run.err.contains("holds several disk images (2)") && run.err.contains("old.vhd") &&
                  run.err.contains("system-disk"),
              run.err.constData());
+}
+
+// Issue 17: --fix-script writes the repair script (stdout stays the report), says what it fixes
+// and leaves on stderr, and writes nothing when nothing can be fixed inside the VM.
+void TestCli::fixScript()
+{
+    const QString script = m_dir.filePath(QStringLiteral("fix.sh"));
+    const CliRun run =
+        runCli({QStringLiteral("check"), QStringLiteral("--json"), QStringLiteral("--fix-script"),
+                script, linuxDisk(QStringLiteral("ubuntu2204.raw"))});
+    QCOMPARE(run.exitCode, 1);
+    const QJsonObject json = QJsonDocument::fromJson(run.out).object();
+    const QJsonObject summary = json.value(QStringLiteral("fix_script")).toObject();
+    QCOMPARE(summary.value(QStringLiteral("language")).toString(), QStringLiteral("sh"));
+    QVERIFY(summary.value(QStringLiteral("rules"))
+                .toArray()
+                .contains(QJsonValue(QStringLiteral("network.eth0_only"))));
+    QVERIFY2(run.err.contains("Repair script written to"), run.err.constData());
+    QVERIFY(QFileInfo(script).isExecutable());
+    QFile file(script);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray text = file.readAll();
+    QVERIFY(text.startsWith("#!/bin/sh\n"));
+    QVERIFY(text.contains("step 'network.eth0_only'"));
+    QVERIFY(text.contains("ubuntu2204.raw"));
+    // Its dry run, as root or not, changes nothing and says what it would change.
+    QProcess dry;
+    dry.start(QStringLiteral("sh"), {script, QStringLiteral("--dry-run")});
+    QVERIFY(dry.waitForFinished(60000));
+    QCOMPARE(dry.exitCode(), 0);
+    QVERIFY(dry.readAllStandardOutput().contains("Dry run: nothing was changed."));
+
+    // The text report points to the option.
+    const CliRun report =
+        runCli({QStringLiteral("check"), linuxDisk(QStringLiteral("ubuntu2204.raw"))});
+    QVERIFY(report.out.contains("--fix-script"));
+
+    // Windows Server 2012 R2 whose only warnings (boot code, activation) no script can fix: no
+    // script, and no file.
+    const QString none = m_dir.filePath(QStringLiteral("none.ps1"));
+    const CliRun clean = runCli({QStringLiteral("check"), QStringLiteral("--fix-script"), none,
+                                 test::fixtureDir() + QStringLiteral("/windows/win2012r2.raw")});
+    QCOMPARE(clean.exitCode, 0);
+    QVERIFY2(clean.err.contains("No repair script written"), clean.err.constData());
+    QVERIFY(!QFile::exists(none));
+
+    // A folder that does not exist: exit 2, saying where.
+    const CliRun bad = runCli({QStringLiteral("check"), QStringLiteral("--fix-script"),
+                               m_dir.filePath(QStringLiteral("no/such/fix.sh")),
+                               linuxDisk(QStringLiteral("ubuntu2204.raw"))});
+    QCOMPARE(bad.exitCode, 2);
+    QVERIFY(bad.err.contains("no/such/fix.sh"));
 }
 
 QTEST_GUILESS_MAIN(TestCli)
