@@ -39,20 +39,6 @@ const RuleResult* ruleOf(const Report& report, const QString& id)
     return nullptr;
 }
 
-QString verdictWord(Verdict v)
-{
-    switch (v) {
-    case Verdict::Pass:
-        return QStringLiteral("pass");
-    case Verdict::Warn:
-        return QStringLiteral("warn");
-    case Verdict::Fail:
-        return QStringLiteral("fail");
-    default:
-        return QStringLiteral("unknown");
-    }
-}
-
 } // namespace
 
 class TestBootPolicy : public QObject {
@@ -139,7 +125,7 @@ private slots:
         QVERIFY(r);
         QCOMPARE(r->group, QStringLiteral("boot"));
         QVERIFY2(r->evidence.contains(evidence), qPrintable(r->evidence));
-        QCOMPARE(verdictWord(r->verdict), verdict);
+        QCOMPARE(verdictName(r->verdict), verdict);
         if (r->verdict == Verdict::Fail)
             QVERIFY(!r->fix.isEmpty());
     }
