@@ -5,9 +5,9 @@
     <name>cvmi::cli::CheckCommand</name>
     <message numerus="yes">
         <source>Repair script written to %1: %n step(s) for %2.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Repair script written to %1: %n step for %2.</numerusform>
+            <numerusform>Repair script written to %1: %n steps for %2.</numerusform>
         </translation>
     </message>
 </context>
@@ -252,9 +252,9 @@
     <name>cvmi::ui::ImagePage</name>
     <message numerus="yes">
         <source>Save a script to run inside the source VM before exporting it again: %n step(s) for %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Save a script to run inside the source VM before exporting it again: %n step for %1.</numerusform>
+            <numerusform>Save a script to run inside the source VM before exporting it again: %n steps for %1.</numerusform>
         </translation>
     </message>
 </context>

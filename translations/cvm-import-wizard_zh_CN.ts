@@ -81,29 +81,29 @@ Exit status: 0 compliant, 1 not compliant, 2 unusable input or error.</source>
     </message>
     <message>
         <source>Write a repair script to FILE: the changes to make inside the source VM, before exporting it again, for the failed and warned rules that can be fixed there (sh for Linux, PowerShell for Windows; see docs/repair-script.md).</source>
-        <translation type="unfinished"></translation>
+        <translation>将修复脚本写入 FILE：即重新导出前需要在源虚拟机内进行的更改，针对其中可在虚拟机内修复的未通过和警告规则（Linux 为 sh，Windows 为 PowerShell；参见 docs/repair-script.md）。</translation>
     </message>
     <message>
         <source>No repair script written: no rule failed or warned.</source>
-        <translation type="unfinished"></translation>
+        <translation>未写入修复脚本：没有未通过或警告的规则。</translation>
     </message>
     <message>
         <source>No repair script written: the rules that failed or warned (%1) cannot be fixed by a script inside the VM; their fixes are in the report.</source>
-        <translation type="unfinished"></translation>
+        <translation>未写入修复脚本：未通过或警告的规则（%1）无法通过虚拟机内的脚本修复；修复方法见检查报告。</translation>
     </message>
     <message numerus="yes">
         <source>Repair script written to %1: %n step(s) for %2.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已将修复脚本写入 %1：共 %n 个步骤，针对 %2。</numerusform>
         </translation>
     </message>
     <message>
         <source>Not fixed by it (see the report): %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>该脚本无法修复（参见报告）：%1。</translation>
     </message>
     <message>
         <source>Repair script: `cvm-import check --fix-script FILE IMAGE` writes a script that fixes %1 inside the source VM.</source>
-        <translation type="unfinished"></translation>
+        <translation>修复脚本：`cvm-import check --fix-script FILE IMAGE` 可生成一个在源虚拟机内修复 %1 的脚本。</translation>
     </message>
 </context>
 <context>
@@ -3114,31 +3114,31 @@ Exit status: 0 done, 2 error.</source>
     <name>cvmi::inspect::WindowsReach</name>
     <message>
         <source>%1 not set</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 未设置</translation>
     </message>
     <message>
         <source> (Group Policy; %1\%2: %3)</source>
-        <translation type="unfinished"></translation>
+        <translation> （组策略；%1\%2：%3）</translation>
     </message>
     <message>
         <source>no Remote Desktop rule in FirewallRules</source>
-        <translation type="unfinished"></translation>
+        <translation>FirewallRules 中没有远程桌面规则</translation>
     </message>
     <message>
         <source>no pending file renames, no RebootPending or RebootRequired key</source>
-        <translation type="unfinished"></translation>
+        <translation>没有待处理的文件重命名，也没有 RebootPending 或 RebootRequired 注册表项</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished">（无）</translation>
+        <translation>（无）</translation>
     </message>
     <message>
         <source>no unattend.xml</source>
-        <translation type="unfinished"></translation>
+        <translation>没有 unattend.xml</translation>
     </message>
     <message>
         <source> present</source>
-        <translation type="unfinished"></translation>
+        <translation> 存在</translation>
     </message>
 </context>
 <context>
@@ -4375,563 +4375,563 @@ Exit status: 0 done, 2 error.</source>
     </message>
     <message>
         <source>partition %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>分区 %1（%2）</translation>
     </message>
     <message>
         <source>LVM volume %1</source>
-        <translation type="unfinished">LVM 卷 %1</translation>
+        <translation>LVM 卷 %1</translation>
     </message>
     <message>
         <source>no file system on this disk has this UUID</source>
-        <translation type="unfinished"></translation>
+        <translation>此磁盘上没有文件系统具有此 UUID</translation>
     </message>
     <message>
         <source>no file system on this disk has this label</source>
-        <translation type="unfinished"></translation>
+        <translation>此磁盘上没有文件系统具有此卷标</translation>
     </message>
     <message>
         <source>no partition of this disk has this PARTUUID</source>
-        <translation type="unfinished"></translation>
+        <translation>此磁盘上没有分区具有此 PARTUUID</translation>
     </message>
     <message>
         <source>the virtio disk name</source>
-        <translation type="unfinished"></translation>
+        <translation>virtio 磁盘名称</translation>
     </message>
     <message>
         <source>the disk is /dev/vda under virtio</source>
-        <translation type="unfinished"></translation>
+        <translation>在 virtio 下磁盘为 /dev/vda</translation>
     </message>
     <message>
         <source>no LVM volume of this disk has this name</source>
-        <translation type="unfinished"></translation>
+        <translation>此磁盘上没有此名称的 LVM 卷</translation>
     </message>
     <message>
         <source>not checked</source>
-        <translation type="unfinished">未检查</translation>
+        <translation>未检查</translation>
     </message>
     <message>
         <source>%1:%2 (default entry &quot;%3&quot;)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1:%2（默认条目“%3”）</translation>
     </message>
     <message>
         <source>%1:%2 (entry &quot;%3&quot;)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1:%2（条目“%3”）</translation>
     </message>
     <message>
         <source>No boot loader configuration was found (looked in %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>未找到引导加载程序配置（已在 %1 中查找）。</translation>
     </message>
     <message>
         <source>Make sure /boot (and its grub.cfg) is on the exported disk.</source>
-        <translation type="unfinished"></translation>
+        <translation>请确保 /boot（及其中的 grub.cfg）位于导出的磁盘上。</translation>
     </message>
     <message>
         <source>The kernel will not find its root file system: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>内核将找不到其根文件系统：%1。</translation>
     </message>
     <message>
         <source>Name the root file system by UUID on the kernel command line (root=UUID=..., see `blkid`) in /etc/default/grub and the boot loader entries, then regenerate grub.cfg (grub2-mkconfig -o ... or update-grub).</source>
-        <translation type="unfinished"></translation>
+        <translation>请在 /etc/default/grub 和引导加载程序条目中，于内核命令行上通过 UUID 指定根文件系统（root=UUID=...，参见 `blkid`），然后重新生成 grub.cfg（grub2-mkconfig -o ... 或 update-grub）。</translation>
     </message>
     <message>
         <source>No kernel command line with root= was found in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>在 %1 中未找到带有 root= 的内核命令行。</translation>
     </message>
     <message>
         <source>root= could not be checked: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法检查 root=：%1。</translation>
     </message>
     <message>
         <source>root= names a file system of this disk: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>root= 指定的是此磁盘上的文件系统：%1。</translation>
     </message>
     <message>
         <source>File systems needed at boot are not on this disk; the instance stops in emergency mode: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>启动所需的文件系统不在此磁盘上，实例将停在紧急模式：%1。</translation>
     </message>
     <message>
         <source>Correct the UUID or label (see `blkid`), or add nofail to the entry&apos;s options when it is another disk, or remove the line.</source>
-        <translation type="unfinished"></translation>
+        <translation>请更正 UUID 或卷标（参见 `blkid`）；如果该条目属于其他磁盘，请在其选项中添加 nofail；或删除该行。</translation>
     </message>
     <message>
         <source>No /etc/fstab entry names a file system by UUID or label.</source>
-        <translation type="unfinished"></translation>
+        <translation>/etc/fstab 中没有通过 UUID 或卷标指定文件系统的条目。</translation>
     </message>
     <message>
         <source>Every file system /etc/fstab names by UUID or label is on this disk: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>/etc/fstab 通过 UUID 或卷标指定的文件系统均位于此磁盘上：%1。</translation>
     </message>
     <message>
         <source>Not on this disk, but swap or marked nofail or noauto (the boot goes on without them): %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>不在此磁盘上，但为 swap 或已标记 nofail 或 noauto（缺少它们时仍会继续启动）：%1。</translation>
     </message>
     <message>
         <source>%1 (a network file system)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（网络文件系统）</translation>
     </message>
     <message>
         <source>%1 (another disk)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（其他磁盘）</translation>
     </message>
     <message>
         <source>/etc/fstab mounts no network file system or other disk without nofail.</source>
-        <translation type="unfinished"></translation>
+        <translation>/etc/fstab 中没有未设置 nofail 的网络文件系统或其他磁盘挂载。</translation>
     </message>
     <message>
         <source>Only the system disk is imported, and the network may not be up when these are mounted: without nofail the instance stops in emergency mode: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>只会导入系统盘，且挂载这些文件系统时网络可能尚未就绪：如果没有 nofail，实例将停在紧急模式：%1。</translation>
     </message>
     <message>
         <source>Add nofail to these entries&apos; options (and _netdev to network file systems), or mount them after the first boot.</source>
-        <translation type="unfinished"></translation>
+        <translation>请在这些条目的选项中添加 nofail（网络文件系统还需添加 _netdev），或在首次启动后再挂载它们。</translation>
     </message>
     <message>
         <source>The kernel&apos;s root= is on this disk</source>
-        <translation type="unfinished"></translation>
+        <translation>内核的 root= 位于此磁盘上</translation>
     </message>
     <message>
         <source>/etc/fstab names file systems of this disk</source>
-        <translation type="unfinished"></translation>
+        <translation>/etc/fstab 指定的是此磁盘上的文件系统</translation>
     </message>
     <message>
         <source>Network and other disks&apos; mounts have nofail</source>
-        <translation type="unfinished"></translation>
+        <translation>网络和其他磁盘的挂载设置了 nofail</translation>
     </message>
     <message>
         <source>the whole disk</source>
-        <translation type="unfinished">整个磁盘</translation>
+        <translation>整个磁盘</translation>
     </message>
     <message>
         <source>partition %1</source>
-        <translation type="unfinished">分区 %1</translation>
+        <translation>分区 %1</translation>
     </message>
     <message>
         <source>%1 (%2, %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2，%3）</translation>
     </message>
     <message>
         <source>%1: state &quot;%2&quot;, %3 error(s) recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：状态为“%2”，已记录 %3 个错误</translation>
     </message>
     <message>
         <source>, the first on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>，首次发生于 %1</translation>
     </message>
     <message>
         <source> in %1</source>
-        <translation type="unfinished"></translation>
+        <translation> （函数 %1）</translation>
     </message>
     <message>
         <source>the journal needs recovery (needs_recovery)</source>
-        <translation type="unfinished"></translation>
+        <translation>日志需要恢复（needs_recovery）</translation>
     </message>
     <message>
         <source>state &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>状态为“%1”</translation>
     </message>
     <message>
         <source>orphan inodes left to clean up (first inode %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>有待清理的孤立 inode（第一个 inode 为 %1）</translation>
     </message>
     <message>
         <source>; last mounted %1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>；上次于 %1 挂载到 %2</translation>
     </message>
     <message>
         <source>%1: only the state of ext2/3/4 file systems is read</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：仅读取 ext2/3/4 文件系统的状态</translation>
     </message>
     <message>
         <source>%1: its super block was not read</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：未读取其超级块</translation>
     </message>
     <message>
         <source>%1: clean, mounted %2 time(s) since its last check on %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：状态正常，自上次检查（%3）以来已挂载 %2 次</translation>
     </message>
     <message>
         <source>%1. fsck at boot stops on these errors and leaves the instance in emergency mode.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1。启动时 fsck 遇到这些错误会停止，使实例停在紧急模式。</translation>
     </message>
     <message>
         <source>In the source VM, check the file system while it is not mounted: `e2fsck -f %1` (a partition&apos;s name depends on the source VM&apos;s disk controller: sda, vda, ...) from a rescue system, or schedule it for the next boot (`touch /forcefsck`, or `fsck.mode=force` on the kernel command line for one boot with systemd), reboot, shut the VM down cleanly and export the disk again.</source>
-        <translation type="unfinished"></translation>
+        <translation>请在源虚拟机中，于文件系统未挂载时检查它：从救援系统运行 `e2fsck -f %1`（分区名称取决于源虚拟机的磁盘控制器：sda、vda 等），或安排在下次启动时检查（`touch /forcefsck`；使用 systemd 时也可在内核命令行中添加 `fsck.mode=force`，仅对一次启动生效），然后重启，正常关闭虚拟机并重新导出磁盘。</translation>
     </message>
     <message>
         <source>%1. The image was taken while the system ran (or after a crash): the first boot replays the journal, and files written last may be missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1。镜像是在系统运行期间（或崩溃后）制作的：首次启动时将重放日志，最后写入的文件可能丢失。</translation>
     </message>
     <message>
         <source>Boot the source VM once and shut it down cleanly (`poweroff`), then export the disk again; never export a running VM&apos;s disk or a crash-consistent snapshot.</source>
-        <translation type="unfinished"></translation>
+        <translation>请启动源虚拟机一次并正常关机（`poweroff`），然后重新导出磁盘；切勿导出正在运行的虚拟机的磁盘或崩溃一致性快照。</translation>
     </message>
     <message>
         <source>Not applicable: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>不适用：%1。</translation>
     </message>
     <message>
         <source>The root file system was not located on the disk.</source>
-        <translation type="unfinished"></translation>
+        <translation>未在磁盘上找到根文件系统。</translation>
     </message>
     <message>
         <source>%1: free space is only read from ext2/3/4 super blocks.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：仅从 ext2/3/4 超级块读取可用空间。</translation>
     </message>
     <message>
         <source>%1: the super block&apos;s block counts do not hold together (%2 blocks of %3 bytes, %4 free).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：超级块中的块计数不一致（%2 个块，每块 %3 字节，%4 个空闲）。</translation>
     </message>
     <message>
         <source>%1: %2 MiB free of %3 MiB, %4 MiB (%5%) of them to users other than root (%6 MiB reserved for root)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%3 MiB 中有 %2 MiB 可用，其中 %4 MiB（%5%）可供 root 以外的用户使用（为 root 保留 %6 MiB）</translation>
     </message>
     <message>
         <source> (as of the last journal commit: the file system was not cleanly unmounted)</source>
-        <translation type="unfinished"></translation>
+        <translation> （截至最后一次日志提交：文件系统未正常卸载）</translation>
     </message>
     <message>
         <source>In the source VM, free at least %1 MiB on /: `%2` empties the package cache; remove old kernels and logs (`journalctl --vacuum-size=100M`, /var/log/*.gz); or grow the disk and the file system (growpart, resize2fs). Then export the disk again.</source>
-        <translation type="unfinished"></translation>
+        <translation>请在源虚拟机中，在 / 上释放至少 %1 MiB 空间：`%2` 可清空软件包缓存；删除旧内核和日志（`journalctl --vacuum-size=100M`、/var/log/*.gz）；或扩容磁盘和文件系统（growpart、resize2fs）。然后重新导出磁盘。</translation>
     </message>
     <message>
         <source>%1. Under %2 MiB: the import cannot write /etc/qcloud-network-config.ini and cloud-init cannot write its state, so the instance comes up without its network configuration.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1。低于 %2 MiB 时，导入过程无法写入 /etc/qcloud-network-config.ini，cloud-init 也无法写入其状态，因此实例启动后将没有网络配置。</translation>
     </message>
     <message>
         <source>%1. Under %2% free: services and logs fill it soon after the first boot.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1。可用空间低于 %2% 时，首次启动后不久，服务和日志就会将其占满。</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1：%2</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>%1 has %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 启用了 %2</translation>
     </message>
     <message>
         <source>%1. The kernel mounts it, but e2fsprogs older than 1.43 (CentOS 7&apos;s 1.42.9), which a conversion or injection tool may run, cannot check or write it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1。内核可以挂载它，但转换或注入工具可能运行的 1.43 之前的 e2fsprogs（如 CentOS 7 的 1.42.9）无法检查或写入它。</translation>
     </message>
     <message>
         <source>Only if such a tool will write the disk: on the unmounted file system, `tune2fs -O ^metadata_csum,^metadata_csum_seed,^orphan_file DEVICE` then `e2fsck -f DEVICE` (a recent e2fsprogs); inline_data, encrypt, casefold, ea_inode, large_dir and verity cannot be turned off: copy the files to a file system made with `mkfs.ext4 -O ^FEATURE`.</source>
-        <translation type="unfinished"></translation>
+        <translation>仅当此类工具会写入磁盘时才需处理：在未挂载的文件系统上运行 `tune2fs -O ^metadata_csum,^metadata_csum_seed,^orphan_file DEVICE`，然后运行 `e2fsck -f DEVICE`（需较新的 e2fsprogs）；inline_data、encrypt、casefold、ea_inode、large_dir 和 verity 无法关闭：请将文件复制到使用 `mkfs.ext4 -O ^FEATURE` 创建的文件系统中。</translation>
     </message>
     <message>
         <source>No feature newer than e2fsprogs 1.42.9: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有比 e2fsprogs 1.42.9 更新的特性：%1。</translation>
     </message>
     <message>
         <source>File systems cleanly unmounted, no errors</source>
-        <translation type="unfinished"></translation>
+        <translation>文件系统已正常卸载，无错误</translation>
     </message>
     <message>
         <source>Free space on /</source>
-        <translation type="unfinished"></translation>
+        <translation>/ 的可用空间</translation>
     </message>
     <message>
         <source>ext4 features older tools can write</source>
-        <translation type="unfinished"></translation>
+        <translation>旧版工具可写入的 ext4 特性</translation>
     </message>
     <message>
         <source>No network interface is configured statically; the cloud configures eth0 on first boot.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有静态配置的网卡；首次启动时，云平台会配置 eth0。</translation>
     </message>
     <message>
         <source>No configured interface has a static IPv4 address.</source>
-        <translation type="unfinished"></translation>
+        <translation>已配置的网卡均没有静态 IPv4 地址。</translation>
     </message>
     <message>
         <source>Several interfaces are configured and none is eth0; static addresses: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>配置了多个网卡，但没有一个是 eth0；静态地址：%1。</translation>
     </message>
     <message>
         <source>Keep one interface, named eth0, configured by DHCP.</source>
-        <translation type="unfinished"></translation>
+        <translation>请仅保留一个名为 eth0 的网卡，并通过 DHCP 配置。</translation>
     </message>
     <message>
         <source>%1 takes its address by DHCP (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 通过 DHCP 获取地址（%2）。</translation>
     </message>
     <message>
         <source>%1 has a static IPv4 address: %2: %3. The instance would come up with an address its VPC does not route, and cannot be reached.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 配置了静态 IPv4 地址：%2：%3。实例启动后将使用其 VPC 不路由的地址，因而无法访问。</translation>
     </message>
     <message>
         <source>Configure it by DHCP (BOOTPROTO=dhcp, `inet dhcp`, `dhcp4: true`, method=auto or DHCP=ipv4) before exporting.</source>
-        <translation type="unfinished"></translation>
+        <translation>请在导出前将其改为通过 DHCP 配置（BOOTPROTO=dhcp、`inet dhcp`、`dhcp4: true`、method=auto 或 DHCP=ipv4）。</translation>
     </message>
     <message>
         <source>SELinux is not configured (no SELINUX= in %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>未配置 SELinux（%1 中没有 SELINUX=）。</translation>
     </message>
     <message>
         <source>SELinux is disabled (%1: %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>SELinux 已禁用（%1：%2）。</translation>
     </message>
     <message>
         <source>%1: %2: the policy /etc/selinux/%3/policy is missing, but a permissive system boots without it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2：策略 /etc/selinux/%3/policy 缺失，但处于 permissive 模式的系统没有它也能启动。</translation>
     </message>
     <message>
         <source>%1: %2 %3, but /etc/selinux/%4/policy is missing: the boot stops with &quot;Failed to load SELinux policy&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2 %3，但 /etc/selinux/%4/policy 缺失：启动将因“Failed to load SELinux policy”而停止。</translation>
     </message>
     <message>
         <source>Install the policy package (selinux-policy-%1) or set SELINUX=permissive in %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>请安装策略软件包（selinux-policy-%1），或在 %2 中设置 SELINUX=permissive。</translation>
     </message>
     <message>
         <source>%1: %2, and /.autorelabel is pending: the first boot relabels every file and reboots, which takes long on a large disk.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2，且 /.autorelabel 待处理：首次启动时将重新标记所有文件并重启，在大磁盘上耗时较长。</translation>
     </message>
     <message>
         <source>Boot the source system once so the relabel completes, then export again.</source>
-        <translation type="unfinished"></translation>
+        <translation>请启动源系统一次以完成重新标记，然后重新导出。</translation>
     </message>
     <message>
         <source>SELinux is %1 with its %2 policy present (%3).</source>
-        <translation type="unfinished"></translation>
+        <translation>SELinux 处于 %1 模式，其 %2 策略存在（%3）。</translation>
     </message>
     <message>
         <source>The hardware clock keeps UTC (/etc/adjtime: %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>硬件时钟使用 UTC（/etc/adjtime：%1）。</translation>
     </message>
     <message>
         <source>The hardware clock keeps UTC (no LOCAL in /etc/adjtime).</source>
-        <translation type="unfinished"></translation>
+        <translation>硬件时钟使用 UTC（/etc/adjtime 中没有 LOCAL）。</translation>
     </message>
     <message>
         <source>/etc/adjtime: %1: the system reads the hardware clock as local time, but the cloud&apos;s clock is UTC: the instance&apos;s time is off by the zone offset.</source>
-        <translation type="unfinished"></translation>
+        <translation>/etc/adjtime：%1：系统将硬件时钟视为本地时间，但云平台的时钟为 UTC：实例的时间将偏差一个时区偏移量。</translation>
     </message>
     <message>
         <source>Change LOCAL to UTC on the third line of /etc/adjtime (`timedatectl set-local-rtc 0`).</source>
-        <translation type="unfinished"></translation>
+        <translation>请将 /etc/adjtime 第三行的 LOCAL 改为 UTC（`timedatectl set-local-rtc 0`）。</translation>
     </message>
     <message>
         <source>No kernel was found.</source>
-        <translation type="unfinished"></translation>
+        <translation>未找到内核。</translation>
     </message>
     <message>
         <source>Only /boot could be read: the modules of kernel %1 are out of reach.</source>
-        <translation type="unfinished"></translation>
+        <translation>只能读取 /boot：无法访问内核 %1 的模块。</translation>
     </message>
     <message>
         <source>Kernel %1 has no %2 driver: newer instance types (virtio-scsi and NVMe disks) cannot boot it.</source>
-        <translation type="unfinished"></translation>
+        <translation>内核 %1 没有 %2 驱动：较新的实例类型（使用 virtio-scsi 和 NVMe 磁盘）无法启动该内核。</translation>
     </message>
     <message>
         <source>Boot a distribution kernel that has these drivers.</source>
-        <translation type="unfinished"></translation>
+        <translation>请使用带有这些驱动的发行版内核启动。</translation>
     </message>
     <message>
         <source>Kernel %1 has %2 as modules, but its initramfs %3 does not contain them: on newer instance types the system disk is not found at boot.</source>
-        <translation type="unfinished"></translation>
+        <translation>内核 %1 以模块形式包含 %2，但其 initramfs %3 中不包含它们：在较新的实例类型上，启动时将找不到系统盘。</translation>
     </message>
     <message>
         <source>Rebuild the initramfs with them (`dracut -f --add-drivers &quot;%1&quot;`, or add them to /etc/initramfs-tools/modules and run update-initramfs -u).</source>
-        <translation type="unfinished"></translation>
+        <translation>请加入这些驱动重新生成 initramfs（`dracut -f --add-drivers &quot;%1&quot;`，或将它们添加到 /etc/initramfs-tools/modules 并运行 update-initramfs -u）。</translation>
     </message>
     <message>
         <source>growpart is installed (%1) and cloud-init runs it (/etc/cloud/cloud.cfg: %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>已安装 growpart（%1），且 cloud-init 会运行它（/etc/cloud/cloud.cfg：%2）。</translation>
     </message>
     <message>
         <source>growpart is installed (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>已安装 growpart（%1）。</translation>
     </message>
     <message>
         <source>cloud-init&apos;s growpart module is configured (/etc/cloud/cloud.cfg: %1), but the growpart program is not installed.</source>
-        <translation type="unfinished"></translation>
+        <translation>已配置 cloud-init 的 growpart 模块（/etc/cloud/cloud.cfg：%1），但未安装 growpart 程序。</translation>
     </message>
     <message>
         <source>Neither growpart nor cloud-init&apos;s growpart module is installed: a system disk larger than the image stays at the image&apos;s size until the partition is grown by hand.</source>
-        <translation type="unfinished"></translation>
+        <translation>既未安装 growpart，也未安装 cloud-init 的 growpart 模块：如果系统盘大于镜像，其分区将保持镜像的大小，直到手动扩容分区。</translation>
     </message>
     <message>
         <source>Install cloud-utils-growpart (cloud-guest-utils on Debian and Ubuntu) and cloud-init before exporting.</source>
-        <translation type="unfinished"></translation>
+        <translation>请在导出前安装 cloud-utils-growpart（Debian 和 Ubuntu 上为 cloud-guest-utils）和 cloud-init。</translation>
     </message>
     <message>
         <source>eth0 by DHCP</source>
-        <translation type="unfinished"></translation>
+        <translation>eth0 通过 DHCP 配置</translation>
     </message>
     <message>
         <source>SELinux can boot</source>
-        <translation type="unfinished"></translation>
+        <translation>SELinux 不阻止启动</translation>
     </message>
     <message>
         <source>Hardware clock in UTC</source>
-        <translation type="unfinished"></translation>
+        <translation>硬件时钟使用 UTC</translation>
     </message>
     <message>
         <source>virtio-scsi and NVMe drivers</source>
-        <translation type="unfinished"></translation>
+        <translation>virtio-scsi 和 NVMe 驱动</translation>
     </message>
     <message>
         <source>Online disk resize</source>
-        <translation type="unfinished"></translation>
+        <translation>磁盘在线扩容</translation>
     </message>
     <message>
         <source>the boot loader configuration</source>
-        <translation type="unfinished"></translation>
+        <translation>引导加载程序配置</translation>
     </message>
     <message>
         <source>the SELinux, clock and resize configuration</source>
-        <translation type="unfinished"></translation>
+        <translation>SELinux、时钟和扩容配置</translation>
     </message>
     <message>
         <source>the Windows remote access and setup state</source>
-        <translation type="unfinished"></translation>
+        <translation>Windows 远程访问和安装状态</translation>
     </message>
     <message>
         <source>Not checked: the registry has no control set to read.</source>
-        <translation type="unfinished"></translation>
+        <translation>未检查：注册表中没有可读取的控制集。</translation>
     </message>
     <message>
         <source>Remote Desktop is disabled (%1): the instance cannot be reached except through the VNC console.</source>
-        <translation type="unfinished"></translation>
+        <translation>远程桌面已禁用（%1）：除 VNC 控制台外无法访问实例。</translation>
     </message>
     <message>
         <source>Group Policy turns Remote Desktop off: set &quot;Allow users to connect remotely by using Remote Desktop Services&quot; to Enabled (gpedit.msc) or remove the policy before exporting.</source>
-        <translation type="unfinished"></translation>
+        <translation>组策略关闭了远程桌面：请在导出前将“允许用户通过使用远程桌面服务进行远程连接”设置为“已启用”（gpedit.msc），或删除该策略。</translation>
     </message>
     <message>
         <source>Enable Remote Desktop (System Properties &gt; Remote, or set fDenyTSConnections to 0) before exporting.</source>
-        <translation type="unfinished"></translation>
+        <translation>请在导出前启用远程桌面（系统属性 &gt; 远程，或将 fDenyTSConnections 设置为 0）。</translation>
     </message>
     <message>
         <source>Whether Remote Desktop is enabled is not recorded (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>未记录是否已启用远程桌面（%1）。</translation>
     </message>
     <message>
         <source>Make sure Remote Desktop is enabled before exporting.</source>
-        <translation type="unfinished"></translation>
+        <translation>请确保在导出前已启用远程桌面。</translation>
     </message>
     <message>
         <source>Remote Desktop is enabled (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>远程桌面已启用（%1）。</translation>
     </message>
     <message>
         <source>No firewall policy in the registry (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>注册表中没有防火墙策略（%1）。</translation>
     </message>
     <message>
         <source>The firewall is off for every profile (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>所有配置文件的防火墙均已关闭（%1）。</translation>
     </message>
     <message>
         <source>The Remote Desktop rule allows TCP 3389 (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>远程桌面规则允许 TCP 3389（%1）。</translation>
     </message>
     <message>
         <source>The firewall is on (%1) and no active rule allows Remote Desktop (TCP 3389): %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>防火墙已开启（%1），且没有已启用的规则允许远程桌面（TCP 3389）：%2。</translation>
     </message>
     <message>
         <source>Enable the &quot;Remote Desktop&quot; rule group in Windows Firewall (`Enable-NetFirewallRule -DisplayGroup &quot;Remote Desktop&quot;`, or `netsh advfirewall firewall set rule group=&quot;remote desktop&quot; new enable=Yes`).</source>
-        <translation type="unfinished"></translation>
+        <translation>请在 Windows 防火墙中启用“远程桌面”规则组（`Enable-NetFirewallRule -DisplayGroup &quot;Remote Desktop&quot;`，或 `netsh advfirewall firewall set rule group=&quot;remote desktop&quot; new enable=Yes`）。</translation>
     </message>
     <message>
         <source>The SAN policy is %1 (%2): data disks attached to the instance come up offline and have to be brought online by hand.</source>
-        <translation type="unfinished"></translation>
+        <translation>SAN 策略为 %1（%2）：挂载到实例的数据盘将处于脱机状态，需要手动联机。</translation>
     </message>
     <message>
         <source>Run `diskpart` and `san policy=OnlineAll` (SanPolicy = 1) before exporting.</source>
-        <translation type="unfinished"></translation>
+        <translation>请在导出前运行 `diskpart` 并执行 `san policy=OnlineAll`（SanPolicy = 1）。</translation>
     </message>
     <message>
         <source>Windows&apos; default</source>
-        <translation type="unfinished"></translation>
+        <translation>Windows 默认值</translation>
     </message>
     <message>
         <source>The SAN policy (%1) keeps local disks online (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>SAN 策略（%1）使本地磁盘保持联机（%2）。</translation>
     </message>
     <message>
         <source>No reboot is pending (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>没有待处理的重启（%1）。</translation>
     </message>
     <message>
         <source>A reboot is pending: %1. The first boot in the cloud finishes the update first and may restart or stop at the console.</source>
-        <translation type="unfinished"></translation>
+        <translation>有待处理的重启：%1。在云上首次启动时将先完成更新，可能会重启或停在控制台。</translation>
     </message>
     <message>
         <source>Restart Windows, let it finish installing, shut it down cleanly and export again.</source>
-        <translation type="unfinished"></translation>
+        <translation>请重启 Windows，等待其完成安装，然后正常关机并重新导出。</translation>
     </message>
     <message>
         <source>the instance will wait at Windows Setup on the console and Remote Desktop will never answer</source>
-        <translation type="unfinished"></translation>
+        <translation>实例将在控制台停在 Windows 安装程序界面，远程桌面将始终无法连接</translation>
     </message>
     <message>
         <source>The image is undeployable (%1): %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>该镜像无法部署（%1）：%2。</translation>
     </message>
     <message>
         <source>Sysprep did not finish: export the disk from a machine that was not generalized, or run sysprep again until it completes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sysprep 未完成：请从未经通用化的机器导出磁盘，或重新运行 sysprep 直至完成。</translation>
     </message>
     <message>
         <source>Windows Setup has not finished and there is no answer file (%1): %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Windows 安装程序尚未完成，且没有应答文件（%1）：%2。</translation>
     </message>
     <message>
         <source>Boot the machine once and finish Windows Setup (or generalize it with `sysprep /generalize /oobe /shutdown /unattend:FILE` and an answer file that completes OOBE) before exporting.</source>
-        <translation type="unfinished"></translation>
+        <translation>请在导出前启动该机器一次并完成 Windows 安装程序（或使用 `sysprep /generalize /oobe /shutdown /unattend:FILE` 和可完成 OOBE 的应答文件将其通用化）。</translation>
     </message>
     <message>
         <source>The image is generalized and will run Windows Setup on first boot with the answer file (%1); if the answer file does not complete OOBE the instance waits at the console.</source>
-        <translation type="unfinished"></translation>
+        <translation>该镜像已通用化，首次启动时将使用应答文件（%1）运行 Windows 安装程序；如果应答文件未完成 OOBE，实例将在控制台等待。</translation>
     </message>
     <message>
         <source>Make sure the answer file skips every OOBE page and enables Remote Desktop, or boot the machine once before exporting.</source>
-        <translation type="unfinished"></translation>
+        <translation>请确保应答文件跳过所有 OOBE 页面并启用远程桌面，或在导出前启动该机器一次。</translation>
     </message>
     <message>
         <source>Windows Setup is complete (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Windows 安装程序已完成（%1）。</translation>
     </message>
     <message>
         <source>The virtio network driver is installed but disabled (%1): the instance has no network.</source>
-        <translation type="unfinished"></translation>
+        <translation>virtio 网卡驱动已安装但被禁用（%1）：实例将没有网络。</translation>
     </message>
     <message>
         <source>Set HKLM\SYSTEM\CurrentControlSet\Services\netkvm\Start to 3 (or re-run InstallQCloud.exe) before exporting.</source>
-        <translation type="unfinished"></translation>
+        <translation>请在导出前将 HKLM\SYSTEM\CurrentControlSet\Services\netkvm\Start 设置为 3（或重新运行 InstallQCloud.exe）。</translation>
     </message>
     <message>
         <source>netkvm is not disabled (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>netkvm 未被禁用（%1）。</translation>
     </message>
     <message>
         <source>netkvm is not installed (the virtio driver rule judges that).</source>
-        <translation type="unfinished"></translation>
+        <translation>未安装 netkvm（由 virtio 驱动规则判定）。</translation>
     </message>
     <message>
         <source>Remote Desktop enabled</source>
-        <translation type="unfinished"></translation>
+        <translation>远程桌面已启用</translation>
     </message>
     <message>
         <source>Remote Desktop allowed by the firewall</source>
-        <translation type="unfinished"></translation>
+        <translation>防火墙允许远程桌面</translation>
     </message>
     <message>
         <source>Data disks come up online</source>
-        <translation type="unfinished"></translation>
+        <translation>数据盘自动联机</translation>
     </message>
     <message>
         <source>No pending reboot</source>
-        <translation type="unfinished"></translation>
+        <translation>没有待处理的重启</translation>
     </message>
     <message>
         <source>Windows Setup finished</source>
-        <translation type="unfinished"></translation>
+        <translation>Windows 安装程序已完成</translation>
     </message>
     <message>
         <source>Virtio network driver enabled</source>
-        <translation type="unfinished"></translation>
+        <translation>virtio 网卡驱动已启用</translation>
     </message>
 </context>
 <context>
@@ -5192,226 +5192,226 @@ Exit status: 0 done, 2 error.</source>
     </message>
     <message>
         <source>Boot</source>
-        <translation type="unfinished"></translation>
+        <translation>引导</translation>
     </message>
     <message>
         <source>Windows</source>
-        <translation type="unfinished"></translation>
+        <translation>Windows</translation>
     </message>
 </context>
 <context>
     <name>cvmi::repair::Fix</name>
     <message>
         <source>Boot the source VM once and shut it down cleanly (the journal is replayed at mount), then export the disk again.</source>
-        <translation type="unfinished"></translation>
+        <translation>请启动源虚拟机一次并正常关机（挂载时将重放日志），然后重新导出磁盘。</translation>
     </message>
     <message>
         <source>force a file system check at the next boot (/forcefsck)</source>
-        <translation type="unfinished"></translation>
+        <translation>在下次启动时强制检查文件系统（/forcefsck）</translation>
     </message>
     <message>
         <source>/forcefsck exists: the next boot checks the file systems</source>
-        <translation type="unfinished"></translation>
+        <translation>/forcefsck 已存在：下次启动时将检查文件系统</translation>
     </message>
     <message>
         <source>create /forcefsck: the next boot checks the file systems</source>
-        <translation type="unfinished"></translation>
+        <translation>创建 /forcefsck：下次启动时将检查文件系统</translation>
     </message>
     <message>
         <source>reboot now so fsck repairs the errors (on systemd without SysV compatibility, add fsck.mode=force to the kernel command line for that boot instead), then delete /forcefsck if it is still there, shut down cleanly and export the disk again; a root with fsck pass 0 in /etc/fstab is never checked at boot: run e2fsck -f from a rescue system then</source>
-        <translation type="unfinished"></translation>
+        <translation>请立即重启，让 fsck 修复错误（在没有 SysV 兼容的 systemd 系统上，请改为在该次启动的内核命令行中添加 fsck.mode=force），然后如果 /forcefsck 仍存在则将其删除，正常关机并重新导出磁盘；/etc/fstab 中 fsck pass 为 0 的根文件系统在启动时从不检查：这时请从救援系统运行 e2fsck -f</translation>
     </message>
     <message>
         <source>empty the package cache (%1 %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>清空软件包缓存（%1 %2）</translation>
     </message>
     <message>
         <source>the package cache %1 is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>软件包缓存 %1 已为空</translation>
     </message>
     <message>
         <source>empty the package manager&apos;s cache</source>
-        <translation type="unfinished"></translation>
+        <translation>清空软件包管理器的缓存</translation>
     </message>
     <message>
         <source>if / is still short of space, remove old kernels and logs (journalctl --vacuum-size=100M, /var/log/*.gz) or grow the disk and the file system</source>
-        <translation type="unfinished"></translation>
+        <translation>如果 / 的空间仍然不足，请删除旧内核和日志（journalctl --vacuum-size=100M、/var/log/*.gz），或扩容磁盘和文件系统</translation>
     </message>
     <message>
         <source>File system features can only be changed on the unmounted file system (tune2fs -O ^FEATURE DEVICE, then e2fsck -f DEVICE, from a rescue system); most matter only if an old e2fsprogs will write the disk.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件系统特性只能在未挂载的文件系统上更改（从救援系统运行 tune2fs -O ^FEATURE DEVICE，然后运行 e2fsck -f DEVICE）；大多数特性仅在旧版 e2fsprogs 会写入磁盘时才有影响。</translation>
     </message>
     <message>
         <source>Repair script written by cvm-import %1 from the check of %2 (%3, rule file %4 %5).</source>
-        <translation type="unfinished"></translation>
+        <translation>修复脚本由 cvm-import %1 根据对 %2 的检查生成（%3，规则文件 %4 %5）。</translation>
     </message>
     <message>
         <source>Run it inside the source virtual machine, as %1, then shut the machine down cleanly, export the disk again and check it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>请以%1身份在源虚拟机内运行此脚本，然后正常关闭该机器，重新导出磁盘并再次检查。</translation>
     </message>
     <message>
         <source>an administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>管理员</translation>
     </message>
     <message>
         <source>  powershell -ExecutionPolicy Bypass -File fix.ps1 -DryRun   shows what would change</source>
-        <translation type="unfinished"></translation>
+        <translation>  powershell -ExecutionPolicy Bypass -File fix.ps1 -DryRun   显示将要进行的更改</translation>
     </message>
     <message>
         <source>  powershell -ExecutionPolicy Bypass -File fix.ps1           changes it</source>
-        <translation type="unfinished"></translation>
+        <translation>  powershell -ExecutionPolicy Bypass -File fix.ps1           进行更改</translation>
     </message>
     <message>
         <source>  sh fix.sh --dry-run     shows what would change</source>
-        <translation type="unfinished"></translation>
+        <translation>  sh fix.sh --dry-run     显示将要进行的更改</translation>
     </message>
     <message>
         <source>  sh fix.sh               changes it</source>
-        <translation type="unfinished"></translation>
+        <translation>  sh fix.sh               进行更改</translation>
     </message>
     <message>
         <source>  sh fix.sh --root DIR    changes the system whose root is mounted at DIR instead</source>
-        <translation type="unfinished"></translation>
+        <translation>  sh fix.sh --root DIR    改为更改根目录挂载在 DIR 的系统</translation>
     </message>
     <message>
         <source>Every step checks first and changes only what is still wrong: running it twice is safe. Changed files are kept as they were under /var/backups/cvm-import/.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个步骤都会先检查，只更改仍有问题之处：重复运行是安全的。被更改的文件会按原样保存在 /var/backups/cvm-import/ 下。</translation>
     </message>
     <message>
         <source>Not fixed by this script (do these by hand):</source>
-        <translation type="unfinished"></translation>
+        <translation>此脚本未修复的问题（请手动处理）：</translation>
     </message>
     <message>
         <source>Found: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>发现：%1</translation>
     </message>
     <message>
         <source>Cannot write the repair script %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入修复脚本 %1：%2。</translation>
     </message>
     <message>
         <source>The root file system&apos;s UUID could not be told from this disk: set root=UUID=... (see `blkid`) on the kernel command line by hand.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法从此磁盘确定根文件系统的 UUID：请手动在内核命令行中设置 root=UUID=...（参见 `blkid`）。</translation>
     </message>
     <message>
         <source>root= by UUID in the boot loader configuration</source>
-        <translation type="unfinished"></translation>
+        <translation>引导加载程序配置中通过 UUID 指定 root=</translation>
     </message>
     <message>
         <source>The disks /etc/fstab names by device are not partitions of this disk: name them by UUID by hand, or add nofail.</source>
-        <translation type="unfinished"></translation>
+        <translation>/etc/fstab 通过设备名指定的磁盘不是此磁盘的分区：请手动改为通过 UUID 指定，或添加 nofail。</translation>
     </message>
     <message>
         <source>/etc/fstab by UUID</source>
-        <translation type="unfinished"></translation>
+        <translation>/etc/fstab 使用 UUID</translation>
     </message>
     <message>
         <source>/etc/fstab names %1 by a UUID or label that is on no file system of this disk: correct it by hand (see `blkid`).</source>
-        <translation type="unfinished"></translation>
+        <translation>/etc/fstab 通过 UUID 或卷标指定的 %1 不在此磁盘的任何文件系统上：请手动更正（参见 `blkid`）。</translation>
     </message>
     <message>
         <source>nofail on mounts that may be absent (/etc/fstab)</source>
-        <translation type="unfinished"></translation>
+        <translation>可能不存在的挂载设置 nofail（/etc/fstab）</translation>
     </message>
     <message>
         <source>Keep one interface, eth0, configured by DHCP (which one is your choice).</source>
-        <translation type="unfinished"></translation>
+        <translation>请仅保留一个网卡 eth0，并通过 DHCP 配置（保留哪一个由您决定）。</translation>
     </message>
     <message>
         <source>Configure %1 by DHCP in %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>请在 %2 中将 %1 配置为通过 DHCP 获取地址。</translation>
     </message>
     <message>
         <source>%1 by DHCP in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 中的 %1 通过 DHCP 配置</translation>
     </message>
     <message>
         <source>Several interfaces are configured: keep one (your choice), name it eth0 and remove the configuration of the others.</source>
-        <translation type="unfinished"></translation>
+        <translation>配置了多个网卡：请保留一个（由您选择），将其命名为 eth0，并删除其他网卡的配置。</translation>
     </message>
     <message>
         <source>Rename %1 to eth0 in %2, and add net.ifnames=0 biosdevname=0 to the kernel command line.</source>
-        <translation type="unfinished"></translation>
+        <translation>请在 %2 中将 %1 重命名为 eth0，并在内核命令行中添加 net.ifnames=0 biosdevname=0。</translation>
     </message>
     <message>
         <source>Kernel names (net.ifnames=0 biosdevname=0)</source>
-        <translation type="unfinished"></translation>
+        <translation>内核网卡命名（net.ifnames=0 biosdevname=0）</translation>
     </message>
     <message>
         <source>%1 renamed to eth0 in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>已在 %2 中将 %1 重命名为 eth0</translation>
     </message>
     <message>
         <source>IPv6 off (sysctl)</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭 IPv6（sysctl）</translation>
     </message>
     <message>
         <source>SELinux permissive (its policy is missing)</source>
-        <translation type="unfinished"></translation>
+        <translation>SELinux 设为 permissive（其策略缺失）</translation>
     </message>
     <message>
         <source>Boot the source system once so the pending SELinux relabel completes, then export the disk again.</source>
-        <translation type="unfinished"></translation>
+        <translation>请启动源系统一次以完成待处理的 SELinux 重新标记，然后重新导出磁盘。</translation>
     </message>
     <message>
         <source>Hardware clock in UTC (/etc/adjtime)</source>
-        <translation type="unfinished"></translation>
+        <translation>硬件时钟使用 UTC（/etc/adjtime）</translation>
     </message>
     <message>
         <source>%1 in the initramfs of kernel %2</source>
-        <translation type="unfinished"></translation>
+        <translation>内核 %2 的 initramfs 中包含 %1</translation>
     </message>
     <message>
         <source>Install a distribution kernel with the virtio drivers, then rebuild its initramfs.</source>
-        <translation type="unfinished"></translation>
+        <translation>请安装带有 virtio 驱动的发行版内核，然后重新生成其 initramfs。</translation>
     </message>
     <message>
         <source>Boot a distribution kernel that has the virtio_scsi and nvme drivers.</source>
-        <translation type="unfinished"></translation>
+        <translation>请使用带有 virtio_scsi 和 nvme 驱动的发行版内核启动。</translation>
     </message>
     <message>
         <source>growpart installed</source>
-        <translation type="unfinished"></translation>
+        <translation>已安装 growpart</translation>
     </message>
     <message>
         <source>cloud-init installed</source>
-        <translation type="unfinished"></translation>
+        <translation>已安装 cloud-init</translation>
     </message>
     <message>
         <source>Remote Desktop on (fDenyTSConnections = 0)</source>
-        <translation type="unfinished"></translation>
+        <translation>开启远程桌面（fDenyTSConnections = 0）</translation>
     </message>
     <message>
         <source>Remote Desktop allowed by the local Group Policy</source>
-        <translation type="unfinished"></translation>
+        <translation>本地组策略允许远程桌面</translation>
     </message>
     <message>
         <source>Remote Desktop allowed through the firewall</source>
-        <translation type="unfinished"></translation>
+        <translation>防火墙放行远程桌面</translation>
     </message>
     <message>
         <source>SAN policy OnlineAll (data disks online)</source>
-        <translation type="unfinished"></translation>
+        <translation>SAN 策略 OnlineAll（数据盘联机）</translation>
     </message>
     <message>
         <source>netkvm.sys is missing: run InstallQCloud.exe to install the virtio drivers again.</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少 netkvm.sys：请运行 InstallQCloud.exe 重新安装 virtio 驱动。</translation>
     </message>
     <message>
         <source>netkvm enabled (Start = 3, on demand)</source>
-        <translation type="unfinished"></translation>
+        <translation>启用 netkvm（Start = 3，按需启动）</translation>
     </message>
     <message>
         <source>IPv6 off (DisabledComponents = 0xFF)</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭 IPv6（DisabledComponents = 0xFF）</translation>
     </message>
     <message>
         <source>A reboot is pending: restart Windows, let it finish, then shut it down cleanly and export again.</source>
-        <translation type="unfinished"></translation>
+        <translation>有待处理的重启：请重启 Windows，等待其完成，然后正常关机并重新导出。</translation>
     </message>
     <message>
         <source>Windows Setup has not finished (sysprep): boot the machine and complete Setup, or generalize it again with an answer file that completes OOBE.</source>
-        <translation type="unfinished"></translation>
+        <translation>Windows 安装程序尚未完成（sysprep）：请启动该机器并完成安装，或使用可完成 OOBE 的应答文件重新将其通用化。</translation>
     </message>
 </context>
 <context>
@@ -6726,41 +6726,41 @@ https:// 可用于任何主机。http:// 仅可用于本机（localhost、127.0.
     </message>
     <message>
         <source>Save a script that fixes, inside the source VM, what the check found</source>
-        <translation type="unfinished"></translation>
+        <translation>保存一个脚本，用于在源虚拟机内修复检查发现的问题</translation>
     </message>
     <message>
         <source>Save &amp;Fix Script…</source>
-        <translation type="unfinished"></translation>
+        <translation>保存修复脚本(&amp;F)…</translation>
     </message>
     <message numerus="yes">
         <source>Save a script to run inside the source VM before exporting it again: %n step(s) for %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>保存一个在重新导出前于源虚拟机内运行的脚本：共 %n 个步骤，针对 %1。</numerusform>
         </translation>
     </message>
     <message>
         <source>What the check found cannot be fixed by a script inside the VM: see each rule&apos;s fix in the report.</source>
-        <translation type="unfinished"></translation>
+        <translation>检查发现的问题无法通过虚拟机内的脚本修复：请参见报告中每条规则的修复方法。</translation>
     </message>
     <message>
         <source>%1-fix.ps1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1-fix.ps1</translation>
     </message>
     <message>
         <source>%1-fix.sh</source>
-        <translation type="unfinished"></translation>
+        <translation>%1-fix.sh</translation>
     </message>
     <message>
         <source>Save Fix Script</source>
-        <translation type="unfinished"></translation>
+        <translation>保存修复脚本</translation>
     </message>
     <message>
         <source>PowerShell script (*.ps1)</source>
-        <translation type="unfinished"></translation>
+        <translation>PowerShell 脚本 (*.ps1)</translation>
     </message>
     <message>
         <source>Shell script (*.sh)</source>
-        <translation type="unfinished"></translation>
+        <translation>Shell 脚本 (*.sh)</translation>
     </message>
 </context>
 <context>
