@@ -83,14 +83,20 @@ private slots:
         QVERIFY(facts.limits.notRead.isEmpty());
         QCOMPARE(facts.limits.kernelScans, 1);
 
+        // virtio_scsi and nvme (drivers.storage) are looked for in the same scan.
+        QVERIFY(k.initramfsStorage.contains(QStringLiteral("virtio_scsi")));
+        QVERIFY(k.initramfsStorage.contains(QStringLiteral("nvme")));
+
         // What the check read: the disk's metadata, a few guest files, and the initramfs up to
-        // virtio_blk. Reading the whole initramfs (as before) was 38 MB and 146 MB unpacked.
+        // the last of virtio_blk, nvme and virtio_scsi (kernel/drivers/scsi/, about 60 % into the
+        // archive, where the scan stops). Reading the whole initramfs was 38 MB and 146 MB
+        // unpacked; before drivers.storage the scan stopped at virtio_blk (8.6 MB unpacked).
         const uint64_t unpackedWhole =
             onInitrd(QStringLiteral("zstd -dc \"$1\" | wc -c")).trimmed().toULongLong();
         QVERIFY(unpackedWhole > 0);
-        QVERIFY2(facts.limits.decompressedBytes < unpackedWhole / 4,
+        QVERIFY2(facts.limits.decompressedBytes < unpackedWhole * 3 / 4,
                  qPrintable(QString::number(facts.limits.decompressedBytes)));
-        QVERIFY2(facts.bytesRead < 8ull * 1024 * 1024,
+        QVERIFY2(facts.bytesRead < 32ull * 1024 * 1024,
                  qPrintable(QString::number(facts.bytesRead)));
     }
 
