@@ -480,16 +480,21 @@ void TestJourney::nonCompliantStopsOnTheImagePage()
 
     auto* headline = report->findChild<QLabel*>(QStringLiteral("summaryHeadline"));
     QVERIFY(headline);
-    QCOMPARE(headline->text(), QStringLiteral("Not importable: 2 problems"));
+    // Issue 17 added the third: its /data mount of another disk has no nofail.
+    QCOMPARE(headline->text(), QStringLiteral("Not importable: 3 problems"));
 
     // Each failing rule: its title, the evidence found in the guest and how to fix it.
     struct Expected {
         const char* id;
         const char* title;
         const char* evidence;
+        const char* file; // where the evidence was found
     };
-    for (const Expected& e : {Expected{"network.eth0_only", "Only eth0", "ens3"},
-                              Expected{"network.no_ipv6", "No IPv6", "dhcp6"}}) {
+    for (const Expected& e :
+         {Expected{"network.eth0_only", "Only eth0", "ens3", "/etc/netplan/50-cloud-init.yaml"},
+          Expected{"network.no_ipv6", "No IPv6", "dhcp6", "/etc/netplan/50-cloud-init.yaml"},
+          Expected{"boot.fstab_nofail", "Network and other disks' mounts have nofail", "/dev/sdb1",
+                   "/etc/fstab:2"}}) {
         const QString id = QLatin1String(e.id);
         QCOMPARE(verdictOf(*wizard, id), QStringLiteral("fail"));
         QWidget* row = ruleRow(*wizard, id);
@@ -500,15 +505,14 @@ void TestJourney::nonCompliantStopsOnTheImagePage()
         QCOMPARE(title->text(), QLatin1String(e.title));
         QVERIFY2(evidence->isVisible() && evidence->text().contains(QLatin1String(e.evidence)),
                  qPrintable(evidence->text()));
-        QVERIFY2(evidence->text().contains(QLatin1String("/etc/netplan/50-cloud-init.yaml")),
-                 qPrintable(evidence->text()));
+        QVERIFY2(evidence->text().contains(QLatin1String(e.file)), qPrintable(evidence->text()));
         QVERIFY(fix->isVisible() && !fix->text().isEmpty());
     }
-    // Only those two fail: the rest of the disk is fine.
+    // Only those three fail: the rest of the disk is fine.
     int failures = 0;
     for (const auto& rule : wizard->session()->inspection().report.rules)
         failures += rule.verdict == policy::Verdict::Fail ? 1 : 0;
-    QCOMPARE(failures, 2);
+    QCOMPARE(failures, 3);
     QCOMPARE(verdictOf(*wizard, QStringLiteral("os.supported")), QStringLiteral("pass"));
 
     // The journey stops here: Next is disabled and a click on it goes nowhere.
