@@ -26,7 +26,8 @@ namespace cvmi::inspect {
 // with `error` ("hive_invalid", "hive_too_large", ...) when it does but a hive cannot be read;
 // family and windows.systemRoot are set then, so the caller can say which system it was.
 // With a `budget`, the drivers, network, architecture and reach are read as steps within its
-// deadline (part::kDrivers, kNetwork, kArchitecture, kWindowsState), and hives cut short by it mark part::kOs unread.
+// deadline (part::kDrivers, kNetwork, kArchitecture, kWindowsState), and hives cut short by it mark
+// part::kOs unread.
 bool inspectWindows(GuestFs& fs, GuestFacts* facts, Error* error,
                     InspectionBudget* budget = nullptr);
 
