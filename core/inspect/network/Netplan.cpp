@@ -39,6 +39,19 @@ bool yamlTrue(const YAML::Node& node, QString* written)
     return yamlScalar(node, written) && isYes(*written);
 }
 
+// One entry of `addresses:`: a scalar, or a one-key map {address: {lifetime: ..., label: ...}}.
+QString addressOf(const YAML::Node& item)
+{
+    QString address;
+    if (yamlIsMap(item) && item.size() > 0) {
+        const YAML::Node first = item.begin()->first;
+        yamlScalar(first, &address);
+    } else {
+        yamlScalar(item, &address);
+    }
+    return address;
+}
+
 // The first IPv6 setting of one netplan device, as "key: value"; empty when none.
 QString netplanIpv6(const YAML::Node& device)
 {
@@ -52,14 +65,7 @@ QString netplanIpv6(const YAML::Node& device)
     const YAML::Node addresses = device["addresses"];
     if (yamlIsSequence(addresses)) {
         for (const auto& item : addresses) {
-            // An address is a scalar, or a one-key map {address: {lifetime: ..., label: ...}}.
-            QString address;
-            if (yamlIsMap(item) && item.size() > 0) {
-                const YAML::Node first = item.begin()->first;
-                yamlScalar(first, &address);
-            } else {
-                yamlScalar(item, &address);
-            }
+            const QString address = addressOf(item);
             if (isIpv6Address(address))
                 return QStringLiteral("addresses: %1").arg(address);
         }
@@ -90,13 +96,7 @@ QString netplanStaticIpv4(const YAML::Node& device)
     if (!yamlIsSequence(addresses))
         return {};
     for (const auto& item : addresses) {
-        QString address;
-        if (yamlIsMap(item) && item.size() > 0) {
-            const YAML::Node first = item.begin()->first;
-            yamlScalar(first, &address);
-        } else {
-            yamlScalar(item, &address);
-        }
+        const QString address = addressOf(item);
         if (!address.isEmpty() && !isIpv6Address(address))
             return QStringLiteral("addresses: %1").arg(address);
     }
