@@ -61,7 +61,8 @@ std::optional<int> parseCheckArgs(const CliContext& context, CheckArgs* args)
     parser.addHelpOption();
     parser.addPositionalArgument(
         QStringLiteral("IMAGE"),
-        Text::tr("A .qcow2, .vmdk, .vhd or .raw file, or a folder holding one."));
+        Text::tr("A .qcow2, .vmdk, .vhd, .raw, .vhdx, .vdi or .ova file, or a folder holding "
+                 "one."));
     const QCommandLineOption json(QStringLiteral("json"),
                                   Text::tr("Print the result as JSON (see docs/check-json.md)."));
     const QCommandLineOption policyFile(

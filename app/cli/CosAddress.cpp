@@ -17,7 +17,7 @@ constexpr int maxKeyBytes = 850;
 
 QString CosAddress::keyFor(const QString& fileName) const
 {
-    return path.isEmpty() || path.endsWith(u'/') ? path + fileName : path;
+    return keyIsFolder() ? path + fileName : path;
 }
 
 std::optional<CosAddress> CosAddress::parse(const QString& text, Error* error)

@@ -16,6 +16,8 @@ struct CosAddress {
     // The object key for uploading `fileName` here: the path itself, or, when it is empty or
     // ends in '/', the path followed by the file's name.
     QString keyFor(const QString& fileName) const;
+    // Whether keyFor() makes the key from the file's name (the path is empty or ends in '/').
+    bool keyIsFolder() const { return path.isEmpty() || path.endsWith(u'/'); }
     QString toString() const { return QStringLiteral("cos://") + bucket + u'/' + path; }
 
     // nullopt with *error (code "cli.destination") saying what is wrong and the right form.

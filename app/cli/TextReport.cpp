@@ -42,7 +42,12 @@ void printFacts(QTextStream& out, const inspect::ImageFacts& f)
     out << Text::tr("File size:  %1").arg(formatBytesExact(f.fileSize)) << '\n';
     if (f.error.isSet())
         return;
-    out << Text::tr("Format:     %1 (%2)").arg(f.format, f.subformat) << '\n';
+    if (f.convertedTo.isEmpty())
+        out << Text::tr("Format:     %1 (%2)").arg(f.format, f.subformat) << '\n';
+    else
+        out << Text::tr("Format:     %1 (%2), converted to %3 by the upload")
+                   .arg(f.format, f.subformat, f.convertedTo)
+            << '\n';
     out << Text::tr("Disk size:  %1").arg(formatBytesExact(f.virtualSize)) << '\n';
     if (!f.layoutKnown) {
         out << Text::tr("Partitions: unreadable (%1)").arg(f.layoutError.message) << '\n';

@@ -7,6 +7,7 @@
 #include "UploadEvents.h"
 #include "UploadRun.h"
 #include "transfer/Checkpoint.h"
+#include "transfer/ConvertedUpload.h"
 #include "transfer/PartPlanner.h"
 #include "transfer/UploadLimits.h"
 #include "util/Units.h"
@@ -150,6 +151,32 @@ std::optional<int> readTransferOptions(const CliContext& context, const QCommand
     return std::nullopt;
 }
 
+// A VHDX, VDI or OVA goes up converted to qcow2 without being asked (the import takes none of
+// them as it is); "--convert none" for one is a contradiction, said before anything is sent.
+std::optional<int> requireConversion(const CliContext& context, const QCommandLineParser& parser,
+                                     const UploadOptions& options, PreparedUpload* p)
+{
+    const transfer::ConversionNeed need = transfer::conversionNeed(p->job.filePath);
+    if (need.required == transfer::Conversion::None || p->job.conversion == need.required)
+        return std::nullopt;
+    const QString format = need.format.toUpper();
+    if (parser.isSet(options.convert))
+        return usageError(context,
+                          Text::tr("--convert none: %1 is a %2 disk, which Tencent Cloud does not "
+                                   "import as it is, so it can only be uploaded converted to "
+                                   "qcow2. Leave out --convert none.")
+                              .arg(p->job.filePath.fileNameDisplay(), format));
+    p->job.conversion = need.required;
+    p->autoConverted = true;
+    if (!p->json)
+        context.err << Text::tr("%1 is a %2 disk, which Tencent Cloud does not import as it is: "
+                                "it is sent converted to a compressed qcow2, made while "
+                                "sending.")
+                           .arg(p->job.filePath.fileNameDisplay(), format)
+                    << '\n';
+    return std::nullopt;
+}
+
 // The object the file becomes: bucket, key (the file's name where the address ends in '/'),
 // region and endpoints.
 void setDestination(const CliContext& context, const CloudOptions& cloudOptions,
@@ -159,7 +186,12 @@ void setDestination(const CliContext& context, const CloudOptions& cloudOptions,
     job.credentials = cloudOptions.credentials();
     job.destination.dialect = transfer::Dialect::Cos;
     job.destination.bucket = address.bucket;
-    job.destination.key = address.keyFor(util::textWithReplacements(file.fileNameBytes()));
+    const QString fileName = util::textWithReplacements(file.fileNameBytes());
+    job.destination.key = address.keyFor(fileName);
+    // A key made from the file's name names what is stored: "disk.vhdx" goes up as
+    // "disk.qcow2". A key the user wrote is theirs.
+    if (p->converting() && address.keyIsFolder())
+        job.destination.key = transfer::keyForConversion(job.destination.key, fileName, true);
     if (!file.isValidUtf8() && !p->json)
         context.err << Text::tr("The file name %1 is not valid UTF-8, which an object key must "
                                 "be: the object is named \"%2\". Add the key to the destination "
@@ -247,6 +279,8 @@ int runUpload(const CliContext& context)
     p.job.filePath = file.absolute();
     p.job.restart = parser.isSet(options.restart);
     if (const auto exit = readTransferOptions(context, parser, options, &p.job))
+        return *exit;
+    if (const auto exit = requireConversion(context, parser, options, &p))
         return *exit;
 
     // The engine's and the clients' log lines repeat what the progress and the messages say;

@@ -60,6 +60,7 @@ void UploadReport::started()
              {QStringLiteral("region"), m_p.job.destination.region},
              {QStringLiteral("convert"),
               m_p.converting() ? QStringLiteral("qcow2") : QStringLiteral("none")},
+             {QStringLiteral("convert_required"), m_p.autoConverted},
              // A converted upload: the part size the engine picks (null: not yet chosen) and
              // the part count are known only later.
              {QStringLiteral("part_size"),

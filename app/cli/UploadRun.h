@@ -22,6 +22,8 @@ struct PreparedUpload {
     transfer::PartPlan plan;
     std::optional<transfer::Checkpoint> record; // the interrupted upload this run resumes
     bool json = false;
+    // Converted because the format must be (a VHDX, VDI or OVA), not because --convert said so.
+    bool autoConverted = false;
     // A converted upload (--convert qcow2): no plan before the stream ends; plan.partSize is
     // the record's or the one asked for (0: automatic), plan.partCount 0.
     bool converting() const { return job.conversion != transfer::Conversion::None; }

@@ -35,7 +35,10 @@ bool hasImageSignature(const QString& path)
         head.startsWith("# Disk DescriptorFile"))
         return true;
     // A VHD's footer is its last 512 bytes (dynamic VHDs also copy it to the start).
-    if (head.startsWith("conectix"))
+    if (head.startsWith("conectix") || head.startsWith("vhdxfile"))
+        return true;
+    // VirtualBox's VDI: its magic follows 64 bytes of text.
+    if (file.seek(0x40) && file.read(4) == QByteArray("\x7f\x10\xda\xbe", 4))
         return true;
     if (file.size() < 512 || !file.seek(file.size() - 512))
         return false;
@@ -47,7 +50,8 @@ bool hasImageSignature(const QString& path)
 QStringList diskImageExtensions()
 {
     return {QStringLiteral("qcow2"), QStringLiteral("vmdk"), QStringLiteral("vhd"),
-            QStringLiteral("raw"), QStringLiteral("img")};
+            QStringLiteral("vhdx"),  QStringLiteral("vdi"),  QStringLiteral("ova"),
+            QStringLiteral("raw"),   QStringLiteral("img")};
 }
 
 bool looksLikeDiskImage(const QString& path)

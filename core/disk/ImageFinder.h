@@ -21,11 +21,11 @@ struct ImageSearch {
     bool limitReached = false; // a bound stopped the search before every file was seen
 };
 
-// The extensions looked for, without the dot: qcow2, vmdk, vhd, raw, img.
+// The extensions looked for, without the dot: qcow2, vmdk, vhd, vhdx, vdi, ova, raw, img.
 QStringList diskImageExtensions();
 // Whether `path` (a regular file) looks like a disk image: an image extension (but not a VMDK
-// extent such as "disk-flat.vmdk", which its descriptor names), or a qcow2, VMDK or VHD
-// signature in its first or last bytes.
+// extent such as "disk-flat.vmdk", which its descriptor names), or a qcow2, VMDK, VHD, VHDX or
+// VDI signature in its first or last bytes.
 bool looksLikeDiskImage(const QString& path);
 // Searches `folder` breadth first, not following symbolic links, skipping hidden entries.
 ImageSearch findDiskImages(const QString& folder, const ImageSearchLimits& limits = {});

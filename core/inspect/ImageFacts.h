@@ -32,8 +32,11 @@ struct ImageFacts {
     // nothing below is then meaningful.
     Error error;
 
-    QString format;    // raw|qcow2|vhd|vmdk
+    QString format;    // raw|qcow2|vhd|vmdk|vhdx|vdi|ova
     QString subformat; // v2|v3|fixed|dynamic|monolithicSparse|streamOptimized|...
+    // "qcow2" for a container the import does not take as it is (VHDX, VDI, OVA), which the
+    // upload converts (disk/UploadFormats.h); empty for one sent as it is.
+    QString convertedTo;
     uint64_t virtualSize = 0;
     QList<disk::Finding> containerFindings;
 

@@ -1,6 +1,7 @@
 #include "inspect/Inspector.h"
 
 #include "disk/DiskImageOpener.h"
+#include "disk/UploadFormats.h"
 #include "inspect/GuestInspector.h"
 
 #include <QCoreApplication>
@@ -59,6 +60,7 @@ ImageFacts inspectWithin(const util::NativePath& path, InspectionBudget& budget,
         return facts;
     facts.format = disk->format();
     facts.subformat = disk->subformat();
+    facts.convertedTo = disk::requiredConversion(facts.format);
     facts.virtualSize = disk->virtualSize();
     facts.containerFindings = disk->findings();
 

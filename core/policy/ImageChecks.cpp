@@ -14,7 +14,8 @@ void imageReadable(const CheckInput& in, RuleResult* r)
     const auto& f = in.facts;
     if (f.error.isSet()) {
         failRule(r, f.error.message,
-                 Check::tr("Choose a system disk image in raw, qcow2, VHD or VMDK format."));
+                 Check::tr("Choose a system disk image in raw, qcow2, VHD, VMDK, VHDX or VDI format, "
+                           "or an OVA appliance."));
         return;
     }
     pass(r, Check::tr("Opened %1 (%2 on disk).").arg(f.path, formatBytes(f.fileSize)));
@@ -35,6 +36,19 @@ void containerFormat(const CheckInput& in, RuleResult* r)
     if (allowed.contains(in.facts.format)) {
         pass(r,
              Check::tr("The image is %1, which Tencent Cloud imports.").arg(formatLabel(in.facts)));
+        return;
+    }
+    // VHDX, VDI, OVA: read and checked like the others, and converted by the upload.
+    const QString target = in.facts.convertedTo;
+    if (!target.isEmpty() && allowed.contains(target)) {
+        warn(r,
+             Check::tr("%1 is not imported as is: it will be converted to %2 during the upload "
+                       "(the image is %3).")
+                 .arg(in.facts.format.toUpper(), target, formatLabel(in.facts)),
+             Check::tr("Nothing to do: the wizard and `cvm-import upload` convert it while "
+                       "sending, without a temporary copy. To convert it yourself instead: "
+                       "`qemu-img convert -O %1 IMAGE disk.%1`.")
+                 .arg(target));
         return;
     }
     failRule(r,

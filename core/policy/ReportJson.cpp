@@ -362,6 +362,8 @@ QJsonObject checkResultToJson(const inspect::ImageFacts& facts, const Report& re
     }
     out.insert(QStringLiteral("format"), facts.format);
     out.insert(QStringLiteral("subformat"), facts.subformat);
+    out.insert(QStringLiteral("converted_to"),
+               facts.convertedTo.isEmpty() ? QJsonValue() : QJsonValue(facts.convertedTo));
     out.insert(QStringLiteral("virtual_size"), double(facts.virtualSize));
     QJsonArray findings;
     for (const auto& f : facts.containerFindings)

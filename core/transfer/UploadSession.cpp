@@ -1,5 +1,7 @@
 #include "transfer/UploadSession.h"
 
+#include "transfer/ConvertedUpload.h"
+
 #include "transfer/Integrity.h"
 #include "transfer/MultipartCalls.h"
 #include "transfer/MultipartXml.h"
@@ -163,6 +165,18 @@ std::optional<UploadResult> UploadSession::prepare(std::optional<Checkpoint>* ex
     if (!file)
         return failed({error, {}});
     m_file = *file;
+    // The front ends convert these themselves (ConvertedUpload.h); a job that would still send
+    // a VHDX, VDI or OVA as it is would store an object the import refuses, after hours.
+    if (m_job.conversion == Conversion::None) {
+        const ConversionNeed need = conversionNeed(m_job.filePath);
+        if (need.required != Conversion::None)
+            return failed({Error::make(QStringLiteral("upload.needs_conversion"),
+                                       tr("\"%1\" is a %2 disk, which Tencent Cloud does not "
+                                          "import as it is: upload it converted to qcow2 "
+                                          "(cvm-import upload --convert qcow2).")
+                                           .arg(m_file.path, need.format.toUpper())),
+                           {}});
+    }
     m_dialect = StoreDialect::create(m_job.destination, m_job.credentials);
     m_destinationKey = Checkpoints::destinationKey(m_job.destination);
 

@@ -1,5 +1,6 @@
 #include "pages/ConversionTexts.h"
 
+#include "transfer/ConvertedUpload.h"
 #include "util/Units.h"
 
 #include <QFileInfo>
@@ -9,29 +10,7 @@ namespace cvmi::ui {
 
 namespace {
 
-const QString kQcow2Suffix = QStringLiteral(".qcow2");
 constexpr uint64_t kClusterBytes = 64 * 1024; // the stream's cluster (Qcow2Stream.h)
-
-// The extension of the last path segment of a key or file name, with its dot ("" when none):
-// "images/centos.7.raw" → ".raw"; a leading dot ("images/.hidden") is a name, not an extension.
-QString extensionOf(const QString& name)
-{
-    const qsizetype slash = name.lastIndexOf(u'/');
-    const qsizetype dot = name.lastIndexOf(u'.');
-    if (dot <= slash + 1)
-        return {};
-    return name.mid(dot);
-}
-
-// A disk image's extension in a key: swapped for ".qcow2" rather than kept before it.
-bool isImageExtension(const QString& extension)
-{
-    static const QStringList known{QStringLiteral(".raw"),  QStringLiteral(".img"),
-                                   QStringLiteral(".qcow"), QStringLiteral(".qcow2"),
-                                   QStringLiteral(".vmdk"), QStringLiteral(".vhd"),
-                                   QStringLiteral(".vhdx"), QStringLiteral(".vpc")};
-    return known.contains(extension, Qt::CaseInsensitive);
-}
 
 } // namespace
 
@@ -72,10 +51,16 @@ QString ConversionTexts::estimateDetails(const convert::Qcow2Estimate& e)
              compression);
 }
 
-QString ConversionTexts::convertNote(const SendEstimate& s, bool estimating)
+QString ConversionTexts::convertNote(const SendEstimate& s, bool estimating,
+                                     const QString& requiredFormat)
 {
-    const QString what = tr("Empty space is left out and the data compressed while it is sent, "
-                            "with no copy on this computer; Tencent Cloud imports qcow2.");
+    const QString what =
+        requiredFormat.isEmpty()
+            ? tr("Empty space is left out and the data compressed while it is sent, with no "
+                 "copy on this computer; Tencent Cloud imports qcow2.")
+            : tr("Tencent Cloud does not import %1 as it is, so this image is always sent as a "
+                 "qcow2, made while it is sent with no copy on this computer.")
+                  .arg(requiredFormat);
     if (s.isValid())
         return tr("%1 About %2 instead of %3 (an estimate).")
             .arg(what, sizeText(s.estimate->estimatedBytes), sizeText(s.estimate->fileSize));
@@ -88,30 +73,12 @@ QString ConversionTexts::convertNote(const SendEstimate& s, bool estimating)
 
 QString ConversionTexts::keyFor(const QString& key, const QString& fileName, bool convert)
 {
-    const QString fileExtension = extensionOf(fileName);
-    const QString keyExtension = extensionOf(key);
-    const bool keyIsQcow2 = keyExtension.compare(kQcow2Suffix, Qt::CaseInsensitive) == 0;
-    const bool keyIsFiles =
-        !keyExtension.isEmpty() && (keyExtension.compare(fileExtension, Qt::CaseInsensitive) == 0 ||
-                                    isImageExtension(keyExtension));
-    const QString stem = key.left(key.size() - keyExtension.size());
-    if (convert) {
-        if (keyIsQcow2)
-            return key;
-        // "centos.raw" → "centos.qcow2"; a key of the user's own without the file's or an image's
-        // extension ("images/centos7", "centos.v2") keeps all of it and gains ".qcow2".
-        return (keyIsFiles ? stem : key) + kQcow2Suffix;
-    }
-    // Back to the file's own extension, when the key has the one conversion gave it.
-    if (keyIsQcow2 && fileExtension.compare(kQcow2Suffix, Qt::CaseInsensitive) != 0)
-        return stem + fileExtension;
-    return key;
+    return transfer::keyForConversion(key, fileName, convert);
 }
 
 bool ConversionTexts::keyLooksConverted(const QString& key, const QString& fileName)
 {
-    return extensionOf(key).compare(kQcow2Suffix, Qt::CaseInsensitive) == 0 &&
-           extensionOf(fileName).compare(kQcow2Suffix, Qt::CaseInsensitive) != 0;
+    return transfer::keyLooksConverted(key, fileName);
 }
 
 } // namespace cvmi::ui

@@ -23,7 +23,10 @@ public:
     static QString estimateDetails(const convert::Qcow2Estimate& estimate);
     // Under the Upload page's checkbox: what converting does and what it saves, or why there is
     // nothing to say (no estimate yet, or none possible).
-    static QString convertNote(const SendEstimate& estimate, bool estimating);
+    // `requiredFormat` ("VHDX", …): the file's format, when the import does not take it as it
+    // is and it is always converted.
+    static QString convertNote(const SendEstimate& estimate, bool estimating,
+                               const QString& requiredFormat = {});
 
     // The object key for `fileName` uploaded with or without conversion: "centos.raw" becomes
     // "centos.qcow2" and back. A key the user typed is kept but for its extension: the file's or

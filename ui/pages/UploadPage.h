@@ -117,6 +117,9 @@ private:
     void updateConversionDefault();
     void setConverting(bool convert);
     void showConversionNote();
+    // "VHDX", "VDI", "OVA" when the checked file is one the import does not take as it is: it
+    // is then always converted and the checkbox stays on (transfer/ConvertedUpload.h).
+    QString requiredConversionFormat() const;
     // An earlier upload offered for resumption is resumed as it was made: with or without
     // conversion, whatever the default says.
     void matchOfferConversion();

@@ -30,7 +30,7 @@ void UploadPage::updateState()
     const bool changed = offer && offer->fileChangedSince(m_filePath);
     m_ui->dropZone->setEnabled(idle || phase == Phase::Done); // another file starts afresh
     m_ui->uploadDestination->setEditable(idle);
-    m_ui->convertCheck->setEnabled(idle);
+    m_ui->convertCheck->setEnabled(idle && requiredConversionFormat().isEmpty());
     m_ui->resumeOffer->setVisible(phase == Phase::Ready && !m_ui->resumeOffer->text().isEmpty());
     m_ui->startUpload->setVisible(phase == Phase::Ready && !changed);
     m_ui->startUpload->setEnabled(ready);

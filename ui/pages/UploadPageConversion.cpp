@@ -6,6 +6,7 @@
 
 #include "TextTints.h"
 #include "WizardSession.h"
+#include "controllers/InspectionResult.h"
 #include "pages/ConversionTexts.h"
 #include "widgets/UploadDestination.h"
 
@@ -33,6 +34,12 @@ void UploadPage::setUpConversion()
         updateConversionDefault();
         showConversionNote();
     });
+    // The check tells the format: a VHDX, VDI or OVA turns conversion on for good.
+    connect(m_session, &WizardSession::inspectionChanged, this, [this] {
+        updateConversionDefault();
+        showConversionNote();
+        updateState();
+    });
     showConversionNote();
 }
 
@@ -41,9 +48,26 @@ bool UploadPage::converting() const
     return m_ui->convertCheck->isChecked();
 }
 
+QString UploadPage::requiredConversionFormat() const
+{
+    if (m_filePath.isEmpty() || !m_session->hasInspection())
+        return {};
+    const inspect::ImageFacts& facts = m_session->inspection().facts;
+    if (facts.convertedTo.isEmpty() || QFileInfo(facts.path).absoluteFilePath() != m_filePath)
+        return {};
+    return facts.format.toUpper();
+}
+
 void UploadPage::updateConversionDefault()
 {
-    if (m_convertChosen || isBusy() || phase() == Phase::Done)
+    if (isBusy() || phase() == Phase::Done)
+        return;
+    if (!requiredConversionFormat().isEmpty()) {
+        if (!converting())
+            setConverting(true);
+        return;
+    }
+    if (m_convertChosen)
         return;
     const SendEstimate& s = m_session->sendEstimate();
     const bool ours = !m_filePath.isEmpty() && QFileInfo(s.path).absoluteFilePath() == m_filePath;
@@ -67,8 +91,9 @@ void UploadPage::showConversionNote()
 {
     const SendEstimate& s = m_session->sendEstimate();
     const bool ours = !m_filePath.isEmpty() && QFileInfo(s.path).absoluteFilePath() == m_filePath;
-    m_ui->convertNote->setText(
-        ConversionTexts::convertNote(ours ? s : SendEstimate{}, ours && m_session->isEstimating()));
+    m_ui->convertNote->setText(ConversionTexts::convertNote(ours ? s : SendEstimate{},
+                                                            ours && m_session->isEstimating(),
+                                                            requiredConversionFormat()));
 }
 
 void UploadPage::matchOfferConversion()

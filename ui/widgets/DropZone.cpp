@@ -47,7 +47,7 @@ DropZone::DropZone(QWidget* parent) : QWidget(parent)
     m_icon->setFixedSize(kIconSize, kIconSize);
     m_icon->setAccessibleName(tr("Disk image"));
 
-    m_prompt = tr("Drop a disk image here (.qcow2, .vmdk, .vhd, .raw)");
+    m_prompt = tr("Drop a disk image here (.qcow2, .vmdk, .vhd, .raw, .vhdx, .vdi, .ova)");
     m_promptDetail = tr("Only the metadata is read, so even a large image is checked in moments.");
     m_headline = new ElidedLabel(m_prompt, this);
     m_headline->setObjectName(QStringLiteral("dropHeadline"));
@@ -151,7 +151,7 @@ bool DropZone::eventFilter(QObject* watched, QEvent* event)
 
 QStringList DropZone::fileDialogFilters()
 {
-    return {tr("Disk images (*.qcow2 *.vmdk *.vhd *.raw *.img)"), tr("All files (*)")};
+    return {tr("Disk images (*.qcow2 *.vmdk *.vhd *.vhdx *.vdi *.ova *.raw *.img)"), tr("All files (*)")};
 }
 
 void DropZone::dragEnterEvent(QDragEnterEvent* event)

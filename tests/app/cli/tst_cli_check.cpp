@@ -87,6 +87,7 @@ private slots:
     void initTestCase();
     void compliantRawMbrDisk();
     void compliantThroughQcow2();
+    void vhdxIsCheckedAndConverted();
     void gptDiskIsNotCompliant();
     void unusableFileExitsTwo();
     void readableTextReport();
@@ -162,6 +163,31 @@ void TestCli::compliantThroughQcow2()
                  .contains(QJsonValue(
                      QStringLiteral("CentOS 7.9.2009 detected; the built-in OS list offers 7."))),
              QJsonDocument(form).toJson().constData());
+}
+
+// Issue 18: a VHDX is checked like any image; image.format warns that the upload converts it,
+// the report stays compliant, and the JSON says what it becomes (`converted_to`).
+void TestCli::vhdxIsCheckedAndConverted()
+{
+    const QString image = m_dir.filePath(QStringLiteral("centos7.vhdx"));
+    QVERIFY(test::runTool(QStringLiteral("qemu-img"),
+                          {QStringLiteral("convert"), QStringLiteral("-O"), QStringLiteral("vhdx"),
+                           linuxDisk(QStringLiteral("centos7.raw")), image}));
+    const QJsonObject j = checkJson(image, 0);
+    QCOMPARE(j.value(QStringLiteral("format")).toString(), QStringLiteral("vhdx"));
+    QCOMPARE(j.value(QStringLiteral("converted_to")).toString(), QStringLiteral("qcow2"));
+    QCOMPARE(j.value(QStringLiteral("compliant")).toBool(), true);
+    QCOMPARE(verdict(j, QStringLiteral("image.format")), QStringLiteral("warn"));
+    QCOMPARE(j.value(QStringLiteral("os")).toObject().value(QStringLiteral("distro")).toString(),
+             QStringLiteral("centos"));
+    const CliRun text = runCli({QStringLiteral("check"), image});
+    QCOMPARE(text.exitCode, 0);
+    QVERIFY2(text.out.contains("converted to qcow2 by the upload"), text.out.constData());
+    QVERIFY2(text.out.contains("VHDX is not imported as is"), text.out.constData());
+    // Formats sent as they are say so with a null.
+    const QJsonObject raw = checkJson(linuxDisk(QStringLiteral("centos7.raw")), 0);
+    QVERIFY(raw.contains(QStringLiteral("converted_to")));
+    QVERIFY(raw.value(QStringLiteral("converted_to")).isNull());
 }
 
 void TestCli::gptDiskIsNotCompliant()
@@ -363,7 +389,7 @@ void TestCli::folderArgument()
     CliRun run = runCli({QStringLiteral("check"), folder});
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains("No disk image in") &&
-                 run.err.contains(".qcow2 .vmdk .vhd .raw .img in 1 files"),
+                 run.err.contains(".qcow2 .vmdk .vhd .vhdx .vdi .ova .raw .img in 1 files"),
              run.err.constData());
 
     // One, two folders down and without an image extension: found by its qcow2 signature.

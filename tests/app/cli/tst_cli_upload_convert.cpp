@@ -101,6 +101,56 @@ private slots:
         QCOMPARE(sum, sent);
     }
 
+    // A VHDX or a VDI goes up converted without --convert (the import takes neither as it is),
+    // under a key ending in .qcow2 when the key is made from the file's name; the text output
+    // says why, and --convert none for one is refused before anything is sent.
+    void formatsTheImportRefusesAreAlwaysConverted_data()
+    {
+        QTest::addColumn<QString>("format");
+        QTest::newRow("vhdx") << QStringLiteral("vhdx");
+        QTest::newRow("vdi") << QStringLiteral("vdi");
+    }
+    void formatsTheImportRefusesAreAlwaysConverted()
+    {
+        QFETCH(QString, format);
+        const QString source = path(QStringLiteral("disk.") + format);
+        QString out;
+        QVERIFY2(test::runTool(QStringLiteral("qemu-img"),
+                               {QStringLiteral("convert"), QStringLiteral("-O"), format, m_raw,
+                                source},
+                               &out) == 0,
+                 qPrintable(out));
+        const QString folder = QStringLiteral("auto-%1/").arg(format);
+        const CliRun run = cli(uploadArgs(source, folder, {QStringLiteral("--json")}));
+        verifyConverted(run, source, folder + QStringLiteral("disk.qcow2"));
+        const QJsonObject started = named(run.events, QStringLiteral("started")).value(0);
+        QCOMPARE(started.value(QStringLiteral("convert")).toString(), QStringLiteral("qcow2"));
+        QCOMPARE(started.value(QStringLiteral("convert_required")).toBool(), true);
+        qInfo("%s: file %lld bytes, sent %lld bytes", qPrintable(format),
+              qlonglong(QFileInfo(source).size()),
+              qlonglong(named(run.events, QStringLiteral("finished"))
+                            .value(0)
+                            .value(QStringLiteral("bytes_sent"))
+                            .toDouble()));
+
+        const QString typed = QStringLiteral("typed/%1.img").arg(format);
+        const CliRun text = cli(uploadArgs(source, typed));
+        QVERIFY2(text.exitCode == 0, qPrintable(text.err));
+        QVERIFY2(text.err.contains(QStringLiteral("disk.%1 is a %2 disk, which Tencent Cloud does "
+                                                  "not import as it is")
+                                       .arg(format, format.toUpper())),
+                 qPrintable(text.err));
+        QVERIFY(storedObject(typed)); // a key the user wrote is kept
+
+        const CliRun none =
+            cli(uploadArgs(source, QStringLiteral("none/"),
+                           {QStringLiteral("--convert"), QStringLiteral("none")}));
+        QCOMPARE(none.exitCode, 2);
+        QVERIFY2(none.err.contains(QLatin1String("Leave out --convert none")), qPrintable(none.err));
+        QVERIFY(!storedObject(QStringLiteral("none/disk.") + format));
+        QVERIFY(!storedObject(QStringLiteral("none/disk.qcow2")));
+    }
+
     // The plain default: the file as it is, its format named.
     void withoutConvertTheFileGoesAsItIs()
     {

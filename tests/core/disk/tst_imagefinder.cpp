@@ -83,7 +83,7 @@ private slots:
         QCOMPARE(search.filesLooked, 5);
         const QString message = disk::noImageMessage(search);
         QVERIFY2(
-            message.contains(QStringLiteral("looked for .qcow2 .vmdk .vhd .raw .img in 5 files")),
+            message.contains(QStringLiteral("looked for .qcow2 .vmdk .vhd .vhdx .vdi .ova .raw .img in 5 files")),
             qPrintable(message));
         QVERIFY2(message.contains(QStringLiteral("stopped")), qPrintable(message));
         QVERIFY2(message.contains(QDir::toNativeSeparators(QFileInfo(root).absoluteFilePath())),

@@ -1,5 +1,6 @@
 // The rule engine: the built-in rule file, each check's verdicts, and rule files as data.
 #include "TestSupport.h"
+#include "disk/UploadFormats.h"
 #include "policy/Policy.h"
 #include "policy/ReportJson.h"
 
@@ -96,6 +97,9 @@ private slots:
     void noTableFails();
     void xfsRootFails();
     void backingFileFails();
+    void convertedFormatsWarn();
+    void unknownFormatFails();
+    void ruleFileListsTheFormatsSentAsTheyAre();
     void unusableImage();
     void missingBootCodeWarns();
     void emptyDiskIsDataDisk();
@@ -182,6 +186,64 @@ void TestPolicy::backingFileFails()
     const Report report = Policy::builtin().evaluate(f);
     QCOMPARE(verdictOf(report, "image.self_contained"), Verdict::Fail);
     QVERIFY(rule(report, "image.self_contained")->evidence.contains(QStringLiteral("base.qcow2")));
+}
+
+// VHDX, VDI and OVA: checked like any image, and converted by the upload, so a warning that
+// says so, not a failure; the report stays compliant.
+void TestPolicy::convertedFormatsWarn()
+{
+    for (const char* format : {"vhdx", "vdi", "ova"}) {
+        auto f = compliantFacts();
+        f.format = QString::fromLatin1(format);
+        f.subformat = QStringLiteral("dynamic");
+        f.convertedTo = disk::requiredConversion(f.format);
+        QCOMPARE(f.convertedTo, QStringLiteral("qcow2"));
+        const Report report = Policy::builtin().evaluate(f);
+        QCOMPARE(verdictOf(report, "image.format"), Verdict::Warn);
+        const QString evidence = rule(report, "image.format")->evidence;
+        QVERIFY2(evidence.startsWith(f.format.toUpper() +
+                                     QStringLiteral(" is not imported as is: it will be "
+                                                    "converted to qcow2 during the upload")),
+                 qPrintable(evidence));
+        QVERIFY(rule(report, "image.format")->fix.contains(QStringLiteral("cvm-import upload")));
+        QVERIFY(report.compliant());
+    }
+}
+
+// A format we would read but not convert (none today) fails as before.
+void TestPolicy::unknownFormatFails()
+{
+    auto f = compliantFacts();
+    f.format = QStringLiteral("qed");
+    const Report report = Policy::builtin().evaluate(f);
+    QCOMPARE(verdictOf(report, "image.format"), Verdict::Fail);
+    QVERIFY(rule(report, "image.format")->evidence.contains(QStringLiteral("raw, vhd, qcow2, vmdk")));
+}
+
+// The rule file's "allowed" and the upload's list of formats sent as they are
+// (disk/UploadFormats.h) say the same: otherwise the check would pass a file the upload converts,
+// or warn of a conversion that does not happen.
+void TestPolicy::ruleFileListsTheFormatsSentAsTheyAre()
+{
+    QFile file(test::sourceDir() + QStringLiteral("/resources/policy/tencent-cvm-default.json"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonArray rules =
+        QJsonDocument::fromJson(file.readAll()).object().value(QStringLiteral("rules")).toArray();
+    QStringList allowed;
+    for (const auto& r : rules)
+        if (r.toObject().value(QStringLiteral("id")) == QStringLiteral("image.format"))
+            for (const auto& v : r.toObject()
+                                     .value(QStringLiteral("params"))
+                                     .toObject()
+                                     .value(QStringLiteral("allowed"))
+                                     .toArray())
+                allowed << v.toString();
+    QStringList sentAsIs = disk::formatsImportedAsIs();
+    allowed.sort();
+    sentAsIs.sort();
+    QCOMPARE(allowed, sentAsIs);
+    for (const QString& format : allowed)
+        QVERIFY(disk::requiredConversion(format).isEmpty());
 }
 
 void TestPolicy::unusableImage()

@@ -899,6 +899,49 @@ private slots:
         QVERIFY2(compare.exitCode() == 0, compare.readAllStandardOutput().constData());
     }
 
+    // Issue 18: a VHDX is not imported as it is, so it always goes up converted: the checkbox
+    // is on and cannot be turned off, the key ends in .qcow2 whatever the user's settings say,
+    // the note says why, and the object is the same disk.
+    void vhdxIsAlwaysConverted()
+    {
+        const QString raw = test::baseDisk(QStringLiteral("mbr-ext4.raw"));
+        const QString vhdx = m_dir->filePath(QStringLiteral("hyper-v.vhdx"));
+        QVERIFY(test::runTool(QStringLiteral("qemu-img"),
+                              {QStringLiteral("convert"), QStringLiteral("-O"),
+                               QStringLiteral("vhdx"), raw, vhdx}));
+        m_settings->setProposeConversion(false); // the user declined the proposal before
+        ui::WizardSession session;
+        setAccount(session);
+        UploadPage page(&session);
+        preparePage(page, vhdx);
+        auto* check = child<QCheckBox>(&page, "convertCheck");
+        QTRY_VERIFY_WITH_TIMEOUT(check->isChecked(), kTimeoutMs);
+        QVERIFY(!check->isEnabled());
+        QCOMPARE(page.findChild<ui::UploadDestination*>()->key(),
+                 QStringLiteral("hyper-v.qcow2"));
+        QCOMPARE(page.currentJob().conversion, transfer::Conversion::Qcow2);
+        const QString note = child<QLabel>(&page, "convertNote")->text();
+        QVERIFY2(note.contains(u"does not import VHDX as it is"), qPrintable(note));
+        QTRY_VERIFY_WITH_TIMEOUT(session.sendEstimate().isValid() || !session.isEstimating(),
+                                 kTimeoutMs);
+        QVERIFY(check->isChecked()); // an estimate does not turn it off
+
+        QSignalSpy finished(&page, &UploadPage::uploadFinished);
+        QTest::mouseClick(child<QPushButton>(&page, "startUpload"), Qt::LeftButton);
+        QVERIFY(finished.wait(kTimeoutMs));
+        const UploadResult r = resultOf(finished);
+        QVERIFY2(r.ok, qPrintable(r.error.message));
+        QCOMPARE(r.format, QStringLiteral("qcow2"));
+        QCOMPARE(session.upload().key, QStringLiteral("hyper-v.qcow2"));
+        QProcess compare;
+        compare.start(QStringLiteral("qemu-img"),
+                      {QStringLiteral("compare"), QStringLiteral("-f"), QStringLiteral("raw"),
+                       QStringLiteral("-F"), QStringLiteral("qcow2"), raw,
+                       m_emulator->objectPath(kBucket, QStringLiteral("hyper-v.qcow2"))});
+        QVERIFY(compare.waitForFinished(kTimeoutMs));
+        QVERIFY2(compare.exitCode() == 0, compare.readAllStandardOutput().constData());
+    }
+
     // Random bytes do not compress and have no holes: converting would save nothing, so the
     // checkbox stays off and the key is the file's name.
     void convertIsNotProposedWhenItSavesLittle()
