@@ -37,7 +37,7 @@ class DiskImage {
 public:
     virtual ~DiskImage() = default;
 
-    virtual QString format() const = 0;    // "raw" | "qcow2" | "vhd" | "vmdk"
+    virtual QString format() const = 0;    // "raw" | "qcow2" | "vhd" | "vmdk" | "vdi"
     virtual QString subformat() const = 0; // "v2", "v3", "fixed", "dynamic", "streamOptimized", ...
     virtual uint64_t virtualSize() const = 0;
     // Reads guest bytes [offset, offset+length). Unallocated ranges read as zeros. Reading past
