@@ -3,18 +3,23 @@
 
 #include "disk/Qcow2Image.h"
 #include "disk/RawImage.h"
+#include "disk/VdiImage.h"
 #include "disk/VhdImage.h"
 #include "disk/VmdkImage.h"
 
 namespace cvmi::disk {
 
 namespace {
+// One line per driver (clang-format would pack them into columns).
+// clang-format off
 const DiskFormatDriver kDrivers[] = {
     {"raw", probeRaw, openRaw},
     {"qcow2", probeQcow2, openQcow2},
     {"vmdk", probeVmdk, openVmdk},
     {"vhd", probeVhd, openVhd},
+    {"vdi", probeVdi, openVdi},
 };
+// clang-format on
 } // namespace
 
 std::span<const DiskFormatDriver> diskFormatDrivers()

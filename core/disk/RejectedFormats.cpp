@@ -27,11 +27,6 @@ bool isVhdx(const ProbeInput& in)
 {
     return at(in.head, 0, "vhdxfile", 8);
 }
-bool isVdi(const ProbeInput& in)
-{
-    // "<<< Oracle VM VirtualBox Disk Image >>>" text, then the magic 0xbeda107f at 0x40.
-    return at(in.head, 0x40, "\x7f\x10\xda\xbe", 4);
-}
 bool isQed(const ProbeInput& in)
 {
     return at(in.head, 0, "QED\0", 4);
@@ -87,11 +82,6 @@ const RejectedFormat kRejected[] = {
          "This is a VHDX file (Hyper-V). Tencent Cloud imports VHD but not VHDX: convert "
          "it with `qemu-img convert -O vpc -o subformat=dynamic disk.vhdx disk.vhd`, "
          "or in Hyper-V Manager with Edit Disk > Convert > VHD.")},
-    {"vdi", isVdi,
-     QT_TRANSLATE_NOOP("cvmi::disk::Rejected",
-                       "This is a VirtualBox VDI file, which cannot be imported. Convert it with "
-                       "`VBoxManage clonemedium disk.vdi disk.vmdk --format VMDK` or "
-                       "`qemu-img convert -O qcow2 disk.vdi disk.qcow2`.")},
     {"qed", isQed,
      QT_TRANSLATE_NOOP("cvmi::disk::Rejected",
                        "This is a QED image, which cannot be imported. Convert it with "

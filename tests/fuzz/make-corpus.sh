@@ -8,7 +8,7 @@ out=$(cd "$out" && pwd) # absolute: some steps run in a temporary folder
 export PATH="$PATH:/usr/sbin:/sbin"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-mkdir -p "$out"/{fuzz_qcow2,fuzz_vhd,fuzz_vmdk,fuzz_vmdk_descriptor,fuzz_fsprobes,fuzz_extsuperblock,fuzz_partitions,fuzz_guestfiles,fuzz_pe,fuzz_linuxconfig,fuzz_cvm_response,fuzz_cos_xml,fuzz_draft,fuzz_coscli_config,fuzz_lvm_metadata,fuzz_lvm_scan,fuzz_windowsstate,fuzz_bootloaderconfig}
+mkdir -p "$out"/{fuzz_qcow2,fuzz_vhd,fuzz_vdi,fuzz_vmdk,fuzz_vmdk_descriptor,fuzz_fsprobes,fuzz_extsuperblock,fuzz_partitions,fuzz_guestfiles,fuzz_pe,fuzz_linuxconfig,fuzz_cvm_response,fuzz_cos_xml,fuzz_draft,fuzz_coscli_config,fuzz_lvm_metadata,fuzz_lvm_scan,fuzz_windowsstate,fuzz_bootloaderconfig}
 
 # A 2 MiB disk: MBR, one ext4 partition, a little data in it.
 raw=$tmp/small.raw
@@ -71,6 +71,29 @@ def build(disk_type, parent):
     return (bytes(f) + bytes(h) + bytes(bat)).ljust(data, b'\0') + bytes(blocks) + bytes(f)
 open(out + '/dynamic-4k.vhd', 'wb').write(build(3, ''))
 open(out + '/differencing.vhd', 'wb').write(build(4, 'parent.vhd'))
+EOF
+# VDI seeds: qemu-img's dynamic and static disks of the small disk, cut to their first 256 KiB
+# (fuzz_vdi reads the rest of 8 MiB as zeros), blocks written out of order by qemu-io, and copies
+# patched as VirtualBox writes them: a differencing disk with its parent's UUID, a discarded
+# block (0xfffffffe), an odd disk size.
+(cd "$tmp" && qemu-img create -q -f vdi empty.vdi 4M && q vdi "$raw" dynamic.vdi &&
+    q vdi -o static=on "$raw" static.vdi && qemu-img create -q -f vdi order.vdi 5M &&
+    qemu-io -f vdi -c 'write -P 0x61 4M 4k' -c 'write -P 0x62 1M 512' order.vdi >/dev/null)
+for f in empty dynamic static order; do head -c 256K "$tmp/$f.vdi" >"$out/fuzz_vdi/$f.vdi"; done
+python3 - "$out/fuzz_vdi" <<'EOF'
+import struct, sys
+out = sys.argv[1]
+base = open(out + '/dynamic.vdi', 'rb').read()
+bmap = struct.unpack('<I', base[0x154:0x158])[0]
+def patched(name, *edits):
+    b = bytearray(base)
+    for at, value in edits:
+        b[at:at + len(value)] = value
+    open(out + '/' + name, 'wb').write(bytes(b))
+patched('differencing.vdi', (0x4c, struct.pack('<I', 4)), (0x1a8, bytes(range(1, 17))))
+patched('discarded.vdi', (bmap, struct.pack('<I', 0xfffffffe)))
+size = struct.unpack('<Q', base[0x170:0x178])[0]
+patched('odd-size.vdi', (0x170, struct.pack('<Q', size - 700)))
 EOF
 q vmdk -o subformat=monolithicSparse "$raw" "$out/fuzz_vmdk/sparse.vmdk"
 q vmdk -o subformat=streamOptimized "$raw" "$out/fuzz_vmdk/stream.vmdk"
