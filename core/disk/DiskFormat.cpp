@@ -4,16 +4,15 @@
 #include "disk/Qcow2Image.h"
 #include "disk/RawImage.h"
 #include "disk/VhdImage.h"
+#include "disk/VhdxImage.h"
 #include "disk/VmdkImage.h"
 
 namespace cvmi::disk {
 
 namespace {
 const DiskFormatDriver kDrivers[] = {
-    {"raw", probeRaw, openRaw},
-    {"qcow2", probeQcow2, openQcow2},
-    {"vmdk", probeVmdk, openVmdk},
-    {"vhd", probeVhd, openVhd},
+    {"raw", probeRaw, openRaw}, {"qcow2", probeQcow2, openQcow2}, {"vmdk", probeVmdk, openVmdk},
+    {"vhd", probeVhd, openVhd}, {"vhdx", probeVhdx, openVhdx},
 };
 } // namespace
 

@@ -23,10 +23,6 @@ bool isEmpty(const ProbeInput& in)
 {
     return in.fileSize == 0;
 }
-bool isVhdx(const ProbeInput& in)
-{
-    return at(in.head, 0, "vhdxfile", 8);
-}
 bool isVdi(const ProbeInput& in)
 {
     // "<<< Oracle VM VirtualBox Disk Image >>>" text, then the magic 0xbeda107f at 0x40.
@@ -81,12 +77,6 @@ const RejectedFormat kRejected[] = {
      QT_TRANSLATE_NOOP(
          "cvmi::disk::Rejected",
          "The file is empty (0 bytes). It is not a disk image; export the disk again.")},
-    {"vhdx", isVhdx,
-     QT_TRANSLATE_NOOP(
-         "cvmi::disk::Rejected",
-         "This is a VHDX file (Hyper-V). Tencent Cloud imports VHD but not VHDX: convert "
-         "it with `qemu-img convert -O vpc -o subformat=dynamic disk.vhdx disk.vhd`, "
-         "or in Hyper-V Manager with Edit Disk > Convert > VHD.")},
     {"vdi", isVdi,
      QT_TRANSLATE_NOOP("cvmi::disk::Rejected",
                        "This is a VirtualBox VDI file, which cannot be imported. Convert it with "
