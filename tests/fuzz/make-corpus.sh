@@ -8,7 +8,7 @@ out=$(cd "$out" && pwd) # absolute: some steps run in a temporary folder
 export PATH="$PATH:/usr/sbin:/sbin"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-mkdir -p "$out"/{fuzz_qcow2,fuzz_vhd,fuzz_vmdk,fuzz_vmdk_descriptor,fuzz_fsprobes,fuzz_extsuperblock,fuzz_partitions,fuzz_guestfiles,fuzz_pe,fuzz_linuxconfig,fuzz_cvm_response,fuzz_cos_xml,fuzz_draft,fuzz_coscli_config,fuzz_lvm_metadata,fuzz_lvm_scan,fuzz_windowsstate,fuzz_bootloaderconfig}
+mkdir -p "$out"/{fuzz_qcow2,fuzz_vhd,fuzz_vhdx,fuzz_vmdk,fuzz_vmdk_descriptor,fuzz_fsprobes,fuzz_extsuperblock,fuzz_partitions,fuzz_guestfiles,fuzz_pe,fuzz_linuxconfig,fuzz_cvm_response,fuzz_cos_xml,fuzz_draft,fuzz_coscli_config,fuzz_lvm_metadata,fuzz_lvm_scan,fuzz_windowsstate,fuzz_bootloaderconfig}
 
 # A 2 MiB disk: MBR, one ext4 partition, a little data in it.
 raw=$tmp/small.raw
@@ -72,6 +72,25 @@ def build(disk_type, parent):
 open(out + '/dynamic-4k.vhd', 'wb').write(build(3, ''))
 open(out + '/differencing.vhd', 'wb').write(build(4, 'parent.vhd'))
 EOF
+# VHDX seeds in fuzz_vhdx's sparse form (an 8-byte file size, then a 4-byte page number and the
+# 4096 bytes of each page that is not all zeros): dynamic with 1 MiB blocks, fixed, and 32 MiB
+# blocks with a block written by qemu-io.
+q vhdx -o block_size=1M "$raw" "$tmp/dynamic.vhdx"
+q vhdx -o subformat=fixed "$raw" "$tmp/fixed.vhdx"
+(cd "$tmp" && qemu-img create -q -f vhdx -o block_size=32M big.vhdx 100M &&
+    qemu-io -f vhdx -c 'write -P 0x5a 40M 8k' big.vhdx >/dev/null)
+for f in dynamic fixed big; do
+    python3 - "$tmp/$f.vhdx" "$out/fuzz_vhdx/$f.bin" <<'EOF'
+import struct, sys
+data = open(sys.argv[1], 'rb').read()
+out = bytearray(struct.pack('<Q', len(data)))
+for page in range(0, len(data) // 4096):
+    chunk = data[page * 4096:(page + 1) * 4096]
+    if chunk.strip(b'\0'):
+        out += struct.pack('<I', page) + chunk
+open(sys.argv[2], 'wb').write(out)
+EOF
+done
 q vmdk -o subformat=monolithicSparse "$raw" "$out/fuzz_vmdk/sparse.vmdk"
 q vmdk -o subformat=streamOptimized "$raw" "$out/fuzz_vmdk/stream.vmdk"
 (cd "$tmp" && qemu-img convert -O vmdk -o subformat=monolithicFlat "$raw" flat.vmdk)
