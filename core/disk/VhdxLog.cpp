@@ -15,8 +15,8 @@ namespace {
 constexpr size_t kEntryHeader = 64;
 constexpr size_t kDescriptor = 32;
 // A hostile log can make every sector the start of a long entry whose checksum must be computed;
-// past this many bytes summed we stop and call the log damaged rather than spend minutes.
-constexpr uint64_t kMaxSummedBytes = uint64_t(1) << 30;
+// past this many bytes summed we stop and call the log damaged rather than spend seconds.
+constexpr uint64_t kMaxSummedBytes = uint64_t(256) << 20; // a 1 MiB log summed 256 times
 
 enum class Entry { Invalid, Valid, Damaged };
 
