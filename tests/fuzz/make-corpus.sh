@@ -79,7 +79,40 @@ q vhdx -o block_size=1M "$raw" "$tmp/dynamic.vhdx"
 q vhdx -o subformat=fixed "$raw" "$tmp/fixed.vhdx"
 (cd "$tmp" && qemu-img create -q -f vhdx -o block_size=32M big.vhdx 100M &&
     qemu-io -f vhdx -c 'write -P 0x5a 40M 8k' big.vhdx >/dev/null)
-for f in dynamic fixed big; do
+# And the dynamic one with a log entry to replay ([MS-VHDX] 2.3: LogGuid in both headers, one
+# entry of a descriptor sector and a data sector, CRC-32C over it), so the log search is fuzzed.
+python3 - "$tmp/dynamic.vhdx" "$tmp/log.vhdx" <<'EOF'
+import struct, sys
+def crc32c(b):
+    crc = 0xffffffff
+    for x in b:
+        crc ^= x
+        for _ in range(8):
+            crc = (crc >> 1) ^ (0x82f63b78 if crc & 1 else 0)
+    return crc ^ 0xffffffff
+def fix(d, at, n):
+    d[at + 4:at + 8] = bytes(4)
+    d[at + 4:at + 8] = struct.pack('<I', crc32c(bytes(d[at:at + n])))
+d = bytearray(open(sys.argv[1], 'rb').read())
+guid = bytes(range(1, 17))
+for h in (65536, 131072):
+    d[h + 48:h + 64] = guid
+    fix(d, h, 4096)
+log = struct.unpack('<Q', d[65536 + 72:65536 + 80])[0]
+e = bytearray(8192)
+e[0:4] = b'loge'
+struct.pack_into('<IIQI', e, 8, 8192, 0, 1, 1)
+e[32:48] = guid
+struct.pack_into('<QQ', e, 48, len(d), len(d))
+e[64:68] = b'desc'
+struct.pack_into('<QQ', e, 80, 4096, 1)
+e[4096:4100] = b'data'
+struct.pack_into('<I', e, 8188, 1)
+fix(e, 0, 8192)
+d[log:log + 8192] = e
+open(sys.argv[2], 'wb').write(d)
+EOF
+for f in dynamic fixed big log; do
     python3 - "$tmp/$f.vhdx" "$out/fuzz_vhdx/$f.bin" <<'EOF'
 import struct, sys
 data = open(sys.argv[1], 'rb').read()
