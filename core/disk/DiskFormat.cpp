@@ -10,10 +10,16 @@
 namespace cvmi::disk {
 
 namespace {
+// One driver a line, however many would fit on one.
+// clang-format off
 const DiskFormatDriver kDrivers[] = {
-    {"raw", probeRaw, openRaw}, {"qcow2", probeQcow2, openQcow2}, {"vmdk", probeVmdk, openVmdk},
-    {"vhd", probeVhd, openVhd}, {"vhdx", probeVhdx, openVhdx},
+    {"raw", probeRaw, openRaw},
+    {"qcow2", probeQcow2, openQcow2},
+    {"vmdk", probeVmdk, openVmdk},
+    {"vhd", probeVhd, openVhd},
+    {"vhdx", probeVhdx, openVhdx},
 };
+// clang-format on
 } // namespace
 
 std::span<const DiskFormatDriver> diskFormatDrivers()
