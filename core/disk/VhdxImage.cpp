@@ -61,9 +61,9 @@ constexpr uint64_t kMaxLogLength = 32 * kMiB;
 bool unsupported(Error* error, const ByteSource& file, const QString& detail)
 {
     return fail(error, QStringLiteral("vhdx_unsupported"),
-                tr("The VHDX file %1 uses a feature this program cannot read: %2 Convert it with "
-                   "Hyper-V (Edit Disk > Convert, to VHD) or with `qemu-img convert -O vpc "
-                   "-o subformat=dynamic IN.vhdx OUT.vhd`, and import the result.")
+                tr("The VHDX file %1 uses a feature this program cannot read: %2 Convert it to a "
+                   "new disk in Hyper-V Manager (Edit Disk > Convert) or with `Convert-VHD -Path "
+                   "%1 -DestinationPath converted.vhdx` in PowerShell, and import the result.")
                     .arg(baseName(file), detail));
 }
 
