@@ -5,6 +5,7 @@
 #include "disk/RawImage.h"
 #include "disk/VdiImage.h"
 #include "disk/VhdImage.h"
+#include "disk/VhdxImage.h"
 #include "disk/VmdkImage.h"
 
 namespace cvmi::disk {
@@ -18,6 +19,7 @@ const DiskFormatDriver kDrivers[] = {
     {"vmdk", probeVmdk, openVmdk},
     {"vhd", probeVhd, openVhd},
     {"vdi", probeVdi, openVdi},
+    {"vhdx", probeVhdx, openVhdx},
 };
 // clang-format on
 } // namespace

@@ -23,9 +23,6 @@ bool isEmpty(const ProbeInput& in)
 {
     return in.fileSize == 0;
 }
-bool isVhdx(const ProbeInput& in)
-{
-    return at(in.head, 0, "vhdxfile", 8);
 }
 bool isQed(const ProbeInput& in)
 {
@@ -76,12 +73,6 @@ const RejectedFormat kRejected[] = {
      QT_TRANSLATE_NOOP(
          "cvmi::disk::Rejected",
          "The file is empty (0 bytes). It is not a disk image; export the disk again.")},
-    {"vhdx", isVhdx,
-     QT_TRANSLATE_NOOP(
-         "cvmi::disk::Rejected",
-         "This is a VHDX file (Hyper-V). Tencent Cloud imports VHD but not VHDX: convert "
-         "it with `qemu-img convert -O vpc -o subformat=dynamic disk.vhdx disk.vhd`, "
-         "or in Hyper-V Manager with Edit Disk > Convert > VHD.")},
     {"qed", isQed,
      QT_TRANSLATE_NOOP("cvmi::disk::Rejected",
                        "This is a QED image, which cannot be imported. Convert it with "

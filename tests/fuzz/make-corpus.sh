@@ -8,7 +8,7 @@ out=$(cd "$out" && pwd) # absolute: some steps run in a temporary folder
 export PATH="$PATH:/usr/sbin:/sbin"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-mkdir -p "$out"/{fuzz_qcow2,fuzz_vhd,fuzz_vdi,fuzz_vmdk,fuzz_vmdk_descriptor,fuzz_fsprobes,fuzz_extsuperblock,fuzz_partitions,fuzz_guestfiles,fuzz_pe,fuzz_linuxconfig,fuzz_cvm_response,fuzz_cos_xml,fuzz_draft,fuzz_coscli_config,fuzz_lvm_metadata,fuzz_lvm_scan,fuzz_windowsstate,fuzz_bootloaderconfig}
+mkdir -p "$out"/{fuzz_qcow2,fuzz_vhd,fuzz_vdi,fuzz_vhdx,fuzz_vmdk,fuzz_vmdk_descriptor,fuzz_fsprobes,fuzz_extsuperblock,fuzz_partitions,fuzz_guestfiles,fuzz_pe,fuzz_linuxconfig,fuzz_cvm_response,fuzz_cos_xml,fuzz_draft,fuzz_coscli_config,fuzz_lvm_metadata,fuzz_lvm_scan,fuzz_windowsstate,fuzz_bootloaderconfig}
 
 # A 2 MiB disk: MBR, one ext4 partition, a little data in it.
 raw=$tmp/small.raw
@@ -95,6 +95,58 @@ patched('discarded.vdi', (bmap, struct.pack('<I', 0xfffffffe)))
 size = struct.unpack('<Q', base[0x170:0x178])[0]
 patched('odd-size.vdi', (0x170, struct.pack('<Q', size - 700)))
 EOF
+# VHDX seeds in fuzz_vhdx's sparse form (an 8-byte file size, then a 4-byte page number and the
+# 4096 bytes of each page that is not all zeros): dynamic with 1 MiB blocks, fixed, and 32 MiB
+# blocks with a block written by qemu-io.
+q vhdx -o block_size=1M "$raw" "$tmp/dynamic.vhdx"
+q vhdx -o subformat=fixed "$raw" "$tmp/fixed.vhdx"
+(cd "$tmp" && qemu-img create -q -f vhdx -o block_size=32M big.vhdx 100M &&
+    qemu-io -f vhdx -c 'write -P 0x5a 40M 8k' big.vhdx >/dev/null)
+# And the dynamic one with a log entry to replay ([MS-VHDX] 2.3: LogGuid in both headers, one
+# entry of a descriptor sector and a data sector, CRC-32C over it), so the log search is fuzzed.
+python3 - "$tmp/dynamic.vhdx" "$tmp/log.vhdx" <<'EOF'
+import struct, sys
+def crc32c(b):
+    crc = 0xffffffff
+    for x in b:
+        crc ^= x
+        for _ in range(8):
+            crc = (crc >> 1) ^ (0x82f63b78 if crc & 1 else 0)
+    return crc ^ 0xffffffff
+def fix(d, at, n):
+    d[at + 4:at + 8] = bytes(4)
+    d[at + 4:at + 8] = struct.pack('<I', crc32c(bytes(d[at:at + n])))
+d = bytearray(open(sys.argv[1], 'rb').read())
+guid = bytes(range(1, 17))
+for h in (65536, 131072):
+    d[h + 48:h + 64] = guid
+    fix(d, h, 4096)
+log = struct.unpack('<Q', d[65536 + 72:65536 + 80])[0]
+e = bytearray(8192)
+e[0:4] = b'loge'
+struct.pack_into('<IIQI', e, 8, 8192, 0, 1, 1)
+e[32:48] = guid
+struct.pack_into('<QQ', e, 48, len(d), len(d))
+e[64:68] = b'desc'
+struct.pack_into('<QQ', e, 80, 4096, 1)
+e[4096:4100] = b'data'
+struct.pack_into('<I', e, 8188, 1)
+fix(e, 0, 8192)
+d[log:log + 8192] = e
+open(sys.argv[2], 'wb').write(d)
+EOF
+for f in dynamic fixed big log; do
+    python3 - "$tmp/$f.vhdx" "$out/fuzz_vhdx/$f.bin" <<'EOF'
+import struct, sys
+data = open(sys.argv[1], 'rb').read()
+out = bytearray(struct.pack('<Q', len(data)))
+for page in range(0, len(data) // 4096):
+    chunk = data[page * 4096:(page + 1) * 4096]
+    if chunk.strip(b'\0'):
+        out += struct.pack('<I', page) + chunk
+open(sys.argv[2], 'wb').write(out)
+EOF
+done
 q vmdk -o subformat=monolithicSparse "$raw" "$out/fuzz_vmdk/sparse.vmdk"
 q vmdk -o subformat=streamOptimized "$raw" "$out/fuzz_vmdk/stream.vmdk"
 (cd "$tmp" && qemu-img convert -O vmdk -o subformat=monolithicFlat "$raw" flat.vmdk)

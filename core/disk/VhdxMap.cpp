@@ -1,0 +1,142 @@
+// The block allocation table of a VHDX: reading and the allocation map. Payload block b has BAT
+// entry b + b / chunkRatio (a sector bitmap entry follows every chunkRatio payload entries). A
+// fully present block is read from its file offset; the states that hold nothing (not present,
+// undefined, zero, unmapped) read as zeros and are "no data" in the map, as qemu reads them.
+#include "disk/ExtentMap.h"
+#include "disk/VhdxImagePrivate.h"
+#include "util/Endian.h"
+
+#include <algorithm>
+#include <cstring>
+
+namespace cvmi::disk::vhdx {
+
+namespace {
+
+// BAT pages of 4 KiB, so a 2 TiB disk opens without reading its table.
+constexpr uint64_t kBatPageEntries = 512;
+// A cap on the cache: past it the cache starts over, as VhdImage does.
+constexpr size_t kMaxCachedBatPages = 256; // 1 MiB of table
+constexpr uint64_t kOffsetMask = ~uint64_t(kMiB - 1);
+
+} // namespace
+
+bool VhdxImage::batEntry(uint64_t index, uint64_t* entry, Error* error)
+{
+    const uint64_t page = index / kBatPageEntries;
+    auto it = m_batPages.find(page);
+    if (it == m_batPages.end()) {
+        const uint64_t first = page * kBatPageEntries;
+        const uint64_t count = std::min(kBatPageEntries, m_geometry.batEntries - first);
+        std::vector<unsigned char> raw(count * 8);
+        if (!m_file->readAt(m_geometry.batOffset + first * 8, raw.data(), raw.size(), error))
+            return false;
+        std::vector<uint64_t> entries(count);
+        for (uint64_t i = 0; i < count; ++i)
+            entries[i] = le64(raw.data() + i * 8);
+        if (m_batPages.size() >= kMaxCachedBatPages)
+            m_batPages.clear();
+        it = m_batPages.emplace(page, std::move(entries)).first;
+    }
+    *entry = it->second[index - page * kBatPageEntries];
+    return true;
+}
+
+bool VhdxImage::payload(uint64_t block, uint64_t* state, uint64_t* fileOffset, Error* error)
+{
+    const Geometry& g = m_geometry;
+    uint64_t entry = 0;
+    if (!batEntry(block + block / g.chunkRatio, &entry, error))
+        return false;
+    *state = entry & 7;
+    *fileOffset = entry & kOffsetMask;
+    switch (*state) {
+    case NotPresent:
+    case Undefined:
+    case Zero:
+    case Unmapped:
+    case UnmappedV095:
+        return true;
+    case FullyPresent:
+        break;
+    case PartiallyPresent:
+        if (g.hasParent)
+            return fail(error, QStringLiteral("vhdx_differencing"),
+                        tr("Block %1 of the differencing disk %2 holds only some of its sectors; "
+                           "the others are in its parent. Merge the disk into its parent in "
+                           "Hyper-V Manager (Edit Disk > Merge) and import the result.")
+                            .arg(block)
+                            .arg(m_file->name()));
+        return corrupt(error, *m_file,
+                       tr("block %1 is marked partially present, which only a differencing disk "
+                          "may be.")
+                           .arg(block));
+    default:
+        return corrupt(error, *m_file,
+                       tr("block %1 has the invalid state %2 in its allocation table.")
+                           .arg(block)
+                           .arg(*state));
+    }
+    // The last block may be cut short by the end of the disk (qemu allows its file to be too).
+    const uint64_t start = block * g.blockSize;
+    const uint64_t needed = std::min<uint64_t>(g.blockSize, g.virtualSize - start);
+    uint64_t end = 0;
+    if (*fileOffset < kHeaderAreaSize)
+        return corrupt(error, *m_file,
+                       tr("block %1 is mapped to offset %2, inside the file's headers.")
+                           .arg(block)
+                           .arg(*fileOffset));
+    if (!addNoOverflow(*fileOffset, needed, &end) || end > m_file->size())
+        return truncated(error, *m_file, tr("block %1").arg(block), *fileOffset);
+    return true;
+}
+
+bool VhdxImage::read(uint64_t offset, void* buffer, size_t length, Error* error)
+{
+    if (!checkRange(offset, length, error))
+        return false;
+    auto* out = static_cast<char*>(buffer);
+    const uint64_t blockSize = m_geometry.blockSize;
+    while (length > 0) {
+        const uint64_t block = offset / blockSize;
+        const uint64_t within = offset % blockSize;
+        const size_t n = size_t(std::min<uint64_t>(length, blockSize - within));
+        uint64_t state = 0;
+        uint64_t at = 0;
+        if (!payload(block, &state, &at, error))
+            return false;
+        if (state != FullyPresent)
+            std::memset(out, 0, n);
+        else if (!m_file->readAt(at + within, out, n, error))
+            return false;
+        out += n;
+        offset += n;
+        length -= n;
+    }
+    return true;
+}
+
+// Reads only BAT pages, never data; present blocks are data, the others not.
+bool VhdxImage::mapExtents(uint64_t offset, uint64_t length, QList<Extent>* out, Error* error)
+{
+    out->clear();
+    if (!checkRange(offset, size_t(length), error))
+        return false;
+    const uint64_t blockSize = m_geometry.blockSize;
+    const uint64_t end = offset + length;
+    while (offset < end) {
+        const uint64_t block = offset / blockSize;
+        const uint64_t runEnd = std::min(end, (block + 1) * blockSize);
+        uint64_t state = 0;
+        uint64_t at = 0;
+        if (!payload(block, &state, &at, error)) {
+            out->clear();
+            return false;
+        }
+        appendExtent(out, offset, runEnd - offset, state == FullyPresent);
+        offset = runEnd;
+    }
+    return true;
+}
+
+} // namespace cvmi::disk::vhdx
