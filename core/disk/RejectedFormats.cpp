@@ -23,7 +23,6 @@ bool isEmpty(const ProbeInput& in)
 {
     return in.fileSize == 0;
 }
-}
 bool isQed(const ProbeInput& in)
 {
     return at(in.head, 0, "QED\0", 4);
