@@ -1,5 +1,5 @@
 // The fixture matrix: every Linux and Windows fixture disk, as raw and converted by qemu-img to
-// qcow2, VMDK and VHD (and a few as VHDX and VDI), inspected and judged by the default rules. Every rule's verdict is asserted
+// qcow2, VMDK, VHD, VHDX and VDI, inspected and judged by the default rules. Every rule's verdict is asserted
 // (those not listed must pass), and the guest facts must not depend on the container.
 #include "TestSupport.h"
 #include "disk/UploadFormats.h"
@@ -45,11 +45,6 @@ const QStringList kOsRules = {
 // machine's mke2fs turns on.
 const QStringList kJudgedElsewhere = {QStringLiteral("practice.root_free_space"),
                                       QStringLiteral("practice.ext4_features")};
-
-// The disks also checked as VHDX and VDI (and OVA), the formats the upload converts.
-const QStringList kConvertedToo = {
-    QStringLiteral("linux/centos7.raw"), QStringLiteral("linux/centos7-gpt.raw"),
-    QStringLiteral("el/centos7-lvm.raw"), QStringLiteral("windows/win2012r2.raw")};
 
 // No OS to judge: os.detected fails and every OS rule is unknown.
 Pairs noOs(Pairs pairs)
@@ -223,11 +218,8 @@ private slots:
                     << QString::fromLatin1(row.disk) << QString::fromLatin1(format)
                     << QString::fromLatin1(row.family) << QString::fromLatin1(row.distro)
                     << expected;
-            // The formats the upload converts (issue 18), on one disk of each kind (MBR ext4,
-            // LVM with XFS, GPT, Windows) to keep CI's time: the same verdicts as the raw
-            // disk's, but for image.format's warning that the upload converts it.
-            if (!kConvertedToo.contains(QLatin1String(row.disk)))
-                continue;
+            // The formats the upload converts (issue 18): the same verdicts as the raw disk's,
+            // but for image.format's warning that the upload converts it.
             Verdicts converted = expected;
             converted.insert(QStringLiteral("image.format"), w);
             for (const char* format : {"vhdx", "vdi"})

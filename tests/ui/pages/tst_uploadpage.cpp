@@ -746,7 +746,7 @@ private slots:
         QVERIFY(searched.wait(kTimeoutMs));
         const QString problem = searched.last().at(1).toString();
         QVERIFY2(problem.contains(QStringLiteral("No disk image in")) &&
-                     problem.contains(QStringLiteral(".qcow2 .vmdk .vhd .raw .img in 1 files")),
+                     problem.contains(QStringLiteral(".qcow2 .vmdk .vhd .vhdx .vdi .ova .raw .img in 1 files")),
                  qPrintable(problem));
         QCOMPARE(child<QLabel>(zone, "dropDetail")->text(), problem);
         QVERIFY(page.filePath().isEmpty());
