@@ -57,7 +57,8 @@ Options parseCommandLine(const QApplication& app)
     parser.addVersionOption();
     parser.addPositionalArgument(
         QStringLiteral("IMAGE"),
-        QApplication::translate("main", "Disk image to check at once (.qcow2, .vmdk, .vhd, .raw, .vhdx, .vdi, .ova)."),
+        QApplication::translate(
+            "main", "Disk image to check at once (.qcow2, .vmdk, .vhd, .raw, .vhdx, .vdi, .ova)."),
         QStringLiteral("[IMAGE]"));
     const QCommandLineOption screenshot = fileOption(
         "screenshot",

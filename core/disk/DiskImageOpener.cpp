@@ -93,7 +93,8 @@ std::unique_ptr<DiskImage> openDiskImage(std::unique_ptr<ByteSource> source,
     if (!best) {
         fail(error, QStringLiteral("unknown_format"),
              tr("%1 is not a disk image this program recognises. Supported formats are raw, "
-                "qcow2, VHD, VMDK, VHDX, VDI and OVA; convert other formats with `qemu-img convert -O qcow2 FILE "
+                "qcow2, VHD, VMDK, VHDX, VDI and OVA; convert other formats with `qemu-img convert "
+                "-O qcow2 FILE "
                 "disk.qcow2`.")
                  .arg(QFileInfo(input.fileName).fileName()));
         return nullptr;

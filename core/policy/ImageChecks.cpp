@@ -13,9 +13,10 @@ void imageReadable(const CheckInput& in, RuleResult* r)
 {
     const auto& f = in.facts;
     if (f.error.isSet()) {
-        failRule(r, f.error.message,
-                 Check::tr("Choose a system disk image in raw, qcow2, VHD, VMDK, VHDX or VDI format, "
-                           "or an OVA appliance."));
+        failRule(
+            r, f.error.message,
+            Check::tr("Choose a system disk image in raw, qcow2, VHD, VMDK, VHDX or VDI format, "
+                      "or an OVA appliance."));
         return;
     }
     pass(r, Check::tr("Opened %1 (%2 on disk).").arg(f.path, formatBytes(f.fileSize)));

@@ -91,9 +91,8 @@ void UploadPage::showConversionNote()
 {
     const SendEstimate& s = m_session->sendEstimate();
     const bool ours = !m_filePath.isEmpty() && QFileInfo(s.path).absoluteFilePath() == m_filePath;
-    m_ui->convertNote->setText(ConversionTexts::convertNote(ours ? s : SendEstimate{},
-                                                            ours && m_session->isEstimating(),
-                                                            requiredConversionFormat()));
+    m_ui->convertNote->setText(ConversionTexts::convertNote(
+        ours ? s : SendEstimate{}, ours && m_session->isEstimating(), requiredConversionFormat()));
 }
 
 void UploadPage::matchOfferConversion()

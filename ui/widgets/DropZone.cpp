@@ -151,7 +151,8 @@ bool DropZone::eventFilter(QObject* watched, QEvent* event)
 
 QStringList DropZone::fileDialogFilters()
 {
-    return {tr("Disk images (*.qcow2 *.vmdk *.vhd *.vhdx *.vdi *.ova *.raw *.img)"), tr("All files (*)")};
+    return {tr("Disk images (*.qcow2 *.vmdk *.vhd *.vhdx *.vdi *.ova *.raw *.img)"),
+            tr("All files (*)")};
 }
 
 void DropZone::dragEnterEvent(QDragEnterEvent* event)

@@ -115,11 +115,11 @@ private slots:
         QFETCH(QString, format);
         const QString source = path(QStringLiteral("disk.") + format);
         QString out;
-        QVERIFY2(test::runTool(QStringLiteral("qemu-img"),
-                               {QStringLiteral("convert"), QStringLiteral("-O"), format, m_raw,
-                                source},
-                               &out) == 0,
-                 qPrintable(out));
+        QVERIFY2(
+            test::runTool(QStringLiteral("qemu-img"),
+                          {QStringLiteral("convert"), QStringLiteral("-O"), format, m_raw, source},
+                          &out) == 0,
+            qPrintable(out));
         const QString folder = QStringLiteral("auto-%1/").arg(format);
         const CliRun run = cli(uploadArgs(source, folder, {QStringLiteral("--json")}));
         verifyConverted(run, source, folder + QStringLiteral("disk.qcow2"));
@@ -142,11 +142,11 @@ private slots:
                  qPrintable(text.err));
         QVERIFY(storedObject(typed)); // a key the user wrote is kept
 
-        const CliRun none =
-            cli(uploadArgs(source, QStringLiteral("none/"),
-                           {QStringLiteral("--convert"), QStringLiteral("none")}));
+        const CliRun none = cli(uploadArgs(source, QStringLiteral("none/"),
+                                           {QStringLiteral("--convert"), QStringLiteral("none")}));
         QCOMPARE(none.exitCode, 2);
-        QVERIFY2(none.err.contains(QLatin1String("Leave out --convert none")), qPrintable(none.err));
+        QVERIFY2(none.err.contains(QLatin1String("Leave out --convert none")),
+                 qPrintable(none.err));
         QVERIFY(!storedObject(QStringLiteral("none/disk.") + format));
         QVERIFY(!storedObject(QStringLiteral("none/disk.qcow2")));
     }

@@ -438,9 +438,12 @@ void TestDiskMaps::rangeChecked()
                                    "qemu-img convert -O vdi '%1' r.vdi && "
                                    "qemu-img convert -O vhdx '%1' r.vhdx")
                         .arg(m_raw)));
-    const QStringList images{m_raw, dir + QStringLiteral("/r.qcow2"),
-                             dir + QStringLiteral("/r.vmdk"), dir + QStringLiteral("/r.vhd"),
-                             dir + QStringLiteral("/r.vdi"), dir + QStringLiteral("/r.vhdx")};
+    const QStringList images{m_raw,
+                             dir + QStringLiteral("/r.qcow2"),
+                             dir + QStringLiteral("/r.vmdk"),
+                             dir + QStringLiteral("/r.vhd"),
+                             dir + QStringLiteral("/r.vdi"),
+                             dir + QStringLiteral("/r.vhdx")};
     for (const QString& name : images) {
         Error error;
         auto disk = openDiskImage(name, &error);

@@ -82,9 +82,9 @@ private slots:
         QVERIFY(search.limitReached);
         QCOMPARE(search.filesLooked, 5);
         const QString message = disk::noImageMessage(search);
-        QVERIFY2(
-            message.contains(QStringLiteral("looked for .qcow2 .vmdk .vhd .vhdx .vdi .ova .raw .img in 5 files")),
-            qPrintable(message));
+        QVERIFY2(message.contains(QStringLiteral(
+                     "looked for .qcow2 .vmdk .vhd .vhdx .vdi .ova .raw .img in 5 files")),
+                 qPrintable(message));
         QVERIFY2(message.contains(QStringLiteral("stopped")), qPrintable(message));
         QVERIFY2(message.contains(QDir::toNativeSeparators(QFileInfo(root).absoluteFilePath())),
                  qPrintable(message));

@@ -1,6 +1,6 @@
 // The fixture matrix: every Linux and Windows fixture disk, as raw and converted by qemu-img to
-// qcow2, VMDK, VHD, VHDX and VDI, inspected and judged by the default rules. Every rule's verdict is asserted
-// (those not listed must pass), and the guest facts must not depend on the container.
+// qcow2, VMDK, VHD, VHDX and VDI, inspected and judged by the default rules. Every rule's verdict
+// is asserted (those not listed must pass), and the guest facts must not depend on the container.
 #include "TestSupport.h"
 #include "disk/UploadFormats.h"
 #include "inspect/Inspector.h"

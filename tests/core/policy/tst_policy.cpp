@@ -217,7 +217,8 @@ void TestPolicy::unknownFormatFails()
     f.format = QStringLiteral("qed");
     const Report report = Policy::builtin().evaluate(f);
     QCOMPARE(verdictOf(report, "image.format"), Verdict::Fail);
-    QVERIFY(rule(report, "image.format")->evidence.contains(QStringLiteral("raw, vhd, qcow2, vmdk")));
+    QVERIFY(
+        rule(report, "image.format")->evidence.contains(QStringLiteral("raw, vhd, qcow2, vmdk")));
 }
 
 // The rule file's "allowed" and the upload's list of formats sent as they are

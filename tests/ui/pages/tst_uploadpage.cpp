@@ -746,7 +746,8 @@ private slots:
         QVERIFY(searched.wait(kTimeoutMs));
         const QString problem = searched.last().at(1).toString();
         QVERIFY2(problem.contains(QStringLiteral("No disk image in")) &&
-                     problem.contains(QStringLiteral(".qcow2 .vmdk .vhd .vhdx .vdi .ova .raw .img in 1 files")),
+                     problem.contains(
+                         QStringLiteral(".qcow2 .vmdk .vhd .vhdx .vdi .ova .raw .img in 1 files")),
                  qPrintable(problem));
         QCOMPARE(child<QLabel>(zone, "dropDetail")->text(), problem);
         QVERIFY(page.filePath().isEmpty());
@@ -906,9 +907,9 @@ private slots:
     {
         const QString raw = test::baseDisk(QStringLiteral("mbr-ext4.raw"));
         const QString vhdx = m_dir->filePath(QStringLiteral("hyper-v.vhdx"));
-        QVERIFY(test::runTool(QStringLiteral("qemu-img"),
-                              {QStringLiteral("convert"), QStringLiteral("-O"),
-                               QStringLiteral("vhdx"), raw, vhdx}));
+        QVERIFY(test::runTool(
+            QStringLiteral("qemu-img"),
+            {QStringLiteral("convert"), QStringLiteral("-O"), QStringLiteral("vhdx"), raw, vhdx}));
         m_settings->setProposeConversion(false); // the user declined the proposal before
         ui::WizardSession session;
         setAccount(session);
@@ -917,8 +918,7 @@ private slots:
         auto* check = child<QCheckBox>(&page, "convertCheck");
         QTRY_VERIFY_WITH_TIMEOUT(check->isChecked(), kTimeoutMs);
         QVERIFY(!check->isEnabled());
-        QCOMPARE(page.findChild<ui::UploadDestination*>()->key(),
-                 QStringLiteral("hyper-v.qcow2"));
+        QCOMPARE(page.findChild<ui::UploadDestination*>()->key(), QStringLiteral("hyper-v.qcow2"));
         QCOMPARE(page.currentJob().conversion, transfer::Conversion::Qcow2);
         const QString note = child<QLabel>(&page, "convertNote")->text();
         QVERIFY2(note.contains(u"does not import VHDX as it is"), qPrintable(note));
