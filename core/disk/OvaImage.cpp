@@ -16,10 +16,14 @@ namespace cvmi::disk {
 
 namespace {
 
-QString tr(const char* text, int n = -1)
+// Qt's signature, so that lupdate reads the plural forms.
+QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
 {
-    return QCoreApplication::translate("cvmi::disk::OvaImage", text, nullptr, n);
+    return QCoreApplication::translate("cvmi::disk::OvaImage", text, disambiguation, n);
 }
+
+// Data disks named in the finding; an appliance with more is named by count past these.
+constexpr qsizetype kMaxListedDisks = 16;
 
 QString baseName(const QString& path)
 {
@@ -245,9 +249,14 @@ void OvaOpening::reportCapacity(OvaImage* image, const OvfDisk& system, const Ov
 void OvaOpening::reportDataDisks(OvaImage* image, const OvfDisk& system) const
 {
     QStringList others;
+    qsizetype unnamed = 0;
     for (const OvfDisk& disk : m_ovf.disks) {
         if (&disk == &system)
             continue;
+        if (others.size() >= kMaxListedDisks) {
+            ++unnamed;
+            continue;
+        }
         const OvfFile* file = disk.fileRef.isEmpty() ? nullptr : m_ovf.file(disk.fileRef);
         QString entry = file ? file->href : tr("a blank disk (%1)").arg(disk.diskId);
         if (disk.capacityBytes > 0)
@@ -256,12 +265,15 @@ void OvaOpening::reportDataDisks(OvaImage* image, const OvfDisk& system) const
     }
     if (others.isEmpty())
         return;
+    const int count = int(others.size() + unnamed);
+    if (unnamed > 0)
+        others << tr("%n more", nullptr, int(unnamed));
     image->warn(
         QStringLiteral("ova_data_disks"),
         tr("%1 holds %n more disk(s) besides the system disk %2: %3. They are not "
            "imported with the system disk: import each separately as a data disk "
            "(extract it with `tar -xf %1 FILE`).",
-           int(others.size()))
+           nullptr, count)
             .arg(m_name, m_ovf.file(system.fileRef)->href, others.join(QStringLiteral("; "))));
 }
 

@@ -502,10 +502,10 @@ void TestOva::damaged()
         std::memset(tar.data() + system + 129, negative ? 0xff : 0x7f, 7);
         fixChecksum(&tar, system);
     } else if (damage == QLatin1StringView("pax-record")) {
-        // The pax header of the descriptor: break its first record's length.
+        // The pax header of the descriptor: its first record's length no longer ends in a space.
         const qsizetype records = tar.indexOf(" mtime=");
         QVERIFY(records > 0);
-        tar[records - 1] = '9';
+        tar[records] = 'x';
     } else if (damage == QLatin1StringView("vmdk-version")) {
         tar[system + 512 + 4] = 9; // the sparse extent header's version: passed on from openVmdk
     } else if (damage == QLatin1StringView("not-vmdk")) {
