@@ -1,6 +1,7 @@
 // The driver table: add a line here when you add a format reader.
 #include "disk/DiskFormat.h"
 
+#include "disk/OvaImage.h"
 #include "disk/Qcow2Image.h"
 #include "disk/RawImage.h"
 #include "disk/VdiImage.h"
@@ -16,6 +17,8 @@ namespace {
 const DiskFormatDriver kDrivers[] = {
     {"raw", probeRaw, openRaw},
     {"qcow2", probeQcow2, openQcow2},
+    // Before vmdk: a small OVA may hold "createType" in its first KiB, which vmdk also claims.
+    {"ova", probeOva, openOva},
     {"vmdk", probeVmdk, openVmdk},
     {"vhd", probeVhd, openVhd},
     {"vdi", probeVdi, openVdi},

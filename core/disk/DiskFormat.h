@@ -42,7 +42,7 @@ struct DiskFormatDriver {
 
 // A format we recognise but cannot import: the probe says so and gives the user a specific way out.
 struct RejectedFormat {
-    const char* code; // "vhdx", "qed", "gzip", "ova", ...
+    const char* code; // "qed", "gzip", "tar", ...
     bool (*probe)(const ProbeInput& input);
     const char* message; // translated via QCoreApplication::translate("cvmi::disk::Rejected", ...)
 };

@@ -14,10 +14,6 @@ bool at(const QByteArray& bytes, qsizetype offset, const char* magic, qsizetype 
     return bytes.size() >= offset + length &&
            std::memcmp(bytes.constData() + offset, magic, size_t(length)) == 0;
 }
-bool hasSuffix(const ProbeInput& in, const char* suffix)
-{
-    return in.fileName.endsWith(QLatin1String(suffix), Qt::CaseInsensitive);
-}
 
 bool isEmpty(const ProbeInput& in)
 {
@@ -58,13 +54,10 @@ bool isSevenZip(const ProbeInput& in)
 {
     return at(in.head, 0, "7z\xbc\xaf\x27\x1c", 6);
 }
+// OVA appliances are read (disk/OvaImage.h); this is any other tar archive.
 bool isTar(const ProbeInput& in)
 {
     return at(in.head, 257, "ustar", 5);
-}
-bool isOva(const ProbeInput& in)
-{
-    return isTar(in) && hasSuffix(in, ".ova");
 }
 
 const RejectedFormat kRejected[] = {
@@ -82,10 +75,6 @@ const RejectedFormat kRejected[] = {
          "This is an ISO 9660 CD/DVD image (an installer or a data disc), not a system "
          "disk. Install the system from it in a virtual machine, then import that "
          "machine's disk.")},
-    {"ova", isOva,
-     QT_TRANSLATE_NOOP("cvmi::disk::Rejected",
-                       "This is an OVA appliance (a tar archive). Extract the .vmdk inside it "
-                       "(`tar -xf appliance.ova`) and choose that file.")},
     {"tar", isTar,
      QT_TRANSLATE_NOOP(
          "cvmi::disk::Rejected",

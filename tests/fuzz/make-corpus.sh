@@ -8,7 +8,7 @@ out=$(cd "$out" && pwd) # absolute: some steps run in a temporary folder
 export PATH="$PATH:/usr/sbin:/sbin"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-mkdir -p "$out"/{fuzz_qcow2,fuzz_vhd,fuzz_vdi,fuzz_vhdx,fuzz_vmdk,fuzz_vmdk_descriptor,fuzz_fsprobes,fuzz_extsuperblock,fuzz_partitions,fuzz_guestfiles,fuzz_pe,fuzz_linuxconfig,fuzz_cvm_response,fuzz_cos_xml,fuzz_draft,fuzz_coscli_config,fuzz_lvm_metadata,fuzz_lvm_scan,fuzz_windowsstate,fuzz_bootloaderconfig}
+mkdir -p "$out"/{fuzz_qcow2,fuzz_vhd,fuzz_vdi,fuzz_vhdx,fuzz_ova,fuzz_ovf,fuzz_vmdk,fuzz_vmdk_descriptor,fuzz_fsprobes,fuzz_extsuperblock,fuzz_partitions,fuzz_guestfiles,fuzz_pe,fuzz_linuxconfig,fuzz_cvm_response,fuzz_cos_xml,fuzz_draft,fuzz_coscli_config,fuzz_lvm_metadata,fuzz_lvm_scan,fuzz_windowsstate,fuzz_bootloaderconfig}
 
 # A 2 MiB disk: MBR, one ext4 partition, a little data in it.
 raw=$tmp/small.raw
@@ -161,6 +161,60 @@ for extent in /etc/shadow ../x sub/../../x /dev/zero; do
         "$extent" >"$out/fuzz_vmdk_descriptor/outside$name.txt"
     cp "$out/fuzz_vmdk_descriptor/outside$name.txt" "$out/fuzz_vmdk/outside$name.vmdk"
 done
+# OVA appliances (fuzz_ova) as ovftool and VirtualBox pack them: the OVF descriptor first, then
+# a manifest and the stream-optimized disk, in tar's ustar, GNU and pax formats, one with a long
+# member name; the descriptors alone seed fuzz_ovf, with an OVF 2.0 one.
+o=$tmp/ova
+mkdir -p "$o"
+cp "$out/fuzz_vmdk/stream.vmdk" "$o/vm-disk1.vmdk"
+ovf() { # ovf NAMESPACE-VERSION DISK-FILE
+    cat <<OVF
+<?xml version="1.0" encoding="UTF-8"?>
+<Envelope xmlns="http://schemas.dmtf.org/ovf/envelope/$1" xmlns:ovf="http://schemas.dmtf.org/ovf/envelope/$1" xmlns:rasd="http://schemas.dmtf.org/wbem/wscim/1/cim-schema/2/CIM_ResourceAllocationSettingData" xmlns:vmw="http://www.vmware.com/schema/ovf">
+  <References>
+    <File ovf:href="$2" ovf:id="file1" ovf:size="$(stat -c %s "$o/vm-disk1.vmdk")"/>
+    <File ovf:href="vm-disk2.vmdk" ovf:id="file2"/>
+  </References>
+  <DiskSection>
+    <Info>Virtual disk information</Info>
+    <Disk ovf:capacity="2" ovf:capacityAllocationUnits="byte * 2^20" ovf:diskId="vmdisk1" ovf:fileRef="file1" ovf:format="http://www.vmware.com/interfaces/specifications/vmdk.html#streamOptimized"/>
+    <Disk ovf:capacity="1" ovf:capacityAllocationUnits="byte * 2^30" ovf:diskId="vmdisk2" ovf:fileRef="file2" ovf:format="http://www.vmware.com/interfaces/specifications/vmdk.html#streamOptimized"/>
+  </DiskSection>
+  <VirtualSystem ovf:id="vm">
+    <Info>A virtual machine</Info>
+    <Name>vm</Name>
+    <OperatingSystemSection ovf:id="107" vmw:osType="centos7_64Guest">
+      <Info>The kind of installed guest operating system</Info>
+      <Description>CentOS 7 (64-bit)</Description>
+    </OperatingSystemSection>
+    <VirtualHardwareSection>
+      <Info>Virtual hardware requirements</Info>
+      <Item>
+        <rasd:HostResource>ovf:/disk/vmdisk1</rasd:HostResource>
+        <rasd:InstanceID>8</rasd:InstanceID>
+        <rasd:ResourceType>17</rasd:ResourceType>
+      </Item>
+    </VirtualHardwareSection>
+  </VirtualSystem>
+</Envelope>
+OVF
+}
+long=a-folder-with-a-long-name-0123456789/a-system-disk-with-a-long-name-0123456789-0123456789-0123456789.vmdk
+(
+    cd "$o"
+    ovf 1 vm-disk1.vmdk >vm.ovf
+    printf 'SHA256(vm-disk1.vmdk)= %s\n' "$(sha256sum vm-disk1.vmdk | cut -d' ' -f1)" >vm.mf
+    for format in ustar gnu pax; do
+        tar --format=$format -cf "$out/fuzz_ova/$format.ova" vm.ovf vm.mf vm-disk1.vmdk
+    done
+    mkdir -p "$(dirname "$long")" && cp vm-disk1.vmdk "$long"
+    ovf 1 "$long" >long.ovf
+    ovf 2 vm-disk1.vmdk >vm2.ovf
+    cp long.ovf vm.ovf && tar --format=gnu -cf "$out/fuzz_ova/long-gnu.ova" vm.ovf "$long"
+    cp vm2.ovf vm.ovf && tar --format=pax -cf "$out/fuzz_ova/ovf2-pax.ova" vm.ovf vm-disk1.vmdk
+)
+cp "$o/long.ovf" "$out/fuzz_ovf/vmware.ovf"
+cp "$o/vm2.ovf" "$out/fuzz_ovf/ovf2.ovf"
 head -c 65536 "$raw" >"$out/fuzz_partitions/mbr.bin"
 base=${CVMI_FIXTURE_DIR:-}/base
 if [ -f "$base/gpt-ext4.raw" ]; then
