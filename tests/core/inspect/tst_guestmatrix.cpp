@@ -1,6 +1,7 @@
 // The fixture matrix: every Linux and Windows fixture disk, as raw and converted by qemu-img to
-// qcow2, VMDK, VHD, VHDX and VDI, inspected and judged by the default rules. Every rule's verdict
-// is asserted (those not listed must pass), and the guest facts must not depend on the container.
+// qcow2, VMDK, VHD, VHDX and VDI, and packed in an OVA (tests/fixtures/make-ova.sh), inspected and
+// judged by the default rules. Every rule's verdict is asserted (those not listed must pass), and
+// the guest facts must not depend on the container.
 #include "TestSupport.h"
 #include "disk/UploadFormats.h"
 #include "inspect/Inspector.h"
@@ -222,7 +223,7 @@ private slots:
             // but for image.format's warning that the upload converts it.
             Verdicts converted = expected;
             converted.insert(QStringLiteral("image.format"), w);
-            for (const char* format : {"vhdx", "vdi"})
+            for (const char* format : {"vhdx", "vdi", "ova"})
                 QTest::addRow("%s %s", row.disk, format)
                     << QString::fromLatin1(row.disk) << QString::fromLatin1(format)
                     << QString::fromLatin1(row.family) << QString::fromLatin1(row.distro)
@@ -238,7 +239,12 @@ private slots:
         QFETCH(QString, distro);
         QFETCH(Verdicts, expected);
         QString image = test::fixtureDir() + u'/' + disk;
-        if (format != QLatin1String("raw")) {
+        if (format == QLatin1String("ova")) {
+            // A VirtualBox-style appliance holding the disk as its stream-optimized VMDK.
+            image = m_dir.filePath(QString(disk).replace(u'/', u'-') + QStringLiteral(".ova"));
+            QVERIFY(test::runTool(test::sourceDir() + QStringLiteral("/tests/fixtures/make-ova.sh"),
+                                  {image, test::fixtureDir() + u'/' + disk}));
+        } else if (format != QLatin1String("raw")) {
             const QString name = QString(disk).replace(u'/', u'-');
             image = m_dir.filePath(name + u'.' + format);
             QStringList args{QStringLiteral("convert"), QStringLiteral("-O"),
