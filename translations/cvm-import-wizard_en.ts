@@ -181,6 +181,23 @@
     </message>
 </context>
 <context>
+    <name>cvmi::disk::OvaOpening</name>
+    <message numerus="yes">
+        <source>%n more</source>
+        <translation>
+            <numerusform>%n more</numerusform>
+            <numerusform>%n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 holds %n more disk(s) besides the system disk %2: %3. They are not imported with the system disk: import each separately as a data disk (extract it with `tar -xf %1 FILE`).</source>
+        <translation>
+            <numerusform>%1 holds %n more disk besides the system disk %2: %3. It is not imported with the system disk: import it separately as a data disk (extract it with `tar -xf %1 FILE`).</numerusform>
+            <numerusform>%1 holds %n more disks besides the system disk %2: %3. They are not imported with the system disk: import each separately as a data disk (extract it with `tar -xf %1 FILE`).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>cvmi::importrun::ImportRunner</name>
     <message numerus="yes">
         <source>The form has %n error(s); nothing was sent.</source>

@@ -9,6 +9,37 @@
     </message>
 </context>
 <context>
+    <name>VhdxImage</name>
+    <message>
+        <source>a parent disk the file does not name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a differencing disk: it holds only the changes made since it was created, and the rest of the data is in its parent, %2. Merge it into its parent in Hyper-V Manager (Edit Disk &gt; Merge, to a new disk) or with `Convert-VHD -Path %1 -DestinationPath merged.vhdx` in PowerShell, and import the result.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Block %1 of the differencing disk %2 holds only some of its sectors; the others are in its parent. Merge the disk into its parent in Hyper-V Manager (Edit Disk &gt; Merge) and import the result.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>block %1 is marked partially present, which only a differencing disk may be.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>block %1 has the invalid state %2 in its allocation table.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>block %1 is mapped to offset %2, inside the file&apos;s headers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>block %1</source>
+        <translation type="unfinished">数据块 %1</translation>
+    </message>
+</context>
+<context>
     <name>cvmi::Units</name>
     <message>
         <source>%1 s</source>
@@ -64,10 +95,6 @@ Exit status: 0 compliant, 1 not compliant, 2 unusable input or error.</source>
         <translation>检查超时（%1 秒）：部分规则未能检查。请使用 --inspect-timeout SECONDS 提高时限。</translation>
     </message>
     <message>
-        <source>A .qcow2, .vmdk, .vhd or .raw file, or a folder holding one.</source>
-        <translation>一个 .qcow2、.vmdk、.vhd 或 .raw 文件，或包含此类文件的文件夹。</translation>
-    </message>
-    <message>
         <source>%1 holds several disk images (%2%3); name the one to check:</source>
         <translation>%1 中有多个磁盘镜像（%2 个%3）；请指定要检查的那一个：</translation>
     </message>
@@ -104,6 +131,10 @@ Exit status: 0 compliant, 1 not compliant, 2 unusable input or error.</source>
     <message>
         <source>Repair script: `cvm-import check --fix-script FILE IMAGE` writes a script that fixes %1 inside the source VM.</source>
         <translation>修复脚本：`cvm-import check --fix-script FILE IMAGE` 可生成一个在源虚拟机内修复 %1 的脚本。</translation>
+    </message>
+    <message>
+        <source>A .qcow2, .vmdk, .vhd, .raw, .vhdx, .vdi or .ova file, or a folder holding one.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -711,6 +742,10 @@ Exit status: 0 listed, 2 error.</source>
         <source>Logical volumes:</source>
         <translation>逻辑卷：</translation>
     </message>
+    <message>
+        <source>Format:     %1 (%2), converted to %3 by the upload</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cvmi::cli::UploadCommand</name>
@@ -925,6 +960,14 @@ Exit status: 0 uploaded, 2 error, 130/143 stopped by SIGINT/SIGTERM (resumable).
     <message>
         <source>Converted to %1 on the way: %2 sent for a %3 file (%4 of it) holding a %5 disk.</source>
         <translation>上传途中已转换为 %1：文件 %3（%4）共发送 %2，其中磁盘大小为 %5。</translation>
+    </message>
+    <message>
+        <source>--convert none: %1 is a %2 disk, which Tencent Cloud does not import as it is, so it can only be uploaded converted to qcow2. Leave out --convert none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a %2 disk, which Tencent Cloud does not import as it is: it is sent converted to a compressed qcow2, made while sending.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1617,10 +1660,6 @@ Exit status: 0 done, 2 error.</source>
         <translation>文件 %1 提前结束：在偏移 %3 处需要 %2 字节，但该文件只有 %4 字节。文件可能在复制或下载时被截断，请重新复制。</translation>
     </message>
     <message>
-        <source>%1 is not a disk image this program recognises. Supported formats are raw, qcow2, VHD and VMDK; convert other formats with `qemu-img convert -O qcow2 FILE disk.qcow2`.</source>
-        <translation>%1 不是本程序可识别的磁盘镜像。支持的格式为 raw、qcow2、VHD 和 VMDK；其他格式请使用 `qemu-img convert -O qcow2 FILE disk.qcow2` 进行转换。</translation>
-    </message>
-    <message>
         <source>The qcow2 file %1 uses %2, which this program cannot read. Convert it with a qemu-img that can, to a plain image: `qemu-img convert -O qcow2 -o compat=1.1 %1 plain.qcow2`, and import plain.qcow2.</source>
         <translation>qcow2 文件 %1 使用了%2，本程序无法读取。请使用支持该特性的 qemu-img 将其转换为普通镜像：`qemu-img convert -O qcow2 -o compat=1.1 %1 plain.qcow2`，然后导入 plain.qcow2。</translation>
     </message>
@@ -1928,6 +1967,94 @@ Exit status: 0 done, 2 error.</source>
         <source>Line %1 of the VMDK descriptor names the extent &quot;%2&quot;, which leads out of the descriptor&apos;s folder (&quot;..&quot;). Extents must be files in the descriptor&apos;s folder: put %3 next to the descriptor and write just &quot;%3&quot; on that line.</source>
         <translation>VMDK 描述符第 %1 行指定的区段 &quot;%2&quot; 指向描述符所在文件夹之外（&quot;..&quot;）。区段必须是描述符所在文件夹中的文件：请将 %3 放在描述符旁边，并在该行中只写 &quot;%3&quot;。</translation>
     </message>
+    <message>
+        <source>%1 is not a disk image this program recognises. Supported formats are raw, qcow2, VHD, VMDK, VHDX, VDI and OVA; convert other formats with `qemu-img convert -O qcow2 FILE disk.qcow2`.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The OVF descriptor %1 is %2 bytes long, more than the %3 this program reads. Export the appliance again, or extract its disk with `tar -xf` and choose the .vmdk file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The OVA file %1 is damaged: the tar header at offset %2 %3 The file was probably altered or damaged while copying; copy or export it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The VDI file %1 is damaged: %2 Copy it again from the original; if the original is damaged too, `qemu-img check -f vdi %1` lists the damage, and cloning it in VirtualBox (`VBoxManage clonemedium disk %1 copy.vdi`) may save what is readable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The VDI file %1 %2 This program, like qemu, reads VDI files of version 1.1 with 1 MiB blocks, as VirtualBox writes them by default. Clone the disk in VirtualBox (`VBoxManage clonemedium disk %1 copy.vdi`), which writes that kind, and import the copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The VDI file %1 ends too early: its %2 at offset %3 lies beyond the end of the %4-byte file. It was probably cut off while copying or downloading; copy it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it lacks the VDI signature (0xbeda107f) at offset 0x40.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>has header version %1.%2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its header claims %1 bytes, fewer than the %2 of a version 1.1 header.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is an &quot;undo&quot; disk, an early VirtualBox kind this program cannot read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its header gives the unknown image type %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>has sectors of %1 bytes instead of 512.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its block size of %1 bytes is invalid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>uses blocks of %1 bytes instead of 1 MiB (1048576 bytes).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keeps %1 bytes of private data before each block.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its block map claims %1 blocks, more than the %2 a VDI file can have.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its disk size of %1 bytes is more than its %2 blocks can hold.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its header counts %1 allocated blocks, more than the disk&apos;s %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its block map offset %1 is not a whole sector after the header.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>block map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its data offset %1 is not a whole sector after the block map, which ends at offset %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>block %1 of data</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cvmi::disk::DiskImage</name>
@@ -1959,18 +2086,100 @@ Exit status: 0 done, 2 error.</source>
     </message>
 </context>
 <context>
+    <name>cvmi::disk::OvaOpening</name>
+    <message>
+        <source>%1 is a tar archive without an OVF descriptor (.ovf file), so it is not an OVA appliance. Extract the disk image inside it (`tar -xf %1`) and choose that file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The OVA file %1 does not start with its OVF descriptor %2 (it starts with %3), as the OVF standard requires, so it was not written by an appliance exporter. Extract the disk (`tar -xf %1`) and choose the .vmdk file, or pack the appliance again with the descriptor first: `tar --format=ustar -cf fixed.ova %2 OTHER-FILES`.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The OVF descriptor %1 in %2 is %3 bytes long, more than the %4 this program reads. Extract the disk (`tar -xf %2`) and choose the .vmdk file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The OVF descriptor %1 of %2 lists no virtual disk with data, so the appliance holds no disk to import. Export the virtual machine again with its disks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system disk %2 in %1 is compressed inside the appliance (compression &quot;%3&quot;), which this program cannot read in place. Extract and decompress it: `tar -xOf %1 %2 | gunzip &gt; %4`, then choose %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system disk %2 in %1 is split into chunks (%2.000000000, ...), which this program cannot read in place. Extract and join them: `tar -xf %1 &amp;&amp; cat %2.[0-9]* &gt; %3`, then choose %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The OVF descriptor %1 names the system disk file %2, but %3 holds no such file. The appliance is incomplete or damaged: export it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system disk %2 in %1 is not a VMDK disk (the descriptor gives its format as &quot;%3&quot;). This program reads appliances whose disks are VMDK files, as VirtualBox and VMware export them. Extract it (`tar -xf %1 %2`) and choose it if it is a format this program reads, or convert it with `qemu-img convert -O qcow2 %2 disk.qcow2`.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a disk inside an OVA appliance must be one self-contained VMDK file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The OVF descriptor %1 lists the disk %2 first but attaches %3 first to the virtual machine; %2 is imported as the system disk. If the system is on %3, extract it (`tar -xf %4 %3`) and import that file instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The OVF descriptor %1 gives the system disk %2 a capacity of %3, but the disk file holds %4. The disk file&apos;s size is used; check that the imported disk has the size you expect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a blank disk (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 holds %n more disk(s) besides the system disk %2: %3. They are not imported with the system disk: import each separately as a data disk (extract it with `tar -xf %1 FILE`).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The OVF descriptor %1 of %2 gives the disk %3 the file &quot;%4&quot;, which its list of files does not hold. Export the appliance again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cvmi::disk::OvfParser</name>
+    <message>
+        <source>The OVF descriptor %1 cannot be read: %2 Export the appliance again, or extract its disk with `tar -xf` and choose the .vmdk file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The OVF descriptor %1 names the file &quot;%2&quot;, which lies outside the appliance (an absolute path, a &quot;..&quot; or a URL). An OVA must hold all its files: export the appliance again as one OVA file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is not valid XML (line %1: %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is not an OVF 1.x or 2.0 envelope (its root element is &lt;%1&gt; in the namespace &quot;%2&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>cvmi::disk::Rejected</name>
     <message>
         <source>The file is empty (0 bytes). It is not a disk image; export the disk again.</source>
         <translation>文件为空（0 字节），不是磁盘镜像。请重新导出磁盘。</translation>
-    </message>
-    <message>
-        <source>This is a VHDX file (Hyper-V). Tencent Cloud imports VHD but not VHDX: convert it with `qemu-img convert -O vpc -o subformat=dynamic disk.vhdx disk.vhd`, or in Hyper-V Manager with Edit Disk &gt; Convert &gt; VHD.</source>
-        <translation>这是 VHDX 文件（Hyper-V）。腾讯云支持导入 VHD，但不支持 VHDX：请使用 `qemu-img convert -O vpc -o subformat=dynamic disk.vhdx disk.vhd` 转换，或在 Hyper-V 管理器中通过 Edit Disk &gt; Convert &gt; VHD 转换。</translation>
-    </message>
-    <message>
-        <source>This is a VirtualBox VDI file, which cannot be imported. Convert it with `VBoxManage clonemedium disk.vdi disk.vmdk --format VMDK` or `qemu-img convert -O qcow2 disk.vdi disk.qcow2`.</source>
-        <translation>这是 VirtualBox VDI 文件，无法导入。请使用 `VBoxManage clonemedium disk.vdi disk.vmdk --format VMDK` 或 `qemu-img convert -O qcow2 disk.vdi disk.qcow2` 转换。</translation>
     </message>
     <message>
         <source>This is a QED image, which cannot be imported. Convert it with `qemu-img convert -O qcow2 disk.qed disk.qcow2`.</source>
@@ -1979,10 +2188,6 @@ Exit status: 0 done, 2 error.</source>
     <message>
         <source>This is an ISO 9660 CD/DVD image (an installer or a data disc), not a system disk. Install the system from it in a virtual machine, then import that machine&apos;s disk.</source>
         <translation>这是 ISO 9660 CD/DVD 镜像（安装盘或数据光盘），不是系统盘。请在虚拟机中用它安装系统，然后导入该虚拟机的磁盘。</translation>
-    </message>
-    <message>
-        <source>This is an OVA appliance (a tar archive). Extract the .vmdk inside it (`tar -xf appliance.ova`) and choose that file.</source>
-        <translation>这是 OVA 虚拟设备包（tar 归档）。请解压其中的 .vmdk 文件（`tar -xf appliance.ova`），然后选择该文件。</translation>
     </message>
     <message>
         <source>This is a tar archive. Extract the disk image inside it (`tar -xf file.tar`) and choose that file.</source>
@@ -2011,6 +2216,48 @@ Exit status: 0 done, 2 error.</source>
     <message>
         <source>This is a 7-Zip archive. Extract the disk image inside it (`7z x FILE`) and choose that file.</source>
         <translation>这是 7-Zip 归档。请解压其中的磁盘镜像（`7z x FILE`），然后选择该文件。</translation>
+    </message>
+</context>
+<context>
+    <name>cvmi::disk::SliceByteSource</name>
+    <message>
+        <source>%1 ends too early: %2 bytes are needed at offset %3, but it has only %4 bytes. It was probably cut off while copying or downloading; copy it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cvmi::disk::TarReader</name>
+    <message>
+        <source>The OVA file %1 ends too early: the tar header at offset %2 is cut off. The file was probably cut off while copying or downloading; copy it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holds more than %2 tar members, which no OVA appliance does (it holds a descriptor, a manifest and its disks). Extract the disk with `tar -xf` and choose the .vmdk file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>has a wrong checksum.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>starts an extended header of %1 bytes, more than the %2 this program reads.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>holds a malformed pax extended header.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>has an unreadable size field.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The OVA file %1 ends too early: its member %2 needs %3 bytes at offset %4, but the file has only %5 bytes. It was probably cut off while copying or downloading; copy it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>names a member too long.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2091,6 +2338,25 @@ Exit status: 0 done, 2 error.</source>
     </message>
 </context>
 <context>
+    <name>cvmi::disk::vdi::VdiImage</name>
+    <message>
+        <source>a parent disk the header does not name</source>
+        <translation type="unfinished">文件头中未注明名称</translation>
+    </message>
+    <message>
+        <source>the disk with UUID %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a differencing disk (a VirtualBox snapshot): it holds only the changes made since the snapshot was taken, and the rest of the data is in its parent, %2 (a VDI file names its parent by UUID only; `VBoxManage list hdds` shows which file has it). Delete the snapshots in VirtualBox to merge them into one disk, or, with the parent registered in VirtualBox, clone the whole chain with `VBoxManage clonemedium disk %1 full.vdi`, and import the result.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>block %1 of the disk is mapped to data block %2, but the file holds only %3 blocks of data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>cvmi::disk::vhd::VhdImage</name>
     <message>
         <source>last data sector</source>
@@ -2155,6 +2421,180 @@ Exit status: 0 done, 2 error.</source>
     <message>
         <source>block %1</source>
         <translation>数据块 %1</translation>
+    </message>
+</context>
+<context>
+    <name>cvmi::disk::vhdx</name>
+    <message>
+        <source>The VHDX file %1 is damaged: %2 Copy it again from the original; if the original is damaged too, check it in Windows (mount it and run chkdsk, or Inspect Disk in Hyper-V Manager), or run `qemu-img check -r all` on a copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The VHDX file %1 ends too early: its %2 at offset %3 lies beyond the end of the %4-byte file. It was probably cut off while copying or downloading; copy it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The VHDX file %1 uses a feature this program cannot read: %2 Convert it to a new disk in Hyper-V Manager (Edit Disk &gt; Convert) or with `Convert-VHD -Path %1 -DestinationPath converted.vhdx` in PowerShell, and import the result.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The VHDX file %1 was not closed cleanly: %2 Its last changes are still in its log and must be written into the disk first. Start the virtual machine in Hyper-V and shut it down cleanly (or mount the disk in Windows and eject it), or run `qemu-img check -r all` on a copy of the file, then choose the file again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cvmi::disk::vhdx::Opener</name>
+    <message>
+        <source>header area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it does not start with the &quot;vhdxfile&quot; identifier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its two headers differ but have the same sequence number %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The header at offset %1 of %2 is damaged, so its other copy was used. Verify the imported disk, or copy the file again from the original.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no &quot;head&quot; signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wrong CRC-32C checksum %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>version %1 rather than 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>neither of its headers is usable (at 64 KiB: %1; at 128 KiB: %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its log offset %1 is invalid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>log version %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its log length %1 is invalid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its log of %1 bytes is in use and too large to check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its log at offset %1 holds entries that were not applied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its log at offset %1 holds an entry that cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>neither of its region tables (at 192 KiB and 256 KiB) is valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The region table at offset %1 of %2 is damaged, so its copy was used. Verify the imported disk, or copy the file again from the original.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its region %1 has the invalid offset %2 or length %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>region %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its regions at offsets %1 and %2 overlap.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its region at offset %1 overlaps its log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the required region %1 is unknown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its region table lists region %1 twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its region table has no metadata region.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its region table has no block allocation table.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its metadata item %1 lies outside the metadata region (offset %2, %3 bytes).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its metadata region is too small for its table.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its metadata table at offset %1 lacks its signature or claims too many entries.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the required metadata item %1 is unknown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its metadata table lists item %1 twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its metadata item %1 is too short (%2 bytes).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its metadata lacks the required item %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its block size of %1 bytes is invalid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its sector size of %1 bytes is invalid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its virtual size of %1 bytes is invalid (at most 64 TiB, in whole %2-byte sectors).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is a differencing disk without a parent locator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its parent locator is damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its block allocation table of %1 bytes is too small for %2 entries.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3952,10 +4392,6 @@ Exit status: 0 done, 2 error.</source>
         <translation>cloud-init</translation>
     </message>
     <message>
-        <source>Choose a system disk image in raw, qcow2, VHD or VMDK format.</source>
-        <translation>请选择 raw、qcow2、VHD 或 VMDK 格式的系统盘镜像文件。</translation>
-    </message>
-    <message>
         <source>Opened %1 (%2 on disk).</source>
         <translation>已打开 %1（占用磁盘空间 %2）。</translation>
     </message>
@@ -4933,6 +5369,18 @@ Exit status: 0 done, 2 error.</source>
         <source>Virtio network driver enabled</source>
         <translation>virtio 网卡驱动已启用</translation>
     </message>
+    <message>
+        <source>Choose a system disk image in raw, qcow2, VHD, VMDK, VHDX or VDI format, or an OVA appliance.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not imported as is: it will be converted to %2 during the upload (the image is %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to do: the wizard and `cvm-import upload` convert it while sending, without a temporary copy. To convert it yourself instead: `qemu-img convert -O %1 IMAGE disk.%1`.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cvmi::policy::FormSuggestion</name>
@@ -5785,6 +6233,10 @@ Exit status: 0 done, 2 error.</source>
         <source>&quot;%1&quot; cannot be resumed: its parts are smaller than the converted disk&apos;s header. Upload it again from the start (--restart).</source>
         <translation>&quot;%1&quot; 无法继续：其分块小于转换后磁盘的文件头。请从头重新上传（--restart）。</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is a %2 disk, which Tencent Cloud does not import as it is: upload it converted to qcow2 (cvm-import upload --convert qcow2).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cvmi::ui::AccountController</name>
@@ -6119,6 +6571,10 @@ Exit status: 0 done, 2 error.</source>
         <source>%1 How much that saves could not be estimated: %2</source>
         <translation>%1 无法估算可节省的大小：%2</translation>
     </message>
+    <message>
+        <source>Tencent Cloud does not import %1 as it is, so this image is always sent as a qcow2, made while it is sent with no copy on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cvmi::ui::CreateBucketDialog</name>
@@ -6404,10 +6860,6 @@ Exit status: 0 done, 2 error.</source>
 <context>
     <name>cvmi::ui::DropZone</name>
     <message>
-        <source>Drop a disk image here (.qcow2, .vmdk, .vhd, .raw)</source>
-        <translation>将磁盘镜像拖放到此处（.qcow2、.vmdk、.vhd、.raw）</translation>
-    </message>
-    <message>
         <source>Only the metadata is read, so even a large image is checked in moments.</source>
         <translation>只读取元数据，因此即使是很大的镜像也能很快完成检查。</translation>
     </message>
@@ -6418,10 +6870,6 @@ Exit status: 0 done, 2 error.</source>
     <message>
         <source>In %1. Drop another image to check that one instead.</source>
         <translation>位于 %1。拖放其他镜像可改为检查该镜像。</translation>
-    </message>
-    <message>
-        <source>Disk images (*.qcow2 *.vmdk *.vhd *.raw *.img)</source>
-        <translation>磁盘镜像 (*.qcow2 *.vmdk *.vhd *.raw *.img)</translation>
     </message>
     <message>
         <source>All files (*)</source>
@@ -6446,6 +6894,14 @@ Exit status: 0 done, 2 error.</source>
     <message>
         <source>Nothing chosen from %1. Drop an image, or use Browse….</source>
         <translation>未从 %1 中选择任何镜像。请拖入一个镜像，或使用“浏览…”。</translation>
+    </message>
+    <message>
+        <source>Drop a disk image here (.qcow2, .vmdk, .vhd, .raw, .vhdx, .vdi, .ova)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disk images (*.qcow2 *.vmdk *.vhd *.vhdx *.vdi *.ova *.raw *.img)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -8480,10 +8936,6 @@ Tencent Cloud refuses to import this file as it is. Uploading %2 costs time and 
         <translation>按照腾讯云的导入规则检查虚拟机磁盘镜像，并将其导入为云服务器 CVM 自定义镜像。</translation>
     </message>
     <message>
-        <source>Disk image to check at once (.qcow2, .vmdk, .vhd, .raw).</source>
-        <translation>启动后立即检查的磁盘镜像文件（.qcow2、.vmdk、.vhd、.raw）。</translation>
-    </message>
-    <message>
         <source>Save a PNG of the window to FILE once IMAGE is checked (or at once without IMAGE), then quit.</source>
         <translation>在 IMAGE 检查完成后（未指定 IMAGE 时立即）将窗口截图保存为 PNG 文件 FILE，然后退出。</translation>
     </message>
@@ -8522,6 +8974,10 @@ Tencent Cloud refuses to import this file as it is. Uploading %2 costs time and 
     <message>
         <source>The demo is already open</source>
         <translation>演示已在运行</translation>
+    </message>
+    <message>
+        <source>Disk image to check at once (.qcow2, .vmdk, .vhd, .raw, .vhdx, .vdi, .ova).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
