@@ -12,31 +12,31 @@
     <name>VhdxImage</name>
     <message>
         <source>a parent disk the file does not name</source>
-        <translation type="unfinished"></translation>
+        <translation>文件中未注明其名称</translation>
     </message>
     <message>
         <source>%1 is a differencing disk: it holds only the changes made since it was created, and the rest of the data is in its parent, %2. Merge it into its parent in Hyper-V Manager (Edit Disk &gt; Merge, to a new disk) or with `Convert-VHD -Path %1 -DestinationPath merged.vhdx` in PowerShell, and import the result.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 是差异磁盘：它仅包含自创建以来所做的更改，其余数据位于其父磁盘（%2）中。请在 Hyper-V Manager 中通过 Edit Disk &gt; Merge 将其合并到新磁盘，或在 PowerShell 中运行 `Convert-VHD -Path %1 -DestinationPath merged.vhdx`，然后导入合并结果。</translation>
     </message>
     <message>
         <source>Block %1 of the differencing disk %2 holds only some of its sectors; the others are in its parent. Merge the disk into its parent in Hyper-V Manager (Edit Disk &gt; Merge) and import the result.</source>
-        <translation type="unfinished"></translation>
+        <translation>差异磁盘 %2 的块 %1 仅包含该块的部分扇区，其余扇区位于其父磁盘中。请在 Hyper-V Manager 中通过 Edit Disk &gt; Merge 将该磁盘与其父磁盘合并，然后导入合并结果。</translation>
     </message>
     <message>
         <source>block %1 is marked partially present, which only a differencing disk may be.</source>
-        <translation type="unfinished"></translation>
+        <translation>块 %1 被标记为部分存在，而只有差异磁盘的块才允许处于此状态。</translation>
     </message>
     <message>
         <source>block %1 has the invalid state %2 in its allocation table.</source>
-        <translation type="unfinished"></translation>
+        <translation>块 %1 在分配表中的状态 %2 无效。</translation>
     </message>
     <message>
         <source>block %1 is mapped to offset %2, inside the file&apos;s headers.</source>
-        <translation type="unfinished"></translation>
+        <translation>块 %1 被映射到偏移量 %2，该位置位于文件头部区域内。</translation>
     </message>
     <message>
         <source>block %1</source>
-        <translation type="unfinished">数据块 %1</translation>
+        <translation>块 %1</translation>
     </message>
 </context>
 <context>
@@ -134,7 +134,7 @@ Exit status: 0 compliant, 1 not compliant, 2 unusable input or error.</source>
     </message>
     <message>
         <source>A .qcow2, .vmdk, .vhd, .raw, .vhdx, .vdi or .ova file, or a folder holding one.</source>
-        <translation type="unfinished"></translation>
+        <translation>一个 .qcow2、.vmdk、.vhd、.raw、.vhdx、.vdi 或 .ova 文件，或包含此类文件的文件夹。</translation>
     </message>
 </context>
 <context>
@@ -744,7 +744,7 @@ Exit status: 0 listed, 2 error.</source>
     </message>
     <message>
         <source>Format:     %1 (%2), converted to %3 by the upload</source>
-        <translation type="unfinished"></translation>
+        <translation>格式：      %1（%2），上传时转换为 %3</translation>
     </message>
 </context>
 <context>
@@ -963,11 +963,11 @@ Exit status: 0 uploaded, 2 error, 130/143 stopped by SIGINT/SIGTERM (resumable).
     </message>
     <message>
         <source>--convert none: %1 is a %2 disk, which Tencent Cloud does not import as it is, so it can only be uploaded converted to qcow2. Leave out --convert none.</source>
-        <translation type="unfinished"></translation>
+        <translation>--convert none：%1 是 %2 磁盘，腾讯云不支持直接导入该格式，因此只能转换为 qcow2 后上传。请去掉 --convert none。</translation>
     </message>
     <message>
         <source>%1 is a %2 disk, which Tencent Cloud does not import as it is: it is sent converted to a compressed qcow2, made while sending.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 是 %2 磁盘，腾讯云不支持直接导入该格式：上传时会将其转换为压缩的 qcow2 格式，转换在发送过程中同步完成。</translation>
     </message>
 </context>
 <context>
@@ -1969,91 +1969,91 @@ Exit status: 0 done, 2 error.</source>
     </message>
     <message>
         <source>%1 is not a disk image this program recognises. Supported formats are raw, qcow2, VHD, VMDK, VHDX, VDI and OVA; convert other formats with `qemu-img convert -O qcow2 FILE disk.qcow2`.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不是本程序可识别的磁盘镜像。支持的格式为 raw、qcow2、VHD、VMDK、VHDX、VDI 和 OVA；其他格式请使用 `qemu-img convert -O qcow2 FILE disk.qcow2` 进行转换。</translation>
     </message>
     <message>
         <source>The OVF descriptor %1 is %2 bytes long, more than the %3 this program reads. Export the appliance again, or extract its disk with `tar -xf` and choose the .vmdk file.</source>
-        <translation type="unfinished"></translation>
+        <translation>OVF 描述文件 %1 大小为 %2 字节，超过本程序的读取上限 %3。请重新导出该虚拟设备，或使用 `tar -xf` 解压出其中的磁盘并选择 .vmdk 文件。</translation>
     </message>
     <message>
         <source>The OVA file %1 is damaged: the tar header at offset %2 %3 The file was probably altered or damaged while copying; copy or export it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>OVA 文件 %1 已损坏：偏移量 %2 处的 tar 头部%3该文件可能在复制过程中被修改或损坏，请重新复制或导出。</translation>
     </message>
     <message>
         <source>The VDI file %1 is damaged: %2 Copy it again from the original; if the original is damaged too, `qemu-img check -f vdi %1` lists the damage, and cloning it in VirtualBox (`VBoxManage clonemedium disk %1 copy.vdi`) may save what is readable.</source>
-        <translation type="unfinished"></translation>
+        <translation>VDI 文件 %1 已损坏：%2请从原始文件重新复制；如果原始文件也已损坏，可使用 `qemu-img check -f vdi %1` 列出损坏之处，在 VirtualBox 中克隆该磁盘（`VBoxManage clonemedium disk %1 copy.vdi`）或许可以挽救仍可读取的数据。</translation>
     </message>
     <message>
         <source>The VDI file %1 %2 This program, like qemu, reads VDI files of version 1.1 with 1 MiB blocks, as VirtualBox writes them by default. Clone the disk in VirtualBox (`VBoxManage clonemedium disk %1 copy.vdi`), which writes that kind, and import the copy.</source>
-        <translation type="unfinished"></translation>
+        <translation>VDI 文件 %1 %2本程序与 qemu 一样，只能读取版本 1.1、块大小为 1 MiB 的 VDI 文件，即 VirtualBox 默认写入的格式。请在 VirtualBox 中克隆该磁盘（`VBoxManage clonemedium disk %1 copy.vdi`），克隆生成的即为此类文件，然后导入该副本。</translation>
     </message>
     <message>
         <source>The VDI file %1 ends too early: its %2 at offset %3 lies beyond the end of the %4-byte file. It was probably cut off while copying or downloading; copy it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>VDI 文件 %1 提前结束：其位于偏移量 %3 处的%2超出了文件末尾（文件大小为 %4 字节）。该文件可能在复制或下载时被截断，请重新复制。</translation>
     </message>
     <message>
         <source>it lacks the VDI signature (0xbeda107f) at offset 0x40.</source>
-        <translation type="unfinished"></translation>
+        <translation>其偏移量 0x40 处缺少 VDI 签名（0xbeda107f）。</translation>
     </message>
     <message>
         <source>has header version %1.%2.</source>
-        <translation type="unfinished"></translation>
+        <translation>的头部版本为 %1.%2。</translation>
     </message>
     <message>
         <source>its header claims %1 bytes, fewer than the %2 of a version 1.1 header.</source>
-        <translation type="unfinished"></translation>
+        <translation>其头部声明的大小为 %1 字节，小于 1.1 版头部的 %2 字节。</translation>
     </message>
     <message>
         <source>is an &quot;undo&quot; disk, an early VirtualBox kind this program cannot read.</source>
-        <translation type="unfinished"></translation>
+        <translation>是“undo”磁盘，这是早期 VirtualBox 使用的一种磁盘类型，本程序无法读取。</translation>
     </message>
     <message>
         <source>its header gives the unknown image type %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>其头部给出了未知的镜像类型 %1。</translation>
     </message>
     <message>
         <source>has sectors of %1 bytes instead of 512.</source>
-        <translation type="unfinished"></translation>
+        <translation>的扇区大小为 %1 字节，而非 512 字节。</translation>
     </message>
     <message>
         <source>its block size of %1 bytes is invalid.</source>
-        <translation type="unfinished"></translation>
+        <translation>其块大小 %1 字节无效。</translation>
     </message>
     <message>
         <source>uses blocks of %1 bytes instead of 1 MiB (1048576 bytes).</source>
-        <translation type="unfinished"></translation>
+        <translation>使用的块大小为 %1 字节，而非 1 MiB（1048576 字节）。</translation>
     </message>
     <message>
         <source>keeps %1 bytes of private data before each block.</source>
-        <translation type="unfinished"></translation>
+        <translation>在每个块之前保留了 %1 字节的私有数据。</translation>
     </message>
     <message>
         <source>its block map claims %1 blocks, more than the %2 a VDI file can have.</source>
-        <translation type="unfinished"></translation>
+        <translation>其块映射表声明有 %1 个块，超过了 VDI 文件最多可容纳的 %2 个。</translation>
     </message>
     <message>
         <source>its disk size of %1 bytes is more than its %2 blocks can hold.</source>
-        <translation type="unfinished"></translation>
+        <translation>其磁盘大小 %1 字节超出了其 %2 个块所能容纳的容量。</translation>
     </message>
     <message>
         <source>its header counts %1 allocated blocks, more than the disk&apos;s %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>其头部记录的已分配块数为 %1，超过了磁盘的总块数 %2。</translation>
     </message>
     <message>
         <source>its block map offset %1 is not a whole sector after the header.</source>
-        <translation type="unfinished"></translation>
+        <translation>其块映射表偏移量 %1 与头部末尾之间的距离不是整数个扇区。</translation>
     </message>
     <message>
         <source>block map</source>
-        <translation type="unfinished"></translation>
+        <translation>块映射表</translation>
     </message>
     <message>
         <source>its data offset %1 is not a whole sector after the block map, which ends at offset %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>其数据偏移量 %1 与块映射表末尾（偏移量 %2）之间的距离不是整数个扇区。</translation>
     </message>
     <message>
         <source>block %1 of data</source>
-        <translation type="unfinished"></translation>
+        <translation>数据块 %1</translation>
     </message>
 </context>
 <context>
@@ -2089,90 +2089,90 @@ Exit status: 0 done, 2 error.</source>
     <name>cvmi::disk::OvaOpening</name>
     <message>
         <source>%1 is a tar archive without an OVF descriptor (.ovf file), so it is not an OVA appliance. Extract the disk image inside it (`tar -xf %1`) and choose that file.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 是不含 OVF 描述文件（.ovf 文件）的 tar 归档，因此不是 OVA 虚拟设备。请解压其中的磁盘镜像（`tar -xf %1`）并选择该文件。</translation>
     </message>
     <message>
         <source>The OVA file %1 does not start with its OVF descriptor %2 (it starts with %3), as the OVF standard requires, so it was not written by an appliance exporter. Extract the disk (`tar -xf %1`) and choose the .vmdk file, or pack the appliance again with the descriptor first: `tar --format=ustar -cf fixed.ova %2 OTHER-FILES`.</source>
-        <translation type="unfinished"></translation>
+        <translation>OVA 文件 %1 并非以其 OVF 描述文件 %2 开头（而是以 %3 开头），不符合 OVF 标准的要求，因此它并非由虚拟设备导出工具生成。请解压出磁盘（`tar -xf %1`）并选择 .vmdk 文件，或将描述文件放在首位重新打包该虚拟设备：`tar --format=ustar -cf fixed.ova %2 OTHER-FILES`。</translation>
     </message>
     <message>
         <source>The OVF descriptor %1 in %2 is %3 bytes long, more than the %4 this program reads. Extract the disk (`tar -xf %2`) and choose the .vmdk file.</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 中的 OVF 描述文件 %1 大小为 %3 字节，超过本程序的读取上限 %4。请解压出磁盘（`tar -xf %2`）并选择 .vmdk 文件。</translation>
     </message>
     <message>
         <source>The OVF descriptor %1 of %2 lists no virtual disk with data, so the appliance holds no disk to import. Export the virtual machine again with its disks.</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 的 OVF 描述文件 %1 未列出任何包含数据的虚拟磁盘，因此该虚拟设备中没有可导入的磁盘。请连同磁盘重新导出该虚拟机。</translation>
     </message>
     <message>
         <source>The system disk %2 in %1 is compressed inside the appliance (compression &quot;%3&quot;), which this program cannot read in place. Extract and decompress it: `tar -xOf %1 %2 | gunzip &gt; %4`, then choose %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 中的系统盘 %2 在虚拟设备内经过压缩（压缩方式为“%3”），本程序无法直接读取。请将其解压并解压缩：`tar -xOf %1 %2 | gunzip &gt; %4`，然后选择 %4。</translation>
     </message>
     <message>
         <source>The system disk %2 in %1 is split into chunks (%2.000000000, ...), which this program cannot read in place. Extract and join them: `tar -xf %1 &amp;&amp; cat %2.[0-9]* &gt; %3`, then choose %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 中的系统盘 %2 被拆分为多个分块（%2.000000000 等），本程序无法直接读取。请解压并合并这些分块：`tar -xf %1 &amp;&amp; cat %2.[0-9]* &gt; %3`，然后选择 %3。</translation>
     </message>
     <message>
         <source>The OVF descriptor %1 names the system disk file %2, but %3 holds no such file. The appliance is incomplete or damaged: export it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>OVF 描述文件 %1 指定的系统盘文件为 %2，但 %3 中没有该文件。该虚拟设备不完整或已损坏，请重新导出。</translation>
     </message>
     <message>
         <source>The system disk %2 in %1 is not a VMDK disk (the descriptor gives its format as &quot;%3&quot;). This program reads appliances whose disks are VMDK files, as VirtualBox and VMware export them. Extract it (`tar -xf %1 %2`) and choose it if it is a format this program reads, or convert it with `qemu-img convert -O qcow2 %2 disk.qcow2`.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 中的系统盘 %2 不是 VMDK 磁盘（描述文件给出的格式为“%3”）。本程序可读取磁盘为 VMDK 文件的虚拟设备，即 VirtualBox 和 VMware 导出的虚拟设备。请解压出该磁盘（`tar -xf %1 %2`），如果其格式为本程序可读取的格式，则直接选择该文件；否则请使用 `qemu-img convert -O qcow2 %2 disk.qcow2` 进行转换。</translation>
     </message>
     <message>
         <source>a disk inside an OVA appliance must be one self-contained VMDK file.</source>
-        <translation type="unfinished"></translation>
+        <translation>OVA 虚拟设备中的磁盘必须是单个自包含的 VMDK 文件。</translation>
     </message>
     <message>
         <source>The OVF descriptor %1 lists the disk %2 first but attaches %3 first to the virtual machine; %2 is imported as the system disk. If the system is on %3, extract it (`tar -xf %4 %3`) and import that file instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>OVF 描述文件 %1 中最先列出的磁盘是 %2，但最先挂载到虚拟机的是 %3；%2 将作为系统盘导入。如果系统位于 %3 上，请将其解压（`tar -xf %4 %3`）并改为导入该文件。</translation>
     </message>
     <message>
         <source>The OVF descriptor %1 gives the system disk %2 a capacity of %3, but the disk file holds %4. The disk file&apos;s size is used; check that the imported disk has the size you expect.</source>
-        <translation type="unfinished"></translation>
+        <translation>OVF 描述文件 %1 为系统盘 %2 指定的容量为 %3，但磁盘文件实际容量为 %4。将以磁盘文件的大小为准，请检查导入后的磁盘大小是否符合预期。</translation>
     </message>
     <message>
         <source>a blank disk (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>空白磁盘（%1）</translation>
     </message>
     <message numerus="yes">
         <source>%n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>另外 %n 个</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1 holds %n more disk(s) besides the system disk %2: %3. They are not imported with the system disk: import each separately as a data disk (extract it with `tar -xf %1 FILE`).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 除系统盘 %2 外还包含 %n 个磁盘：%3。这些磁盘不会随系统盘一起导入，请将它们分别作为数据盘导入（使用 `tar -xf %1 FILE` 解压）。</numerusform>
         </translation>
     </message>
     <message>
         <source>The OVF descriptor %1 of %2 gives the disk %3 the file &quot;%4&quot;, which its list of files does not hold. Export the appliance again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 的 OVF 描述文件 %1 为磁盘 %3 指定的文件为“%4”，但其文件列表中没有该文件。请重新导出该虚拟设备。</translation>
     </message>
 </context>
 <context>
     <name>cvmi::disk::OvfParser</name>
     <message>
         <source>The OVF descriptor %1 cannot be read: %2 Export the appliance again, or extract its disk with `tar -xf` and choose the .vmdk file.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 OVF 描述文件 %1：%2请重新导出该虚拟设备，或使用 `tar -xf` 解压出其中的磁盘并选择 .vmdk 文件。</translation>
     </message>
     <message>
         <source>The OVF descriptor %1 names the file &quot;%2&quot;, which lies outside the appliance (an absolute path, a &quot;..&quot; or a URL). An OVA must hold all its files: export the appliance again as one OVA file.</source>
-        <translation type="unfinished"></translation>
+        <translation>OVF 描述文件 %1 指定的文件“%2”位于虚拟设备之外（绝对路径、含“..”的路径或 URL）。OVA 必须包含其全部文件：请将该虚拟设备重新导出为单个 OVA 文件。</translation>
     </message>
     <message>
         <source>it is not valid XML (line %1: %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>其内容不是有效的 XML（第 %1 行：%2）。</translation>
     </message>
     <message>
         <source>it is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件为空。</translation>
     </message>
     <message>
         <source>it is not an OVF 1.x or 2.0 envelope (its root element is &lt;%1&gt; in the namespace &quot;%2&quot;).</source>
-        <translation type="unfinished"></translation>
+        <translation>它不是 OVF 1.x 或 2.0 Envelope（其根元素为命名空间“%2”中的 &lt;%1&gt;）。</translation>
     </message>
 </context>
 <context>
@@ -2222,42 +2222,42 @@ Exit status: 0 done, 2 error.</source>
     <name>cvmi::disk::SliceByteSource</name>
     <message>
         <source>%1 ends too early: %2 bytes are needed at offset %3, but it has only %4 bytes. It was probably cut off while copying or downloading; copy it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 提前结束：偏移量 %3 处需要 %2 字节，但该文件仅有 %4 字节。该文件可能在复制或下载时被截断，请重新复制。</translation>
     </message>
 </context>
 <context>
     <name>cvmi::disk::TarReader</name>
     <message>
         <source>The OVA file %1 ends too early: the tar header at offset %2 is cut off. The file was probably cut off while copying or downloading; copy it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>OVA 文件 %1 提前结束：偏移量 %2 处的 tar 头部被截断。该文件可能在复制或下载时被截断，请重新复制。</translation>
     </message>
     <message>
         <source>%1 holds more than %2 tar members, which no OVA appliance does (it holds a descriptor, a manifest and its disks). Extract the disk with `tar -xf` and choose the .vmdk file.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 包含的 tar 成员超过 %2 个，而 OVA 虚拟设备不会包含这么多成员（其中仅包含描述文件、清单文件及磁盘）。请使用 `tar -xf` 解压出磁盘并选择 .vmdk 文件。</translation>
     </message>
     <message>
         <source>has a wrong checksum.</source>
-        <translation type="unfinished"></translation>
+        <translation>校验和错误。</translation>
     </message>
     <message>
         <source>starts an extended header of %1 bytes, more than the %2 this program reads.</source>
-        <translation type="unfinished"></translation>
+        <translation>声明了一个 %1 字节的扩展头部，超过本程序的读取上限 %2。</translation>
     </message>
     <message>
         <source>holds a malformed pax extended header.</source>
-        <translation type="unfinished"></translation>
+        <translation>包含格式错误的 pax 扩展头部。</translation>
     </message>
     <message>
         <source>has an unreadable size field.</source>
-        <translation type="unfinished"></translation>
+        <translation>的大小字段无法读取。</translation>
     </message>
     <message>
         <source>The OVA file %1 ends too early: its member %2 needs %3 bytes at offset %4, but the file has only %5 bytes. It was probably cut off while copying or downloading; copy it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>OVA 文件 %1 提前结束：其成员 %2 需要在偏移量 %4 处读取 %3 字节，但该文件仅有 %5 字节。该文件可能在复制或下载时被截断，请重新复制。</translation>
     </message>
     <message>
         <source>names a member too long.</source>
-        <translation type="unfinished"></translation>
+        <translation>中的成员名称过长。</translation>
     </message>
 </context>
 <context>
@@ -2341,19 +2341,19 @@ Exit status: 0 done, 2 error.</source>
     <name>cvmi::disk::vdi::VdiImage</name>
     <message>
         <source>a parent disk the header does not name</source>
-        <translation type="unfinished">文件头中未注明名称</translation>
+        <translation>头部中未注明其名称</translation>
     </message>
     <message>
         <source>the disk with UUID %1</source>
-        <translation type="unfinished"></translation>
+        <translation>UUID 为 %1 的磁盘</translation>
     </message>
     <message>
         <source>%1 is a differencing disk (a VirtualBox snapshot): it holds only the changes made since the snapshot was taken, and the rest of the data is in its parent, %2 (a VDI file names its parent by UUID only; `VBoxManage list hdds` shows which file has it). Delete the snapshots in VirtualBox to merge them into one disk, or, with the parent registered in VirtualBox, clone the whole chain with `VBoxManage clonemedium disk %1 full.vdi`, and import the result.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 是差异磁盘（VirtualBox 快照）：它仅包含自快照创建以来所做的更改，其余数据位于其父磁盘（%2）中。VDI 文件仅通过 UUID 指明其父磁盘，可使用 `VBoxManage list hdds` 查看哪个文件具有该 UUID。请在 VirtualBox 中删除快照，将其合并为单个磁盘；或在父磁盘已注册到 VirtualBox 的情况下，使用 `VBoxManage clonemedium disk %1 full.vdi` 克隆整个磁盘链，然后导入结果。</translation>
     </message>
     <message>
         <source>block %1 of the disk is mapped to data block %2, but the file holds only %3 blocks of data.</source>
-        <translation type="unfinished"></translation>
+        <translation>磁盘的块 %1 被映射到数据块 %2，但文件中仅有 %3 个数据块。</translation>
     </message>
 </context>
 <context>
@@ -2427,174 +2427,174 @@ Exit status: 0 done, 2 error.</source>
     <name>cvmi::disk::vhdx</name>
     <message>
         <source>The VHDX file %1 is damaged: %2 Copy it again from the original; if the original is damaged too, check it in Windows (mount it and run chkdsk, or Inspect Disk in Hyper-V Manager), or run `qemu-img check -r all` on a copy.</source>
-        <translation type="unfinished"></translation>
+        <translation>VHDX 文件 %1 已损坏：%2请从原始文件重新复制；如果原始文件也已损坏，请在 Windows 中进行检查（挂载后运行 chkdsk，或在 Hyper-V Manager 中使用 Inspect Disk），或对文件副本运行 `qemu-img check -r all`。</translation>
     </message>
     <message>
         <source>The VHDX file %1 ends too early: its %2 at offset %3 lies beyond the end of the %4-byte file. It was probably cut off while copying or downloading; copy it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>VHDX 文件 %1 提前结束：其位于偏移量 %3 处的%2超出了文件末尾（文件大小为 %4 字节）。该文件可能在复制或下载时被截断，请重新复制。</translation>
     </message>
     <message>
         <source>The VHDX file %1 uses a feature this program cannot read: %2 Convert it to a new disk in Hyper-V Manager (Edit Disk &gt; Convert) or with `Convert-VHD -Path %1 -DestinationPath converted.vhdx` in PowerShell, and import the result.</source>
-        <translation type="unfinished"></translation>
+        <translation>VHDX 文件 %1 使用了本程序无法读取的功能：%2请在 Hyper-V Manager 中通过 Edit Disk &gt; Convert 将其转换为新磁盘，或在 PowerShell 中运行 `Convert-VHD -Path %1 -DestinationPath converted.vhdx`，然后导入转换结果。</translation>
     </message>
     <message>
         <source>The VHDX file %1 was not closed cleanly: %2 Its last changes are still in its log and must be written into the disk first. Start the virtual machine in Hyper-V and shut it down cleanly (or mount the disk in Windows and eject it), or run `qemu-img check -r all` on a copy of the file, then choose the file again.</source>
-        <translation type="unfinished"></translation>
+        <translation>VHDX 文件 %1 未正常关闭：%2其最近的更改仍保存在日志中，必须先写入磁盘。请在 Hyper-V 中启动虚拟机后正常关机（或在 Windows 中挂载该磁盘后将其弹出），或对文件副本运行 `qemu-img check -r all`，然后重新选择文件。</translation>
     </message>
 </context>
 <context>
     <name>cvmi::disk::vhdx::Opener</name>
     <message>
         <source>header area</source>
-        <translation type="unfinished"></translation>
+        <translation>头部区域</translation>
     </message>
     <message>
         <source>it does not start with the &quot;vhdxfile&quot; identifier.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件开头缺少“vhdxfile”标识符。</translation>
     </message>
     <message>
         <source>its two headers differ but have the same sequence number %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>其两个头部内容不同，但序列号相同，均为 %1。</translation>
     </message>
     <message>
         <source>The header at offset %1 of %2 is damaged, so its other copy was used. Verify the imported disk, or copy the file again from the original.</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 中偏移量 %1 处的头部已损坏，因此使用了其另一份副本。请验证导入的磁盘，或从原始文件重新复制该文件。</translation>
     </message>
     <message>
         <source>no &quot;head&quot; signature</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少“head”签名</translation>
     </message>
     <message>
         <source>wrong CRC-32C checksum %1</source>
-        <translation type="unfinished"></translation>
+        <translation>CRC-32C 校验和 %1 错误</translation>
     </message>
     <message>
         <source>version %1 rather than 1</source>
-        <translation type="unfinished"></translation>
+        <translation>版本为 %1 而非 1</translation>
     </message>
     <message>
         <source>neither of its headers is usable (at 64 KiB: %1; at 128 KiB: %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>其两个头部均不可用（位于 64 KiB 处的头部：%1；位于 128 KiB 处的头部：%2）。</translation>
     </message>
     <message>
         <source>its log offset %1 is invalid.</source>
-        <translation type="unfinished"></translation>
+        <translation>其日志偏移量 %1 无效。</translation>
     </message>
     <message>
         <source>log version %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>日志版本为 %1。</translation>
     </message>
     <message>
         <source>its log length %1 is invalid.</source>
-        <translation type="unfinished"></translation>
+        <translation>其日志长度 %1 无效。</translation>
     </message>
     <message>
         <source>log</source>
-        <translation type="unfinished"></translation>
+        <translation>日志</translation>
     </message>
     <message>
         <source>its log of %1 bytes is in use and too large to check.</source>
-        <translation type="unfinished"></translation>
+        <translation>其日志（%1 字节）正在使用中，且过大，无法检查。</translation>
     </message>
     <message>
         <source>its log at offset %1 holds entries that were not applied.</source>
-        <translation type="unfinished"></translation>
+        <translation>其位于偏移量 %1 处的日志包含尚未应用的条目。</translation>
     </message>
     <message>
         <source>its log at offset %1 holds an entry that cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>其位于偏移量 %1 处的日志包含无法读取的条目。</translation>
     </message>
     <message>
         <source>neither of its region tables (at 192 KiB and 256 KiB) is valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>其两个区域表（位于 192 KiB 和 256 KiB 处）均无效。</translation>
     </message>
     <message>
         <source>The region table at offset %1 of %2 is damaged, so its copy was used. Verify the imported disk, or copy the file again from the original.</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 中偏移量 %1 处的区域表已损坏，因此使用了其副本。请验证导入的磁盘，或从原始文件重新复制该文件。</translation>
     </message>
     <message>
         <source>its region %1 has the invalid offset %2 or length %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>其区域 %1 的偏移量 %2 或长度 %3 无效。</translation>
     </message>
     <message>
         <source>region %1</source>
-        <translation type="unfinished"></translation>
+        <translation>区域 %1</translation>
     </message>
     <message>
         <source>its regions at offsets %1 and %2 overlap.</source>
-        <translation type="unfinished"></translation>
+        <translation>其位于偏移量 %1 和 %2 处的区域相互重叠。</translation>
     </message>
     <message>
         <source>its region at offset %1 overlaps its log.</source>
-        <translation type="unfinished"></translation>
+        <translation>其位于偏移量 %1 处的区域与日志重叠。</translation>
     </message>
     <message>
         <source>the required region %1 is unknown.</source>
-        <translation type="unfinished"></translation>
+        <translation>必需区域 %1 无法识别。</translation>
     </message>
     <message>
         <source>its region table lists region %1 twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>其区域表中区域 %1 出现了两次。</translation>
     </message>
     <message>
         <source>its region table has no metadata region.</source>
-        <translation type="unfinished"></translation>
+        <translation>其区域表中没有元数据区域。</translation>
     </message>
     <message>
         <source>its region table has no block allocation table.</source>
-        <translation type="unfinished"></translation>
+        <translation>其区域表中没有块分配表。</translation>
     </message>
     <message>
         <source>its metadata item %1 lies outside the metadata region (offset %2, %3 bytes).</source>
-        <translation type="unfinished"></translation>
+        <translation>其元数据项 %1 超出了元数据区域的范围（偏移量 %2，%3 字节）。</translation>
     </message>
     <message>
         <source>its metadata region is too small for its table.</source>
-        <translation type="unfinished"></translation>
+        <translation>其元数据区域过小，无法容纳元数据表。</translation>
     </message>
     <message>
         <source>its metadata table at offset %1 lacks its signature or claims too many entries.</source>
-        <translation type="unfinished"></translation>
+        <translation>其位于偏移量 %1 处的元数据表缺少签名，或声明的条目过多。</translation>
     </message>
     <message>
         <source>the required metadata item %1 is unknown.</source>
-        <translation type="unfinished"></translation>
+        <translation>必需元数据项 %1 无法识别。</translation>
     </message>
     <message>
         <source>its metadata table lists item %1 twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>其元数据表中项 %1 出现了两次。</translation>
     </message>
     <message>
         <source>its metadata item %1 is too short (%2 bytes).</source>
-        <translation type="unfinished"></translation>
+        <translation>其元数据项 %1 过短（%2 字节）。</translation>
     </message>
     <message>
         <source>its metadata lacks the required item %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>其元数据缺少必需项 %1。</translation>
     </message>
     <message>
         <source>its block size of %1 bytes is invalid.</source>
-        <translation type="unfinished"></translation>
+        <translation>其块大小 %1 字节无效。</translation>
     </message>
     <message>
         <source>its sector size of %1 bytes is invalid.</source>
-        <translation type="unfinished"></translation>
+        <translation>其扇区大小 %1 字节无效。</translation>
     </message>
     <message>
         <source>its virtual size of %1 bytes is invalid (at most 64 TiB, in whole %2-byte sectors).</source>
-        <translation type="unfinished"></translation>
+        <translation>其虚拟大小 %1 字节无效（最大为 64 TiB，且须为 %2 字节扇区的整数倍）。</translation>
     </message>
     <message>
         <source>it is a differencing disk without a parent locator.</source>
-        <translation type="unfinished"></translation>
+        <translation>它是差异磁盘，但没有父磁盘定位符。</translation>
     </message>
     <message>
         <source>its parent locator is damaged.</source>
-        <translation type="unfinished"></translation>
+        <translation>其父磁盘定位符已损坏。</translation>
     </message>
     <message>
         <source>its block allocation table of %1 bytes is too small for %2 entries.</source>
-        <translation type="unfinished"></translation>
+        <translation>其块分配表大小为 %1 字节，不足以容纳 %2 个条目。</translation>
     </message>
 </context>
 <context>
@@ -5371,15 +5371,15 @@ Exit status: 0 done, 2 error.</source>
     </message>
     <message>
         <source>Choose a system disk image in raw, qcow2, VHD, VMDK, VHDX or VDI format, or an OVA appliance.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择 raw、qcow2、VHD、VMDK、VHDX 或 VDI 格式的系统盘镜像，或 OVA 虚拟设备。</translation>
     </message>
     <message>
         <source>%1 is not imported as is: it will be converted to %2 during the upload (the image is %3).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不会按原格式导入：上传过程中会将其转换为 %2（该镜像为 %3）。</translation>
     </message>
     <message>
         <source>Nothing to do: the wizard and `cvm-import upload` convert it while sending, without a temporary copy. To convert it yourself instead: `qemu-img convert -O %1 IMAGE disk.%1`.</source>
-        <translation type="unfinished"></translation>
+        <translation>无需任何操作：向导和 `cvm-import upload` 会在发送时进行转换，无需临时副本。如需自行转换，请运行：`qemu-img convert -O %1 IMAGE disk.%1`。</translation>
     </message>
 </context>
 <context>
@@ -6235,7 +6235,7 @@ Exit status: 0 done, 2 error.</source>
     </message>
     <message>
         <source>&quot;%1&quot; is a %2 disk, which Tencent Cloud does not import as it is: upload it converted to qcow2 (cvm-import upload --convert qcow2).</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”是 %2 磁盘，腾讯云不支持直接导入该格式：请将其转换为 qcow2 后上传（cvm-import upload --convert qcow2）。</translation>
     </message>
 </context>
 <context>
@@ -6573,7 +6573,7 @@ Exit status: 0 done, 2 error.</source>
     </message>
     <message>
         <source>Tencent Cloud does not import %1 as it is, so this image is always sent as a qcow2, made while it is sent with no copy on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>腾讯云不支持直接导入 %1，因此该镜像始终以 qcow2 格式发送；转换在发送过程中进行，不会在本机生成副本。</translation>
     </message>
 </context>
 <context>
@@ -6897,11 +6897,11 @@ Exit status: 0 done, 2 error.</source>
     </message>
     <message>
         <source>Drop a disk image here (.qcow2, .vmdk, .vhd, .raw, .vhdx, .vdi, .ova)</source>
-        <translation type="unfinished"></translation>
+        <translation>将磁盘镜像拖放到此处（.qcow2、.vmdk、.vhd、.raw、.vhdx、.vdi、.ova）</translation>
     </message>
     <message>
         <source>Disk images (*.qcow2 *.vmdk *.vhd *.vhdx *.vdi *.ova *.raw *.img)</source>
-        <translation type="unfinished"></translation>
+        <translation>磁盘镜像 (*.qcow2 *.vmdk *.vhd *.vhdx *.vdi *.ova *.raw *.img)</translation>
     </message>
 </context>
 <context>
@@ -8977,7 +8977,7 @@ Tencent Cloud refuses to import this file as it is. Uploading %2 costs time and 
     </message>
     <message>
         <source>Disk image to check at once (.qcow2, .vmdk, .vhd, .raw, .vhdx, .vdi, .ova).</source>
-        <translation type="unfinished"></translation>
+        <translation>要立即检查的磁盘镜像（.qcow2、.vmdk、.vhd、.raw、.vhdx、.vdi、.ova）。</translation>
     </message>
 </context>
 </TS>

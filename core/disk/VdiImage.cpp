@@ -25,10 +25,6 @@ QString tr(const char* text)
 // qemu's limit: a block map of at most 4 GiB (0x3fffffff entries), so at most that many 1 MiB
 // blocks (almost 1 PiB). VirtualBox's own limit is lower.
 constexpr uint64_t kMaxBlocks = 0x3fffffff;
-// Block map pages of 4 KiB, so a 2 TiB disk opens without reading its 8 MiB map.
-constexpr uint64_t kBmapPageEntries = 1024;
-// A cap on the page cache (1 MiB of map): past it the cache starts over, as VhdImage's does.
-constexpr size_t kMaxCachedBmapPages = 256;
 
 QString baseName(const ByteSource& file)
 {
@@ -191,23 +187,7 @@ void VdiImage::reportParent()
 
 bool VdiImage::bmapEntry(uint64_t block, uint32_t* entry, Error* error)
 {
-    const uint64_t page = block / kBmapPageEntries;
-    auto it = m_bmapPages.find(page);
-    if (it == m_bmapPages.end()) {
-        const uint64_t first = page * kBmapPageEntries;
-        const uint64_t count = std::min(kBmapPageEntries, m_header.blocksInImage - first);
-        std::vector<unsigned char> raw(count * 4);
-        if (!m_file->readAt(m_header.offsetBmap + first * 4, raw.data(), raw.size(), error))
-            return false;
-        std::vector<uint32_t> entries(count);
-        for (uint64_t i = 0; i < count; ++i)
-            entries[i] = le32(raw.data() + i * 4);
-        if (m_bmapPages.size() >= kMaxCachedBmapPages)
-            m_bmapPages.clear();
-        it = m_bmapPages.emplace(page, std::move(entries)).first;
-    }
-    *entry = it->second[block - page * kBmapPageEntries];
-    return true;
+    return m_bmap.entry(*m_file, block, entry, error);
 }
 
 bool VdiImage::locateBlock(uint64_t block, bool* present, uint64_t* fileOffset, Error* error)

@@ -3,11 +3,12 @@
 // The VDI reader's class, shared by VdiImage.cpp (opening and reading) and VdiMap.cpp (the
 // allocation map). Other code opens VDI files with openVdi() (disk/VdiImage.h).
 #include "disk/DiskImage.h"
+#include "disk/PagedTable.h"
 #include "disk/VdiHeader.h"
+#include "util/Endian.h"
 
 #include <cstdint>
 #include <memory>
-#include <unordered_map>
 #include <vector>
 
 namespace cvmi::disk::vdi {
@@ -15,7 +16,8 @@ namespace cvmi::disk::vdi {
 class VdiImage final : public DiskImage {
 public:
     VdiImage(std::unique_ptr<ByteSource> file, const VdiHeader& header, uint64_t size)
-        : m_file(std::move(file)), m_header(header), m_size(size)
+        : m_file(std::move(file)), m_header(header), m_size(size),
+          m_bmap(header.offsetBmap, header.blocksInImage, le32)
     {
     }
     QString format() const override { return QStringLiteral("vdi"); }
@@ -38,7 +40,7 @@ private:
     std::unique_ptr<ByteSource> m_file;
     VdiHeader m_header;
     uint64_t m_size = 0;
-    std::unordered_map<uint64_t, std::vector<uint32_t>> m_bmapPages;
+    PagedTable<uint32_t> m_bmap;
 };
 
 } // namespace cvmi::disk::vdi

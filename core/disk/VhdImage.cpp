@@ -25,10 +25,8 @@ QString tr(const char* text)
 
 // 256 MiB blocks; Hyper-V and qemu write 2 MiB. Bounds the bitmap one block needs (64 KiB).
 constexpr uint32_t kMaxBlockSize = 256u * 1024 * 1024;
-// BAT pages of 4 KiB, so a 2 TiB disk opens without reading its 4 MiB table.
-constexpr uint64_t kBatPageEntries = 1024;
-// Caps on the caches: past them the cache starts over, as VmdkSparseExtent does.
-constexpr size_t kMaxCachedBatPages = 256;    // 1 MiB of table
+// A cap on the bitmap cache: past it the cache starts over, as VmdkSparseExtent's does (the
+// BAT's own pages: PagedTable).
 constexpr size_t kBitmapCacheBytes = 1 << 20; // sector bitmaps of recently read blocks
 
 QString baseName(const ByteSource& file)
@@ -145,6 +143,7 @@ bool VhdImage::openDynamicHeader(Error* error)
         return corrupt(
             error, file,
             tr("its block allocation table at offset %1 overlaps its headers.").arg(table));
+    m_bat = PagedTable<uint32_t>(table, entries, be32);
     return true;
 }
 
@@ -185,23 +184,7 @@ void VhdImage::reportParent()
 
 bool VhdImage::batEntry(uint64_t block, uint32_t* sector, Error* error)
 {
-    const uint64_t page = block / kBatPageEntries;
-    auto it = m_batPages.find(page);
-    if (it == m_batPages.end()) {
-        const uint64_t first = page * kBatPageEntries;
-        const uint64_t count = std::min(kBatPageEntries, m_batBytes / 4 - first);
-        std::vector<unsigned char> raw(count * 4);
-        if (!m_file->readAt(m_header.tableOffset + first * 4, raw.data(), raw.size(), error))
-            return false;
-        std::vector<uint32_t> entries(count);
-        for (uint64_t i = 0; i < count; ++i)
-            entries[i] = be32(raw.data() + i * 4);
-        if (m_batPages.size() >= kMaxCachedBatPages)
-            m_batPages.clear();
-        it = m_batPages.emplace(page, std::move(entries)).first;
-    }
-    *sector = it->second[block - page * kBatPageEntries];
-    return true;
+    return m_bat.entry(*m_file, block, sector, error);
 }
 
 bool VhdImage::checkBlockLocation(uint64_t block, uint32_t sector, Error* error)

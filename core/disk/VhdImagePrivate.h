@@ -3,6 +3,7 @@
 // The VHD reader's class, shared by VhdImage.cpp (opening and reading) and VhdMap.cpp (the
 // allocation map). Other code opens VHD files with openVhd() (disk/VhdImage.h).
 #include "disk/DiskImage.h"
+#include "disk/PagedTable.h"
 #include "disk/VhdFooter.h"
 
 #include <cstdint>
@@ -55,7 +56,7 @@ private:
     uint64_t m_blockSize = 0;
     uint64_t m_bitmapBytes = 0;
     uint64_t m_batBytes = 0;
-    std::unordered_map<uint64_t, std::vector<uint32_t>> m_batPages;
+    PagedTable<uint32_t> m_bat;
     std::unordered_map<uint64_t, std::vector<unsigned char>> m_bitmaps;
 };
 

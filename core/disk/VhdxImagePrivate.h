@@ -4,7 +4,9 @@
 // VhdxMap.cpp (the block allocation table: reading and the allocation map). Other code opens VHDX
 // files with openVhdx() (disk/VhdxImage.h).
 #include "disk/DiskImage.h"
+#include "disk/PagedTable.h"
 #include "disk/VhdxHeader.h"
+#include "util/Endian.h"
 
 #include <cstdint>
 #include <memory>
@@ -44,7 +46,8 @@ bool truncated(Error* error, const ByteSource& file, const QString& what, uint64
 class VhdxImage final : public DiskImage {
 public:
     VhdxImage(std::unique_ptr<ByteSource> file, const Geometry& geometry)
-        : m_file(std::move(file)), m_geometry(geometry)
+        : m_file(std::move(file)), m_geometry(geometry),
+          m_bat(geometry.batOffset, geometry.batEntries, le64)
     {
     }
     QString format() const override { return QStringLiteral("vhdx"); }
@@ -68,7 +71,7 @@ private:
 
     std::unique_ptr<ByteSource> m_file;
     Geometry m_geometry;
-    std::unordered_map<uint64_t, std::vector<uint64_t>> m_batPages;
+    PagedTable<uint64_t> m_bat;
 };
 
 } // namespace cvmi::disk::vhdx

@@ -13,33 +13,13 @@ namespace cvmi::disk::vhdx {
 
 namespace {
 
-// BAT pages of 4 KiB, so a 2 TiB disk opens without reading its table.
-constexpr uint64_t kBatPageEntries = 512;
-// A cap on the cache: past it the cache starts over, as VhdImage does.
-constexpr size_t kMaxCachedBatPages = 256; // 1 MiB of table
 constexpr uint64_t kOffsetMask = ~uint64_t(kMiB - 1);
 
 } // namespace
 
 bool VhdxImage::batEntry(uint64_t index, uint64_t* entry, Error* error)
 {
-    const uint64_t page = index / kBatPageEntries;
-    auto it = m_batPages.find(page);
-    if (it == m_batPages.end()) {
-        const uint64_t first = page * kBatPageEntries;
-        const uint64_t count = std::min(kBatPageEntries, m_geometry.batEntries - first);
-        std::vector<unsigned char> raw(count * 8);
-        if (!m_file->readAt(m_geometry.batOffset + first * 8, raw.data(), raw.size(), error))
-            return false;
-        std::vector<uint64_t> entries(count);
-        for (uint64_t i = 0; i < count; ++i)
-            entries[i] = le64(raw.data() + i * 8);
-        if (m_batPages.size() >= kMaxCachedBatPages)
-            m_batPages.clear();
-        it = m_batPages.emplace(page, std::move(entries)).first;
-    }
-    *entry = it->second[index - page * kBatPageEntries];
-    return true;
+    return m_bat.entry(*m_file, index, entry, error);
 }
 
 bool VhdxImage::payload(uint64_t block, uint64_t* state, uint64_t* fileOffset, Error* error)
