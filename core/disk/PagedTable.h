@@ -13,8 +13,7 @@
 
 namespace cvmi::disk {
 
-template <typename Entry>
-class PagedTable {
+template <typename Entry> class PagedTable {
 public:
     using Decode = Entry (*)(const void*); // one entry from its bytes: util/Endian.h's le32, be32…
 

@@ -96,7 +96,10 @@ bool VhdxImage::read(uint64_t offset, void* buffer, size_t length, Error* error)
     return true;
 }
 
-// Reads only BAT pages, never data; present blocks are data, the others not.
+// Reads only BAT pages and the file's own map, never data: absent blocks are empty, and so are
+// the file's holes inside present ones (qemu-img and Hyper-V leave a block's unwritten zeros as
+// holes, and a block is 32 MiB by default: without them a converted upload would read far more
+// than the disk holds).
 bool VhdxImage::mapExtents(uint64_t offset, uint64_t length, QList<Extent>* out, Error* error)
 {
     out->clear();
@@ -113,7 +116,17 @@ bool VhdxImage::mapExtents(uint64_t offset, uint64_t length, QList<Extent>* out,
             out->clear();
             return false;
         }
-        appendExtent(out, offset, runEnd - offset, state == FullyPresent);
+        if (state != FullyPresent) {
+            appendExtent(out, offset, runEnd - offset, false);
+        } else {
+            const uint64_t fileStart = at + (offset - block * blockSize);
+            QList<Extent> fileMap;
+            if (!m_file->mapData(fileStart, runEnd - offset, &fileMap, error)) {
+                out->clear();
+                return false;
+            }
+            appendShifted(out, fileMap, int64_t(offset) - int64_t(fileStart));
+        }
         offset = runEnd;
     }
     return true;

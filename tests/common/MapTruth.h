@@ -72,6 +72,21 @@ inline Runs dataRuns(const QList<Extent>& map)
     return runs;
 }
 
+// Empty when every run of `inner` lies within one run of `outer`, else the first that does not.
+inline QString runsWithin(const Runs& inner, const Runs& outer)
+{
+    for (const auto& [start, end] : inner) {
+        bool inside = false;
+        for (const auto& [outerStart, outerEnd] : outer)
+            inside = inside || (outerStart <= start && end <= outerEnd);
+        if (!inside)
+            return QStringLiteral("[%1,%2) is not within any of the expected runs")
+                .arg(start)
+                .arg(end);
+    }
+    return {};
+}
+
 inline QString showRuns(const Runs& runs)
 {
     QStringList parts;

@@ -284,9 +284,16 @@ void TestVhdx::hugeSparseOpensCheaply()
     QList<Extent> map;
     const QString problem = test::mapInPieces(*disk, 512 * kMiB, &map);
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
-    QCOMPARE(test::showRuns(test::dataRuns(map)),
-             test::showRuns({{quint64(1) << 40, (quint64(1) << 40) + 32 * kMiB},
-                             {quint64(2000) << 30, (quint64(2000) << 30) + 32 * kMiB}}));
+    // The two blocks written, less the file's holes in them: at least what qemu-io wrote.
+    const test::Runs runs = test::dataRuns(map);
+    const QString within =
+        test::runsWithin(runs, {{quint64(1) << 40, (quint64(1) << 40) + 32 * kMiB},
+                                {quint64(2000) << 30, (quint64(2000) << 30) + 32 * kMiB}});
+    QVERIFY2(within.isEmpty(), qPrintable(within));
+    QCOMPARE(test::runsWithin({{quint64(1) << 40, (quint64(1) << 40) + 64 * kKiB},
+                               {quint64(2000) << 30, (quint64(2000) << 30) + kMiB}},
+                              runs),
+             QString());
     // The BAT (about 512 KiB), read once in pages, and no data.
     QVERIFY2(stats->bytesRead - opened <= quint64(kMiB),
              qPrintable(QString::number(stats->bytesRead - opened)));
