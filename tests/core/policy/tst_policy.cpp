@@ -200,12 +200,14 @@ void TestPolicy::convertedFormatsWarn()
         QCOMPARE(f.convertedTo, QStringLiteral("qcow2"));
         const Report report = Policy::builtin().evaluate(f);
         QCOMPARE(verdictOf(report, "image.format"), Verdict::Warn);
-        const QString evidence = rule(report, "image.format")->evidence;
+        const RuleResult* format = rule(report, "image.format");
+        QVERIFY(format);
+        const QString evidence = format->evidence;
         QVERIFY2(evidence.startsWith(f.format.toUpper() +
                                      QStringLiteral(" is not imported as is: it will be "
                                                     "converted to qcow2 during the upload")),
                  qPrintable(evidence));
-        QVERIFY(rule(report, "image.format")->fix.contains(QStringLiteral("cvm-import upload")));
+        QVERIFY(format->fix.contains(QStringLiteral("cvm-import upload")));
         QVERIFY(report.compliant());
     }
 }
@@ -217,8 +219,9 @@ void TestPolicy::unknownFormatFails()
     f.format = QStringLiteral("qed");
     const Report report = Policy::builtin().evaluate(f);
     QCOMPARE(verdictOf(report, "image.format"), Verdict::Fail);
-    QVERIFY(
-        rule(report, "image.format")->evidence.contains(QStringLiteral("raw, vhd, qcow2, vmdk")));
+    const RuleResult* format = rule(report, "image.format");
+    QVERIFY(format);
+    QVERIFY(format->evidence.contains(QStringLiteral("raw, vhd, qcow2, vmdk")));
 }
 
 // The rule file's "allowed" and the upload's list of formats sent as they are
