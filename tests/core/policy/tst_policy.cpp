@@ -200,14 +200,14 @@ void TestPolicy::convertedFormatsWarn()
         QCOMPARE(f.convertedTo, QStringLiteral("qcow2"));
         const Report report = Policy::builtin().evaluate(f);
         QCOMPARE(verdictOf(report, "image.format"), Verdict::Warn);
-        const RuleResult* format = rule(report, "image.format");
-        QVERIFY(format);
-        const QString evidence = format->evidence;
+        const RuleResult* formatRule = rule(report, "image.format");
+        QVERIFY(formatRule);
+        const QString evidence = formatRule->evidence;
         QVERIFY2(evidence.startsWith(f.format.toUpper() +
                                      QStringLiteral(" is not imported as is: it will be "
                                                     "converted to qcow2 during the upload")),
                  qPrintable(evidence));
-        QVERIFY(format->fix.contains(QStringLiteral("cvm-import upload")));
+        QVERIFY(formatRule->fix.contains(QStringLiteral("cvm-import upload")));
         QVERIFY(report.compliant());
     }
 }
@@ -219,9 +219,9 @@ void TestPolicy::unknownFormatFails()
     f.format = QStringLiteral("qed");
     const Report report = Policy::builtin().evaluate(f);
     QCOMPARE(verdictOf(report, "image.format"), Verdict::Fail);
-    const RuleResult* format = rule(report, "image.format");
-    QVERIFY(format);
-    QVERIFY(format->evidence.contains(QStringLiteral("raw, vhd, qcow2, vmdk")));
+    const RuleResult* formatRule = rule(report, "image.format");
+    QVERIFY(formatRule);
+    QVERIFY(formatRule->evidence.contains(QStringLiteral("raw, vhd, qcow2, vmdk")));
 }
 
 // The rule file's "allowed" and the upload's list of formats sent as they are
