@@ -26,7 +26,12 @@ QString installTranslations(QCoreApplication& app, const QString& language)
     // ("zh-Hans-CN", "zh-CN", "zh", ...), so zh_TW users without a zh_TW file get nothing
     // rather than the wrong script: the file names carry the territory.
     if (!ours->load(locale, kBaseName, QStringLiteral("_"), kResourceDir)) {
-        delete ours;
+        // No file for this language (or the C locale of a bare session): English, whose file
+        // holds only the plural forms, without which "1 more disk(s)" would show as written.
+        if (ours->load(kBaseName + QStringLiteral("_en"), kResourceDir))
+            app.installTranslator(ours);
+        else
+            delete ours;
         return QStringLiteral("en");
     }
     app.installTranslator(ours);
