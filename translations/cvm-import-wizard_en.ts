@@ -181,7 +181,7 @@
     </message>
 </context>
 <context>
-    <name>cvmi::disk::OvaOpening</name>
+    <name>cvmi::disk::OvaImage</name>
     <message numerus="yes">
         <source>%n more</source>
         <translation>

@@ -9,37 +9,6 @@
     </message>
 </context>
 <context>
-    <name>VhdxImage</name>
-    <message>
-        <source>a parent disk the file does not name</source>
-        <translation>文件中未注明其名称</translation>
-    </message>
-    <message>
-        <source>%1 is a differencing disk: it holds only the changes made since it was created, and the rest of the data is in its parent, %2. Merge it into its parent in Hyper-V Manager (Edit Disk &gt; Merge, to a new disk) or with `Convert-VHD -Path %1 -DestinationPath merged.vhdx` in PowerShell, and import the result.</source>
-        <translation>%1 是差异磁盘：它仅包含自创建以来所做的更改，其余数据位于其父磁盘（%2）中。请在 Hyper-V Manager 中通过 Edit Disk &gt; Merge 将其合并到新磁盘，或在 PowerShell 中运行 `Convert-VHD -Path %1 -DestinationPath merged.vhdx`，然后导入合并结果。</translation>
-    </message>
-    <message>
-        <source>Block %1 of the differencing disk %2 holds only some of its sectors; the others are in its parent. Merge the disk into its parent in Hyper-V Manager (Edit Disk &gt; Merge) and import the result.</source>
-        <translation>差异磁盘 %2 的块 %1 仅包含该块的部分扇区，其余扇区位于其父磁盘中。请在 Hyper-V Manager 中通过 Edit Disk &gt; Merge 将该磁盘与其父磁盘合并，然后导入合并结果。</translation>
-    </message>
-    <message>
-        <source>block %1 is marked partially present, which only a differencing disk may be.</source>
-        <translation>块 %1 被标记为部分存在，而只有差异磁盘的块才允许处于此状态。</translation>
-    </message>
-    <message>
-        <source>block %1 has the invalid state %2 in its allocation table.</source>
-        <translation>块 %1 在分配表中的状态 %2 无效。</translation>
-    </message>
-    <message>
-        <source>block %1 is mapped to offset %2, inside the file&apos;s headers.</source>
-        <translation>块 %1 被映射到偏移量 %2，该位置位于文件头部区域内。</translation>
-    </message>
-    <message>
-        <source>block %1</source>
-        <translation>块 %1</translation>
-    </message>
-</context>
-<context>
     <name>cvmi::Units</name>
     <message>
         <source>%1 s</source>
@@ -1656,9 +1625,139 @@ Exit status: 0 done, 2 error.</source>
 <context>
     <name>cvmi::disk</name>
     <message>
+        <source>%1 is not a disk image this program recognises. Supported formats are raw, qcow2, VHD, VMDK, VHDX, VDI and OVA; convert other formats with `qemu-img convert -O qcow2 FILE disk.qcow2`.</source>
+        <translation>%1 不是本程序可识别的磁盘镜像。支持的格式为 raw、qcow2、VHD、VMDK、VHDX、VDI 和 OVA；其他格式请使用 `qemu-img convert -O qcow2 FILE disk.qcow2` 进行转换。</translation>
+    </message>
+</context>
+<context>
+    <name>cvmi::disk::ByteSource</name>
+    <message>
         <source>The file %1 ends too early: %2 bytes are needed at offset %3, but the file has only %4 bytes. It was probably cut off while copying or downloading; copy it again.</source>
         <translation>文件 %1 提前结束：在偏移 %3 处需要 %2 字节，但该文件只有 %4 字节。文件可能在复制或下载时被截断，请重新复制。</translation>
     </message>
+    <message>
+        <source>Reading %1 at offset %2 failed: %3.</source>
+        <translation>读取 %1 偏移 %2 处的数据失败：%3。</translation>
+    </message>
+    <message>
+        <source>Finding the empty space of %1 (%2 at offset %3) failed: %4.</source>
+        <translation>查找 %1 的空闲区域（偏移 %3 处的 %2）失败：%4。</translation>
+    </message>
+</context>
+<context>
+    <name>cvmi::disk::DiskImage</name>
+    <message>
+        <source>A read of %1 bytes at offset %2 goes past the end of the %3-byte virtual disk.</source>
+        <translation>在偏移 %2 处读取 %1 字节超出了该虚拟磁盘（%3 字节）的末尾。</translation>
+    </message>
+</context>
+<context>
+    <name>cvmi::disk::ImageFinder</name>
+    <message>
+        <source>No disk image in %1: looked for %2 in %3 files.</source>
+        <translation>%1 中没有磁盘镜像：已在 %3 个文件中查找 %2。</translation>
+    </message>
+    <message>
+        <source>The search stopped there; drop the image itself, or a folder closer to it.</source>
+        <translation>查找到此为止；请直接拖入镜像文件，或拖入离它更近的文件夹。</translation>
+    </message>
+</context>
+<context>
+    <name>cvmi::disk::OvaImage</name>
+    <message>
+        <source>%1 is a tar archive without an OVF descriptor (.ovf file), so it is not an OVA appliance. Extract the disk image inside it (`tar -xf %1`) and choose that file.</source>
+        <translation>%1 是不含 OVF 描述文件（.ovf 文件）的 tar 归档，因此不是 OVA 虚拟设备。请解压其中的磁盘镜像（`tar -xf %1`）并选择该文件。</translation>
+    </message>
+    <message>
+        <source>The OVA file %1 does not start with its OVF descriptor %2 (it starts with %3), as the OVF standard requires, so it was not written by an appliance exporter. Extract the disk (`tar -xf %1`) and choose the .vmdk file, or pack the appliance again with the descriptor first: `tar --format=ustar -cf fixed.ova %2 OTHER-FILES`.</source>
+        <translation>OVA 文件 %1 并非以其 OVF 描述文件 %2 开头（而是以 %3 开头），不符合 OVF 标准的要求，因此它并非由虚拟设备导出工具生成。请解压出磁盘（`tar -xf %1`）并选择 .vmdk 文件，或将描述文件放在首位重新打包该虚拟设备：`tar --format=ustar -cf fixed.ova %2 OTHER-FILES`。</translation>
+    </message>
+    <message>
+        <source>The OVF descriptor %1 in %2 is %3 bytes long, more than the %4 this program reads. Extract the disk (`tar -xf %2`) and choose the .vmdk file.</source>
+        <translation>%2 中的 OVF 描述文件 %1 大小为 %3 字节，超过本程序的读取上限 %4。请解压出磁盘（`tar -xf %2`）并选择 .vmdk 文件。</translation>
+    </message>
+    <message>
+        <source>The OVF descriptor %1 of %2 lists no virtual disk with data, so the appliance holds no disk to import. Export the virtual machine again with its disks.</source>
+        <translation>%2 的 OVF 描述文件 %1 未列出任何包含数据的虚拟磁盘，因此该虚拟设备中没有可导入的磁盘。请连同磁盘重新导出该虚拟机。</translation>
+    </message>
+    <message>
+        <source>The system disk %2 in %1 is compressed inside the appliance (compression &quot;%3&quot;), which this program cannot read in place. Extract and decompress it: `tar -xOf %1 %2 | gunzip &gt; %4`, then choose %4.</source>
+        <translation>%1 中的系统盘 %2 在虚拟设备内经过压缩（压缩方式为“%3”），本程序无法直接读取。请将其解压并解压缩：`tar -xOf %1 %2 | gunzip &gt; %4`，然后选择 %4。</translation>
+    </message>
+    <message>
+        <source>The system disk %2 in %1 is split into chunks (%2.000000000, ...), which this program cannot read in place. Extract and join them: `tar -xf %1 &amp;&amp; cat %2.[0-9]* &gt; %3`, then choose %3.</source>
+        <translation>%1 中的系统盘 %2 被拆分为多个分块（%2.000000000 等），本程序无法直接读取。请解压并合并这些分块：`tar -xf %1 &amp;&amp; cat %2.[0-9]* &gt; %3`，然后选择 %3。</translation>
+    </message>
+    <message>
+        <source>The OVF descriptor %1 names the system disk file %2, but %3 holds no such file. The appliance is incomplete or damaged: export it again.</source>
+        <translation>OVF 描述文件 %1 指定的系统盘文件为 %2，但 %3 中没有该文件。该虚拟设备不完整或已损坏，请重新导出。</translation>
+    </message>
+    <message>
+        <source>The system disk %2 in %1 is not a VMDK disk (the descriptor gives its format as &quot;%3&quot;). This program reads appliances whose disks are VMDK files, as VirtualBox and VMware export them. Extract it (`tar -xf %1 %2`) and choose it if it is a format this program reads, or convert it with `qemu-img convert -O qcow2 %2 disk.qcow2`.</source>
+        <translation>%1 中的系统盘 %2 不是 VMDK 磁盘（描述文件给出的格式为“%3”）。本程序可读取磁盘为 VMDK 文件的虚拟设备，即 VirtualBox 和 VMware 导出的虚拟设备。请解压出该磁盘（`tar -xf %1 %2`），如果其格式为本程序可读取的格式，则直接选择该文件；否则请使用 `qemu-img convert -O qcow2 %2 disk.qcow2` 进行转换。</translation>
+    </message>
+    <message>
+        <source>a disk inside an OVA appliance must be one self-contained VMDK file.</source>
+        <translation>OVA 虚拟设备中的磁盘必须是单个自包含的 VMDK 文件。</translation>
+    </message>
+    <message>
+        <source>The OVF descriptor %1 lists the disk %2 first but attaches %3 first to the virtual machine; %2 is imported as the system disk. If the system is on %3, extract it (`tar -xf %4 %3`) and import that file instead.</source>
+        <translation>OVF 描述文件 %1 中最先列出的磁盘是 %2，但最先挂载到虚拟机的是 %3；%2 将作为系统盘导入。如果系统位于 %3 上，请将其解压（`tar -xf %4 %3`）并改为导入该文件。</translation>
+    </message>
+    <message>
+        <source>The OVF descriptor %1 gives the system disk %2 a capacity of %3, but the disk file holds %4. The disk file&apos;s size is used; check that the imported disk has the size you expect.</source>
+        <translation>OVF 描述文件 %1 为系统盘 %2 指定的容量为 %3，但磁盘文件实际容量为 %4。将以磁盘文件的大小为准，请检查导入后的磁盘大小是否符合预期。</translation>
+    </message>
+    <message>
+        <source>a blank disk (%1)</source>
+        <translation>空白磁盘（%1）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more</source>
+        <translation>
+            <numerusform>另外 %n 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 holds %n more disk(s) besides the system disk %2: %3. They are not imported with the system disk: import each separately as a data disk (extract it with `tar -xf %1 FILE`).</source>
+        <translation>
+            <numerusform>%1 除系统盘 %2 外还包含 %n 个磁盘：%3。这些磁盘不会随系统盘一起导入，请将它们分别作为数据盘导入（使用 `tar -xf %1 FILE` 解压）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The OVF descriptor %1 of %2 gives the disk %3 the file &quot;%4&quot;, which its list of files does not hold. Export the appliance again.</source>
+        <translation>%2 的 OVF 描述文件 %1 为磁盘 %3 指定的文件为“%4”，但其文件列表中没有该文件。请重新导出该虚拟设备。</translation>
+    </message>
+</context>
+<context>
+    <name>cvmi::disk::OvfDescriptor</name>
+    <message>
+        <source>The OVF descriptor %1 cannot be read: %2 Export the appliance again, or extract its disk with `tar -xf` and choose the .vmdk file.</source>
+        <translation>无法读取 OVF 描述文件 %1：%2请重新导出该虚拟设备，或使用 `tar -xf` 解压出其中的磁盘并选择 .vmdk 文件。</translation>
+    </message>
+    <message>
+        <source>The OVF descriptor %1 names the file &quot;%2&quot;, which lies outside the appliance (an absolute path, a &quot;..&quot; or a URL). An OVA must hold all its files: export the appliance again as one OVA file.</source>
+        <translation>OVF 描述文件 %1 指定的文件“%2”位于虚拟设备之外（绝对路径、含“..”的路径或 URL）。OVA 必须包含其全部文件：请将该虚拟设备重新导出为单个 OVA 文件。</translation>
+    </message>
+    <message>
+        <source>it is not valid XML (line %1: %2).</source>
+        <translation>其内容不是有效的 XML（第 %1 行：%2）。</translation>
+    </message>
+    <message>
+        <source>it is empty.</source>
+        <translation>文件为空。</translation>
+    </message>
+    <message>
+        <source>it is not an OVF 1.x or 2.0 envelope (its root element is &lt;%1&gt; in the namespace &quot;%2&quot;).</source>
+        <translation>它不是 OVF 1.x 或 2.0 Envelope（其根元素为命名空间“%2”中的 &lt;%1&gt;）。</translation>
+    </message>
+    <message>
+        <source>The OVF descriptor %1 is %2 bytes long, more than the %3 this program reads. Export the appliance again, or extract its disk with `tar -xf` and choose the .vmdk file.</source>
+        <translation>OVF 描述文件 %1 大小为 %2 字节，超过本程序的读取上限 %3。请重新导出该虚拟设备，或使用 `tar -xf` 解压出其中的磁盘并选择 .vmdk 文件。</translation>
+    </message>
+</context>
+<context>
+    <name>cvmi::disk::Qcow2Image</name>
     <message>
         <source>The qcow2 file %1 uses %2, which this program cannot read. Convert it with a qemu-img that can, to a plain image: `qemu-img convert -O qcow2 -o compat=1.1 %1 plain.qcow2`, and import plain.qcow2.</source>
         <translation>qcow2 文件 %1 使用了%2，本程序无法读取。请使用支持该特性的 qemu-img 将其转换为普通镜像：`qemu-img convert -O qcow2 -o compat=1.1 %1 plain.qcow2`，然后导入 plain.qcow2。</translation>
@@ -1780,205 +1879,153 @@ Exit status: 0 done, 2 error.</source>
         <translation>L1 表</translation>
     </message>
     <message>
-        <source>The VHD file %1 is damaged: %2 Copy it again from the original; if the original is damaged too, repair it with Hyper-V Manager (Edit Disk &gt; Compact) or convert what is readable with `qemu-img convert -O vpc IN.vhd OUT.vhd`.</source>
-        <translation>VHD 文件 %1 已损坏：%2请从原始文件重新复制；如果原始文件也已损坏，请使用 Hyper-V 管理器（编辑磁盘 &gt; 压缩）修复，或使用 `qemu-img convert -O vpc IN.vhd OUT.vhd` 转换其中可读取的部分。</translation>
+        <source>The qcow2 file %1 is damaged: %2 Check it with `qemu-img check %1`; if it cannot be repaired, copy it again from the original.</source>
+        <translation>qcow2 文件 %1 已损坏：%2请使用 `qemu-img check %1` 检查；如果无法修复，请从原始文件重新复制。</translation>
     </message>
     <message>
-        <source>The VHD file %1 ends too early: its %2 at offset %3 lies beyond the end of the %4-byte file. It was probably cut off while copying or downloading; copy it again.</source>
-        <translation>VHD 文件 %1 提前结束：其位于偏移 %3 处的%2超出了该文件（%4 字节）的末尾。文件可能在复制或下载时被截断，请重新复制。</translation>
+        <source>The qcow2 file %1 ends too early: its %2 at offset %3 lies beyond the end of the %4-byte file. It was probably cut off while copying or downloading; copy it again.</source>
+        <translation>qcow2 文件 %1 提前结束：其位于偏移量 %3 处的 %2 超出了该文件（%4 字节）的末尾。该文件可能在复制或下载时被截断；请重新复制。</translation>
     </message>
     <message>
-        <source>footer</source>
-        <translation>文件尾</translation>
+        <source>%1 (format %2)</source>
+        <translation>%1（格式 %2）</translation>
     </message>
     <message>
-        <source>its footer is missing from the end of the file, and the copy at its start belongs to a fixed disk, which has none.</source>
-        <translation>文件末尾缺少文件尾，而文件开头的副本表明这是固定磁盘，但固定磁盘并没有这一副本。</translation>
+        <source>%1 is an overlay: it holds only the changes made on top of its backing file %2, and the rest of the disk is in that file. Merge them into one self-contained image with `qemu-img convert -O qcow2 %1 flattened.qcow2` (run where %3 can be found) and import flattened.qcow2.</source>
+        <translation>%1 是覆盖层（overlay）镜像：它只包含在后备文件 %2 之上所做的更改，磁盘的其余部分都在该文件中。请在能找到 %3 的位置运行 `qemu-img convert -O qcow2 %1 flattened.qcow2`，将二者合并为一个独立完整的镜像，然后导入 flattened.qcow2。</translation>
     </message>
     <message>
-        <source>the checksum of its footer does not match (stored %1), and there is no valid copy of the footer at the start of the file.</source>
-        <translation>其文件尾的校验和不匹配（存储值为 %1），且文件开头也没有有效的文件尾副本。</translation>
+        <source>%1 was not closed cleanly (its dirty flag is set): the program using it stopped abruptly, so its reference counts may be stale. Repair it with `qemu-img check -r all %1` before importing.</source>
+        <translation>%1 未被正常关闭（已设置 dirty 标志）：使用它的程序异常终止，其引用计数可能已过时。请在导入前运行 `qemu-img check -r all %1` 进行修复。</translation>
     </message>
     <message>
-        <source>it has no VHD footer (&quot;conectix&quot;) at its end or start.</source>
-        <translation>文件末尾和开头都没有 VHD 文件尾（&quot;conectix&quot;）。</translation>
+        <source>L2 table</source>
+        <translation>L2 表</translation>
     </message>
     <message>
-        <source>its footer gives the unknown disk type %1.</source>
-        <translation>其文件尾给出了未知的磁盘类型 %1。</translation>
+        <source>L1 entry %1 points at offset %2, which is not a cluster boundary.</source>
+        <translation>L1 表项 %1 指向偏移 %2，该偏移未对齐到簇边界。</translation>
     </message>
     <message>
-        <source>its footer gives a size of %1 bytes (geometry %2/%3/%4, creator &quot;%5&quot;), more than the 2040 GiB a VHD can hold.</source>
-        <translation>其文件尾给出的大小为 %1 字节（几何参数 %2/%3/%4，创建程序 &quot;%5&quot;），超过了 VHD 最多可容纳的 2040 GiB。</translation>
+        <source>data for guest offset %1</source>
+        <translation>客户机偏移 %1 处的数据</translation>
     </message>
     <message>
-        <source>The VMDK descriptor is damaged: %1 Export or copy the disk again from the virtualization product.</source>
-        <translation>VMDK 描述符已损坏：%1请从虚拟化产品中重新导出或复制该磁盘。</translation>
+        <source>compressed cluster</source>
+        <translation>压缩簇</translation>
     </message>
     <message>
-        <source>The VMDK descriptor marks an extent as NOACCESS (&quot;%1&quot;), so part of the disk cannot be read. Clone the disk with VMware into a single-file disk and import that.</source>
-        <translation>VMDK 描述符将一个区段标记为 NOACCESS（&quot;%1&quot;），因此磁盘有一部分无法读取。请使用 VMware 将磁盘克隆为单文件磁盘，然后导入该磁盘。</translation>
+        <source>the compressed cluster at offset %1 does not decompress.</source>
+        <translation>偏移 %1 处的压缩簇无法解压。</translation>
     </message>
     <message>
-        <source>the extent line &quot;%1&quot; has no valid size (at most %2 sectors).</source>
-        <translation>区段行 &quot;%1&quot; 没有有效的大小（最多 %2 个扇区）。</translation>
+        <source>the subclusters of guest offset %1 are both allocated and zero.</source>
+        <translation>客户机偏移 %1 的子簇同时被标记为已分配和全零。</translation>
     </message>
     <message>
-        <source>the extent line &quot;%1&quot; names no file.</source>
-        <translation>区段行 &quot;%1&quot; 未指定文件。</translation>
+        <source>guest offset %1 has allocated subclusters but no cluster.</source>
+        <translation>客户机偏移 %1 有已分配的子簇，但没有对应的簇。</translation>
     </message>
     <message>
-        <source>an extent file name contains a NUL byte.</source>
-        <translation>某个区段文件名中包含 NUL 字节。</translation>
+        <source>the L2 entry of guest offset %1 points at offset %2, which is not a cluster boundary.</source>
+        <translation>客户机偏移 %1 的 L2 表项指向偏移 %2，该偏移未对齐到簇边界。</translation>
     </message>
     <message>
-        <source>the extent line &quot;%1&quot; has an invalid offset.</source>
-        <translation>区段行 &quot;%1&quot; 的偏移无效。</translation>
+        <source>the L2 entry of guest offset %1 is a zero cluster, which version 2 does not have.</source>
+        <translation>客户机偏移 %1 的 L2 表项是零簇，而版本 2 不支持零簇。</translation>
+    </message>
+</context>
+<context>
+    <name>cvmi::disk::Rejected</name>
+    <message>
+        <source>The file is empty (0 bytes). It is not a disk image; export the disk again.</source>
+        <translation>文件为空（0 字节），不是磁盘镜像。请重新导出磁盘。</translation>
     </message>
     <message>
-        <source>it lists more than %1 extents.</source>
-        <translation>其中列出的区段超过 %1 个。</translation>
+        <source>This is a QED image, which cannot be imported. Convert it with `qemu-img convert -O qcow2 disk.qed disk.qcow2`.</source>
+        <translation>这是 QED 镜像，无法导入。请使用 `qemu-img convert -O qcow2 disk.qed disk.qcow2` 转换。</translation>
     </message>
     <message>
-        <source>it has no createType line.</source>
-        <translation>其中没有 createType 行。</translation>
+        <source>This is an ISO 9660 CD/DVD image (an installer or a data disc), not a system disk. Install the system from it in a virtual machine, then import that machine&apos;s disk.</source>
+        <translation>这是 ISO 9660 CD/DVD 镜像（安装盘或数据光盘），不是系统盘。请在虚拟机中用它安装系统，然后导入该虚拟机的磁盘。</translation>
     </message>
     <message>
-        <source>it lists no extents (the files holding the data).</source>
-        <translation>其中未列出任何区段（即存放数据的文件）。</translation>
+        <source>This is a tar archive. Extract the disk image inside it (`tar -xf file.tar`) and choose that file.</source>
+        <translation>这是 tar 归档。请解压其中的磁盘镜像（`tar -xf file.tar`），然后选择该文件。</translation>
     </message>
     <message>
-        <source>its extents add up to more than %1 sectors (256 TiB).</source>
-        <translation>其区段合计超过 %1 个扇区（256 TiB）。</translation>
+        <source>This file is gzip-compressed. Decompress it first (`gunzip -k FILE`) and choose the disk image it contains.</source>
+        <translation>此文件经过 gzip 压缩。请先解压（`gunzip -k FILE`），然后选择其中的磁盘镜像。</translation>
     </message>
     <message>
-        <source>its extents add up to a disk of 0 bytes.</source>
-        <translation>其区段合计得到的磁盘大小为 0 字节。</translation>
+        <source>This file is xz-compressed. Decompress it first (`unxz -k FILE`) and choose the disk image it contains.</source>
+        <translation>此文件经过 xz 压缩。请先解压（`unxz -k FILE`），然后选择其中的磁盘镜像。</translation>
     </message>
     <message>
-        <source>it is %1 bytes long, more than the 1 MiB any real descriptor needs.</source>
-        <translation>其长度为 %1 字节，超过了任何实际描述符所需的 1 MiB。</translation>
+        <source>This file is zstd-compressed. Decompress it first (`unzstd FILE`) and choose the disk image it contains.</source>
+        <translation>此文件经过 zstd 压缩。请先解压（`unzstd FILE`），然后选择其中的磁盘镜像。</translation>
     </message>
     <message>
-        <source>The VMDK extent file %1 ends too early: the descriptor needs %2 bytes of it, but it has only %3. It was probably cut off while copying; copy it again.</source>
-        <translation>VMDK 区段文件 %1 提前结束：描述符需要其中的 %2 字节，但该文件只有 %3 字节。文件可能在复制时被截断，请重新复制。</translation>
+        <source>This file is bzip2-compressed. Decompress it first (`bunzip2 -k FILE`) and choose the disk image it contains.</source>
+        <translation>此文件经过 bzip2 压缩。请先解压（`bunzip2 -k FILE`），然后选择其中的磁盘镜像。</translation>
     </message>
     <message>
-        <source>The VMDK extent %1 is damaged: the descriptor gives it %2 sectors, but its header only %3. Copy the disk again from the original.</source>
-        <translation>VMDK 区段 %1 已损坏：描述符给出的大小为 %2 个扇区，但其文件头中只有 %3 个。请从原始文件重新复制该磁盘。</translation>
+        <source>This is a zip archive. Extract the disk image inside it (`unzip FILE`) and choose that file.</source>
+        <translation>这是 zip 归档。请解压其中的磁盘镜像（`unzip FILE`），然后选择该文件。</translation>
     </message>
     <message>
-        <source>This is an ESXi sparse or snapshot disk (createType &quot;%1&quot;), which only ESXi can read. Clone it to a thin disk on the host with `vmkfstools -i disk.vmdk -d thin clone.vmdk`, or export the virtual machine as an OVF template, and import the result.</source>
-        <translation>这是 ESXi 稀疏磁盘或快照磁盘（createType &quot;%1&quot;），只有 ESXi 能够读取。请在主机上使用 `vmkfstools -i disk.vmdk -d thin clone.vmdk` 将其克隆为精简置备磁盘，或将虚拟机导出为 OVF 模板，然后导入所得结果。</translation>
+        <source>This is a 7-Zip archive. Extract the disk image inside it (`7z x FILE`) and choose that file.</source>
+        <translation>这是 7-Zip 归档。请解压其中的磁盘镜像（`7z x FILE`），然后选择该文件。</translation>
     </message>
+</context>
+<context>
+    <name>cvmi::disk::SliceByteSource</name>
     <message>
-        <source>This VMDK (createType &quot;%1&quot;) maps a physical disk or LUN instead of holding the data. Clone the virtual machine to a regular virtual disk, or image the physical disk, and import that.</source>
-        <translation>此 VMDK（createType &quot;%1&quot;）映射的是物理磁盘或 LUN，本身并不包含数据。请将虚拟机克隆为普通虚拟磁盘，或为物理磁盘制作镜像，然后导入所得结果。</translation>
+        <source>%1 ends too early: %2 bytes are needed at offset %3, but it has only %4 bytes. It was probably cut off while copying or downloading; copy it again.</source>
+        <translation>%1 提前结束：偏移量 %3 处需要 %2 字节，但该文件仅有 %4 字节。该文件可能在复制或下载时被截断，请重新复制。</translation>
     </message>
-    <message>
-        <source>This VMDK has createType &quot;%1&quot;, which this program cannot read. Convert it with `qemu-img convert -O vmdk -o subformat=streamOptimized IN.vmdk OUT.vmdk` and import the result.</source>
-        <translation>此 VMDK 的 createType 为 &quot;%1&quot;，本程序无法读取。请使用 `qemu-img convert -O vmdk -o subformat=streamOptimized IN.vmdk OUT.vmdk` 进行转换，然后导入所得结果。</translation>
-    </message>
-    <message>
-        <source>The VMDK descriptor lists an extent of type %1 (%2), which this program cannot read. Clone the disk to a monolithicSparse or streamOptimized VMDK with VMware or `qemu-img convert` and import the result.</source>
-        <translation>VMDK 描述符中列出了类型为 %1 的区段（%2），本程序无法读取。请使用 VMware 或 `qemu-img convert` 将磁盘克隆为 monolithicSparse 或 streamOptimized 格式的 VMDK，然后导入所得结果。</translation>
-    </message>
-    <message>
-        <source>%1 looks like a VMDK descriptor but is %2 bytes long, more than any real descriptor. Choose the disk&apos;s small descriptor .vmdk file.</source>
-        <translation>%1 看起来是 VMDK 描述符，但其长度为 %2 字节，超过了任何实际描述符的大小。请选择该磁盘较小的描述符 .vmdk 文件。</translation>
-    </message>
-    <message>
-        <source>The descriptor inside %1 lists %2 extents instead of the file itself. Convert the disk with `qemu-img convert -O vmdk -o subformat=streamOptimized IN.vmdk OUT.vmdk` and import the result.</source>
-        <translation>%1 内嵌的描述符列出了 %2 个区段，而不是该文件本身。请使用 `qemu-img convert -O vmdk -o subformat=streamOptimized IN.vmdk OUT.vmdk` 转换该磁盘，然后导入所得结果。</translation>
-    </message>
-    <message>
-        <source>%1 is an ESX Server sparse extent (COWD), an old ESX snapshot format this program cannot read. Clone the disk on the ESXi host with `vmkfstools -i disk.vmdk -d thin clone.vmdk` and import the clone.</source>
-        <translation>%1 是 ESX Server 稀疏区段（COWD），这是本程序无法读取的旧版 ESX 快照格式。请在 ESXi 主机上使用 `vmkfstools -i disk.vmdk -d thin clone.vmdk` 克隆该磁盘，然后导入克隆所得的磁盘。</translation>
-    </message>
-    <message>
-        <source>The VMDK file %1 is damaged: %2 Copy it again from the original; if the original is damaged too, repair it with `vmware-vdiskmanager -R`.</source>
-        <translation>VMDK 文件 %1 已损坏：%2请从原始文件重新复制；如果原始文件也已损坏，请使用 `vmware-vdiskmanager -R` 修复。</translation>
-    </message>
-    <message>
-        <source>The VMDK file %1 uses a variant this program cannot read: %2 Convert it with `qemu-img convert -O vmdk -o subformat=streamOptimized IN.vmdk OUT.vmdk` and import the result.</source>
-        <translation>VMDK 文件 %1 使用了本程序无法读取的变体：%2请使用 `qemu-img convert -O vmdk -o subformat=streamOptimized IN.vmdk OUT.vmdk` 进行转换，然后导入所得结果。</translation>
-    </message>
-    <message>
-        <source>The VMDK file %1 ends too early: its %2 lies beyond the end of the %3-byte file. It was probably cut off while copying or downloading; copy it again.</source>
-        <translation>VMDK 文件 %1 提前结束：其%2超出了该文件（%3 字节）的末尾。文件可能在复制或下载时被截断，请重新复制。</translation>
-    </message>
-    <message>
-        <source>it is an ESX Server sparse extent (COWD), an old ESX snapshot format.</source>
-        <translation>它是 ESX Server 稀疏区段（COWD），一种旧版 ESX 快照格式。</translation>
-    </message>
-    <message>
-        <source>the header at offset %1 lacks the KDMV signature.</source>
-        <translation>偏移 %1 处的文件头缺少 KDMV 签名。</translation>
-    </message>
-    <message>
-        <source>its line-ending check bytes were altered, which happens when a file is transferred in text (ASCII) mode. Transfer it again in binary mode.</source>
-        <translation>其换行符校验字节已被改动，这通常是以文本（ASCII）模式传输文件所致。请以二进制模式重新传输。</translation>
-    </message>
-    <message>
-        <source>sparse extent version %1.</source>
-        <translation>稀疏区段版本 %1。</translation>
-    </message>
-    <message>
-        <source>compression algorithm %1 (only deflate is defined).</source>
-        <translation>压缩算法 %1（仅定义了 deflate）。</translation>
-    </message>
-    <message>
-        <source>compression algorithm %1.</source>
-        <translation>压缩算法 %1。</translation>
-    </message>
-    <message>
-        <source>the grain size of %1 sectors is invalid.</source>
-        <translation>grain 大小（%1 个扇区）无效。</translation>
-    </message>
-    <message>
-        <source>a grain table of %1 entries is invalid.</source>
-        <translation>包含 %1 个表项的 grain 表无效。</translation>
-    </message>
-    <message>
-        <source>the capacity of %1 sectors is invalid.</source>
-        <translation>容量（%1 个扇区）无效。</translation>
-    </message>
-    <message>
-        <source>its header does not locate the grain directory.</source>
-        <translation>其文件头未给出 grain 目录的位置。</translation>
-    </message>
-    <message>
-        <source>grain directory</source>
-        <translation>grain 目录</translation>
-    </message>
-    <message>
-        <source>metadata area</source>
-        <translation>元数据区</translation>
-    </message>
-    <message>
-        <source>its footer does not locate the grain directory.</source>
-        <translation>其文件尾未给出 grain 目录的位置。</translation>
-    </message>
-    <message>
-        <source>Line %1 of the VMDK descriptor names the extent &quot;%2&quot; by an absolute path. Extents must be files in the descriptor&apos;s folder, named relative to it: put %3 next to the descriptor and write just &quot;%3&quot; on that line.</source>
-        <translation>VMDK 描述符第 %1 行以绝对路径指定区段 &quot;%2&quot;。区段必须是描述符所在文件夹中的文件，并以相对于该文件夹的路径命名：请将 %3 放在描述符旁边，并在该行中只写 &quot;%3&quot;。</translation>
-    </message>
-    <message>
-        <source>Line %1 of the VMDK descriptor names the extent &quot;%2&quot;, which leads out of the descriptor&apos;s folder (&quot;..&quot;). Extents must be files in the descriptor&apos;s folder: put %3 next to the descriptor and write just &quot;%3&quot; on that line.</source>
-        <translation>VMDK 描述符第 %1 行指定的区段 &quot;%2&quot; 指向描述符所在文件夹之外（&quot;..&quot;）。区段必须是描述符所在文件夹中的文件：请将 %3 放在描述符旁边，并在该行中只写 &quot;%3&quot;。</translation>
-    </message>
-    <message>
-        <source>%1 is not a disk image this program recognises. Supported formats are raw, qcow2, VHD, VMDK, VHDX, VDI and OVA; convert other formats with `qemu-img convert -O qcow2 FILE disk.qcow2`.</source>
-        <translation>%1 不是本程序可识别的磁盘镜像。支持的格式为 raw、qcow2、VHD、VMDK、VHDX、VDI 和 OVA；其他格式请使用 `qemu-img convert -O qcow2 FILE disk.qcow2` 进行转换。</translation>
-    </message>
-    <message>
-        <source>The OVF descriptor %1 is %2 bytes long, more than the %3 this program reads. Export the appliance again, or extract its disk with `tar -xf` and choose the .vmdk file.</source>
-        <translation>OVF 描述文件 %1 大小为 %2 字节，超过本程序的读取上限 %3。请重新导出该虚拟设备，或使用 `tar -xf` 解压出其中的磁盘并选择 .vmdk 文件。</translation>
-    </message>
+</context>
+<context>
+    <name>cvmi::disk::TarIndex</name>
     <message>
         <source>The OVA file %1 is damaged: the tar header at offset %2 %3 The file was probably altered or damaged while copying; copy or export it again.</source>
         <translation>OVA 文件 %1 已损坏：偏移量 %2 处的 tar 头部%3该文件可能在复制过程中被修改或损坏，请重新复制或导出。</translation>
     </message>
+    <message>
+        <source>The OVA file %1 ends too early: the tar header at offset %2 is cut off. The file was probably cut off while copying or downloading; copy it again.</source>
+        <translation>OVA 文件 %1 提前结束：偏移量 %2 处的 tar 头部被截断。该文件可能在复制或下载时被截断，请重新复制。</translation>
+    </message>
+    <message>
+        <source>%1 holds more than %2 tar members, which no OVA appliance does (it holds a descriptor, a manifest and its disks). Extract the disk with `tar -xf` and choose the .vmdk file.</source>
+        <translation>%1 包含的 tar 成员超过 %2 个，而 OVA 虚拟设备不会包含这么多成员（其中仅包含描述文件、清单文件及磁盘）。请使用 `tar -xf` 解压出磁盘并选择 .vmdk 文件。</translation>
+    </message>
+    <message>
+        <source>has a wrong checksum.</source>
+        <translation>校验和错误。</translation>
+    </message>
+    <message>
+        <source>starts an extended header of %1 bytes, more than the %2 this program reads.</source>
+        <translation>声明了一个 %1 字节的扩展头部，超过本程序的读取上限 %2。</translation>
+    </message>
+    <message>
+        <source>holds a malformed pax extended header.</source>
+        <translation>包含格式错误的 pax 扩展头部。</translation>
+    </message>
+    <message>
+        <source>has an unreadable size field.</source>
+        <translation>的大小字段无法读取。</translation>
+    </message>
+    <message>
+        <source>The OVA file %1 ends too early: its member %2 needs %3 bytes at offset %4, but the file has only %5 bytes. It was probably cut off while copying or downloading; copy it again.</source>
+        <translation>OVA 文件 %1 提前结束：其成员 %2 需要在偏移量 %4 处读取 %3 字节，但该文件仅有 %5 字节。该文件可能在复制或下载时被截断，请重新复制。</translation>
+    </message>
+    <message>
+        <source>names a member too long.</source>
+        <translation>中的成员名称过长。</translation>
+    </message>
+</context>
+<context>
+    <name>cvmi::disk::VdiImage</name>
     <message>
         <source>The VDI file %1 is damaged: %2 Copy it again from the original; if the original is damaged too, `qemu-img check -f vdi %1` lists the damage, and cloning it in VirtualBox (`VBoxManage clonemedium disk %1 copy.vdi`) may save what is readable.</source>
         <translation>VDI 文件 %1 已损坏：%2请从原始文件重新复制；如果原始文件也已损坏，可使用 `qemu-img check -f vdi %1` 列出损坏之处，在 VirtualBox 中克隆该磁盘（`VBoxManage clonemedium disk %1 copy.vdi`）或许可以挽救仍可读取的数据。</translation>
@@ -2055,290 +2102,6 @@ Exit status: 0 done, 2 error.</source>
         <source>block %1 of data</source>
         <translation>数据块 %1</translation>
     </message>
-</context>
-<context>
-    <name>cvmi::disk::DiskImage</name>
-    <message>
-        <source>A read of %1 bytes at offset %2 goes past the end of the %3-byte virtual disk.</source>
-        <translation>在偏移 %2 处读取 %1 字节超出了该虚拟磁盘（%3 字节）的末尾。</translation>
-    </message>
-</context>
-<context>
-    <name>cvmi::disk::FileByteSource</name>
-    <message>
-        <source>Reading %1 at offset %2 failed: %3.</source>
-        <translation>读取 %1 偏移 %2 处的数据失败：%3。</translation>
-    </message>
-    <message>
-        <source>Finding the empty space of %1 (%2 at offset %3) failed: %4.</source>
-        <translation>查找 %1 的空闲区域（偏移 %3 处的 %2）失败：%4。</translation>
-    </message>
-</context>
-<context>
-    <name>cvmi::disk::ImageFinder</name>
-    <message>
-        <source>No disk image in %1: looked for %2 in %3 files.</source>
-        <translation>%1 中没有磁盘镜像：已在 %3 个文件中查找 %2。</translation>
-    </message>
-    <message>
-        <source>The search stopped there; drop the image itself, or a folder closer to it.</source>
-        <translation>查找到此为止；请直接拖入镜像文件，或拖入离它更近的文件夹。</translation>
-    </message>
-</context>
-<context>
-    <name>cvmi::disk::OvaOpening</name>
-    <message>
-        <source>%1 is a tar archive without an OVF descriptor (.ovf file), so it is not an OVA appliance. Extract the disk image inside it (`tar -xf %1`) and choose that file.</source>
-        <translation>%1 是不含 OVF 描述文件（.ovf 文件）的 tar 归档，因此不是 OVA 虚拟设备。请解压其中的磁盘镜像（`tar -xf %1`）并选择该文件。</translation>
-    </message>
-    <message>
-        <source>The OVA file %1 does not start with its OVF descriptor %2 (it starts with %3), as the OVF standard requires, so it was not written by an appliance exporter. Extract the disk (`tar -xf %1`) and choose the .vmdk file, or pack the appliance again with the descriptor first: `tar --format=ustar -cf fixed.ova %2 OTHER-FILES`.</source>
-        <translation>OVA 文件 %1 并非以其 OVF 描述文件 %2 开头（而是以 %3 开头），不符合 OVF 标准的要求，因此它并非由虚拟设备导出工具生成。请解压出磁盘（`tar -xf %1`）并选择 .vmdk 文件，或将描述文件放在首位重新打包该虚拟设备：`tar --format=ustar -cf fixed.ova %2 OTHER-FILES`。</translation>
-    </message>
-    <message>
-        <source>The OVF descriptor %1 in %2 is %3 bytes long, more than the %4 this program reads. Extract the disk (`tar -xf %2`) and choose the .vmdk file.</source>
-        <translation>%2 中的 OVF 描述文件 %1 大小为 %3 字节，超过本程序的读取上限 %4。请解压出磁盘（`tar -xf %2`）并选择 .vmdk 文件。</translation>
-    </message>
-    <message>
-        <source>The OVF descriptor %1 of %2 lists no virtual disk with data, so the appliance holds no disk to import. Export the virtual machine again with its disks.</source>
-        <translation>%2 的 OVF 描述文件 %1 未列出任何包含数据的虚拟磁盘，因此该虚拟设备中没有可导入的磁盘。请连同磁盘重新导出该虚拟机。</translation>
-    </message>
-    <message>
-        <source>The system disk %2 in %1 is compressed inside the appliance (compression &quot;%3&quot;), which this program cannot read in place. Extract and decompress it: `tar -xOf %1 %2 | gunzip &gt; %4`, then choose %4.</source>
-        <translation>%1 中的系统盘 %2 在虚拟设备内经过压缩（压缩方式为“%3”），本程序无法直接读取。请将其解压并解压缩：`tar -xOf %1 %2 | gunzip &gt; %4`，然后选择 %4。</translation>
-    </message>
-    <message>
-        <source>The system disk %2 in %1 is split into chunks (%2.000000000, ...), which this program cannot read in place. Extract and join them: `tar -xf %1 &amp;&amp; cat %2.[0-9]* &gt; %3`, then choose %3.</source>
-        <translation>%1 中的系统盘 %2 被拆分为多个分块（%2.000000000 等），本程序无法直接读取。请解压并合并这些分块：`tar -xf %1 &amp;&amp; cat %2.[0-9]* &gt; %3`，然后选择 %3。</translation>
-    </message>
-    <message>
-        <source>The OVF descriptor %1 names the system disk file %2, but %3 holds no such file. The appliance is incomplete or damaged: export it again.</source>
-        <translation>OVF 描述文件 %1 指定的系统盘文件为 %2，但 %3 中没有该文件。该虚拟设备不完整或已损坏，请重新导出。</translation>
-    </message>
-    <message>
-        <source>The system disk %2 in %1 is not a VMDK disk (the descriptor gives its format as &quot;%3&quot;). This program reads appliances whose disks are VMDK files, as VirtualBox and VMware export them. Extract it (`tar -xf %1 %2`) and choose it if it is a format this program reads, or convert it with `qemu-img convert -O qcow2 %2 disk.qcow2`.</source>
-        <translation>%1 中的系统盘 %2 不是 VMDK 磁盘（描述文件给出的格式为“%3”）。本程序可读取磁盘为 VMDK 文件的虚拟设备，即 VirtualBox 和 VMware 导出的虚拟设备。请解压出该磁盘（`tar -xf %1 %2`），如果其格式为本程序可读取的格式，则直接选择该文件；否则请使用 `qemu-img convert -O qcow2 %2 disk.qcow2` 进行转换。</translation>
-    </message>
-    <message>
-        <source>a disk inside an OVA appliance must be one self-contained VMDK file.</source>
-        <translation>OVA 虚拟设备中的磁盘必须是单个自包含的 VMDK 文件。</translation>
-    </message>
-    <message>
-        <source>The OVF descriptor %1 lists the disk %2 first but attaches %3 first to the virtual machine; %2 is imported as the system disk. If the system is on %3, extract it (`tar -xf %4 %3`) and import that file instead.</source>
-        <translation>OVF 描述文件 %1 中最先列出的磁盘是 %2，但最先挂载到虚拟机的是 %3；%2 将作为系统盘导入。如果系统位于 %3 上，请将其解压（`tar -xf %4 %3`）并改为导入该文件。</translation>
-    </message>
-    <message>
-        <source>The OVF descriptor %1 gives the system disk %2 a capacity of %3, but the disk file holds %4. The disk file&apos;s size is used; check that the imported disk has the size you expect.</source>
-        <translation>OVF 描述文件 %1 为系统盘 %2 指定的容量为 %3，但磁盘文件实际容量为 %4。将以磁盘文件的大小为准，请检查导入后的磁盘大小是否符合预期。</translation>
-    </message>
-    <message>
-        <source>a blank disk (%1)</source>
-        <translation>空白磁盘（%1）</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n more</source>
-        <translation>
-            <numerusform>另外 %n 个</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 holds %n more disk(s) besides the system disk %2: %3. They are not imported with the system disk: import each separately as a data disk (extract it with `tar -xf %1 FILE`).</source>
-        <translation>
-            <numerusform>%1 除系统盘 %2 外还包含 %n 个磁盘：%3。这些磁盘不会随系统盘一起导入，请将它们分别作为数据盘导入（使用 `tar -xf %1 FILE` 解压）。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The OVF descriptor %1 of %2 gives the disk %3 the file &quot;%4&quot;, which its list of files does not hold. Export the appliance again.</source>
-        <translation>%2 的 OVF 描述文件 %1 为磁盘 %3 指定的文件为“%4”，但其文件列表中没有该文件。请重新导出该虚拟设备。</translation>
-    </message>
-</context>
-<context>
-    <name>cvmi::disk::OvfParser</name>
-    <message>
-        <source>The OVF descriptor %1 cannot be read: %2 Export the appliance again, or extract its disk with `tar -xf` and choose the .vmdk file.</source>
-        <translation>无法读取 OVF 描述文件 %1：%2请重新导出该虚拟设备，或使用 `tar -xf` 解压出其中的磁盘并选择 .vmdk 文件。</translation>
-    </message>
-    <message>
-        <source>The OVF descriptor %1 names the file &quot;%2&quot;, which lies outside the appliance (an absolute path, a &quot;..&quot; or a URL). An OVA must hold all its files: export the appliance again as one OVA file.</source>
-        <translation>OVF 描述文件 %1 指定的文件“%2”位于虚拟设备之外（绝对路径、含“..”的路径或 URL）。OVA 必须包含其全部文件：请将该虚拟设备重新导出为单个 OVA 文件。</translation>
-    </message>
-    <message>
-        <source>it is not valid XML (line %1: %2).</source>
-        <translation>其内容不是有效的 XML（第 %1 行：%2）。</translation>
-    </message>
-    <message>
-        <source>it is empty.</source>
-        <translation>文件为空。</translation>
-    </message>
-    <message>
-        <source>it is not an OVF 1.x or 2.0 envelope (its root element is &lt;%1&gt; in the namespace &quot;%2&quot;).</source>
-        <translation>它不是 OVF 1.x 或 2.0 Envelope（其根元素为命名空间“%2”中的 &lt;%1&gt;）。</translation>
-    </message>
-</context>
-<context>
-    <name>cvmi::disk::Rejected</name>
-    <message>
-        <source>The file is empty (0 bytes). It is not a disk image; export the disk again.</source>
-        <translation>文件为空（0 字节），不是磁盘镜像。请重新导出磁盘。</translation>
-    </message>
-    <message>
-        <source>This is a QED image, which cannot be imported. Convert it with `qemu-img convert -O qcow2 disk.qed disk.qcow2`.</source>
-        <translation>这是 QED 镜像，无法导入。请使用 `qemu-img convert -O qcow2 disk.qed disk.qcow2` 转换。</translation>
-    </message>
-    <message>
-        <source>This is an ISO 9660 CD/DVD image (an installer or a data disc), not a system disk. Install the system from it in a virtual machine, then import that machine&apos;s disk.</source>
-        <translation>这是 ISO 9660 CD/DVD 镜像（安装盘或数据光盘），不是系统盘。请在虚拟机中用它安装系统，然后导入该虚拟机的磁盘。</translation>
-    </message>
-    <message>
-        <source>This is a tar archive. Extract the disk image inside it (`tar -xf file.tar`) and choose that file.</source>
-        <translation>这是 tar 归档。请解压其中的磁盘镜像（`tar -xf file.tar`），然后选择该文件。</translation>
-    </message>
-    <message>
-        <source>This file is gzip-compressed. Decompress it first (`gunzip -k FILE`) and choose the disk image it contains.</source>
-        <translation>此文件经过 gzip 压缩。请先解压（`gunzip -k FILE`），然后选择其中的磁盘镜像。</translation>
-    </message>
-    <message>
-        <source>This file is xz-compressed. Decompress it first (`unxz -k FILE`) and choose the disk image it contains.</source>
-        <translation>此文件经过 xz 压缩。请先解压（`unxz -k FILE`），然后选择其中的磁盘镜像。</translation>
-    </message>
-    <message>
-        <source>This file is zstd-compressed. Decompress it first (`unzstd FILE`) and choose the disk image it contains.</source>
-        <translation>此文件经过 zstd 压缩。请先解压（`unzstd FILE`），然后选择其中的磁盘镜像。</translation>
-    </message>
-    <message>
-        <source>This file is bzip2-compressed. Decompress it first (`bunzip2 -k FILE`) and choose the disk image it contains.</source>
-        <translation>此文件经过 bzip2 压缩。请先解压（`bunzip2 -k FILE`），然后选择其中的磁盘镜像。</translation>
-    </message>
-    <message>
-        <source>This is a zip archive. Extract the disk image inside it (`unzip FILE`) and choose that file.</source>
-        <translation>这是 zip 归档。请解压其中的磁盘镜像（`unzip FILE`），然后选择该文件。</translation>
-    </message>
-    <message>
-        <source>This is a 7-Zip archive. Extract the disk image inside it (`7z x FILE`) and choose that file.</source>
-        <translation>这是 7-Zip 归档。请解压其中的磁盘镜像（`7z x FILE`），然后选择该文件。</translation>
-    </message>
-</context>
-<context>
-    <name>cvmi::disk::SliceByteSource</name>
-    <message>
-        <source>%1 ends too early: %2 bytes are needed at offset %3, but it has only %4 bytes. It was probably cut off while copying or downloading; copy it again.</source>
-        <translation>%1 提前结束：偏移量 %3 处需要 %2 字节，但该文件仅有 %4 字节。该文件可能在复制或下载时被截断，请重新复制。</translation>
-    </message>
-</context>
-<context>
-    <name>cvmi::disk::TarReader</name>
-    <message>
-        <source>The OVA file %1 ends too early: the tar header at offset %2 is cut off. The file was probably cut off while copying or downloading; copy it again.</source>
-        <translation>OVA 文件 %1 提前结束：偏移量 %2 处的 tar 头部被截断。该文件可能在复制或下载时被截断，请重新复制。</translation>
-    </message>
-    <message>
-        <source>%1 holds more than %2 tar members, which no OVA appliance does (it holds a descriptor, a manifest and its disks). Extract the disk with `tar -xf` and choose the .vmdk file.</source>
-        <translation>%1 包含的 tar 成员超过 %2 个，而 OVA 虚拟设备不会包含这么多成员（其中仅包含描述文件、清单文件及磁盘）。请使用 `tar -xf` 解压出磁盘并选择 .vmdk 文件。</translation>
-    </message>
-    <message>
-        <source>has a wrong checksum.</source>
-        <translation>校验和错误。</translation>
-    </message>
-    <message>
-        <source>starts an extended header of %1 bytes, more than the %2 this program reads.</source>
-        <translation>声明了一个 %1 字节的扩展头部，超过本程序的读取上限 %2。</translation>
-    </message>
-    <message>
-        <source>holds a malformed pax extended header.</source>
-        <translation>包含格式错误的 pax 扩展头部。</translation>
-    </message>
-    <message>
-        <source>has an unreadable size field.</source>
-        <translation>的大小字段无法读取。</translation>
-    </message>
-    <message>
-        <source>The OVA file %1 ends too early: its member %2 needs %3 bytes at offset %4, but the file has only %5 bytes. It was probably cut off while copying or downloading; copy it again.</source>
-        <translation>OVA 文件 %1 提前结束：其成员 %2 需要在偏移量 %4 处读取 %3 字节，但该文件仅有 %5 字节。该文件可能在复制或下载时被截断，请重新复制。</translation>
-    </message>
-    <message>
-        <source>names a member too long.</source>
-        <translation>中的成员名称过长。</translation>
-    </message>
-</context>
-<context>
-    <name>cvmi::disk::VmdkSparseExtent</name>
-    <message>
-        <source>embedded descriptor</source>
-        <translation>嵌入式描述符</translation>
-    </message>
-    <message>
-        <source>the compressed grain at sector %1 claims %2 bytes.</source>
-        <translation>扇区 %1 处的压缩数据块（grain）声称有 %2 字节。</translation>
-    </message>
-    <message>
-        <source>the compressed grain at sector %1 does not decompress.</source>
-        <translation>扇区 %1 处的压缩数据块（grain）无法解压。</translation>
-    </message>
-</context>
-<context>
-    <name>cvmi::disk::qcow2</name>
-    <message>
-        <source>The qcow2 file %1 is damaged: %2 Check it with `qemu-img check %1`; if it cannot be repaired, copy it again from the original.</source>
-        <translation>qcow2 文件 %1 已损坏：%2请使用 `qemu-img check %1` 检查；如果无法修复，请从原始文件重新复制。</translation>
-    </message>
-    <message>
-        <source>The qcow2 file %1 ends too early: its %2 at offset %3 lies beyond the end of the %4-byte file. It was probably cut off while copying or downloading; copy it again.</source>
-        <translation>qcow2 文件 %1 提前结束：其位于偏移量 %3 处的 %2 超出了该文件（%4 字节）的末尾。该文件可能在复制或下载时被截断；请重新复制。</translation>
-    </message>
-</context>
-<context>
-    <name>cvmi::disk::qcow2::Qcow2Image</name>
-    <message>
-        <source>%1 (format %2)</source>
-        <translation>%1（格式 %2）</translation>
-    </message>
-    <message>
-        <source>%1 is an overlay: it holds only the changes made on top of its backing file %2, and the rest of the disk is in that file. Merge them into one self-contained image with `qemu-img convert -O qcow2 %1 flattened.qcow2` (run where %3 can be found) and import flattened.qcow2.</source>
-        <translation>%1 是覆盖层（overlay）镜像：它只包含在后备文件 %2 之上所做的更改，磁盘的其余部分都在该文件中。请在能找到 %3 的位置运行 `qemu-img convert -O qcow2 %1 flattened.qcow2`，将二者合并为一个独立完整的镜像，然后导入 flattened.qcow2。</translation>
-    </message>
-    <message>
-        <source>%1 was not closed cleanly (its dirty flag is set): the program using it stopped abruptly, so its reference counts may be stale. Repair it with `qemu-img check -r all %1` before importing.</source>
-        <translation>%1 未被正常关闭（已设置 dirty 标志）：使用它的程序异常终止，其引用计数可能已过时。请在导入前运行 `qemu-img check -r all %1` 进行修复。</translation>
-    </message>
-    <message>
-        <source>L2 table</source>
-        <translation>L2 表</translation>
-    </message>
-    <message>
-        <source>L1 entry %1 points at offset %2, which is not a cluster boundary.</source>
-        <translation>L1 表项 %1 指向偏移 %2，该偏移未对齐到簇边界。</translation>
-    </message>
-    <message>
-        <source>data for guest offset %1</source>
-        <translation>客户机偏移 %1 处的数据</translation>
-    </message>
-    <message>
-        <source>compressed cluster</source>
-        <translation>压缩簇</translation>
-    </message>
-    <message>
-        <source>the compressed cluster at offset %1 does not decompress.</source>
-        <translation>偏移 %1 处的压缩簇无法解压。</translation>
-    </message>
-    <message>
-        <source>the subclusters of guest offset %1 are both allocated and zero.</source>
-        <translation>客户机偏移 %1 的子簇同时被标记为已分配和全零。</translation>
-    </message>
-    <message>
-        <source>guest offset %1 has allocated subclusters but no cluster.</source>
-        <translation>客户机偏移 %1 有已分配的子簇，但没有对应的簇。</translation>
-    </message>
-    <message>
-        <source>the L2 entry of guest offset %1 points at offset %2, which is not a cluster boundary.</source>
-        <translation>客户机偏移 %1 的 L2 表项指向偏移 %2，该偏移未对齐到簇边界。</translation>
-    </message>
-    <message>
-        <source>the L2 entry of guest offset %1 is a zero cluster, which version 2 does not have.</source>
-        <translation>客户机偏移 %1 的 L2 表项是零簇，而版本 2 不支持零簇。</translation>
-    </message>
-</context>
-<context>
-    <name>cvmi::disk::vdi::VdiImage</name>
     <message>
         <source>a parent disk the header does not name</source>
         <translation>头部中未注明其名称</translation>
@@ -2355,9 +2118,21 @@ Exit status: 0 done, 2 error.</source>
         <source>block %1 of the disk is mapped to data block %2, but the file holds only %3 blocks of data.</source>
         <translation>磁盘的块 %1 被映射到数据块 %2，但文件中仅有 %3 个数据块。</translation>
     </message>
+    <message>
+        <source>header</source>
+        <translation>文件头</translation>
+    </message>
 </context>
 <context>
-    <name>cvmi::disk::vhd::VhdImage</name>
+    <name>cvmi::disk::VhdImage</name>
+    <message>
+        <source>The VHD file %1 is damaged: %2 Copy it again from the original; if the original is damaged too, repair it with Hyper-V Manager (Edit Disk &gt; Compact) or convert what is readable with `qemu-img convert -O vpc IN.vhd OUT.vhd`.</source>
+        <translation>VHD 文件 %1 已损坏：%2请从原始文件重新复制；如果原始文件也已损坏，请使用 Hyper-V 管理器（编辑磁盘 &gt; 压缩）修复，或使用 `qemu-img convert -O vpc IN.vhd OUT.vhd` 转换其中可读取的部分。</translation>
+    </message>
+    <message>
+        <source>The VHD file %1 ends too early: its %2 at offset %3 lies beyond the end of the %4-byte file. It was probably cut off while copying or downloading; copy it again.</source>
+        <translation>VHD 文件 %1 提前结束：其位于偏移 %3 处的%2超出了该文件（%4 字节）的末尾。文件可能在复制或下载时被截断，请重新复制。</translation>
+    </message>
     <message>
         <source>last data sector</source>
         <translation>最后一个数据扇区</translation>
@@ -2408,7 +2183,7 @@ Exit status: 0 done, 2 error.</source>
     </message>
     <message>
         <source>a parent disk the header does not name</source>
-        <translation>文件头中未注明名称</translation>
+        <translation>头部中未注明其名称</translation>
     </message>
     <message>
         <source>%1 is a differencing disk: it holds only the changes made since it was created, and the rest of the data is in its parent, %2. Put the parent beside it and merge them with `qemu-img convert -O vpc -o subformat=dynamic %1 merged.vhd`, or merge the disk in Hyper-V (Edit Disk &gt; Merge), and import the result.</source>
@@ -2420,11 +2195,35 @@ Exit status: 0 done, 2 error.</source>
     </message>
     <message>
         <source>block %1</source>
-        <translation>数据块 %1</translation>
+        <translation>块 %1</translation>
+    </message>
+    <message>
+        <source>footer</source>
+        <translation>文件尾</translation>
+    </message>
+    <message>
+        <source>its footer is missing from the end of the file, and the copy at its start belongs to a fixed disk, which has none.</source>
+        <translation>文件末尾缺少文件尾，而文件开头的副本表明这是固定磁盘，但固定磁盘并没有这一副本。</translation>
+    </message>
+    <message>
+        <source>the checksum of its footer does not match (stored %1), and there is no valid copy of the footer at the start of the file.</source>
+        <translation>其文件尾的校验和不匹配（存储值为 %1），且文件开头也没有有效的文件尾副本。</translation>
+    </message>
+    <message>
+        <source>it has no VHD footer (&quot;conectix&quot;) at its end or start.</source>
+        <translation>文件末尾和开头都没有 VHD 文件尾（&quot;conectix&quot;）。</translation>
+    </message>
+    <message>
+        <source>its footer gives the unknown disk type %1.</source>
+        <translation>其文件尾给出了未知的磁盘类型 %1。</translation>
+    </message>
+    <message>
+        <source>its footer gives a size of %1 bytes (geometry %2/%3/%4, creator &quot;%5&quot;), more than the 2040 GiB a VHD can hold.</source>
+        <translation>其文件尾给出的大小为 %1 字节（几何参数 %2/%3/%4，创建程序 &quot;%5&quot;），超过了 VHD 最多可容纳的 2040 GiB。</translation>
     </message>
 </context>
 <context>
-    <name>cvmi::disk::vhdx</name>
+    <name>cvmi::disk::VhdxImage</name>
     <message>
         <source>The VHDX file %1 is damaged: %2 Copy it again from the original; if the original is damaged too, check it in Windows (mount it and run chkdsk, or Inspect Disk in Hyper-V Manager), or run `qemu-img check -r all` on a copy.</source>
         <translation>VHDX 文件 %1 已损坏：%2请从原始文件重新复制；如果原始文件也已损坏，请在 Windows 中进行检查（挂载后运行 chkdsk，或在 Hyper-V Manager 中使用 Inspect Disk），或对文件副本运行 `qemu-img check -r all`。</translation>
@@ -2441,9 +2240,6 @@ Exit status: 0 done, 2 error.</source>
         <source>The VHDX file %1 was not closed cleanly: %2 Its last changes are still in its log and must be written into the disk first. Start the virtual machine in Hyper-V and shut it down cleanly (or mount the disk in Windows and eject it), or run `qemu-img check -r all` on a copy of the file, then choose the file again.</source>
         <translation>VHDX 文件 %1 未正常关闭：%2其最近的更改仍保存在日志中，必须先写入磁盘。请在 Hyper-V 中启动虚拟机后正常关机（或在 Windows 中挂载该磁盘后将其弹出），或对文件副本运行 `qemu-img check -r all`，然后重新选择文件。</translation>
     </message>
-</context>
-<context>
-    <name>cvmi::disk::vhdx::Opener</name>
     <message>
         <source>header area</source>
         <translation>头部区域</translation>
@@ -2596,9 +2392,117 @@ Exit status: 0 done, 2 error.</source>
         <source>its block allocation table of %1 bytes is too small for %2 entries.</source>
         <translation>其块分配表大小为 %1 字节，不足以容纳 %2 个条目。</translation>
     </message>
+    <message>
+        <source>a parent disk the file does not name</source>
+        <translation>文件中未注明其名称</translation>
+    </message>
+    <message>
+        <source>%1 is a differencing disk: it holds only the changes made since it was created, and the rest of the data is in its parent, %2. Merge it into its parent in Hyper-V Manager (Edit Disk &gt; Merge, to a new disk) or with `Convert-VHD -Path %1 -DestinationPath merged.vhdx` in PowerShell, and import the result.</source>
+        <translation>%1 是差异磁盘：它仅包含自创建以来所做的更改，其余数据位于其父磁盘（%2）中。请在 Hyper-V Manager 中通过 Edit Disk &gt; Merge 将其合并到新磁盘，或在 PowerShell 中运行 `Convert-VHD -Path %1 -DestinationPath merged.vhdx`，然后导入合并结果。</translation>
+    </message>
+    <message>
+        <source>Block %1 of the differencing disk %2 holds only some of its sectors; the others are in its parent. Merge the disk into its parent in Hyper-V Manager (Edit Disk &gt; Merge) and import the result.</source>
+        <translation>差异磁盘 %2 的块 %1 仅包含该块的部分扇区，其余扇区位于其父磁盘中。请在 Hyper-V Manager 中通过 Edit Disk &gt; Merge 将该磁盘与其父磁盘合并，然后导入合并结果。</translation>
+    </message>
+    <message>
+        <source>block %1 is marked partially present, which only a differencing disk may be.</source>
+        <translation>块 %1 被标记为部分存在，而只有差异磁盘的块才允许处于此状态。</translation>
+    </message>
+    <message>
+        <source>block %1 has the invalid state %2 in its allocation table.</source>
+        <translation>块 %1 在分配表中的状态 %2 无效。</translation>
+    </message>
+    <message>
+        <source>block %1 is mapped to offset %2, inside the file&apos;s headers.</source>
+        <translation>块 %1 被映射到偏移量 %2，该位置位于文件头部区域内。</translation>
+    </message>
+    <message>
+        <source>block %1</source>
+        <translation>块 %1</translation>
+    </message>
 </context>
 <context>
-    <name>cvmi::disk::vmdk::VmdkImage</name>
+    <name>cvmi::disk::VmdkImage</name>
+    <message>
+        <source>The VMDK descriptor is damaged: %1 Export or copy the disk again from the virtualization product.</source>
+        <translation>VMDK 描述符已损坏：%1请从虚拟化产品中重新导出或复制该磁盘。</translation>
+    </message>
+    <message>
+        <source>Line %1 of the VMDK descriptor names the extent &quot;%2&quot; by an absolute path. Extents must be files in the descriptor&apos;s folder, named relative to it: put %3 next to the descriptor and write just &quot;%3&quot; on that line.</source>
+        <translation>VMDK 描述符第 %1 行以绝对路径指定区段 &quot;%2&quot;。区段必须是描述符所在文件夹中的文件，并以相对于该文件夹的路径命名：请将 %3 放在描述符旁边，并在该行中只写 &quot;%3&quot;。</translation>
+    </message>
+    <message>
+        <source>Line %1 of the VMDK descriptor names the extent &quot;%2&quot;, which leads out of the descriptor&apos;s folder (&quot;..&quot;). Extents must be files in the descriptor&apos;s folder: put %3 next to the descriptor and write just &quot;%3&quot; on that line.</source>
+        <translation>VMDK 描述符第 %1 行指定的区段 &quot;%2&quot; 指向描述符所在文件夹之外（&quot;..&quot;）。区段必须是描述符所在文件夹中的文件：请将 %3 放在描述符旁边，并在该行中只写 &quot;%3&quot;。</translation>
+    </message>
+    <message>
+        <source>The VMDK descriptor marks an extent as NOACCESS (&quot;%1&quot;), so part of the disk cannot be read. Clone the disk with VMware into a single-file disk and import that.</source>
+        <translation>VMDK 描述符将一个区段标记为 NOACCESS（&quot;%1&quot;），因此磁盘有一部分无法读取。请使用 VMware 将磁盘克隆为单文件磁盘，然后导入该磁盘。</translation>
+    </message>
+    <message>
+        <source>the extent line &quot;%1&quot; has no valid size (at most %2 sectors).</source>
+        <translation>区段行 &quot;%1&quot; 没有有效的大小（最多 %2 个扇区）。</translation>
+    </message>
+    <message>
+        <source>the extent line &quot;%1&quot; names no file.</source>
+        <translation>区段行 &quot;%1&quot; 未指定文件。</translation>
+    </message>
+    <message>
+        <source>an extent file name contains a NUL byte.</source>
+        <translation>某个区段文件名中包含 NUL 字节。</translation>
+    </message>
+    <message>
+        <source>the extent line &quot;%1&quot; has an invalid offset.</source>
+        <translation>区段行 &quot;%1&quot; 的偏移无效。</translation>
+    </message>
+    <message>
+        <source>it lists more than %1 extents.</source>
+        <translation>其中列出的区段超过 %1 个。</translation>
+    </message>
+    <message>
+        <source>it has no createType line.</source>
+        <translation>其中没有 createType 行。</translation>
+    </message>
+    <message>
+        <source>it lists no extents (the files holding the data).</source>
+        <translation>其中未列出任何区段（即存放数据的文件）。</translation>
+    </message>
+    <message>
+        <source>its extents add up to more than %1 sectors (256 TiB).</source>
+        <translation>其区段合计超过 %1 个扇区（256 TiB）。</translation>
+    </message>
+    <message>
+        <source>its extents add up to a disk of 0 bytes.</source>
+        <translation>其区段合计得到的磁盘大小为 0 字节。</translation>
+    </message>
+    <message>
+        <source>it is %1 bytes long, more than the 1 MiB any real descriptor needs.</source>
+        <translation>其长度为 %1 字节，超过了任何实际描述符所需的 1 MiB。</translation>
+    </message>
+    <message>
+        <source>The VMDK extent file %1 ends too early: the descriptor needs %2 bytes of it, but it has only %3. It was probably cut off while copying; copy it again.</source>
+        <translation>VMDK 区段文件 %1 提前结束：描述符需要其中的 %2 字节，但该文件只有 %3 字节。文件可能在复制时被截断，请重新复制。</translation>
+    </message>
+    <message>
+        <source>The VMDK extent %1 is damaged: the descriptor gives it %2 sectors, but its header only %3. Copy the disk again from the original.</source>
+        <translation>VMDK 区段 %1 已损坏：描述符给出的大小为 %2 个扇区，但其文件头中只有 %3 个。请从原始文件重新复制该磁盘。</translation>
+    </message>
+    <message>
+        <source>This is an ESXi sparse or snapshot disk (createType &quot;%1&quot;), which only ESXi can read. Clone it to a thin disk on the host with `vmkfstools -i disk.vmdk -d thin clone.vmdk`, or export the virtual machine as an OVF template, and import the result.</source>
+        <translation>这是 ESXi 稀疏磁盘或快照磁盘（createType &quot;%1&quot;），只有 ESXi 能够读取。请在主机上使用 `vmkfstools -i disk.vmdk -d thin clone.vmdk` 将其克隆为精简置备磁盘，或将虚拟机导出为 OVF 模板，然后导入所得结果。</translation>
+    </message>
+    <message>
+        <source>This VMDK (createType &quot;%1&quot;) maps a physical disk or LUN instead of holding the data. Clone the virtual machine to a regular virtual disk, or image the physical disk, and import that.</source>
+        <translation>此 VMDK（createType &quot;%1&quot;）映射的是物理磁盘或 LUN，本身并不包含数据。请将虚拟机克隆为普通虚拟磁盘，或为物理磁盘制作镜像，然后导入所得结果。</translation>
+    </message>
+    <message>
+        <source>This VMDK has createType &quot;%1&quot;, which this program cannot read. Convert it with `qemu-img convert -O vmdk -o subformat=streamOptimized IN.vmdk OUT.vmdk` and import the result.</source>
+        <translation>此 VMDK 的 createType 为 &quot;%1&quot;，本程序无法读取。请使用 `qemu-img convert -O vmdk -o subformat=streamOptimized IN.vmdk OUT.vmdk` 进行转换，然后导入所得结果。</translation>
+    </message>
+    <message>
+        <source>The VMDK descriptor lists an extent of type %1 (%2), which this program cannot read. Clone the disk to a monolithicSparse or streamOptimized VMDK with VMware or `qemu-img convert` and import the result.</source>
+        <translation>VMDK 描述符中列出了类型为 %1 的区段（%2），本程序无法读取。请使用 VMware 或 `qemu-img convert` 将磁盘克隆为 monolithicSparse 或 streamOptimized 格式的 VMDK，然后导入所得结果。</translation>
+    </message>
     <message>
         <source>a parent disk with content ID %1</source>
         <translation>内容 ID 为 %1</translation>
@@ -2626,6 +2530,98 @@ Exit status: 0 done, 2 error.</source>
     <message>
         <source>The VMDK disk %1 stores its data in %2, which cannot be opened: %3 Keep all the files of the disk (the -s001, -s002, ... or -flat .vmdk files) in the same folder as the descriptor %1, then open it again.</source>
         <translation>VMDK 磁盘 %1 的数据存储在 %2 中，但该文件无法打开：%3 请将该磁盘的所有文件（-s001、-s002、... 或 -flat .vmdk 文件）与描述符文件 %1 放在同一文件夹中，然后重新打开。</translation>
+    </message>
+    <message>
+        <source>%1 looks like a VMDK descriptor but is %2 bytes long, more than any real descriptor. Choose the disk&apos;s small descriptor .vmdk file.</source>
+        <translation>%1 看起来是 VMDK 描述符，但其长度为 %2 字节，超过了任何实际描述符的大小。请选择该磁盘较小的描述符 .vmdk 文件。</translation>
+    </message>
+    <message>
+        <source>The descriptor inside %1 lists %2 extents instead of the file itself. Convert the disk with `qemu-img convert -O vmdk -o subformat=streamOptimized IN.vmdk OUT.vmdk` and import the result.</source>
+        <translation>%1 内嵌的描述符列出了 %2 个区段，而不是该文件本身。请使用 `qemu-img convert -O vmdk -o subformat=streamOptimized IN.vmdk OUT.vmdk` 转换该磁盘，然后导入所得结果。</translation>
+    </message>
+    <message>
+        <source>%1 is an ESX Server sparse extent (COWD), an old ESX snapshot format this program cannot read. Clone the disk on the ESXi host with `vmkfstools -i disk.vmdk -d thin clone.vmdk` and import the clone.</source>
+        <translation>%1 是 ESX Server 稀疏区段（COWD），这是本程序无法读取的旧版 ESX 快照格式。请在 ESXi 主机上使用 `vmkfstools -i disk.vmdk -d thin clone.vmdk` 克隆该磁盘，然后导入克隆所得的磁盘。</translation>
+    </message>
+    <message>
+        <source>The VMDK file %1 is damaged: %2 Copy it again from the original; if the original is damaged too, repair it with `vmware-vdiskmanager -R`.</source>
+        <translation>VMDK 文件 %1 已损坏：%2请从原始文件重新复制；如果原始文件也已损坏，请使用 `vmware-vdiskmanager -R` 修复。</translation>
+    </message>
+    <message>
+        <source>The VMDK file %1 uses a variant this program cannot read: %2 Convert it with `qemu-img convert -O vmdk -o subformat=streamOptimized IN.vmdk OUT.vmdk` and import the result.</source>
+        <translation>VMDK 文件 %1 使用了本程序无法读取的变体：%2请使用 `qemu-img convert -O vmdk -o subformat=streamOptimized IN.vmdk OUT.vmdk` 进行转换，然后导入所得结果。</translation>
+    </message>
+    <message>
+        <source>The VMDK file %1 ends too early: its %2 lies beyond the end of the %3-byte file. It was probably cut off while copying or downloading; copy it again.</source>
+        <translation>VMDK 文件 %1 提前结束：其%2超出了该文件（%3 字节）的末尾。文件可能在复制或下载时被截断，请重新复制。</translation>
+    </message>
+    <message>
+        <source>it is an ESX Server sparse extent (COWD), an old ESX snapshot format.</source>
+        <translation>它是 ESX Server 稀疏区段（COWD），一种旧版 ESX 快照格式。</translation>
+    </message>
+    <message>
+        <source>the header at offset %1 lacks the KDMV signature.</source>
+        <translation>偏移 %1 处的文件头缺少 KDMV 签名。</translation>
+    </message>
+    <message>
+        <source>its line-ending check bytes were altered, which happens when a file is transferred in text (ASCII) mode. Transfer it again in binary mode.</source>
+        <translation>其换行符校验字节已被改动，这通常是以文本（ASCII）模式传输文件所致。请以二进制模式重新传输。</translation>
+    </message>
+    <message>
+        <source>sparse extent version %1.</source>
+        <translation>稀疏区段版本 %1。</translation>
+    </message>
+    <message>
+        <source>compression algorithm %1 (only deflate is defined).</source>
+        <translation>压缩算法 %1（仅定义了 deflate）。</translation>
+    </message>
+    <message>
+        <source>compression algorithm %1.</source>
+        <translation>压缩算法 %1。</translation>
+    </message>
+    <message>
+        <source>the grain size of %1 sectors is invalid.</source>
+        <translation>grain 大小（%1 个扇区）无效。</translation>
+    </message>
+    <message>
+        <source>a grain table of %1 entries is invalid.</source>
+        <translation>包含 %1 个表项的 grain 表无效。</translation>
+    </message>
+    <message>
+        <source>the capacity of %1 sectors is invalid.</source>
+        <translation>容量（%1 个扇区）无效。</translation>
+    </message>
+    <message>
+        <source>its header does not locate the grain directory.</source>
+        <translation>其文件头未给出 grain 目录的位置。</translation>
+    </message>
+    <message>
+        <source>grain directory</source>
+        <translation>grain 目录</translation>
+    </message>
+    <message>
+        <source>metadata area</source>
+        <translation>元数据区</translation>
+    </message>
+    <message>
+        <source>footer</source>
+        <translation>文件尾</translation>
+    </message>
+    <message>
+        <source>its footer does not locate the grain directory.</source>
+        <translation>其文件尾未给出 grain 目录的位置。</translation>
+    </message>
+    <message>
+        <source>embedded descriptor</source>
+        <translation>嵌入式描述符</translation>
+    </message>
+    <message>
+        <source>the compressed grain at sector %1 claims %2 bytes.</source>
+        <translation>扇区 %1 处的压缩数据块（grain）声称有 %2 字节。</translation>
+    </message>
+    <message>
+        <source>the compressed grain at sector %1 does not decompress.</source>
+        <translation>扇区 %1 处的压缩数据块（grain）无法解压。</translation>
     </message>
 </context>
 <context>
@@ -8891,7 +8887,7 @@ Tencent Cloud refuses to import this file as it is. Uploading %2 costs time and 
     </message>
 </context>
 <context>
-    <name>cvmi::util</name>
+    <name>cvmi::util::SafeOpen</name>
     <message>
         <source>%1 is a symbolic link, and links are not followed here. Put the file it points to in its place (cp --dereference LINK FILE).</source>
         <translation>%1 是符号链接，此处不跟随链接。请将其指向的文件放到该位置（cp --dereference LINK FILE）。</translation>

@@ -15,22 +15,22 @@
 namespace cvmi::disk {
 
 namespace {
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("cvmi::disk::ByteSource", text);
-}
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(cvmi::disk::ByteSource)
+};
 
 bool truncatedError(Error* error, const QString& name, uint64_t offset, size_t length,
                     uint64_t size)
 {
-    return fail(error, QStringLiteral("truncated"),
-                tr("The file %1 ends too early: %2 bytes are needed at offset %3, but the file has "
-                   "only %4 bytes. It was probably cut off while copying or downloading; copy it "
-                   "again.")
-                    .arg(name)
-                    .arg(length)
-                    .arg(offset)
-                    .arg(size));
+    return fail(
+        error, QStringLiteral("truncated"),
+        Text::tr("The file %1 ends too early: %2 bytes are needed at offset %3, but the file has "
+                 "only %4 bytes. It was probably cut off while copying or downloading; copy it "
+                 "again.")
+            .arg(name)
+            .arg(length)
+            .arg(offset)
+            .arg(size));
 }
 
 // A run that lasts to the end of whatever range is being mapped.
@@ -117,7 +117,7 @@ bool FileByteSource::readAt(uint64_t offset, void* buffer, size_t length, Error*
             continue;
         if (n < 0)
             return fail(error, QStringLiteral("io_error"),
-                        tr("Reading %1 at offset %2 failed: %3.")
+                        Text::tr("Reading %1 at offset %2 failed: %3.")
                             .arg(m_path)
                             .arg(offset + done)
                             .arg(QString::fromLocal8Bit(std::strerror(errno))));
@@ -142,7 +142,7 @@ bool FileByteSource::nextRun(uint64_t offset, bool* data, uint64_t* runEnd, Erro
     const auto failed = [&](const char* call) {
         const QString reason = QString::fromLocal8Bit(std::strerror(errno));
         return fail(error, QStringLiteral("io_error"),
-                    tr("Finding the empty space of %1 (%2 at offset %3) failed: %4.")
+                    Text::tr("Finding the empty space of %1 (%2 at offset %3) failed: %4.")
                         .arg(m_path, QLatin1String(call))
                         .arg(offset)
                         .arg(reason));

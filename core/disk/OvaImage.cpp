@@ -17,10 +17,9 @@ namespace cvmi::disk {
 namespace {
 
 // Qt's signature, so that lupdate reads the plural forms.
-QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
-{
-    return QCoreApplication::translate("cvmi::disk::OvaImage", text, disambiguation, n);
-}
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(cvmi::disk::OvaImage)
+};
 
 // Data disks named in the finding; an appliance with more is named by count past these.
 constexpr qsizetype kMaxListedDisks = 16;
@@ -103,25 +102,27 @@ bool OvaOpening::readDescriptor(Error* error)
             ovf = &m;
     }
     if (!ovf)
-        return fail(error, QStringLiteral("ova_no_descriptor"),
-                    tr("%1 is a tar archive without an OVF descriptor (.ovf file), so it is not "
-                       "an OVA appliance. Extract the disk image inside it (`tar -xf %1`) and "
-                       "choose that file.")
-                        .arg(m_name));
+        return fail(
+            error, QStringLiteral("ova_no_descriptor"),
+            Text::tr("%1 is a tar archive without an OVF descriptor (.ovf file), so it is not "
+                     "an OVA appliance. Extract the disk image inside it (`tar -xf %1`) and "
+                     "choose that file.")
+                .arg(m_name));
     if (ovf != first)
-        return fail(error, QStringLiteral("ova_descriptor_not_first"),
-                    tr("The OVA file %1 does not start with its OVF descriptor %2 (it starts "
-                       "with %3), as the OVF standard requires, so it was not written by an "
-                       "appliance exporter. Extract the disk (`tar -xf %1`) and choose the .vmdk "
-                       "file, or pack the appliance again with the descriptor first: `tar "
-                       "--format=ustar -cf fixed.ova %2 OTHER-FILES`.")
-                        .arg(m_name, shown(ovf->name), shown(first->name)));
+        return fail(
+            error, QStringLiteral("ova_descriptor_not_first"),
+            Text::tr("The OVA file %1 does not start with its OVF descriptor %2 (it starts "
+                     "with %3), as the OVF standard requires, so it was not written by an "
+                     "appliance exporter. Extract the disk (`tar -xf %1`) and choose the .vmdk "
+                     "file, or pack the appliance again with the descriptor first: `tar "
+                     "--format=ustar -cf fixed.ova %2 OTHER-FILES`.")
+                .arg(m_name, shown(ovf->name), shown(first->name)));
     m_ovfName = shown(ovf->name);
     if (ovf->size > uint64_t(kOvfMaxBytes))
         return fail(error, QStringLiteral("ova_bad_descriptor"),
-                    tr("The OVF descriptor %1 in %2 is %3 bytes long, more than the %4 this "
-                       "program reads. Extract the disk (`tar -xf %2`) and choose the .vmdk "
-                       "file.")
+                    Text::tr("The OVF descriptor %1 in %2 is %3 bytes long, more than the %4 this "
+                             "program reads. Extract the disk (`tar -xf %2`) and choose the .vmdk "
+                             "file.")
                         .arg(m_ovfName, m_name, QString::number(ovf->size))
                         .arg(kOvfMaxBytes));
     QByteArray xml(qsizetype(ovf->size), Qt::Uninitialized);
@@ -140,8 +141,8 @@ const OvfDisk* OvaOpening::systemDisk(Error* error) const
         if (!disk.fileRef.isEmpty())
             return &disk;
     fail(error, QStringLiteral("ova_no_disks"),
-         tr("The OVF descriptor %1 of %2 lists no virtual disk with data, so the appliance "
-            "holds no disk to import. Export the virtual machine again with its disks.")
+         Text::tr("The OVF descriptor %1 of %2 lists no virtual disk with data, so the appliance "
+                  "holds no disk to import. Export the virtual machine again with its disks.")
              .arg(m_ovfName, m_name));
     return nullptr;
 }
@@ -165,26 +166,28 @@ std::unique_ptr<DiskImage> OvaOpening::openDisk(const OvfDisk& disk, const OvfFi
 {
     const QString compression = file.compression.toLower();
     if (!compression.isEmpty() && compression != QLatin1StringView("identity")) {
-        fail(error, QStringLiteral("ova_compressed"),
-             tr("The system disk %2 in %1 is compressed inside the appliance (compression "
-                "\"%3\"), which this program cannot read in place. Extract and decompress it: "
-                "`tar -xOf %1 %2 | gunzip > %4`, then choose %4.")
-                 .arg(m_name, file.href, file.compression, baseName(file.href)));
+        fail(
+            error, QStringLiteral("ova_compressed"),
+            Text::tr("The system disk %2 in %1 is compressed inside the appliance (compression "
+                     "\"%3\"), which this program cannot read in place. Extract and decompress it: "
+                     "`tar -xOf %1 %2 | gunzip > %4`, then choose %4.")
+                .arg(m_name, file.href, file.compression, baseName(file.href)));
         return nullptr;
     }
     if (file.chunked) {
         fail(error, QStringLiteral("ova_chunked"),
-             tr("The system disk %2 in %1 is split into chunks (%2.000000000, ...), which this "
-                "program cannot read in place. Extract and join them: `tar -xf %1 && cat "
-                "%2.[0-9]* > %3`, then choose %3.")
+             Text::tr(
+                 "The system disk %2 in %1 is split into chunks (%2.000000000, ...), which this "
+                 "program cannot read in place. Extract and join them: `tar -xf %1 && cat "
+                 "%2.[0-9]* > %3`, then choose %3.")
                  .arg(m_name, file.href, baseName(file.href)));
         return nullptr;
     }
     const TarMember* found = member(file.href);
     if (!found || !found->regular) {
         fail(error, QStringLiteral("ova_missing_disk"),
-             tr("The OVF descriptor %1 names the system disk file %2, but %3 holds no such "
-                "file. The appliance is incomplete or damaged: export it again.")
+             Text::tr("The OVF descriptor %1 names the system disk file %2, but %3 holds no such "
+                      "file. The appliance is incomplete or damaged: export it again.")
                  .arg(m_ovfName, file.href, m_name));
         return nullptr;
     }
@@ -196,11 +199,12 @@ std::unique_ptr<DiskImage> OvaOpening::openDisk(const OvfDisk& disk, const OvfFi
         if (error && error->code == QLatin1StringView("io_error"))
             return nullptr;
         fail(error, QStringLiteral("ova_disk_not_vmdk"),
-             tr("The system disk %2 in %1 is not a VMDK disk (the descriptor gives its format "
-                "as \"%3\"). This program reads appliances whose disks are VMDK files, as "
-                "VirtualBox and VMware export them. Extract it (`tar -xf %1 %2`) and choose it "
-                "if it is a format this program reads, or convert it with `qemu-img convert -O "
-                "qcow2 %2 disk.qcow2`.")
+             Text::tr(
+                 "The system disk %2 in %1 is not a VMDK disk (the descriptor gives its format "
+                 "as \"%3\"). This program reads appliances whose disks are VMDK files, as "
+                 "VirtualBox and VMware export them. Extract it (`tar -xf %1 %2`) and choose it "
+                 "if it is a format this program reads, or convert it with `qemu-img convert -O "
+                 "qcow2 %2 disk.qcow2`.")
                  .arg(m_name, file.href, disk.format));
         return nullptr;
     }
@@ -208,7 +212,7 @@ std::unique_ptr<DiskImage> OvaOpening::openDisk(const OvfDisk& disk, const OvfFi
     OpenContext inner;
     inner.openCompanion = [](const QByteArray&, Error* why) -> std::unique_ptr<ByteSource> {
         fail(why, QStringLiteral("ova_companion"),
-             tr("a disk inside an OVA appliance must be one self-contained VMDK file."));
+             Text::tr("a disk inside an OVA appliance must be one self-contained VMDK file."));
         return nullptr;
     };
     return openVmdk(std::move(slice), inner, error);
@@ -225,11 +229,12 @@ void OvaOpening::reportDiskOrder(OvaImage* image, const OvfDisk& system) const
             return;
         const OvfFile* file = m_ovf.file(it->fileRef);
         const QString other = file ? file->href : it->diskId;
-        image->warn(QStringLiteral("ova_disk_order"),
-                    tr("The OVF descriptor %1 lists the disk %2 first but attaches %3 first to "
-                       "the virtual machine; %2 is imported as the system disk. If the system is "
-                       "on %3, extract it (`tar -xf %4 %3`) and import that file instead.")
-                        .arg(m_ovfName, m_ovf.file(system.fileRef)->href, other, m_name));
+        image->warn(
+            QStringLiteral("ova_disk_order"),
+            Text::tr("The OVF descriptor %1 lists the disk %2 first but attaches %3 first to "
+                     "the virtual machine; %2 is imported as the system disk. If the system is "
+                     "on %3, extract it (`tar -xf %4 %3`) and import that file instead.")
+                .arg(m_ovfName, m_ovf.file(system.fileRef)->href, other, m_name));
         return;
     }
 }
@@ -238,12 +243,13 @@ void OvaOpening::reportCapacity(OvaImage* image, const OvfDisk& system, const Ov
 {
     if (system.capacityBytes == 0 || system.capacityBytes == image->virtualSize())
         return;
-    image->warn(QStringLiteral("ova_capacity_mismatch"),
-                tr("The OVF descriptor %1 gives the system disk %2 a capacity of %3, but the "
-                   "disk file holds %4. The disk file's size is used; check that the imported "
-                   "disk has the size you expect.")
-                    .arg(m_ovfName, file.href, formatBytes(system.capacityBytes),
-                         formatBytes(image->virtualSize())));
+    image->warn(
+        QStringLiteral("ova_capacity_mismatch"),
+        Text::tr("The OVF descriptor %1 gives the system disk %2 a capacity of %3, but the "
+                 "disk file holds %4. The disk file's size is used; check that the imported "
+                 "disk has the size you expect.")
+            .arg(m_ovfName, file.href, formatBytes(system.capacityBytes),
+                 formatBytes(image->virtualSize())));
 }
 
 void OvaOpening::reportDataDisks(OvaImage* image, const OvfDisk& system) const
@@ -258,7 +264,7 @@ void OvaOpening::reportDataDisks(OvaImage* image, const OvfDisk& system) const
             continue;
         }
         const OvfFile* file = disk.fileRef.isEmpty() ? nullptr : m_ovf.file(disk.fileRef);
-        QString entry = file ? file->href : tr("a blank disk (%1)").arg(disk.diskId);
+        QString entry = file ? file->href : Text::tr("a blank disk (%1)").arg(disk.diskId);
         if (disk.capacityBytes > 0)
             entry += QStringLiteral(" (%1)").arg(formatBytes(disk.capacityBytes));
         others << entry;
@@ -267,13 +273,13 @@ void OvaOpening::reportDataDisks(OvaImage* image, const OvfDisk& system) const
         return;
     const int count = int(others.size() + unnamed);
     if (unnamed > 0)
-        others << tr("%n more", nullptr, int(unnamed));
+        others << Text::tr("%n more", nullptr, int(unnamed));
     image->warn(
         QStringLiteral("ova_data_disks"),
-        tr("%1 holds %n more disk(s) besides the system disk %2: %3. They are not "
-           "imported with the system disk: import each separately as a data disk "
-           "(extract it with `tar -xf %1 FILE`).",
-           nullptr, count)
+        Text::tr("%1 holds %n more disk(s) besides the system disk %2: %3. They are not "
+                 "imported with the system disk: import each separately as a data disk "
+                 "(extract it with `tar -xf %1 FILE`).",
+                 nullptr, count)
             .arg(m_name, m_ovf.file(system.fileRef)->href, others.join(QStringLiteral("; "))));
 }
 
@@ -287,8 +293,9 @@ std::unique_ptr<DiskImage> OvaOpening::open(Error* error)
     const OvfFile* file = m_ovf.file(system->fileRef);
     if (!file) {
         fail(error, QStringLiteral("ova_bad_descriptor"),
-             tr("The OVF descriptor %1 of %2 gives the disk %3 the file \"%4\", which its list "
-                "of files does not hold. Export the appliance again.")
+             Text::tr(
+                 "The OVF descriptor %1 of %2 gives the disk %3 the file \"%4\", which its list "
+                 "of files does not hold. Export the appliance again.")
                  .arg(m_ovfName, m_name, system->diskId, system->fileRef));
         return nullptr;
     }

@@ -10,10 +10,9 @@ namespace cvmi::disk {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("cvmi::disk::OvfDescriptor", text);
-}
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(cvmi::disk::OvfDescriptor)
+};
 
 const QString kOvf1 = QStringLiteral("http://schemas.dmtf.org/ovf/envelope/1");
 const QString kOvf2 = QStringLiteral("http://schemas.dmtf.org/ovf/envelope/2");
@@ -77,8 +76,8 @@ private:
 bool OvfParser::invalid(const QString& why, Error* error) const
 {
     return fail(error, QStringLiteral("ova_bad_descriptor"),
-                tr("The OVF descriptor %1 cannot be read: %2 Export the appliance again, or "
-                   "extract its disk with `tar -xf` and choose the .vmdk file.")
+                Text::tr("The OVF descriptor %1 cannot be read: %2 Export the appliance again, or "
+                         "extract its disk with `tar -xf` and choose the .vmdk file.")
                     .arg(QFileInfo(m_shown).fileName(), why));
 }
 
@@ -104,11 +103,12 @@ bool OvfParser::readReferences(Error* error)
             file.compression = attribute(QLatin1StringView("compression"));
             file.chunked = !attribute(QLatin1StringView("chunkSize")).isEmpty();
             if (!staysInside(file.href))
-                return fail(error, QStringLiteral("ova_bad_href"),
-                            tr("The OVF descriptor %1 names the file \"%2\", which lies outside "
-                               "the appliance (an absolute path, a \"..\" or a URL). An OVA must "
-                               "hold all its files: export the appliance again as one OVA file.")
-                                .arg(QFileInfo(m_shown).fileName(), file.href));
+                return fail(
+                    error, QStringLiteral("ova_bad_href"),
+                    Text::tr("The OVF descriptor %1 names the file \"%2\", which lies outside "
+                             "the appliance (an absolute path, a \"..\" or a URL). An OVA must "
+                             "hold all its files: export the appliance again as one OVA file.")
+                        .arg(QFileInfo(m_shown).fileName(), file.href));
             m_out->files.append(file);
         }
         m_reader.skipCurrentElement();
@@ -216,16 +216,16 @@ bool OvfParser::parse(Error* error)
 {
     if (!m_reader.readNextStartElement()) {
         if (m_reader.hasError())
-            return invalid(tr("it is not valid XML (line %1: %2).")
+            return invalid(Text::tr("it is not valid XML (line %1: %2).")
                                .arg(m_reader.lineNumber())
                                .arg(m_reader.errorString()),
                            error);
-        return invalid(tr("it is empty."), error);
+        return invalid(Text::tr("it is empty."), error);
     }
     m_ns = m_reader.namespaceUri().toString();
     if (m_reader.name() != QLatin1StringView("Envelope") || (m_ns != kOvf1 && m_ns != kOvf2))
-        return invalid(tr("it is not an OVF 1.x or 2.0 envelope (its root element is <%1> in "
-                          "the namespace \"%2\").")
+        return invalid(Text::tr("it is not an OVF 1.x or 2.0 envelope (its root element is <%1> in "
+                                "the namespace \"%2\").")
                            .arg(clipped(m_reader.name()), clipped(m_reader.namespaceUri())),
                        error);
     m_out->version = m_ns == kOvf2 ? 2 : 1;
@@ -247,7 +247,7 @@ bool OvfParser::parse(Error* error)
     while (!m_reader.atEnd())
         m_reader.readNext();
     if (m_reader.hasError())
-        return invalid(tr("it is not valid XML (line %1: %2).")
+        return invalid(Text::tr("it is not valid XML (line %1: %2).")
                            .arg(m_reader.lineNumber())
                            .arg(m_reader.errorString()),
                        error);
@@ -288,13 +288,14 @@ bool parseOvf(const QByteArray& xml, const QString& shownName, OvfDescriptor* ou
 {
     *out = OvfDescriptor{};
     if (xml.size() > kOvfMaxBytes)
-        return fail(error, QStringLiteral("ova_bad_descriptor"),
-                    tr("The OVF descriptor %1 is %2 bytes long, more than the %3 this program "
-                       "reads. Export the appliance again, or extract its disk with `tar -xf` "
-                       "and choose the .vmdk file.")
-                        .arg(QFileInfo(shownName).fileName())
-                        .arg(xml.size())
-                        .arg(kOvfMaxBytes));
+        return fail(
+            error, QStringLiteral("ova_bad_descriptor"),
+            Text::tr("The OVF descriptor %1 is %2 bytes long, more than the %3 this program "
+                     "reads. Export the appliance again, or extract its disk with `tar -xf` "
+                     "and choose the .vmdk file.")
+                .arg(QFileInfo(shownName).fileName())
+                .arg(xml.size())
+                .arg(kOvfMaxBytes));
     OvfParser parser(xml, shownName, out);
     return parser.parse(error);
 }

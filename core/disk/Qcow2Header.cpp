@@ -17,10 +17,9 @@ using qcow2::corrupt;
 using qcow2::fileNameOf;
 using qcow2::truncated;
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("cvmi::disk::Qcow2Image", text);
-}
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(cvmi::disk::Qcow2Image)
+};
 
 constexpr size_t kV2HeaderBytes = 72;
 constexpr size_t kV3MinHeaderBytes = 104;
@@ -47,11 +46,12 @@ constexpr size_t kFeatureEntryBytes = 48;
 
 bool unsupportedFeature(Error* error, const ByteSource& file, const QString& what)
 {
-    return fail(error, QStringLiteral("qcow2_unsupported_feature"),
-                tr("The qcow2 file %1 uses %2, which this program cannot read. Convert it with a "
-                   "qemu-img that can, to a plain image: `qemu-img convert -O qcow2 -o compat=1.1 "
-                   "%1 plain.qcow2`, and import plain.qcow2.")
-                    .arg(fileNameOf(file), what));
+    return fail(
+        error, QStringLiteral("qcow2_unsupported_feature"),
+        Text::tr("The qcow2 file %1 uses %2, which this program cannot read. Convert it with a "
+                 "qemu-img that can, to a plain image: `qemu-img convert -O qcow2 -o compat=1.1 "
+                 "%1 plain.qcow2`, and import plain.qcow2.")
+            .arg(fileNameOf(file), what));
 }
 
 // True when [offset, offset+length) lies inside the file, without wrap-around.
@@ -84,30 +84,33 @@ bool readFixedHeader(ByteSource& file, Qcow2Header* h, Error* error)
     unsigned char p[kDecodedHeaderBytes] = {};
     const size_t available = size_t(std::min<uint64_t>(file.size(), sizeof p));
     if (available < kV2HeaderBytes)
-        return truncated(error, file, tr("header"), 0);
+        return truncated(error, file, Text::tr("header"), 0);
     if (!file.readAt(0, p, available, error))
         return false;
     if (std::memcmp(p, "QFI\xfb", 4) != 0)
-        return corrupt(error, file, tr("it lacks the qcow2 signature \"QFI\\xfb\"."));
+        return corrupt(error, file, Text::tr("it lacks the qcow2 signature \"QFI\\xfb\"."));
     decodeFixedFields(p, h);
     if (h->version == 1)
-        return fail(error, QStringLiteral("qcow2_unsupported_version"),
-                    tr("%1 is a qcow image of version 1, an old format this program cannot read. "
-                       "Convert it with `qemu-img convert -O qcow2 %1 disk.qcow2` and import "
-                       "disk.qcow2.")
-                        .arg(fileNameOf(file)));
+        return fail(
+            error, QStringLiteral("qcow2_unsupported_version"),
+            Text::tr("%1 is a qcow image of version 1, an old format this program cannot read. "
+                     "Convert it with `qemu-img convert -O qcow2 %1 disk.qcow2` and import "
+                     "disk.qcow2.")
+                .arg(fileNameOf(file)));
     if (h->version != 2 && h->version != 3)
-        return fail(error, QStringLiteral("qcow2_unsupported_version"),
-                    tr("%1 claims qcow2 version %2; only versions 2 and 3 exist. The file is "
-                       "damaged or was written by an unknown program: copy it again, or convert "
-                       "it with `qemu-img convert -O qcow2 %1 disk.qcow2`.")
-                        .arg(fileNameOf(file), QString::number(h->version)));
+        return fail(
+            error, QStringLiteral("qcow2_unsupported_version"),
+            Text::tr("%1 claims qcow2 version %2; only versions 2 and 3 exist. The file is "
+                     "damaged or was written by an unknown program: copy it again, or convert "
+                     "it with `qemu-img convert -O qcow2 %1 disk.qcow2`.")
+                .arg(fileNameOf(file), QString::number(h->version)));
     if (h->version == 3) {
         if (available < kV3MinHeaderBytes)
-            return truncated(error, file, tr("header"), 0);
+            return truncated(error, file, Text::tr("header"), 0);
         if (h->headerLength < kV3MinHeaderBytes)
-            return corrupt(error, file,
-                           tr("its version 3 header claims only %1 bytes.").arg(h->headerLength));
+            return corrupt(
+                error, file,
+                Text::tr("its version 3 header claims only %1 bytes.").arg(h->headerLength));
         // compression_type exists only when the header is long enough to hold it.
         if (h->headerLength > kV3MinHeaderBytes && available > kV3MinHeaderBytes)
             h->compressionType = p[104];
@@ -118,25 +121,28 @@ bool readFixedHeader(ByteSource& file, Qcow2Header* h, Error* error)
 bool checkGeometry(const ByteSource& file, const Qcow2Header& h, Error* error)
 {
     if (h.clusterBits < kMinClusterBits || h.clusterBits > kMaxClusterBits)
+        return corrupt(error, file,
+                       Text::tr("its cluster size of 2^%1 bytes is outside 512 bytes to 2 MiB.")
+                           .arg(h.clusterBits));
+    if (h.extendedL2() && h.clusterBits < kMinExtendedL2ClusterBits)
         return corrupt(
             error, file,
-            tr("its cluster size of 2^%1 bytes is outside 512 bytes to 2 MiB.").arg(h.clusterBits));
-    if (h.extendedL2() && h.clusterBits < kMinExtendedL2ClusterBits)
-        return corrupt(error, file,
-                       tr("it uses extended L2 entries with clusters of %1 bytes, below the 16 KiB "
-                          "they require.")
-                           .arg(h.clusterSize()));
+            Text::tr("it uses extended L2 entries with clusters of %1 bytes, below the 16 KiB "
+                     "they require.")
+                .arg(h.clusterSize()));
     if (h.headerLength > h.clusterSize())
         return corrupt(
             error, file,
-            tr("its header of %1 bytes does not fit its first cluster.").arg(h.headerLength));
+            Text::tr("its header of %1 bytes does not fit its first cluster.").arg(h.headerLength));
     if (h.refcountOrder > kMaxRefcountOrder)
-        return corrupt(error, file,
-                       tr("its refcount width of 2^%1 bits is invalid.").arg(h.refcountOrder));
+        return corrupt(
+            error, file,
+            Text::tr("its refcount width of 2^%1 bits is invalid.").arg(h.refcountOrder));
     if (h.backingFileOffset > h.clusterSize())
-        return corrupt(error, file,
-                       tr("its backing file name lies outside the first cluster, at offset %1.")
-                           .arg(h.backingFileOffset));
+        return corrupt(
+            error, file,
+            Text::tr("its backing file name lies outside the first cluster, at offset %1.")
+                .arg(h.backingFileOffset));
     return true;
 }
 
@@ -184,11 +190,12 @@ bool readExtensions(ByteSource& file, Qcow2Header* h, Error* error)
             return true;
         offset += sizeof ext;
         if (length > end - offset)
-            return corrupt(error, file,
-                           tr("its header extension 0x%1 of %2 bytes at offset %3 overruns the "
-                              "first cluster.")
-                               .arg(QString::number(type, 16), QString::number(length),
-                                    QString::number(offset - sizeof ext)));
+            return corrupt(
+                error, file,
+                Text::tr("its header extension 0x%1 of %2 bytes at offset %3 overruns the "
+                         "first cluster.")
+                    .arg(QString::number(type, 16), QString::number(length),
+                         QString::number(offset - sizeof ext)));
         if (type == kExtBackingFormat)
             h->backingFormat = extensionName(file, offset, length, error);
         else if (type == kExtDataFile)
@@ -210,10 +217,10 @@ bool readBackingName(ByteSource& file, Qcow2Header* h, Error* error)
     if (h->backingFileSize > kMaxBackingNameBytes ||
         h->backingFileSize > h->clusterSize() - h->backingFileOffset)
         return corrupt(error, file,
-                       tr("its backing file name of %1 bytes is longer than qcow2 allows.")
+                       Text::tr("its backing file name of %1 bytes is longer than qcow2 allows.")
                            .arg(h->backingFileSize));
     if (!inFile(file, h->backingFileOffset, h->backingFileSize))
-        return truncated(error, file, tr("backing file name"), h->backingFileOffset);
+        return truncated(error, file, Text::tr("backing file name"), h->backingFileOffset);
     QByteArray name(qsizetype(h->backingFileSize), Qt::Uninitialized);
     if (!file.readAt(h->backingFileOffset, name.data(), size_t(name.size()), error))
         return false;
@@ -228,8 +235,8 @@ QString describeUnknownBits(const Qcow2Header& h, uint64_t bits)
         if (!(bits & (uint64_t(1) << bit)))
             continue;
         const QString name = h.incompatibleNames.value(bit);
-        names << (name.isEmpty() ? tr("bit %1").arg(bit)
-                                 : tr("bit %1 (\"%2\")").arg(bit).arg(name));
+        names << (name.isEmpty() ? Text::tr("bit %1").arg(bit)
+                                 : Text::tr("bit %1 (\"%2\")").arg(bit).arg(name));
     }
     return names.join(QStringLiteral(", "));
 }
@@ -238,51 +245,55 @@ bool checkFeatures(const ByteSource& file, const Qcow2Header& h, Error* error)
 {
     const QString name = fileNameOf(file);
     if (h.incompatibleFeatures & kQcow2Corrupt)
-        return fail(error, QStringLiteral("qcow2_corrupt"),
-                    tr("QEMU marked the qcow2 file %1 as corrupt (it found its metadata "
-                       "inconsistent), so its data cannot be trusted. Try `qemu-img check -r all "
-                       "%1`, which clears the mark when it can repair the file; otherwise use "
-                       "another copy of the disk.")
-                        .arg(name));
+        return fail(
+            error, QStringLiteral("qcow2_corrupt"),
+            Text::tr("QEMU marked the qcow2 file %1 as corrupt (it found its metadata "
+                     "inconsistent), so its data cannot be trusted. Try `qemu-img check -r all "
+                     "%1`, which clears the mark when it can repair the file; otherwise use "
+                     "another copy of the disk.")
+                .arg(name));
     if (const uint64_t unknown = h.incompatibleFeatures & ~kQcow2KnownIncompatible)
         return unsupportedFeature(
             error, file,
-            tr("unknown incompatible features: %1").arg(describeUnknownBits(h, unknown)));
+            Text::tr("unknown incompatible features: %1").arg(describeUnknownBits(h, unknown)));
     if (h.incompatibleFeatures & kQcow2ExternalData) {
         const QString where = h.dataFile.isEmpty()
-                                  ? tr("a separate data file whose name it does not record")
-                                  : tr("the external data file %1").arg(h.dataFile);
-        return fail(error, QStringLiteral("qcow2_external_data"),
-                    tr("The qcow2 file %1 holds only metadata: the disk's data lives in %2. Make "
-                       "one self-contained image with `qemu-img convert -O qcow2 %1 "
-                       "standalone.qcow2`, run where the data file can be found, and import "
-                       "standalone.qcow2.")
-                        .arg(name, where));
+                                  ? Text::tr("a separate data file whose name it does not record")
+                                  : Text::tr("the external data file %1").arg(h.dataFile);
+        return fail(
+            error, QStringLiteral("qcow2_external_data"),
+            Text::tr("The qcow2 file %1 holds only metadata: the disk's data lives in %2. Make "
+                     "one self-contained image with `qemu-img convert -O qcow2 %1 "
+                     "standalone.qcow2`, run where the data file can be found, and import "
+                     "standalone.qcow2.")
+                .arg(name, where));
     }
     if (h.cryptMethod != 0) {
         const QString method = h.cryptMethod == 1   ? QStringLiteral("AES")
                                : h.cryptMethod == 2 ? QStringLiteral("LUKS")
-                                                    : tr("method %1").arg(h.cryptMethod);
-        return fail(error, QStringLiteral("qcow2_encrypted"),
-                    tr("The qcow2 file %1 is encrypted (%2), and an encrypted disk cannot be "
-                       "inspected or imported. Decrypt it with its passphrase: `qemu-img convert "
-                       "--object secret,id=sec0,data=PASSPHRASE --image-opts "
-                       "driver=qcow2,file.filename=%1,encrypt.key-secret=sec0 -O qcow2 "
-                       "plain.qcow2`, and import plain.qcow2.")
-                        .arg(name, method));
+                                                    : Text::tr("method %1").arg(h.cryptMethod);
+        return fail(
+            error, QStringLiteral("qcow2_encrypted"),
+            Text::tr("The qcow2 file %1 is encrypted (%2), and an encrypted disk cannot be "
+                     "inspected or imported. Decrypt it with its passphrase: `qemu-img convert "
+                     "--object secret,id=sec0,data=PASSPHRASE --image-opts "
+                     "driver=qcow2,file.filename=%1,encrypt.key-secret=sec0 -O qcow2 "
+                     "plain.qcow2`, and import plain.qcow2.")
+                .arg(name, method));
     }
     const bool typeFlag = h.incompatibleFeatures & kQcow2CompressionType;
     if (typeFlag && h.headerLength <= kV3MinHeaderBytes)
-        return corrupt(error, file,
-                       tr("it flags a compression type, but its header has no room for one."));
+        return corrupt(
+            error, file,
+            Text::tr("it flags a compression type, but its header has no room for one."));
     if (!typeFlag && h.compressionType != kQcow2CompressionZlib)
         return corrupt(
             error, file,
-            tr("it names compression type %1 without flagging it.").arg(h.compressionType));
+            Text::tr("it names compression type %1 without flagging it.").arg(h.compressionType));
     if (h.compressionType != kQcow2CompressionZlib && h.compressionType != kQcow2CompressionZstd)
         return unsupportedFeature(
             error, file,
-            tr("compression type %1 (only zlib and zstd exist)").arg(h.compressionType));
+            Text::tr("compression type %1 (only zlib and zstd exist)").arg(h.compressionType));
     return true;
 }
 
@@ -292,16 +303,17 @@ bool checkL1(const ByteSource& file, const Qcow2Header& h, Error* error)
 {
     const uint64_t l1Bytes = uint64_t(h.l1Size) * 8; // < 2^35: no overflow
     if (l1Bytes > kMaxL1Bytes)
-        return corrupt(error, file,
-                       tr("its L1 table claims %1 entries (%2 bytes), more than the 32 MiB any "
-                          "qcow2 writer produces.")
-                           .arg(QString::number(h.l1Size), QString::number(l1Bytes)));
+        return corrupt(
+            error, file,
+            Text::tr("its L1 table claims %1 entries (%2 bytes), more than the 32 MiB any "
+                     "qcow2 writer produces.")
+                .arg(QString::number(h.l1Size), QString::number(l1Bytes)));
     const uint32_t shift = h.clusterBits + h.l2Bits(); // guest bytes per L1 entry, at most 2^39
     const uint64_t needed = (h.size >> shift) + ((h.size & ((uint64_t(1) << shift) - 1)) ? 1 : 0);
     if (h.l1Size < needed)
         return corrupt(
             error, file,
-            tr("its L1 table has %1 entries, but the %2-byte disk needs %3.")
+            Text::tr("its L1 table has %1 entries, but the %2-byte disk needs %3.")
                 .arg(QString::number(h.l1Size), QString::number(h.size), QString::number(needed)));
     if (h.l1Size == 0)
         return true;
@@ -309,9 +321,9 @@ bool checkL1(const ByteSource& file, const Qcow2Header& h, Error* error)
         (h.l1TableOffset & ~kL1OffsetMask))
         return corrupt(
             error, file,
-            tr("its L1 table offset %1 is not a cluster boundary.").arg(h.l1TableOffset));
+            Text::tr("its L1 table offset %1 is not a cluster boundary.").arg(h.l1TableOffset));
     if (!inFile(file, h.l1TableOffset, l1Bytes))
-        return truncated(error, file, tr("L1 table"), h.l1TableOffset);
+        return truncated(error, file, Text::tr("L1 table"), h.l1TableOffset);
     return true;
 }
 
@@ -337,19 +349,20 @@ QString fileNameOf(const ByteSource& file)
 
 bool corrupt(Error* error, const ByteSource& file, const QString& detail)
 {
-    return fail(error, QStringLiteral("qcow2_corrupt"),
-                tr("The qcow2 file %1 is damaged: %2 Check it with `qemu-img check %1`; if it "
-                   "cannot be repaired, copy it again from the original.")
-                    .arg(fileNameOf(file), detail));
+    return fail(
+        error, QStringLiteral("qcow2_corrupt"),
+        Text::tr("The qcow2 file %1 is damaged: %2 Check it with `qemu-img check %1`; if it "
+                 "cannot be repaired, copy it again from the original.")
+            .arg(fileNameOf(file), detail));
 }
 
 bool truncated(Error* error, const ByteSource& file, const QString& what, uint64_t offset)
 {
     return fail(
         error, QStringLiteral("truncated"),
-        tr("The qcow2 file %1 ends too early: its %2 at offset %3 lies beyond the end of "
-           "the %4-byte file. It was probably cut off while copying or downloading; copy "
-           "it again.")
+        Text::tr("The qcow2 file %1 ends too early: its %2 at offset %3 lies beyond the end of "
+                 "the %4-byte file. It was probably cut off while copying or downloading; copy "
+                 "it again.")
             .arg(fileNameOf(file), what, QString::number(offset), QString::number(file.size())));
 }
 

@@ -23,10 +23,9 @@ using qcow2::corrupt;
 using qcow2::fileNameOf;
 using qcow2::truncated;
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("cvmi::disk::Qcow2Image", text);
-}
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(cvmi::disk::Qcow2Image)
+};
 
 constexpr uint64_t kSector = 512;
 // L2 tables are cached in slices, as QEMU's l2-cache-entry-size does: with 2 MiB clusters a
@@ -60,20 +59,22 @@ void Qcow2Image::reportFindings()
         const QString backing =
             m_header.backingFormat.isEmpty()
                 ? m_header.backingFile
-                : tr("%1 (format %2)").arg(m_header.backingFile, m_header.backingFormat);
-        addFinding(Finding::Severity::Blocker, QStringLiteral("backing_file"),
-                   tr("%1 is an overlay: it holds only the changes made on top of its backing "
-                      "file %2, and the rest of the disk is in that file. Merge them into one "
-                      "self-contained image with `qemu-img convert -O qcow2 %1 flattened.qcow2` "
-                      "(run where %3 can be found) and import flattened.qcow2.")
-                       .arg(name, backing, m_header.backingFile));
+                : Text::tr("%1 (format %2)").arg(m_header.backingFile, m_header.backingFormat);
+        addFinding(
+            Finding::Severity::Blocker, QStringLiteral("backing_file"),
+            Text::tr("%1 is an overlay: it holds only the changes made on top of its backing "
+                     "file %2, and the rest of the disk is in that file. Merge them into one "
+                     "self-contained image with `qemu-img convert -O qcow2 %1 flattened.qcow2` "
+                     "(run where %3 can be found) and import flattened.qcow2.")
+                .arg(name, backing, m_header.backingFile));
     }
     if (m_header.dirty())
-        addFinding(Finding::Severity::Warning, QStringLiteral("qcow2_dirty"),
-                   tr("%1 was not closed cleanly (its dirty flag is set): the program using it "
-                      "stopped abruptly, so its reference counts may be stale. Repair it with "
-                      "`qemu-img check -r all %1` before importing.")
-                       .arg(name));
+        addFinding(
+            Finding::Severity::Warning, QStringLiteral("qcow2_dirty"),
+            Text::tr("%1 was not closed cleanly (its dirty flag is set): the program using it "
+                     "stopped abruptly, so its reference counts may be stale. Repair it with "
+                     "`qemu-img check -r all %1` before importing.")
+                .arg(name));
 }
 
 const std::vector<uint64_t>* Qcow2Image::slice(uint64_t hostOffset, Error* error)
@@ -85,7 +86,7 @@ const std::vector<uint64_t>* Qcow2Image::slice(uint64_t hostOffset, Error* error
     }
     // hostOffset < 2^56 and a slice is at most 4 KiB: no overflow.
     if (hostOffset + m_sliceBytes > m_file->size()) {
-        truncated(error, *m_file, tr("L2 table"), hostOffset);
+        truncated(error, *m_file, Text::tr("L2 table"), hostOffset);
         return nullptr;
     }
     std::vector<unsigned char> raw(m_sliceBytes);
@@ -120,7 +121,7 @@ bool Qcow2Image::lookup(uint64_t cluster, uint64_t* entry, uint64_t* bitmap, Err
         return true;
     if (table & (m_clusterSize - 1))
         return corrupt(error, *m_file,
-                       tr("L1 entry %1 points at offset %2, which is not a cluster boundary.")
+                       Text::tr("L1 entry %1 points at offset %2, which is not a cluster boundary.")
                            .arg(QString::number(l1Index), QString::number(table)));
     const uint64_t byte = (cluster & ((uint64_t(1) << m_l2Bits) - 1)) * m_entryBytes;
     const uint64_t sliceStart = byte & ~(m_sliceBytes - 1);
@@ -139,7 +140,7 @@ bool Qcow2Image::readData(uint64_t guestOffset, uint64_t hostOffset, char* out, 
 {
     uint64_t end = 0;
     if (!addNoOverflow(hostOffset, n, &end) || end > m_file->size())
-        return truncated(error, *m_file, tr("data for guest offset %1").arg(guestOffset),
+        return truncated(error, *m_file, Text::tr("data for guest offset %1").arg(guestOffset),
                          hostOffset);
     return m_file->readAt(hostOffset, out, n, error);
 }
@@ -195,7 +196,7 @@ bool Qcow2Image::readCompressed(uint64_t entry, uint64_t within, char* out, size
         const uint64_t sectors = ((descriptor >> offsetBits) & ((uint64_t(1) << sizeBits) - 1)) + 1;
         const uint64_t bytes = sectors * kSector - (host % kSector);
         if (host >= m_file->size())
-            return truncated(error, *m_file, tr("compressed cluster"), host);
+            return truncated(error, *m_file, Text::tr("compressed cluster"), host);
         // The last sector may reach past the end of the file; QEMU reads it as zeros, and the
         // stream ends before it anyway.
         const size_t available = size_t(std::min(bytes, m_file->size() - host));
@@ -209,7 +210,7 @@ bool Qcow2Image::readCompressed(uint64_t entry, uint64_t within, char* out, size
                             : inflateDeflate(available);
         if (!ok)
             return corrupt(error, *m_file,
-                           tr("the compressed cluster at offset %1 does not decompress.")
+                           Text::tr("the compressed cluster at offset %1 does not decompress.")
                                .arg(QString::number(host)));
         m_cachedDescriptor = descriptor;
     }
@@ -226,12 +227,13 @@ bool Qcow2Image::readSubclusters(uint64_t offset, uint64_t entry, uint64_t bitma
     const uint32_t allocated = uint32_t(bitmap);
     const uint32_t zero = uint32_t(bitmap >> 32);
     if (allocated & zero)
+        return corrupt(error, *m_file,
+                       Text::tr("the subclusters of guest offset %1 are both allocated and zero.")
+                           .arg(offset));
+    if (host == 0 && allocated)
         return corrupt(
             error, *m_file,
-            tr("the subclusters of guest offset %1 are both allocated and zero.").arg(offset));
-    if (host == 0 && allocated)
-        return corrupt(error, *m_file,
-                       tr("guest offset %1 has allocated subclusters but no cluster.").arg(offset));
+            Text::tr("guest offset %1 has allocated subclusters but no cluster.").arg(offset));
     const uint64_t subclusterSize = m_clusterSize / kSubclusters;
     const uint64_t within = offset & (m_clusterSize - 1);
     const uint32_t first = uint32_t(within / subclusterSize);
@@ -245,10 +247,11 @@ bool Qcow2Image::readSubclusters(uint64_t offset, uint64_t entry, uint64_t bitma
         return true;
     }
     if (host & (m_clusterSize - 1))
-        return corrupt(error, *m_file,
-                       tr("the L2 entry of guest offset %1 points at offset %2, which is not a "
-                          "cluster boundary.")
-                           .arg(QString::number(offset), QString::number(host)));
+        return corrupt(
+            error, *m_file,
+            Text::tr("the L2 entry of guest offset %1 points at offset %2, which is not a "
+                     "cluster boundary.")
+                .arg(QString::number(offset), QString::number(host)));
     return readData(offset, host + within, out, *n, error);
 }
 
@@ -265,10 +268,11 @@ bool Qcow2Image::readCluster(uint64_t offset, uint64_t entry, uint64_t bitmap, c
     const uint64_t host = entry & kOffsetMask;
     if (entry & kZeroFlag) {
         if (m_header.version < 3)
-            return corrupt(error, *m_file,
-                           tr("the L2 entry of guest offset %1 is a zero cluster, which version 2 "
-                              "does not have.")
-                               .arg(offset));
+            return corrupt(
+                error, *m_file,
+                Text::tr("the L2 entry of guest offset %1 is a zero cluster, which version 2 "
+                         "does not have.")
+                    .arg(offset));
         std::memset(out, 0, *n);
         return true;
     }
@@ -277,10 +281,11 @@ bool Qcow2Image::readCluster(uint64_t offset, uint64_t entry, uint64_t bitmap, c
         return true;
     }
     if (host & (m_clusterSize - 1))
-        return corrupt(error, *m_file,
-                       tr("the L2 entry of guest offset %1 points at offset %2, which is not a "
-                          "cluster boundary.")
-                           .arg(QString::number(offset), QString::number(host)));
+        return corrupt(
+            error, *m_file,
+            Text::tr("the L2 entry of guest offset %1 points at offset %2, which is not a "
+                     "cluster boundary.")
+                .arg(QString::number(offset), QString::number(host)));
     return readData(offset, host + within, out, *n, error);
 }
 

@@ -10,10 +10,9 @@ namespace cvmi::disk {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("cvmi::disk::TarIndex", text);
-}
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(cvmi::disk::TarIndex)
+};
 
 constexpr uint64_t kBlock = 512;
 // Headers the probe reads to find the first file: a pax or long-name header, a folder or two.
@@ -40,8 +39,8 @@ QString printable(const QByteArray& name)
 bool damaged(Error* error, const QString& shown, uint64_t offset, const QString& what)
 {
     return fail(error, QStringLiteral("ova_bad_tar"),
-                tr("The OVA file %1 is damaged: the tar header at offset %2 %3 The file was "
-                   "probably altered or damaged while copying; copy or export it again.")
+                Text::tr("The OVA file %1 is damaged: the tar header at offset %2 %3 The file was "
+                         "probably altered or damaged while copying; copy or export it again.")
                     .arg(shortName(shown), QString::number(offset), what));
 }
 
@@ -147,18 +146,20 @@ bool TarReader::readHeader(unsigned char* header, bool* end, Error* error)
         return true;
     }
     if (m_fileSize - m_pos < kBlock)
-        return fail(error, QStringLiteral("ova_truncated"),
-                    tr("The OVA file %1 ends too early: the tar header at offset %2 is cut off. "
-                       "The file was probably cut off while copying or downloading; copy it "
-                       "again.")
-                        .arg(shortName(m_shown), QString::number(m_pos)));
+        return fail(
+            error, QStringLiteral("ova_truncated"),
+            Text::tr("The OVA file %1 ends too early: the tar header at offset %2 is cut off. "
+                     "The file was probably cut off while copying or downloading; copy it "
+                     "again.")
+                .arg(shortName(m_shown), QString::number(m_pos)));
     if (++m_headers > kTarMaxHeaders)
-        return fail(error, QStringLiteral("ova_bad_tar"),
-                    tr("%1 holds more than %2 tar members, which no OVA appliance does (it holds "
-                       "a descriptor, a manifest and its disks). Extract the disk with `tar -xf` "
-                       "and choose the .vmdk file.")
-                        .arg(shortName(m_shown))
-                        .arg(kTarMaxHeaders));
+        return fail(
+            error, QStringLiteral("ova_bad_tar"),
+            Text::tr("%1 holds more than %2 tar members, which no OVA appliance does (it holds "
+                     "a descriptor, a manifest and its disks). Extract the disk with `tar -xf` "
+                     "and choose the .vmdk file.")
+                .arg(shortName(m_shown))
+                .arg(kTarMaxHeaders));
     if (!m_source.readAt(m_pos, header, kBlock, error))
         return false;
     if (allZero(header)) {
@@ -166,7 +167,7 @@ bool TarReader::readHeader(unsigned char* header, bool* end, Error* error)
         return true;
     }
     if (!checksumMatches(header))
-        return damaged(error, m_shown, m_pos, tr("has a wrong checksum."));
+        return damaged(error, m_shown, m_pos, Text::tr("has a wrong checksum."));
     return true;
 }
 
@@ -175,11 +176,12 @@ bool TarReader::readMetaData(uint64_t dataOffset, uint64_t size, qsizetype cap, 
                              Error* error)
 {
     if (size > uint64_t(cap))
-        return damaged(error, m_shown, m_pos,
-                       tr("starts an extended header of %1 bytes, more than the %2 this program "
-                          "reads.")
-                           .arg(size)
-                           .arg(cap));
+        return damaged(
+            error, m_shown, m_pos,
+            Text::tr("starts an extended header of %1 bytes, more than the %2 this program "
+                     "reads.")
+                .arg(size)
+                .arg(cap));
     out->resize(qsizetype(size));
     return m_source.readAt(dataOffset, out->data(), size_t(size), error);
 }
@@ -188,7 +190,7 @@ bool TarReader::readMetaData(uint64_t dataOffset, uint64_t size, qsizetype cap, 
 bool TarReader::parsePax(const QByteArray& records, uint64_t offset, Error* error)
 {
     const auto bad = [&] {
-        return damaged(error, m_shown, offset, tr("holds a malformed pax extended header."));
+        return damaged(error, m_shown, offset, Text::tr("holds a malformed pax extended header."));
     };
     qsizetype pos = 0;
     while (pos < records.size()) {
@@ -241,7 +243,7 @@ bool TarReader::next(TarMember* member, Error* error)
         const char type = char(header[kTypeAt]);
         uint64_t size = 0;
         if (!number(header + kSizeAt, kSizeLength, &size))
-            return damaged(error, m_shown, headerOffset, tr("has an unreadable size field."));
+            return damaged(error, m_shown, headerOffset, Text::tr("has an unreadable size field."));
         const bool meta = type == 'L' || type == 'K' || type == 'x' || type == 'g';
         if (hasNoData(type))
             size = 0;
@@ -254,13 +256,14 @@ bool TarReader::next(TarMember* member, Error* error)
                 name = m_longName;
             if (!m_paxPath.isEmpty())
                 name = m_paxPath;
-            return fail(error, QStringLiteral("ova_truncated"),
-                        tr("The OVA file %1 ends too early: its member %2 needs %3 bytes at "
-                           "offset %4, but the file has only %5 bytes. It was probably cut off "
-                           "while copying or downloading; copy it again.")
-                            .arg(shortName(m_shown), printable(withoutDotSlash(name)),
-                                 QString::number(size), QString::number(dataOffset),
-                                 QString::number(m_fileSize)));
+            return fail(
+                error, QStringLiteral("ova_truncated"),
+                Text::tr("The OVA file %1 ends too early: its member %2 needs %3 bytes at "
+                         "offset %4, but the file has only %5 bytes. It was probably cut off "
+                         "while copying or downloading; copy it again.")
+                    .arg(shortName(m_shown), printable(withoutDotSlash(name)),
+                         QString::number(size), QString::number(dataOffset),
+                         QString::number(m_fileSize)));
         }
         // size <= m_fileSize - dataOffset: no overflow, and the next header lies further on.
         m_pos = dataOffset + (size + kBlock - 1) / kBlock * kBlock;
@@ -278,7 +281,7 @@ bool TarReader::next(TarMember* member, Error* error)
                 !parsePax(records, headerOffset, error))
                 return false;
             if (m_paxPath.size() > kTarMaxNameBytes)
-                return damaged(error, m_shown, headerOffset, tr("names a member too long."));
+                return damaged(error, m_shown, headerOffset, Text::tr("names a member too long."));
             continue;
         }
         if (type == 'g' || type == 'K')

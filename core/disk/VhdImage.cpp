@@ -18,10 +18,9 @@ namespace {
 
 using vhd::kSector;
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("cvmi::disk::VhdImage", text);
-}
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(cvmi::disk::VhdImage)
+};
 
 // 256 MiB blocks; Hyper-V and qemu write 2 MiB. Bounds the bitmap one block needs (64 KiB).
 constexpr uint32_t kMaxBlockSize = 256u * 1024 * 1024;
@@ -36,20 +35,21 @@ QString baseName(const ByteSource& file)
 
 bool corrupt(Error* error, const ByteSource& file, const QString& detail)
 {
-    return fail(error, QStringLiteral("vhd_corrupt"),
-                tr("The VHD file %1 is damaged: %2 Copy it again from the original; if the "
-                   "original is damaged too, repair it with Hyper-V Manager (Edit Disk > Compact) "
-                   "or convert what is readable with `qemu-img convert -O vpc IN.vhd OUT.vhd`.")
-                    .arg(baseName(file), detail));
+    return fail(
+        error, QStringLiteral("vhd_corrupt"),
+        Text::tr("The VHD file %1 is damaged: %2 Copy it again from the original; if the "
+                 "original is damaged too, repair it with Hyper-V Manager (Edit Disk > Compact) "
+                 "or convert what is readable with `qemu-img convert -O vpc IN.vhd OUT.vhd`.")
+            .arg(baseName(file), detail));
 }
 
 bool truncated(Error* error, const ByteSource& file, const QString& what, uint64_t offset)
 {
     return fail(
         error, QStringLiteral("truncated"),
-        tr("The VHD file %1 ends too early: its %2 at offset %3 lies beyond the end of the "
-           "%4-byte file. It was probably cut off while copying or downloading; copy it "
-           "again.")
+        Text::tr("The VHD file %1 ends too early: its %2 at offset %3 lies beyond the end of the "
+                 "%4-byte file. It was probably cut off while copying or downloading; copy it "
+                 "again.")
             .arg(baseName(file), what, QString::number(offset), QString::number(file.size())));
 }
 
@@ -83,7 +83,7 @@ bool VhdImage::checkFixed(Error* error)
 {
     // The data is the file minus its footer; the guest sees the first virtualSize() bytes of it.
     if (m_size > m_dataLimit)
-        return truncated(error, *m_file, tr("last data sector"), m_size - kSector);
+        return truncated(error, *m_file, Text::tr("last data sector"), m_size - kSector);
     return true;
 }
 
@@ -92,30 +92,34 @@ bool VhdImage::openDynamicHeader(Error* error)
     ByteSource& file = *m_file;
     m_headerOffset = m_footer.dataOffset;
     if (m_headerOffset == UINT64_MAX)
-        return corrupt(error, file,
-                       tr("its footer says it is a dynamic disk but does not locate the dynamic "
-                          "disk header."));
+        return corrupt(
+            error, file,
+            Text::tr("its footer says it is a dynamic disk but does not locate the dynamic "
+                     "disk header."));
     if (m_headerOffset > m_dataLimit || kVhdDynamicHeaderSize > m_dataLimit - m_headerOffset)
-        return truncated(error, file, tr("dynamic disk header"), m_headerOffset);
+        return truncated(error, file, Text::tr("dynamic disk header"), m_headerOffset);
     unsigned char raw[kVhdDynamicHeaderSize];
     if (!file.readAt(m_headerOffset, raw, sizeof raw, error))
         return false;
     if (std::memcmp(raw, "cxsparse", 8) != 0)
-        return corrupt(error, file,
-                       tr("the dynamic disk header at offset %1 lacks the \"cxsparse\" cookie.")
-                           .arg(m_headerOffset));
+        return corrupt(
+            error, file,
+            Text::tr("the dynamic disk header at offset %1 lacks the \"cxsparse\" cookie.")
+                .arg(m_headerOffset));
     bool checksumValid = false;
     m_header = decodeVhdDynamicHeader(raw, &checksumValid);
     if (!checksumValid)
-        addFinding(Finding::Severity::Warning, QStringLiteral("vhd_header_checksum"),
-                   tr("The dynamic disk header of %1 has a wrong checksum, so it may have been "
-                      "altered; its values passed every other check and were used. Verify the "
-                      "imported disk, or copy the file again from the original.")
-                       .arg(baseName(file)));
+        addFinding(
+            Finding::Severity::Warning, QStringLiteral("vhd_header_checksum"),
+            Text::tr("The dynamic disk header of %1 has a wrong checksum, so it may have been "
+                     "altered; its values passed every other check and were used. Verify the "
+                     "imported disk, or copy the file again from the original.")
+                .arg(baseName(file)));
 
     const uint32_t blockSize = m_header.blockSize;
     if (!isPowerOfTwo(blockSize) || blockSize < kSector || blockSize > kMaxBlockSize)
-        return corrupt(error, file, tr("the block size of %1 bytes is invalid.").arg(blockSize));
+        return corrupt(error, file,
+                       Text::tr("the block size of %1 bytes is invalid.").arg(blockSize));
     m_blockSize = blockSize;
     // One bit per sector, rounded up to whole sectors.
     const uint64_t bitmapBits = m_blockSize / kSector;
@@ -125,61 +129,66 @@ bool VhdImage::openDynamicHeader(Error* error)
     const uint64_t blocksAllowed = (kVhdMaxSectors * kSector + m_blockSize - 1) / m_blockSize;
     const uint64_t entries = m_header.maxTableEntries;
     if (entries < blocksNeeded)
-        return corrupt(error, file,
-                       tr("its block allocation table has %1 entries, too few for a %2-byte disk.")
-                           .arg(entries)
-                           .arg(m_size));
+        return corrupt(
+            error, file,
+            Text::tr("its block allocation table has %1 entries, too few for a %2-byte disk.")
+                .arg(entries)
+                .arg(m_size));
     if (entries > blocksAllowed)
-        return corrupt(error, file,
-                       tr("its block allocation table claims %1 entries, more than a VHD of the "
-                          "maximum size (2040 GiB) can have.")
-                           .arg(entries));
+        return corrupt(
+            error, file,
+            Text::tr("its block allocation table claims %1 entries, more than a VHD of the "
+                     "maximum size (2040 GiB) can have.")
+                .arg(entries));
     m_batBytes = entries * 4;
     const uint64_t table = m_header.tableOffset;
     if (table > m_dataLimit || m_batBytes > m_dataLimit - table)
-        return truncated(error, file, tr("block allocation table"), table);
+        return truncated(error, file, Text::tr("block allocation table"), table);
     if (overlaps(table, table + m_batBytes, 0, kVhdFooterSize) ||
         overlaps(table, table + m_batBytes, m_headerOffset, m_headerOffset + kVhdDynamicHeaderSize))
         return corrupt(
             error, file,
-            tr("its block allocation table at offset %1 overlaps its headers.").arg(table));
+            Text::tr("its block allocation table at offset %1 overlaps its headers.").arg(table));
     m_bat = PagedTable<uint32_t>(table, entries, be32);
     return true;
 }
 
 void VhdImage::reportBackupFooter()
 {
-    addFinding(Finding::Severity::Warning, QStringLiteral("vhd_backup_footer"),
-               tr("The footer at the end of %1 is missing or damaged, so its copy at the start of "
-                  "the file was used. The file may have been cut off while copying: copy it again "
-                  "from the original if the disk does not look complete.")
-                   .arg(baseName(*m_file)));
+    addFinding(
+        Finding::Severity::Warning, QStringLiteral("vhd_backup_footer"),
+        Text::tr("The footer at the end of %1 is missing or damaged, so its copy at the start of "
+                 "the file was used. The file may have been cut off while copying: copy it again "
+                 "from the original if the disk does not look complete.")
+            .arg(baseName(*m_file)));
 }
 
 void VhdImage::reportSavedState()
 {
     if (!m_footer.savedState)
         return;
-    addFinding(Finding::Severity::Warning, QStringLiteral("vhd_saved_state"),
-               tr("%1 belongs to a virtual machine that was saved rather than shut down, so the "
-                  "guest's last writes may still be in the saved memory. Start the virtual "
-                  "machine, shut it down cleanly, then export the disk again.")
-                   .arg(baseName(*m_file)));
+    addFinding(
+        Finding::Severity::Warning, QStringLiteral("vhd_saved_state"),
+        Text::tr("%1 belongs to a virtual machine that was saved rather than shut down, so the "
+                 "guest's last writes may still be in the saved memory. Start the virtual "
+                 "machine, shut it down cleanly, then export the disk again.")
+            .arg(baseName(*m_file)));
 }
 
 void VhdImage::reportParent()
 {
     const QString child = baseName(*m_file);
     const QString parent = m_header.parentName.isEmpty()
-                               ? tr("a parent disk the header does not name")
+                               ? Text::tr("a parent disk the header does not name")
                                : m_header.parentName;
-    addFinding(Finding::Severity::Blocker, QStringLiteral("vhd_differencing"),
-               tr("%1 is a differencing disk: it holds only the changes made since it was "
-                  "created, and the rest of the data is in its parent, %2. Put the parent beside "
-                  "it and merge them with `qemu-img convert -O vpc -o subformat=dynamic %1 "
-                  "merged.vhd`, or merge the disk in Hyper-V (Edit Disk > Merge), and import the "
-                  "result.")
-                   .arg(child, parent));
+    addFinding(
+        Finding::Severity::Blocker, QStringLiteral("vhd_differencing"),
+        Text::tr("%1 is a differencing disk: it holds only the changes made since it was "
+                 "created, and the rest of the data is in its parent, %2. Put the parent beside "
+                 "it and merge them with `qemu-img convert -O vpc -o subformat=dynamic %1 "
+                 "merged.vhd`, or merge the disk in Hyper-V (Edit Disk > Merge), and import the "
+                 "result.")
+            .arg(child, parent));
 }
 
 bool VhdImage::batEntry(uint64_t block, uint32_t* sector, Error* error)
@@ -196,13 +205,14 @@ bool VhdImage::checkBlockLocation(uint64_t block, uint32_t sector, Error* error)
     if (overlaps(start, end, 0, kVhdFooterSize) ||
         overlaps(start, end, m_headerOffset, m_headerOffset + kVhdDynamicHeaderSize) ||
         overlaps(start, end, table, table + m_batBytes))
-        return corrupt(error, *m_file,
-                       tr("block %1 of the disk is mapped to offset %2, inside the file's headers "
-                          "or block allocation table.")
-                           .arg(block)
-                           .arg(start));
+        return corrupt(
+            error, *m_file,
+            Text::tr("block %1 of the disk is mapped to offset %2, inside the file's headers "
+                     "or block allocation table.")
+                .arg(block)
+                .arg(start));
     if (end > m_dataLimit)
-        return truncated(error, *m_file, tr("block %1").arg(block), start);
+        return truncated(error, *m_file, Text::tr("block %1").arg(block), start);
     return true;
 }
 
@@ -320,7 +330,7 @@ std::unique_ptr<DiskImage> openVhd(std::unique_ptr<ByteSource> file, const OpenC
 {
     const uint64_t fileSize = file->size();
     if (fileSize < kVhdFooterSize) {
-        truncated(error, *file, tr("footer"), 0);
+        truncated(error, *file, Text::tr("footer"), 0);
         return nullptr;
     }
     unsigned char tailBytes[kVhdFooterSize];
@@ -342,26 +352,27 @@ std::unique_ptr<DiskImage> openVhd(std::unique_ptr<ByteSource> file, const OpenC
     } else if (tail.cookie || head.cookie) {
         const FooterCandidate& seen = tail.cookie ? tail : head;
         corrupt(error, *file,
-                seen.valid ? tr("its footer is missing from the end of the file, and the copy "
-                                "at its start belongs to a fixed disk, which has none.")
-                           : tr("the checksum of its footer does not match (stored %1), and "
-                                "there is no valid copy of the footer at the start of the file.")
-                                 .arg(seen.footer.checksum, 8, 16, QLatin1Char('0')));
+                seen.valid
+                    ? Text::tr("its footer is missing from the end of the file, and the copy "
+                               "at its start belongs to a fixed disk, which has none.")
+                    : Text::tr("the checksum of its footer does not match (stored %1), and "
+                               "there is no valid copy of the footer at the start of the file.")
+                          .arg(seen.footer.checksum, 8, 16, QLatin1Char('0')));
         return nullptr;
     } else {
-        corrupt(error, *file, tr("it has no VHD footer (\"conectix\") at its end or start."));
+        corrupt(error, *file, Text::tr("it has no VHD footer (\"conectix\") at its end or start."));
         return nullptr;
     }
 
     const uint32_t type = footer.diskType;
     if (type != VhdFooter::Fixed && !sparseType(type)) {
-        corrupt(error, *file, tr("its footer gives the unknown disk type %1.").arg(type));
+        corrupt(error, *file, Text::tr("its footer gives the unknown disk type %1.").arg(type));
         return nullptr;
     }
     if (footer.virtualSize() > kVhdMaxSectors * kSector) {
         corrupt(error, *file,
-                tr("its footer gives a size of %1 bytes (geometry %2/%3/%4, creator \"%5\"), "
-                   "more than the 2040 GiB a VHD can hold.")
+                Text::tr("its footer gives a size of %1 bytes (geometry %2/%3/%4, creator \"%5\"), "
+                         "more than the 2040 GiB a VHD can hold.")
                     .arg(footer.virtualSize())
                     .arg(footer.cylinders)
                     .arg(footer.heads)

@@ -8,6 +8,8 @@
 #include "disk/VhdxHeader.h"
 #include "util/Endian.h"
 
+#include <QCoreApplication>
+
 #include <cstdint>
 #include <memory>
 #include <unordered_map>
@@ -38,8 +40,8 @@ struct Geometry {
     uint64_t batEntries = 0;
 };
 
-// Messages shared by VhdxImage.cpp and VhdxMap.cpp (context "cvmi::disk::VhdxImage").
-QString tr(const char* text);
+// Messages shared by VhdxImage.cpp and VhdxMap.cpp. (Each file declares its own
+// Q_DECLARE_TR_FUNCTIONS(cvmi::disk::VhdxImage): lupdate does not see one declared here.)
 bool corrupt(Error* error, const ByteSource& file, const QString& detail);
 bool truncated(Error* error, const ByteSource& file, const QString& what, uint64_t offset);
 

@@ -9,7 +9,11 @@
 #include <algorithm>
 #include <cstring>
 
-namespace cvmi::disk::vhdx {
+// The messages name their context in full: inside VhdxImage's member functions lupdate does not
+// resolve a Q_DECLARE_TR_FUNCTIONS class, and would file them under its bare name.
+namespace cvmi::disk {
+
+namespace vhdx {
 
 namespace {
 
@@ -42,18 +46,24 @@ bool VhdxImage::payload(uint64_t block, uint64_t* state, uint64_t* fileOffset, E
     case PartiallyPresent:
         if (g.hasParent)
             return fail(error, QStringLiteral("vhdx_differencing"),
-                        tr("Block %1 of the differencing disk %2 holds only some of its sectors; "
-                           "the others are in its parent. Merge the disk into its parent in "
-                           "Hyper-V Manager (Edit Disk > Merge) and import the result.")
+                        QCoreApplication::translate(
+                            "cvmi::disk::VhdxImage",
+                            "Block %1 of the differencing disk %2 holds only some of its sectors; "
+                            "the others are in its parent. Merge the disk into its parent in "
+                            "Hyper-V Manager (Edit Disk > Merge) and import the result.")
                             .arg(block)
                             .arg(m_file->name()));
         return corrupt(error, *m_file,
-                       tr("block %1 is marked partially present, which only a differencing disk "
-                          "may be.")
+                       QCoreApplication::translate(
+                           "cvmi::disk::VhdxImage",
+                           "block %1 is marked partially present, which only a differencing disk "
+                           "may be.")
                            .arg(block));
     default:
         return corrupt(error, *m_file,
-                       tr("block %1 has the invalid state %2 in its allocation table.")
+                       QCoreApplication::translate(
+                           "cvmi::disk::VhdxImage",
+                           "block %1 has the invalid state %2 in its allocation table.")
                            .arg(block)
                            .arg(*state));
     }
@@ -63,11 +73,16 @@ bool VhdxImage::payload(uint64_t block, uint64_t* state, uint64_t* fileOffset, E
     uint64_t end = 0;
     if (*fileOffset < kHeaderAreaSize)
         return corrupt(error, *m_file,
-                       tr("block %1 is mapped to offset %2, inside the file's headers.")
+                       QCoreApplication::translate(
+                           "cvmi::disk::VhdxImage",
+                           "block %1 is mapped to offset %2, inside the file's headers.")
                            .arg(block)
                            .arg(*fileOffset));
     if (!addNoOverflow(*fileOffset, needed, &end) || end > m_file->size())
-        return truncated(error, *m_file, tr("block %1").arg(block), *fileOffset);
+        return truncated(
+            error, *m_file,
+            QCoreApplication::translate("cvmi::disk::VhdxImage", "block %1").arg(block),
+            *fileOffset);
     return true;
 }
 
@@ -132,4 +147,6 @@ bool VhdxImage::mapExtents(uint64_t offset, uint64_t length, QList<Extent>* out,
     return true;
 }
 
-} // namespace cvmi::disk::vhdx
+} // namespace vhdx
+
+} // namespace cvmi::disk

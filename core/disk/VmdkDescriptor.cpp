@@ -11,17 +11,17 @@ namespace cvmi::disk {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("cvmi::disk::VmdkImage", text);
-}
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(cvmi::disk::VmdkImage)
+};
 
 bool badDescriptor(Error* error, const QString& detail)
 {
-    return fail(error, QStringLiteral("vmdk_bad_descriptor"),
-                tr("The VMDK descriptor is damaged: %1 Export or copy the disk again from the "
-                   "virtualization product.")
-                    .arg(detail));
+    return fail(
+        error, QStringLiteral("vmdk_bad_descriptor"),
+        Text::tr("The VMDK descriptor is damaged: %1 Export or copy the disk again from the "
+                 "virtualization product.")
+            .arg(detail));
 }
 
 bool isBlank(char c)
@@ -135,19 +135,21 @@ bool checkExtentName(const VmdkExtentLine& line, Error* error)
     const QString shown = util::displayBytes(line.nativeName);
     const QString fileName = util::NativePath::fromBytes(line.nativeName).fileNameDisplay();
     if (line.nativeName.startsWith('/'))
-        return fail(error, QStringLiteral("vmdk_extent_outside_folder"),
-                    tr("Line %1 of the VMDK descriptor names the extent \"%2\" by an absolute "
-                       "path. Extents must be files in the descriptor's folder, named relative "
-                       "to it: put %3 next to the descriptor and write just \"%3\" on that line.")
-                        .arg(QString::number(line.lineNumber), shown, fileName));
+        return fail(
+            error, QStringLiteral("vmdk_extent_outside_folder"),
+            Text::tr("Line %1 of the VMDK descriptor names the extent \"%2\" by an absolute "
+                     "path. Extents must be files in the descriptor's folder, named relative "
+                     "to it: put %3 next to the descriptor and write just \"%3\" on that line.")
+                .arg(QString::number(line.lineNumber), shown, fileName));
     for (const QByteArray& part : line.nativeName.split('/'))
         if (part == "..")
-            return fail(error, QStringLiteral("vmdk_extent_outside_folder"),
-                        tr("Line %1 of the VMDK descriptor names the extent \"%2\", which leads "
-                           "out of the descriptor's folder (\"..\"). Extents must be files in "
-                           "the descriptor's folder: put %3 next to the descriptor and write "
-                           "just \"%3\" on that line.")
-                            .arg(QString::number(line.lineNumber), shown, fileName));
+            return fail(
+                error, QStringLiteral("vmdk_extent_outside_folder"),
+                Text::tr("Line %1 of the VMDK descriptor names the extent \"%2\", which leads "
+                         "out of the descriptor's folder (\"..\"). Extents must be files in "
+                         "the descriptor's folder: put %3 next to the descriptor and write "
+                         "just \"%3\" on that line.")
+                    .arg(QString::number(line.lineNumber), shown, fileName));
     return true;
 }
 
@@ -158,16 +160,17 @@ bool parseExtentLine(std::string_view line, VmdkExtentLine* out, Error* error)
     std::string_view rest = line;
     const std::string_view access = nextWord(&rest);
     if (access == "NOACCESS")
-        return fail(error, QStringLiteral("vmdk_unsupported"),
-                    tr("The VMDK descriptor marks an extent as NOACCESS (\"%1\"), so part of the "
-                       "disk cannot be read. Clone the disk with VMware into a single-file disk "
-                       "and import that.")
-                        .arg(quoted));
+        return fail(
+            error, QStringLiteral("vmdk_unsupported"),
+            Text::tr("The VMDK descriptor marks an extent as NOACCESS (\"%1\"), so part of the "
+                     "disk cannot be read. Clone the disk with VMware into a single-file disk "
+                     "and import that.")
+                .arg(quoted));
     out->readOnly = access == "RDONLY";
     const auto sectors = parseSectors(nextWord(&rest));
     if (!sectors)
-        return badDescriptor(error, tr("the extent line \"%1\" has no valid size (at most %2 "
-                                       "sectors).")
+        return badDescriptor(error, Text::tr("the extent line \"%1\" has no valid size (at most %2 "
+                                             "sectors).")
                                         .arg(quoted, QString::number(kVmdkMaxSectors)));
     out->sectors = *sectors;
     const std::string_view type = nextWord(&rest);
@@ -177,9 +180,9 @@ bool parseExtentLine(std::string_view line, VmdkExtentLine* out, Error* error)
         return true;
     std::string_view name;
     if (!takeFileName(&rest, &name))
-        return badDescriptor(error, tr("the extent line \"%1\" names no file.").arg(quoted));
+        return badDescriptor(error, Text::tr("the extent line \"%1\" names no file.").arg(quoted));
     if (name.find('\0') != std::string_view::npos)
-        return badDescriptor(error, tr("an extent file name contains a NUL byte."));
+        return badDescriptor(error, Text::tr("an extent file name contains a NUL byte."));
     out->nativeName = QByteArray(name.data(), qsizetype(name.size()));
     out->fileName = util::displayBytes(out->nativeName);
     if (!checkExtentName(*out, error))
@@ -190,7 +193,7 @@ bool parseExtentLine(std::string_view line, VmdkExtentLine* out, Error* error)
     const auto offset = parseSectors(offsetWord);
     if (!offset)
         return badDescriptor(error,
-                             tr("the extent line \"%1\" has an invalid offset.").arg(quoted));
+                             Text::tr("the extent line \"%1\" has an invalid offset.").arg(quoted));
     out->offset = *offset;
     return true;
 }
@@ -217,7 +220,8 @@ bool parseLine(std::string_view line, int lineNumber, VmdkDescriptor* out, Error
     std::string_view rest = line;
     if (isAccessWord(nextWord(&rest))) {
         if (out->extents.size() >= kVmdkMaxExtents)
-            return badDescriptor(error, tr("it lists more than %1 extents.").arg(kVmdkMaxExtents));
+            return badDescriptor(error,
+                                 Text::tr("it lists more than %1 extents.").arg(kVmdkMaxExtents));
         VmdkExtentLine extent;
         extent.lineNumber = lineNumber;
         if (!parseExtentLine(line, &extent, error))
@@ -234,19 +238,19 @@ bool parseLine(std::string_view line, int lineNumber, VmdkDescriptor* out, Error
 bool validateTotals(const VmdkDescriptor& d, Error* error)
 {
     if (d.createType.isEmpty())
-        return badDescriptor(error, tr("it has no createType line."));
+        return badDescriptor(error, Text::tr("it has no createType line."));
     if (d.extents.isEmpty())
-        return badDescriptor(error, tr("it lists no extents (the files holding the data)."));
+        return badDescriptor(error, Text::tr("it lists no extents (the files holding the data)."));
     uint64_t total = 0;
     for (const VmdkExtentLine& extent : d.extents) {
         total += extent.sectors; // each term is at most 2^39, the count at most 2^16: no overflow
         if (total > kVmdkMaxSectors)
-            return badDescriptor(
-                error,
-                tr("its extents add up to more than %1 sectors (256 TiB).").arg(kVmdkMaxSectors));
+            return badDescriptor(error,
+                                 Text::tr("its extents add up to more than %1 sectors (256 TiB).")
+                                     .arg(kVmdkMaxSectors));
     }
     if (total == 0)
-        return badDescriptor(error, tr("its extents add up to a disk of 0 bytes."));
+        return badDescriptor(error, Text::tr("its extents add up to a disk of 0 bytes."));
     return true;
 }
 
@@ -271,8 +275,8 @@ bool parseVmdkDescriptor(const QByteArray& text, VmdkDescriptor* out, Error* err
 {
     *out = VmdkDescriptor{};
     if (text.size() > kVmdkMaxDescriptorBytes)
-        return badDescriptor(error, tr("it is %1 bytes long, more than the 1 MiB any real "
-                                       "descriptor needs.")
+        return badDescriptor(error, Text::tr("it is %1 bytes long, more than the 1 MiB any real "
+                                             "descriptor needs.")
                                         .arg(text.size()));
     std::string_view all(text.constData(), size_t(text.size()));
     // Embedded descriptors are padded with NULs up to their reserved size.

@@ -16,10 +16,9 @@ namespace cvmi::disk {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("cvmi::disk::VmdkImage", text);
-}
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(cvmi::disk::VmdkImage)
+};
 
 using vmdk::kSector;
 // A twoGbMaxExtent disk may have thousands of pieces; keep only this many open at once.
@@ -32,19 +31,21 @@ QString baseName(const QString& path)
 
 bool truncatedExtent(Error* error, const QString& extentName, uint64_t needed, uint64_t size)
 {
-    return fail(error, QStringLiteral("truncated"),
-                tr("The VMDK extent file %1 ends too early: the descriptor needs %2 bytes of it, "
-                   "but it has only %3. It was probably cut off while copying; copy it again.")
-                    .arg(extentName, QString::number(needed), QString::number(size)));
+    return fail(
+        error, QStringLiteral("truncated"),
+        Text::tr("The VMDK extent file %1 ends too early: the descriptor needs %2 bytes of it, "
+                 "but it has only %3. It was probably cut off while copying; copy it again.")
+            .arg(extentName, QString::number(needed), QString::number(size)));
 }
 
 // The descriptor promises more sectors than the sparse extent's header can map.
 bool capacityMismatch(Error* error, const QString& extentName, uint64_t sectors, uint64_t capacity)
 {
-    return fail(error, QStringLiteral("vmdk_corrupt"),
-                tr("The VMDK extent %1 is damaged: the descriptor gives it %2 sectors, but its "
-                   "header only %3. Copy the disk again from the original.")
-                    .arg(extentName, QString::number(sectors), QString::number(capacity)));
+    return fail(
+        error, QStringLiteral("vmdk_corrupt"),
+        Text::tr("The VMDK extent %1 is damaged: the descriptor gives it %2 sectors, but its "
+                 "header only %3. Copy the disk again from the original.")
+            .arg(extentName, QString::number(sectors), QString::number(capacity)));
 }
 
 bool unsupportedCreateType(Error* error, const QString& createType)
@@ -59,20 +60,23 @@ bool unsupportedCreateType(Error* error, const QString& createType)
     };
     QString why;
     if (matches(kSnapshotTypes))
-        why = tr("This is an ESXi sparse or snapshot disk (createType \"%1\"), which only ESXi "
-                 "can read. Clone it to a thin disk on the host with `vmkfstools -i disk.vmdk -d "
-                 "thin clone.vmdk`, or export the virtual machine as an OVF template, and import "
-                 "the result.")
+        why = Text::tr(
+                  "This is an ESXi sparse or snapshot disk (createType \"%1\"), which only ESXi "
+                  "can read. Clone it to a thin disk on the host with `vmkfstools -i disk.vmdk -d "
+                  "thin clone.vmdk`, or export the virtual machine as an OVF template, and import "
+                  "the result.")
                   .arg(createType);
     else if (matches(kDeviceTypes))
-        why = tr("This VMDK (createType \"%1\") maps a physical disk or LUN instead of holding "
-                 "the data. Clone the virtual machine to a regular virtual disk, or image the "
-                 "physical disk, and import that.")
-                  .arg(createType);
+        why =
+            Text::tr("This VMDK (createType \"%1\") maps a physical disk or LUN instead of holding "
+                     "the data. Clone the virtual machine to a regular virtual disk, or image the "
+                     "physical disk, and import that.")
+                .arg(createType);
     else
-        why = tr("This VMDK has createType \"%1\", which this program cannot read. Convert it "
-                 "with `qemu-img convert -O vmdk -o subformat=streamOptimized IN.vmdk OUT.vmdk` "
-                 "and import the result.")
+        why = Text::tr(
+                  "This VMDK has createType \"%1\", which this program cannot read. Convert it "
+                  "with `qemu-img convert -O vmdk -o subformat=streamOptimized IN.vmdk OUT.vmdk` "
+                  "and import the result.")
                   .arg(createType);
     return fail(error, QStringLiteral("vmdk_unsupported"), why);
 }
@@ -90,11 +94,12 @@ bool checkCreateType(const QString& createType, Error* error)
 
 bool unsupportedExtent(Error* error, const VmdkExtentLine& line)
 {
-    return fail(error, QStringLiteral("vmdk_unsupported"),
-                tr("The VMDK descriptor lists an extent of type %1 (%2), which this program "
-                   "cannot read. Clone the disk to a monolithicSparse or streamOptimized VMDK "
-                   "with VMware or `qemu-img convert` and import the result.")
-                    .arg(line.typeName, line.fileName));
+    return fail(
+        error, QStringLiteral("vmdk_unsupported"),
+        Text::tr("The VMDK descriptor lists an extent of type %1 (%2), which this program "
+                 "cannot read. Clone the disk to a monolithicSparse or streamOptimized VMDK "
+                 "with VMware or `qemu-img convert` and import the result.")
+            .arg(line.typeName, line.fileName));
 }
 
 } // namespace
@@ -105,27 +110,30 @@ void VmdkImage::reportParent(const VmdkDescriptor& descriptor)
 {
     if (!descriptor.hasParent())
         return;
-    const QString parent = descriptor.parentFileNameHint.isEmpty()
-                               ? tr("a parent disk with content ID %1").arg(descriptor.parentCid)
-                               : descriptor.parentFileNameHint;
-    addFinding(Finding::Severity::Blocker, QStringLiteral("vmdk_delta"),
-               tr("%1 is a snapshot (delta) disk: it holds only the changes made after a "
-                  "snapshot, and the rest of the data is in its parent, %2. Consolidate the "
-                  "snapshots (VMware: Snapshot Manager > Delete All; vSphere: Snapshots > "
-                  "Consolidate), or convert the whole chain with `qemu-img convert -O vmdk -o "
-                  "subformat=streamOptimized %3 full.vmdk`, and import the result.")
-                   .arg(baseName(m_file->name()), parent, baseName(m_file->name())));
+    const QString parent =
+        descriptor.parentFileNameHint.isEmpty()
+            ? Text::tr("a parent disk with content ID %1").arg(descriptor.parentCid)
+            : descriptor.parentFileNameHint;
+    addFinding(
+        Finding::Severity::Blocker, QStringLiteral("vmdk_delta"),
+        Text::tr("%1 is a snapshot (delta) disk: it holds only the changes made after a "
+                 "snapshot, and the rest of the data is in its parent, %2. Consolidate the "
+                 "snapshots (VMware: Snapshot Manager > Delete All; vSphere: Snapshots > "
+                 "Consolidate), or convert the whole chain with `qemu-img convert -O vmdk -o "
+                 "subformat=streamOptimized %3 full.vmdk`, and import the result.")
+            .arg(baseName(m_file->name()), parent, baseName(m_file->name())));
 }
 
 void VmdkImage::reportUncleanShutdown(const VmdkSparseExtent& sparse, const QString& fileName)
 {
     if (!sparse.header().uncleanShutdown)
         return;
-    addFinding(Finding::Severity::Warning, QStringLiteral("vmdk_unclean_shutdown"),
-               tr("%1 was not closed cleanly (the virtual machine or program using it stopped "
-                  "abruptly), so its last writes may be missing. Start and shut down the virtual "
-                  "machine cleanly, then export the disk again.")
-                   .arg(baseName(fileName)));
+    addFinding(
+        Finding::Severity::Warning, QStringLiteral("vmdk_unclean_shutdown"),
+        Text::tr("%1 was not closed cleanly (the virtual machine or program using it stopped "
+                 "abruptly), so its last writes may be missing. Start and shut down the virtual "
+                 "machine cleanly, then export the disk again.")
+            .arg(baseName(fileName)));
 }
 
 void VmdkImage::appendExtent(VmdkExtent extent, uint64_t length)
@@ -139,11 +147,12 @@ void VmdkImage::appendExtent(VmdkExtent extent, uint64_t length)
 
 void VmdkImage::reportExtentOnly()
 {
-    addFinding(Finding::Severity::Warning, QStringLiteral("vmdk_extent_only"),
-               tr("%1 has no disk descriptor of its own, so it may be one piece of a disk split "
-                  "into several files (-s001, -s002, ...). If so, open the small descriptor .vmdk "
-                  "file beside it instead; otherwise only this piece is imported.")
-                   .arg(baseName(m_file->name())));
+    addFinding(
+        Finding::Severity::Warning, QStringLiteral("vmdk_extent_only"),
+        Text::tr("%1 has no disk descriptor of its own, so it may be one piece of a disk split "
+                 "into several files (-s001, -s002, ...). If so, open the small descriptor .vmdk "
+                 "file beside it instead; otherwise only this piece is imported.")
+            .arg(baseName(m_file->name())));
 }
 
 bool VmdkImage::addOwnSparseExtent(std::unique_ptr<VmdkSparseExtent> sparse, uint64_t sectors,
@@ -169,19 +178,21 @@ std::unique_ptr<ByteSource> VmdkImage::openCompanion(const VmdkExtent& extent, E
     if (file)
         return file;
     if (why.message.isEmpty())
-        why.message = tr("opening companion files is not possible here.");
+        why.message = Text::tr("opening companion files is not possible here.");
     if (why.code != QLatin1String("not_found") && !why.code.isEmpty()) {
         // A folder, FIFO, device, link or a path out of the folder: moving files will not help.
         fail(error, QStringLiteral("vmdk_bad_extent"),
-             tr("The VMDK disk %1 stores its data in %2, which is refused: %3 The extents of a "
-                "disk must be regular files in the descriptor's folder.")
+             Text::tr(
+                 "The VMDK disk %1 stores its data in %2, which is refused: %3 The extents of a "
+                 "disk must be regular files in the descriptor's folder.")
                  .arg(baseName(m_file->name()), name, why.message));
         return nullptr;
     }
     fail(error, QStringLiteral("vmdk_missing_extent"),
-         tr("The VMDK disk %1 stores its data in %2, which cannot be opened: %3 Keep all the "
-            "files of the disk (the -s001, -s002, ... or -flat .vmdk files) in the same folder "
-            "as the descriptor %1, then open it again.")
+         Text::tr(
+             "The VMDK disk %1 stores its data in %2, which cannot be opened: %3 Keep all the "
+             "files of the disk (the -s001, -s002, ... or -flat .vmdk files) in the same folder "
+             "as the descriptor %1, then open it again.")
              .arg(baseName(m_file->name()), name, why.message));
     return nullptr;
 }
@@ -295,8 +306,8 @@ std::unique_ptr<DiskImage> openDescriptorFile(std::unique_ptr<ByteSource> file,
 {
     if (file->size() > uint64_t(kVmdkMaxDescriptorBytes)) {
         fail(error, QStringLiteral("vmdk_bad_descriptor"),
-             tr("%1 looks like a VMDK descriptor but is %2 bytes long, more than any real "
-                "descriptor. Choose the disk's small descriptor .vmdk file.")
+             Text::tr("%1 looks like a VMDK descriptor but is %2 bytes long, more than any real "
+                      "descriptor. Choose the disk's small descriptor .vmdk file.")
                  .arg(baseName(file->name()), QString::number(file->size())));
         return nullptr;
     }
@@ -345,9 +356,10 @@ std::unique_ptr<DiskImage> openSparseFile(std::unique_ptr<ByteSource> file,
     if (descriptor.extents.size() != 1 ||
         descriptor.extents.front().type != VmdkExtentLine::Type::Sparse) {
         fail(error, QStringLiteral("vmdk_unsupported"),
-             tr("The descriptor inside %1 lists %2 extents instead of the file itself. Convert "
-                "the disk with `qemu-img convert -O vmdk -o subformat=streamOptimized IN.vmdk "
-                "OUT.vmdk` and import the result.")
+             Text::tr(
+                 "The descriptor inside %1 lists %2 extents instead of the file itself. Convert "
+                 "the disk with `qemu-img convert -O vmdk -o subformat=streamOptimized IN.vmdk "
+                 "OUT.vmdk` and import the result.")
                  .arg(baseName(file->name()), QString::number(descriptor.extents.size())));
         return nullptr;
     }
@@ -386,9 +398,9 @@ std::unique_ptr<DiskImage> openVmdk(std::unique_ptr<ByteSource> file, const Open
         return nullptr;
     if (magic == "COWD") {
         fail(error, QStringLiteral("vmdk_unsupported"),
-             tr("%1 is an ESX Server sparse extent (COWD), an old ESX snapshot format this "
-                "program cannot read. Clone the disk on the ESXi host with `vmkfstools -i "
-                "disk.vmdk -d thin clone.vmdk` and import the clone.")
+             Text::tr("%1 is an ESX Server sparse extent (COWD), an old ESX snapshot format this "
+                      "program cannot read. Clone the disk on the ESXi host with `vmkfstools -i "
+                      "disk.vmdk -d thin clone.vmdk` and import the clone.")
                  .arg(baseName(file->name())));
         return nullptr;
     }

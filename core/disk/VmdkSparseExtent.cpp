@@ -14,10 +14,9 @@ namespace cvmi::disk {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("cvmi::disk::VmdkImage", text);
-}
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(cvmi::disk::VmdkImage)
+};
 
 constexpr uint64_t kSector = 512;
 constexpr uint64_t kGdAtEnd = UINT64_MAX;
@@ -36,26 +35,28 @@ constexpr size_t kMaxCachedGdChunks = 256;
 bool corrupt(Error* error, const ByteSource& file, const QString& detail)
 {
     return fail(error, QStringLiteral("vmdk_corrupt"),
-                tr("The VMDK file %1 is damaged: %2 Copy it again from the original; if the "
-                   "original is damaged too, repair it with `vmware-vdiskmanager -R`.")
+                Text::tr("The VMDK file %1 is damaged: %2 Copy it again from the original; if the "
+                         "original is damaged too, repair it with `vmware-vdiskmanager -R`.")
                     .arg(QFileInfo(file.name()).fileName(), detail));
 }
 
 bool unsupported(Error* error, const ByteSource& file, const QString& detail)
 {
-    return fail(error, QStringLiteral("vmdk_unsupported"),
-                tr("The VMDK file %1 uses a variant this program cannot read: %2 Convert it with "
-                   "`qemu-img convert -O vmdk -o subformat=streamOptimized IN.vmdk OUT.vmdk` and "
-                   "import the result.")
-                    .arg(QFileInfo(file.name()).fileName(), detail));
+    return fail(
+        error, QStringLiteral("vmdk_unsupported"),
+        Text::tr("The VMDK file %1 uses a variant this program cannot read: %2 Convert it with "
+                 "`qemu-img convert -O vmdk -o subformat=streamOptimized IN.vmdk OUT.vmdk` and "
+                 "import the result.")
+            .arg(QFileInfo(file.name()).fileName(), detail));
 }
 
 bool truncated(Error* error, const ByteSource& file, const QString& what)
 {
-    return fail(error, QStringLiteral("truncated"),
-                tr("The VMDK file %1 ends too early: its %2 lies beyond the end of the %3-byte "
-                   "file. It was probably cut off while copying or downloading; copy it again.")
-                    .arg(QFileInfo(file.name()).fileName(), what, QString::number(file.size())));
+    return fail(
+        error, QStringLiteral("truncated"),
+        Text::tr("The VMDK file %1 ends too early: its %2 lies beyond the end of the %3-byte "
+                 "file. It was probably cut off while copying or downloading; copy it again.")
+            .arg(QFileInfo(file.name()).fileName(), what, QString::number(file.size())));
 }
 
 bool isPowerOfTwo(uint64_t v)
@@ -89,41 +90,44 @@ bool readHeaderAt(ByteSource& file, uint64_t offset, VmdkSparseHeader* out, Erro
         return false;
     if (std::memcmp(sector, "COWD", 4) == 0)
         return unsupported(error, file,
-                           tr("it is an ESX Server sparse extent (COWD), an old ESX snapshot "
-                              "format."));
+                           Text::tr("it is an ESX Server sparse extent (COWD), an old ESX snapshot "
+                                    "format."));
     if (std::memcmp(sector, "KDMV", 4) != 0)
         return corrupt(error, file,
-                       tr("the header at offset %1 lacks the KDMV signature.").arg(offset));
+                       Text::tr("the header at offset %1 lacks the KDMV signature.").arg(offset));
     *out = decodeHeader(sector);
     // Text-mode FTP rewrites line endings; VMware stores probe characters to detect that.
     const bool newlinesMangled =
         (out->flags & kFlagNewlineTest) &&
         !(sector[73] == '\n' && sector[74] == ' ' && sector[75] == '\r' && sector[76] == '\n');
     if (newlinesMangled)
-        return corrupt(error, file,
-                       tr("its line-ending check bytes were altered, which happens when a file is "
-                          "transferred in text (ASCII) mode. Transfer it again in binary mode."));
+        return corrupt(
+            error, file,
+            Text::tr("its line-ending check bytes were altered, which happens when a file is "
+                     "transferred in text (ASCII) mode. Transfer it again in binary mode."));
     return true;
 }
 
 bool checkGeometry(const VmdkSparseHeader& h, ByteSource& file, Error* error)
 {
     if (h.version < 1 || h.version > 3)
-        return unsupported(error, file, tr("sparse extent version %1.").arg(h.version));
+        return unsupported(error, file, Text::tr("sparse extent version %1.").arg(h.version));
     if ((h.flags & kFlagCompressed) && h.compressAlgorithm != kCompressDeflate)
-        return unsupported(
-            error, file,
-            tr("compression algorithm %1 (only deflate is defined).").arg(h.compressAlgorithm));
+        return unsupported(error, file,
+                           Text::tr("compression algorithm %1 (only deflate is defined).")
+                               .arg(h.compressAlgorithm));
     if (h.compressAlgorithm > kCompressDeflate)
-        return unsupported(error, file, tr("compression algorithm %1.").arg(h.compressAlgorithm));
+        return unsupported(error, file,
+                           Text::tr("compression algorithm %1.").arg(h.compressAlgorithm));
     if (!isPowerOfTwo(h.grainSize) || h.grainSize > kMaxGrainSectors)
         return corrupt(error, file,
-                       tr("the grain size of %1 sectors is invalid.").arg(h.grainSize));
+                       Text::tr("the grain size of %1 sectors is invalid.").arg(h.grainSize));
     if (h.numGTEsPerGT == 0 || h.numGTEsPerGT > kMaxGtes)
         return corrupt(error, file,
-                       tr("a grain table of %1 entries is invalid.").arg(h.numGTEsPerGT));
+                       Text::tr("a grain table of %1 entries is invalid.").arg(h.numGTEsPerGT));
     if (h.capacity == 0 || h.capacity > kVmdkMaxSectors)
-        return corrupt(error, file, tr("the capacity of %1 sectors is invalid.").arg(h.capacity));
+        return corrupt(error, file,
+                       Text::tr("the capacity of %1 sectors is invalid.").arg(h.capacity));
     return true;
 }
 
@@ -131,13 +135,13 @@ bool checkGeometry(const VmdkSparseHeader& h, ByteSource& file, Error* error)
 bool checkRegions(const VmdkSparseHeader& h, uint64_t gdEntries, ByteSource& file, Error* error)
 {
     if (h.gdOffset == 0)
-        return corrupt(error, file, tr("its header does not locate the grain directory."));
+        return corrupt(error, file, Text::tr("its header does not locate the grain directory."));
     const uint64_t fileSectors = file.size() / kSector;
     if (h.gdOffset > fileSectors || gdEntries * 4 > file.size() ||
         h.gdOffset * kSector + gdEntries * 4 > file.size())
-        return truncated(error, file, tr("grain directory"));
+        return truncated(error, file, Text::tr("grain directory"));
     if (h.overHead > fileSectors)
-        return truncated(error, file, tr("metadata area"));
+        return truncated(error, file, Text::tr("metadata area"));
     return true;
 }
 
@@ -146,12 +150,12 @@ bool checkRegions(const VmdkSparseHeader& h, uint64_t gdEntries, ByteSource& fil
 bool readFooter(ByteSource& file, VmdkSparseHeader* header, Error* error)
 {
     if (file.size() < 3 * kSector)
-        return truncated(error, file, tr("footer"));
+        return truncated(error, file, Text::tr("footer"));
     VmdkSparseHeader footer;
     if (!readHeaderAt(file, file.size() - 2 * kSector, &footer, error))
         return false;
     if (footer.gdOffset == kGdAtEnd)
-        return corrupt(error, file, tr("its footer does not locate the grain directory."));
+        return corrupt(error, file, Text::tr("its footer does not locate the grain directory."));
     *header = footer;
     return true;
 }
@@ -216,7 +220,7 @@ QByteArray VmdkSparseExtent::readEmbeddedDescriptor(ByteSource& file, Error* err
     const uint64_t maxSectors = uint64_t(kVmdkMaxDescriptorBytes) / kSector + 1;
     const uint64_t sectors = std::min(m_header.descriptorSize, maxSectors);
     if (offset > file.size() / kSector || sectors * kSector > file.size() - offset * kSector) {
-        truncated(error, file, tr("embedded descriptor"));
+        truncated(error, file, Text::tr("embedded descriptor"));
         return {};
     }
     QByteArray text(qsizetype(sectors * kSector), Qt::Uninitialized);
@@ -297,15 +301,16 @@ bool VmdkSparseExtent::loadCompressedGrain(ByteSource& file, uint64_t grain, uin
     if (size == 0 || size > maxSize)
         return corrupt(
             error, file,
-            tr("the compressed grain at sector %1 claims %2 bytes.").arg(sector).arg(size));
+            Text::tr("the compressed grain at sector %1 claims %2 bytes.").arg(sector).arg(size));
     QByteArray data(qsizetype(size), Qt::Uninitialized);
     if (!file.readAt(at + sizeof marker, data.data(), size, error))
         return false;
     m_grainData.resize(size_t(m_grainBytes));
     m_cachedGrain = UINT64_MAX;
     if (!inflateGrain(data, &m_grainData))
-        return corrupt(error, file,
-                       tr("the compressed grain at sector %1 does not decompress.").arg(sector));
+        return corrupt(
+            error, file,
+            Text::tr("the compressed grain at sector %1 does not decompress.").arg(sector));
     m_cachedGrain = grain;
     return true;
 }

@@ -19,10 +19,6 @@ namespace cvmi::inspect {
 
 namespace {
 
-struct Text {
-    Q_DECLARE_TR_FUNCTIONS(cvmi::inspect::DiskLayout)
-};
-
 constexpr uint32_t kSector = 512;
 
 struct VsCloser {

@@ -12,10 +12,9 @@ namespace cvmi::util {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("cvmi::util::SafeOpen", text);
-}
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(cvmi::util::SafeOpen)
+};
 
 QString systemError(int err)
 {
@@ -25,12 +24,13 @@ QString systemError(int err)
 bool openFailed(Error* error, int err, const QString& shown)
 {
     if (err == ELOOP)
-        return fail(error, QStringLiteral("symlink"),
-                    tr("%1 is a symbolic link, and links are not followed here. Put the file it "
-                       "points to in its place (cp --dereference LINK FILE).")
-                        .arg(shown));
+        return fail(
+            error, QStringLiteral("symlink"),
+            Text::tr("%1 is a symbolic link, and links are not followed here. Put the file it "
+                     "points to in its place (cp --dereference LINK FILE).")
+                .arg(shown));
     return fail(error, err == ENOENT ? QStringLiteral("not_found") : QStringLiteral("cannot_open"),
-                tr("Cannot open %1: %2.").arg(shown, systemError(err)));
+                Text::tr("Cannot open %1: %2.").arg(shown, systemError(err)));
 }
 
 // What the file is, for a refusal that tells the user what they chose and what to choose instead.
@@ -38,17 +38,19 @@ bool notRegular(Error* error, mode_t mode, const QString& shown)
 {
     QString what;
     if (S_ISDIR(mode))
-        what = tr("%1 is a folder, not a disk image file. Choose the image file inside it.");
+        what = Text::tr("%1 is a folder, not a disk image file. Choose the image file inside it.");
     else if (S_ISFIFO(mode) || S_ISSOCK(mode))
-        what = tr("%1 is a named pipe or socket, not a disk image file: its data cannot be read "
-                  "at random places. Save the image to a regular file and choose that file.");
+        what =
+            Text::tr("%1 is a named pipe or socket, not a disk image file: its data cannot be read "
+                     "at random places. Save the image to a regular file and choose that file.");
     else if (S_ISBLK(mode))
-        what = tr("%1 is a block device (a whole disk or partition), not a disk image file. This "
-                  "program reads image files only: copy the device into one with `qemu-img "
-                  "convert -O qcow2 DEVICE disk.qcow2` and choose that file.");
+        what = Text::tr(
+            "%1 is a block device (a whole disk or partition), not a disk image file. This "
+            "program reads image files only: copy the device into one with `qemu-img "
+            "convert -O qcow2 DEVICE disk.qcow2` and choose that file.");
     else
-        what = tr("%1 is a device or special file, not a disk image file. Choose a regular "
-                  "file.");
+        what = Text::tr("%1 is a device or special file, not a disk image file. Choose a regular "
+                        "file.");
     return fail(error, QStringLiteral("not_a_file"), what.arg(shown));
 }
 
@@ -110,7 +112,7 @@ int openRegularFileBeneath(int dirFd, const QByteArray& relative, const QString&
 {
     if (relative.isEmpty() || relative.startsWith('/') || relative.contains('\0')) {
         fail(error, QStringLiteral("outside_folder"),
-             tr("%1 is not a path relative to the folder it must be in.").arg(shown));
+             Text::tr("%1 is not a path relative to the folder it must be in.").arg(shown));
         return -1;
     }
     const QList<QByteArray> parts = relative.split('/');
@@ -126,7 +128,7 @@ int openRegularFileBeneath(int dirFd, const QByteArray& relative, const QString&
         if (part == "..") {
             closeCurrent();
             fail(error, QStringLiteral("outside_folder"),
-                 tr("%1 leads out of the folder it must be in (\"..\").").arg(shown));
+                 Text::tr("%1 leads out of the folder it must be in (\"..\").").arg(shown));
             return -1;
         }
         if (i + 1 == parts.size()) {
@@ -151,7 +153,8 @@ int openRegularFileBeneath(int dirFd, const QByteArray& relative, const QString&
         current = next;
     }
     closeCurrent();
-    fail(error, QStringLiteral("outside_folder"), tr("%1 names a folder, not a file.").arg(shown));
+    fail(error, QStringLiteral("outside_folder"),
+         Text::tr("%1 names a folder, not a file.").arg(shown));
     return -1;
 }
 

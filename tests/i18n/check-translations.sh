@@ -43,4 +43,27 @@ PY
 }
 check cvm-import-wizard_zh_CN.ts
 check cvm-import-wizard_en.ts -pluralonly
+
+# The contexts the code asks for at run time must be ones lupdate filed texts under: a helper
+# `tr()` that calls QCoreApplication::translate("cvmi::disk::X", ...) from a class's member
+# function, where lupdate files the text under the class's own name, leaves the text English in
+# every language (the disk readers' messages were, until issue 18).
+python3 - "$root" <<'PY' || status=1
+import pathlib, re, sys
+root = pathlib.Path(sys.argv[1])
+used = {}
+for path in list(root.glob("core/**/*.[ch]*")) + list(root.glob("ui/**/*.[ch]*")) + list(root.glob("app/**/*.[ch]*")):
+    text = path.read_text(encoding="utf-8", errors="replace")
+    for pattern in (r'QCoreApplication::translate\(\s*"([^"]+)"', r'QApplication::translate\(\s*"([^"]+)"',
+                    r'Q_DECLARE_TR_FUNCTIONS\(([^)]+)\)'):
+        for context in re.findall(pattern, text):
+            used.setdefault(context.strip(), str(path.relative_to(root)))
+filed = set(re.findall(r"<name>([^<]+)</name>",
+                       (root / "translations/cvm-import-wizard_zh_CN.ts").read_text(encoding="utf-8")))
+missing = sorted(c for c in used if c not in filed)
+for context in missing:
+    print(f"context {context!r} ({used[context]}) has no texts in the .ts: its texts are filed elsewhere and never translated")
+print(f"run-time contexts: {len(missing)} problem(s)")
+sys.exit(1 if missing else 0)
+PY
 exit $status
