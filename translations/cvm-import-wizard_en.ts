@@ -99,7 +99,7 @@
     <message numerus="yes">
         <source>%n part(s) already sent no longer match the file (it changed since, its modification time kept): part(s) %1. They are sent again.</source>
         <translation>
-            <numerusform>%n part already sent no longer match the file (it changed since, its modification time kept): part %1. They are sent again.</numerusform>
+            <numerusform>%n part already sent no longer matches the file (it changed since, its modification time kept): part %1. It is sent again.</numerusform>
             <numerusform>%n parts already sent no longer match the file (it changed since, its modification time kept): parts %1. They are sent again.</numerusform>
         </translation>
     </message>

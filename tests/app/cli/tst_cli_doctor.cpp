@@ -154,7 +154,7 @@ private slots:
             QVERIFY2(out.contains(QStringLiteral("[ok]   ") + title), qPrintable(title));
         QVERIFY(!r.out.contains(QLatin1String("[FAIL]")));
         QVERIFY(out.contains(QStringLiteral("Buckets in ap-guangzhou: ") + kBucket));
-        QCOMPARE(out.constLast(), QStringLiteral("Result: all 4 check(s) passed."));
+        QCOMPARE(out.constLast(), QStringLiteral("Result: all 4 checks passed."));
         QVERIFY(!r.out.contains(QLatin1String("Clock:")));
         QCOMPARE(secretsIn(r), QStringList());
     }
@@ -179,7 +179,7 @@ private slots:
         QVERIFY(message.contains(QLatin1String("RequestId")));
         QVERIFY(r.out.contains(QLatin1String("What to do: Check that the SecretKey belongs to "
                                              "the SecretId")));
-        QVERIFY(r.out.contains(QLatin1String("Result: 4 of 4 check(s) failed.")));
+        QVERIFY(r.out.contains(QLatin1String("Result: 4 of 4 checks failed.")));
         QCOMPARE(secretsIn(r), QStringList());
     }
 
@@ -195,7 +195,7 @@ private slots:
         QVERIFY2(at > 0, qPrintable(r.out));
         QVERIFY(out.value(at + 2).startsWith(QLatin1String("       What to do: ")));
         QVERIFY(out.value(at + 2).contains(QLatin1String("cvm:ImportImage")));
-        QVERIFY(r.out.contains(QLatin1String("Result: 1 of 4 check(s) failed.")));
+        QVERIFY(r.out.contains(QLatin1String("Result: 1 of 4 checks failed.")));
         QCOMPARE(secretsIn(r), QStringList());
     }
 
@@ -354,7 +354,7 @@ private slots:
         QVERIFY2(cosLine.contains(kBucket), qPrintable(r.out));
         QVERIFY2(cosLine.contains(QLatin1String("behind Tencent Cloud's")), qPrintable(cosLine));
         QVERIFY2(r.out.contains(QLatin1String("Clock: Your clock is")), qPrintable(r.out));
-        QCOMPARE(lines(r.out).constLast(), QStringLiteral("Result: all 4 check(s) passed."));
+        QCOMPARE(lines(r.out).constLast(), QStringLiteral("Result: all 4 checks passed."));
         QCOMPARE(secretsIn(r), QStringList());
     }
 

@@ -159,7 +159,7 @@ private slots:
         QVERIFY(!run.err.contains(u'\r'));
         QVERIFY(!run.err.contains(u'\033'));
         QVERIFY2(run.err.contains(QLatin1String("Uploading ")) &&
-                     run.err.contains(QLatin1String("in 4 part(s) of 1.0 MiB, 4 at a time")),
+                     run.err.contains(QLatin1String("in 4 parts of 1.0 MiB, 4 at a time")),
                  qPrintable(run.err));
         QVERIFY2(run.err.contains(QLatin1String("done: 100.0% ")), qPrintable(run.err));
         QVERIFY(run.err.contains(QLatin1String("Uploaded 3.0 MiB in ")));
@@ -451,9 +451,9 @@ private slots:
             QVERIFY2(resumed.err.contains(QLatin1String("Checking ")) &&
                          resumed.err.contains(QLatin1String("already sent against the file")),
                      qPrintable(resumed.err));
-            QVERIFY2(resumed.err.contains(QStringLiteral("no longer match the file (it changed "
+            QVERIFY2(resumed.err.contains(QStringLiteral("no longer matches the file (it changed "
                                                          "since, its modification time kept): "
-                                                         "part(s) %1. They are sent again.")
+                                                         "part %1. It is sent again.")
                                               .arg(changed)),
                      qPrintable(resumed.err));
             QVERIFY2(resumed.out.contains(util::Crc64::toDecimal(test::fileCrc(file))),
