@@ -6,7 +6,7 @@
 #   2. an ASan+UBSan build, all CTest tests;
 #   3. the libFuzzer targets built with clang, each run briefly on its seed corpus;
 # and before them, that every C++ file is formatted (clang-format --dry-run -Werror).
-# Usage: scripts/test-all.sh            (FUZZ_SECONDS=20 by default: 25 targets two at a time fit CI's 60 minutes;
+# Usage: scripts/test-all.sh            (FUZZ_SECONDS=20 by default: 24 targets two at a time fit CI's 60 minutes;
 #                                        longer runs: tests/fuzz/run-fuzzers.sh; SKIP_FUZZ=1 skips step 3)
 set -uo pipefail
 cd "$(dirname "$0")/.."
