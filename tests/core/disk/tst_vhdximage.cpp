@@ -519,14 +519,15 @@ void TestVhdx::differencingIsBlocker()
     QByteArray locator(20 + 2 * 12, '\0');
     locator.replace(0, 16, guidBytes(vhdx::guid("B04AEFB7-D19E-4A81-B789-25B8E9445913")));
     qToLittleEndian(quint16(2), locator.data() + 18);
+    // Entries written by offset: appending the keys and values reallocates the buffer.
     for (int i = 0; i < 2; ++i) {
-        char* e = locator.data() + 20 + i * 12;
-        qToLittleEndian(quint32(locator.size()), e);
+        const qsizetype e = 20 + i * 12;
+        qToLittleEndian(quint32(locator.size()), locator.data() + e);
         locator += keys[i];
-        qToLittleEndian(quint32(locator.size()), e + 4);
+        qToLittleEndian(quint32(locator.size()), locator.data() + e + 4);
         locator += values[i];
-        qToLittleEndian(quint16(keys[i].size()), e + 8);
-        qToLittleEndian(quint16(values[i].size()), e + 10);
+        qToLittleEndian(quint16(keys[i].size()), locator.data() + e + 8);
+        qToLittleEndian(quint16(values[i].size()), locator.data() + e + 10);
     }
     v.data.replace(table + 128 * kKiB, locator.size(), locator);
     v.put32(entry + 20, quint32(locator.size()));
