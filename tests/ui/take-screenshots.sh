@@ -58,6 +58,14 @@ JSON
 XDG_CACHE_HOME=$XDG_CONFIG_HOME/cache \
     xvfb-run -a -s "-screen 0 1280x900x24" "$binary" --demo --draft "$draft" --screenshot "$form"
 echo "wrote $form"
+# The upload page with the same disk as a Hyper-V VHDX: always converted, the key .qcow2.
+vhdx_dir=$(mktemp -d)
+qemu-img convert -O vhdx "$image" "$vhdx_dir/$(basename "${image%.*}").vhdx"
+vhdx=$(dirname "$output")/upload-page-vhdx.png
+xvfb-run -a -s "-screen 0 1280x900x24" "$binary" --demo --page upload --screenshot "$vhdx" \
+    "$vhdx_dir/$(basename "${image%.*}").vhdx"
+rm -rf "$vhdx_dir"
+echo "wrote $vhdx"
 # The form's "Choose Object…" dialog listing the demo bucket of the --demo emulator.
 objects=$(dirname "$output")/choose-object.png
 xvfb-run -a -s "-screen 0 1280x900x24" "$binary" --demo --page objects --screenshot "$objects"
