@@ -1,5 +1,6 @@
 #include "disk/VdiImage.h"
 
+#include "disk/BlockReads.h"
 #include "disk/VdiHeader.h"
 #include "disk/VdiImagePrivate.h"
 #include "util/Endian.h"
@@ -222,27 +223,12 @@ bool VdiImage::read(uint64_t offset, void* buffer, size_t length, Error* error)
 {
     if (!checkRange(offset, length, error))
         return false;
-    auto* out = static_cast<char*>(buffer);
-    const uint64_t blockSize = m_header.blockSize;
-    while (length > 0) {
-        const uint64_t block = offset / blockSize;
-        const uint64_t within = offset % blockSize;
-        const size_t n = size_t(std::min<uint64_t>(length, blockSize - within));
-        bool present = false;
-        uint64_t at = 0;
-        if (!locateBlock(block, &present, &at, error))
-            return false;
-        // Unallocated and discarded blocks read as zeros (a differencing disk's parent data,
-        // reported as a blocker).
-        if (!present)
-            std::memset(out, 0, n);
-        else if (!m_file->readAt(at + within, out, n, error))
-            return false;
-        out += n;
-        offset += n;
-        length -= n;
-    }
-    return true;
+    // Unallocated and discarded blocks read as zeros (a differencing disk's parent data,
+    // reported as a blocker).
+    return readByBlocks(*m_file, m_header.blockSize, offset, buffer, length, error,
+                        [this](uint64_t block, bool* present, uint64_t* at, Error* e) {
+                            return locateBlock(block, present, at, e);
+                        });
 }
 
 } // namespace vdi

@@ -2,6 +2,7 @@
 // entry b + b / chunkRatio (a sector bitmap entry follows every chunkRatio payload entries). A
 // fully present block is read from its file offset; the states that hold nothing (not present,
 // undefined, zero, unmapped) read as zeros and are "no data" in the map, as qemu reads them.
+#include "disk/BlockReads.h"
 #include "disk/ExtentMap.h"
 #include "disk/VhdxImagePrivate.h"
 #include "util/Endian.h"
@@ -90,25 +91,14 @@ bool VhdxImage::read(uint64_t offset, void* buffer, size_t length, Error* error)
 {
     if (!checkRange(offset, length, error))
         return false;
-    auto* out = static_cast<char*>(buffer);
-    const uint64_t blockSize = m_geometry.blockSize;
-    while (length > 0) {
-        const uint64_t block = offset / blockSize;
-        const uint64_t within = offset % blockSize;
-        const size_t n = size_t(std::min<uint64_t>(length, blockSize - within));
-        uint64_t state = 0;
-        uint64_t at = 0;
-        if (!payload(block, &state, &at, error))
-            return false;
-        if (state != FullyPresent)
-            std::memset(out, 0, n);
-        else if (!m_file->readAt(at + within, out, n, error))
-            return false;
-        out += n;
-        offset += n;
-        length -= n;
-    }
-    return true;
+    return readByBlocks(*m_file, m_geometry.blockSize, offset, buffer, length, error,
+                        [this](uint64_t block, bool* present, uint64_t* at, Error* e) {
+                            uint64_t state = 0;
+                            if (!payload(block, &state, at, e))
+                                return false;
+                            *present = state == FullyPresent;
+                            return true;
+                        });
 }
 
 // Reads only BAT pages and the file's own map, never data: absent blocks are empty, and so are
