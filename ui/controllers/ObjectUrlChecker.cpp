@@ -1,12 +1,12 @@
 #include "controllers/ObjectUrlChecker.h"
 
 #include "WizardSession.h"
-#include "pages/ConversionTexts.h"
 
 #include "util/FutureReply.h"
 
 #include "cloud/CosClient.h"
 #include "importform/CosObjectUrl.h"
+#include "transfer/ConvertedUpload.h"
 
 #include <QFileInfo>
 #include <QLocale>
@@ -119,8 +119,7 @@ void ObjectUrlChecker::setFound(qint64 size)
     // A qcow2 converted from the image on the way (Upload page, "Send as compressed qcow2") is
     // smaller than the file by design: its size says nothing about whether it is that image.
     const auto parsed = importform::parseCosObjectUrl(m_url, nullptr);
-    const bool converted =
-        parsed && ConversionTexts::keyLooksConverted(parsed->key, image.fileName());
+    const bool converted = parsed && transfer::keyLooksConverted(parsed->key, image.fileName());
     if (converted && image.isFile())
         text += u' ' + tr("A compressed qcow2 of %1 is smaller than the file; its size is not "
                           "compared.")

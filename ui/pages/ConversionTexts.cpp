@@ -1,6 +1,5 @@
 #include "pages/ConversionTexts.h"
 
-#include "transfer/ConvertedUpload.h"
 #include "util/Units.h"
 
 #include <QFileInfo>
@@ -69,16 +68,6 @@ QString ConversionTexts::convertNote(const SendEstimate& s, bool estimating,
     if (!s.error.isEmpty())
         return tr("%1 How much that saves could not be estimated: %2").arg(what, s.error);
     return what;
-}
-
-QString ConversionTexts::keyFor(const QString& key, const QString& fileName, bool convert)
-{
-    return transfer::keyForConversion(key, fileName, convert);
-}
-
-bool ConversionTexts::keyLooksConverted(const QString& key, const QString& fileName)
-{
-    return transfer::keyLooksConverted(key, fileName);
 }
 
 } // namespace cvmi::ui

@@ -9,9 +9,10 @@
 
 namespace cvmi::ui {
 
-// The words and the key naming of a converted upload (issue 16: the image sent as a compressed,
-// sparse qcow2 made while uploading), shared by the Image page (the estimate's line), the Upload
-// page (its checkbox and note) and the form's URL check, so that they say the same thing.
+// The words of a converted upload (issue 16: the image sent as a compressed, sparse qcow2 made
+// while uploading), shared by the Image page (the estimate's line) and the Upload page (its
+// checkbox and note), so that they say the same thing. The key a converted upload takes is named
+// by transfer/ConvertedUpload.h, for the CLI too.
 class ConversionTexts {
     Q_DECLARE_TR_FUNCTIONS(cvmi::ui::ConversionTexts)
 public:
@@ -27,14 +28,6 @@ public:
     // is and it is always converted.
     static QString convertNote(const SendEstimate& estimate, bool estimating,
                                const QString& requiredFormat = {});
-
-    // The object key for `fileName` uploaded with or without conversion: "centos.raw" becomes
-    // "centos.qcow2" and back. A key the user typed is kept but for its extension: the file's or
-    // a disk image's (.raw, .img, .vmdk…) is swapped, another gains ".qcow2" when converting.
-    static QString keyFor(const QString& key, const QString& fileName, bool convert);
-    // Whether a key names a converted upload of `fileName`: it ends in ".qcow2" and the file's
-    // name does not (a qcow2 sent as it is keeps its name either way).
-    static bool keyLooksConverted(const QString& key, const QString& fileName);
 };
 
 } // namespace cvmi::ui

@@ -5,7 +5,6 @@
 #include "TextTints.h"
 #include "WizardSession.h"
 #include "dialogs/UploadQuestionBox.h"
-#include "pages/ConversionTexts.h"
 #include "pages/UploadPageCheck.h"
 #include "pages/UploadPageTexts.h"
 #include "widgets/DropZone.h"
@@ -14,6 +13,7 @@
 
 #include "cloud/CosClient.h"
 #include "settings/AppSettings.h"
+#include "transfer/ConvertedUpload.h"
 
 #include <QDateTime>
 #include <QFileInfo>
@@ -155,7 +155,7 @@ void UploadPage::applyResumeTarget()
     // Continued as it was made: converted when its key says so (matchOfferConversion).
     m_convertChosen = true;
     m_ui->convertCheck->setChecked(
-        ConversionTexts::keyLooksConverted(target.key, QFileInfo(m_filePath).fileName()));
+        transfer::keyLooksConverted(target.key, QFileInfo(m_filePath).fileName()));
 }
 
 void UploadPage::cleanupPage()
@@ -194,7 +194,8 @@ void UploadPage::showFile()
     if (!m_filePath.isEmpty())
         m_ui->dropZone->showFile(m_filePath);
     const QString fileName = QFileInfo(m_filePath).fileName();
-    m_ui->uploadDestination->proposeKey(ConversionTexts::keyFor(fileName, fileName, converting()));
+    m_ui->uploadDestination->proposeKey(
+        transfer::keyForConversion(fileName, fileName, converting()));
     updateConversionDefault();
     showConversionNote();
     updateWarning();

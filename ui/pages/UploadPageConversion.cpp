@@ -2,6 +2,7 @@
 // sent, into a compressed and sparse qcow2 (UploadJob::conversion). Apart from UploadPage.cpp so
 // that the choice, its default and the key it renames are read in one place.
 #include "pages/UploadPage.h"
+#include "transfer/ConvertedUpload.h"
 #include "ui_UploadPage.h"
 
 #include "TextTints.h"
@@ -83,7 +84,7 @@ void UploadPage::setConverting(bool convert)
     const QString fileName = QFileInfo(m_filePath).fileName();
     if (!fileName.isEmpty())
         m_ui->uploadDestination->renameKey(
-            ConversionTexts::keyFor(m_ui->uploadDestination->key(), fileName, convert));
+            transfer::keyForConversion(m_ui->uploadDestination->key(), fileName, convert));
     showConversionNote();
 }
 

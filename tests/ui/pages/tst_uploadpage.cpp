@@ -20,6 +20,7 @@
 #include "pages/FormPage.h"
 #include "pages/UploadPage.h"
 #include "pages/UploadPageTexts.h"
+#include "transfer/ConvertedUpload.h"
 #include "widgets/DropZone.h"
 #include "widgets/ReportView.h"
 #include "widgets/UploadDestination.h"
@@ -960,10 +961,20 @@ private slots:
         QCOMPARE(page.currentJob().conversion, transfer::Conversion::None);
     }
 
-    // The keys a conversion choice gives, the user's own included.
+    // The keys a conversion choice gives, the user's own included (transfer/ConvertedUpload.h,
+    // which names them for the page and the CLI).
     void convertedKeys()
     {
-        using T = ui::ConversionTexts;
+        struct T {
+            static QString keyFor(const QString& key, const QString& file, bool convert)
+            {
+                return transfer::keyForConversion(key, file, convert);
+            }
+            static bool keyLooksConverted(const QString& key, const QString& file)
+            {
+                return transfer::keyLooksConverted(key, file);
+            }
+        };
         const QString raw = QStringLiteral("centos.raw");
         QCOMPARE(T::keyFor(raw, raw, true), QStringLiteral("centos.qcow2"));
         QCOMPARE(T::keyFor(QStringLiteral("centos.qcow2"), raw, false), raw);
